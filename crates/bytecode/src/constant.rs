@@ -22,6 +22,8 @@ pub enum Constant {
     /// Elements in the order the compiler produced them; the VM builds a frozenset.
     FrozenSet(Rc<[Constant]>),
     Code(Rc<CodeObject>),
+    /// `slice(start, stop, step)`: CPython 3.14 folds `x[1:2]` into a constant slice.
+    Slice(Rc<[Constant; 3]>),
 }
 
 impl Constant {
@@ -43,6 +45,7 @@ impl Constant {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y))
             }
             (Code(a), Code(b)) => Rc::ptr_eq(a, b),
+            (Slice(a), Slice(b)) => a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y)),
             _ => false,
         }
     }

@@ -8,9 +8,11 @@
 
 pub mod code;
 pub mod constant;
+pub mod dis;
 pub mod exception_table;
 pub mod location;
 pub mod opcode;
+pub mod repr;
 
 pub use code::{CodeFlags, CodeObject, CodeUnit, LocalKind};
 pub use constant::Constant;

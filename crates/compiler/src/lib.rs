@@ -1,1 +1,56 @@
-//! placeholder
+//! adder's compiler: AST → code objects, CPython 3.14's bytecode exactly.
+//!
+//! The stages follow CPython: `symtable` (scopes and name resolution), `codegen`
+//! (instructions with labels and pseudo-ops), `flowgraph` + `peephole` (basic blocks and
+//! their optimizations), `stackdepth`, and `assemble` (encoding, tables).
+
+mod assemble;
+mod codegen;
+mod error;
+mod flowgraph;
+mod ir;
+mod peephole;
+mod stackdepth;
+pub mod symtable;
+
+use std::rc::Rc;
+
+use adder_bytecode::CodeObject;
+use adder_syntax::{ast, SyntaxError, SyntaxErrorKind};
+
+pub use error::CompileError;
+
+/// Compile a parsed module. The mode follows from the `Mod` variant: `Module` is exec,
+/// `Expression` eval, `Interactive` single (expression statements print their value).
+pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<Rc<CodeObject>, SyntaxError> {
+    compile_inner(module, filename, optimize).map_err(|e| to_syntax_error(e, None))
+}
+
+fn compile_inner(module: &ast::Mod, filename: &str, optimize: i32) -> Result<Rc<CodeObject>, CompileError> {
+    let table = symtable::build(module)?;
+    codegen::compile_module(&table, module, filename, optimize)
+}
+
+/// A compile error as the `SyntaxError` CPython raises: 1-based character offsets and
+/// the source line when the source is at hand.
+fn to_syntax_error(err: CompileError, source: Option<&str>) -> SyntaxError {
+    let range = err.range;
+    let line_text = |line: u32| {
+        source.and_then(|s| s.split_inclusive('\n').nth(line.checked_sub(1)? as usize)).map(str::to_string)
+    };
+    let char_offset = |line: u32, byte_col: u32| -> i32 {
+        let chars = line_text(line).map_or(byte_col as usize, |text| {
+            text.char_indices().take_while(|(i, _)| *i < byte_col as usize).count()
+        });
+        chars as i32 + 1
+    };
+    SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: err.msg,
+        lineno: range.lineno,
+        offset: char_offset(range.lineno, range.col_offset),
+        end_lineno: range.end_lineno,
+        end_offset: char_offset(range.end_lineno, range.end_col_offset),
+        text: line_text(range.lineno),
+    }
+}

@@ -6,3 +6,10 @@
 
 /// Arbitrary-precision signed integer. Kept behind this alias so the crate can be swapped.
 pub use dashu_int::IBig as BigInt;
+
+mod error;
+mod float_decimal;
+pub mod float_repr;
+
+pub use error::{NumError, NumResult};
+pub use float_repr::float_repr;

@@ -1,0 +1,309 @@
+//! From one compiled unit to a `CodeObject` (CPython's `optimize_and_assemble` +
+//! `Python/assemble.c`): run the flow-graph passes, lay out the fast locals, add the
+//! prologue, compute the stack size, encode instructions with `EXTENDED_ARG` prefixes and
+//! inline caches, and build the location and exception tables.
+
+use std::rc::Rc;
+
+use adder_bytecode::{
+    CodeFlags, CodeObject, CodeUnit, ExceptionTableEntry, LocalKind, Opcode, SourceLocation,
+};
+
+use crate::codegen::Unit;
+use crate::error::CompileError;
+use crate::flowgraph::{self, Cfg};
+use crate::ir::{Instr, Loc, Op};
+use crate::peephole;
+use crate::stackdepth::max_stack_depth;
+use crate::symtable::Scope;
+
+/// Where each name of the unit lives in the frame's fast slots.
+struct Layout {
+    names: Vec<Rc<str>>,
+    kinds: Vec<LocalKind>,
+    /// Cell-space index (cells, then frees) → localsplus index.
+    deref_slots: Vec<u32>,
+    /// localsplus indexes of cells, in cell order, for `MAKE_CELL`.
+    cell_slots: Vec<u32>,
+    nfrees: u32,
+}
+
+fn layout(unit: &Unit, scope: &Scope) -> Layout {
+    let mut names: Vec<Rc<str>> = Vec::new();
+    let mut kinds = Vec::new();
+    let nargs = (unit.argcount + unit.kwonlyargcount) as usize;
+    for (i, name) in unit.varnames.items.iter().enumerate() {
+        let mut kind = LocalKind::LOCAL;
+        if i < nargs + usize::from(scope.has_varargs) + usize::from(scope.has_varkeywords) {
+            kind |= LocalKind::ARGUMENT;
+            if scope.has_varargs && i == nargs {
+                kind |= LocalKind::ARG_VAR;
+            }
+            let varkw_index = nargs + usize::from(scope.has_varargs);
+            if scope.has_varkeywords && i == varkw_index {
+                kind |= LocalKind::ARG_VARKW;
+            }
+        }
+        names.push(name.as_str().into());
+        kinds.push(LocalKind(kind));
+    }
+    let mut deref_slots = Vec::new();
+    let mut cell_slots = Vec::new();
+    for cell in &unit.cellvars.items {
+        let slot = match unit.varnames.get(cell) {
+            Some(i) => {
+                kinds[i as usize].0 |= LocalKind::CELL;
+                i
+            }
+            None => {
+                names.push(cell.as_str().into());
+                kinds.push(LocalKind(LocalKind::CELL));
+                (names.len() - 1) as u32
+            }
+        };
+        deref_slots.push(slot);
+        cell_slots.push(slot);
+    }
+    for free in &unit.freevars.items {
+        names.push(free.as_str().into());
+        kinds.push(LocalKind(LocalKind::FREE));
+        deref_slots.push((names.len() - 1) as u32);
+    }
+    Layout { names, kinds, deref_slots, cell_slots, nfrees: unit.freevars.len() as u32 }
+}
+
+fn code_flags(unit: &Unit, scope: &Scope, nesting: usize) -> u32 {
+    let mut flags = 0;
+    if scope.is_function() {
+        flags |= CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS;
+        if scope.nested {
+            flags |= CodeFlags::NESTED;
+        }
+        if scope.is_generator && !scope.is_coroutine {
+            flags |= CodeFlags::GENERATOR;
+        } else if scope.is_generator && scope.is_coroutine {
+            flags |= CodeFlags::ASYNC_GENERATOR;
+        } else if scope.is_coroutine {
+            flags |= CodeFlags::COROUTINE;
+        }
+        if scope.has_varargs {
+            flags |= CodeFlags::VARARGS;
+        }
+        if scope.has_varkeywords {
+            flags |= CodeFlags::VARKEYWORDS;
+        }
+    }
+    if unit.has_docstring {
+        flags |= CodeFlags::HAS_DOCSTRING;
+    }
+    let _ = nesting;
+    flags
+}
+
+/// Run the flow-graph pipeline on `unit` and encode the result.
+pub fn assemble(mut unit: Unit, scope: &Scope, filename: &Rc<str>, nesting: usize) -> Result<CodeObject, CompileError> {
+    let seq = std::mem::take(&mut unit.seq);
+    let mut cfg = Cfg::from_sequence(seq);
+    flowgraph::label_exception_targets(&mut cfg);
+    flowgraph::remove_unreachable(&mut cfg);
+    peephole::optimize_cfg(&mut cfg, &mut unit.consts);
+    flowgraph::convert_pseudo_conditional_jumps(&mut cfg);
+    peephole::remove_unused_consts(&mut cfg, &mut unit.consts);
+    flowgraph::push_cold_blocks_to_end(&mut cfg);
+    flowgraph::resolve_line_numbers(&mut cfg, unit.firstlineno as i32);
+    let layout = layout(&unit, scope);
+    fix_deref_args(&mut cfg, &layout);
+    flowgraph::convert_pseudo_ops(&mut cfg);
+    flowgraph::eliminate_empty_blocks(&mut cfg);
+    let flags = code_flags(&unit, scope, nesting);
+    insert_prologue(&mut cfg, &layout, flags, unit.firstlineno);
+    let is_generator = flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
+    let stacksize = max_stack_depth(&mut cfg, is_generator)?;
+    flowgraph::normalize_jumps(&mut cfg);
+    let (code, locations, exception_table) = encode(&cfg);
+    Ok(CodeObject {
+        code,
+        consts: unit.consts,
+        names: unit.names.items.iter().map(|n| Rc::from(n.as_str())).collect(),
+        localsplus_names: layout.names,
+        localsplus_kinds: layout.kinds,
+        argcount: unit.argcount,
+        posonlyargcount: unit.posonlyargcount,
+        kwonlyargcount: unit.kwonlyargcount,
+        flags,
+        stacksize,
+        name: unit.name.as_str().into(),
+        qualname: unit.qualname.as_str().into(),
+        filename: filename.clone(),
+        firstlineno: unit.firstlineno,
+        locations,
+        exception_table,
+    })
+}
+
+
+
+/// Deref instructions carry cell-space indexes until the layout is known.
+fn fix_deref_args(cfg: &mut Cfg, layout: &Layout) {
+    for block in &mut cfg.blocks {
+        for instr in &mut block.instrs {
+            let is_deref = matches!(
+                instr.op,
+                Op::Real(
+                    Opcode::LoadDeref
+                        | Opcode::StoreDeref
+                        | Opcode::DeleteDeref
+                        | Opcode::LoadFromDictOrDeref
+                        | Opcode::MakeCell
+                ) | Op::Pseudo(adder_bytecode::PseudoOpcode::LoadClosure)
+            );
+            if is_deref {
+                if let Some(&slot) = layout.deref_slots.get(instr.arg as usize) {
+                    instr.arg = slot;
+                }
+            }
+        }
+    }
+}
+
+/// `COPY_FREE_VARS`, `MAKE_CELL`s and, for generators, `RETURN_GENERATOR; POP_TOP`
+/// before the body (CPython's `insert_prefix_instructions`).
+fn insert_prologue(cfg: &mut Cfg, layout: &Layout, flags: u32, firstlineno: u32) {
+    let mut prologue = Vec::new();
+    if layout.nfrees > 0 {
+        prologue.push(Instr::new(Op::Real(Opcode::CopyFreeVars), layout.nfrees, Loc::NONE));
+    }
+    for &slot in &layout.cell_slots {
+        prologue.push(Instr::new(Op::Real(Opcode::MakeCell), slot, Loc::NONE));
+    }
+    if flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
+        let line = firstlineno as i32;
+        let loc = Loc { lineno: line, end_lineno: line, col: -1, end_col: -1 };
+        prologue.push(Instr::new(Op::Real(Opcode::ReturnGenerator), 0, loc));
+        prologue.push(Instr::new(Op::Real(Opcode::PopTop), 0, loc));
+    }
+    let entry = cfg.entry;
+    let body = std::mem::take(&mut cfg.blocks[entry].instrs);
+    prologue.extend(body);
+    cfg.blocks[entry].instrs = prologue;
+}
+
+/// Code units an instruction takes: `EXTENDED_ARG` prefixes, itself, its caches.
+fn instr_size(instr: &Instr) -> usize {
+    let Op::Real(op) = instr.op else { return 0 };
+    let prefixes = match instr.arg {
+        0..=0xff => 0,
+        0x100..=0xffff => 1,
+        0x1_0000..=0xff_ffff => 2,
+        _ => 3,
+    };
+    1 + prefixes + op.cache_entries()
+}
+
+fn to_source_location(loc: Loc) -> SourceLocation {
+    let opt = |v: i32| u32::try_from(v).ok();
+    if !loc.has_line() {
+        return SourceLocation::NONE;
+    }
+    SourceLocation {
+        lineno: opt(loc.lineno),
+        end_lineno: opt(loc.end_lineno),
+        col_offset: opt(loc.col),
+        end_col_offset: opt(loc.end_col),
+    }
+}
+
+type Encoded = (Vec<CodeUnit>, Vec<SourceLocation>, Vec<ExceptionTableEntry>);
+
+/// Resolve jump offsets (growing `EXTENDED_ARG`s until stable) and emit code units.
+fn encode(cfg: &Cfg) -> Encoded {
+    let order = cfg.order();
+    let mut instrs: Vec<(usize, Instr)> = Vec::new();
+    for &b in &order {
+        for instr in &cfg.blocks[b].instrs {
+            instrs.push((b, *instr));
+        }
+    }
+    let mut block_offset = vec![0usize; cfg.blocks.len()];
+    loop {
+        let mut offset = 0;
+        let mut current_block = usize::MAX;
+        for (b, instr) in &instrs {
+            if *b != current_block {
+                current_block = *b;
+                block_offset[*b] = offset;
+            }
+            offset += instr_size(instr);
+        }
+        let mut changed = false;
+        let mut offset = 0;
+        for (_, instr) in instrs.iter_mut() {
+            let before = instr_size(instr);
+            let end = offset + before;
+            if instr.op.is_jump() {
+                if let Some(t) = instr.target {
+                    let target = block_offset[t];
+                    instr.arg = target.abs_diff(end) as u32;
+                    if instr_size(instr) != before {
+                        changed = true;
+                    }
+                }
+            }
+            offset += before;
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut code = Vec::new();
+    let mut locations = Vec::new();
+    let mut handlers: Vec<Option<usize>> = Vec::new();
+    for (_, instr) in &instrs {
+        let Op::Real(op) = instr.op else { continue };
+        let loc = to_source_location(instr.loc);
+        let arg = instr.arg;
+        let size = instr_size(instr);
+        for shift in (1..size - op.cache_entries()).rev() {
+            code.push(CodeUnit::new(Opcode::ExtendedArg, (arg >> (8 * shift)) as u8));
+        }
+        code.push(CodeUnit::new(op, arg as u8));
+        for _ in 0..op.cache_entries() {
+            code.push(CodeUnit::default());
+        }
+        for _ in 0..size {
+            locations.push(loc);
+            handlers.push(instr.handler);
+        }
+    }
+    let exception_table = exception_table(cfg, &handlers, &block_offset);
+    (code, locations, exception_table)
+}
+
+fn exception_table(cfg: &Cfg, handlers: &[Option<usize>], block_offset: &[usize]) -> Vec<ExceptionTableEntry> {
+    let mut table: Vec<ExceptionTableEntry> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<usize> = None;
+    let flush = |table: &mut Vec<ExceptionTableEntry>, handler: Option<usize>, start: usize, end: usize| {
+        if let Some(h) = handler {
+            let block = &cfg.blocks[h];
+            let lasti = block.preserve_lasti;
+            let depth = block.start_depth - 1 - i32::from(lasti);
+            table.push(ExceptionTableEntry {
+                start: start as u32,
+                end: end as u32,
+                target: block_offset[h] as u32,
+                depth: depth.max(0) as u32,
+                lasti,
+            });
+        }
+    };
+    for (index, handler) in handlers.iter().enumerate() {
+        if *handler != current {
+            flush(&mut table, current, start, index);
+            current = *handler;
+            start = index;
+        }
+    }
+    flush(&mut table, current, start, handlers.len());
+    table
+}

@@ -1,0 +1,411 @@
+//! The code generator (CPython's `Python/codegen.c` + the unit handling of `compile.c`):
+//! walks the AST of one scope at a time ("compilation unit") and emits instructions with
+//! labels and pseudo-ops, which `flowgraph` optimizes and `assemble` encodes.
+//!
+//! Statements live in `stmt.rs`, expressions in `expr.rs`, loops/try/with unwinding in
+//! `fblock.rs`, function and class creation in `scope.rs`.
+
+mod expr;
+mod fblock;
+mod scope;
+mod stmt;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use adder_bytecode::{CodeObject, Constant, Opcode, PseudoOpcode};
+use adder_syntax::ast::{self, Range};
+
+use crate::error::CompileError;
+use crate::ir::{Instr, InstrSeq, Loc, Op, Target};
+use crate::symtable::{mangle, NameScope, ScopeId, SymbolTable};
+
+pub use fblock::FBlock;
+
+/// Deepest AST nesting the code generator follows before giving up, as CPython's
+/// "too many nested blocks"/recursion limits (keeps Rust recursion bounded).
+const MAX_NESTING: usize = 200;
+
+/// What kind of code object a unit produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+}
+
+/// One code object being compiled.
+pub struct Unit<'a> {
+    pub scope: ScopeId,
+    pub kind: UnitKind,
+    pub name: String,
+    pub qualname: String,
+    pub seq: InstrSeq,
+    pub consts: Vec<Constant>,
+    pub names: IndexSet,
+    pub varnames: IndexSet,
+    pub cellvars: IndexSet,
+    pub freevars: IndexSet,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub firstlineno: u32,
+    pub fblocks: Vec<FBlock<'a>>,
+    /// Class name for private-name mangling.
+    pub private: Option<String>,
+    pub has_docstring: bool,
+    /// Attributes assigned as `self.x` in methods (class units only).
+    pub static_attributes: Vec<String>,
+}
+
+/// An insertion-ordered set of names with their indexes (CPython's name→index dicts).
+#[derive(Default, Debug, Clone)]
+pub struct IndexSet {
+    pub items: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl IndexSet {
+    pub fn add(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.items.len() as u32;
+        self.items.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
+pub struct Compiler<'a> {
+    pub table: &'a SymbolTable,
+    pub filename: Rc<str>,
+    pub optimize: i32,
+    pub units: Vec<Unit<'a>>,
+    pub interactive: bool,
+    /// Current AST nesting depth (bounded by `MAX_NESTING`).
+    depth: usize,
+}
+
+type Result<T> = std::result::Result<T, CompileError>;
+
+impl<'a> Compiler<'a> {
+    pub fn new(table: &'a SymbolTable, filename: &str, optimize: i32) -> Compiler<'a> {
+        Compiler {
+            table,
+            filename: Rc::from(filename),
+            optimize,
+            units: Vec::new(),
+            interactive: false,
+            depth: 0,
+        }
+    }
+
+    pub fn unit(&mut self) -> &mut Unit<'a> {
+        let last = self.units.len() - 1;
+        &mut self.units[last]
+    }
+
+    pub fn unit_ref(&self) -> &Unit<'a> {
+        &self.units[self.units.len() - 1]
+    }
+
+    fn scope(&self) -> &crate::symtable::Scope {
+        &self.table.scopes[self.unit_ref().scope]
+    }
+
+    /// Guard against unbounded recursion on deeply nested input.
+    fn enter_nested(&mut self, range: Range) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(CompileError::new(
+                "too many nested parentheses or blocks".to_string(),
+                range,
+            ));
+        }
+        Ok(())
+    }
+
+    fn leave_nested(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- emission -------------------------------------------------------------
+
+    pub fn emit(&mut self, op: Opcode, arg: u32, loc: Loc) {
+        self.unit().seq.instrs.push(Instr::new(Op::Real(op), arg, loc));
+    }
+
+    pub fn emit0(&mut self, op: Opcode, loc: Loc) {
+        self.emit(op, 0, loc);
+    }
+
+    pub fn emit_pseudo(&mut self, op: PseudoOpcode, arg: u32, loc: Loc) {
+        self.unit().seq.instrs.push(Instr::new(Op::Pseudo(op), arg, loc));
+    }
+
+    pub fn emit_jump(&mut self, op: Op, target: Target, loc: Loc) {
+        let mut instr = Instr::new(op, 0, loc);
+        instr.target = Some(target);
+        self.unit().seq.instrs.push(instr);
+    }
+
+    pub fn jump(&mut self, target: Target, loc: Loc) {
+        self.emit_jump(Op::Pseudo(PseudoOpcode::Jump), target, loc);
+    }
+
+    pub fn new_label(&mut self) -> Target {
+        self.unit().seq.new_label()
+    }
+
+    pub fn place(&mut self, label: Target) {
+        self.unit().seq.place(label);
+    }
+
+    pub fn add_const(&mut self, value: Constant) -> u32 {
+        let consts = &mut self.unit().consts;
+        if let Some(i) = consts.iter().position(|c| c.same_as(&value)) {
+            return i as u32;
+        }
+        consts.push(value);
+        (consts.len() - 1) as u32
+    }
+
+    pub fn load_const(&mut self, value: Constant, loc: Loc) {
+        let index = self.add_const(value);
+        self.emit(Opcode::LoadConst, index, loc);
+    }
+
+    pub fn add_name(&mut self, name: &str) -> u32 {
+        let mangled = self.mangle(name);
+        self.unit().names.add(&mangled)
+    }
+
+    pub fn mangle(&self, name: &str) -> String {
+        mangle(self.unit_ref().private.as_deref(), name)
+    }
+
+    // ----- names ---------------------------------------------------------------
+
+    /// Load, store or delete a variable (CPython's `codegen_nameop`).
+    pub fn nameop(&mut self, name: &str, ctx: ast::ExprContext, loc: Loc) -> Result<()> {
+        use ast::ExprContext::*;
+        if name == "__debug__" && ctx == Load {
+            self.load_const(Constant::Bool(self.optimize == 0), loc);
+            return Ok(());
+        }
+        let mangled = self.mangle(name);
+        let scope = self.scope();
+        let kind = scope.scope_of(&mangled);
+        let is_function = scope.is_function();
+        let unit_kind = self.unit_ref().kind;
+        enum Access {
+            Fast,
+            Deref,
+            Global,
+            Name,
+        }
+        let access = match kind {
+            Some(NameScope::Free) | Some(NameScope::Cell) => Access::Deref,
+            Some(NameScope::Local) if is_function => Access::Fast,
+            Some(NameScope::GlobalImplicit) if is_function => Access::Global,
+            Some(NameScope::GlobalExplicit) => Access::Global,
+            _ => Access::Name,
+        };
+        match access {
+            Access::Deref => {
+                let index = self.deref_index(&mangled);
+                let op = match ctx {
+                    Load if unit_kind == UnitKind::Class => {
+                        self.emit0(Opcode::LoadLocals, loc);
+                        Opcode::LoadFromDictOrDeref
+                    }
+                    Load => Opcode::LoadDeref,
+                    Store => Opcode::StoreDeref,
+                    Del => Opcode::DeleteDeref,
+                };
+                self.emit(op, index, loc);
+            }
+            Access::Fast => {
+                let index = self.unit().varnames.add(&mangled);
+                let op = match ctx {
+                    Load => Opcode::LoadFast,
+                    Store => Opcode::StoreFast,
+                    Del => Opcode::DeleteFast,
+                };
+                self.emit(op, index, loc);
+            }
+            Access::Global => {
+                let index = self.unit().names.add(&mangled);
+                match ctx {
+                    Load => self.emit(Opcode::LoadGlobal, index << 1, loc),
+                    Store => self.emit(Opcode::StoreGlobal, index, loc),
+                    Del => self.emit(Opcode::DeleteGlobal, index, loc),
+                }
+            }
+            Access::Name => {
+                let index = self.unit().names.add(&mangled);
+                let op = match ctx {
+                    Load => Opcode::LoadName,
+                    Store => Opcode::StoreName,
+                    Del => Opcode::DeleteName,
+                };
+                self.emit(op, index, loc);
+            }
+        }
+        Ok(())
+    }
+
+    /// Index of a cell or free variable in "cell space" (cells first, then frees);
+    /// `assemble` maps it to the final localsplus slot.
+    pub fn deref_index(&mut self, name: &str) -> u32 {
+        let unit = self.unit();
+        if let Some(i) = unit.cellvars.get(name) {
+            return i;
+        }
+        let ncells = unit.cellvars.len() as u32;
+        ncells + unit.freevars.add(name)
+    }
+
+    // ----- units ---------------------------------------------------------------
+
+    /// Start a new code object for `scope` (CPython's `compiler_enter_scope`).
+    pub fn enter_scope(&mut self, scope_id: ScopeId, kind: UnitKind, name: &str, firstlineno: u32) {
+        let scope = &self.table.scopes[scope_id];
+        let mut cells: Vec<String> = scope
+            .scopes
+            .iter()
+            .filter(|(_, s)| **s == NameScope::Cell)
+            .map(|(n, _)| n.clone())
+            .collect();
+        if kind == UnitKind::Class && scope.needs_class_closure {
+            cells.push("__class__".to_string());
+        }
+        cells.sort();
+        let mut frees: Vec<String> = scope
+            .scopes
+            .iter()
+            .filter(|(n, s)| {
+                **s == NameScope::Free
+                    || (kind == UnitKind::Class
+                        && scope.flags_of(n) & crate::symtable::flags::DEF_FREE_CLASS != 0)
+            })
+            .map(|(n, _)| n.clone())
+            .collect();
+        frees.sort();
+        let mut cellvars = IndexSet::default();
+        cells.iter().for_each(|c| {
+            cellvars.add(c);
+        });
+        let mut freevars = IndexSet::default();
+        frees.iter().for_each(|f| {
+            freevars.add(f);
+        });
+        let mut varnames = IndexSet::default();
+        for p in &scope.params {
+            varnames.add(p);
+        }
+        let private = match kind {
+            UnitKind::Class => Some(name.to_string()),
+            _ => self.units.last().and_then(|u| u.private.clone()),
+        };
+        let qualname = self.qualname_for(name, kind, scope_id);
+        self.units.push(Unit {
+            scope: scope_id,
+            kind,
+            name: name.to_string(),
+            qualname,
+            seq: InstrSeq::default(),
+            consts: Vec::new(),
+            names: IndexSet::default(),
+            varnames,
+            cellvars,
+            freevars,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            firstlineno,
+            fblocks: Vec::new(),
+            private,
+            has_docstring: false,
+            static_attributes: Vec::new(),
+        });
+        let loc = if kind == UnitKind::Module {
+            Loc { lineno: 0, end_lineno: 0, col: 0, end_col: 0 }
+        } else {
+            Loc { lineno: firstlineno as i32, end_lineno: firstlineno as i32, col: 0, end_col: 0 }
+        };
+        self.emit(Opcode::Resume, 0, loc);
+    }
+
+    /// `__qualname__` of a new unit (CPython's `compiler_set_qualname`).
+    fn qualname_for(&self, name: &str, kind: UnitKind, scope_id: ScopeId) -> String {
+        let Some(parent) = self.units.last() else {
+            return name.to_string();
+        };
+        if parent.kind == UnitKind::Module {
+            return name.to_string();
+        }
+        let mangled = mangle(parent.private.as_deref(), name);
+        let parent_scope = &self.table.scopes[parent.scope];
+        let explicit_global = kind != UnitKind::Module
+            && parent_scope.scope_of(&mangled) == Some(NameScope::GlobalExplicit);
+        let _ = scope_id;
+        if explicit_global {
+            return name.to_string();
+        }
+        match parent.kind {
+            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension => {
+                format!("{}.<locals>.{name}", parent.qualname)
+            }
+            _ => format!("{}.{name}", parent.qualname),
+        }
+    }
+
+    /// Finish the current unit and turn it into a code object.
+    pub fn exit_scope(&mut self) -> Result<Rc<CodeObject>> {
+        let unit = self.units.pop().ok_or_else(|| {
+            CompileError::new("compiler unit stack underflow".to_string(), Range::default())
+        })?;
+        let scope = &self.table.scopes[unit.scope];
+        let code = crate::assemble::assemble(unit, scope, &self.filename, self.units.len())?;
+        Ok(Rc::new(code))
+    }
+}
+
+/// Compile a parsed module into its top-level code object.
+pub fn compile_module<'a>(
+    table: &'a SymbolTable,
+    module: &'a ast::Mod,
+    filename: &str,
+    optimize: i32,
+) -> Result<Rc<CodeObject>> {
+    let mut compiler = Compiler::new(table, filename, optimize);
+    compiler.enter_scope(0, UnitKind::Module, "<module>", 1);
+    match module {
+        ast::Mod::Module { body, .. } => compiler.module_body(body)?,
+        ast::Mod::Interactive { body } => {
+            compiler.interactive = true;
+            compiler.stmts(body)?;
+        }
+        ast::Mod::Expression { body } => {
+            compiler.expr(body)?;
+            compiler.emit0(Opcode::ReturnValue, Loc::NONE);
+            return compiler.exit_scope();
+        }
+        ast::Mod::FunctionType { .. } => {}
+    }
+    compiler.load_const(Constant::None, Loc::NONE);
+    compiler.emit0(Opcode::ReturnValue, Loc::NONE);
+    compiler.exit_scope()
+}

@@ -1,0 +1,610 @@
+//! Code generation for statements (CPython's `codegen_visit_stmt` and friends).
+
+use adder_bytecode::{Constant, Opcode, PseudoOpcode};
+use adder_syntax::ast::{self, Expr, ExprContext, Stmt};
+
+use super::fblock::{FBlock, FBlockKind};
+use super::{Compiler, Result, UnitKind};
+use crate::error::CompileError;
+use crate::ir::{Loc, Op};
+
+/// `INTRINSIC_PRINT`, `INTRINSIC_IMPORT_STAR` (CALL_INTRINSIC_1 arguments).
+const INTRINSIC_PRINT: u32 = 1;
+const INTRINSIC_IMPORT_STAR: u32 = 2;
+/// `LOAD_COMMON_CONSTANT` argument for `AssertionError`.
+const CONSTANT_ASSERTIONERROR: u32 = 0;
+
+/// The docstring of a body: a leading string-constant expression statement.
+pub fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first() {
+        Some(Stmt::Expr { value, .. }) => match value.as_ref() {
+            Expr::Constant { value: ast::Constant::Str(s), .. } => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// A module body: the docstring goes to `__doc__`.
+    pub fn module_body(&mut self, body: &'a [Stmt]) -> Result<()> {
+        let mut rest = body;
+        if let (Some(doc), Some(first)) = (docstring(body), body.first()) {
+            if self.optimize < 2 {
+                let loc = Loc::from_range(first.range());
+                self.load_const(Constant::Str(doc.into()), loc);
+                self.nameop("__doc__", ExprContext::Store, loc)?;
+            }
+            rest = &body[1..];
+        }
+        self.stmts(rest)
+    }
+
+    pub fn stmts(&mut self, body: &'a [Stmt]) -> Result<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    pub fn stmt(&mut self, stmt: &'a Stmt) -> Result<()> {
+        let range = stmt.range();
+        self.enter_nested(range)?;
+        let result = self.stmt_inner(stmt);
+        self.leave_nested();
+        result
+    }
+
+    fn stmt_inner(&mut self, stmt: &'a Stmt) -> Result<()> {
+        let range = stmt.range();
+        let loc = Loc::from_range(range);
+        match stmt {
+            Stmt::FunctionDef { .. } | Stmt::AsyncFunctionDef { .. } => self.function_def(stmt)?,
+            Stmt::ClassDef { .. } => self.class_def(stmt)?,
+            Stmt::Return { value, .. } => self.return_stmt(value.as_deref(), range)?,
+            Stmt::Delete { targets, .. } => {
+                for target in targets {
+                    self.expr(target)?;
+                }
+            }
+            Stmt::Assign { targets, value, .. } => {
+                self.expr(value)?;
+                for (i, target) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Opcode::Copy, 1, loc);
+                    }
+                    self.expr(target)?;
+                }
+            }
+            Stmt::AugAssign { target, op, value, .. } => self.aug_assign(target, *op, value, loc)?,
+            Stmt::AnnAssign { target, value, .. } => {
+                if let Some(value) = value {
+                    self.expr(value)?;
+                    self.expr(target)?;
+                } else if !matches!(target.as_ref(), Expr::Name { .. }) {
+                    self.check_ann_target(target)?;
+                }
+            }
+            Stmt::For { target, iter, body, orelse, .. } => self.for_stmt(target, iter, body, orelse, range)?,
+            Stmt::While { test, body, orelse, .. } => self.while_stmt(test, body, orelse, range)?,
+            Stmt::If { test, body, orelse, .. } => {
+                let end = self.new_label();
+                let next = if orelse.is_empty() { end } else { self.new_label() };
+                self.jump_if(test, next, false)?;
+                self.stmts(body)?;
+                if !orelse.is_empty() {
+                    self.jump(end, Loc::NONE);
+                    self.place(next);
+                    self.stmts(orelse)?;
+                }
+                self.place(end);
+            }
+            Stmt::Raise { exc, cause, .. } => {
+                let mut n = 0;
+                if let Some(exc) = exc {
+                    self.expr(exc)?;
+                    n += 1;
+                    if let Some(cause) = cause {
+                        self.expr(cause)?;
+                        n += 1;
+                    }
+                }
+                self.emit(Opcode::RaiseVarargs, n, loc);
+            }
+            Stmt::Try { body, handlers, orelse, finalbody, .. } => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse, range)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody, range)?;
+                }
+            }
+            Stmt::Assert { test, msg, .. } => {
+                if self.optimize == 0 {
+                    let end = self.new_label();
+                    self.jump_if(test, end, true)?;
+                    self.emit(Opcode::LoadCommonConstant, CONSTANT_ASSERTIONERROR, loc);
+                    if let Some(msg) = msg {
+                        self.expr(msg)?;
+                        self.emit(Opcode::Call, 0, loc);
+                    }
+                    self.emit(Opcode::RaiseVarargs, 1, loc);
+                    self.place(end);
+                }
+            }
+            Stmt::Import { names, .. } => self.import(names)?,
+            Stmt::ImportFrom { module, names, level, .. } => {
+                self.import_from(module.as_deref(), names, *level, loc)?
+            }
+            Stmt::Global { .. } | Stmt::Nonlocal { .. } => {}
+            Stmt::Expr { value, .. } => self.expr_stmt(value, loc)?,
+            Stmt::Pass { .. } => self.emit0(Opcode::Nop, loc),
+            Stmt::Break { .. } => self.break_stmt(range)?,
+            Stmt::Continue { .. } => self.continue_stmt(range)?,
+            Stmt::With { items, body, .. } => self.with_stmt(items, body, 0, range, false)?,
+            Stmt::AsyncWith { items, body, .. } => self.with_stmt(items, body, 0, range, true)?,
+            Stmt::AsyncFor { .. } | Stmt::TryStar { .. } | Stmt::Match { .. } | Stmt::TypeAlias { .. } => {
+                return Err(CompileError::new(
+                    "adder: this statement is not supported by the compiler yet".to_string(),
+                    range,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Annotated targets that are not names are still evaluated (`a.b: int` loads `a`).
+    fn check_ann_target(&mut self, target: &'a Expr) -> Result<()> {
+        match target {
+            Expr::Attribute { value, .. } => {
+                self.expr(value)?;
+                self.emit0(Opcode::PopTop, Loc::NONE);
+            }
+            Expr::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit0(Opcode::PopTop, Loc::NONE);
+                self.emit0(Opcode::PopTop, Loc::NONE);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn expr_stmt(&mut self, value: &'a Expr, loc: Loc) -> Result<()> {
+        if self.interactive && self.units.len() == 1 {
+            self.expr(value)?;
+            self.emit(Opcode::CallIntrinsic1, INTRINSIC_PRINT, loc);
+            self.emit0(Opcode::PopTop, Loc::NONE);
+            return Ok(());
+        }
+        if matches!(value, Expr::Constant { .. }) {
+            self.emit0(Opcode::Nop, loc);
+            return Ok(());
+        }
+        self.expr(value)?;
+        self.emit0(Opcode::PopTop, Loc::NONE);
+        Ok(())
+    }
+
+    fn return_stmt(&mut self, value: Option<&'a Expr>, range: ast::Range) -> Result<()> {
+        let mut loc = Loc::from_range(range);
+        if !self.scope().is_function() {
+            return Err(CompileError::new("'return' outside function".to_string(), range));
+        }
+        let scope = self.scope();
+        if value.is_some() && scope.is_coroutine && scope.is_generator {
+            return Err(CompileError::new("'return' with value in async generator".to_string(), range));
+        }
+        let preserve_tos = value.is_some_and(|v| !matches!(v, Expr::Constant { .. }));
+        match value {
+            Some(v) if preserve_tos => self.expr(v)?,
+            Some(v) => self.emit0(Opcode::Nop, Loc::from_range(v.range())),
+            None => {}
+        }
+        if value.is_none_or(|v| v.range().lineno != range.lineno) {
+            self.emit0(Opcode::Nop, loc);
+        }
+        self.unwind_fblock_stack(&mut loc, preserve_tos, false, range)?;
+        match value {
+            None => self.load_const(Constant::None, loc),
+            Some(Expr::Constant { value, .. }) if !preserve_tos => {
+                let c = self.constant(value);
+                self.load_const(c, loc);
+            }
+            _ => {}
+        }
+        self.emit0(Opcode::ReturnValue, loc);
+        Ok(())
+    }
+
+    fn break_stmt(&mut self, range: ast::Range) -> Result<()> {
+        let mut loc = Loc::from_range(range);
+        self.emit0(Opcode::Nop, loc);
+        let Some(lp) = self.unwind_fblock_stack(&mut loc, false, true, range)? else {
+            return Err(CompileError::new("'break' outside loop".to_string(), range));
+        };
+        self.unwind_fblock(&lp, &mut loc, false)?;
+        if let Some(exit) = lp.exit {
+            self.jump(exit, loc);
+        }
+        Ok(())
+    }
+
+    fn continue_stmt(&mut self, range: ast::Range) -> Result<()> {
+        let mut loc = Loc::from_range(range);
+        self.emit0(Opcode::Nop, loc);
+        let Some(lp) = self.unwind_fblock_stack(&mut loc, false, true, range)? else {
+            return Err(CompileError::new("'continue' not properly in loop".to_string(), range));
+        };
+        self.jump(lp.block, loc);
+        Ok(())
+    }
+
+    fn while_stmt(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        range: ast::Range,
+    ) -> Result<()> {
+        let top = self.new_label();
+        let body_label = self.new_label();
+        let anchor = self.new_label();
+        let end = self.new_label();
+        self.place(top);
+        self.push_fblock(FBlock::new(FBlockKind::WhileLoop, top, Some(end), Loc::from_range(range)), range)?;
+        self.jump_if(test, anchor, false)?;
+        self.place(body_label);
+        self.stmts(body)?;
+        self.jump(top, Loc::NONE);
+        self.pop_fblock();
+        self.place(anchor);
+        self.stmts(orelse)?;
+        self.place(end);
+        Ok(())
+    }
+
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        range: ast::Range,
+    ) -> Result<()> {
+        let start = self.new_label();
+        let body_label = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        self.push_fblock(FBlock::new(FBlockKind::ForLoop, start, Some(end), Loc::from_range(range)), range)?;
+        self.expr(iter)?;
+        let loc = Loc::from_range(iter.range());
+        self.emit0(Opcode::GetIter, loc);
+        self.place(start);
+        self.emit_jump(Op::Real(Opcode::ForIter), cleanup, loc);
+        self.emit0(Opcode::Nop, Loc::from_range(target.range()));
+        self.place(body_label);
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.jump(start, Loc::NONE);
+        self.place(cleanup);
+        self.emit0(Opcode::EndFor, Loc::NONE);
+        self.emit0(Opcode::PopIter, Loc::NONE);
+        self.pop_fblock();
+        self.stmts(orelse)?;
+        self.place(end);
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, op: ast::Operator, value: &'a Expr, loc: Loc) -> Result<()> {
+        let target_loc = Loc::from_range(target.range());
+        match target {
+            Expr::Attribute { value: object, attr, .. } => {
+                self.expr(object)?;
+                self.emit(Opcode::Copy, 1, target_loc);
+                let index = self.add_name(attr);
+                self.emit(Opcode::LoadAttr, index << 1, target_loc);
+            }
+            Expr::Subscript { value: object, slice, .. } => {
+                self.expr(object)?;
+                if self.is_two_element_slice(slice) {
+                    self.slice_two_parts(slice)?;
+                    self.emit(Opcode::Copy, 3, target_loc);
+                    self.emit(Opcode::Copy, 3, target_loc);
+                    self.emit(Opcode::Copy, 3, target_loc);
+                    self.emit0(Opcode::BinarySlice, target_loc);
+                } else {
+                    self.expr(slice)?;
+                    self.emit(Opcode::Copy, 2, target_loc);
+                    self.emit(Opcode::Copy, 2, target_loc);
+                    self.emit(Opcode::BinaryOp, super::expr::NB_SUBSCR, target_loc);
+                }
+            }
+            Expr::Name { id, .. } => self.nameop(id, ExprContext::Load, target_loc)?,
+            _ => {
+                return Err(CompileError::new(
+                    "'expression' is an illegal expression for augmented assignment".to_string(),
+                    target.range(),
+                ))
+            }
+        }
+        self.expr(value)?;
+        self.emit(Opcode::BinaryOp, super::expr::binary_op_arg(op, true), loc);
+        match target {
+            Expr::Attribute { attr, .. } => {
+                self.emit(Opcode::Swap, 2, target_loc);
+                let index = self.add_name(attr);
+                self.emit(Opcode::StoreAttr, index, target_loc);
+            }
+            Expr::Subscript { slice, .. } => {
+                if self.is_two_element_slice(slice) {
+                    self.emit(Opcode::Swap, 4, target_loc);
+                    self.emit(Opcode::Swap, 3, target_loc);
+                    self.emit(Opcode::Swap, 2, target_loc);
+                    self.emit0(Opcode::StoreSlice, target_loc);
+                } else {
+                    self.emit(Opcode::Swap, 3, target_loc);
+                    self.emit(Opcode::Swap, 2, target_loc);
+                    self.emit0(Opcode::StoreSubscr, target_loc);
+                }
+            }
+            Expr::Name { id, .. } => self.nameop(id, ExprContext::Store, target_loc)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `try: ... except ...: ... else: ...` (CPython's `codegen_try_except`).
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ast::ExceptHandler],
+        orelse: &'a [Stmt],
+        range: ast::Range,
+    ) -> Result<()> {
+        let loc = Loc::from_range(range);
+        let body_label = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), except, loc);
+        self.place(body_label);
+        self.push_fblock(FBlock::new(FBlockKind::TryExcept, body_label, None, loc), range)?;
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+        self.stmts(orelse)?;
+        self.jump(end, Loc::NONE);
+        self.place(except);
+        self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, Loc::NONE);
+        self.emit0(Opcode::PushExcInfo, Loc::NONE);
+        self.push_fblock(FBlock::new(FBlockKind::ExceptionHandler, except, None, Loc::NONE), range)?;
+        for (i, ast::ExceptHandler::ExceptHandler { r#type, name, body, range: hrange }) in
+            handlers.iter().enumerate()
+        {
+            let hloc = Loc::from_range(*hrange);
+            if r#type.is_none() && i + 1 < handlers.len() {
+                return Err(CompileError::new("default 'except:' must be last".to_string(), *hrange));
+            }
+            let next_except = self.new_label();
+            if let Some(t) = r#type {
+                self.expr(t)?;
+                self.emit0(Opcode::CheckExcMatch, hloc);
+                self.emit_jump(Op::Real(Opcode::PopJumpIfFalse), next_except, hloc);
+            }
+            if let Some(name) = name {
+                let cleanup_end = self.new_label();
+                let cleanup_body = self.new_label();
+                self.nameop(name, ExprContext::Store, hloc)?;
+                self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup_end, hloc);
+                self.place(cleanup_body);
+                let mut fb = FBlock::new(FBlockKind::HandlerCleanup, cleanup_body, None, hloc);
+                fb.handler_name = Some(name.as_str());
+                self.push_fblock(fb, *hrange)?;
+                self.stmts(body)?;
+                self.pop_fblock();
+                self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+                self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+                self.emit0(Opcode::PopExcept, Loc::NONE);
+                self.load_const(Constant::None, Loc::NONE);
+                self.nameop(name, ExprContext::Store, Loc::NONE)?;
+                self.nameop(name, ExprContext::Del, Loc::NONE)?;
+                self.jump(end, Loc::NONE);
+                self.place(cleanup_end);
+                self.load_const(Constant::None, Loc::NONE);
+                self.nameop(name, ExprContext::Store, Loc::NONE)?;
+                self.nameop(name, ExprContext::Del, Loc::NONE)?;
+                self.emit(Opcode::Reraise, 1, Loc::NONE);
+            } else {
+                let cleanup_body = self.new_label();
+                self.emit0(Opcode::PopTop, hloc);
+                self.place(cleanup_body);
+                self.push_fblock(FBlock::new(FBlockKind::HandlerCleanup, cleanup_body, None, hloc), *hrange)?;
+                self.stmts(body)?;
+                self.pop_fblock();
+                self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+                self.emit0(Opcode::PopExcept, Loc::NONE);
+                self.jump(end, Loc::NONE);
+            }
+            self.place(next_except);
+        }
+        self.pop_fblock();
+        self.emit(Opcode::Reraise, 0, Loc::NONE);
+        self.place(cleanup);
+        self.pop_except_and_reraise(Loc::NONE);
+        self.place(end);
+        Ok(())
+    }
+
+    /// `COPY 3; POP_EXCEPT; RERAISE 1`: restore the previous exception and re-raise.
+    pub fn pop_except_and_reraise(&mut self, loc: Loc) {
+        self.emit(Opcode::Copy, 3, loc);
+        self.emit0(Opcode::PopExcept, loc);
+        self.emit(Opcode::Reraise, 1, loc);
+    }
+
+    /// `try: ... finally: ...` (CPython's `codegen_try_finally`).
+    fn try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ast::ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+        range: ast::Range,
+    ) -> Result<()> {
+        let loc = Loc::from_range(range);
+        let body_label = self.new_label();
+        let end = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), end, loc);
+        self.place(body_label);
+        let mut fb = FBlock::new(FBlockKind::FinallyTry, body_label, Some(end), loc);
+        fb.finally_body = Some(finalbody);
+        self.push_fblock(fb, range)?;
+        if handlers.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.try_except(body, handlers, orelse, range)?;
+        }
+        self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+        self.pop_fblock();
+        self.stmts(finalbody)?;
+        self.jump(exit, Loc::NONE);
+        self.place(end);
+        self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, Loc::NONE);
+        self.emit0(Opcode::PushExcInfo, Loc::NONE);
+        self.push_fblock(FBlock::new(FBlockKind::FinallyEnd, end, None, Loc::NONE), range)?;
+        self.stmts(finalbody)?;
+        self.pop_fblock();
+        self.emit(Opcode::Reraise, 0, Loc::NONE);
+        self.place(cleanup);
+        self.pop_except_and_reraise(Loc::NONE);
+        self.place(exit);
+        Ok(())
+    }
+
+    /// `with a as x, b: ...` (CPython's `codegen_with`), one item per recursion level.
+    fn with_stmt(
+        &mut self,
+        items: &'a [ast::WithItem],
+        body: &'a [Stmt],
+        pos: usize,
+        range: ast::Range,
+        is_async: bool,
+    ) -> Result<()> {
+        let Some(item) = items.get(pos) else {
+            return self.stmts(body);
+        };
+        if is_async {
+            return Err(CompileError::new(
+                "adder: 'async with' is not supported by the compiler yet".to_string(),
+                range,
+            ));
+        }
+        let loc = Loc::from_range(range);
+        let block = self.new_label();
+        let final_label = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.expr(&item.context_expr)?;
+        // Stack: [mgr] -> [__exit__, mgr, __enter__ result]
+        self.emit(Opcode::Copy, 1, loc);
+        self.emit(Opcode::LoadSpecial, 1, loc);
+        self.emit(Opcode::Swap, 2, loc);
+        self.emit(Opcode::Swap, 3, loc);
+        self.emit(Opcode::LoadSpecial, 0, loc);
+        self.emit(Opcode::Call, 0, loc);
+        self.emit_jump(Op::Pseudo(PseudoOpcode::SetupWith), final_label, loc);
+        self.place(block);
+        self.push_fblock(FBlock::new(FBlockKind::With, block, Some(final_label), loc), range)?;
+        match &item.optional_vars {
+            Some(target) => self.expr(target)?,
+            None => self.emit0(Opcode::PopTop, loc),
+        }
+        self.with_stmt(items, body, pos + 1, range, is_async)?;
+        self.pop_fblock();
+        self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+        self.call_exit_with_nones(loc);
+        self.emit0(Opcode::PopTop, loc);
+        self.jump(exit, loc);
+        self.place(final_label);
+        self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, loc);
+        self.emit0(Opcode::PushExcInfo, loc);
+        self.emit0(Opcode::WithExceptStart, loc);
+        self.emit0(Opcode::ToBool, loc);
+        let suppress = self.new_label();
+        self.emit_jump(Op::Real(Opcode::PopJumpIfTrue), suppress, loc);
+        self.emit(Opcode::Reraise, 2, loc);
+        self.place(suppress);
+        self.emit0(Opcode::PopTop, loc);
+        self.emit_pseudo(PseudoOpcode::PopBlock, 0, loc);
+        self.emit0(Opcode::PopExcept, loc);
+        self.emit0(Opcode::PopTop, loc);
+        self.emit0(Opcode::PopTop, loc);
+        self.emit0(Opcode::PopTop, loc);
+        self.jump(exit, loc);
+        self.place(cleanup);
+        self.pop_except_and_reraise(loc);
+        self.place(exit);
+        Ok(())
+    }
+
+    fn import(&mut self, names: &'a [ast::Alias]) -> Result<()> {
+        for alias in names {
+            let loc = Loc::from_range(alias.range);
+            self.load_const(Constant::Int(0.into()), loc);
+            self.load_const(Constant::None, loc);
+            let index = self.unit().names.add(&alias.name);
+            self.emit(Opcode::ImportName, index, loc);
+            match &alias.asname {
+                Some(asname) => {
+                    let mut parts = alias.name.split('.').skip(1).peekable();
+                    if parts.peek().is_some() {
+                        while let Some(attr) = parts.next() {
+                            let index = self.unit().names.add(attr);
+                            self.emit(Opcode::ImportFrom, index, loc);
+                            if parts.peek().is_some() {
+                                self.emit(Opcode::Swap, 2, loc);
+                                self.emit0(Opcode::PopTop, loc);
+                            }
+                        }
+                        self.nameop(asname, ExprContext::Store, loc)?;
+                        self.emit0(Opcode::PopTop, loc);
+                    } else {
+                        self.nameop(asname, ExprContext::Store, loc)?;
+                    }
+                }
+                None => {
+                    let first = alias.name.split('.').next().unwrap_or(&alias.name);
+                    self.nameop(first, ExprContext::Store, loc)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn import_from(&mut self, module: Option<&str>, names: &'a [ast::Alias], level: u32, loc: Loc) -> Result<()> {
+        self.load_const(Constant::Int(level.into()), loc);
+        let fromlist: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.as_str().into())).collect();
+        self.load_const(Constant::Tuple(fromlist.into()), loc);
+        let index = self.unit().names.add(module.unwrap_or(""));
+        self.emit(Opcode::ImportName, index, loc);
+        for alias in names {
+            if alias.name == "*" {
+                if self.unit_ref().kind != UnitKind::Module {
+                    return Err(CompileError::new(
+                        "import * only allowed at module level".to_string(),
+                        ast::Range { lineno: loc.lineno as u32, ..Default::default() },
+                    ));
+                }
+                self.emit(Opcode::CallIntrinsic1, INTRINSIC_IMPORT_STAR, loc);
+                self.emit0(Opcode::PopTop, Loc::NONE);
+                return Ok(());
+            }
+            let index = self.unit().names.add(&alias.name);
+            self.emit(Opcode::ImportFrom, index, loc);
+            let store = alias.asname.as_deref().unwrap_or(&alias.name);
+            self.nameop(store, ExprContext::Store, loc)?;
+        }
+        self.emit0(Opcode::PopTop, Loc::NONE);
+        Ok(())
+    }
+}

@@ -1,0 +1,622 @@
+//! The control-flow graph and its optimizations (CPython's `Python/flowgraph.c`):
+//! basic blocks built from the codegen sequence, exception-handler labelling, jump
+//! threading, dead-code and NOP removal, line-number propagation, cold-block placement
+//! and jump normalization. Peephole rewrites of single blocks live in `peephole.rs`.
+
+use adder_bytecode::{Opcode, PseudoOpcode};
+
+use crate::ir::{Instr, InstrSeq, Loc, Op};
+
+#[derive(Clone, Debug, Default)]
+pub struct Block {
+    pub instrs: Vec<Instr>,
+    /// The block laid out after this one (fall-through successor).
+    pub next: Option<usize>,
+    /// Some jump or handler targets this block.
+    pub is_target: bool,
+    pub except_handler: bool,
+    pub preserve_lasti: bool,
+    pub cold: bool,
+    pub visited: bool,
+    pub predecessors: u32,
+    pub start_depth: i32,
+}
+
+impl Block {
+    pub fn last(&self) -> Option<&Instr> {
+        self.instrs.last()
+    }
+
+    /// Control can flow from the end of this block into `next`.
+    pub fn has_fallthrough(&self) -> bool {
+        self.last().is_none_or(|i| !(i.op.is_scope_exit() || i.op.is_unconditional_jump()))
+    }
+
+    fn exits_scope(&self) -> bool {
+        self.last().is_some_and(|i| i.op.is_scope_exit())
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Cfg {
+    pub blocks: Vec<Block>,
+    pub entry: usize,
+}
+
+impl Cfg {
+    /// Split the codegen sequence into basic blocks and resolve labels to blocks.
+    pub fn from_sequence(seq: InstrSeq) -> Cfg {
+        let mut label_at: Vec<Vec<usize>> = vec![Vec::new(); seq.instrs.len() + 1];
+        for (label, pos) in seq.labels.iter().enumerate() {
+            if let Some(pos) = pos {
+                label_at[*pos].push(label);
+            }
+        }
+        let mut cfg = Cfg::default();
+        let mut label_block = vec![usize::MAX; seq.labels.len()];
+        cfg.blocks.push(Block::default());
+        let mut current = 0;
+        let count = seq.instrs.len();
+        for (i, instr) in seq.instrs.into_iter().enumerate() {
+            if !label_at[i].is_empty() {
+                if !cfg.blocks[current].instrs.is_empty() || cfg.blocks[current].is_target {
+                    current = cfg.append_after(current);
+                }
+                cfg.blocks[current].is_target = true;
+                for &l in &label_at[i] {
+                    label_block[l] = current;
+                }
+            } else if cfg.blocks[current].last().is_some_and(|l| l.op.is_terminator()) {
+                current = cfg.append_after(current);
+            }
+            cfg.blocks[current].instrs.push(instr);
+        }
+        if !label_at[count].is_empty() {
+            current = cfg.append_after(current);
+            cfg.blocks[current].is_target = true;
+            for &l in &label_at[count] {
+                label_block[l] = current;
+            }
+        }
+        for block in &mut cfg.blocks {
+            for instr in &mut block.instrs {
+                if let Some(label) = instr.target {
+                    instr.target = label_block.get(label).copied().filter(|b| *b != usize::MAX);
+                }
+            }
+        }
+        cfg
+    }
+
+    /// A new empty block laid out right after `after`.
+    pub fn append_after(&mut self, after: usize) -> usize {
+        let id = self.blocks.len();
+        let next = self.blocks[after].next;
+        self.blocks.push(Block { next, ..Block::default() });
+        self.blocks[after].next = Some(id);
+        id
+    }
+
+    /// Block indexes in layout order.
+    pub fn order(&self) -> Vec<usize> {
+        let mut order = Vec::new();
+        let mut b = Some(self.entry);
+        while let Some(id) = b {
+            order.push(id);
+            b = self.blocks[id].next;
+        }
+        order
+    }
+
+    /// The first non-empty block at or after `b` in layout order.
+    fn skip_empty(&self, mut b: usize) -> usize {
+        while self.blocks[b].instrs.is_empty() {
+            match self.blocks[b].next {
+                Some(n) => b = n,
+                None => break,
+            }
+        }
+        b
+    }
+}
+
+/// Mark handler blocks and record, for every instruction, the handler covering it
+/// (CPython's `mark_except_handlers` + `label_exception_targets`).
+pub fn label_exception_targets(cfg: &mut Cfg) {
+    for b in 0..cfg.blocks.len() {
+        let targets: Vec<(Op, usize)> = cfg.blocks[b]
+            .instrs
+            .iter()
+            .filter(|i| i.op.is_block_push())
+            .filter_map(|i| i.target.map(|t| (i.op, t)))
+            .collect();
+        for (op, t) in targets {
+            cfg.blocks[t].except_handler = true;
+            if matches!(op, Op::Pseudo(PseudoOpcode::SetupWith | PseudoOpcode::SetupCleanup)) {
+                cfg.blocks[t].preserve_lasti = true;
+            }
+        }
+    }
+    let mut stacks: Vec<Option<Vec<usize>>> = vec![None; cfg.blocks.len()];
+    for block in &mut cfg.blocks {
+        block.visited = false;
+    }
+    let mut todo = vec![cfg.entry];
+    stacks[cfg.entry] = Some(Vec::new());
+    cfg.blocks[cfg.entry].visited = true;
+    while let Some(b) = todo.pop() {
+        let mut stack = stacks[b].take().unwrap_or_default();
+        let count = cfg.blocks[b].instrs.len();
+        for i in 0..count {
+            let instr = cfg.blocks[b].instrs[i];
+            if instr.op.is_block_push() {
+                if let Some(t) = instr.target {
+                    if !cfg.blocks[t].visited {
+                        cfg.blocks[t].visited = true;
+                        stacks[t] = Some(stack.clone());
+                        todo.push(t);
+                    }
+                    stack.push(t);
+                }
+            } else if instr.op.is_pseudo(PseudoOpcode::PopBlock) {
+                stack.pop();
+            } else if instr.op.is_jump() {
+                cfg.blocks[b].instrs[i].handler = stack.last().copied();
+                if let Some(t) = instr.target {
+                    if !cfg.blocks[t].visited {
+                        cfg.blocks[t].visited = true;
+                        stacks[t] = Some(stack.clone());
+                        todo.push(t);
+                    }
+                }
+            } else {
+                if instr.op.is(Opcode::YieldValue) {
+                    cfg.blocks[b].instrs[i].arg = stack.len() as u32;
+                }
+                cfg.blocks[b].instrs[i].handler = stack.last().copied();
+            }
+        }
+        if cfg.blocks[b].has_fallthrough() {
+            if let Some(next) = cfg.blocks[b].next {
+                if !cfg.blocks[next].visited {
+                    cfg.blocks[next].visited = true;
+                    stacks[next] = Some(stack);
+                    todo.push(next);
+                }
+            }
+        }
+    }
+}
+
+/// Count predecessors of blocks reachable from the entry (others get 0).
+pub fn mark_reachable(cfg: &mut Cfg) {
+    for block in &mut cfg.blocks {
+        block.predecessors = 0;
+        block.visited = false;
+    }
+    let entry = cfg.entry;
+    cfg.blocks[entry].predecessors = 1;
+    let mut todo = vec![entry];
+    cfg.blocks[entry].visited = true;
+    while let Some(b) = todo.pop() {
+        let mut successors = Vec::new();
+        if cfg.blocks[b].has_fallthrough() {
+            if let Some(n) = cfg.blocks[b].next {
+                successors.push(n);
+            }
+        }
+        successors.extend(
+            cfg.blocks[b].instrs.iter().filter(|i| i.op.has_target()).filter_map(|i| i.target),
+        );
+        for s in successors {
+            cfg.blocks[s].predecessors += 1;
+            if !cfg.blocks[s].visited {
+                cfg.blocks[s].visited = true;
+                todo.push(s);
+            }
+        }
+    }
+}
+
+/// Empty unreachable blocks, then unlink empty blocks and retarget jumps past them.
+pub fn remove_unreachable(cfg: &mut Cfg) {
+    mark_reachable(cfg);
+    for block in &mut cfg.blocks {
+        if block.predecessors == 0 {
+            block.instrs.clear();
+        }
+    }
+    eliminate_empty_blocks(cfg);
+}
+
+pub fn eliminate_empty_blocks(cfg: &mut Cfg) {
+    let order = cfg.order();
+    for &b in &order {
+        let mut next = cfg.blocks[b].next;
+        while let Some(n) = next {
+            if !cfg.blocks[n].instrs.is_empty() {
+                break;
+            }
+            next = cfg.blocks[n].next;
+        }
+        cfg.blocks[b].next = next;
+    }
+    cfg.entry = cfg.skip_empty(cfg.entry);
+    for b in cfg.order() {
+        for i in 0..cfg.blocks[b].instrs.len() {
+            if let Some(t) = cfg.blocks[b].instrs[i].target {
+                let t = cfg.skip_empty(t);
+                cfg.blocks[b].instrs[i].target = Some(t);
+            }
+        }
+    }
+}
+
+/// Drop NOPs that carry no line information of their own (CPython's
+/// `remove_redundant_nops`); returns how many were removed.
+pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
+    let next_line = {
+        let mut next = cfg.blocks[b].next;
+        while let Some(n) = next {
+            if !cfg.blocks[n].instrs.is_empty() {
+                break;
+            }
+            next = cfg.blocks[n].next;
+        }
+        next.and_then(|n| cfg.blocks[n].instrs.first()).map(|i| i.loc.lineno)
+    };
+    let instrs = std::mem::take(&mut cfg.blocks[b].instrs);
+    let before = instrs.len();
+    let mut kept: Vec<Instr> = Vec::with_capacity(before);
+    let mut prev_line = -1;
+    let mut pending_loc: Option<Loc> = None;
+    for (src, mut instr) in instrs.iter().copied().enumerate() {
+        if let Some(loc) = pending_loc.take() {
+            instr.loc = loc;
+        }
+        let line = instr.loc.lineno;
+        if instr.op.is(Opcode::Nop) {
+            if line < 0 || prev_line == line {
+                continue;
+            }
+            if let Some(next) = instrs.get(src + 1) {
+                if next.loc.lineno == line {
+                    continue;
+                }
+                if next.loc.lineno < 0 {
+                    pending_loc = Some(instr.loc);
+                    continue;
+                }
+            } else if next_line == Some(line) {
+                continue;
+            }
+        }
+        prev_line = line;
+        kept.push(instr);
+    }
+    let removed = before - kept.len();
+    cfg.blocks[b].instrs = kept;
+    removed
+}
+
+/// Replace jumps to the very next block by NOPs.
+fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
+    let mut changed = false;
+    for b in cfg.order() {
+        let next = cfg.blocks[b].next.map(|n| cfg.skip_empty(n));
+        if let Some(last) = cfg.blocks[b].instrs.last_mut() {
+            if last.op.is_unconditional_jump() && last.target.is_some() && last.target == next {
+                last.nop();
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
+/// Repeat NOP and jump removal until nothing changes.
+pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
+    loop {
+        let mut removed = 0;
+        for b in cfg.order() {
+            removed += remove_redundant_nops(cfg, b);
+        }
+        eliminate_empty_blocks(cfg);
+        if !remove_redundant_jumps(cfg) && removed == 0 {
+            break;
+        }
+    }
+}
+
+/// Blocks that end with an unconditional jump to a small block that leaves the scope
+/// take a copy of that block instead (CPython's `inline_small_or_no_lineno_blocks`).
+pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
+    const MAX_COPY_SIZE: usize = 4;
+    let mut changed = false;
+    for b in cfg.order() {
+        let Some(last) = cfg.blocks[b].last().copied() else { continue };
+        if !last.op.is_unconditional_jump() {
+            continue;
+        }
+        let Some(target) = last.target else { continue };
+        let target_block = &cfg.blocks[target];
+        let small = target_block.instrs.len() <= MAX_COPY_SIZE;
+        let no_lineno = target_block.instrs.iter().all(|i| !i.loc.has_line());
+        if target_block.exits_scope() && (small || no_lineno) {
+            let copy = target_block.instrs.clone();
+            if let Some(l) = cfg.blocks[b].instrs.last_mut() {
+                l.nop();
+            }
+            cfg.blocks[b].instrs.extend(copy);
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// `JUMP_IF_FALSE`/`JUMP_IF_TRUE` (keep the value) become `COPY 1; TO_BOOL; POP_JUMP_IF_*`.
+pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
+    for block in &mut cfg.blocks {
+        let mut i = 0;
+        while i < block.instrs.len() {
+            let instr = block.instrs[i];
+            let real = match instr.op {
+                Op::Pseudo(PseudoOpcode::JumpIfFalse) => Opcode::PopJumpIfFalse,
+                Op::Pseudo(PseudoOpcode::JumpIfTrue) => Opcode::PopJumpIfTrue,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let mut copy = instr;
+            copy.op = Op::Real(Opcode::Copy);
+            copy.arg = 1;
+            copy.target = None;
+            let mut to_bool = copy;
+            to_bool.op = Op::Real(Opcode::ToBool);
+            to_bool.arg = 0;
+            block.instrs[i].op = Op::Real(real);
+            block.instrs.insert(i, to_bool);
+            block.instrs.insert(i, copy);
+            i += 3;
+        }
+    }
+}
+
+/// Jump targets that are only reached through exception handlers are "cold" and move to
+/// the end of the code (CPython's `push_cold_blocks_to_end`).
+pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
+    // Warm: reachable from the entry without going through an exception edge.
+    for block in &mut cfg.blocks {
+        block.visited = false;
+        block.cold = false;
+    }
+    let mut warm = vec![false; cfg.blocks.len()];
+    let mut todo = vec![cfg.entry];
+    warm[cfg.entry] = true;
+    while let Some(b) = todo.pop() {
+        let mut successors = Vec::new();
+        if cfg.blocks[b].has_fallthrough() {
+            if let Some(n) = cfg.blocks[b].next {
+                successors.push(n);
+            }
+        }
+        successors.extend(cfg.blocks[b].instrs.iter().filter(|i| i.op.is_jump()).filter_map(|i| i.target));
+        for s in successors {
+            if !warm[s] {
+                warm[s] = true;
+                todo.push(s);
+            }
+        }
+    }
+    let order = cfg.order();
+    let any_cold = order.iter().any(|&b| !warm[b]);
+    if !any_cold {
+        return;
+    }
+    // A cold block falling through into a warm one needs an explicit jump.
+    for &b in &order {
+        if !warm[b] && cfg.blocks[b].has_fallthrough() {
+            if let Some(next) = cfg.blocks[b].next {
+                if warm[next] {
+                    let jump_block = cfg.append_after(b);
+                    let mut jump = Instr::new(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), 0, Loc::NONE);
+                    jump.target = Some(next);
+                    cfg.blocks[jump_block].instrs.push(jump);
+                    cfg.blocks[next].is_target = true;
+                    warm.push(false);
+                }
+            }
+        }
+    }
+    let order = cfg.order();
+    let (warm_blocks, cold_blocks): (Vec<usize>, Vec<usize>) = order.into_iter().partition(|&b| warm[b]);
+    let all: Vec<usize> = warm_blocks.into_iter().chain(cold_blocks).collect();
+    for pair in all.windows(2) {
+        cfg.blocks[pair[0]].next = Some(pair[1]);
+    }
+    if let Some(&last) = all.last() {
+        cfg.blocks[last].next = None;
+    }
+    if let Some(&first) = all.first() {
+        cfg.entry = first;
+    }
+    for &b in &all {
+        cfg.blocks[b].cold = !warm.get(b).copied().unwrap_or(false);
+    }
+    remove_redundant_jumps(cfg);
+}
+
+/// Give instructions without a location the line of what precedes them
+/// (CPython's `duplicate_exits_without_lineno` + `propagate_line_numbers`).
+pub fn resolve_line_numbers(cfg: &mut Cfg, firstlineno: i32) {
+    duplicate_exits_without_lineno(cfg);
+    mark_reachable(cfg);
+    let order = cfg.order();
+    for &b in &order {
+        let mut prev: Option<Loc> = None;
+        for instr in &mut cfg.blocks[b].instrs {
+            if instr.loc.has_line() {
+                prev = Some(instr.loc);
+            } else if let Some(p) = prev {
+                instr.loc = p;
+            }
+        }
+        let Some(prev) = prev else { continue };
+        if cfg.blocks[b].has_fallthrough() {
+            if let Some(next) = cfg.blocks[b].next {
+                if cfg.blocks[next].predecessors == 1 {
+                    if let Some(first) = cfg.blocks[next].instrs.first_mut() {
+                        if !first.loc.has_line() {
+                            first.loc = prev;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(last) = cfg.blocks[b].instrs.last().copied() {
+            if last.op.is_jump() {
+                if let Some(t) = last.target {
+                    if cfg.blocks[t].predecessors == 1 {
+                        if let Some(first) = cfg.blocks[t].instrs.first_mut() {
+                            if !first.loc.has_line() {
+                                first.loc = last.loc;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let _ = firstlineno;
+}
+
+/// An exit block without line numbers that several blocks jump to is copied for each,
+/// so that each copy can take its predecessor's line.
+fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
+    mark_reachable(cfg);
+    for b in cfg.order() {
+        let Some(last) = cfg.blocks[b].last().copied() else { continue };
+        if !last.op.is_jump() {
+            continue;
+        }
+        let Some(target) = last.target else { continue };
+        let t = &cfg.blocks[target];
+        let is_exit_without_line = t.exits_scope() && t.instrs.first().is_some_and(|i| !i.loc.has_line());
+        if is_exit_without_line && t.predecessors > 1 {
+            let instrs = t.instrs.clone();
+            let copy = cfg.append_after(b_last(cfg));
+            cfg.blocks[copy].instrs = instrs;
+            cfg.blocks[copy].is_target = true;
+            cfg.blocks[copy].predecessors = 1;
+            cfg.blocks[target].predecessors -= 1;
+            if let Some(first) = cfg.blocks[copy].instrs.first_mut() {
+                first.loc = last.loc;
+            }
+            if let Some(l) = cfg.blocks[b].instrs.last_mut() {
+                l.target = Some(copy);
+            }
+        }
+    }
+    // Exit blocks reached by falling through take the line of what precedes them.
+    for b in cfg.order() {
+        if !cfg.blocks[b].has_fallthrough() {
+            continue;
+        }
+        let Some(next) = cfg.blocks[b].next else { continue };
+        let Some(last_loc) = cfg.blocks[b].last().map(|i| i.loc) else { continue };
+        let n = &mut cfg.blocks[next];
+        if n.exits_scope() && n.instrs.first().is_some_and(|i| !i.loc.has_line()) {
+            if let Some(first) = n.instrs.first_mut() {
+                first.loc = last_loc;
+            }
+        }
+    }
+}
+
+/// The last block in layout order.
+fn b_last(cfg: &Cfg) -> usize {
+    cfg.order().last().copied().unwrap_or(cfg.entry)
+}
+
+/// `JUMP` becomes `JUMP_FORWARD`/`JUMP_BACKWARD`; a backward conditional jump becomes a
+/// reversed forward jump over a `JUMP_BACKWARD`; conditional jumps get `NOT_TAKEN` on
+/// their fall-through path (CPython's `normalize_jumps`).
+pub fn normalize_jumps(cfg: &mut Cfg) {
+    let order = cfg.order();
+    let mut position = vec![usize::MAX; cfg.blocks.len()];
+    for (i, &b) in order.iter().enumerate() {
+        position[b] = i;
+    }
+    for &b in &order {
+        let Some(last) = cfg.blocks[b].last().copied() else { continue };
+        if !last.op.is_jump() {
+            continue;
+        }
+        let Some(target) = last.target else { continue };
+        let forward = position.get(target).is_some_and(|&p| p > position[b]);
+        let new_op = match last.op {
+            Op::Pseudo(PseudoOpcode::Jump) => Some(if forward { Opcode::JumpForward } else { Opcode::JumpBackward }),
+            Op::Pseudo(PseudoOpcode::JumpNoInterrupt) => {
+                Some(if forward { Opcode::JumpForward } else { Opcode::JumpBackwardNoInterrupt })
+            }
+            _ => None,
+        };
+        if let Some(op) = new_op {
+            if let Some(l) = cfg.blocks[b].instrs.last_mut() {
+                l.op = Op::Real(op);
+            }
+            continue;
+        }
+        let reversed = match last.op {
+            Op::Real(Opcode::PopJumpIfFalse) => Opcode::PopJumpIfTrue,
+            Op::Real(Opcode::PopJumpIfTrue) => Opcode::PopJumpIfFalse,
+            Op::Real(Opcode::PopJumpIfNone) => Opcode::PopJumpIfNotNone,
+            Op::Real(Opcode::PopJumpIfNotNone) => Opcode::PopJumpIfNone,
+            _ => continue,
+        };
+        let mut jump_to = last.target;
+        if !forward {
+            let after = cfg.blocks[b].next;
+            let back = cfg.append_after(b);
+            let mut jump = Instr::new(Op::Real(Opcode::JumpBackward), 0, Loc::NONE);
+            jump.target = Some(target);
+            jump.handler = last.handler;
+            cfg.blocks[back].instrs.push(jump);
+            cfg.blocks[back].cold = cfg.blocks[b].cold;
+            if let Some(a) = after {
+                cfg.blocks[a].is_target = true;
+            }
+            jump_to = after;
+            if let Some(l) = cfg.blocks[b].instrs.last_mut() {
+                l.op = Op::Real(reversed);
+                l.target = jump_to;
+            }
+        }
+        let mut not_taken = Instr::new(Op::Real(Opcode::NotTaken), 0, last.loc);
+        not_taken.handler = last.handler;
+        cfg.blocks[b].instrs.push(not_taken);
+        let _ = jump_to;
+    }
+}
+
+/// Pseudo-ops that survive optimization become real ones, block setups vanish
+/// (CPython's `convert_pseudo_ops`).
+pub fn convert_pseudo_ops(cfg: &mut Cfg) {
+    for block in &mut cfg.blocks {
+        for instr in &mut block.instrs {
+            match instr.op {
+                Op::Pseudo(PseudoOpcode::SetupFinally | PseudoOpcode::SetupCleanup | PseudoOpcode::SetupWith)
+                | Op::Pseudo(PseudoOpcode::PopBlock) => {
+                    instr.op = Op::Real(Opcode::Nop);
+                    instr.target = None;
+                    instr.loc = Loc::NONE;
+                }
+                Op::Pseudo(PseudoOpcode::LoadClosure) => instr.op = Op::Real(Opcode::LoadFast),
+                Op::Pseudo(PseudoOpcode::StoreFastMaybeNull) => instr.op = Op::Real(Opcode::StoreFast),
+                _ => {}
+            }
+        }
+        block.instrs.retain(|i| !(i.op.is(Opcode::Nop) && !i.loc.has_line()));
+    }
+}

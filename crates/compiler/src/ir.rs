@@ -1,0 +1,152 @@
+//! The compiler's intermediate instructions: real or pseudo opcodes with a full-width
+//! argument, an optional jump target, a source location, and (after exception analysis)
+//! the handler block covering them. Codegen produces them in a flat sequence with labels;
+//! the flow graph groups them into basic blocks.
+
+use adder_bytecode::{Opcode, PseudoOpcode};
+use adder_syntax::ast::Range;
+
+/// An opcode before assembly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Real(Opcode),
+    Pseudo(PseudoOpcode),
+}
+
+impl Op {
+    pub fn is(self, op: Opcode) -> bool {
+        self == Op::Real(op)
+    }
+
+    pub fn is_pseudo(self, op: PseudoOpcode) -> bool {
+        self == Op::Pseudo(op)
+    }
+
+    /// Instructions with a jump target (block pushes included, as CPython's HAS_TARGET).
+    pub fn has_target(self) -> bool {
+        match self {
+            Op::Real(op) => op.has_jump(),
+            Op::Pseudo(p) => matches!(
+                p,
+                PseudoOpcode::Jump
+                    | PseudoOpcode::JumpIfFalse
+                    | PseudoOpcode::JumpIfTrue
+                    | PseudoOpcode::JumpNoInterrupt
+                    | PseudoOpcode::SetupCleanup
+                    | PseudoOpcode::SetupFinally
+                    | PseudoOpcode::SetupWith
+            ),
+        }
+    }
+
+    /// `SETUP_FINALLY`, `SETUP_CLEANUP`, `SETUP_WITH`.
+    pub fn is_block_push(self) -> bool {
+        matches!(
+            self,
+            Op::Pseudo(PseudoOpcode::SetupCleanup | PseudoOpcode::SetupFinally | PseudoOpcode::SetupWith)
+        )
+    }
+
+    /// Jumps (not block pushes).
+    pub fn is_jump(self) -> bool {
+        self.has_target() && !self.is_block_push()
+    }
+
+    pub fn is_unconditional_jump(self) -> bool {
+        matches!(
+            self,
+            Op::Pseudo(PseudoOpcode::Jump | PseudoOpcode::JumpNoInterrupt)
+                | Op::Real(Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt)
+        )
+    }
+
+    /// Instructions after which control never falls through.
+    pub fn is_scope_exit(self) -> bool {
+        matches!(self, Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise))
+    }
+
+    pub fn is_terminator(self) -> bool {
+        self.is_jump() || self.is_scope_exit()
+    }
+
+    pub fn is_conditional_jump(self) -> bool {
+        self.is_jump() && !self.is_unconditional_jump() && !matches!(self, Op::Real(Opcode::ForIter | Opcode::Send | Opcode::EndAsyncFor))
+    }
+}
+
+/// A source location with CPython's "no location" convention (line -1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loc {
+    pub lineno: i32,
+    pub end_lineno: i32,
+    pub col: i32,
+    pub end_col: i32,
+}
+
+impl Loc {
+    pub const NONE: Loc = Loc { lineno: -1, end_lineno: -1, col: -1, end_col: -1 };
+
+    pub fn from_range(range: Range) -> Loc {
+        Loc {
+            lineno: range.lineno as i32,
+            end_lineno: range.end_lineno as i32,
+            col: range.col_offset as i32,
+            end_col: range.end_col_offset as i32,
+        }
+    }
+
+    pub fn has_line(self) -> bool {
+        self.lineno >= 0
+    }
+}
+
+/// A jump target before blocks exist (codegen) or a block index (flow graph).
+pub type Target = usize;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Instr {
+    pub op: Op,
+    pub arg: u32,
+    pub target: Option<Target>,
+    pub loc: Loc,
+    /// The exception handler block covering this instruction (flow graph only).
+    pub handler: Option<usize>,
+}
+
+impl Instr {
+    pub fn new(op: Op, arg: u32, loc: Loc) -> Instr {
+        Instr { op, arg, target: None, loc, handler: None }
+    }
+
+    pub fn set(&mut self, op: Opcode, arg: u32) {
+        self.op = Op::Real(op);
+        self.arg = arg;
+    }
+
+    pub fn nop(&mut self) {
+        self.op = Op::Real(Opcode::Nop);
+        self.arg = 0;
+        self.target = None;
+    }
+}
+
+/// Codegen output: instructions in order, and where each label was placed.
+#[derive(Debug, Default)]
+pub struct InstrSeq {
+    pub instrs: Vec<Instr>,
+    /// `labels[id]` is the index of the instruction the label points at.
+    pub labels: Vec<Option<usize>>,
+}
+
+impl InstrSeq {
+    pub fn new_label(&mut self) -> Target {
+        self.labels.push(None);
+        self.labels.len() - 1
+    }
+
+    pub fn place(&mut self, label: Target) {
+        if let Some(slot) = self.labels.get_mut(label) {
+            *slot = Some(self.instrs.len());
+        }
+    }
+}

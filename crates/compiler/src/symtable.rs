@@ -1,0 +1,783 @@
+//! The symbol table (CPython's `Python/symtable.c`): one scope per module, class body,
+//! function, lambda and generator expression, and, for each name a scope uses, whether it
+//! is local, global (explicit or implicit), free (from an enclosing function) or a cell
+//! (local here, captured by a nested function).
+//!
+//! Two passes as in CPython: `Builder` walks the AST recording how each scope binds and
+//! uses names; `analyze` then resolves every name against the enclosing scopes.
+//! Scopes are keyed by the address of the AST node that opens them, which the code
+//! generator looks up when it compiles that node.
+
+use std::collections::{HashMap, HashSet};
+
+use adder_syntax::ast::{self, Expr, Stmt};
+
+use crate::error::CompileError;
+
+/// How a scope binds and uses a name (CPython's `DEF_*` flags).
+pub mod flags {
+    pub const DEF_GLOBAL: u32 = 1;
+    pub const DEF_LOCAL: u32 = 2;
+    pub const DEF_PARAM: u32 = 4;
+    pub const DEF_NONLOCAL: u32 = 8;
+    pub const USE: u32 = 16;
+    pub const DEF_FREE_CLASS: u32 = 64;
+    pub const DEF_IMPORT: u32 = 128;
+    pub const DEF_ANNOT: u32 = 256;
+    pub const DEF_COMP_ITER: u32 = 512;
+    pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+}
+use flags::*;
+
+/// Where a name lives, after analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+}
+
+/// Index of a scope in `SymbolTable::scopes`.
+pub type ScopeId = usize;
+
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub name: String,
+    /// Names in first-seen order, with their `DEF_*` flags.
+    pub symbol_order: Vec<String>,
+    pub symbols: HashMap<String, u32>,
+    /// Resolved scopes, filled by `analyze`.
+    pub scopes: HashMap<String, NameScope>,
+    /// Parameters in declaration order (`co_varnames` starts with them).
+    pub params: Vec<String>,
+    pub children: Vec<ScopeId>,
+    pub is_generator: bool,
+    pub is_coroutine: bool,
+    pub is_lambda: bool,
+    pub is_comprehension: bool,
+    /// Nested inside a function (for `CO_NESTED` and qualified names).
+    pub nested: bool,
+    pub has_varargs: bool,
+    pub has_varkeywords: bool,
+    /// A method uses `super()` / `__class__`: the class needs a `__class__` cell.
+    pub needs_class_closure: bool,
+    pub lineno: u32,
+    /// Where `global`/`nonlocal` declared a name, for errors found during analysis.
+    declarations: HashMap<String, ast::Range>,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, name: &str, lineno: u32) -> Scope {
+        Scope {
+            kind,
+            name: name.to_string(),
+            symbol_order: Vec::new(),
+            symbols: HashMap::new(),
+            scopes: HashMap::new(),
+            params: Vec::new(),
+            children: Vec::new(),
+            is_generator: false,
+            is_coroutine: false,
+            is_lambda: false,
+            is_comprehension: false,
+            nested: false,
+            has_varargs: false,
+            has_varkeywords: false,
+            needs_class_closure: false,
+            lineno,
+            declarations: HashMap::new(),
+        }
+    }
+
+    /// The resolved scope of `name`; names the scope never mentions are implicit globals
+    /// (or plain names at module and class level).
+    pub fn scope_of(&self, name: &str) -> Option<NameScope> {
+        self.scopes.get(name).copied()
+    }
+
+    pub fn flags_of(&self, name: &str) -> u32 {
+        self.symbols.get(name).copied().unwrap_or(0)
+    }
+
+    /// Function-like scopes use fast locals.
+    pub fn is_function(&self) -> bool {
+        self.kind == ScopeKind::Function
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct SymbolTable {
+    pub scopes: Vec<Scope>,
+    by_node: HashMap<usize, ScopeId>,
+}
+
+/// The key of the scope opened by an AST node: its address.
+pub fn node_key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
+impl SymbolTable {
+    /// The scope a function/class/lambda/comprehension node opens.
+    pub fn scope_for<T>(&self, node: &T) -> Option<ScopeId> {
+        self.by_node.get(&node_key(node)).copied()
+    }
+}
+
+/// Private name mangling (`__x` inside `class C` becomes `_C__x`).
+pub fn mangle(class_name: Option<&str>, name: &str) -> String {
+    let Some(class_name) = class_name else {
+        return name.to_string();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+/// Build and analyze the symbol table of a module.
+pub fn build(module: &ast::Mod) -> Result<SymbolTable, CompileError> {
+    let mut builder = Builder { table: SymbolTable::default(), stack: Vec::new(), class_names: Vec::new() };
+    let top = builder.push(ScopeKind::Module, "top", 0, 0);
+    match module {
+        ast::Mod::Module { body, .. } | ast::Mod::Interactive { body } => builder.stmts(body)?,
+        ast::Mod::Expression { body } => builder.expr(body)?,
+        ast::Mod::FunctionType { .. } => {}
+    }
+    builder.stack.pop();
+    let mut table = builder.table;
+    analyze(&mut table, top)?;
+    Ok(table)
+}
+
+struct Builder {
+    table: SymbolTable,
+    stack: Vec<ScopeId>,
+    /// Enclosing class names, for mangling (`None` entries for non-class scopes).
+    class_names: Vec<Option<String>>,
+}
+
+impl Builder {
+    fn push(&mut self, kind: ScopeKind, name: &str, key: usize, lineno: u32) -> ScopeId {
+        let id = self.table.scopes.len();
+        let mut scope = Scope::new(kind, name, lineno);
+        if let Some(&parent) = self.stack.last() {
+            let parent_scope = &self.table.scopes[parent];
+            scope.nested = parent_scope.kind == ScopeKind::Function || parent_scope.nested;
+            self.table.scopes[parent].children.push(id);
+        }
+        self.table.scopes.push(scope);
+        self.table.by_node.insert(key, id);
+        self.stack.push(id);
+        self.class_names.push(if kind == ScopeKind::Class { Some(name.to_string()) } else { None });
+        id
+    }
+
+    fn pop(&mut self) {
+        self.stack.pop();
+        self.class_names.pop();
+    }
+
+    fn current(&mut self) -> &mut Scope {
+        let id = self.stack.last().copied().unwrap_or(0);
+        &mut self.table.scopes[id]
+    }
+
+    fn class_name(&self) -> Option<&str> {
+        self.class_names.iter().rev().flatten().next().map(|s| s.as_str())
+    }
+
+    fn add_def(&mut self, name: &str, flag: u32, range: ast::Range) -> Result<(), CompileError> {
+        let mangled = mangle(self.class_name(), name);
+        let scope = self.current();
+        let old = scope.symbols.get(&mangled).copied();
+        if flag & DEF_PARAM != 0 && old.is_some_and(|o| o & DEF_PARAM != 0) {
+            return Err(CompileError::new(
+                format!("duplicate argument '{name}' in function definition"),
+                range,
+            ));
+        }
+        match old {
+            Some(o) => {
+                scope.symbols.insert(mangled.clone(), o | flag);
+            }
+            None => {
+                scope.symbol_order.push(mangled.clone());
+                scope.symbols.insert(mangled.clone(), flag);
+            }
+        }
+        if flag & DEF_PARAM != 0 {
+            scope.params.push(mangled);
+        }
+        Ok(())
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn exprs(&mut self, exprs: &[Expr]) -> Result<(), CompileError> {
+        exprs.iter().try_for_each(|e| self.expr(e))
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
+        match stmt {
+            Stmt::FunctionDef { name, args, body, decorator_list, returns, range, .. }
+            | Stmt::AsyncFunctionDef { name, args, body, decorator_list, returns, range, .. } => {
+                self.add_def(name, DEF_LOCAL, *range)?;
+                self.exprs(decorator_list)?;
+                self.argument_defaults(args)?;
+                let _ = returns;
+                self.push(ScopeKind::Function, name, node_key(stmt), range.lineno);
+                if matches!(stmt, Stmt::AsyncFunctionDef { .. }) {
+                    self.current().is_coroutine = true;
+                }
+                self.parameters(args)?;
+                self.stmts(body)?;
+                self.pop();
+            }
+            Stmt::ClassDef { name, bases, keywords, body, decorator_list, range, .. } => {
+                self.add_def(name, DEF_LOCAL, *range)?;
+                self.exprs(decorator_list)?;
+                self.exprs(bases)?;
+                keywords.iter().try_for_each(|k| self.expr(&k.value))?;
+                self.push(ScopeKind::Class, name, node_key(stmt), range.lineno);
+                self.stmts(body)?;
+                self.pop();
+            }
+            Stmt::Return { value, .. } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+            }
+            Stmt::Delete { targets, .. } => self.exprs(targets)?,
+            Stmt::Assign { targets, value, .. } => {
+                self.exprs(targets)?;
+                self.expr(value)?;
+            }
+            Stmt::TypeAlias { name, value, .. } => {
+                self.expr(name)?;
+                self.expr(value)?;
+            }
+            Stmt::AugAssign { target, value, .. } => {
+                self.expr(target)?;
+                self.expr(value)?;
+            }
+            Stmt::AnnAssign { target, value, simple, range, .. } => {
+                if let Expr::Name { id, .. } = target.as_ref() {
+                    let mangled = mangle(self.class_name(), id);
+                    let flags_now = self.current().flags_of(&mangled);
+                    if flags_now & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple {
+                        let which = if flags_now & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return Err(CompileError::new(
+                            format!("annotated name '{id}' can't be {which}"),
+                            *range,
+                        ));
+                    }
+                    let flag = if value.is_some() { DEF_LOCAL | DEF_ANNOT } else { DEF_ANNOT };
+                    self.add_def(id, flag, *range)?;
+                } else {
+                    self.expr(target)?;
+                }
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+            }
+            Stmt::For { target, iter, body, orelse, .. }
+            | Stmt::AsyncFor { target, iter, body, orelse, .. } => {
+                self.expr(target)?;
+                self.expr(iter)?;
+                self.stmts(body)?;
+                self.stmts(orelse)?;
+            }
+            Stmt::While { test, body, orelse, .. } | Stmt::If { test, body, orelse, .. } => {
+                self.expr(test)?;
+                self.stmts(body)?;
+                self.stmts(orelse)?;
+            }
+            Stmt::With { items, body, .. } | Stmt::AsyncWith { items, body, .. } => {
+                for item in items {
+                    self.expr(&item.context_expr)?;
+                    if let Some(v) = &item.optional_vars {
+                        self.expr(v)?;
+                    }
+                }
+                self.stmts(body)?;
+            }
+            Stmt::Match { subject, cases, .. } => {
+                self.expr(subject)?;
+                for case in cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+            }
+            Stmt::Raise { exc, cause, .. } => {
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                }
+                if let Some(c) = cause {
+                    self.expr(c)?;
+                }
+            }
+            Stmt::Try { body, handlers, orelse, finalbody, .. }
+            | Stmt::TryStar { body, handlers, orelse, finalbody, .. } => {
+                self.stmts(body)?;
+                self.stmts(orelse)?;
+                for ast::ExceptHandler::ExceptHandler { r#type, name, body, range } in handlers {
+                    if let Some(t) = r#type {
+                        self.expr(t)?;
+                    }
+                    if let Some(n) = name {
+                        self.add_def(n, DEF_LOCAL, *range)?;
+                    }
+                    self.stmts(body)?;
+                }
+                self.stmts(finalbody)?;
+            }
+            Stmt::Assert { test, msg, .. } => {
+                self.expr(test)?;
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                }
+            }
+            Stmt::Import { names, range } | Stmt::ImportFrom { names, range, .. } => {
+                for alias in names {
+                    let bound = match &alias.asname {
+                        Some(a) => a.as_str(),
+                        None => alias.name.split('.').next().unwrap_or(&alias.name),
+                    };
+                    if bound != "*" {
+                        self.add_def(bound, DEF_IMPORT, *range)?;
+                    }
+                }
+            }
+            Stmt::Global { names, range } => self.declare(names, DEF_GLOBAL, *range)?,
+            Stmt::Nonlocal { names, range } => self.declare(names, DEF_NONLOCAL, *range)?,
+            Stmt::Expr { value, .. } => self.expr(value)?,
+            Stmt::Pass { .. } | Stmt::Break { .. } | Stmt::Continue { .. } => {}
+        }
+        Ok(())
+    }
+
+    /// `global` / `nonlocal` statements, with CPython's ordering errors.
+    fn declare(&mut self, names: &[String], flag: u32, range: ast::Range) -> Result<(), CompileError> {
+        let keyword = if flag == DEF_GLOBAL { "global" } else { "nonlocal" };
+        for name in names {
+            let mangled = mangle(self.class_name(), name);
+            let current = self.current().flags_of(&mangled);
+            if current & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                let msg = if current & DEF_PARAM != 0 {
+                    format!("name '{name}' is parameter and {keyword}")
+                } else if current & USE != 0 {
+                    format!("name '{name}' is used prior to {keyword} declaration")
+                } else if current & DEF_ANNOT != 0 {
+                    format!("annotated name '{name}' can't be {keyword}")
+                } else {
+                    format!("name '{name}' is assigned to before {keyword} declaration")
+                };
+                return Err(CompileError::new(msg, range));
+            }
+            if flag == DEF_NONLOCAL && self.current().kind == ScopeKind::Module {
+                return Err(CompileError::new(
+                    "nonlocal declaration not allowed at module level".to_string(),
+                    range,
+                ));
+            }
+            self.add_def(name, flag, range)?;
+            self.current().declarations.insert(mangled, range);
+        }
+        Ok(())
+    }
+
+    fn argument_defaults(&mut self, args: &ast::Arguments) -> Result<(), CompileError> {
+        self.exprs(&args.defaults)?;
+        args.kw_defaults.iter().flatten().try_for_each(|e| self.expr(e))
+    }
+
+    fn parameters(&mut self, args: &ast::Arguments) -> Result<(), CompileError> {
+        for arg in args.posonlyargs.iter().chain(&args.args) {
+            self.add_def(&arg.arg, DEF_PARAM, arg.range)?;
+        }
+        for arg in &args.kwonlyargs {
+            self.add_def(&arg.arg, DEF_PARAM, arg.range)?;
+        }
+        if let Some(arg) = &args.vararg {
+            self.add_def(&arg.arg, DEF_PARAM, arg.range)?;
+            self.current().has_varargs = true;
+        }
+        if let Some(arg) = &args.kwarg {
+            self.add_def(&arg.arg, DEF_PARAM, arg.range)?;
+            self.current().has_varkeywords = true;
+        }
+        Ok(())
+    }
+
+    fn pattern(&mut self, pattern: &ast::Pattern) -> Result<(), CompileError> {
+        use ast::Pattern::*;
+        match pattern {
+            MatchValue { value, .. } => self.expr(value),
+            MatchSingleton { .. } => Ok(()),
+            MatchSequence { patterns, .. } | MatchOr { patterns, .. } => {
+                patterns.iter().try_for_each(|p| self.pattern(p))
+            }
+            MatchMapping { keys, patterns, rest, range } => {
+                self.exprs(keys)?;
+                patterns.iter().try_for_each(|p| self.pattern(p))?;
+                match rest {
+                    Some(name) => self.add_def(name, DEF_LOCAL, *range),
+                    None => Ok(()),
+                }
+            }
+            MatchClass { cls, patterns, kwd_patterns, .. } => {
+                self.expr(cls)?;
+                patterns.iter().chain(kwd_patterns).try_for_each(|p| self.pattern(p))
+            }
+            MatchStar { name, range } => match name {
+                Some(n) => self.add_def(n, DEF_LOCAL, *range),
+                None => Ok(()),
+            },
+            MatchAs { pattern, name, range } => {
+                if let Some(p) = pattern {
+                    self.pattern(p)?;
+                }
+                match name {
+                    Some(n) => self.add_def(n, DEF_LOCAL, *range),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+
+    fn expr(&mut self, expr: &Expr) -> Result<(), CompileError> {
+        match expr {
+            Expr::BoolOp { values, .. } => self.exprs(values)?,
+            Expr::NamedExpr { target, value, .. } => {
+                self.expr(value)?;
+                self.named_expr_target(target)?;
+            }
+            Expr::BinOp { left, right, .. } => {
+                self.expr(left)?;
+                self.expr(right)?;
+            }
+            Expr::UnaryOp { operand, .. } => self.expr(operand)?,
+            Expr::Lambda { args, body, range } => {
+                self.argument_defaults(args)?;
+                self.push(ScopeKind::Function, "<lambda>", node_key(expr), range.lineno);
+                self.current().is_lambda = true;
+                self.parameters(args)?;
+                self.expr(body)?;
+                self.pop();
+            }
+            Expr::IfExp { test, body, orelse, .. } => {
+                self.expr(test)?;
+                self.expr(body)?;
+                self.expr(orelse)?;
+            }
+            Expr::Dict { keys, values, .. } => {
+                keys.iter().flatten().try_for_each(|k| self.expr(k))?;
+                self.exprs(values)?;
+            }
+            Expr::Set { elts, .. } | Expr::List { elts, .. } | Expr::Tuple { elts, .. } => {
+                self.exprs(elts)?
+            }
+            Expr::ListComp { elt, generators, range } => {
+                self.comprehension(expr, "<listcomp>", generators, &[elt], *range)?
+            }
+            Expr::SetComp { elt, generators, range } => {
+                self.comprehension(expr, "<setcomp>", generators, &[elt], *range)?
+            }
+            Expr::GeneratorExp { elt, generators, range } => {
+                self.comprehension(expr, "<genexpr>", generators, &[elt], *range)?
+            }
+            Expr::DictComp { key, value, generators, range } => {
+                self.comprehension(expr, "<dictcomp>", generators, &[key, value], *range)?
+            }
+            Expr::Await { value, .. } => self.expr(value)?,
+            Expr::Yield { value, range } => {
+                self.mark_generator(*range, "yield")?;
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+            }
+            Expr::YieldFrom { value, range } => {
+                self.mark_generator(*range, "yield")?;
+                self.expr(value)?;
+            }
+            Expr::Compare { left, comparators, .. } => {
+                self.expr(left)?;
+                self.exprs(comparators)?;
+            }
+            Expr::Call { func, args, keywords, .. } => {
+                self.expr(func)?;
+                self.exprs(args)?;
+                keywords.iter().try_for_each(|k| self.expr(&k.value))?;
+            }
+            Expr::FormattedValue { value, format_spec, .. }
+            | Expr::Interpolation { value, format_spec, .. } => {
+                self.expr(value)?;
+                if let Some(s) = format_spec {
+                    self.expr(s)?;
+                }
+            }
+            Expr::JoinedStr { values, .. } | Expr::TemplateStr { values, .. } => {
+                self.exprs(values)?
+            }
+            Expr::Constant { .. } => {}
+            Expr::Attribute { value, .. } => self.expr(value)?,
+            Expr::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+            }
+            Expr::Starred { value, .. } => self.expr(value)?,
+            Expr::Slice { lower, upper, step, .. } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.expr(part)?;
+                }
+            }
+            Expr::Name { id, ctx, range } => {
+                let flag = match ctx {
+                    ast::ExprContext::Load => USE,
+                    _ => DEF_LOCAL,
+                };
+                self.add_def(id, flag, *range)?;
+                let scope = self.current();
+                if *ctx == ast::ExprContext::Load && scope.kind == ScopeKind::Function && id == "super" {
+                    self.add_def("__class__", USE, *range)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_generator(&mut self, range: ast::Range, what: &str) -> Result<(), CompileError> {
+        let scope = self.current();
+        if scope.kind != ScopeKind::Function {
+            return Err(CompileError::new(format!("'{what}' outside function"), range));
+        }
+        if scope.is_comprehension && scope.name != "<genexpr>" {
+            let kind = match scope.name.as_str() {
+                "<listcomp>" => "list comprehension",
+                "<setcomp>" => "set comprehension",
+                _ => "dict comprehension",
+            };
+            return Err(CompileError::new(format!("'yield' inside {kind}"), range));
+        }
+        scope.is_generator = true;
+        Ok(())
+    }
+
+    /// `(x := value)` binds in the nearest enclosing non-comprehension scope.
+    fn named_expr_target(&mut self, target: &Expr) -> Result<(), CompileError> {
+        let Expr::Name { id, range, .. } = target else {
+            return self.expr(target);
+        };
+        let mut depth = self.stack.len();
+        while depth > 1 && self.table.scopes[self.stack[depth - 1]].is_comprehension {
+            depth -= 1;
+        }
+        if depth == self.stack.len() {
+            return self.add_def(id, DEF_LOCAL, *range);
+        }
+        // Bind in the enclosing scope, and make the comprehensions see it as free/global.
+        let saved: Vec<ScopeId> = self.stack.drain(depth..).collect();
+        let saved_names: Vec<Option<String>> = self.class_names.drain(depth..).collect();
+        let outer_kind = self.current().kind;
+        let outer_is_module = outer_kind == ScopeKind::Module;
+        self.add_def(id, DEF_LOCAL, *range)?;
+        self.stack.extend(saved);
+        self.class_names.extend(saved_names);
+        let flag = if outer_is_module { DEF_GLOBAL } else { DEF_NONLOCAL };
+        self.add_def(id, flag, *range)
+    }
+
+    /// Comprehensions get their own function scope; the first iterable is evaluated in
+    /// the enclosing scope and passed in as the hidden parameter `.0`.
+    fn comprehension(
+        &mut self,
+        node: &Expr,
+        name: &str,
+        generators: &[ast::Comprehension],
+        elements: &[&Expr],
+        range: ast::Range,
+    ) -> Result<(), CompileError> {
+        let Some(first) = generators.first() else {
+            return Ok(());
+        };
+        self.expr(&first.iter)?;
+        self.push(ScopeKind::Function, name, node_key(node), range.lineno);
+        self.current().is_comprehension = true;
+        if name == "<genexpr>" {
+            self.current().is_generator = true;
+        }
+        self.add_def(".0", DEF_PARAM, range)?;
+        for (index, generator) in generators.iter().enumerate() {
+            if index > 0 {
+                self.expr(&generator.iter)?;
+            }
+            self.expr(&generator.target)?;
+            self.exprs(&generator.ifs)?;
+            if generator.is_async {
+                self.current().is_coroutine = true;
+            }
+        }
+        elements.iter().try_for_each(|e| self.expr(e))?;
+        self.pop();
+        Ok(())
+    }
+}
+
+/// Resolve every scope's names (CPython's `analyze_block`).
+fn analyze(table: &mut SymbolTable, top: ScopeId) -> Result<(), CompileError> {
+    let mut free = HashSet::new();
+    let mut global = HashSet::new();
+    analyze_block(table, top, None, &mut free, &mut global)
+}
+
+fn analyze_block(
+    table: &mut SymbolTable,
+    id: ScopeId,
+    bound: Option<&HashSet<String>>,
+    free: &mut HashSet<String>,
+    global: &mut HashSet<String>,
+) -> Result<(), CompileError> {
+    let kind = table.scopes[id].kind;
+    let mut local = HashSet::new();
+    let mut scopes: HashMap<String, NameScope> = HashMap::new();
+    let mut new_global = HashSet::new();
+    let mut new_bound = HashSet::new();
+    let mut new_free = HashSet::new();
+    if kind == ScopeKind::Class {
+        new_global.extend(global.iter().cloned());
+        if let Some(b) = bound {
+            new_bound.extend(b.iter().cloned());
+        }
+    }
+    let names: Vec<(String, u32)> = table.scopes[id]
+        .symbol_order
+        .iter()
+        .map(|n| (n.clone(), table.scopes[id].flags_of(n)))
+        .collect();
+    for (name, flags) in &names {
+        analyze_name(
+            &mut table.scopes[id],
+            &mut scopes,
+            name,
+            *flags,
+            bound,
+            &mut local,
+            free,
+            global,
+        )?;
+    }
+    if kind != ScopeKind::Class {
+        if kind == ScopeKind::Function {
+            new_bound.extend(local.iter().cloned());
+        }
+        if let Some(b) = bound {
+            new_bound.extend(b.iter().cloned());
+        }
+        new_global.extend(global.iter().cloned());
+    } else {
+        new_bound.insert("__class__".to_string());
+    }
+    let children = table.scopes[id].children.clone();
+    for child in children {
+        let mut child_free = HashSet::new();
+        let mut child_global = new_global.clone();
+        analyze_block(table, child, Some(&new_bound), &mut child_free, &mut child_global)?;
+        new_free.extend(child_free);
+    }
+    match kind {
+        ScopeKind::Function => {
+            for (name, scope) in scopes.iter_mut() {
+                if *scope == NameScope::Local && new_free.remove(name) {
+                    *scope = NameScope::Cell;
+                }
+            }
+        }
+        ScopeKind::Class => {
+            if new_free.remove("__class__") {
+                table.scopes[id].needs_class_closure = true;
+            }
+        }
+        ScopeKind::Module => {}
+    }
+    // Names free in children but not mentioned here pass through this scope.
+    let scope = &mut table.scopes[id];
+    for name in &new_free {
+        if let Some(flags) = scope.symbols.get_mut(name) {
+            if kind == ScopeKind::Class && *flags & DEF_BOUND != 0 {
+                *flags |= DEF_FREE_CLASS;
+            }
+            continue;
+        }
+        if bound.is_some_and(|b| !b.contains(name)) || bound.is_none() {
+            continue;
+        }
+        scope.symbol_order.push(name.clone());
+        scope.symbols.insert(name.clone(), 0);
+        scopes.insert(name.clone(), NameScope::Free);
+    }
+    scope.scopes = scopes;
+    free.extend(new_free);
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn analyze_name(
+    scope: &mut Scope,
+    scopes: &mut HashMap<String, NameScope>,
+    name: &str,
+    flags: u32,
+    bound: Option<&HashSet<String>>,
+    local: &mut HashSet<String>,
+    free: &mut HashSet<String>,
+    global: &mut HashSet<String>,
+) -> Result<(), CompileError> {
+    let at = scope.declarations.get(name).copied().unwrap_or_default();
+    if flags & DEF_GLOBAL != 0 {
+        if flags & DEF_NONLOCAL != 0 {
+            return Err(CompileError::new(format!("name '{name}' is nonlocal and global"), at));
+        }
+        scopes.insert(name.to_string(), NameScope::GlobalExplicit);
+        global.insert(name.to_string());
+        return Ok(());
+    }
+    if flags & DEF_NONLOCAL != 0 {
+        if !bound.is_some_and(|b| b.contains(name)) {
+            return Err(CompileError::new(format!("no binding for nonlocal '{name}' found"), at));
+        }
+        scopes.insert(name.to_string(), NameScope::Free);
+        free.insert(name.to_string());
+        return Ok(());
+    }
+    if flags & DEF_BOUND != 0 {
+        scopes.insert(name.to_string(), NameScope::Local);
+        local.insert(name.to_string());
+        global.remove(name);
+        return Ok(());
+    }
+    if bound.is_some_and(|b| b.contains(name)) {
+        scopes.insert(name.to_string(), NameScope::Free);
+        free.insert(name.to_string());
+        return Ok(());
+    }
+    scopes.insert(name.to_string(), NameScope::GlobalImplicit);
+    Ok(())
+}

@@ -1,0 +1,477 @@
+//! The parser: hand-written recursive descent over CPython 3.14's PEG grammar.
+//!
+//! Tokens are pulled from the tokenizer on demand into a vector so rules can look
+//! ahead and backtrack by resetting `pos`. A rule returns `Err(ParseError::Fail)` when
+//! it does not match (the caller may try another alternative) and
+//! `Err(ParseError::Error(_))` for a definite syntax error. A failure that reaches the
+//! top becomes CPython's generic "invalid syntax" at the furthest token read.
+//!
+//! Recursion is bounded: `level` approximates CPython's parser stack depth and turns
+//! into its "too complex" error; brackets (200) and indentation (100) are bounded by
+//! the tokenizer.
+
+mod arguments;
+mod expressions;
+mod fstrings;
+mod patterns;
+mod statements;
+mod targets;
+
+use crate::ast::{self, Range};
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::token::{Token, TokenKind};
+use crate::tokenizer::{byte_to_char_offset, line_text_at_lineno, LexError, Tokenizer};
+use crate::Mode;
+
+/// Why a rule did not produce a value.
+#[derive(Debug)]
+pub(crate) enum ParseError {
+    /// No match here; an enclosing rule may try something else.
+    Fail,
+    /// A definite error to report.
+    Error(Box<SyntaxError>),
+}
+
+pub(crate) type PResult<T> = Result<T, ParseError>;
+
+/// CPython's MAXSTACK: the parser's recursion budget.
+const MAX_LEVEL: u32 = 6000;
+/// Deepest expression tree accepted (long operator/attribute chains); deeper ones
+/// make CPython's compiler raise RecursionError and would endanger Rust's stack.
+const MAX_TREE_DEPTH: u32 = 20_000;
+
+pub(crate) struct Parser<'a> {
+    src: &'a str,
+    lexer: Tokenizer<'a>,
+    tokens: Vec<Token>,
+    lex_error: Option<LexError>,
+    pos: usize,
+    level: u32,
+    mode: Mode,
+}
+
+impl<'a> Parser<'a> {
+    pub(crate) fn new(src: &'a str, mode: Mode) -> Self {
+        Parser {
+            src,
+            lexer: Tokenizer::new(src, false),
+            tokens: Vec::with_capacity(src.len() / 4 + 16),
+            lex_error: None,
+            pos: 0,
+            level: 0,
+            mode,
+        }
+    }
+
+    /// Parse the whole input in the parser's mode.
+    pub(crate) fn parse(mut self) -> Result<ast::Mod, SyntaxError> {
+        let result = match self.mode {
+            Mode::Exec => self.file(),
+            Mode::Eval => self.eval_input(),
+            Mode::Single => self.interactive(),
+            Mode::FuncType => self.func_type_input(),
+        };
+        match result {
+            Ok(module) => Ok(module),
+            Err(ParseError::Error(err)) => Err(self.prefer_tokenizer_error(*err, true)),
+            Err(ParseError::Fail) => {
+                let generic = self.generic_error();
+                Err(self.prefer_tokenizer_error(generic, false))
+            }
+        }
+    }
+
+    // ----- tokens -----
+
+    /// Make sure token `i` is available, pulling from the tokenizer.
+    fn fill_to(&mut self, i: usize) -> PResult<()> {
+        while self.tokens.len() <= i {
+            if let Some(err) = &self.lex_error {
+                return Err(ParseError::Error(Box::new(err.error.clone())));
+            }
+            match self.lexer.next_token() {
+                Ok(tok) => self.tokens.push(tok),
+                Err(err) => {
+                    let e = err.error.clone();
+                    self.lex_error = Some(err);
+                    return Err(ParseError::Error(Box::new(e)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The current token.
+    #[inline]
+    fn peek(&mut self) -> PResult<Token> {
+        if self.pos >= self.tokens.len() {
+            self.fill_to(self.pos)?;
+        }
+        Ok(self.tokens[self.pos])
+    }
+
+    #[inline]
+    fn peek_kind(&mut self) -> PResult<TokenKind> {
+        Ok(self.peek()?.kind)
+    }
+
+    /// The token `n` places ahead of the current one.
+    fn peek_nth(&mut self, n: usize) -> PResult<Token> {
+        self.fill_to(self.pos + n)?;
+        Ok(self.tokens[self.pos + n])
+    }
+
+    #[inline]
+    fn at(&mut self, kind: TokenKind) -> PResult<bool> {
+        Ok(self.peek_kind()? == kind)
+    }
+
+    /// Consume and return the current token.
+    #[inline]
+    fn bump(&mut self) -> PResult<Token> {
+        let tok = self.peek()?;
+        self.pos += 1;
+        Ok(tok)
+    }
+
+    /// Consume the current token if it is `kind`.
+    #[inline]
+    fn eat(&mut self, kind: TokenKind) -> PResult<Option<Token>> {
+        let tok = self.peek()?;
+        if tok.kind == kind {
+            self.pos += 1;
+            Ok(Some(tok))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Consume a token of `kind` or fail.
+    #[inline]
+    fn expect(&mut self, kind: TokenKind) -> PResult<Token> {
+        match self.eat(kind)? {
+            Some(tok) => Ok(tok),
+            None => Err(ParseError::Fail),
+        }
+    }
+
+    /// Consume `kind` or raise CPython's "expected 'X'" at the current token
+    /// (the grammar's `&&'X'`).
+    fn expect_forced(&mut self, kind: TokenKind, text: &str) -> PResult<Token> {
+        match self.eat(kind)? {
+            Some(tok) => Ok(tok),
+            None => {
+                let tok = self.peek()?;
+                Err(self.error_at_token(&tok, format!("expected '{text}'")))
+            }
+        }
+    }
+
+    fn text(&self, tok: &Token) -> &'a str {
+        &self.src[tok.start as usize..tok.end as usize]
+    }
+
+    /// Whether the current token is the soft keyword (a NAME) `word`.
+    fn at_soft_keyword(&mut self, word: &str) -> PResult<bool> {
+        let tok = self.peek()?;
+        Ok(tok.kind == TokenKind::Name && self.text(&tok) == word)
+    }
+
+    fn mark(&self) -> usize {
+        self.pos
+    }
+
+    fn reset(&mut self, mark: usize) {
+        self.pos = mark;
+    }
+
+    /// The token before the current one (the end of what was just parsed).
+    fn last_token(&self) -> Token {
+        self.tokens[self.pos.saturating_sub(1)]
+    }
+
+    /// The range from `start` to the end of the last consumed token.
+    fn range_from(&self, start: &Token) -> Range {
+        let end = self.last_token();
+        Range {
+            lineno: start.lineno,
+            col_offset: start.col,
+            end_lineno: end.end_lineno,
+            end_col_offset: end.end_col,
+        }
+    }
+
+    /// Enter a recursive rule, charging `cost` against the stack budget.
+    fn enter(&mut self, cost: u32) -> PResult<()> {
+        self.level += cost;
+        if self.level > MAX_LEVEL {
+            return Err(ParseError::Error(Box::new(SyntaxError {
+                kind: SyntaxErrorKind::MemoryError,
+                msg: "Parser stack overflowed - Python source too complex to parse".to_string(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                text: None,
+            })));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self, cost: u32) {
+        self.level -= cost;
+    }
+
+    /// The error for an expression tree deeper than we are willing to build.
+    fn too_deep(&self) -> ParseError {
+        ParseError::Error(Box::new(SyntaxError {
+            kind: SyntaxErrorKind::RecursionError,
+            msg: "maximum recursion depth exceeded during compilation".to_string(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }))
+    }
+
+    // ----- errors -----
+
+    /// Text of a source line (with newline) as CPython puts it on parser errors.
+    fn line_text(&self, lineno: u32) -> String {
+        line_text_at_lineno(self.src.as_bytes(), lineno)
+    }
+
+    /// A syntax error spanning from (lineno, col) to (end_lineno, end_col), columns in
+    /// bytes (0-based; `end_col` < 0 for "unknown"), converted to CPython's 1-based
+    /// character offsets.
+    fn error_known(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: impl Into<String>,
+        lineno: u32,
+        col: i64,
+        end_lineno: u32,
+        end_col: i64,
+    ) -> ParseError {
+        let text = self.line_text(lineno);
+        let offset = byte_to_char_offset(&text, (col + 1).max(0) as usize);
+        let end_offset = if end_col >= 0 {
+            let end_text = if end_lineno == lineno { text.clone() } else { self.line_text(end_lineno) };
+            byte_to_char_offset(&end_text, (end_col + 1) as usize)
+        } else {
+            end_col as i32 + 1
+        };
+        ParseError::Error(Box::new(SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno,
+            offset,
+            end_lineno,
+            end_offset,
+            text: Some(text),
+        }))
+    }
+
+    /// RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b): from a's start to b's end.
+    fn error_range(&self, msg: impl Into<String>, start: Range, end: Range) -> ParseError {
+        self.error_known(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            start.lineno,
+            start.col_offset as i64,
+            end.end_lineno,
+            end.end_col_offset as i64,
+        )
+    }
+
+    /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a): a's own span.
+    fn error_at(&self, msg: impl Into<String>, at: Range) -> ParseError {
+        self.error_range(msg, at, at)
+    }
+
+    /// RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start, end unknown.
+    fn error_starting_from(&self, msg: impl Into<String>, at: Range) -> ParseError {
+        self.error_known(SyntaxErrorKind::SyntaxError, msg, at.lineno, at.col_offset as i64, at.lineno, -1)
+    }
+
+    fn error_at_token(&self, tok: &Token, msg: impl Into<String>) -> ParseError {
+        self.error_at(msg, token_range(tok))
+    }
+
+    /// RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token read.
+    fn error_at_last_read(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> ParseError {
+        let tok = self.tokens.last().copied().unwrap_or(Token {
+            kind: TokenKind::EndMarker,
+            start: 0,
+            end: 0,
+            lineno: 1,
+            col: 0,
+            end_lineno: 1,
+            end_col: 0,
+        });
+        self.error_known(kind, msg, tok.lineno, tok.col as i64, tok.end_lineno, tok.end_col as i64)
+    }
+
+    /// The generic error for a parse that failed without a specific message.
+    fn generic_error(&mut self) -> SyntaxError {
+        let Some(last) = self.tokens.last().copied() else {
+            return SyntaxError {
+                kind: SyntaxErrorKind::SyntaxError,
+                msg: "error at start before reading any input".to_string(),
+                lineno: 1,
+                offset: 1,
+                end_lineno: 1,
+                end_offset: 1,
+                text: None,
+            };
+        };
+        let (kind, msg) = match last.kind {
+            TokenKind::Indent => (SyntaxErrorKind::IndentationError, "unexpected indent"),
+            TokenKind::Dedent => (SyntaxErrorKind::IndentationError, "unexpected unindent"),
+            _ => (SyntaxErrorKind::SyntaxError, "invalid syntax"),
+        };
+        if matches!(last.kind, TokenKind::Indent | TokenKind::Dedent) {
+            // CPython's INDENT/DEDENT tokens carry no columns: the location becomes
+            // the tokenizer's position on the line.
+            let text = self.line_text(last.lineno);
+            let col = if last.kind == TokenKind::Indent { last.end_col } else { last.col };
+            return SyntaxError {
+                kind,
+                msg: msg.to_string(),
+                lineno: last.lineno,
+                offset: byte_to_char_offset(&text, col as usize + 1) - 1,
+                end_lineno: last.lineno,
+                end_offset: -1,
+                text: Some(text),
+            };
+        }
+        match self.error_known(kind, msg, last.lineno, last.col as i64, last.end_lineno, last.end_col as i64) {
+            ParseError::Error(e) => *e,
+            ParseError::Fail => unreachable_error(),
+        }
+    }
+
+    /// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`: after a parser
+    /// error, tokenize the rest; a tokenizer error found there wins (for a generic
+    /// error, an unclosed bracket opened before the error line wins too).
+    fn prefer_tokenizer_error(&mut self, err: SyntaxError, specific: bool) -> SyntaxError {
+        if self.lex_error.is_some() || err.kind == SyntaxErrorKind::MemoryError {
+            return err;
+        }
+        if specific && err.kind != SyntaxErrorKind::SyntaxError {
+            return err;
+        }
+        let err_line = err.lineno;
+        loop {
+            match self.lexer.next_token() {
+                Ok(tok) if tok.kind == TokenKind::EndMarker => return err,
+                Ok(_) => continue,
+                Err(lex) => {
+                    if self.lexer.inside_fstring() {
+                        return err;
+                    }
+                    if lex.raised {
+                        return lex.error;
+                    }
+                    if self.lexer.level() > 0 && lex.error.msg.ends_with("was never closed") && err_line > lex.error.lineno
+                    {
+                        return lex.error;
+                    }
+                    return err;
+                }
+            }
+        }
+    }
+
+    // ----- start rules -----
+
+    fn file(&mut self) -> PResult<ast::Mod> {
+        let body = self.statements_until_end()?;
+        Ok(ast::Mod::Module {
+            body,
+            type_ignores: Vec::new(),
+        })
+    }
+
+    fn eval_input(&mut self) -> PResult<ast::Mod> {
+        let body = self.expressions()?;
+        while self.eat(TokenKind::Newline)?.is_some() {}
+        self.expect(TokenKind::EndMarker)?;
+        Ok(ast::Mod::Expression { body: Box::new(body) })
+    }
+
+    fn interactive(&mut self) -> PResult<ast::Mod> {
+        let body = self.statement_newline()?;
+        Ok(ast::Mod::Interactive { body })
+    }
+
+    fn func_type_input(&mut self) -> PResult<ast::Mod> {
+        self.expect(TokenKind::Lpar)?;
+        let argtypes = if self.at(TokenKind::Rpar)? { Vec::new() } else { self.type_expressions()? };
+        self.expect(TokenKind::Rpar)?;
+        self.expect(TokenKind::Rarrow)?;
+        let returns = self.expression()?;
+        while self.eat(TokenKind::Newline)?.is_some() {}
+        self.expect(TokenKind::EndMarker)?;
+        Ok(ast::Mod::FunctionType {
+            argtypes,
+            returns: Box::new(returns),
+        })
+    }
+
+    /// `type_expressions`: expressions with optional `*x` / `**x` at the end.
+    fn type_expressions(&mut self) -> PResult<Vec<ast::Expr>> {
+        let mut out = Vec::new();
+        loop {
+            if self.eat(TokenKind::Star)?.is_some() {
+                out.push(self.expression()?);
+                if self.eat(TokenKind::Comma)?.is_some() {
+                    self.expect(TokenKind::DoubleStar)?;
+                    out.push(self.expression()?);
+                }
+                return Ok(out);
+            }
+            if self.eat(TokenKind::DoubleStar)?.is_some() {
+                out.push(self.expression()?);
+                return Ok(out);
+            }
+            out.push(self.expression()?);
+            if self.eat(TokenKind::Comma)?.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+}
+
+fn unreachable_error() -> SyntaxError {
+    SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: "invalid syntax".to_string(),
+        lineno: 1,
+        offset: 1,
+        end_lineno: 1,
+        end_offset: 1,
+        text: None,
+    }
+}
+
+/// The range a token covers.
+pub(crate) fn token_range(tok: &Token) -> Range {
+    Range {
+        lineno: tok.lineno,
+        col_offset: tok.col,
+        end_lineno: tok.end_lineno,
+        end_col_offset: tok.end_col,
+    }
+}
+
+/// The range from the start of `a` to the end of `b`.
+pub(crate) fn span(a: Range, b: Range) -> Range {
+    Range {
+        lineno: a.lineno,
+        col_offset: a.col_offset,
+        end_lineno: b.end_lineno,
+        end_col_offset: b.end_col_offset,
+    }
+}

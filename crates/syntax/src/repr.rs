@@ -1,0 +1,215 @@
+//! Python's `repr()` of the constant kinds an AST holds (float, str, bytes) and the
+//! Unicode predicates CPython applies to source text (printable, identifier).
+//!
+//! These live here so that `ast.dump` output and tokenizer messages match CPython;
+//! other crates may reuse them.
+
+use crate::unicode_tables::{ID_CONTINUE, ID_START, NOT_PRINTABLE};
+
+fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// `str.isprintable()` for one code point.
+pub fn is_printable_cp(cp: u32) -> bool {
+    !in_ranges(NOT_PRINTABLE, cp)
+}
+
+/// `str.isprintable()` for one character.
+pub fn is_printable(c: char) -> bool {
+    is_printable_cp(c as u32)
+}
+
+/// Whether `c` may start an identifier (PEP 3131, CPython's Unicode data).
+pub fn is_id_start(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic() || c == '_'
+    } else {
+        in_ranges(ID_START, c as u32)
+    }
+}
+
+/// Whether `c` may continue an identifier.
+pub fn is_id_continue(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        in_ranges(ID_CONTINUE, c as u32)
+    }
+}
+
+/// `repr(float)`: the shortest round-tripping digits, in fixed notation when the
+/// decimal exponent is in [-4, 16), else scientific with a signed two-digit
+/// (at least) exponent.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let sci = format!("{:e}", x);
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let decpt = exp + 1;
+    let mut out = String::from(sign);
+    if decpt > -4 && decpt <= 16 {
+        if decpt <= 0 {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-decpt) as usize));
+            out.push_str(&digits);
+        } else {
+            let d = decpt as usize;
+            if digits.len() <= d {
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n('0', d - digits.len()));
+                out.push_str(".0");
+            } else {
+                out.push_str(&digits[..d]);
+                out.push('.');
+                out.push_str(&digits[d..]);
+            }
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        let e = decpt - 1;
+        out.push('e');
+        out.push(if e < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", e.abs()));
+    }
+    out
+}
+
+/// `repr(complex)` for an imaginary literal's value (`1j`, `(1+2j)` forms).
+pub fn complex_repr(real: f64, imag: f64) -> String {
+    let imag_text = float_repr_no_trailing_zero(imag);
+    if real == 0.0 && real.is_sign_positive() {
+        format!("{imag_text}j")
+    } else {
+        let real_text = float_repr_no_trailing_zero(real);
+        let sign = if imag.is_sign_negative() || imag.is_nan() && imag.is_sign_negative() { "" } else { "+" };
+        format!("({real_text}{sign}{imag_text}j)")
+    }
+}
+
+/// Complex parts print like floats but without a `.0` suffix (`1j`, not `1.0j`).
+fn float_repr_no_trailing_zero(x: f64) -> String {
+    let s = float_repr(x);
+    match s.strip_suffix(".0") {
+        Some(t) => t.to_string(),
+        None => s,
+    }
+}
+
+/// The quote `repr` picks: `'` unless the text has `'` and no `"`.
+fn choose_quote(has_single: bool, has_double: bool) -> char {
+    if has_single && !has_double {
+        '"'
+    } else {
+        '\''
+    }
+}
+
+/// `repr(str)` over code points (which may include lone surrogates).
+pub fn str_repr_code_points(cps: impl Iterator<Item = u32> + Clone) -> String {
+    let has_single = cps.clone().any(|c| c == '\'' as u32);
+    let has_double = cps.clone().any(|c| c == '"' as u32);
+    let quote = choose_quote(has_single, has_double);
+    let mut out = String::new();
+    out.push(quote);
+    for cp in cps {
+        match cp {
+            0x5c => out.push_str("\\\\"),
+            0x09 => out.push_str("\\t"),
+            0x0a => out.push_str("\\n"),
+            0x0d => out.push_str("\\r"),
+            _ if cp == quote as u32 => {
+                out.push('\\');
+                out.push(quote);
+            }
+            _ if cp < 0x20 || cp == 0x7f => out.push_str(&format!("\\x{cp:02x}")),
+            _ if cp < 0x7f => out.push(char::from_u32(cp).unwrap_or('?')),
+            _ => match char::from_u32(cp) {
+                Some(c) if is_printable_cp(cp) => out.push(c),
+                _ if cp < 0x100 => out.push_str(&format!("\\x{cp:02x}")),
+                _ if cp < 0x10000 => out.push_str(&format!("\\u{cp:04x}")),
+                _ => out.push_str(&format!("\\U{cp:08x}")),
+            },
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr(str)`.
+pub fn str_repr(s: &str) -> String {
+    str_repr_code_points(s.chars().map(|c| c as u32))
+}
+
+/// `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = choose_quote(b.contains(&b'\''), b.contains(&b'"'));
+    let mut out = String::from("b");
+    out.push(quote);
+    for &byte in b {
+        match byte {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ if byte == quote as u8 => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(byte as char),
+            _ => out.push_str(&format!("\\x{byte:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats() {
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1234567890123456.0), "1234567890123456.0");
+        assert_eq!(float_repr(0.0001), "0.0001");
+        assert_eq!(float_repr(0.00001), "1e-05");
+        assert_eq!(float_repr(1.5), "1.5");
+        assert_eq!(float_repr(-0.0), "-0.0");
+        assert_eq!(float_repr(1e300 * 10.0), "1e+301");
+        assert_eq!(float_repr(f64::INFINITY), "inf");
+        assert_eq!(float_repr(100.0), "100.0");
+    }
+
+    #[test]
+    fn strings() {
+        assert_eq!(str_repr("a'b"), "\"a'b\"");
+        assert_eq!(str_repr("a'\"b"), "'a\\'\"b'");
+        assert_eq!(str_repr("\u{0}\n\u{a0}é"), "'\\x00\\n\\xa0é'");
+        assert_eq!(bytes_repr(b"a\xff'"), "b\"a\\xff'\"");
+    }
+}

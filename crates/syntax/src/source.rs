@@ -1,0 +1,179 @@
+//! Source text preparation: PEP 263 / BOM decoding of raw bytes, and the newline
+//! normalization CPython applies before tokenizing.
+
+use crate::error::{SyntaxError, SyntaxErrorKind};
+
+/// Decode the bytes of a Python source file the way `compile(bytes, ...)` does:
+/// a UTF-8 BOM, else a PEP 263 coding declaration in the first two lines, else UTF-8.
+pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
+    let (has_bom, body) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    let declared = find_coding_declaration(body);
+    let encoding = match &declared {
+        Some((name, lineno)) => {
+            let normal = normalize_encoding_name(name);
+            if has_bom && normal != "utf-8" {
+                let line = nth_line(body, *lineno);
+                let text = String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
+                return Err(SyntaxError {
+                    kind: SyntaxErrorKind::SyntaxError,
+                    msg: format!("encoding problem: {normal} with BOM"),
+                    lineno: *lineno,
+                    offset: 0,
+                    end_lineno: *lineno,
+                    end_offset: text.chars().count() as i32,
+                    text: Some(text),
+                });
+            }
+            normal
+        }
+        None => "utf-8".to_string(),
+    };
+    match encoding.as_str() {
+        "utf-8" => decode_utf8(body, declared.is_some()),
+        "iso-8859-1" => Ok(body.iter().map(|&b| b as char).collect()),
+        "ascii" => match body.iter().position(|&b| b >= 0x80) {
+            None => Ok(body.iter().map(|&b| b as char).collect()),
+            Some(pos) => Err(bare_error(format!(
+                "'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)",
+                body[pos], pos
+            ))),
+        },
+        other => Err(bare_error(format!("unknown encoding: {other}"))),
+    }
+}
+
+/// An error CPython raises with no location (`lineno` 0, offset -1, no text).
+fn bare_error(msg: String) -> SyntaxError {
+    SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg,
+        lineno: 0,
+        offset: -1,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    }
+}
+
+fn decode_utf8(body: &[u8], declared: bool) -> Result<String, SyntaxError> {
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let bad = e.valid_up_to();
+            let line_start = body[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let lineno = body[..bad].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line = nth_line(&body[line_start..], 1);
+            let text = String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
+            let offset = String::from_utf8_lossy(&body[line_start..bad]).chars().count() as i32 + 1;
+            let msg = if declared {
+                format!(
+                    "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    body[bad], bad
+                )
+            } else {
+                format!(
+                    "Non-UTF-8 code starting with '\\x{:02x}' on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                    body[bad], lineno
+                )
+            };
+            Err(SyntaxError {
+                kind: SyntaxErrorKind::SyntaxError,
+                msg,
+                lineno,
+                offset,
+                end_lineno: lineno,
+                end_offset: offset,
+                text: Some(text),
+            })
+        }
+    }
+}
+
+/// Line `lineno` (1-based) of `body`, with its newline.
+fn nth_line(body: &[u8], lineno: u32) -> &[u8] {
+    let mut rest = body;
+    for _ in 1..lineno {
+        match rest.iter().position(|&b| b == b'\n') {
+            Some(i) => rest = &rest[i + 1..],
+            None => return &[],
+        }
+    }
+    match rest.iter().position(|&b| b == b'\n') {
+        Some(i) => &rest[..=i],
+        None => rest,
+    }
+}
+
+/// The PEP 263 declaration (`coding[:=]\s*([-\w.]+)` in a comment line) and its
+/// line number: the first line, or the second when the first is blank or a comment.
+fn find_coding_declaration(body: &[u8]) -> Option<(String, u32)> {
+    let first = nth_line(body, 1);
+    if let Some(name) = coding_in_line(first) {
+        return Some((name, 1));
+    }
+    let trimmed: Vec<u8> = first.iter().copied().skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c')).collect();
+    if !(trimmed.is_empty() || trimmed[0] == b'#' || trimmed[0] == b'\n' || trimmed[0] == b'\r') {
+        return None;
+    }
+    coding_in_line(nth_line(body, 2)).map(|name| (name, 2))
+}
+
+fn coding_in_line(line: &[u8]) -> Option<String> {
+    let start = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
+    if line[start] != b'#' {
+        return None;
+    }
+    let text = &line[start..];
+    let mut i = 0;
+    while i + 6 <= text.len() {
+        if &text[i..i + 6] == b"coding" && matches!(text.get(i + 6), Some(b':' | b'=')) {
+            let mut j = i + 7;
+            while matches!(text.get(j), Some(b' ' | b'\t')) {
+                j += 1;
+            }
+            let name_start = j;
+            while text.get(j).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+                j += 1;
+            }
+            if j > name_start {
+                return Some(String::from_utf8_lossy(&text[name_start..j]).into_owned());
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// CPython's `get_normal_name` plus the aliases of the encodings we decode.
+fn normalize_encoding_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    let starts = |prefix: &str| lower == prefix || lower.starts_with(&format!("{prefix}-"));
+    if starts("utf-8") || lower == "utf8" {
+        "utf-8".to_string()
+    } else if starts("latin-1") || starts("iso-8859-1") || starts("iso-latin-1") || lower == "latin1" || lower == "l1" {
+        "iso-8859-1".to_string()
+    } else if lower == "ascii" || lower == "us-ascii" || lower == "646" {
+        "ascii".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Translate `\r\n` and lone `\r` to `\n` and make sure the text ends with a
+/// newline, as CPython does before tokenizing. Returns the text and whether a
+/// newline had to be added (the `tokenize` output shows that).
+pub fn normalize_newlines(source: &str) -> (String, bool) {
+    let mut out = if source.contains('\r') {
+        source.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        source.to_string()
+    };
+    let implicit = !out.is_empty() && !out.ends_with('\n');
+    if implicit {
+        out.push('\n');
+    }
+    (out, implicit)
+}

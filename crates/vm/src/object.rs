@@ -1,0 +1,142 @@
+//! The heap object: a header (class pointer, optional instance dict) and a payload.
+//!
+//! Reference counting is Rust's `Rc`: deterministic like CPython's, non-atomic because the
+//! GIL serialises access. The payload is a closed enum of the built-in layouts; an
+//! instance of a user class that derives from a built-in type carries that type's payload
+//! (a `class L(list)` instance has a `List` payload), exactly like CPython's layouts.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use adder_numeric::BigInt;
+
+use crate::objects::code::CodeData;
+use crate::objects::dict::DictData;
+use crate::objects::exception::ExceptionData;
+use crate::objects::function::{BuiltinFunction, Function};
+use crate::objects::str::PyStr;
+use crate::objects::traceback::{FrameObject, Traceback};
+use crate::objects::type_::TypeObject;
+use crate::value::Value;
+
+pub type ObjRef = Rc<PyObject>;
+
+pub struct PyObject {
+    /// The object's type. `None` only for the `type` type itself (whose type is itself:
+    /// storing it would make an unbreakable reference cycle).
+    pub class: RefCell<Option<ObjRef>>,
+    /// The instance `__dict__` (a dict object), for objects that have one.
+    pub dict: RefCell<Option<ObjRef>>,
+    pub payload: Payload,
+}
+
+/// The built-in layouts.
+pub enum Payload {
+    /// A plain object whose state is all in its `__dict__`.
+    Instance,
+    /// An int outside the i64 range, or an instance of an int subclass.
+    Int(BigInt),
+    /// An instance of a float subclass (plain floats are unboxed).
+    Float(f64),
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    Tuple(Box<[Value]>),
+    List(RefCell<Vec<Value>>),
+    Dict(RefCell<DictData>),
+    Range(RangeData),
+    Slice(SliceData),
+    Type(Box<TypeObject>),
+    Function(Box<Function>),
+    BuiltinFunction(BuiltinFunction),
+    /// A function bound to the object it was looked up on.
+    Method { func: Value, self_: Value },
+    Code(Box<CodeData>),
+    Cell(RefCell<Value>),
+    Module,
+    Exception(RefCell<ExceptionData>),
+    Traceback(Traceback),
+    Frame(FrameObject),
+    /// Iterator over a list, tuple or str by index (re-reads the length each step, as CPython).
+    SeqIter { seq: Value, index: Cell<usize> },
+    RangeIter { next: Cell<i64>, stop: i64, step: i64 },
+    /// Iterator over a dict's keys, values or items.
+    DictIter(RefCell<DictIterState>),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct RangeData {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+pub struct SliceData {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct DictIterState {
+    pub dict: ObjRef,
+    pub position: usize,
+    pub kind: DictIterKind,
+    /// Size at creation: a change means the dict was mutated during iteration.
+    pub expected_len: usize,
+}
+
+impl PyObject {
+    pub fn new(class: ObjRef, payload: Payload) -> PyObject {
+        PyObject {
+            class: RefCell::new(Some(class)),
+            dict: RefCell::new(None),
+            payload,
+        }
+    }
+
+    pub fn with_dict(class: ObjRef, payload: Payload, dict: ObjRef) -> PyObject {
+        PyObject {
+            class: RefCell::new(Some(class)),
+            dict: RefCell::new(Some(dict)),
+            payload,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match &self.payload {
+            Payload::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_type(&self) -> Option<&TypeObject> {
+        match &self.payload {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_dict(&self) -> Option<&RefCell<DictData>> {
+        match &self.payload {
+            Payload::Dict(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match &self.payload {
+            Payload::Tuple(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn dict_obj(&self) -> Option<ObjRef> {
+        self.dict.borrow().clone()
+    }
+}

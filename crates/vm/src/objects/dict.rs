@@ -1,0 +1,246 @@
+//! The `dict` storage: CPython's compact layout, an open-addressing index table over an
+//! insertion-ordered entry array. Deleting leaves a hole in the entries (keeping the
+//! order of the rest) and a tombstone in the index; both are squeezed out on resize.
+//!
+//! Key equality can run Python code (`__eq__`), so lookups take the comparison as a
+//! closure that may fail; the object layer supplies one with the fast paths inlined.
+
+use crate::error::PyResult;
+use crate::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const MIN_SIZE: usize = 8;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    /// `Value::Null` marks a deleted entry.
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Clone, Default)]
+pub struct DictData {
+    indices: Vec<u32>,
+    entries: Vec<Entry>,
+    used: usize,
+}
+
+/// Equality used while probing: `Ok(true)` when the stored key equals the searched one.
+pub type KeyEq<'a> = dyn FnMut(&Value, &Value) -> PyResult<bool> + 'a;
+
+impl DictData {
+    pub fn new() -> DictData {
+        DictData::default()
+    }
+
+    pub fn with_capacity(n: usize) -> DictData {
+        let mut d = DictData::new();
+        if n > 0 {
+            d.rebuild_indices(table_size_for(n));
+            d.entries.reserve(n);
+        }
+        d
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// Index (into the entry array) of the entry holding `key`, if any.
+    pub fn find(&self, key: &Value, hash: i64, eq: &mut KeyEq) -> PyResult<Option<usize>> {
+        if self.indices.is_empty() {
+            return Ok(None);
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Ok(None);
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.key.is(key) || (e.hash == hash && eq(&e.key, key)?) {
+                    return Ok(Some(ix as usize));
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    pub fn get(&self, key: &Value, hash: i64, eq: &mut KeyEq) -> PyResult<Option<Value>> {
+        Ok(self
+            .find(key, hash, eq)?
+            .map(|ix| self.entries[ix].value.clone()))
+    }
+
+    /// Insert or replace; returns the previous value.
+    pub fn insert(
+        &mut self,
+        key: Value,
+        hash: i64,
+        value: Value,
+        eq: &mut KeyEq,
+    ) -> PyResult<Option<Value>> {
+        if let Some(ix) = self.find(&key, hash, eq)? {
+            return Ok(Some(std::mem::replace(&mut self.entries[ix].value, value)));
+        }
+        self.insert_new(key, hash, value);
+        Ok(None)
+    }
+
+    /// Append a key known to be absent.
+    pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
+        if (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
+            self.rebuild_indices(table_size_for(self.used + 1));
+        }
+        let slot = self.free_slot(hash);
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.used += 1;
+    }
+
+    pub fn remove(&mut self, key: &Value, hash: i64, eq: &mut KeyEq) -> PyResult<Option<Entry>> {
+        let Some(ix) = self.find(key, hash, eq)? else {
+            return Ok(None);
+        };
+        Ok(Some(self.remove_entry(ix)))
+    }
+
+    /// Remove the entry at entry index `ix` (from `find` or iteration).
+    pub fn remove_entry(&mut self, ix: usize) -> Entry {
+        let mask = self.indices.len() - 1;
+        let hash = self.entries[ix].hash;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != ix as u32 {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        self.indices[i] = DUMMY;
+        self.used -= 1;
+        let removed = std::mem::replace(
+            &mut self.entries[ix],
+            Entry {
+                hash: 0,
+                key: Value::Null,
+                value: Value::Null,
+            },
+        );
+        // Trailing holes can simply go.
+        while self.entries.last().is_some_and(|e| e.key.is_null()) {
+            self.entries.pop();
+        }
+        removed
+    }
+
+    pub fn clear(&mut self) {
+        *self = DictData::new();
+    }
+
+    /// The live entry at or after entry index `pos`, with the next position to resume at.
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, &Entry)> {
+        while let Some(e) = self.entries.get(pos) {
+            pos += 1;
+            if !e.key.is_null() {
+                return Some((pos, e));
+            }
+        }
+        None
+    }
+
+    pub fn entry(&self, ix: usize) -> &Entry {
+        &self.entries[ix]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|e| e.value.clone()).collect()
+    }
+
+    /// The last live entry (for `popitem`).
+    pub fn last_index(&self) -> Option<usize> {
+        self.entries.iter().rposition(|e| !e.key.is_null())
+    }
+
+    fn free_slot(&self, hash: i64) -> usize {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        while self.indices[i] != EMPTY && self.indices[i] != DUMMY {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        i
+    }
+
+    fn rebuild_indices(&mut self, size: usize) {
+        if self.used != self.entries.len() {
+            self.entries.retain(|e| !e.key.is_null());
+        }
+        self.indices = vec![EMPTY; size];
+        for ix in 0..self.entries.len() {
+            let slot = self.free_slot(self.entries[ix].hash);
+            self.indices[slot] = ix as u32;
+        }
+    }
+}
+
+/// Smallest power-of-two table keeping `n` entries under two-thirds load.
+fn table_size_for(n: usize) -> usize {
+    let mut size = MIN_SIZE;
+    while n * 3 >= size * 2 {
+        size *= 2;
+    }
+    size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int_eq(a: &Value, b: &Value) -> PyResult<bool> {
+        Ok(matches!((a, b), (Value::Int(x), Value::Int(y)) if x == y))
+    }
+
+    #[test]
+    fn insert_find_remove_keeps_order() {
+        let mut d = DictData::new();
+        for i in 0..100 {
+            d.insert(Value::Int(i), i, Value::Int(i * 2), &mut int_eq)
+                .unwrap();
+        }
+        assert_eq!(d.len(), 100);
+        for i in (0..100).step_by(3) {
+            assert!(d.remove(&Value::Int(i), i, &mut int_eq).unwrap().is_some());
+        }
+        let keys: Vec<i64> = d
+            .iter()
+            .map(|e| match e.key {
+                Value::Int(i) => i,
+                _ => -1,
+            })
+            .collect();
+        let expected: Vec<i64> = (0..100).filter(|i| i % 3 != 0).collect();
+        assert_eq!(keys, expected);
+        assert!(d.get(&Value::Int(4), 4, &mut int_eq).unwrap().is_some());
+        assert!(d.get(&Value::Int(3), 3, &mut int_eq).unwrap().is_none());
+    }
+}

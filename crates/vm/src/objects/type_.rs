@@ -1,0 +1,46 @@
+//! Type objects: name, bases, method resolution order, and the layout of instances.
+//! The type's namespace (`__dict__`) is the object header's dict.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::object::ObjRef;
+
+/// Which built-in payload instances of a type carry: decided by the nearest built-in
+/// base, as CPython's "solid base".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Int,
+    Bool,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Type,
+    Exception,
+    /// Instances cannot be created from Python (`function`, `code`, iterators...).
+    Opaque,
+}
+
+pub struct TypeObject {
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub bases: RefCell<Vec<ObjRef>>,
+    pub mro: RefCell<Vec<ObjRef>>,
+    pub layout: Layout,
+    /// Defined by a class statement (a "heap type"): mutable, instances get a `__dict__`.
+    pub is_heap: bool,
+    /// Can be subclassed (`bool`, `NoneType`, `function`... cannot).
+    pub is_base_type: Cell<bool>,
+    /// Bumped on every change to this type or a base, invalidating attribute caches.
+    pub version: Cell<u32>,
+}
+
+impl TypeObject {
+    pub fn name(&self) -> Rc<str> {
+        self.name.borrow().clone()
+    }
+}

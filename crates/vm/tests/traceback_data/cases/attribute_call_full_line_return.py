@@ -1,0 +1,6 @@
+import math
+
+def f():
+    return math.sqrt(-1)
+
+f()

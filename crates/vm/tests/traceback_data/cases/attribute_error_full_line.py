@@ -1,0 +1,4 @@
+class C:
+    pass
+obj = C()
+value = obj.missing

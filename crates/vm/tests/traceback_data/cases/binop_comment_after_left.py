@@ -1,0 +1,5 @@
+a = 1
+b = "two"
+x = (a  # left operand
+     ) * (
+    b) - 1

@@ -1,0 +1,7 @@
+a = 1
+b = "two"
+x = (
+    a +
+    # a comment between the operands
+    b   # trailing
+)

@@ -1,0 +1,2 @@
+d = {}
+ok = True and d["missing"] or False

@@ -1,0 +1,2 @@
+import os
+os.path.join(1, 2)

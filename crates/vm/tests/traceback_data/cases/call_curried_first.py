@@ -1,0 +1,3 @@
+def f(x):
+    return lambda y: y
+print(f()(1))

@@ -1,0 +1,8 @@
+def boom(*a):
+    raise KeyError("boom")
+
+x = [boom(
+
+    1
+
+)]

@@ -1,0 +1,2 @@
+a = 0
+print("x", sep=1 / a)

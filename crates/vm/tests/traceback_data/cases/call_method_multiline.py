@@ -1,0 +1,7 @@
+text = "a,b,c"
+result = (
+    text
+    .upper()
+    .split(",")
+    .missing_method()
+)

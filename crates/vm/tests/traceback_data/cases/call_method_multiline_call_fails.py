@@ -1,0 +1,10 @@
+text = "a,b,c"
+parts = (
+    text
+    .upper()
+    .split(
+        1,
+        2,
+        3,
+    )
+)

@@ -1,0 +1,7 @@
+def inner():
+    raise ValueError("inner failed")
+
+def outer():
+    return inner()
+
+outer()

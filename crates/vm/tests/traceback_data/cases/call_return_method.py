@@ -1,0 +1,8 @@
+class Thing:
+    def go(self):
+        raise RuntimeError("go")
+
+def outer(t):
+    return t.go()
+
+outer(Thing())

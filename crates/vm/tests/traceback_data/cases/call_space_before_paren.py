@@ -1,0 +1,4 @@
+def boom(x):
+    raise KeyError(x)
+
+y = [boom ("arg")]

@@ -1,0 +1,8 @@
+def boom(*args, **kwargs):
+    raise KeyError("boom")
+
+boom(
+    1,
+    2,
+    key=3,
+)

@@ -1,0 +1,4 @@
+def boom():
+    raise KeyError("boom")
+
+boom()  # the call fails here

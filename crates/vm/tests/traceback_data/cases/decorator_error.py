@@ -1,0 +1,6 @@
+def deco(func):
+    raise TypeError("bad decorator")
+
+@deco
+def f():
+    pass

@@ -1,0 +1,2 @@
+for item in 5:
+    pass

@@ -1,0 +1,2 @@
+x = 0
+message = f"value {1 / x}"

@@ -1,0 +1,7 @@
+def gen():
+    yield 1
+    raise StopIteration("no")
+
+g = gen()
+next(g)
+next(g)

@@ -1,0 +1,5 @@
+print(
+    "start",
+    1 / 0,
+    "end",
+)

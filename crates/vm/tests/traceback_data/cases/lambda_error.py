@@ -1,0 +1,2 @@
+f = lambda x: x.upper()
+print(list(map(f, [1])))

@@ -1,0 +1,13 @@
+def a():
+    b()
+
+def b():
+    c()
+
+def c():
+    d()
+
+def d():
+    {}.pop("x")
+
+a()

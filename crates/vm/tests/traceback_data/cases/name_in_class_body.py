@@ -1,0 +1,3 @@
+class Config:
+    size = 10
+    half = size / 0

@@ -1,0 +1,7 @@
+def fail():
+    raise RuntimeError(
+        "a long message "
+        "over lines"
+    )
+
+fail()

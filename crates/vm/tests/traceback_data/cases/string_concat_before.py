@@ -1,0 +1,2 @@
+label = "a" "b"
+print(label, label + 1)

@@ -1,0 +1,3 @@
+data = [1, 2]
+x = (data  # the list
+     [5])

@@ -1,0 +1,4 @@
+def get():
+    return {}
+
+value = get()["key"]

@@ -1,0 +1,6 @@
+table = {"row": {}}
+value = table[
+    "row"
+][
+    "missing"
+]

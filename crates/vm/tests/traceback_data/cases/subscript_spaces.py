@@ -1,0 +1,2 @@
+items = []
+first = items  [  0  ]

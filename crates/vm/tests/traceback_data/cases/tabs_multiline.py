@@ -1,0 +1,7 @@
+def f():
+	if True:
+		value = [1][
+			5
+		]
+
+f()

@@ -1,0 +1,2 @@
+d = {}
+x = d["a"] if d else d["b"]

@@ -1,0 +1,3 @@
+café = 1
+naïve = 0
+résultat = [café / naïve]

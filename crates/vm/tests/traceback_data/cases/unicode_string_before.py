@@ -1,0 +1,2 @@
+s = "héllo wörld"
+print("é" + "ü", s + 1)

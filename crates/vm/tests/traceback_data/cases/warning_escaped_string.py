@@ -1,0 +1,2 @@
+pattern = "\d+"
+x = pattern + 1

@@ -1,0 +1,4 @@
+d = {}
+while (d["a"] and
+       d["b"]):
+    pass

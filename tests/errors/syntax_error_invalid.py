@@ -1,0 +1,3 @@
+# Assignment to a literal is a SyntaxError with a caret under it.
+print("never")
+1 = x

@@ -1,0 +1,32 @@
+# Integer powers, including results that need many digits.
+print(2 ** 0)
+print(2 ** 1)
+print(2 ** 31)
+print(2 ** 32)
+print(2 ** 63)
+print(2 ** 64)
+print(2 ** 100)
+print(2 ** 200)
+print(3 ** 50)
+print(7 ** 77)
+print((-3) ** 3)
+print((-3) ** 4)
+print((-2) ** 63)
+print((-2) ** 64)
+print(10 ** 30)
+print(-10 ** 30)
+print(1 ** 1000)
+print((-1) ** 1001)
+print(0 ** 5)
+print(5 ** 2 ** 2)
+print(2 ** -2)
+print((-2) ** -3)
+print(10 ** -3)
+base = 12345
+p = 1
+for i in range(12):
+    p = p * base
+print(p)
+print(p == base ** 12)
+print(2 ** 1000)
+print(2 ** 1000 // 3 ** 600)

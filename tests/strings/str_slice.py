@@ -1,0 +1,33 @@
+# Slicing: bounds, negative indices, steps and clamping.
+s = "abcdefghij"
+print(s[2:5])
+print(s[:3])
+print(s[7:])
+print(s[:])
+print(s[-3:])
+print(s[:-3])
+print(s[-5:-2])
+print(s[::2])
+print(s[1::2])
+print(s[::-1])
+print(s[8:2:-1])
+print(s[8:2:-3])
+print(s[-1:-4:-1])
+print(s[5:2])
+print(s[100:])
+print(s[:100])
+print(s[-100:3])
+print(s[3:3])
+print([s[10:]])
+print(s[::3])
+print(s[::-4])
+print(s[0:10:100])
+n = 2
+print(s[n:n + 3])
+print(s[n * 2:])
+u = "日本語テキスト"
+print(u[1:4])
+print(u[::-1])
+print(u[-2:])
+for i in range(0, len(s), 3):
+    print(i, s[i:i + 3])
