@@ -1,1 +1,23 @@
-fn main() {}
+//! `adder`: run Python programs with CPython's command line.
+
+mod cli;
+mod run;
+
+use std::process::ExitCode;
+
+/// The interpreter runs on a thread with a large stack, so that the deepest nesting the
+/// VM and parser allow (each bounded, raising RecursionError/SyntaxError beyond) fits.
+const INTERPRETER_STACK: usize = 1 << 30;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let worker = std::thread::Builder::new().name("main".into()).stack_size(INTERPRETER_STACK).spawn(move || run::main(argv));
+    let status = match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("Fatal Python error: the interpreter thread failed");
+            120
+        }
+    };
+    ExitCode::from(status.clamp(0, 255) as u8)
+}

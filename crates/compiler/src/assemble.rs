@@ -11,6 +11,7 @@ use adder_bytecode::{
 
 use crate::codegen::Unit;
 use crate::error::CompileError;
+use crate::fastlocals;
 use crate::flowgraph::{self, Cfg};
 use crate::ir::{Instr, Loc, Op};
 use crate::peephole;
@@ -109,16 +110,22 @@ pub fn assemble(mut unit: Unit, scope: &Scope, filename: &Rc<str>, nesting: usiz
     peephole::optimize_cfg(&mut cfg, &mut unit.consts);
     flowgraph::convert_pseudo_conditional_jumps(&mut cfg);
     peephole::remove_unused_consts(&mut cfg, &mut unit.consts);
+    let nparams = unit.argcount
+        + unit.kwonlyargcount
+        + u32::from(scope.has_varargs)
+        + u32::from(scope.has_varkeywords);
+    fastlocals::add_checks_for_uninitialized(&mut cfg, unit.varnames.len() as u32, nparams);
+    fastlocals::insert_superinstructions(&mut cfg);
     flowgraph::push_cold_blocks_to_end(&mut cfg);
     flowgraph::resolve_line_numbers(&mut cfg, unit.firstlineno as i32);
     let layout = layout(&unit, scope);
     fix_deref_args(&mut cfg, &layout);
-    flowgraph::convert_pseudo_ops(&mut cfg);
-    flowgraph::eliminate_empty_blocks(&mut cfg);
     let flags = code_flags(&unit, scope, nesting);
-    insert_prologue(&mut cfg, &layout, flags, unit.firstlineno);
     let is_generator = flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
     let stacksize = max_stack_depth(&mut cfg, is_generator)?;
+    insert_prologue(&mut cfg, &layout, flags, unit.firstlineno);
+    flowgraph::convert_pseudo_ops(&mut cfg);
+    fastlocals::optimize_load_fast(&mut cfg);
     flowgraph::normalize_jumps(&mut cfg);
     let (code, locations, exception_table) = encode(&cfg);
     Ok(CodeObject {

@@ -20,9 +20,28 @@ pub struct Block {
     pub visited: bool,
     pub predecessors: u32,
     pub start_depth: i32,
+    /// The handler last stored in each slot of the block's instruction array. CPython
+    /// compacts blocks in place, so an instruction appended later (`NOT_TAKEN`) inherits
+    /// the stale handler of whatever occupied its slot before; this reproduces that.
+    pub slot_handlers: Vec<Option<usize>>,
 }
 
 impl Block {
+    /// Remember the current instructions' handlers as the slots' contents.
+    pub fn record_slots(&mut self) {
+        if self.slot_handlers.len() < self.instrs.len() {
+            self.slot_handlers.resize(self.instrs.len(), None);
+        }
+        for (slot, instr) in self.slot_handlers.iter_mut().zip(&self.instrs) {
+            *slot = instr.handler;
+        }
+    }
+
+    /// The handler a newly appended instruction picks up from its slot.
+    pub fn next_slot_handler(&self) -> Option<usize> {
+        self.slot_handlers.get(self.instrs.len()).copied().flatten()
+    }
+
     pub fn last(&self) -> Option<&Instr> {
         self.instrs.last()
     }
@@ -45,7 +64,12 @@ pub struct Cfg {
 
 impl Cfg {
     /// Split the codegen sequence into basic blocks and resolve labels to blocks.
-    pub fn from_sequence(seq: InstrSeq) -> Cfg {
+    pub fn from_sequence(mut seq: InstrSeq) -> Cfg {
+        for i in (0..seq.instrs.len()).rev() {
+            if seq.instrs[i].loc.is_next() {
+                seq.instrs[i].loc = seq.instrs.get(i + 1).map_or(Loc::NONE, |n| n.loc);
+            }
+        }
         let mut label_at: Vec<Vec<usize>> = vec![Vec::new(); seq.instrs.len() + 1];
         for (label, pos) in seq.labels.iter().enumerate() {
             if let Some(pos) = pos {
@@ -186,6 +210,9 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
             }
         }
     }
+    for block in &mut cfg.blocks {
+        block.record_slots();
+    }
 }
 
 /// Count predecessors of blocks reachable from the entry (others get 0).
@@ -265,6 +292,7 @@ pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
         }
         next.and_then(|n| cfg.blocks[n].instrs.first()).map(|i| i.loc.lineno)
     };
+    cfg.blocks[b].record_slots();
     let instrs = std::mem::take(&mut cfg.blocks[b].instrs);
     let before = instrs.len();
     let mut kept: Vec<Instr> = Vec::with_capacity(before);
@@ -296,6 +324,7 @@ pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
     }
     let removed = before - kept.len();
     cfg.blocks[b].instrs = kept;
+    cfg.blocks[b].record_slots();
     removed
 }
 
@@ -328,8 +357,9 @@ pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
     }
 }
 
-/// Blocks that end with an unconditional jump to a small block that leaves the scope
-/// take a copy of that block instead (CPython's `inline_small_or_no_lineno_blocks`).
+/// A block ending with an unconditional jump to a small exit block, or to a block
+/// without line numbers that does not fall through, takes a copy of that block instead
+/// (CPython's `inline_small_or_no_lineno_blocks`).
 pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
     const MAX_COPY_SIZE: usize = 4;
     let mut changed = false;
@@ -340,14 +370,24 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
         }
         let Some(target) = last.target else { continue };
         let target_block = &cfg.blocks[target];
-        let small = target_block.instrs.len() <= MAX_COPY_SIZE;
-        let no_lineno = target_block.instrs.iter().all(|i| !i.loc.has_line());
-        if target_block.exits_scope() && (small || no_lineno) {
+        let small_exit = target_block.exits_scope() && target_block.instrs.len() <= MAX_COPY_SIZE;
+        let no_lineno_no_fallthrough =
+            target_block.instrs.iter().all(|i| !i.loc.has_line()) && !target_block.has_fallthrough();
+        if small_exit || no_lineno_no_fallthrough {
             let copy = target_block.instrs.clone();
             if let Some(l) = cfg.blocks[b].instrs.last_mut() {
                 l.nop();
             }
             cfg.blocks[b].instrs.extend(copy);
+            if no_lineno_no_fallthrough && last.op.is_pseudo(PseudoOpcode::Jump) {
+                // Keep the eval-breaker check of the jump we replaced.
+                if let Some(l) = cfg.blocks[b].instrs.last_mut() {
+                    if l.op.is_unconditional_jump() {
+                        l.op = Op::Pseudo(PseudoOpcode::Jump);
+                    }
+                }
+            }
+            cfg.blocks[b].record_slots();
             changed = true;
         }
     }
@@ -491,21 +531,20 @@ pub fn resolve_line_numbers(cfg: &mut Cfg, firstlineno: i32) {
     let _ = firstlineno;
 }
 
-/// An exit block without line numbers that several blocks jump to is copied for each,
-/// so that each copy can take its predecessor's line.
+/// An exit block without any line number that several blocks jump to is copied for
+/// each, so that each copy can take its predecessor's line.
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     mark_reachable(cfg);
+    let no_lineno_exit = |block: &Block| block.exits_scope() && block.instrs.iter().all(|i| !i.loc.has_line());
     for b in cfg.order() {
         let Some(last) = cfg.blocks[b].last().copied() else { continue };
         if !last.op.is_jump() {
             continue;
         }
-        let Some(target) = last.target else { continue };
-        let t = &cfg.blocks[target];
-        let is_exit_without_line = t.exits_scope() && t.instrs.first().is_some_and(|i| !i.loc.has_line());
-        if is_exit_without_line && t.predecessors > 1 {
-            let instrs = t.instrs.clone();
-            let copy = cfg.append_after(b_last(cfg));
+        let Some(target) = last.target.map(|t| cfg.skip_empty(t)) else { continue };
+        if no_lineno_exit(&cfg.blocks[target]) && cfg.blocks[target].predecessors > 1 {
+            let instrs = cfg.blocks[target].instrs.clone();
+            let copy = cfg.append_after(target);
             cfg.blocks[copy].instrs = instrs;
             cfg.blocks[copy].is_target = true;
             cfg.blocks[copy].predecessors = 1;
@@ -525,18 +564,12 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
         }
         let Some(next) = cfg.blocks[b].next else { continue };
         let Some(last_loc) = cfg.blocks[b].last().map(|i| i.loc) else { continue };
-        let n = &mut cfg.blocks[next];
-        if n.exits_scope() && n.instrs.first().is_some_and(|i| !i.loc.has_line()) {
-            if let Some(first) = n.instrs.first_mut() {
+        if no_lineno_exit(&cfg.blocks[next]) {
+            if let Some(first) = cfg.blocks[next].instrs.first_mut() {
                 first.loc = last_loc;
             }
         }
     }
-}
-
-/// The last block in layout order.
-fn b_last(cfg: &Cfg) -> usize {
-    cfg.order().last().copied().unwrap_or(cfg.entry)
 }
 
 /// `JUMP` becomes `JUMP_FORWARD`/`JUMP_BACKWARD`; a backward conditional jump becomes a
@@ -575,48 +608,44 @@ pub fn normalize_jumps(cfg: &mut Cfg) {
             Op::Real(Opcode::PopJumpIfNotNone) => Opcode::PopJumpIfNone,
             _ => continue,
         };
-        let mut jump_to = last.target;
-        if !forward {
-            let after = cfg.blocks[b].next;
-            let back = cfg.append_after(b);
-            let mut jump = Instr::new(Op::Real(Opcode::JumpBackward), 0, Loc::NONE);
-            jump.target = Some(target);
-            jump.handler = last.handler;
-            cfg.blocks[back].instrs.push(jump);
-            cfg.blocks[back].cold = cfg.blocks[b].cold;
-            if let Some(a) = after {
-                cfg.blocks[a].is_target = true;
-            }
-            jump_to = after;
-            if let Some(l) = cfg.blocks[b].instrs.last_mut() {
-                l.op = Op::Real(reversed);
-                l.target = jump_to;
-            }
-        }
+        // NOT_TAKEN (on the fall-through path) carries the jump's location; its handler
+        // is whatever its array slot held before (none in a fresh block).
         let mut not_taken = Instr::new(Op::Real(Opcode::NotTaken), 0, last.loc);
-        not_taken.handler = last.handler;
-        cfg.blocks[b].instrs.push(not_taken);
-        let _ = jump_to;
+        if forward {
+            not_taken.handler = cfg.blocks[b].next_slot_handler();
+            cfg.blocks[b].instrs.push(not_taken);
+            continue;
+        }
+        not_taken.handler = None;
+        let after = cfg.blocks[b].next;
+        let back = cfg.append_after(b);
+        let mut jump = Instr::new(Op::Real(Opcode::JumpBackward), 0, last.loc);
+        jump.target = Some(target);
+        cfg.blocks[back].instrs.extend([not_taken, jump]);
+        cfg.blocks[back].cold = cfg.blocks[b].cold;
+        if let Some(a) = after {
+            cfg.blocks[a].is_target = true;
+        }
+        if let Some(l) = cfg.blocks[b].instrs.last_mut() {
+            l.op = Op::Real(reversed);
+            l.target = after;
+        }
     }
 }
 
-/// Pseudo-ops that survive optimization become real ones, block setups vanish
-/// (CPython's `convert_pseudo_ops`).
+/// Pseudo-ops that survive optimization become real ones; block setups become NOPs
+/// (kept only where they carry a line of their own) (CPython's `convert_pseudo_ops`).
 pub fn convert_pseudo_ops(cfg: &mut Cfg) {
     for block in &mut cfg.blocks {
         for instr in &mut block.instrs {
             match instr.op {
                 Op::Pseudo(PseudoOpcode::SetupFinally | PseudoOpcode::SetupCleanup | PseudoOpcode::SetupWith)
-                | Op::Pseudo(PseudoOpcode::PopBlock) => {
-                    instr.op = Op::Real(Opcode::Nop);
-                    instr.target = None;
-                    instr.loc = Loc::NONE;
-                }
+                | Op::Pseudo(PseudoOpcode::PopBlock) => instr.nop(),
                 Op::Pseudo(PseudoOpcode::LoadClosure) => instr.op = Op::Real(Opcode::LoadFast),
                 Op::Pseudo(PseudoOpcode::StoreFastMaybeNull) => instr.op = Op::Real(Opcode::StoreFast),
                 _ => {}
             }
         }
-        block.instrs.retain(|i| !(i.op.is(Opcode::Nop) && !i.loc.has_line()));
     }
+    remove_redundant_nops_and_jumps(cfg);
 }

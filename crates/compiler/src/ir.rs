@@ -68,10 +68,6 @@ impl Op {
     pub fn is_terminator(self) -> bool {
         self.is_jump() || self.is_scope_exit()
     }
-
-    pub fn is_conditional_jump(self) -> bool {
-        self.is_jump() && !self.is_unconditional_jump() && !matches!(self, Op::Real(Opcode::ForIter | Opcode::Send | Opcode::EndAsyncFor))
-    }
 }
 
 /// A source location with CPython's "no location" convention (line -1).
@@ -85,6 +81,9 @@ pub struct Loc {
 
 impl Loc {
     pub const NONE: Loc = Loc { lineno: -1, end_lineno: -1, col: -1, end_col: -1 };
+    /// "The location of the next instruction" (CPython's `NEXT_LOCATION`), resolved
+    /// when the flow graph is built.
+    pub const NEXT: Loc = Loc { lineno: -2, end_lineno: -2, col: -2, end_col: -2 };
 
     pub fn from_range(range: Range) -> Loc {
         Loc {
@@ -97,6 +96,10 @@ impl Loc {
 
     pub fn has_line(self) -> bool {
         self.lineno >= 0
+    }
+
+    pub fn is_next(self) -> bool {
+        self.lineno == -2
     }
 }
 

@@ -6,7 +6,9 @@
 
 mod assemble;
 mod codegen;
+mod constfold;
 mod error;
+mod fastlocals;
 mod flowgraph;
 mod ir;
 mod peephole;
@@ -16,7 +18,7 @@ pub mod symtable;
 use std::rc::Rc;
 
 use adder_bytecode::CodeObject;
-use adder_syntax::{ast, SyntaxError, SyntaxErrorKind};
+use adder_syntax::{ast, Mode, SyntaxError, SyntaxErrorKind};
 
 pub use error::CompileError;
 
@@ -24,6 +26,12 @@ pub use error::CompileError;
 /// `Expression` eval, `Interactive` single (expression statements print their value).
 pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<Rc<CodeObject>, SyntaxError> {
     compile_inner(module, filename, optimize).map_err(|e| to_syntax_error(e, None))
+}
+
+/// Parse `source` in `mode` and compile it.
+pub fn compile_source(source: &str, filename: &str, mode: Mode, optimize: i32) -> Result<Rc<CodeObject>, SyntaxError> {
+    let module = adder_syntax::parse(source, mode, filename)?;
+    compile_inner(&module, filename, optimize).map_err(|e| to_syntax_error(e, Some(source)))
 }
 
 fn compile_inner(module: &ast::Mod, filename: &str, optimize: i32) -> Result<Rc<CodeObject>, CompileError> {

@@ -6,8 +6,13 @@ use std::rc::Rc;
 
 use adder_bytecode::{Constant, Opcode, PseudoOpcode};
 
+use crate::constfold::{self, Unary};
 use crate::flowgraph::{self, Cfg};
-use crate::ir::Op;
+use crate::ir::{Instr, Op};
+
+/// Fewest constant elements for which a list/set display loads a constant tuple/frozenset.
+const MIN_CONST_SEQUENCE_SIZE: usize = 3;
+const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 
 /// `LOAD_SMALL_INT` covers 0..=255.
 fn small_int(c: &Constant) -> Option<u32> {
@@ -38,6 +43,96 @@ fn truthiness(c: &Constant) -> bool {
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
     }
+}
+
+/// The constant an instruction loads, if it is a constant load.
+fn loaded_const(instr: &Instr, consts: &[Constant]) -> Option<Constant> {
+    match instr.op {
+        Op::Real(Opcode::LoadConst) => consts.get(instr.arg as usize).cloned(),
+        Op::Real(Opcode::LoadSmallInt) => Some(Constant::Int(instr.arg.into())),
+        _ => None,
+    }
+}
+
+/// Make `instr` load `value` (as `LOAD_SMALL_INT` when it can).
+fn set_load(instr: &mut Instr, value: Constant, consts: &mut Vec<Constant>) {
+    match small_int(&value) {
+        Some(n) => instr.set(Opcode::LoadSmallInt, n),
+        None => {
+            let index = const_index(consts, value);
+            instr.set(Opcode::LoadConst, index);
+        }
+    }
+}
+
+/// Indexes of the `n` constant loads right before `i` (skipping NOPs), oldest first.
+fn const_operands(instrs: &[Instr], i: usize, n: usize, consts: &[Constant]) -> Option<(Vec<usize>, Vec<Constant>)> {
+    let mut positions = Vec::with_capacity(n);
+    let mut values = Vec::with_capacity(n);
+    let mut j = i;
+    while positions.len() < n {
+        j = j.checked_sub(1)?;
+        if instrs[j].op.is(Opcode::Nop) {
+            continue;
+        }
+        values.push(loaded_const(&instrs[j], consts)?);
+        positions.push(j);
+    }
+    positions.reverse();
+    values.reverse();
+    Some((positions, values))
+}
+
+/// Replace operand loads and the operation at `i` by a load of `value`.
+fn replace_with_load(cfg: &mut Cfg, b: usize, positions: &[usize], i: usize, value: Constant, consts: &mut Vec<Constant>) {
+    for &p in positions {
+        cfg.blocks[b].instrs[p].nop();
+    }
+    set_load(&mut cfg.blocks[b].instrs[i], value, consts);
+}
+
+fn fold_unary(cfg: &mut Cfg, b: usize, i: usize, op: Unary, consts: &mut Vec<Constant>) {
+    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, 1, consts) else { return };
+    if let Some(result) = constfold::unary(op, &values[0]) {
+        replace_with_load(cfg, b, &positions, i, result, consts);
+    }
+}
+
+fn fold_binary(cfg: &mut Cfg, b: usize, i: usize, consts: &mut Vec<Constant>) {
+    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, 2, consts) else { return };
+    let op = cfg.blocks[b].instrs[i].arg;
+    if let Some(result) = constfold::binary(op, &values[0], &values[1]) {
+        replace_with_load(cfg, b, &positions, i, result, consts);
+    }
+}
+
+/// Lists and sets of constants load a constant tuple/frozenset: directly when only
+/// iterated or tested with `in`, else extended into an empty list/set
+/// (CPython's `optimize_lists_and_sets`).
+fn fold_list_or_set(cfg: &mut Cfg, b: usize, i: usize, consts: &mut Vec<Constant>) {
+    let instr = cfg.blocks[b].instrs[i];
+    let n = instr.arg as usize;
+    let is_set = instr.op.is(Opcode::BuildSet);
+    let next = cfg.blocks[b].instrs.get(i + 1).map(|n| n.op);
+    let consumed_directly = matches!(next, Some(Op::Real(Opcode::GetIter | Opcode::ContainsOp)));
+    if n == 0 || (n < MIN_CONST_SEQUENCE_SIZE && !consumed_directly) {
+        return;
+    }
+    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, n, consts) else { return };
+    let value = if is_set { Constant::FrozenSet(Rc::from(values)) } else { Constant::Tuple(Rc::from(values)) };
+    let index = const_index(consts, value);
+    for &p in &positions {
+        cfg.blocks[b].instrs[p].nop();
+    }
+    if consumed_directly {
+        cfg.blocks[b].instrs[i].set(Opcode::LoadConst, index);
+        return;
+    }
+    let (build, extend) = if is_set { (Opcode::BuildSet, Opcode::SetUpdate) } else { (Opcode::BuildList, Opcode::ListExtend) };
+    let instrs = &mut cfg.blocks[b].instrs;
+    instrs[i - 2].set(build, 0);
+    instrs[i - 1].set(Opcode::LoadConst, index);
+    instrs[i].set(extend, 1);
 }
 
 /// One pass of rewrites inside block `b`.
@@ -76,6 +171,19 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
                 }
             }
             Op::Real(Opcode::BuildTuple) => fold_tuple(cfg, b, i, consts),
+            Op::Real(Opcode::BuildList | Opcode::BuildSet) => fold_list_or_set(cfg, b, i, consts),
+            Op::Real(Opcode::BinaryOp) => fold_binary(cfg, b, i, consts),
+            Op::Real(Opcode::UnaryNegative) => fold_unary(cfg, b, i, Unary::Negative, consts),
+            Op::Real(Opcode::UnaryInvert) => fold_unary(cfg, b, i, Unary::Invert, consts),
+            Op::Real(Opcode::UnaryNot) => {
+                if next_op == Some(Op::Real(Opcode::ToBool)) {
+                    cfg.blocks[b].instrs[i + 1].nop();
+                }
+                fold_unary(cfg, b, i, Unary::Not, consts)
+            }
+            Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_UNARY_POSITIVE => {
+                fold_unary(cfg, b, i, Unary::Positive, consts)
+            }
             Op::Real(Opcode::LoadGlobal) if next_op == Some(Op::Real(Opcode::PushNull)) && instr.arg & 1 == 0 => {
                 cfg.blocks[b].instrs[i].arg |= 1;
                 cfg.blocks[b].instrs[i + 1].nop();
@@ -84,7 +192,7 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
                 cfg.blocks[b].instrs[i].arg |= 16;
                 cfg.blocks[b].instrs[i + 1].nop();
             }
-            Op::Real(Opcode::ContainsOp | Opcode::IsOp | Opcode::UnaryNot | Opcode::ToBool)
+            Op::Real(Opcode::ContainsOp | Opcode::IsOp | Opcode::ToBool)
                 if next_op == Some(Op::Real(Opcode::ToBool)) =>
             {
                 cfg.blocks[b].instrs[i + 1].nop();
@@ -100,26 +208,25 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
 /// `LOAD_CONST a; LOAD_CONST b; BUILD_TUPLE 2` becomes `LOAD_CONST (a, b)`.
 fn fold_tuple(cfg: &mut Cfg, b: usize, i: usize, consts: &mut Vec<Constant>) {
     let n = cfg.blocks[b].instrs[i].arg as usize;
-    if n == 0 || n > i {
-        return;
-    }
-    let start = i - n;
-    let mut items = Vec::with_capacity(n);
-    for instr in &cfg.blocks[b].instrs[start..i] {
-        match instr.op {
-            Op::Real(Opcode::LoadConst) => match consts.get(instr.arg as usize) {
-                Some(c) => items.push(c.clone()),
-                None => return,
-            },
-            Op::Real(Opcode::LoadSmallInt) => items.push(Constant::Int(instr.arg.into())),
-            _ => return,
+    let next = cfg.blocks[b].instrs.get(i + 1).copied();
+    if let Some(next) = next.filter(|x| x.op.is(Opcode::UnpackSequence) && x.arg as usize == n) {
+        // `a, b = b, a`: no tuple needed, just reorder the stack.
+        match n {
+            1 => {
+                cfg.blocks[b].instrs[i].nop();
+                cfg.blocks[b].instrs[i + 1].nop();
+                return;
+            }
+            2 | 3 => {
+                cfg.blocks[b].instrs[i].nop();
+                cfg.blocks[b].instrs[i + 1].set(Opcode::Swap, next.arg);
+                return;
+            }
+            _ => {}
         }
     }
-    let index = const_index(consts, Constant::Tuple(Rc::from(items)));
-    for instr in &mut cfg.blocks[b].instrs[start..i] {
-        instr.nop();
-    }
-    cfg.blocks[b].instrs[i].set(Opcode::LoadConst, index);
+    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, n, consts) else { return };
+    replace_with_load(cfg, b, &positions, i, Constant::Tuple(Rc::from(values)), consts);
 }
 
 /// A jump to an unconditional jump goes straight to the final target (same line only).

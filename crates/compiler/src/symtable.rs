@@ -71,6 +71,8 @@ pub struct Scope {
     pub has_varkeywords: bool,
     /// A method uses `super()` / `__class__`: the class needs a `__class__` cell.
     pub needs_class_closure: bool,
+    /// A class body whose methods (or annotations) get a `__classdict__` cell (3.14).
+    pub needs_classdict: bool,
     pub lineno: u32,
     /// Where `global`/`nonlocal` declared a name, for errors found during analysis.
     declarations: HashMap<String, ast::Range>,
@@ -94,6 +96,7 @@ impl Scope {
             has_varargs: false,
             has_varkeywords: false,
             needs_class_closure: false,
+            needs_classdict: false,
             lineno,
             declarations: HashMap::new(),
         }
@@ -241,6 +244,9 @@ impl Builder {
                 self.exprs(decorator_list)?;
                 self.argument_defaults(args)?;
                 let _ = returns;
+                if self.current().kind == ScopeKind::Class {
+                    self.current().needs_classdict = true;
+                }
                 self.push(ScopeKind::Function, name, node_key(stmt), range.lineno);
                 if matches!(stmt, Stmt::AsyncFunctionDef { .. }) {
                     self.current().is_coroutine = true;
@@ -286,6 +292,9 @@ impl Builder {
                             format!("annotated name '{id}' can't be {which}"),
                             *range,
                         ));
+                    }
+                    if self.current().kind == ScopeKind::Class {
+                        self.current().needs_classdict = true;
                     }
                     let flag = if value.is_some() { DEF_LOCAL | DEF_ANNOT } else { DEF_ANNOT };
                     self.add_def(id, flag, *range)?;
@@ -400,6 +409,17 @@ impl Builder {
                 ));
             }
             self.add_def(name, flag, range)?;
+            if flag == DEF_GLOBAL {
+                // The module sees names declared global anywhere as explicit globals.
+                let top = &mut self.table.scopes[0];
+                match top.symbols.get_mut(&mangled) {
+                    Some(f) => *f |= DEF_GLOBAL,
+                    None => {
+                        top.symbol_order.push(mangled.clone());
+                        top.symbols.insert(mangled.clone(), DEF_GLOBAL);
+                    }
+                }
+            }
             self.current().declarations.insert(mangled, range);
         }
         Ok(())

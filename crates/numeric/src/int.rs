@@ -75,7 +75,7 @@ pub fn divmod_i64(a: i64, b: i64) -> NumResult<Option<(i64, i64)>> {
 pub fn pow_i64(base: i64, exp: u64) -> Option<i64> {
     let exp = u32::try_from(exp).ok().or(match base {
         0 | 1 => Some(1),
-        -1 => Some(if exp % 2 == 0 { 2 } else { 1 }),
+        -1 => Some(if exp.is_multiple_of(2) { 2 } else { 1 }),
         _ => None,
     })?;
     base.checked_pow(exp)
@@ -86,9 +86,13 @@ pub fn pow_i64(base: i64, exp: u64) -> Option<i64> {
 pub fn pow(base: &BigInt, exp: &UBig) -> NumResult<BigInt> {
     let odd = exp.bit(0);
     if base.is_zero() {
-        return Ok(if exp.is_zero() { BigInt::ONE } else { BigInt::ZERO });
+        return Ok(if exp.is_zero() {
+            BigInt::ONE
+        } else {
+            BigInt::ZERO
+        });
     }
-    let magnitude_is_one = base.clone().unsigned_abs().is_one();
+    let magnitude_is_one = base.bit_len() == 1;
     if magnitude_is_one {
         return Ok(if base.sign() == Sign::Negative && odd {
             -BigInt::ONE
@@ -97,7 +101,7 @@ pub fn pow(base: &BigInt, exp: &UBig) -> NumResult<BigInt> {
         });
     }
     let exp = usize::try_from(exp).map_err(|_| NumError::Memory)?;
-    let bits = base.clone().unsigned_abs().bit_len() as u128 * exp as u128;
+    let bits = base.bit_len() as u128 * exp as u128;
     if bits > u128::from(MAX_RESULT_BITS) {
         return Err(NumError::Memory);
     }
@@ -108,11 +112,7 @@ pub fn pow(base: &BigInt, exp: &UBig) -> NumResult<BigInt> {
 pub fn pow_negative_exponent(base: &BigInt, exp: &BigInt) -> NumResult<f64> {
     let base = crate::int_float::to_f64(base)?;
     let exp = crate::int_float::to_f64(exp)?;
-    match crate::float_ops::pow(base, exp)? {
-        crate::float_ops::PowResult::Real(value) => Ok(value),
-        // A negative integral exponent never needs a complex result.
-        crate::float_ops::PowResult::NeedsComplex => Ok(f64::NAN),
-    }
+    crate::float_ops::pow_finite(base, exp)
 }
 
 /// Three-argument `pow(base, exp, modulus)`; a negative exponent uses the modular
@@ -128,9 +128,9 @@ pub fn pow_mod(base: &BigInt, exp: &BigInt, modulus: &BigInt) -> NumResult<BigIn
     let ring = ConstDivisor::new(positive_modulus.clone());
     let mut reduced = ring.reduce(base.clone());
     if exp.sign() == Sign::Negative {
-        reduced = reduced.inv().ok_or_else(|| {
-            NumError::value("base is not invertible for the given modulus")
-        })?;
+        reduced = reduced
+            .inv()
+            .ok_or_else(|| NumError::value("base is not invertible for the given modulus"))?;
     }
     let residue = BigInt::from(reduced.pow(&exp.clone().unsigned_abs()).residue());
     if modulus.sign() == Sign::Negative && !residue.is_zero() {
@@ -158,7 +158,7 @@ pub fn shl(value: &BigInt, count: &BigInt) -> NumResult<BigInt> {
         Some(count) if count < TOO_MANY_DIGITS_SHIFT => count,
         _ => return Err(NumError::overflow("too many digits in integer")),
     };
-    let bits = value.clone().unsigned_abs().bit_len() as u64;
+    let bits = value.bit_len() as u64;
     if bits.saturating_add(count) > MAX_RESULT_BITS {
         return Err(NumError::Memory);
     }
@@ -168,7 +168,7 @@ pub fn shl(value: &BigInt, count: &BigInt) -> NumResult<BigInt> {
 /// `value >> count` (arithmetic: rounds toward negative infinity).
 pub fn shr(value: &BigInt, count: &BigInt) -> NumResult<BigInt> {
     let count = shift_count(count)?;
-    let bits = value.clone().unsigned_abs().bit_len() as u64;
+    let bits = value.bit_len() as u64;
     match count {
         Some(count) if count < bits => Ok(value >> count as usize),
         _ if value.sign() == Sign::Negative => Ok(-BigInt::ONE),
@@ -201,7 +201,7 @@ pub fn shr_i64(value: i64, count: i64) -> NumResult<i64> {
 
 /// `int.bit_length()`: bits in the magnitude, without sign.
 pub fn bit_length(value: &BigInt) -> u64 {
-    value.clone().unsigned_abs().bit_len() as u64
+    value.bit_len() as u64
 }
 
 /// `int.bit_count()`: one bits in the magnitude.
@@ -240,7 +240,12 @@ mod tests {
     #[test]
     fn floor_division_follows_the_divisor_sign() {
         // (a, b, a // b, a % b) from the reference interpreter.
-        for (a, b, q, r) in [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1)] {
+        for (a, b, q, r) in [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -4, -1),
+            (-7, -2, 3, -1),
+        ] {
             let (quotient, remainder) = divmod(&BigInt::from(a), &BigInt::from(b)).unwrap();
             assert_eq!((quotient, remainder), (BigInt::from(q), BigInt::from(r)));
             assert_eq!(divmod_i64(a, b).unwrap(), Some((q, r)));
@@ -262,8 +267,14 @@ mod tests {
 
     #[test]
     fn shifts() {
-        assert_eq!(shr(&big("-1"), &big("1208925819614629174706176")).unwrap(), big("-1"));
-        assert_eq!(shl(&big("0"), &big("1208925819614629174706176")).unwrap(), big("0"));
+        assert_eq!(
+            shr(&big("-1"), &big("1208925819614629174706176")).unwrap(),
+            big("-1")
+        );
+        assert_eq!(
+            shl(&big("0"), &big("1208925819614629174706176")).unwrap(),
+            big("0")
+        );
         assert_eq!(shl_i64(1, 62).unwrap(), Some(1 << 62));
         assert_eq!(shl_i64(1, 63).unwrap(), None);
         assert_eq!(shl_i64(-1, 63).unwrap(), None);

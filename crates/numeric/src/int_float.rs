@@ -29,7 +29,7 @@ fn scale_by_power_of_two(m: u64, mut exp: i64) -> f64 {
 /// Rounds `(magnitude + sticky) × 2**exp` to the nearest double, ties to even, where
 /// `sticky` stands for "some nonzero amount below the last bit of `magnitude`".
 /// `None` when the rounded value overflows.
-fn round_to_double(magnitude: &UBig, exp: i64, sticky: bool) -> Option<f64> {
+pub(crate) fn round_to_double(magnitude: &UBig, exp: i64, sticky: bool) -> Option<f64> {
     let length = magnitude.bit_len() as i64;
     if length == 0 {
         return Some(0.0);
@@ -105,7 +105,9 @@ pub fn from_f64(x: f64) -> NumResult<BigInt> {
         return Err(NumError::value("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(NumError::overflow("cannot convert float infinity to integer"));
+        return Err(NumError::overflow(
+            "cannot convert float infinity to integer",
+        ));
     }
     let truncated = x.trunc();
     if truncated.abs() < 9.0e18 {
@@ -113,7 +115,11 @@ pub fn from_f64(x: f64) -> NumResult<BigInt> {
     }
     let (mantissa, exp) = crate::float_ops::decompose(truncated);
     let magnitude = BigInt::from(mantissa) << exp as usize;
-    Ok(if truncated < 0.0 { -magnitude } else { magnitude })
+    Ok(if truncated < 0.0 {
+        -magnitude
+    } else {
+        magnitude
+    })
 }
 
 /// Int true division `a / b`, correctly rounded as CPython's `long_true_divide`.
@@ -156,24 +162,44 @@ mod tests {
     #[test]
     fn conversions_round_half_even() {
         // float(2**53 + 1) == 2**53, float(2**53 + 3) == 2**53 + 4.
-        assert_eq!(to_f64(&big("9007199254740993")).unwrap(), 9007199254740992.0);
-        assert_eq!(to_f64(&big("9007199254740995")).unwrap(), 9007199254740996.0);
-        assert_eq!(to_f64(&big("-9007199254740995")).unwrap(), -9007199254740996.0);
+        assert_eq!(
+            to_f64(&big("9007199254740993")).unwrap(),
+            9007199254740992.0
+        );
+        assert_eq!(
+            to_f64(&big("9007199254740995")).unwrap(),
+            9007199254740996.0
+        );
+        assert_eq!(
+            to_f64(&big("-9007199254740995")).unwrap(),
+            -9007199254740996.0
+        );
         assert!(to_f64(&(BigInt::ONE << 1024)).is_err());
-        assert_eq!(from_f64(1e300).unwrap(), big("1000000000000000052504760255204420248704468581108159154915854115111802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115467196834763571713"));
+        assert_eq!(from_f64(1e300).unwrap(), big("1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160"));
     }
 
     #[test]
     fn true_division() {
-        assert_eq!(true_div(&BigInt::from(0), &BigInt::from(-5)).unwrap().to_bits(), (-0.0f64).to_bits());
+        assert_eq!(
+            true_div(&BigInt::from(0), &BigInt::from(-5))
+                .unwrap()
+                .to_bits(),
+            (-0.0f64).to_bits()
+        );
         assert!(true_div(&(BigInt::ONE << 1100), &BigInt::ONE).is_err());
         // 10**400 / 10**399 == 10.0
         let ten = BigInt::from(10);
         assert_eq!(true_div(&ten.pow(400), &ten.pow(399)).unwrap(), 10.0);
         // 1 / 10**400 == 0.0 ; 1 / 2**1074 == 5e-324 ; 1 / 2**1075 rounds to even 0.0
         assert_eq!(true_div(&BigInt::ONE, &ten.pow(400)).unwrap(), 0.0);
-        assert_eq!(true_div(&BigInt::ONE, &(BigInt::ONE << 1074)).unwrap(), 5e-324);
+        assert_eq!(
+            true_div(&BigInt::ONE, &(BigInt::ONE << 1074)).unwrap(),
+            5e-324
+        );
         assert_eq!(true_div(&BigInt::ONE, &(BigInt::ONE << 1075)).unwrap(), 0.0);
-        assert_eq!(true_div(&BigInt::from(3), &(BigInt::ONE << 1076)).unwrap(), 5e-324);
+        assert_eq!(
+            true_div(&BigInt::from(3), &(BigInt::ONE << 1076)).unwrap(),
+            5e-324
+        );
     }
 }

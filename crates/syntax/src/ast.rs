@@ -372,7 +372,10 @@ pub enum Constant {
     Ellipsis,
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     /// A str literal holding lone surrogates (`"\ud800"`), which a Rust `String`
     /// cannot represent: its code points, in order.

@@ -6,9 +6,21 @@
 //! reproduce `python -m tokenize` and `python -m ast` output.
 
 pub mod ast;
+mod dump;
 mod error;
+mod literals;
+mod parser;
+pub mod repr;
+mod source;
+pub mod token;
+pub mod tokenizer;
+mod tokenize_dump;
+mod unicode_tables;
 
+pub use dump::{ast_dump, constant_repr};
 pub use error::{format_syntax_error, SyntaxError, SyntaxErrorKind};
+pub use source::decode_source;
+pub use tokenize_dump::tokenize_dump;
 
 /// The `compile()` mode, selecting the start rule and the root node kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,4 +33,25 @@ pub enum Mode {
     Single,
     /// `func_type`: a PEP 484 signature comment, `ast::Mod::FunctionType`.
     FuncType,
+}
+
+/// Parse `source` (already decoded text) as `compile(source, filename, mode,
+/// ast.PyCF_ONLY_AST)` does. `filename` is accepted for API symmetry; CPython puts
+/// it on the exception, which callers do from their side.
+pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxError> {
+    let _ = filename;
+    if source.contains('\0') {
+        return Err(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".to_string(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let (normalized, _) = source::normalize_newlines(source);
+    parser::Parser::new(&normalized, mode).parse()
 }

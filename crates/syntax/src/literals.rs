@@ -109,10 +109,22 @@ pub fn decode_str(body: &str) -> Result<DecodedStr, EscapeError> {
                 i = next;
             }
             b'x' => {
-                out.push(hex_escape(bytes, &mut i, 2, esc_start, "truncated \\xXX escape")?);
+                out.push(hex_escape(
+                    bytes,
+                    &mut i,
+                    2,
+                    esc_start,
+                    "truncated \\xXX escape",
+                )?);
             }
             b'u' => {
-                out.push(hex_escape(bytes, &mut i, 4, esc_start, "truncated \\uXXXX escape")?);
+                out.push(hex_escape(
+                    bytes,
+                    &mut i,
+                    4,
+                    esc_start,
+                    "truncated \\uXXXX escape",
+                )?);
             }
             b'U' => {
                 let v = hex_escape(bytes, &mut i, 8, esc_start, "truncated \\UXXXXXXXX escape")?;
@@ -135,7 +147,9 @@ pub fn decode_str(body: &str) -> Result<DecodedStr, EscapeError> {
     if out.iter().any(|&cp| (0xd800..0xe000).contains(&cp)) {
         return Ok(DecodedStr::Surrogates(out));
     }
-    Ok(DecodedStr::Text(out.iter().filter_map(|&cp| char::from_u32(cp)).collect()))
+    Ok(DecodedStr::Text(
+        out.iter().filter_map(|&cp| char::from_u32(cp)).collect(),
+    ))
 }
 
 fn unicode_error(start: usize, end: usize, what: &str) -> EscapeError {
@@ -158,7 +172,13 @@ fn octal_escape(bytes: &[u8], at: usize) -> (u32, usize) {
 }
 
 /// Exactly `count` hex digits at `*i`.
-fn hex_escape(bytes: &[u8], i: &mut usize, count: usize, esc_start: usize, what: &str) -> Result<u32, EscapeError> {
+fn hex_escape(
+    bytes: &[u8],
+    i: &mut usize,
+    count: usize,
+    esc_start: usize,
+    what: &str,
+) -> Result<u32, EscapeError> {
     let mut value = 0u32;
     for k in 0..count {
         match bytes.get(*i).and_then(|&b| (b as char).to_digit(16)) {
@@ -167,7 +187,8 @@ fn hex_escape(bytes: &[u8], i: &mut usize, count: usize, esc_start: usize, what:
                 *i += 1;
             }
             None => {
-                let end = if k == 0 { *i - 1 } else { *i - 1 };
+                let _ = k;
+                let end = *i - 1;
                 return Err(unicode_error(esc_start, end.max(esc_start + 1), what));
             }
         }
@@ -179,20 +200,36 @@ fn hex_escape(bytes: &[u8], i: &mut usize, count: usize, esc_start: usize, what:
 fn named_escape(body: &str, i: &mut usize, esc_start: usize) -> Result<u32, EscapeError> {
     let bytes = body.as_bytes();
     if bytes.get(*i) != Some(&b'{') {
-        return Err(unicode_error(esc_start, (*i).max(esc_start + 1) - 1, "malformed \\N character escape"));
+        return Err(unicode_error(
+            esc_start,
+            (*i).max(esc_start + 1) - 1,
+            "malformed \\N character escape",
+        ));
     }
     let name_start = *i + 1;
     let Some(close) = body[name_start..].find('}') else {
-        return Err(unicode_error(esc_start, bytes.len() - 1, "malformed \\N character escape"));
+        return Err(unicode_error(
+            esc_start,
+            bytes.len() - 1,
+            "malformed \\N character escape",
+        ));
     };
     let name = &body[name_start..name_start + close];
     *i = name_start + close + 1;
     if name.is_empty() {
-        return Err(unicode_error(esc_start, *i - 1, "malformed \\N character escape"));
+        return Err(unicode_error(
+            esc_start,
+            *i - 1,
+            "malformed \\N character escape",
+        ));
     }
     match lookup_unicode_name(name) {
         Some(c) => Ok(c as u32),
-        None => Err(unicode_error(esc_start, *i - 1, "unknown Unicode character name")),
+        None => Err(unicode_error(
+            esc_start,
+            *i - 1,
+            "unknown Unicode character name",
+        )),
     }
 }
 
@@ -275,12 +312,20 @@ mod tests {
         assert_eq!(parse_number("0x_ff"), Constant::Int(BigInt::from(255u32)));
         assert_eq!(parse_number("1_000"), Constant::Int(BigInt::from(1000u32)));
         assert_eq!(parse_number("1.5e3"), Constant::Float(1500.0));
-        assert_eq!(parse_number("2j"), Constant::Complex { real: 0.0, imag: 2.0 });
+        assert_eq!(
+            parse_number("2j"),
+            Constant::Complex {
+                real: 0.0,
+                imag: 2.0
+            }
+        );
     }
 
     #[test]
     fn escapes() {
-        let DecodedStr::Text(s) = decode_str(r"a\n\x41\u00e9\N{BULLET}\q\101").unwrap_or(DecodedStr::Text(String::new())) else {
+        let DecodedStr::Text(s) =
+            decode_str(r"a\n\x41\u00e9\N{BULLET}\q\101").unwrap_or(DecodedStr::Text(String::new()))
+        else {
             panic!("surrogates")
         };
         assert_eq!(s, "a\nAé\u{2022}\\qA");

@@ -106,7 +106,11 @@ pub fn complex_repr(real: f64, imag: f64) -> String {
         format!("{imag_text}j")
     } else {
         let real_text = float_repr_no_trailing_zero(real);
-        let sign = if imag.is_sign_negative() || imag.is_nan() && imag.is_sign_negative() { "" } else { "+" };
+        let sign = if imag.is_sign_negative() || imag.is_nan() && imag.is_sign_negative() {
+            ""
+        } else {
+            "+"
+        };
         format!("({real_text}{sign}{imag_text}j)")
     }
 }

@@ -16,7 +16,8 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
             let normal = normalize_encoding_name(name);
             if has_bom && normal != "utf-8" {
                 let line = nth_line(body, *lineno);
-                let text = String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
+                let text =
+                    String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
                 return Err(SyntaxError {
                     kind: SyntaxErrorKind::SyntaxError,
                     msg: format!("encoding problem: {normal} with BOM"),
@@ -63,11 +64,18 @@ fn decode_utf8(body: &[u8], declared: bool) -> Result<String, SyntaxError> {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             let bad = e.valid_up_to();
-            let line_start = body[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let line_start = body[..bad]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
             let lineno = body[..bad].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
             let line = nth_line(&body[line_start..], 1);
-            let text = String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
-            let offset = String::from_utf8_lossy(&body[line_start..bad]).chars().count() as i32 + 1;
+            let text =
+                String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
+            let offset = String::from_utf8_lossy(&body[line_start..bad])
+                .chars()
+                .count() as i32
+                + 1;
             let msg = if declared {
                 format!(
                     "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
@@ -114,7 +122,11 @@ fn find_coding_declaration(body: &[u8]) -> Option<(String, u32)> {
     if let Some(name) = coding_in_line(first) {
         return Some((name, 1));
     }
-    let trimmed: Vec<u8> = first.iter().copied().skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c')).collect();
+    let trimmed: Vec<u8> = first
+        .iter()
+        .copied()
+        .skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+        .collect();
     if !(trimmed.is_empty() || trimmed[0] == b'#' || trimmed[0] == b'\n' || trimmed[0] == b'\r') {
         return None;
     }
@@ -122,7 +134,9 @@ fn find_coding_declaration(body: &[u8]) -> Option<(String, u32)> {
 }
 
 fn coding_in_line(line: &[u8]) -> Option<String> {
-    let start = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
+    let start = line
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
     if line[start] != b'#' {
         return None;
     }
@@ -135,7 +149,10 @@ fn coding_in_line(line: &[u8]) -> Option<String> {
                 j += 1;
             }
             let name_start = j;
-            while text.get(j).is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+            while text
+                .get(j)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            {
                 j += 1;
             }
             if j > name_start {
@@ -153,7 +170,12 @@ fn normalize_encoding_name(name: &str) -> String {
     let starts = |prefix: &str| lower == prefix || lower.starts_with(&format!("{prefix}-"));
     if starts("utf-8") || lower == "utf8" {
         "utf-8".to_string()
-    } else if starts("latin-1") || starts("iso-8859-1") || starts("iso-latin-1") || lower == "latin1" || lower == "l1" {
+    } else if starts("latin-1")
+        || starts("iso-8859-1")
+        || starts("iso-latin-1")
+        || lower == "latin1"
+        || lower == "l1"
+    {
         "iso-8859-1".to_string()
     } else if lower == "ascii" || lower == "us-ascii" || lower == "646" {
         "ascii".to_string()

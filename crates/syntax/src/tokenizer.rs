@@ -96,7 +96,9 @@ fn is_digit(c: i32) -> bool {
 }
 
 fn is_hex_digit(c: i32) -> bool {
-    is_digit(c) || (b'a' as i32..=b'f' as i32).contains(&c) || (b'A' as i32..=b'F' as i32).contains(&c)
+    is_digit(c)
+        || (b'a' as i32..=b'f' as i32).contains(&c)
+        || (b'A' as i32..=b'F' as i32).contains(&c)
 }
 
 impl<'a> Tokenizer<'a> {
@@ -159,10 +161,6 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    fn peek(&self) -> i32 {
-        self.src.get(self.pos).map_or(EOF, |&b| b as i32)
-    }
-
     /// The text of the current line without its newline.
     fn current_line_text(&self) -> String {
         line_text_at(self.src, self.line_start)
@@ -196,7 +194,13 @@ impl<'a> Tokenizer<'a> {
 
     /// An error CPython reports through an error code: located by the parser at
     /// (`col` bytes + 1) on the current line, with the full line as text.
-    fn coded_error(&mut self, kind: SyntaxErrorKind, msg: &str, col: usize, end_offset: i32) -> LexError {
+    fn coded_error(
+        &mut self,
+        kind: SyntaxErrorKind,
+        msg: &str,
+        col: usize,
+        end_offset: i32,
+    ) -> LexError {
         let line = line_text_with_newline(self.src, self.line_start);
         let offset = byte_to_char_offset(&line, col + 1);
         self.finished = true;
@@ -441,11 +445,11 @@ impl<'a> Tokenizer<'a> {
                     break;
                 }
             }
-            self.begin_token();
-            if c != EOF {
-                self.tok_start -= 1;
-                self.tok_col -= 1;
-            }
+            // The token starts at the character just read (which is on the
+            // current line), or at the end of input.
+            self.tok_start = if c == EOF { self.pos } else { self.pos - 1 };
+            self.tok_lineno = self.lineno;
+            self.tok_col = self.tok_start - self.line_start;
             if c == b'#' as i32 {
                 while c != EOF && c != b'\n' as i32 {
                     c = self.nextc();
@@ -577,7 +581,15 @@ impl<'a> Tokenizer<'a> {
         Ok(())
     }
 
-    fn prefixed_string(&mut self, quote: i32, b: bool, r: bool, u: bool, f: bool, t: bool) -> Result<Token, LexError> {
+    fn prefixed_string(
+        &mut self,
+        quote: i32,
+        b: bool,
+        r: bool,
+        u: bool,
+        f: bool,
+        t: bool,
+    ) -> Result<Token, LexError> {
         let pairs = [
             (u && b, "'u' and 'b'"),
             (u && r, "'u' and 'r'"),
@@ -619,7 +631,13 @@ impl<'a> Tokenizer<'a> {
         while end_quote_size != quote_size {
             c = self.nextc();
             if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
-                return Err(self.unterminated_string(quote as u8, quote_size, has_escaped_quote, first_lineno, first_line_start));
+                return Err(self.unterminated_string(
+                    quote as u8,
+                    quote_size,
+                    has_escaped_quote,
+                    first_lineno,
+                    first_line_start,
+                ));
             }
             if c == quote {
                 end_quote_size += 1;
@@ -652,7 +670,11 @@ impl<'a> Tokenizer<'a> {
         self.finished = true;
         if let Some(mode) = self.modes.last() {
             if mode.quote == quote && mode.quote_size == quote_size {
-                let kind = if mode.template { "t-string" } else { "f-string" };
+                let kind = if mode.template {
+                    "t-string"
+                } else {
+                    "f-string"
+                };
                 return self.error_here(format!("{kind}: expecting '}}'"));
             }
         }
@@ -665,7 +687,9 @@ impl<'a> Tokenizer<'a> {
                 "unterminated string literal (detected at line {detected}); perhaps you escaped the end quote?"
             ))
         } else {
-            self.error_here(format!("unterminated string literal (detected at line {detected})"))
+            self.error_here(format!(
+                "unterminated string literal (detected at line {detected})"
+            ))
         }
     }
 
@@ -699,7 +723,11 @@ impl<'a> Tokenizer<'a> {
             curly_bracket_expr_start_depth: -1,
             in_format_spec: false,
         });
-        let kind = if template { TokenKind::TStringStart } else { TokenKind::FStringStart };
+        let kind = if template {
+            TokenKind::TStringStart
+        } else {
+            TokenKind::FStringStart
+        };
         Ok(self.make(kind, self.pos))
     }
 
@@ -731,7 +759,8 @@ impl<'a> Tokenizer<'a> {
         }
         let rest = &self.src[self.pos.min(self.src.len())..];
         let followed_by = |word: &[u8]| {
-            rest.starts_with(word) && !is_identifier_char(rest.get(word.len()).map_or(EOF, |&b| b as i32))
+            rest.starts_with(word)
+                && !is_identifier_char(rest.get(word.len()).map_or(EOF, |&b| b as i32))
         };
         let keyword_follows = match c as u8 {
             b'a' => followed_by(b"nd"),
@@ -820,7 +849,10 @@ impl<'a> Tokenizer<'a> {
             }
             if !in_radix(c) {
                 if radix != 16 && is_digit(c) {
-                    return Err(self.error_here(format!("invalid digit '{}' in {kind} literal", c as u8 as char)));
+                    return Err(self.error_here(format!(
+                        "invalid digit '{}' in {kind} literal",
+                        c as u8 as char
+                    )));
                 }
                 self.backup(c);
                 return Err(self.error_here(format!("invalid {kind} literal")));
@@ -836,7 +868,10 @@ impl<'a> Tokenizer<'a> {
             }
         }
         if radix != 16 && is_digit(c) {
-            return Err(self.error_here(format!("invalid digit '{}' in {kind} literal", c as u8 as char)));
+            return Err(self.error_here(format!(
+                "invalid digit '{}' in {kind} literal",
+                c as u8 as char
+            )));
         }
         self.verify_end_of_number(c, kind)?;
         self.backup(c);
@@ -948,7 +983,11 @@ impl<'a> Tokenizer<'a> {
     fn close_bracket(&mut self, byte: u8) -> Result<(), LexError> {
         if let Some(mode) = self.modes.last() {
             if mode.curly_bracket_depth == 0 && byte == b'}' {
-                let kind = if mode.template { "t-string" } else { "f-string" };
+                let kind = if mode.template {
+                    "t-string"
+                } else {
+                    "f-string"
+                };
                 return Err(self.error_here(format!("{kind}: single '}}' is not allowed")));
             }
         }
@@ -959,9 +998,17 @@ impl<'a> Tokenizer<'a> {
             let matches = matches!((open.ch, byte), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
             if !self.extra_tokens && !matches {
                 if let Some(mode) = self.modes.last() {
-                    if open.ch == b'{' && mode.curly_bracket_depth - 1 == mode.curly_bracket_expr_start_depth {
-                        let kind = if mode.template { "t-string" } else { "f-string" };
-                        return Err(self.error_here(format!("{kind}: unmatched '{}'", byte as char)));
+                    if open.ch == b'{'
+                        && mode.curly_bracket_depth - 1 == mode.curly_bracket_expr_start_depth
+                    {
+                        let kind = if mode.template {
+                            "t-string"
+                        } else {
+                            "f-string"
+                        };
+                        return Err(
+                            self.error_here(format!("{kind}: unmatched '{}'", byte as char))
+                        );
                     }
                 }
                 let msg = if open.lineno != self.lineno {
@@ -982,8 +1029,14 @@ impl<'a> Tokenizer<'a> {
         if let Some(mode) = self.modes.last_mut() {
             mode.curly_bracket_depth -= 1;
             if mode.curly_bracket_depth < 0 {
-                unmatched = Some(if mode.template { "t-string" } else { "f-string" });
-            } else if byte == b'}' && mode.curly_bracket_depth == mode.curly_bracket_expr_start_depth {
+                unmatched = Some(if mode.template {
+                    "t-string"
+                } else {
+                    "f-string"
+                });
+            } else if byte == b'}'
+                && mode.curly_bracket_depth == mode.curly_bracket_expr_start_depth
+            {
                 mode.curly_bracket_expr_start_depth -= 1;
                 mode.regular = false;
                 mode.in_format_spec = false;
@@ -1006,7 +1059,11 @@ impl<'a> Tokenizer<'a> {
         } else {
             (TokenKind::FStringMiddle, TokenKind::FStringEnd)
         };
-        let label = if mode.template { "t-string" } else { "f-string" };
+        let label = if mode.template {
+            "t-string"
+        } else {
+            "f-string"
+        };
         self.begin_token();
         let start_char = self.nextc();
         if start_char == b'{' as i32 {
@@ -1059,7 +1116,9 @@ impl<'a> Tokenizer<'a> {
                 self.at_line_end = false;
                 self.finished = true;
                 let msg = if mode.quote_size == 3 {
-                    format!("unterminated triple-quoted {label} literal (detected at line {detected})")
+                    format!(
+                        "unterminated triple-quoted {label} literal (detected at line {detected})"
+                    )
                 } else {
                     format!("unterminated {label} literal (detected at line {detected})")
                 };
@@ -1119,13 +1178,12 @@ impl<'a> Tokenizer<'a> {
         Ok(self.make_middle(middle, self.pos))
     }
 
-    /// A string-middle token ending at `end`; the token text excludes a doubled
-    /// brace, while its end column counts up to `end` as CPython reports it.
+    /// A string-middle token whose text ends at `end`; for a doubled brace that
+    /// excludes the second brace, while the end column (as CPython's parser sees it)
+    /// still counts up to the current position.
     fn make_middle(&self, kind: TokenKind, end: usize) -> Token {
-        let mut tok = self.make(kind, end);
-        if end < self.line_start {
-            tok.end_lineno = self.tok_lineno;
-        }
+        let mut tok = self.make(kind, self.pos);
+        tok.end = end as u32;
         tok
     }
 
@@ -1146,14 +1204,20 @@ impl<'a> Tokenizer<'a> {
 /// The line starting at `start`, without its newline.
 fn line_text_at(src: &[u8], start: usize) -> String {
     let start = start.min(src.len());
-    let end = src[start..].iter().position(|&b| b == b'\n').map_or(src.len(), |i| start + i);
+    let end = src[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(src.len(), |i| start + i);
     String::from_utf8_lossy(&src[start..end]).into_owned()
 }
 
 /// The line starting at `start`, with its newline.
 fn line_text_with_newline(src: &[u8], start: usize) -> String {
     let start = start.min(src.len());
-    let end = src[start..].iter().position(|&b| b == b'\n').map_or(src.len(), |i| start + i + 1);
+    let end = src[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(src.len(), |i| start + i + 1);
     String::from_utf8_lossy(&src[start..end]).into_owned()
 }
 

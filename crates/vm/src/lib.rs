@@ -1,1 +1,24 @@
-//! placeholder
+//! adder's virtual machine: the runtime, interpreter and thread states, the object
+//! model and built-in types, and the bytecode evaluation loop.
+
+pub mod builtins;
+pub mod error;
+pub mod eval;
+pub mod frame;
+pub mod interpreter;
+pub mod object;
+pub mod objects;
+pub mod output;
+pub mod protocol;
+pub mod runtime;
+pub mod sys;
+pub mod traceback;
+pub mod traceback_format;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use error::{PyErr, PyResult};
+pub use runtime::{Config, Runtime};
+pub use value::Value;
+pub use vm::Vm;

@@ -11,29 +11,30 @@ use crate::objects::type_::{Layout, TypeObject};
 use crate::value::Value;
 
 macro_rules! exception_types {
-    ($($field:ident = $name:literal : $base:ident),* $(,)?) => {
+    ($root:ident; $($field:ident = $name:literal : $base:ident),* $(,)?) => {
         /// The built-in exception classes.
         pub struct ExceptionTypes {
-            pub base_exception: ObjRef,
+            pub $root: ObjRef,
             $(pub $field: ObjRef,)*
         }
 
         impl ExceptionTypes {
             fn create(reg: &TypeRegistryBuilder) -> ExceptionTypes {
-                let base_exception = reg.new_type("BaseException", &reg.object, Layout::Exception);
+                let $root = reg.new_type("BaseException", &reg.object, Layout::Exception);
                 $(let $field = reg.new_type($name, &$base, Layout::Exception);)*
-                ExceptionTypes { base_exception, $($field,)* }
+                ExceptionTypes { $root, $($field,)* }
             }
 
             /// Every exception class with its name, for the builtins module.
             pub fn all(&self) -> Vec<(&'static str, &ObjRef)> {
-                vec![("BaseException", &self.base_exception), $(($name, &self.$field),)*]
+                vec![("BaseException", &self.$root), $(($name, &self.$field),)*]
             }
         }
     };
 }
 
 exception_types! {
+    base_exception;
     base_exception_group = "BaseExceptionGroup": base_exception,
     generator_exit = "GeneratorExit": base_exception,
     keyboard_interrupt = "KeyboardInterrupt": base_exception,

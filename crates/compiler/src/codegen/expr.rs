@@ -7,6 +7,7 @@ use adder_syntax::ast::{self, CmpOp, Expr, ExprContext, Operator};
 use super::{Compiler, Result};
 use crate::error::CompileError;
 use crate::ir::{Loc, Op, Target};
+use crate::symtable::NameScope;
 
 /// `BINARY_OP` argument for subscription.
 pub const NB_SUBSCR: u32 = 26;
@@ -152,6 +153,9 @@ impl<'a> Compiler<'a> {
                 self.expr(target)?;
             }
             Expr::Call { func, args, keywords, .. } => self.call(func, args, keywords, loc)?,
+            Expr::Attribute { value, attr, ctx: ExprContext::Load, .. } if self.can_optimize_super_call(value, attr) => {
+                self.load_super_attr(value, attr, false, loc)?;
+            }
             Expr::Attribute { value, attr, ctx, .. } => {
                 self.expr(value)?;
                 let index = self.add_name(attr);
@@ -210,14 +214,13 @@ impl<'a> Compiler<'a> {
                 self.formatted_value(value, *conversion, format_spec.as_deref(), loc)?
             }
             Expr::Lambda { .. } => self.lambda(expr)?,
-            Expr::ListComp { .. }
-            | Expr::SetComp { .. }
-            | Expr::DictComp { .. }
-            | Expr::GeneratorExp { .. }
-            | Expr::Await { .. }
-            | Expr::Yield { .. }
-            | Expr::YieldFrom { .. }
-            | Expr::TemplateStr { .. }
+            Expr::ListComp { .. } | Expr::SetComp { .. } | Expr::DictComp { .. } | Expr::GeneratorExp { .. } => {
+                self.comprehension(expr)?
+            }
+            Expr::Yield { value, .. } => self.yield_expr(value.as_deref(), range)?,
+            Expr::YieldFrom { value, .. } => self.yield_from_expr(value, range)?,
+            Expr::Await { value, .. } => self.await_expr(value, range)?,
+            Expr::TemplateStr { .. }
             | Expr::Interpolation { .. } => {
                 return Err(CompileError::new(
                     "adder: this expression is not supported by the compiler yet".to_string(),
@@ -375,7 +378,7 @@ impl<'a> Compiler<'a> {
                 let jump = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
                 self.emit_jump(Op::Real(jump), target, loc);
                 let end = self.new_label();
-                self.jump(end, Loc::NONE);
+                self.jump(end, loc);
                 self.place(cleanup);
                 self.emit0(Opcode::PopTop, loc);
                 if !cond {
@@ -576,14 +579,64 @@ impl<'a> Compiler<'a> {
         {
             return Ok(false);
         }
-        self.expr(value)?;
-        let index = self.add_name(attr);
-        self.emit(Opcode::LoadAttr, (index << 1) | 1, Loc::from_range(func.range()));
+        if self.can_optimize_super_call(value, attr) {
+            self.load_super_attr(value, attr, true, Loc::from_range(func.range()))?;
+        } else {
+            self.expr(value)?;
+            let index = self.add_name(attr);
+            self.emit(Opcode::LoadAttr, (index << 1) | 1, Loc::from_range(func.range()));
+        }
         for a in args {
             self.expr(a)?;
         }
         self.keyword_call_tail(args.len() as u32, keywords, loc)?;
         Ok(true)
+    }
+
+    /// `super().attr` / `super(C, self).attr` compile to `LOAD_SUPER_ATTR` unless `super`
+    /// may be shadowed (CPython's `can_optimize_super_call`).
+    fn can_optimize_super_call(&self, object: &Expr, attr: &str) -> bool {
+        let Expr::Call { func, args, keywords, .. } = object else { return false };
+        let Expr::Name { id, .. } = func.as_ref() else { return false };
+        if id != "super" || attr == "__class__" || !keywords.is_empty() {
+            return false;
+        }
+        let scope = self.scope();
+        let global_implicit = matches!(scope.scope_of(id), None | Some(NameScope::GlobalImplicit));
+        if !global_implicit || !self.table.scopes[0].scopes.get(id.as_str()).is_none() {
+            return false;
+        }
+        match args.len() {
+            2 => !args.iter().any(|a| matches!(a, Expr::Starred { .. })),
+            0 => {
+                let unit = self.unit_ref();
+                (unit.argcount > 0 || unit.posonlyargcount > 0)
+                    && scope.scope_of("__class__") == Some(NameScope::Free)
+            }
+            _ => false,
+        }
+    }
+
+    /// Load `super`, its two arguments (explicit or `__class__` and the first
+    /// parameter) and `LOAD_SUPER_ATTR` (CPython's `load_args_for_super`).
+    fn load_super_attr(&mut self, object: &'a Expr, attr: &str, method: bool, loc: Loc) -> Result<()> {
+        let Expr::Call { func, args, .. } = object else { return Ok(()) };
+        self.nameop("super", ExprContext::Load, Loc::from_range(func.range()))?;
+        let call_loc = Loc::from_range(object.range());
+        let two_args = args.len() == 2;
+        if two_args {
+            self.expr(&args[0])?;
+            self.expr(&args[1])?;
+        } else {
+            self.nameop("__class__", ExprContext::Load, call_loc)?;
+            let first = self.table.scopes[self.unit_ref().scope].params.first().cloned().unwrap_or_default();
+            self.nameop(&first, ExprContext::Load, call_loc)?;
+        }
+        let index = self.add_name(attr);
+        let arg = (index << 2) | u32::from(method) | if two_args { 2 } else { 0 };
+        self.emit(Opcode::LoadSuperAttr, arg, loc);
+        self.emit0(Opcode::Nop, loc);
+        Ok(())
     }
 
     /// Whether `expr` names a module imported at module level (CPython 3.14 then loads

@@ -22,8 +22,6 @@ pub enum FBlockKind {
     PopValue,
     ExceptionHandler,
     ExceptionGroupHandler,
-    AsyncComprehensionGenerator,
-    StopIteration,
 }
 
 /// One enclosing block. `finally_body` is the `finally` statements to replay when
@@ -65,15 +63,8 @@ impl<'a> Compiler<'a> {
     pub fn unwind_fblock(&mut self, fblock: &FBlock<'a>, loc: &mut Loc, preserve_tos: bool) -> Result<()> {
         use FBlockKind::*;
         match fblock.kind {
-            WhileLoop | ExceptionHandler | ExceptionGroupHandler | AsyncComprehensionGenerator
-            | StopIteration => {}
-            ForLoop => {
-                if preserve_tos {
-                    self.emit(Opcode::Swap, 2, *loc);
-                }
-                self.emit0(Opcode::PopTop, *loc);
-            }
-            AsyncForLoop => {
+            WhileLoop | ExceptionHandler | ExceptionGroupHandler => {}
+            ForLoop | AsyncForLoop => {
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2, *loc);
                 }
@@ -113,6 +104,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::Swap, 2, *loc);
                 }
                 self.call_exit_with_nones(*loc);
+                if fblock.kind == AsyncWith {
+                    self.await_top(2, *loc);
+                }
                 self.emit0(Opcode::PopTop, *loc);
                 *loc = Loc::NONE;
             }

@@ -7,6 +7,8 @@
 
 mod expr;
 mod fblock;
+mod generator;
+mod pattern;
 mod scope;
 mod stmt;
 
@@ -290,6 +292,9 @@ impl<'a> Compiler<'a> {
             .collect();
         if kind == UnitKind::Class && scope.needs_class_closure {
             cells.push("__class__".to_string());
+        }
+        if kind == UnitKind::Class && scope.needs_classdict {
+            cells.push("__classdict__".to_string());
         }
         cells.sort();
         let mut frees: Vec<String> = scope

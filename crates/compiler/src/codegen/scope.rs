@@ -84,12 +84,23 @@ impl<'a> Compiler<'a> {
         }
         self.set_arg_counts(args);
         self.stmts(rest)?;
-        self.load_const(Constant::None, Loc::NONE);
-        self.emit0(Opcode::ReturnValue, Loc::NONE);
+        self.finish_function_body();
         let code = self.exit_scope()?;
         self.make_closure(code, flags, loc)?;
         self.apply_decorators(decorator_list);
         self.nameop(name, ExprContext::Store, loc)
+    }
+
+    /// The implicit `return None`, or for generators and coroutines the StopIteration
+    /// guard (which includes it).
+    fn finish_function_body(&mut self) {
+        let scope = self.scope();
+        if scope.is_generator || scope.is_coroutine {
+            self.wrap_in_stopiteration_handler();
+        } else {
+            self.load_const(Constant::None, Loc::NONE);
+            self.emit0(Opcode::ReturnValue, Loc::NONE);
+        }
     }
 
     pub fn lambda(&mut self, expr: &'a Expr) -> Result<()> {
@@ -102,11 +113,11 @@ impl<'a> Compiler<'a> {
         self.enter_scope(scope, UnitKind::Lambda, "<lambda>", range.lineno);
         self.set_arg_counts(args);
         self.expr(body)?;
-        let body_loc = Loc::from_range(body.range());
         if self.scope().is_generator {
             self.emit0(Opcode::PopTop, Loc::NONE);
+            self.finish_function_body();
         } else {
-            self.emit0(Opcode::ReturnValue, body_loc);
+            self.emit0(Opcode::ReturnValue, Loc::from_range(body.range()));
         }
         let code = self.exit_scope()?;
         self.make_closure(code, flags, loc)
@@ -128,6 +139,11 @@ impl<'a> Compiler<'a> {
         self.nameop("__qualname__", ExprContext::Store, loc)?;
         self.load_const(Constant::Int(firstlineno.into()), loc);
         self.nameop("__firstlineno__", ExprContext::Store, loc)?;
+        if self.scope().needs_classdict {
+            self.emit0(Opcode::LoadLocals, loc);
+            let index = self.deref_index("__classdict__");
+            self.emit(Opcode::StoreDeref, index, loc);
+        }
         let mut rest: &'a [Stmt] = body;
         if let (Some(doc), Some(first)) = (docstring(body), body.first()) {
             if self.optimize < 2 {
@@ -144,6 +160,11 @@ impl<'a> Compiler<'a> {
         let names: Vec<Constant> = attributes.iter().map(|a| Constant::Str(a.as_str().into())).collect();
         self.load_const(Constant::Tuple(names.into()), Loc::NONE);
         self.nameop("__static_attributes__", ExprContext::Store, Loc::NONE)?;
+        if self.scope().needs_classdict {
+            let index = self.deref_index("__classdict__");
+            self.emit_pseudo(adder_bytecode::PseudoOpcode::LoadClosure, index, Loc::NONE);
+            self.nameop("__classdictcell__", ExprContext::Store, Loc::NONE)?;
+        }
         if self.scope().needs_class_closure {
             let index = self.deref_index("__class__");
             self.emit_pseudo(adder_bytecode::PseudoOpcode::LoadClosure, index, Loc::NONE);

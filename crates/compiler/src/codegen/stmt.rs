@@ -11,6 +11,11 @@ use crate::ir::{Loc, Op};
 /// `INTRINSIC_PRINT`, `INTRINSIC_IMPORT_STAR` (CALL_INTRINSIC_1 arguments).
 const INTRINSIC_PRINT: u32 = 1;
 const INTRINSIC_IMPORT_STAR: u32 = 2;
+/// `LOAD_SPECIAL` arguments.
+const SPECIAL_ENTER: u32 = 0;
+const SPECIAL_EXIT: u32 = 1;
+const SPECIAL_AENTER: u32 = 2;
+const SPECIAL_AEXIT: u32 = 3;
 /// `LOAD_COMMON_CONSTANT` argument for `AssertionError`.
 const CONSTANT_ASSERTIONERROR: u32 = 0;
 
@@ -139,7 +144,11 @@ impl<'a> Compiler<'a> {
             Stmt::Continue { .. } => self.continue_stmt(range)?,
             Stmt::With { items, body, .. } => self.with_stmt(items, body, 0, range, false)?,
             Stmt::AsyncWith { items, body, .. } => self.with_stmt(items, body, 0, range, true)?,
-            Stmt::AsyncFor { .. } | Stmt::TryStar { .. } | Stmt::Match { .. } | Stmt::TypeAlias { .. } => {
+            Stmt::AsyncFor { target, iter, body, orelse, .. } => {
+                self.async_for_stmt(target, iter, body, orelse, range)?
+            }
+            Stmt::Match { subject, cases, .. } => self.match_stmt(subject, cases)?,
+            Stmt::TryStar { .. } | Stmt::TypeAlias { .. } => {
                 return Err(CompileError::new(
                     "adder: this statement is not supported by the compiler yet".to_string(),
                     range,
@@ -406,7 +415,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::None, Loc::NONE);
                 self.nameop(name, ExprContext::Store, Loc::NONE)?;
                 self.nameop(name, ExprContext::Del, Loc::NONE)?;
-                self.jump(end, Loc::NONE);
+                self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), end, Loc::NONE);
                 self.place(cleanup_end);
                 self.load_const(Constant::None, Loc::NONE);
                 self.nameop(name, ExprContext::Store, Loc::NONE)?;
@@ -421,7 +430,7 @@ impl<'a> Compiler<'a> {
                 self.pop_fblock();
                 self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
                 self.emit0(Opcode::PopExcept, Loc::NONE);
-                self.jump(end, Loc::NONE);
+                self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), end, Loc::NONE);
             }
             self.place(next_except);
         }
@@ -481,7 +490,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `with a as x, b: ...` (CPython's `codegen_with`), one item per recursion level.
+    /// `with a as x, b: ...` and `async with` (CPython's `codegen_with` /
+    /// `codegen_async_with`), one item per recursion level.
     fn with_stmt(
         &mut self,
         items: &'a [ast::WithItem],
@@ -493,28 +503,30 @@ impl<'a> Compiler<'a> {
         let Some(item) = items.get(pos) else {
             return self.stmts(body);
         };
-        if is_async {
-            return Err(CompileError::new(
-                "adder: 'async with' is not supported by the compiler yet".to_string(),
-                range,
-            ));
+        if is_async && !self.scope().is_coroutine {
+            return Err(CompileError::new("'async with' outside async function".to_string(), range));
         }
         let loc = Loc::from_range(range);
         let block = self.new_label();
         let final_label = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
+        let (enter, exit_method) = if is_async { (SPECIAL_AENTER, SPECIAL_AEXIT) } else { (SPECIAL_ENTER, SPECIAL_EXIT) };
         self.expr(&item.context_expr)?;
-        // Stack: [mgr] -> [__exit__, mgr, __enter__ result]
+        // [mgr] -> [bound __exit__ (2 slots), __enter__() result]
         self.emit(Opcode::Copy, 1, loc);
-        self.emit(Opcode::LoadSpecial, 1, loc);
+        self.emit(Opcode::LoadSpecial, exit_method, loc);
         self.emit(Opcode::Swap, 2, loc);
         self.emit(Opcode::Swap, 3, loc);
-        self.emit(Opcode::LoadSpecial, 0, loc);
+        self.emit(Opcode::LoadSpecial, enter, loc);
         self.emit(Opcode::Call, 0, loc);
+        if is_async {
+            self.await_top(1, loc);
+        }
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupWith), final_label, loc);
         self.place(block);
-        self.push_fblock(FBlock::new(FBlockKind::With, block, Some(final_label), loc), range)?;
+        let kind = if is_async { FBlockKind::AsyncWith } else { FBlockKind::With };
+        self.push_fblock(FBlock::new(kind, block, Some(final_label), loc), range)?;
         match &item.optional_vars {
             Some(target) => self.expr(target)?,
             None => self.emit0(Opcode::PopTop, loc),
@@ -523,27 +535,86 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
         self.call_exit_with_nones(loc);
+        if is_async {
+            self.await_top(2, loc);
+        }
         self.emit0(Opcode::PopTop, loc);
         self.jump(exit, loc);
         self.place(final_label);
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, loc);
         self.emit0(Opcode::PushExcInfo, loc);
         self.emit0(Opcode::WithExceptStart, loc);
-        self.emit0(Opcode::ToBool, loc);
-        let suppress = self.new_label();
-        self.emit_jump(Op::Real(Opcode::PopJumpIfTrue), suppress, loc);
-        self.emit(Opcode::Reraise, 2, loc);
-        self.place(suppress);
-        self.emit0(Opcode::PopTop, loc);
-        self.emit_pseudo(PseudoOpcode::PopBlock, 0, loc);
-        self.emit0(Opcode::PopExcept, loc);
-        self.emit0(Opcode::PopTop, loc);
-        self.emit0(Opcode::PopTop, loc);
-        self.emit0(Opcode::PopTop, loc);
-        self.jump(exit, loc);
-        self.place(cleanup);
-        self.pop_except_and_reraise(loc);
+        if is_async {
+            self.await_top(2, loc);
+        }
+        self.with_except_finish(cleanup);
         self.place(exit);
+        Ok(())
+    }
+
+    /// Await the value on top of the stack (`GET_AWAITABLE where; LOAD_CONST None; SEND...`).
+    pub fn await_top(&mut self, location_kind: u32, loc: Loc) {
+        self.emit(Opcode::GetAwaitable, location_kind, loc);
+        self.load_const(Constant::None, loc);
+        self.add_yield_from(loc, true);
+    }
+
+    /// After `__exit__` ran for an exception: swallow it if the result is true, else
+    /// re-raise (CPython's `codegen_with_except_finish`).
+    fn with_except_finish(&mut self, cleanup: crate::ir::Target) {
+        let suppress = self.new_label();
+        self.emit0(Opcode::ToBool, Loc::NONE);
+        self.emit_jump(Op::Real(Opcode::PopJumpIfTrue), suppress, Loc::NONE);
+        self.emit(Opcode::Reraise, 2, Loc::NONE);
+        self.place(suppress);
+        self.emit0(Opcode::PopTop, Loc::NONE);
+        self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+        self.emit0(Opcode::PopExcept, Loc::NONE);
+        self.emit0(Opcode::PopTop, Loc::NONE);
+        self.emit0(Opcode::PopTop, Loc::NONE);
+        self.emit0(Opcode::PopTop, Loc::NONE);
+        let exit = self.new_label();
+        self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), exit, Loc::NONE);
+        self.place(cleanup);
+        self.pop_except_and_reraise(Loc::NONE);
+        self.place(exit);
+    }
+
+    /// `async for` (CPython's `codegen_async_for`).
+    fn async_for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        range: ast::Range,
+    ) -> Result<()> {
+        if !self.scope().is_coroutine {
+            return Err(CompileError::new("'async for' outside async function".to_string(), range));
+        }
+        let loc = Loc::from_range(range);
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.expr(iter)?;
+        let iter_loc = Loc::from_range(iter.range());
+        self.emit0(Opcode::GetAiter, iter_loc);
+        self.place(start);
+        self.push_fblock(FBlock::new(FBlockKind::AsyncForLoop, start, Some(end), loc), range)?;
+        self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), except, loc);
+        self.emit0(Opcode::GetAnext, loc);
+        self.load_const(Constant::None, loc);
+        let send = self.add_yield_from(loc, true);
+        self.emit_pseudo(PseudoOpcode::PopBlock, 0, loc);
+        self.emit0(Opcode::NotTaken, loc);
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.jump(start, Loc::NONE);
+        self.pop_fblock();
+        self.place(except);
+        self.emit_jump(Op::Real(Opcode::EndAsyncFor), send, iter_loc);
+        self.stmts(orelse)?;
+        self.place(end);
         Ok(())
     }
 

@@ -171,12 +171,6 @@ impl<'a> Parser<'a> {
         &self.src[tok.start as usize..tok.end as usize]
     }
 
-    /// Whether the current token is the soft keyword (a NAME) `word`.
-    fn at_soft_keyword(&mut self, word: &str) -> PResult<bool> {
-        let tok = self.peek()?;
-        Ok(tok.kind == TokenKind::Name && self.text(&tok) == word)
-    }
-
     fn mark(&self) -> usize {
         self.pos
     }
@@ -185,9 +179,19 @@ impl<'a> Parser<'a> {
         self.pos = mark;
     }
 
-    /// The token before the current one (the end of what was just parsed).
+    /// The last consumed token that is not NEWLINE/INDENT/DEDENT (CPython's
+    /// `_PyPegen_get_last_nonnwhitespace_token`): where a node's range ends.
     fn last_token(&self) -> Token {
-        self.tokens[self.pos.saturating_sub(1)]
+        let mut i = self.pos.saturating_sub(1);
+        while i > 0
+            && matches!(
+                self.tokens[i].kind,
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+            )
+        {
+            i -= 1;
+        }
+        self.tokens[i]
     }
 
     /// The range from `start` to the end of the last consumed token.
@@ -257,7 +261,11 @@ impl<'a> Parser<'a> {
         let text = self.line_text(lineno);
         let offset = byte_to_char_offset(&text, (col + 1).max(0) as usize);
         let end_offset = if end_col >= 0 {
-            let end_text = if end_lineno == lineno { text.clone() } else { self.line_text(end_lineno) };
+            let end_text = if end_lineno == lineno {
+                text.clone()
+            } else {
+                self.line_text(end_lineno)
+            };
             byte_to_char_offset(&end_text, (end_col + 1) as usize)
         } else {
             end_col as i32 + 1
@@ -292,7 +300,14 @@ impl<'a> Parser<'a> {
 
     /// RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start, end unknown.
     fn error_starting_from(&self, msg: impl Into<String>, at: Range) -> ParseError {
-        self.error_known(SyntaxErrorKind::SyntaxError, msg, at.lineno, at.col_offset as i64, at.lineno, -1)
+        self.error_known(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            at.lineno,
+            at.col_offset as i64,
+            at.lineno,
+            -1,
+        )
     }
 
     fn error_at_token(&self, tok: &Token, msg: impl Into<String>) -> ParseError {
@@ -310,7 +325,14 @@ impl<'a> Parser<'a> {
             end_lineno: 1,
             end_col: 0,
         });
-        self.error_known(kind, msg, tok.lineno, tok.col as i64, tok.end_lineno, tok.end_col as i64)
+        self.error_known(
+            kind,
+            msg,
+            tok.lineno,
+            tok.col as i64,
+            tok.end_lineno,
+            tok.end_col as i64,
+        )
     }
 
     /// The generic error for a parse that failed without a specific message.
@@ -335,7 +357,11 @@ impl<'a> Parser<'a> {
             // CPython's INDENT/DEDENT tokens carry no columns: the location becomes
             // the tokenizer's position on the line.
             let text = self.line_text(last.lineno);
-            let col = if last.kind == TokenKind::Indent { last.end_col } else { last.col };
+            let col = if last.kind == TokenKind::Indent {
+                last.end_col
+            } else {
+                last.col
+            };
             return SyntaxError {
                 kind,
                 msg: msg.to_string(),
@@ -346,7 +372,14 @@ impl<'a> Parser<'a> {
                 text: Some(text),
             };
         }
-        match self.error_known(kind, msg, last.lineno, last.col as i64, last.end_lineno, last.end_col as i64) {
+        match self.error_known(
+            kind,
+            msg,
+            last.lineno,
+            last.col as i64,
+            last.end_lineno,
+            last.end_col as i64,
+        ) {
             ParseError::Error(e) => *e,
             ParseError::Fail => unreachable_error(),
         }
@@ -374,7 +407,9 @@ impl<'a> Parser<'a> {
                     if lex.raised {
                         return lex.error;
                     }
-                    if self.lexer.level() > 0 && lex.error.msg.ends_with("was never closed") && err_line > lex.error.lineno
+                    if self.lexer.level() > 0
+                        && lex.error.msg.ends_with("was never closed")
+                        && err_line > lex.error.lineno
                     {
                         return lex.error;
                     }
@@ -398,7 +433,9 @@ impl<'a> Parser<'a> {
         let body = self.expressions()?;
         while self.eat(TokenKind::Newline)?.is_some() {}
         self.expect(TokenKind::EndMarker)?;
-        Ok(ast::Mod::Expression { body: Box::new(body) })
+        Ok(ast::Mod::Expression {
+            body: Box::new(body),
+        })
     }
 
     fn interactive(&mut self) -> PResult<ast::Mod> {
@@ -408,7 +445,11 @@ impl<'a> Parser<'a> {
 
     fn func_type_input(&mut self) -> PResult<ast::Mod> {
         self.expect(TokenKind::Lpar)?;
-        let argtypes = if self.at(TokenKind::Rpar)? { Vec::new() } else { self.type_expressions()? };
+        let argtypes = if self.at(TokenKind::Rpar)? {
+            Vec::new()
+        } else {
+            self.type_expressions()?
+        };
         self.expect(TokenKind::Rpar)?;
         self.expect(TokenKind::Rarrow)?;
         let returns = self.expression()?;

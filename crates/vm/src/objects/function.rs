@@ -70,3 +70,37 @@ pub struct BuiltinFunction {
     /// `__self__` for module functions (the module), when known.
     pub module: Option<Value>,
 }
+
+/// A new Python function object (for `MAKE_FUNCTION`).
+#[allow(clippy::too_many_arguments)]
+pub fn new_function(
+    vm: &Vm,
+    code: ObjRef,
+    globals: ObjRef,
+    builtins: ObjRef,
+    name: Value,
+    qualname: Value,
+    module: Value,
+    doc: Value,
+) -> Value {
+    let f = Function {
+        code: RefCell::new(code),
+        globals,
+        builtins,
+        name: RefCell::new(name),
+        qualname: RefCell::new(qualname),
+        module: RefCell::new(module),
+        doc: RefCell::new(doc),
+        defaults: RefCell::new(Value::None),
+        kwdefaults: RefCell::new(Value::None),
+        closure: RefCell::new(Value::None),
+        annotations: RefCell::new(Value::None),
+        annotate: RefCell::new(Value::None),
+        type_params: RefCell::new(Value::None),
+    };
+    Value::obj(crate::object::PyObject::with_dict(
+        vm.types().function.clone(),
+        crate::object::Payload::Function(Box::new(f)),
+        vm.new_dict(),
+    ))
+}

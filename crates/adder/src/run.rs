@@ -1,0 +1,204 @@
+//! What each kind of invocation does: run a script, `-c`, standard input, or one of
+//! the modules adder provides natively on the command line (`-m dis`, `-m ast`,
+//! `-m tokenize`).
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use adder_syntax::{format_syntax_error, Mode, SyntaxError};
+use adder_vm::objects::dict;
+use adder_vm::{Config, PyErr, Runtime, Value, Vm};
+
+use crate::cli::{self, Options, Parsed, Program};
+
+const HELP: &str = include_str!("help.txt");
+
+pub fn main(argv: Vec<String>) -> i32 {
+    let executable = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| argv.first().cloned().unwrap_or_default());
+    match cli::parse(&argv) {
+        Parsed::Help => {
+            print!("{}", HELP.replace("{EXECUTABLE}", &executable));
+            0
+        }
+        Parsed::Version(n) => {
+            let (major, minor, micro) = adder_vm::sys::VERSION;
+            if n > 1 {
+                println!("Python {major}.{minor}.{micro} (adder {})", env!("CARGO_PKG_VERSION"));
+            } else {
+                println!("Python {major}.{minor}.{micro}");
+            }
+            0
+        }
+        Parsed::Usage(message) => {
+            eprintln!("{message}");
+            eprintln!("usage: {executable} [option] ... [-c cmd | -m mod | file | -] [arg] ...");
+            eprintln!("Try `python -h' for more information.");
+            2
+        }
+        Parsed::Run { options, program, args } => run_program(&executable, options, program, args),
+    }
+}
+
+fn run_program(executable: &str, options: Options, program: Program, args: Vec<String>) -> i32 {
+    let hash_seed = if options.ignore_environment {
+        None
+    } else {
+        std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u32>().ok())
+    };
+    let _runtime = Runtime::new(hash_seed);
+    let (source, filename) = match &program {
+        Program::Script(path) => match std::fs::read(path) {
+            Ok(bytes) => (bytes, absolute(path)),
+            Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(2);
+                eprintln!("{executable}: can't open file '{}': [Errno {errno}] {}", absolute(path), strerror(&e));
+                return 2;
+            }
+        },
+        Program::Command(code) => (code.clone().into_bytes(), "<string>".to_string()),
+        Program::Stdin | Program::Interactive => {
+            let mut buf = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut buf);
+            (buf, "<stdin>".to_string())
+        }
+        Program::Module(name) => return run_native_module(executable, name, &args),
+    };
+    let config = Config {
+        argv: args,
+        executable: executable.to_string(),
+        dont_write_bytecode: options.dont_write_bytecode,
+        unbuffered: options.unbuffered,
+        ignore_environment: options.ignore_environment,
+        no_user_site: options.no_user_site,
+    };
+    let mut vm = Vm::new(config);
+    if options.unbuffered {
+        vm.stdout.set_unbuffered();
+    }
+    let code = match compile(&source, &filename) {
+        Ok(code) => code,
+        Err(err) => {
+            eprint!("{}", format_syntax_error(&err, &filename));
+            return 1;
+        }
+    };
+    let code_obj = vm.code_object(code);
+    let globals = vm.new_module_dict("__main__");
+    if let Program::Script(_) = program {
+        dict::set_str(&vm, &globals, "__file__", vm.new_str(&filename));
+    }
+    let status = match vm.run_code(code_obj, globals) {
+        Ok(_) => 0,
+        Err(err) => handle_uncaught(&mut vm, err),
+    };
+    vm.flush_stdout();
+    status
+}
+
+fn compile(source: &[u8], filename: &str) -> Result<std::rc::Rc<adder_bytecode::CodeObject>, SyntaxError> {
+    let text = adder_syntax::decode_source(source)?;
+    adder_compiler::compile_source(&text, filename, Mode::Exec, 0)
+}
+
+/// Print an uncaught exception (or honour SystemExit) and give the exit status.
+fn handle_uncaught(vm: &mut Vm, err: PyErr) -> i32 {
+    let exc = Value::Obj(err.0.clone());
+    let system_exit = vm.types().exc.system_exit.clone();
+    if vm.is_instance(&exc, &system_exit) {
+        let code = vm.get_attr_str(&exc, "args").ok().and_then(|a| a.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()));
+        let code = match code.as_deref() {
+            Some([single]) => single.clone(),
+            Some([]) | None => Value::None,
+            Some(_) => vm.get_attr_str(&exc, "args").unwrap_or(Value::None),
+        };
+        vm.flush_stdout();
+        return match code {
+            Value::None => 0,
+            Value::Int(i) => i as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let text = vm.to_str(&other).unwrap_or_default();
+                eprintln!("{text}");
+                1
+            }
+        };
+    }
+    vm.flush_stdout();
+    let report = vm.format_exception(&err.0);
+    let _ = std::io::stderr().write_all(report.as_bytes());
+    let keyboard = vm.types().exc.keyboard_interrupt.clone();
+    if vm.is_instance(&exc, &keyboard) {
+        return 130;
+    }
+    1
+}
+
+/// `-m dis|ast|tokenize FILE`: the standard library's command-line tools, which adder
+/// provides natively until it runs their Python source.
+fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
+    let file = args.get(1).cloned();
+    let read = |file: &Option<String>| -> Result<(Vec<u8>, String), i32> {
+        match file {
+            Some(path) if path != "-" => std::fs::read(path).map(|b| (b, path.clone())).map_err(|e| {
+                eprintln!("{}: can't open file '{path}': {}", executable, strerror(&e));
+                1
+            }),
+            _ => {
+                let mut buf = Vec::new();
+                let _ = std::io::stdin().read_to_end(&mut buf);
+                Ok((buf, "<stdin>".to_string()))
+            }
+        }
+    };
+    match name {
+        "dis" => {
+            let (source, filename) = match read(&file) {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
+            match compile(&source, &filename) {
+                Ok(code) => {
+                    print!("{}", adder_bytecode::dis::disassemble(&code));
+                    0
+                }
+                Err(err) => {
+                    eprint!("{}", format_syntax_error(&err, &filename));
+                    1
+                }
+            }
+        }
+        _ => {
+            eprintln!("{executable}: No module named {name}");
+            1
+        }
+    }
+}
+
+/// CPython shows the script's path made absolute (not resolving links).
+fn absolute(path: &str) -> String {
+    let p = Path::new(path);
+    if p.is_absolute() {
+        return path.to_string();
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut out = cwd;
+    for part in p.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out.to_string_lossy().into_owned()
+}
+
+/// The C library's wording for an I/O error (`No such file or directory`).
+fn strerror(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+

@@ -1,0 +1,180 @@
+//! Compile-time evaluation of operators on constants (CPython 3.14's
+//! `fold_const_unaryop` / `fold_const_binop` in `flowgraph.c`), with CPython's size
+//! limits so that folding never builds huge objects (`2**100000` stays a runtime op).
+
+use std::rc::Rc;
+
+use adder_bytecode::Constant;
+use adder_numeric::{float_ops, int, int_float, BigInt};
+
+/// Largest int (in bits) folding may produce by `*`, `**` and `<<`.
+const MAX_INT_SIZE: u64 = 128;
+/// Longest tuple folding may produce.
+const MAX_COLLECTION_SIZE: usize = 256;
+/// Longest str/bytes folding may produce.
+const MAX_STR_SIZE: usize = 4096;
+
+/// `BINARY_OP` arguments (`NB_*`).
+mod nb {
+    pub const ADD: u32 = 0;
+    pub const AND: u32 = 1;
+    pub const FLOOR_DIVIDE: u32 = 2;
+    pub const LSHIFT: u32 = 3;
+    pub const MULTIPLY: u32 = 5;
+    pub const REMAINDER: u32 = 6;
+    pub const OR: u32 = 7;
+    pub const POWER: u32 = 8;
+    pub const RSHIFT: u32 = 9;
+    pub const SUBTRACT: u32 = 10;
+    pub const TRUE_DIVIDE: u32 = 11;
+    pub const XOR: u32 = 12;
+    pub const SUBSCR: u32 = 26;
+}
+
+/// Unary operators that may fold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Unary {
+    Negative,
+    Invert,
+    Positive,
+    Not,
+}
+
+pub fn unary(op: Unary, value: &Constant) -> Option<Constant> {
+    match (op, value) {
+        (Unary::Not, Constant::Bool(b)) => Some(Constant::Bool(!b)),
+        (Unary::Negative, Constant::Int(i)) => Some(Constant::Int(-i.clone())),
+        (Unary::Negative, Constant::Float(f)) => Some(Constant::Float(-f)),
+        (Unary::Negative, Constant::Complex { real, imag }) => {
+            Some(Constant::Complex { real: -real, imag: -imag })
+        }
+        (Unary::Invert, Constant::Int(i)) => Some(Constant::Int(int::invert(i))),
+        (Unary::Positive, Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. }) => {
+            Some(value.clone())
+        }
+        _ => Option::None,
+    }
+}
+
+fn bits(i: &BigInt) -> u64 {
+    int::bit_length(i)
+}
+
+fn small_count(i: &BigInt) -> Option<usize> {
+    usize::try_from(i).ok()
+}
+
+fn int_binary(op: u32, a: &BigInt, b: &BigInt) -> Option<Constant> {
+    let value = match op {
+        nb::ADD => a + b,
+        nb::SUBTRACT => a - b,
+        nb::MULTIPLY => {
+            if bits(a) + bits(b) > MAX_INT_SIZE {
+                return None;
+            }
+            a * b
+        }
+        nb::FLOOR_DIVIDE => int::floor_div(a, b).ok()?,
+        nb::REMAINDER => int::floor_mod(a, b).ok()?,
+        nb::TRUE_DIVIDE => return int_float::true_div(a, b).ok().map(Constant::Float),
+        nb::POWER => {
+            let exp = u64::try_from(b).ok()?;
+            if bits(a).saturating_mul(exp) > MAX_INT_SIZE {
+                return None;
+            }
+            int::pow(a, &exp.into()).ok()?
+        }
+        nb::LSHIFT => {
+            let count = u64::try_from(b).ok()?;
+            if count > MAX_INT_SIZE || bits(a) > MAX_INT_SIZE - count {
+                return None;
+            }
+            int::shl(a, b).ok()?
+        }
+        nb::RSHIFT => int::shr(a, b).ok()?,
+        nb::AND => int::bit_and(a, b),
+        nb::OR => int::bit_or(a, b),
+        nb::XOR => int::bit_xor(a, b),
+        _ => return None,
+    };
+    Some(Constant::Int(value))
+}
+
+fn float_binary(op: u32, a: f64, b: f64) -> Option<Constant> {
+    let value = match op {
+        nb::ADD => a + b,
+        nb::SUBTRACT => a - b,
+        nb::MULTIPLY => a * b,
+        nb::TRUE_DIVIDE => float_ops::true_div(a, b).ok()?,
+        nb::FLOOR_DIVIDE => float_ops::floor_div(a, b).ok()?,
+        nb::REMAINDER => float_ops::modulo(a, b).ok()?,
+        _ => return None,
+    };
+    Some(Constant::Float(value))
+}
+
+fn as_float(c: &Constant) -> Option<f64> {
+    match c {
+        Constant::Float(f) => Some(*f),
+        Constant::Int(i) => int_float::to_f64(i).ok(),
+        Constant::Bool(b) => Some(f64::from(u8::from(*b))),
+        _ => Option::None,
+    }
+}
+
+fn repeat<T: Clone>(items: &[T], count: &BigInt, limit: usize) -> Option<Vec<T>> {
+    let count = if *count < BigInt::ZERO { 0 } else { small_count(count)? };
+    if items.len().checked_mul(count)? > limit {
+        return None;
+    }
+    Some(items.iter().cycle().take(items.len() * count).cloned().collect())
+}
+
+/// Index a str/bytes/tuple constant with an int constant.
+fn subscript(container: &Constant, index: &Constant) -> Option<Constant> {
+    let Constant::Int(index) = index else { return None };
+    let index = i64::try_from(index).ok()?;
+    let pick = |len: usize| -> Option<usize> {
+        let len = i64::try_from(len).ok()?;
+        let i = if index < 0 { index + len } else { index };
+        (0..len).contains(&i).then_some(i as usize)
+    };
+    match container {
+        Constant::Str(s) => {
+            let chars: Vec<char> = s.chars().collect();
+            let c = chars.get(pick(chars.len())?)?;
+            Some(Constant::Str(c.to_string().into()))
+        }
+        Constant::Bytes(b) => Some(Constant::Int(b.get(pick(b.len())?).copied()?.into())),
+        Constant::Tuple(t) => t.get(pick(t.len())?).cloned(),
+        _ => Option::None,
+    }
+}
+
+pub fn binary(op: u32, left: &Constant, right: &Constant) -> Option<Constant> {
+    use Constant::*;
+    match (left, right) {
+        (Int(a), Int(b)) => int_binary(op, a, b),
+        (Float(_), Float(_) | Int(_)) | (Int(_), Float(_)) => {
+            float_binary(op, as_float(left)?, as_float(right)?)
+        }
+        (Str(a), Str(b)) if op == nb::ADD && a.len() + b.len() <= MAX_STR_SIZE => {
+            Some(Str(format!("{a}{b}").into()))
+        }
+        (Str(a), Int(n)) if op == nb::MULTIPLY => {
+            let chars: Vec<char> = a.chars().collect();
+            let repeated = repeat(&chars, n, MAX_STR_SIZE)?;
+            Some(Str(repeated.into_iter().collect::<String>().into()))
+        }
+        (Bytes(a), Bytes(b)) if op == nb::ADD && a.len() + b.len() <= MAX_STR_SIZE => {
+            Some(Bytes([&a[..], &b[..]].concat().into()))
+        }
+        (Bytes(a), Int(n)) if op == nb::MULTIPLY => Some(Bytes(repeat(a, n, MAX_STR_SIZE)?.into())),
+        (Tuple(a), Tuple(b)) if op == nb::ADD && a.len() + b.len() <= MAX_COLLECTION_SIZE => {
+            Some(Tuple(Rc::from([&a[..], &b[..]].concat())))
+        }
+        (Tuple(a), Int(n)) if op == nb::MULTIPLY => Some(Tuple(Rc::from(repeat(a, n, MAX_COLLECTION_SIZE)?))),
+        _ if op == nb::SUBSCR => subscript(left, right),
+        _ => Option::None,
+    }
+}

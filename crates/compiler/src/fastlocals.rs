@@ -1,0 +1,343 @@
+//! Rewrites of fast-local loads and stores, as CPython 3.14's flow graph does them:
+//! `LOAD_FAST_CHECK` where a local may be unbound (`add_checks_for_loads_of_uninitialized_variables`),
+//! the `LOAD_FAST_LOAD_FAST`-style superinstructions (`insert_superinstructions`), and
+//! `LOAD_FAST_BORROW` where the frame's reference provably outlives the stack's
+//! (`optimize_load_fast`).
+
+use adder_bytecode::Opcode;
+
+use crate::flowgraph::{remove_redundant_nops, Cfg};
+use crate::ir::{Instr, Op};
+use crate::stackdepth::popped_pushed;
+
+/// Locals tracked across blocks; later ones are checked one block at a time.
+const TRACKED_LOCALS: u32 = 64;
+
+/// Turn `LOAD_FAST` into `LOAD_FAST_CHECK` wherever the local may be unbound:
+/// non-parameters at entry, after `del`, and across exception edges.
+pub fn add_checks_for_uninitialized(cfg: &mut Cfg, nlocals: u32, nparams: u32) {
+    if nlocals == 0 {
+        return;
+    }
+    if nlocals > TRACKED_LOCALS {
+        scan_many_locals(cfg);
+    }
+    let tracked = nlocals.min(TRACKED_LOCALS);
+    let mut unsafe_masks = vec![0u64; cfg.blocks.len()];
+    let mut on_stack = vec![false; cfg.blocks.len()];
+    let mut stack = Vec::new();
+    let start_mask: u64 = (nparams..tracked).fold(0, |m, i| m | (1 << i));
+    maybe_push(cfg.entry, start_mask, &mut unsafe_masks, &mut on_stack, &mut stack);
+    for b in cfg.order() {
+        scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack);
+    }
+    while let Some(b) = stack.pop() {
+        on_stack[b] = false;
+        scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack);
+    }
+}
+
+fn maybe_push(b: usize, mask: u64, masks: &mut [u64], on_stack: &mut [bool], stack: &mut Vec<usize>) {
+    let both = masks[b] | mask;
+    if masks[b] != both {
+        masks[b] = both;
+        if !on_stack[b] {
+            on_stack[b] = true;
+            stack.push(b);
+        }
+    }
+}
+
+fn scan_block(cfg: &mut Cfg, b: usize, masks: &mut [u64], on_stack: &mut [bool], stack: &mut Vec<usize>) {
+    let mut unsafe_mask = masks[b];
+    for i in 0..cfg.blocks[b].instrs.len() {
+        let instr = cfg.blocks[b].instrs[i];
+        if let Some(h) = instr.handler {
+            maybe_push(h, unsafe_mask, masks, on_stack, stack);
+        }
+        if instr.arg >= TRACKED_LOCALS {
+            continue;
+        }
+        let bit = 1u64 << instr.arg;
+        match instr.op {
+            Op::Real(Opcode::DeleteFast | Opcode::LoadFastAndClear)
+            | Op::Pseudo(adder_bytecode::PseudoOpcode::StoreFastMaybeNull) => unsafe_mask |= bit,
+            Op::Real(Opcode::StoreFast | Opcode::LoadFastCheck) => unsafe_mask &= !bit,
+            Op::Real(Opcode::LoadFast) => {
+                if unsafe_mask & bit != 0 {
+                    cfg.blocks[b].instrs[i].op = Op::Real(Opcode::LoadFastCheck);
+                }
+                unsafe_mask &= !bit;
+            }
+            _ => {}
+        }
+    }
+    let block = &cfg.blocks[b];
+    let next = block.next.filter(|_| block.has_fallthrough());
+    let target = block.last().filter(|l| l.op.is_jump()).and_then(|l| l.target);
+    if let Some(n) = next {
+        maybe_push(n, unsafe_mask, masks, on_stack, stack);
+    }
+    if let Some(t) = target {
+        maybe_push(t, unsafe_mask, masks, on_stack, stack);
+    }
+}
+
+/// Locals beyond the 64th: only stores earlier in the same block count as initializing.
+fn scan_many_locals(cfg: &mut Cfg) {
+    for b in cfg.order() {
+        let mut defined: Vec<u32> = Vec::new();
+        for instr in &mut cfg.blocks[b].instrs {
+            if instr.arg < TRACKED_LOCALS {
+                continue;
+            }
+            let local = instr.arg;
+            match instr.op {
+                Op::Real(Opcode::LoadFast) => {
+                    if !defined.contains(&local) {
+                        instr.op = Op::Real(Opcode::LoadFastCheck);
+                        defined.push(local);
+                    }
+                }
+                Op::Real(Opcode::StoreFast) => {
+                    if !defined.contains(&local) {
+                        defined.push(local);
+                    }
+                }
+                Op::Real(Opcode::DeleteFast | Opcode::LoadFastAndClear)
+                | Op::Pseudo(adder_bytecode::PseudoOpcode::StoreFastMaybeNull) => defined.retain(|l| *l != local),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Fuse adjacent fast-local loads/stores on the same line with small indexes.
+pub fn insert_superinstructions(cfg: &mut Cfg) {
+    for b in cfg.order() {
+        let instrs = &mut cfg.blocks[b].instrs;
+        for i in 0..instrs.len().saturating_sub(1) {
+            let super_op = match (instrs[i].op, instrs[i + 1].op) {
+                (Op::Real(Opcode::LoadFast), Op::Real(Opcode::LoadFast)) => Opcode::LoadFastLoadFast,
+                (Op::Real(Opcode::StoreFast), Op::Real(Opcode::LoadFast)) => Opcode::StoreFastLoadFast,
+                (Op::Real(Opcode::StoreFast), Op::Real(Opcode::StoreFast)) => Opcode::StoreFastStoreFast,
+                _ => continue,
+            };
+            let (first, second) = (instrs[i], instrs[i + 1]);
+            let (line1, line2) = (first.loc.lineno, second.loc.lineno);
+            if (line1 >= 0 && line2 >= 0 && line1 != line2) || first.arg >= 16 || second.arg >= 16 {
+                continue;
+            }
+            instrs[i].set(super_op, (first.arg << 4) | second.arg);
+            instrs[i + 1].nop();
+        }
+    }
+    for b in cfg.order() {
+        remove_redundant_nops(cfg, b);
+    }
+}
+
+/// A value on the abstract stack: which instruction produced it (`None`: an earlier
+/// block) and which local it is a borrowed view of, if any.
+#[derive(Clone, Copy)]
+struct Ref {
+    instr: Option<usize>,
+    local: Option<u32>,
+}
+
+const SUPPORT_KILLED: u8 = 1;
+const STORED_AS_LOCAL: u8 = 2;
+const REF_UNCONSUMED: u8 = 4;
+
+fn kill_local(flags: &mut [u8], refs: &[Ref], local: u32) {
+    for r in refs {
+        if r.local == Some(local) {
+            if let Some(i) = r.instr {
+                flags[i] |= SUPPORT_KILLED;
+            }
+        }
+    }
+}
+
+fn store_local(flags: &mut [u8], refs: &[Ref], local: u32, stored: Ref) {
+    kill_local(flags, refs, local);
+    if let Some(i) = stored.instr {
+        flags[i] |= STORED_AS_LOCAL;
+    }
+}
+
+/// Blocks reachable by normal control flow are visited once each (handlers are not:
+/// their loads stay strong). Needs `start_depth` from the stack-depth pass.
+pub fn optimize_load_fast(cfg: &mut Cfg) {
+    for block in &mut cfg.blocks {
+        block.visited = false;
+    }
+    let mut todo = vec![cfg.entry];
+    cfg.blocks[cfg.entry].visited = true;
+    while let Some(b) = todo.pop() {
+        let count = cfg.blocks[b].instrs.len();
+        let mut flags = vec![0u8; count];
+        let depth = cfg.blocks[b].start_depth.max(0) as usize;
+        let mut refs: Vec<Ref> = vec![Ref { instr: None, local: None }; depth];
+        let mut successors: Vec<usize> = Vec::new();
+        for i in 0..count {
+            let instr = cfg.blocks[b].instrs[i];
+            simulate(&instr, i, &mut refs, &mut flags, &mut successors);
+        }
+        let block = &cfg.blocks[b];
+        if let (Some(last), Some(next)) = (block.last(), block.next) {
+            if !(last.op.is_unconditional_jump() || last.op.is_scope_exit()) {
+                successors.push(next);
+            }
+        }
+        for r in &refs {
+            if let Some(i) = r.instr {
+                flags[i] |= REF_UNCONSUMED;
+            }
+        }
+        for (instr, flag) in cfg.blocks[b].instrs.iter_mut().zip(&flags) {
+            if *flag == 0 {
+                match instr.op {
+                    Op::Real(Opcode::LoadFast) => instr.op = Op::Real(Opcode::LoadFastBorrow),
+                    Op::Real(Opcode::LoadFastLoadFast) => {
+                        instr.op = Op::Real(Opcode::LoadFastBorrowLoadFastBorrow)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for s in successors {
+            if !cfg.blocks[s].visited {
+                cfg.blocks[s].visited = true;
+                todo.push(s);
+            }
+        }
+    }
+}
+
+/// Abstract effect of one instruction on the stack of references.
+fn simulate(instr: &Instr, i: usize, refs: &mut Vec<Ref>, flags: &mut [u8], successors: &mut Vec<usize>) {
+    let produced = Ref { instr: Some(i), local: None };
+    let pop = |refs: &mut Vec<Ref>| refs.pop().unwrap_or(Ref { instr: None, local: None });
+    let arg = instr.arg;
+    let Op::Real(op) = instr.op else {
+        if let Some(t) = instr.target {
+            successors.push(t);
+        }
+        return;
+    };
+    match op {
+        Opcode::DeleteFast => kill_local(flags, refs, arg),
+        Opcode::LoadFast => refs.push(Ref { instr: Some(i), local: Some(arg) }),
+        Opcode::LoadFastAndClear => {
+            kill_local(flags, refs, arg);
+            refs.push(Ref { instr: Some(i), local: Some(arg) });
+        }
+        Opcode::LoadFastLoadFast => {
+            refs.push(Ref { instr: Some(i), local: Some(arg >> 4) });
+            refs.push(Ref { instr: Some(i), local: Some(arg & 15) });
+        }
+        Opcode::StoreFast => {
+            let r = pop(refs);
+            store_local(flags, refs, arg, r);
+        }
+        Opcode::StoreFastLoadFast => {
+            let r = pop(refs);
+            store_local(flags, refs, arg >> 4, r);
+            refs.push(Ref { instr: Some(i), local: Some(arg & 15) });
+        }
+        Opcode::StoreFastStoreFast => {
+            let r = pop(refs);
+            store_local(flags, refs, arg >> 4, r);
+            let r = pop(refs);
+            store_local(flags, refs, arg & 15, r);
+        }
+        Opcode::Copy => {
+            let r = refs.len().checked_sub(arg as usize).and_then(|idx| refs.get(idx)).copied();
+            refs.push(r.unwrap_or(Ref { instr: None, local: None }));
+        }
+        Opcode::Swap => {
+            let len = refs.len();
+            if let Some(other) = len.checked_sub(arg as usize) {
+                refs.swap(other, len - 1);
+            }
+        }
+        Opcode::GetAnext
+        | Opcode::GetLen
+        | Opcode::ImportFrom
+        | Opcode::MatchKeys
+        | Opcode::MatchMapping
+        | Opcode::MatchSequence
+        | Opcode::WithExceptStart => {
+            let (popped, pushed) = popped_pushed(op, arg);
+            for _ in 0..(pushed - popped) {
+                refs.push(produced);
+            }
+        }
+        Opcode::DictMerge
+        | Opcode::DictUpdate
+        | Opcode::ListAppend
+        | Opcode::ListExtend
+        | Opcode::MapAdd
+        | Opcode::Reraise
+        | Opcode::SetAdd
+        | Opcode::SetUpdate => {
+            let (popped, pushed) = popped_pushed(op, arg);
+            for _ in 0..(popped - pushed) {
+                pop(refs);
+            }
+        }
+        Opcode::EndSend | Opcode::SetFunctionAttribute => {
+            let tos = pop(refs);
+            pop(refs);
+            refs.push(tos);
+        }
+        Opcode::CheckExcMatch => {
+            pop(refs);
+            refs.push(produced);
+        }
+        Opcode::ForIter => {
+            if let Some(t) = instr.target {
+                successors.push(t);
+            }
+            refs.push(produced);
+        }
+        Opcode::LoadAttr | Opcode::LoadSuperAttr => {
+            let object = pop(refs);
+            if op == Opcode::LoadSuperAttr {
+                pop(refs);
+                pop(refs);
+            }
+            refs.push(produced);
+            if arg & 1 != 0 {
+                refs.push(object);
+            }
+        }
+        Opcode::LoadSpecial | Opcode::PushExcInfo => {
+            let tos = pop(refs);
+            refs.push(produced);
+            refs.push(tos);
+        }
+        Opcode::Send => {
+            if let Some(t) = instr.target {
+                successors.push(t);
+            }
+            pop(refs);
+            refs.push(produced);
+        }
+        _ => {
+            let (popped, pushed) = popped_pushed(op, arg);
+            if instr.op.has_target() {
+                if let Some(t) = instr.target {
+                    successors.push(t);
+                }
+            }
+            for _ in 0..popped {
+                pop(refs);
+            }
+            for _ in 0..pushed {
+                refs.push(produced);
+            }
+        }
+    }
+}

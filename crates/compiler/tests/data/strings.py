@@ -1,0 +1,9 @@
+name = "world"
+n = 3.5
+print(f"hello {name}!", f"{n:.2f}", f"{name!r:>10}", f"{n=}")
+s = "a" "b"
+b = b"bytes\x00"
+c = 1 + 2j
+big = 2 ** 100
+neg = -5
+folded = 2 ** 10, "ab" * 3, not 1, ~5, -(3)

@@ -1,0 +1,385 @@
+//! Call arguments (`f(a, *b, c=d, **e)`) and parameter lists of `def` and `lambda`.
+
+use super::expressions::boxed;
+use super::{span, token_range, PResult, ParseError, Parser};
+use crate::ast::{Arg, Arguments, Expr, Keyword};
+use crate::error::SyntaxErrorKind;
+use crate::token::{Token, TokenKind};
+
+impl Parser<'_> {
+    /// A call trailer on `func`: `'(' [arguments] ')'` or a bare generator argument.
+    pub(crate) fn call(&mut self, func: Expr, start: &Token) -> PResult<Expr> {
+        let open = self.expect(TokenKind::Lpar)?;
+        self.enter(24)?;
+        let result = self.call_arguments(&open);
+        self.leave(24);
+        let (args, keywords) = result?;
+        self.expect(TokenKind::Rpar)?;
+        Ok(Expr::Call {
+            func: boxed(func),
+            args,
+            keywords,
+            range: self.range_from(start),
+        })
+    }
+
+    /// The inside of a call's parentheses, up to (not including) `)`.
+    fn call_arguments(&mut self, open: &Token) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword> = Vec::new();
+        let mut seen_double_star = false;
+        loop {
+            let tok = self.peek()?;
+            match tok.kind {
+                TokenKind::Rpar => break,
+                TokenKind::Star => {
+                    self.bump()?;
+                    let value = self.expression()?;
+                    if self.at(TokenKind::Equal)? {
+                        let eq = self.bump()?;
+                        let _ = eq;
+                        let rhs = self.expression()?;
+                        return Err(self.error_range(
+                            "cannot assign to iterable argument unpacking",
+                            token_range(&tok),
+                            rhs.range(),
+                        ));
+                    }
+                    if seen_double_star {
+                        return Err(self.error_starting_from(
+                            "iterable argument unpacking follows keyword argument unpacking",
+                            token_range(&tok),
+                        ));
+                    }
+                    args.push(Expr::Starred {
+                        value: boxed(value),
+                        ctx: crate::ast::ExprContext::Load,
+                        range: self.range_from(&tok),
+                    });
+                }
+                TokenKind::DoubleStar => {
+                    self.bump()?;
+                    let value = self.expression()?;
+                    if self.at(TokenKind::Equal)? {
+                        self.bump()?;
+                        let rhs = self.expression()?;
+                        return Err(self.error_range(
+                            "cannot assign to keyword argument unpacking",
+                            token_range(&tok),
+                            rhs.range(),
+                        ));
+                    }
+                    seen_double_star = true;
+                    keywords.push(Keyword {
+                        arg: None,
+                        value,
+                        range: self.range_from(&tok),
+                    });
+                }
+                TokenKind::Name if self.peek_nth(1)?.kind == TokenKind::Equal => {
+                    self.bump()?;
+                    let eq = self.bump()?;
+                    if matches!(self.peek_kind()?, TokenKind::Comma | TokenKind::Rpar) {
+                        return Err(self.error_range(
+                            "expected argument value expression",
+                            token_range(&tok),
+                            token_range(&eq),
+                        ));
+                    }
+                    let value = self.expression()?;
+                    if self.at_comprehension_start()? {
+                        return Err(self.error_range(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            token_range(&tok),
+                            token_range(&eq),
+                        ));
+                    }
+                    keywords.push(Keyword {
+                        arg: Some(self.identifier(&tok)),
+                        value,
+                        range: self.range_from(&tok),
+                    });
+                }
+                TokenKind::True | TokenKind::False | TokenKind::None
+                    if self.peek_nth(1)?.kind == TokenKind::Equal =>
+                {
+                    let eq = self.peek_nth(1)?;
+                    let text = self.text(&tok);
+                    return Err(self.error_range(
+                        format!("cannot assign to {text}"),
+                        token_range(&tok),
+                        token_range(&eq),
+                    ));
+                }
+                _ => {
+                    let value = if tok.kind == TokenKind::Name
+                        && self.peek_nth(1)?.kind == TokenKind::ColonEqual
+                    {
+                        self.assignment_expression()?
+                    } else {
+                        self.expression()?
+                    };
+                    if self.at(TokenKind::Equal)? {
+                        let eq = self.peek()?;
+                        return Err(self.error_range(
+                            "expression cannot contain assignment, perhaps you meant \"==\"?",
+                            value.range(),
+                            token_range(&eq),
+                        ));
+                    }
+                    if self.at_comprehension_start()? {
+                        let value_range = value.range();
+                        let generators = self.for_if_clauses()?;
+                        let only =
+                            args.is_empty() && keywords.is_empty() && self.at(TokenKind::Rpar)?;
+                        if !only {
+                            let last = self.last_comprehension_end(&generators);
+                            return Err(self.error_range(
+                                "Generator expression must be parenthesized",
+                                value_range,
+                                last,
+                            ));
+                        }
+                        let close = self.peek()?;
+                        let range = span(token_range(open), token_range(&close));
+                        args.push(Expr::GeneratorExp {
+                            elt: boxed(value),
+                            generators,
+                            range,
+                        });
+                        break;
+                    }
+                    if !keywords.is_empty() {
+                        let msg = if keywords.iter().any(|k| k.arg.is_none()) {
+                            "positional argument follows keyword argument unpacking"
+                        } else {
+                            "positional argument follows keyword argument"
+                        };
+                        return Err(self.error_at(msg, value.range()));
+                    }
+                    args.push(value);
+                }
+            }
+            if self.eat(TokenKind::Comma)?.is_none() {
+                break;
+            }
+        }
+        Ok((args, keywords))
+    }
+
+    /// The end of the last item of a comprehension clause list (for error ranges).
+    fn last_comprehension_end(
+        &self,
+        generators: &[crate::ast::Comprehension],
+    ) -> crate::ast::Range {
+        match generators.last() {
+            Some(g) => g.ifs.last().map_or_else(|| g.iter.range(), Expr::range),
+            None => self.last_token_range_pub(),
+        }
+    }
+
+    pub(crate) fn last_token_range_pub(&self) -> crate::ast::Range {
+        token_range(&self.last_token())
+    }
+
+    /// A parameter list up to `)` (for `def`) or `:` (for `lambda`, where
+    /// `annotations` is false).
+    pub(crate) fn parameters(&mut self, annotations: bool) -> PResult<Arguments> {
+        let end = if annotations {
+            TokenKind::Rpar
+        } else {
+            TokenKind::Colon
+        };
+        let mut out = Arguments::default();
+        let mut seen_slash = false;
+        let mut seen_star = false;
+        let mut seen_default = false;
+        let mut bare_star: Option<Token> = None;
+        loop {
+            let tok = self.peek()?;
+            if tok.kind == end {
+                break;
+            }
+            match tok.kind {
+                TokenKind::Slash => {
+                    self.bump()?;
+                    if seen_slash {
+                        return Err(self.error_at_token(&tok, "/ may appear only once"));
+                    }
+                    if seen_star {
+                        return Err(self.error_at_token(&tok, "/ must be ahead of *"));
+                    }
+                    if out.args.is_empty() {
+                        return Err(
+                            self.error_at_token(&tok, "at least one parameter must precede /")
+                        );
+                    }
+                    seen_slash = true;
+                    out.posonlyargs = std::mem::take(&mut out.args);
+                }
+                TokenKind::Star => {
+                    self.bump()?;
+                    if seen_star {
+                        return Err(self.error_at_token(&tok, "* may appear only once"));
+                    }
+                    seen_star = true;
+                    let next = self.peek_kind()?;
+                    if next == TokenKind::Comma || next == end {
+                        bare_star = Some(tok);
+                        let after = self.peek_nth(1)?.kind;
+                        if next == end || after == end || after == TokenKind::DoubleStar {
+                            if annotations {
+                                return Err(self
+                                    .error_at_token(&tok, "named parameters must follow bare *"));
+                            }
+                            return Err(self.error_at_last_read(
+                                SyntaxErrorKind::SyntaxError,
+                                "named parameters must follow bare *",
+                            ));
+                        }
+                    } else {
+                        let arg = self.parameter(annotations, true)?;
+                        if self.at(TokenKind::Equal)? {
+                            let eq = self.peek()?;
+                            return Err(self.error_at_token(
+                                &eq,
+                                "var-positional parameter cannot have default value",
+                            ));
+                        }
+                        out.vararg = Some(Box::new(arg));
+                    }
+                }
+                TokenKind::DoubleStar => {
+                    self.bump()?;
+                    let arg = self.parameter(annotations, false)?;
+                    if self.at(TokenKind::Equal)? {
+                        let eq = self.peek()?;
+                        return Err(self.error_at_token(
+                            &eq,
+                            "var-keyword parameter cannot have default value",
+                        ));
+                    }
+                    out.kwarg = Some(Box::new(arg));
+                    if self.eat(TokenKind::Comma)?.is_some() {
+                        let next = self.peek()?;
+                        if next.kind != end {
+                            if matches!(
+                                next.kind,
+                                TokenKind::Name
+                                    | TokenKind::Star
+                                    | TokenKind::DoubleStar
+                                    | TokenKind::Slash
+                            ) {
+                                return Err(self.error_at_token(
+                                    &next,
+                                    "parameters cannot follow var-keyword parameter",
+                                ));
+                            }
+                            return Err(ParseError::Fail);
+                        }
+                    }
+                    break;
+                }
+                TokenKind::Lpar => {
+                    return Err(self.parenthesized_parameters_error(&tok, annotations));
+                }
+                _ => {
+                    let arg = self.parameter(annotations, false)?;
+                    let default = if let Some(eq) = self.eat(TokenKind::Equal)? {
+                        if matches!(self.peek_kind()?, TokenKind::Comma | TokenKind::Rpar)
+                            || (!annotations && self.at(TokenKind::Colon)?)
+                        {
+                            return Err(
+                                self.error_at_token(&eq, "expected default value expression")
+                            );
+                        }
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
+                    if seen_star {
+                        out.kwonlyargs.push(arg);
+                        out.kw_defaults.push(default);
+                    } else {
+                        match default {
+                            Some(d) => {
+                                seen_default = true;
+                                out.defaults.push(d);
+                            }
+                            None if seen_default => {
+                                return Err(self.error_at(
+                                    "parameter without a default follows parameter with a default",
+                                    arg.range,
+                                ));
+                            }
+                            None => {}
+                        }
+                        out.args.push(arg);
+                    }
+                }
+            }
+            if self.eat(TokenKind::Comma)?.is_none() {
+                let next = self.peek()?;
+                if next.kind == TokenKind::Star && seen_slash {
+                    return Err(self.error_at_token(&next, "expected comma between / and *"));
+                }
+                break;
+            }
+        }
+        if let Some(star) = bare_star {
+            if out.kwonlyargs.is_empty() {
+                return Err(self.error_at_token(&star, "named parameters must follow bare *"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// One parameter: a name with an optional annotation (`*args` may use a
+    /// starred annotation).
+    fn parameter(&mut self, annotations: bool, star_annotation: bool) -> PResult<Arg> {
+        let name = self.expect(TokenKind::Name)?;
+        let annotation = if annotations && self.eat(TokenKind::Colon)?.is_some() {
+            let e = if star_annotation && self.at(TokenKind::Star)? {
+                self.star_expression()?
+            } else {
+                self.expression()?
+            };
+            Some(boxed(e))
+        } else {
+            None
+        };
+        Ok(Arg {
+            arg: self.identifier(&name),
+            annotation,
+            type_comment: None,
+            range: self.range_from(&name),
+        })
+    }
+
+    /// "Function parameters cannot be parenthesized" for `def f((a, b)):`.
+    fn parenthesized_parameters_error(&mut self, open: &Token, annotations: bool) -> ParseError {
+        self.pos += 1;
+        let mut close = None;
+        while let Ok(tok) = self.peek() {
+            if tok.kind == TokenKind::Name || tok.kind == TokenKind::Comma {
+                self.pos += 1;
+                continue;
+            }
+            if tok.kind == TokenKind::Rpar {
+                close = Some(tok);
+            }
+            break;
+        }
+        match close {
+            Some(close) => {
+                let msg = if annotations {
+                    "Function parameters cannot be parenthesized"
+                } else {
+                    "Lambda expression parameters cannot be parenthesized"
+                };
+                self.error_range(msg, token_range(open), token_range(&close))
+            }
+            None => ParseError::Fail,
+        }
+    }
+}

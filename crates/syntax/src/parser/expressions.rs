@@ -1,0 +1,1017 @@
+//! Expression rules: from `star_expressions` down to `atom`, including displays,
+//! comprehensions, subscripts and lambda.
+
+use super::{span, token_range, PResult, ParseError, Parser, MAX_TREE_DEPTH};
+use crate::ast::{
+    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, Operator, Range, UnaryOp,
+};
+use crate::token::{Token, TokenKind};
+
+/// Levels CPython's parser spends on one bracket nesting (approximately).
+const BRACKET_COST: u32 = 28;
+
+/// Whether a token can begin an expression (the FIRST set of `expression`).
+pub(crate) fn starts_expression(kind: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        kind,
+        Name | Number
+            | String
+            | FStringStart
+            | TStringStart
+            | Lpar
+            | Lsqb
+            | Lbrace
+            | Minus
+            | Plus
+            | Tilde
+            | Not
+            | Lambda
+            | Await
+            | None
+            | True
+            | False
+            | Ellipsis
+    )
+}
+
+fn comparison_op(kind: TokenKind) -> Option<CmpOp> {
+    use TokenKind::*;
+    Some(match kind {
+        EqEqual => CmpOp::Eq,
+        NotEqual => CmpOp::NotEq,
+        Less => CmpOp::Lt,
+        LessEqual => CmpOp::LtE,
+        Greater => CmpOp::Gt,
+        GreaterEqual => CmpOp::GtE,
+        In => CmpOp::In,
+        Is => CmpOp::Is,
+        Not => CmpOp::NotIn,
+        _ => return Option::None,
+    })
+}
+
+pub(crate) fn boxed(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
+
+impl Parser<'_> {
+    /// `expressions`: one expression or an unparenthesized tuple.
+    pub(crate) fn expressions(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let first = self.expression()?;
+        if !self.at(TokenKind::Comma)? {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat(TokenKind::Comma)?.is_some() {
+            if !starts_expression(self.peek_kind()?) {
+                break;
+            }
+            elts.push(self.expression()?);
+        }
+        Ok(Expr::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+            range: self.range_from(&start),
+        })
+    }
+
+    /// `star_expressions`: like `expressions` but elements may be starred.
+    pub(crate) fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let first = self.star_expression()?;
+        if !self.at(TokenKind::Comma)? {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat(TokenKind::Comma)?.is_some() {
+            let k = self.peek_kind()?;
+            if !(starts_expression(k) || k == TokenKind::Star) {
+                break;
+            }
+            elts.push(self.star_expression()?);
+        }
+        Ok(Expr::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+            range: self.range_from(&start),
+        })
+    }
+
+    /// `star_expression`: `'*' bitwise_or | expression`.
+    pub(crate) fn star_expression(&mut self) -> PResult<Expr> {
+        if let Some(star) = self.eat(TokenKind::Star)? {
+            let value = self.bitwise_or()?;
+            return Ok(Expr::Starred {
+                value: boxed(value),
+                ctx: ExprContext::Load,
+                range: self.range_from(&star),
+            });
+        }
+        self.expression()
+    }
+
+    /// `star_named_expression`: `'*' bitwise_or | named_expression`.
+    pub(crate) fn star_named_expression(&mut self) -> PResult<Expr> {
+        if let Some(star) = self.eat(TokenKind::Star)? {
+            let value = self.bitwise_or()?;
+            return Ok(Expr::Starred {
+                value: boxed(value),
+                ctx: ExprContext::Load,
+                range: self.range_from(&star),
+            });
+        }
+        self.named_expression()
+    }
+
+    /// `named_expression`: `NAME ':=' expression | expression !':='`.
+    pub(crate) fn named_expression(&mut self) -> PResult<Expr> {
+        let tok = self.peek()?;
+        if tok.kind == TokenKind::Name && self.peek_nth(1)?.kind == TokenKind::ColonEqual {
+            return self.assignment_expression();
+        }
+        let e = self.expression()?;
+        if self.at(TokenKind::ColonEqual)? {
+            let name = crate::parser::targets::expr_name(&e);
+            return Err(self.error_at(
+                format!("cannot use assignment expressions with {name}"),
+                e.range(),
+            ));
+        }
+        Ok(e)
+    }
+
+    /// `assignment_expression`: `NAME ':=' expression`.
+    pub(crate) fn assignment_expression(&mut self) -> PResult<Expr> {
+        let name_tok = self.expect(TokenKind::Name)?;
+        self.expect(TokenKind::ColonEqual)?;
+        let value = self.expression()?;
+        let target = Expr::Name {
+            id: self.identifier(&name_tok),
+            ctx: ExprContext::Store,
+            range: token_range(&name_tok),
+        };
+        Ok(Expr::NamedExpr {
+            target: boxed(target),
+            value: boxed(value),
+            range: self.range_from(&name_tok),
+        })
+    }
+
+    /// `expression`: conditional expressions (parsed iteratively), disjunction, lambda.
+    pub(crate) fn expression(&mut self) -> PResult<Expr> {
+        let mut chain: Vec<(Expr, Expr, Token)> = Vec::new();
+        let result = loop {
+            let start = self.peek()?;
+            if start.kind == TokenKind::Lambda {
+                break self.lambdef();
+            }
+            let body = self.disjunction()?;
+            if !self.at(TokenKind::If)? {
+                break Ok(body);
+            }
+            let mark = self.mark();
+            self.bump()?;
+            let test = self.disjunction()?;
+            if self.eat(TokenKind::Else)?.is_none() {
+                let next = self.peek_kind()?;
+                if next != TokenKind::Colon {
+                    return Err(self.error_range(
+                        "expected 'else' after 'if' expression",
+                        body.range(),
+                        test.range(),
+                    ));
+                }
+                self.reset(mark);
+                break Ok(body);
+            }
+            let next = self.peek_kind()?;
+            if next == TokenKind::Star {
+                let tok = self.peek()?;
+                return Err(self
+                    .error_at_token(&tok, "cannot unpack only part of a conditional expression"));
+            }
+            if next == TokenKind::DoubleStar {
+                let tok = self.peek()?;
+                return Err(self.error_at_token(
+                    &tok,
+                    "cannot use dict unpacking on only part of a conditional expression",
+                ));
+            }
+            if !starts_expression(next) {
+                let tok = self.peek()?;
+                return Err(self.error_at_token(
+                    &tok,
+                    "expected expression after 'else', but statement is given",
+                ));
+            }
+            self.enter(1)?;
+            chain.push((body, test, start));
+        };
+        let mut orelse = result?;
+        let cost = chain.len() as u32;
+        let end = self.last_token_range();
+        while let Some((body, test, start)) = chain.pop() {
+            orelse = Expr::IfExp {
+                test: boxed(test),
+                body: boxed(body),
+                orelse: boxed(orelse),
+                range: span(token_range(&start), end),
+            };
+        }
+        self.leave(cost);
+        Ok(orelse)
+    }
+
+    /// `lambdef`: `'lambda' [lambda_params] ':' expression`.
+    fn lambdef(&mut self) -> PResult<Expr> {
+        let start = self.expect(TokenKind::Lambda)?;
+        self.enter(2)?;
+        let args = self.parameters(false)?;
+        self.expect(TokenKind::Colon)?;
+        let body = self.expression();
+        self.leave(2);
+        let body = body?;
+        Ok(Expr::Lambda {
+            args: Box::new(args),
+            body: boxed(body),
+            range: self.range_from(&start),
+        })
+    }
+
+    /// `disjunction`: `conjunction ('or' conjunction)*`.
+    pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let first = self.conjunction()?;
+        if !self.at(TokenKind::Or)? {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat(TokenKind::Or)?.is_some() {
+            values.push(self.conjunction()?);
+        }
+        Ok(Expr::BoolOp {
+            op: BoolOp::Or,
+            values,
+            range: self.range_from(&start),
+        })
+    }
+
+    fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let first = self.inversion()?;
+        if !self.at(TokenKind::And)? {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat(TokenKind::And)?.is_some() {
+            values.push(self.inversion()?);
+        }
+        Ok(Expr::BoolOp {
+            op: BoolOp::And,
+            values,
+            range: self.range_from(&start),
+        })
+    }
+
+    /// `inversion`: `'not'* comparison`, parsed iteratively.
+    fn inversion(&mut self) -> PResult<Expr> {
+        let mut nots = Vec::new();
+        while let Some(tok) = self.eat(TokenKind::Not)? {
+            nots.push(tok);
+        }
+        if nots.is_empty() {
+            return self.comparison();
+        }
+        let cost = nots.len() as u32;
+        self.enter(cost)?;
+        let operand = self.comparison();
+        self.leave(cost);
+        let mut e = operand?;
+        let end = self.last_token_range();
+        while let Some(tok) = nots.pop() {
+            let range = span(token_range(&tok), end);
+            e = Expr::UnaryOp {
+                op: UnaryOp::Not,
+                operand: boxed(e),
+                range,
+            };
+        }
+        Ok(e)
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let left = self.bitwise_or()?;
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        loop {
+            let tok = self.peek()?;
+            let Some(mut op) = comparison_op(tok.kind) else {
+                break;
+            };
+            if tok.kind == TokenKind::Not {
+                if self.peek_nth(1)?.kind != TokenKind::In {
+                    break;
+                }
+                self.bump()?;
+            }
+            if tok.kind == TokenKind::NotEqual && self.text(&tok) == "<>" {
+                break;
+            }
+            self.bump()?;
+            if tok.kind == TokenKind::Is && self.eat(TokenKind::Not)?.is_some() {
+                op = CmpOp::IsNot;
+            }
+            ops.push(op);
+            comparators.push(self.bitwise_or()?);
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        Ok(Expr::Compare {
+            left: boxed(left),
+            ops,
+            comparators,
+            range: self.range_from(&start),
+        })
+    }
+
+    /// Left-associative binary operator levels, from `bitwise_or` down to `term`.
+    pub(crate) fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.binary_level(0)
+    }
+
+    fn binary_level(&mut self, level: usize) -> PResult<Expr> {
+        if level == 6 {
+            return self.factor();
+        }
+        let start = self.peek()?;
+        let mut left = self.binary_level(level + 1)?;
+        let mut depth = 0;
+        loop {
+            let kind = self.peek_kind()?;
+            let op = match (level, kind) {
+                (0, TokenKind::Vbar) => Operator::BitOr,
+                (1, TokenKind::Circumflex) => Operator::BitXor,
+                (2, TokenKind::Amper) => Operator::BitAnd,
+                (3, TokenKind::LeftShift) => Operator::LShift,
+                (3, TokenKind::RightShift) => Operator::RShift,
+                (4, TokenKind::Plus) => Operator::Add,
+                (4, TokenKind::Minus) => Operator::Sub,
+                (5, TokenKind::Star) => Operator::Mult,
+                (5, TokenKind::Slash) => Operator::Div,
+                (5, TokenKind::DoubleSlash) => Operator::FloorDiv,
+                (5, TokenKind::Percent) => Operator::Mod,
+                (5, TokenKind::At) => Operator::MatMult,
+                _ => break,
+            };
+            let op_tok = self.bump()?;
+            if self.at(TokenKind::Not)? && level >= 4 {
+                let not_tok = self.peek()?;
+                let operand = self.inversion()?;
+                return Err(self.error_range(
+                    "'not' after an operator must be parenthesized",
+                    token_range(&not_tok),
+                    operand.range(),
+                ));
+            }
+            let _ = op_tok;
+            let right = self.binary_level(level + 1)?;
+            depth += 1;
+            if depth > MAX_TREE_DEPTH {
+                return Err(self.too_deep());
+            }
+            left = Expr::BinOp {
+                left: boxed(left),
+                op,
+                right: boxed(right),
+                range: self.range_from(&start),
+            };
+        }
+        Ok(left)
+    }
+
+    /// `factor` and `power`, parsed iteratively: prefix operators, then operands
+    /// joined by right-associative `**`.
+    fn factor(&mut self) -> PResult<Expr> {
+        let kind = self.peek_kind()?;
+        if !matches!(kind, TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde) {
+            let base_start = self.peek()?;
+            let base = self.await_primary()?;
+            if !self.at(TokenKind::DoubleStar)? {
+                return Ok(base);
+            }
+            return self.power_chain(Vec::new(), base_start, base);
+        }
+        let mut prefixes = Vec::new();
+        let mut cost = 0;
+        loop {
+            let tok = self.peek()?;
+            if !matches!(
+                tok.kind,
+                TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde
+            ) {
+                break;
+            }
+            self.bump()?;
+            if self.at(TokenKind::Not)? {
+                let not_tok = self.peek()?;
+                let operand = self.inversion()?;
+                self.leave(cost);
+                return Err(self.error_range(
+                    "'not' after an operator must be parenthesized",
+                    token_range(&not_tok),
+                    operand.range(),
+                ));
+            }
+            prefixes.push(tok);
+            cost += 1;
+            if let Err(e) = self.enter(1) {
+                self.leave(cost - 1);
+                return Err(e);
+            }
+        }
+        let base_start = self.peek();
+        let base = base_start.and_then(|t| self.await_primary().map(|b| (t, b)));
+        let result = match base {
+            Ok((base_start, base)) => self.power_chain(prefixes, base_start, base),
+            Err(e) => Err(e),
+        };
+        self.leave(cost);
+        result
+    }
+
+    /// Continue from `prefixes base` with any `** factor` tail. Every node built
+    /// here ends where the whole chain ends; a power node starts at its left
+    /// operand's first token (a parenthesis included).
+    fn power_chain(
+        &mut self,
+        prefixes: Vec<Token>,
+        base_start: Token,
+        base: Expr,
+    ) -> PResult<Expr> {
+        let mut segments: Vec<(Vec<Token>, Token, Expr)> = vec![(prefixes, base_start, base)];
+        let mut cost = 0;
+        while self.eat(TokenKind::DoubleStar)?.is_some() {
+            let mut ops = Vec::new();
+            loop {
+                let tok = self.peek()?;
+                if !matches!(
+                    tok.kind,
+                    TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde
+                ) {
+                    break;
+                }
+                self.bump()?;
+                ops.push(tok);
+            }
+            let step = 2 + ops.len() as u32;
+            if let Err(e) = self.enter(step) {
+                self.leave(cost);
+                return Err(e);
+            }
+            cost += step;
+            let operand_start = self.peek()?;
+            let operand = match self.await_primary() {
+                Ok(e) => e,
+                Err(e) => {
+                    self.leave(cost);
+                    return Err(e);
+                }
+            };
+            segments.push((ops, operand_start, operand));
+        }
+        self.leave(cost);
+        let end = self.last_token_range();
+        let mut result: Option<Expr> = None;
+        while let Some((ops, operand_start, operand)) = segments.pop() {
+            let mut e = match result.take() {
+                Some(right) => Expr::BinOp {
+                    left: boxed(operand),
+                    op: Operator::Pow,
+                    right: boxed(right),
+                    range: span(token_range(&operand_start), end),
+                },
+                None => operand,
+            };
+            for tok in ops.iter().rev() {
+                let op = match tok.kind {
+                    TokenKind::Plus => UnaryOp::UAdd,
+                    TokenKind::Minus => UnaryOp::USub,
+                    _ => UnaryOp::Invert,
+                };
+                e = Expr::UnaryOp {
+                    op,
+                    operand: boxed(e),
+                    range: span(token_range(tok), end),
+                };
+            }
+            result = Some(e);
+        }
+        result.ok_or(ParseError::Fail)
+    }
+
+    fn await_primary(&mut self) -> PResult<Expr> {
+        if let Some(tok) = self.eat(TokenKind::Await)? {
+            let value = self.primary()?;
+            return Ok(Expr::Await {
+                value: boxed(value),
+                range: self.range_from(&tok),
+            });
+        }
+        self.primary()
+    }
+
+    /// `primary`: an atom followed by attribute, call and subscript trailers.
+    pub(crate) fn primary(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let mut e = self.atom()?;
+        let mut depth = 0;
+        loop {
+            match self.peek_kind()? {
+                TokenKind::Dot => {
+                    self.bump()?;
+                    let name = self.expect(TokenKind::Name)?;
+                    e = Expr::Attribute {
+                        value: boxed(e),
+                        attr: self.identifier(&name),
+                        ctx: ExprContext::Load,
+                        range: self.range_from(&start),
+                    };
+                }
+                TokenKind::Lpar => {
+                    e = self.call(e, &start)?;
+                }
+                TokenKind::Lsqb => {
+                    self.bump()?;
+                    self.enter(BRACKET_COST)?;
+                    let slice = self.slices();
+                    self.leave(BRACKET_COST);
+                    let slice = slice?;
+                    self.expect(TokenKind::Rsqb)?;
+                    e = Expr::Subscript {
+                        value: boxed(e),
+                        slice: boxed(slice),
+                        ctx: ExprContext::Load,
+                        range: self.range_from(&start),
+                    };
+                }
+                _ => return Ok(e),
+            }
+            depth += 1;
+            if depth > MAX_TREE_DEPTH {
+                return Err(self.too_deep());
+            }
+        }
+    }
+
+    /// `slices`: one slice, or a tuple of slices / starred expressions.
+    fn slices(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let first = self.slice_or_starred()?;
+        if !self.at(TokenKind::Comma)? {
+            if matches!(first, Expr::Starred { .. }) {
+                return Ok(Expr::Tuple {
+                    elts: vec![first],
+                    ctx: ExprContext::Load,
+                    range: self.range_from(&start),
+                });
+            }
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat(TokenKind::Comma)?.is_some() {
+            if self.at(TokenKind::Rsqb)? {
+                break;
+            }
+            elts.push(self.slice_or_starred()?);
+        }
+        Ok(Expr::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+            range: self.range_from(&start),
+        })
+    }
+
+    fn slice_or_starred(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        if start.kind == TokenKind::Star {
+            self.bump()?;
+            let value = self.expression()?;
+            return Ok(Expr::Starred {
+                value: boxed(value),
+                ctx: ExprContext::Load,
+                range: self.range_from(&start),
+            });
+        }
+        let lower = if start.kind == TokenKind::Colon {
+            None
+        } else {
+            if start.kind == TokenKind::Name && self.peek_nth(1)?.kind == TokenKind::ColonEqual {
+                return self.assignment_expression();
+            }
+            let e = self.expression()?;
+            if !self.at(TokenKind::Colon)? {
+                if self.at(TokenKind::ColonEqual)? {
+                    let name = crate::parser::targets::expr_name(&e);
+                    return Err(self.error_at(
+                        format!("cannot use assignment expressions with {name}"),
+                        e.range(),
+                    ));
+                }
+                return Ok(e);
+            }
+            Some(boxed(e))
+        };
+        self.expect(TokenKind::Colon)?;
+        let upper = self.optional_expression()?;
+        let step = if self.eat(TokenKind::Colon)?.is_some() {
+            self.optional_expression()?
+        } else {
+            None
+        };
+        Ok(Expr::Slice {
+            lower,
+            upper,
+            step,
+            range: self.range_from(&start),
+        })
+    }
+
+    fn optional_expression(&mut self) -> PResult<Option<Box<Expr>>> {
+        if starts_expression(self.peek_kind()?) {
+            Ok(Some(boxed(self.expression()?)))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// `atom`.
+    fn atom(&mut self) -> PResult<Expr> {
+        let tok = self.peek()?;
+        let constant = |value| Expr::Constant {
+            value,
+            kind: None,
+            range: token_range(&tok),
+        };
+        match tok.kind {
+            TokenKind::Name => {
+                self.bump()?;
+                Ok(Expr::Name {
+                    id: self.identifier(&tok),
+                    ctx: ExprContext::Load,
+                    range: token_range(&tok),
+                })
+            }
+            TokenKind::Number => {
+                self.bump()?;
+                Ok(constant(crate::literals::parse_number(self.text(&tok))))
+            }
+            TokenKind::True => {
+                self.bump()?;
+                Ok(constant(Constant::Bool(true)))
+            }
+            TokenKind::False => {
+                self.bump()?;
+                Ok(constant(Constant::Bool(false)))
+            }
+            TokenKind::None => {
+                self.bump()?;
+                Ok(constant(Constant::None))
+            }
+            TokenKind::Ellipsis => {
+                self.bump()?;
+                Ok(constant(Constant::Ellipsis))
+            }
+            TokenKind::String | TokenKind::FStringStart | TokenKind::TStringStart => self.strings(),
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                self.enter(BRACKET_COST)?;
+                let result = match tok.kind {
+                    TokenKind::Lpar => self.paren_atom(),
+                    TokenKind::Lsqb => self.list_atom(),
+                    _ => self.brace_atom(),
+                };
+                self.leave(BRACKET_COST);
+                result
+            }
+            _ => Err(ParseError::Fail),
+        }
+    }
+
+    /// `(...)`: tuple, group, generator expression or parenthesized yield.
+    fn paren_atom(&mut self) -> PResult<Expr> {
+        let open = self.expect(TokenKind::Lpar)?;
+        if self.eat(TokenKind::Rpar)?.is_some() {
+            return Ok(Expr::Tuple {
+                elts: Vec::new(),
+                ctx: ExprContext::Load,
+                range: self.range_from(&open),
+            });
+        }
+        if self.at(TokenKind::Yield)? {
+            let e = self.yield_expr()?;
+            self.expect(TokenKind::Rpar)?;
+            return Ok(e);
+        }
+        if self.at(TokenKind::DoubleStar)? {
+            let star = self.bump()?;
+            let _ = self.expression()?;
+            if self.at(TokenKind::Rpar)? {
+                return Err(self.error_at_token(&star, "cannot use double starred expression here"));
+            }
+            if self.at_comprehension_start()? {
+                return Err(self.error_range(
+                    "cannot use dict unpacking in generator expression",
+                    token_range(&star),
+                    self.last_token_range(),
+                ));
+            }
+            return Err(ParseError::Fail);
+        }
+        let first = self.star_named_expression()?;
+        if self.at_comprehension_start()? {
+            self.check_comprehension_element(&first, "generator expression")?;
+            let generators = self.for_if_clauses()?;
+            self.expect(TokenKind::Rpar)?;
+            return Ok(Expr::GeneratorExp {
+                elt: boxed(first),
+                generators,
+                range: self.range_from(&open),
+            });
+        }
+        if self.eat(TokenKind::Rpar)?.is_some() {
+            if let Expr::Starred { range, .. } = &first {
+                return Err(self.error_at("cannot use starred expression here", *range));
+            }
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat(TokenKind::Comma)?.is_some() {
+            if self.at(TokenKind::Rpar)? {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        self.expect(TokenKind::Rpar)?;
+        Ok(Expr::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+            range: self.range_from(&open),
+        })
+    }
+
+    fn last_token_range(&self) -> Range {
+        token_range(&self.last_token())
+    }
+
+    /// In 3.14 a comprehension element may not be unpacked.
+    fn check_comprehension_element(&self, elt: &Expr, what: &str) -> PResult<()> {
+        if let Expr::Starred { range, .. } = elt {
+            let _ = what;
+            return Err(self.error_at("iterable unpacking cannot be used in comprehension", *range));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn at_comprehension_start(&mut self) -> PResult<bool> {
+        let kind = self.peek_kind()?;
+        Ok(kind == TokenKind::For
+            || (kind == TokenKind::Async && self.peek_nth(1)?.kind == TokenKind::For))
+    }
+
+    /// `[...]`: list display or list comprehension.
+    fn list_atom(&mut self) -> PResult<Expr> {
+        let open = self.expect(TokenKind::Lsqb)?;
+        if self.eat(TokenKind::Rsqb)?.is_some() {
+            return Ok(Expr::List {
+                elts: Vec::new(),
+                ctx: ExprContext::Load,
+                range: self.range_from(&open),
+            });
+        }
+        if self.at(TokenKind::DoubleStar)? {
+            let star = self.bump()?;
+            let value = self.expression()?;
+            if self.at_comprehension_start()? {
+                return Err(self.error_range(
+                    "cannot use dict unpacking in list comprehension",
+                    token_range(&star),
+                    value.range(),
+                ));
+            }
+            return Err(self.error_at_token(&star, "cannot use dict unpacking here"));
+        }
+        let first = self.star_named_expression()?;
+        if self.at_comprehension_start()? {
+            self.check_comprehension_element(&first, "list comprehension")?;
+            let generators = self.for_if_clauses()?;
+            self.expect(TokenKind::Rsqb)?;
+            return Ok(Expr::ListComp {
+                elt: boxed(first),
+                generators,
+                range: self.range_from(&open),
+            });
+        }
+        let mut elts = vec![first];
+        while self.eat(TokenKind::Comma)?.is_some() {
+            if self.at(TokenKind::Rsqb)? {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+            if self.at_comprehension_start()? {
+                let first = elts.first().map(Expr::range).unwrap_or_default();
+                let last = elts.last().map(Expr::range).unwrap_or_default();
+                return Err(self.error_range(
+                    "did you forget parentheses around the comprehension target?",
+                    first,
+                    last,
+                ));
+            }
+        }
+        self.expect(TokenKind::Rsqb)?;
+        Ok(Expr::List {
+            elts,
+            ctx: ExprContext::Load,
+            range: self.range_from(&open),
+        })
+    }
+
+    /// `{...}`: dict or set display, dict or set comprehension.
+    fn brace_atom(&mut self) -> PResult<Expr> {
+        let open = self.expect(TokenKind::Lbrace)?;
+        if self.eat(TokenKind::Rbrace)?.is_some() {
+            return Ok(Expr::Dict {
+                keys: Vec::new(),
+                values: Vec::new(),
+                range: self.range_from(&open),
+            });
+        }
+        let tok = self.peek()?;
+        if tok.kind == TokenKind::DoubleStar {
+            return self.dict_rest(open, None);
+        }
+        let is_walrus =
+            tok.kind == TokenKind::Name && self.peek_nth(1)?.kind == TokenKind::ColonEqual;
+        let first = if tok.kind == TokenKind::Star || is_walrus {
+            self.star_named_expression()?
+        } else {
+            let e = self.expression()?;
+            if self.at(TokenKind::Colon)? {
+                return self.dict_rest(open, Some(e));
+            }
+            e
+        };
+        if self.at_comprehension_start()? {
+            self.check_comprehension_element(&first, "set comprehension")?;
+            let generators = self.for_if_clauses()?;
+            self.expect(TokenKind::Rbrace)?;
+            return Ok(Expr::SetComp {
+                elt: boxed(first),
+                generators,
+                range: self.range_from(&open),
+            });
+        }
+        let mut elts = vec![first];
+        while self.eat(TokenKind::Comma)?.is_some() {
+            if self.at(TokenKind::Rbrace)? {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        self.expect(TokenKind::Rbrace)?;
+        Ok(Expr::Set {
+            elts,
+            range: self.range_from(&open),
+        })
+    }
+
+    /// The rest of a dict display or comprehension; `first_key` was parsed and the
+    /// current token is its `:` (or `None` when it starts with `**`).
+    fn dict_rest(&mut self, open: Token, first_key: Option<Expr>) -> PResult<Expr> {
+        let mut keys = Vec::new();
+        let mut values = Vec::new();
+        let mut pending_key = first_key;
+        loop {
+            match pending_key.take() {
+                Some(key) => {
+                    let colon = self.expect(TokenKind::Colon)?;
+                    if matches!(self.peek_kind()?, TokenKind::Rbrace | TokenKind::Comma) {
+                        return Err(self.error_at_token(
+                            &colon,
+                            "expression expected after dictionary key and ':'",
+                        ));
+                    }
+                    let value = self.expression()?;
+                    if keys.is_empty() && self.at_comprehension_start()? {
+                        let generators = self.for_if_clauses()?;
+                        self.expect(TokenKind::Rbrace)?;
+                        return Ok(Expr::DictComp {
+                            key: boxed(key),
+                            value: boxed(value),
+                            generators,
+                            range: self.range_from(&open),
+                        });
+                    }
+                    keys.push(Some(key));
+                    values.push(value);
+                }
+                None => {
+                    self.expect(TokenKind::DoubleStar)?;
+                    let value = self.bitwise_or()?;
+                    keys.push(None);
+                    values.push(value);
+                }
+            }
+            if self.eat(TokenKind::Comma)?.is_none() {
+                break;
+            }
+            if self.at(TokenKind::Rbrace)? {
+                break;
+            }
+            if !self.at(TokenKind::DoubleStar)? {
+                let key = self.expression()?;
+                if !self.at(TokenKind::Colon)? {
+                    let r = key.range();
+                    return Err(self.error_known(
+                        crate::error::SyntaxErrorKind::SyntaxError,
+                        "':' expected after dictionary key",
+                        r.lineno,
+                        r.end_col_offset as i64 - 1,
+                        r.end_lineno,
+                        -1,
+                    ));
+                }
+                pending_key = Some(key);
+            }
+        }
+        self.expect(TokenKind::Rbrace)?;
+        Ok(Expr::Dict {
+            keys,
+            values,
+            range: self.range_from(&open),
+        })
+    }
+
+    /// `for_if_clauses`: one or more `[async] for targets in disjunction (if disjunction)*`.
+    pub(crate) fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut out = Vec::new();
+        while self.at_comprehension_start()? {
+            let is_async = self.eat(TokenKind::Async)?.is_some();
+            self.expect(TokenKind::For)?;
+            let target = self.star_targets_for()?;
+            if self.eat(TokenKind::In)?.is_none() {
+                return Err(self.error_at_last_read(
+                    crate::error::SyntaxErrorKind::SyntaxError,
+                    "'in' expected after for-loop variables",
+                ));
+            }
+            let iter = self.disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat(TokenKind::If)?.is_some() {
+                ifs.push(self.disjunction()?);
+            }
+            out.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
+        }
+        Ok(out)
+    }
+
+    /// `yield_expr`: `'yield' 'from' expression | 'yield' [star_expressions]`.
+    pub(crate) fn yield_expr(&mut self) -> PResult<Expr> {
+        let start = self.expect(TokenKind::Yield)?;
+        if self.eat(TokenKind::From)?.is_some() {
+            let value = self.expression()?;
+            return Ok(Expr::YieldFrom {
+                value: boxed(value),
+                range: self.range_from(&start),
+            });
+        }
+        let kind = self.peek_kind()?;
+        let value = if starts_expression(kind) || kind == TokenKind::Star {
+            Some(boxed(self.star_expressions()?))
+        } else {
+            None
+        };
+        Ok(Expr::Yield {
+            value,
+            range: self.range_from(&start),
+        })
+    }
+
+    /// An identifier token's text, NFKC-normalized when it is not ASCII (PEP 3131).
+    pub(crate) fn identifier(&self, tok: &Token) -> String {
+        let text = self.text(tok);
+        if text.is_ascii() {
+            text.to_string()
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            text.nfkc().collect()
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! `python -m tokenize FILE` output: the token stream of the C tokenizer in its
+//! "extra tokens" mode (comments, NL), one line per token, or the error line.
+
+use crate::repr::str_repr;
+use crate::source::normalize_newlines;
+use crate::token::{Token, TokenKind};
+use crate::tokenizer::Tokenizer;
+use crate::SyntaxErrorKind;
+
+/// What `python3.14 -m tokenize FILE` prints for `source`: `Ok(stdout)`, or
+/// `Err(stderr)` for input it rejects (it then exits with status 1).
+pub fn tokenize_dump(source: &str, filename: &str) -> Result<String, String> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let (text, implicit_newline) = normalize_newlines(source);
+    let lines = LineIndex::new(&text);
+    let mut lexer = Tokenizer::new(&text, true);
+    let mut out = String::new();
+    push_line(&mut out, "0,0-0,0:", "ENCODING", "'utf-8'");
+    loop {
+        let tok = match lexer.next_token() {
+            Ok(tok) => tok,
+            Err(err) => {
+                let e = err.error;
+                let msg = if e.msg.contains("unterminated triple-quoted string literal") {
+                    "EOF in multi-line string".to_string()
+                } else {
+                    e.msg
+                };
+                return Err(match e.kind {
+                    SyntaxErrorKind::SyntaxError | SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError => {
+                        format!("{filename}:{}:{}: error: {msg}\n", e.lineno, e.offset)
+                    }
+                    _ => format!("{filename}: error: {msg}\n"),
+                });
+            }
+        };
+        let (name, string, start, end) = describe(&text, &lines, &tok, implicit_newline);
+        let range = format!("{},{}-{},{}:", start.0, start.1, end.0, end.1);
+        push_line(&mut out, &range, name, &str_repr(&string));
+        if tok.kind == TokenKind::EndMarker {
+            return Ok(out);
+        }
+    }
+}
+
+fn push_line(out: &mut String, range: &str, name: &str, repr: &str) {
+    out.push_str(&format!("{range:<20}{name:<15}{repr:<15}\n"));
+}
+
+/// Token name, string and (line, character column) start/end as `tokenize` shows them.
+fn describe(text: &str, lines: &LineIndex, tok: &Token, implicit_newline: bool) -> (&'static str, String, (u32, u32), (u32, u32)) {
+    let start = lines.position(text, tok.start as usize);
+    let end = lines.position(text, tok.end as usize);
+    let slice = text[tok.start as usize..tok.end as usize].to_string();
+    match tok.kind {
+        TokenKind::EndMarker => {
+            let line = if text.is_empty() { 1 } else { lines.count() + 1 };
+            ("ENDMARKER", String::new(), (line, 0), (line, 0))
+        }
+        TokenKind::Dedent => {
+            let line = if tok.start as usize >= text.len() { lines.count() + 1 } else { start.0 };
+            let col = if tok.start as usize >= text.len() { 0 } else { start.1 };
+            ("DEDENT", String::new(), (line, col), (line, col))
+        }
+        TokenKind::Newline => {
+            let s = if implicit_newline && tok.start as usize + 1 >= text.len() { "" } else { "\n" };
+            ("NEWLINE", s.to_string(), start, (start.0, start.1 + 1))
+        }
+        TokenKind::Nl => {
+            let s = if implicit_newline && tok.start as usize + 1 >= text.len() { "" } else { "\n" };
+            ("NL", s.to_string(), start, (start.0, start.1 + 1))
+        }
+        TokenKind::Indent => ("INDENT", slice, start, end),
+        TokenKind::Name => ("NAME", slice, start, end),
+        TokenKind::Number => ("NUMBER", slice, start, end),
+        TokenKind::String => ("STRING", slice, start, end),
+        TokenKind::Comment => ("COMMENT", slice, start, end),
+        TokenKind::FStringStart => ("FSTRING_START", slice, start, end),
+        TokenKind::FStringMiddle => ("FSTRING_MIDDLE", slice, start, end),
+        TokenKind::FStringEnd => ("FSTRING_END", slice, start, end),
+        TokenKind::TStringStart => ("TSTRING_START", slice, start, end),
+        TokenKind::TStringMiddle => ("TSTRING_MIDDLE", slice, start, end),
+        TokenKind::TStringEnd => ("TSTRING_END", slice, start, end),
+        k if k.is_keyword() => ("NAME", slice, start, end),
+        _ => ("OP", slice, start, end),
+    }
+}
+
+/// Byte offsets of line starts, to turn a byte offset into (line, character column).
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        if starts.last() == Some(&text.len()) && !text.is_empty() {
+            starts.pop();
+        }
+        LineIndex { starts }
+    }
+
+    fn count(&self) -> u32 {
+        self.starts.len() as u32
+    }
+
+    fn position(&self, text: &str, offset: usize) -> (u32, u32) {
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        let col = text.get(start..offset).map_or(0, |s| s.chars().count());
+        (line as u32 + 1, col as u32)
+    }
+}

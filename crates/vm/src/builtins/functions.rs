@@ -1,0 +1,494 @@
+//! The built-in functions.
+
+use crate::error::PyResult;
+use crate::object::Payload;
+use crate::objects::function::{Args, NativeFn};
+use crate::protocol::attr::name_str;
+use crate::protocol::compare::CmpOp;
+use crate::protocol::number::{as_float, as_int, BinOp, IntRef};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", print),
+    ("len", len),
+    ("repr", repr),
+    ("ascii", ascii),
+    ("abs", abs),
+    ("min", min),
+    ("max", max),
+    ("sum", sum),
+    ("isinstance", isinstance),
+    ("issubclass", issubclass),
+    ("id", id),
+    ("hash", hash),
+    ("iter", iter),
+    ("next", next),
+    ("callable", callable),
+    ("getattr", getattr),
+    ("setattr", setattr),
+    ("hasattr", hasattr),
+    ("delattr", delattr),
+    ("chr", chr),
+    ("ord", ord),
+    ("divmod", divmod),
+    ("pow", pow),
+    ("any", any),
+    ("all", all),
+    ("sorted", sorted),
+    ("globals", globals),
+    ("__build_class__", build_class),
+];
+
+/// Check the positional count: `name() takes exactly one argument (N given)` style.
+fn arity(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos().len();
+    if !args.kwnames.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if n < min || n > max {
+        let msg = if min == max && min == 1 {
+            format!("{name}() takes exactly one argument ({n} given)")
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut file = Value::None;
+    let mut flush = false;
+    for (k, v) in args.kwargs() {
+        match name_str(k) {
+            "sep" | "end" => {
+                let text = match v {
+                    Value::None => None,
+                    _ => match v.payload() {
+                        Some(Payload::Str(s)) => Some(s.as_str().to_string()),
+                        _ => {
+                            return Err(vm.type_error(format!(
+                                "{} must be None or a string, not {}",
+                                name_str(k),
+                                vm.type_name(v)
+                            )))
+                        }
+                    },
+                };
+                if let Some(t) = text {
+                    if name_str(k) == "sep" {
+                        sep = t;
+                    } else {
+                        end = t;
+                    }
+                }
+            }
+            "file" => file = v.clone(),
+            "flush" => flush = vm.is_true(v)?,
+            other => return Err(vm.type_error(format!("print() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let mut out = String::new();
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.to_str(v)?);
+    }
+    out.push_str(&end);
+    if file.is_none() {
+        vm.write_stdout(&out)?;
+        if flush {
+            vm.flush_stdout();
+        }
+    } else {
+        let s = vm.new_str(&out);
+        vm.call_method_by_name(&file, "write", &[s])?;
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "len", 1, 1)?;
+    Ok(Value::Int(vm.len(&args.pos()[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "repr", 1, 1)?;
+    let r = vm.repr(&args.pos()[0])?;
+    Ok(vm.new_str(&r))
+}
+
+fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "ascii", 1, 1)?;
+    let r = vm.repr(&args.pos()[0])?;
+    Ok(vm.new_str(&crate::objects::repr::ascii_escape(&r)))
+}
+
+fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "abs", 1, 1)?;
+    let v = &args.pos()[0];
+    if let Some(m) = vm.lookup_special_heap(v, "__abs__") {
+        return vm.call_method_value(&m, v, &[]);
+    }
+    if let Some(f) = as_float(v) {
+        return Ok(Value::Float(f.abs()));
+    }
+    match as_int(v) {
+        Some(IntRef::Small(i)) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => vm.new_int(dashu_base::Abs::abs(adder_numeric::BigInt::from(i))),
+        }),
+        Some(IntRef::Big(b)) => Ok(vm.new_int(dashu_base::Abs::abs(b.clone()))),
+        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+    }
+}
+
+/// `min()`/`max()` with `key` and `default`.
+fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
+    let mut key = Value::None;
+    let mut default = Value::Null;
+    for (k, v) in args.kwargs() {
+        match name_str(k) {
+            "key" => key = v.clone(),
+            "default" => default = v.clone(),
+            other => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let pos = args.pos();
+    let items = match pos.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect_iterable(&pos[0])?,
+        _ => {
+            if !default.is_null() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = if key.is_none() { item.clone() } else { vm.call(&key, std::slice::from_ref(&item))? };
+        let better = match &best {
+            None => true,
+            Some((_, bk)) => {
+                let r = vm.rich_compare(&k, bk, op)?;
+                vm.is_true(&r)?
+            }
+        };
+        if better {
+            best = Some((item, k));
+        }
+    }
+    match best {
+        Some((v, _)) => Ok(v),
+        None if !default.is_null() => Ok(default),
+        None => Err(vm.value_error(format!("{name}() iterable argument is empty"))),
+    }
+}
+
+fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "min", CmpOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "max", CmpOp::Gt)
+}
+
+fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    if pos.is_empty() || pos.len() > 2 {
+        return Err(vm.type_error(format!("sum() takes at least 1 positional argument ({} given)", pos.len())));
+    }
+    let mut start = pos.get(1).cloned().unwrap_or(Value::Int(0));
+    for (k, v) in args.kwargs() {
+        if name_str(k) == "start" {
+            start = v.clone();
+        }
+    }
+    if let Some(Payload::Str(_)) = start.payload() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = vm.collect_iterable(&pos[0])?;
+    let mut acc = start;
+    let mut float_acc: Option<(f64, f64)> = None;
+    for item in items {
+        // Neumaier-compensated float summation, as CPython 3.12+.
+        if let (Some(x), true) = (as_float(&item), matches!(acc, Value::Float(_)) || float_acc.is_some()) {
+            let (s, c) = float_acc.get_or_insert_with(|| (as_float(&acc).unwrap_or(0.0), 0.0));
+            let t = *s + x;
+            if s.abs() >= x.abs() {
+                *c += (*s - t) + x;
+            } else {
+                *c += (x - t) + *s;
+            }
+            *s = t;
+            continue;
+        }
+        if let Some((s, c)) = float_acc.take() {
+            acc = Value::Float(s + c);
+        }
+        acc = vm.binary_op(&acc, &item, 0)?;
+    }
+    if let Some((s, c)) = float_acc {
+        acc = Value::Float(s + c);
+    }
+    Ok(acc)
+}
+
+fn class_info_check(vm: &mut Vm, v: &Value, cls: &Value, name: &str, subclass: bool) -> PyResult<bool> {
+    match cls.payload() {
+        Some(Payload::Tuple(items)) => {
+            for c in items.to_vec() {
+                if class_info_check(vm, v, &c, name, subclass)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Some(Payload::Type(_)) => {
+            let c = cls.as_obj().cloned().ok_or_else(|| vm.system_error("type"))?;
+            if subclass {
+                match v.as_obj() {
+                    Some(o) if o.as_type().is_some() => Ok(vm.is_subtype(o, &c)),
+                    _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
+                }
+            } else {
+                Ok(vm.is_instance(v, &c))
+            }
+        }
+        _ => Err(vm.type_error(format!(
+            "{name}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "isinstance", 2, 2)?;
+    let p = args.pos();
+    class_info_check(vm, &p[0], &p[1], "isinstance", false).map(Value::Bool)
+}
+
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "issubclass", 2, 2)?;
+    let p = args.pos();
+    class_info_check(vm, &p[0], &p[1], "issubclass", true).map(Value::Bool)
+}
+
+fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "id", 1, 1)?;
+    Ok(Value::Int(args.pos()[0].id()))
+}
+
+fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "hash", 1, 1)?;
+    Ok(Value::Int(vm.hash(&args.pos()[0])?))
+}
+
+fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "iter", 1, 1)?;
+    vm.get_iter(&args.pos()[0])
+}
+
+fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "next", 1, 2)?;
+    let p = args.pos();
+    if !matches!(p[0].payload(), Some(Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter(_)))
+        && vm.lookup_special_heap(&p[0], "__next__").is_none()
+    {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(&p[0]))));
+    }
+    match vm.next(&p[0])? {
+        Some(v) => Ok(v),
+        None => match p.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(crate::error::PyErr(vm.new_exception(&vm.types().exc.stop_iteration.clone(), vec![]))),
+        },
+    }
+}
+
+fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "callable", 1, 1)?;
+    let v = &args.pos()[0];
+    let r = matches!(
+        v.payload(),
+        Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Method { .. } | Payload::Type(_))
+    ) || vm.lookup_special_heap(v, "__call__").is_some();
+    Ok(Value::Bool(r))
+}
+
+fn attr_name(vm: &Vm, v: &Value) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::Str(_)) => Ok(v.clone()),
+        _ => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
+    }
+}
+
+fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "getattr", 2, 3)?;
+    let p = args.pos();
+    let name = attr_name(vm, &p[1])?;
+    match p.get(2) {
+        None => vm.get_attr(&p[0], &name),
+        Some(d) => Ok(vm.lookup_attr(&p[0], &name)?.unwrap_or_else(|| d.clone())),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "setattr", 3, 3)?;
+    let p = args.pos();
+    let name = attr_name(vm, &p[1])?;
+    vm.set_attr(&p[0], &name, p[2].clone())?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "hasattr", 2, 2)?;
+    let p = args.pos();
+    let name = attr_name(vm, &p[1])?;
+    Ok(Value::Bool(vm.lookup_attr(&p[0], &name)?.is_some()))
+}
+
+fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "delattr", 2, 2)?;
+    let p = args.pos();
+    let name = attr_name(vm, &p[1])?;
+    vm.del_attr(&p[0], &name)?;
+    Ok(Value::None)
+}
+
+fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "chr", 1, 1)?;
+    let i = match as_int(&args.pos()[0]) {
+        Some(IntRef::Small(i)) => i,
+        Some(IntRef::Big(_)) => return Err(vm.overflow_error("Python int too large to convert to C int")),
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&args.pos()[0])
+            )))
+        }
+    };
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(vm.new_str(c.encode_utf8(&mut [0; 4]))),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "ord", 1, 1)?;
+    let v = &args.pos()[0];
+    match v.payload() {
+        Some(Payload::Str(s)) => {
+            if s.char_len() != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                )));
+            }
+            Ok(Value::Int(s.char_at(0).map_or(0, |c| c as i64)))
+        }
+        Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        _ => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "divmod", 2, 2)?;
+    let p = args.pos();
+    let q = vm.binary_op(&p[0], &p[1], BinOp::FloorDiv as u32)?;
+    let r = vm.binary_op(&p[0], &p[1], BinOp::Rem as u32)?;
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "pow", 2, 3)?;
+    let p = args.pos();
+    match p.get(2) {
+        None | Some(Value::None) => vm.binary_op(&p[0], &p[1], BinOp::Pow as u32),
+        Some(m) => match (as_int(&p[0]), as_int(&p[1]), as_int(m)) {
+            (Some(a), Some(b), Some(c)) => {
+                let r = adder_numeric::int::pow_mod(&a.to_big(), &b.to_big(), &c.to_big()).map_err(|e| vm.num_error(e))?;
+                Ok(vm.new_int(r))
+            }
+            _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        },
+    }
+}
+
+fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "any", 1, 1)?;
+    let it = vm.get_iter(&args.pos()[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.is_true(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "all", 1, 1)?;
+    let it = vm.get_iter(&args.pos()[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if !vm.is_true(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = args.pos();
+    if p.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", p.len())));
+    }
+    let items = vm.collect_iterable(&p[0])?;
+    let list = vm.new_list(items);
+    let mut all = vec![list.clone()];
+    all.extend(args.values[1..].iter().cloned());
+    crate::objects::methods::list_sort(vm, Args { values: &all, kwnames: args.kwnames })?;
+    Ok(list)
+}
+
+fn globals(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "globals", 0, 0)?;
+    match vm.thread.frames.last() {
+        Some(f) => Ok(Value::Obj(f.globals.clone())),
+        None => Ok(Value::None),
+    }
+}
+
+/// `__build_class__(func, name, *bases)`: run the class body in a fresh namespace,
+/// then make the class.
+fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = args.pos();
+    if p.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let body = p[0].clone();
+    let Some(body_obj) = body.as_obj().cloned() else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    if !matches!(body_obj.payload, Payload::Function(_)) {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    }
+    let name = name_str(&p[1]).to_string();
+    let bases = p[2..].to_vec();
+    let ns = vm.new_dict();
+    let mut frame = vm.make_function_frame(&body_obj, Args::positional_only(&[]))?;
+    frame.locals = Some(ns.clone());
+    vm.run_frame(frame)?;
+    let cls = crate::objects::type_call::new_class(vm, &name, bases, ns)?;
+    Ok(Value::Obj(cls))
+}

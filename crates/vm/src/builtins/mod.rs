@@ -1,0 +1,52 @@
+//! The `builtins` module (CPython's `Python/bltinmodule.c`).
+
+mod functions;
+
+
+use crate::object::{ObjRef, Payload, PyObject};
+use crate::objects::dict;
+use crate::objects::function::{BuiltinFunction, NativeFn};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A built-in function object.
+pub fn new_builtin(vm: &Vm, name: &'static str, func: NativeFn, owner: Option<ObjRef>) -> Value {
+    Value::obj(PyObject::new(
+        vm.types().builtin_function.clone(),
+        Payload::BuiltinFunction(BuiltinFunction { name, func, owner, module: None }),
+    ))
+}
+
+/// Add methods to a built-in type's namespace.
+pub fn add_methods(vm: &Vm, ty: &ObjRef, methods: &[(&'static str, NativeFn)]) {
+    if let Some(d) = ty.dict_obj() {
+        for (name, f) in methods {
+            let v = new_builtin(vm, name, *f, Some(ty.clone()));
+            dict::set_str(vm, &d, name, v);
+        }
+    }
+}
+
+/// Fill the builtins namespace: types, exceptions, constants and functions.
+pub fn populate(vm: &Vm, ns: &ObjRef) {
+    let t = vm.types();
+    for (name, ty) in t.all() {
+        if !name.contains("iterator") && !matches!(name, "function" | "builtin_function_or_method" | "method" | "code" | "cell" | "module" | "traceback" | "frame") {
+            dict::set_str(vm, ns, name, Value::Obj(ty.clone()));
+        }
+    }
+    for (name, ty) in t.exc.all() {
+        dict::set_str(vm, ns, name, Value::Obj(ty.clone()));
+    }
+    dict::set_str(vm, ns, "None", Value::None);
+    dict::set_str(vm, ns, "True", Value::Bool(true));
+    dict::set_str(vm, ns, "False", Value::Bool(false));
+    dict::set_str(vm, ns, "NotImplemented", t.not_implemented.clone());
+    dict::set_str(vm, ns, "Ellipsis", t.ellipsis.clone());
+    dict::set_str(vm, ns, "__name__", vm.new_str("builtins"));
+    for (name, f) in functions::FUNCTIONS {
+        dict::set_str(vm, ns, name, new_builtin(vm, name, *f, None));
+    }
+    crate::objects::methods::install(vm);
+}
+

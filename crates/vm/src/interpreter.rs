@@ -1,0 +1,100 @@
+//! Creating an interpreter (builtins, `sys`, `__main__`), turning compiled code into
+//! code objects, and running a program as `__main__`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use adder_bytecode::{CodeObject, Constant, LocalKind};
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload, PyObject};
+use crate::objects::code::CodeData;
+use crate::objects::dict;
+use crate::runtime::{Config, Interpreter, ThreadState};
+use crate::types::TypeRegistry;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// A new interpreter with its main thread.
+    pub fn new(config: Config) -> Vm {
+        let types = TypeRegistry::new();
+        let builtins_dict = types.new_dict();
+        let builtins = Rc::new(PyObject::with_dict(types.module.clone(), Payload::Module, builtins_dict.clone()));
+        let sys_dict = types.new_dict();
+        let sys = Rc::new(PyObject::with_dict(types.module.clone(), Payload::Module, sys_dict));
+        let modules = types.new_dict();
+        let interp = Interpreter {
+            types,
+            builtins,
+            builtins_dict,
+            modules,
+            sys,
+            config,
+            recursion_limit: Cell::new(1000),
+            int_max_str_digits: Cell::new(4300),
+        };
+        let mut vm = Vm { interp: Rc::new(interp), thread: ThreadState::new(), stdout: crate::output::Output::stdout() };
+        let b = vm.interp.builtins_dict.clone();
+        crate::builtins::populate(&vm, &b);
+        crate::sys::init(&mut vm);
+        vm
+    }
+
+    /// A code object (a Python value) for compiled code, with its constants made into
+    /// Python values once, recursively.
+    pub fn code_object(&self, code: Rc<CodeObject>) -> ObjRef {
+        let consts = code.consts.iter().map(|c| self.constant_value(c)).collect();
+        let names = code.names.iter().map(|n| self.new_str(n)).collect();
+        let localsplus_names = code.localsplus_names.iter().map(|n| self.new_str(n)).collect();
+        let cell_slots = code
+            .localsplus_kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.is(LocalKind::CELL))
+            .map(|(i, _)| i)
+            .collect();
+        Rc::new(PyObject::new(
+            self.types().code.clone(),
+            Payload::Code(Box::new(CodeData { code, consts, names, localsplus_names, cell_slots })),
+        ))
+    }
+
+    fn constant_value(&self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Ellipsis => self.types().ellipsis.clone(),
+            Constant::Int(i) => self.new_int(i.clone()),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex { .. } => Value::None,
+            Constant::Str(s) => self.new_str(s),
+            Constant::Bytes(b) => crate::objects::bytes::new_bytes(self, b.to_vec()),
+            Constant::Tuple(items) => self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect()),
+            Constant::FrozenSet(items) => self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect()),
+            Constant::Code(code) => Value::Obj(self.code_object(code.clone())),
+            Constant::Slice(parts) => {
+                let [a, b, c] = [0, 1, 2].map(|i| parts.get(i).map_or(Value::None, |p| self.constant_value(p)));
+                self.new_slice(a, b, c)
+            }
+        }
+    }
+
+    /// A fresh module namespace named `name`.
+    pub fn new_module_dict(&self, name: &str) -> ObjRef {
+        let d = self.new_dict();
+        dict::set_str(self, &d, "__name__", self.new_str(name));
+        dict::set_str(self, &d, "__builtins__", Value::Obj(self.interp.builtins.clone()));
+        dict::set_str(self, &d, "__doc__", Value::None);
+        d
+    }
+
+    /// Run a module-level code object in `globals`.
+    pub fn run_code(&mut self, code: ObjRef, globals: ObjRef) -> PyResult<Value> {
+        let builtins = self.interp.builtins_dict.clone();
+        let mut frame = self.new_frame(code.clone(), None, globals.clone(), builtins, Some(globals));
+        let n = crate::frame::code_data(&code).code.nlocalsplus();
+        frame.slots.resize(n, Value::Null);
+        self.run_frame(frame)
+    }
+}

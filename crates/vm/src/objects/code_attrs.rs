@@ -1,0 +1,35 @@
+//! The `co_*` attributes of code objects.
+
+use crate::error::PyResult;
+use crate::frame::code_data;
+use crate::object::ObjRef;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub fn code_attribute(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+    let c = code_data(o);
+    let co = &c.code;
+    let strs = |vm: &Vm, names: Vec<std::rc::Rc<str>>| vm.new_tuple(names.iter().map(|n| vm.new_str(n)).collect());
+    Ok(Some(match name {
+        "co_name" => vm.new_str(&co.name),
+        "co_qualname" => vm.new_str(&co.qualname),
+        "co_filename" => vm.new_str(&co.filename),
+        "co_firstlineno" => Value::Int(co.firstlineno as i64),
+        "co_argcount" => Value::Int(co.argcount as i64),
+        "co_posonlyargcount" => Value::Int(co.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(co.kwonlyargcount as i64),
+        "co_nlocals" => Value::Int(co.varnames().len() as i64),
+        "co_flags" => Value::Int(co.flags as i64),
+        "co_stacksize" => Value::Int(co.stacksize as i64),
+        "co_varnames" => strs(vm, co.varnames()),
+        "co_cellvars" => strs(vm, co.cellvars()),
+        "co_freevars" => strs(vm, co.freevars()),
+        "co_names" => vm.new_tuple(c.names.clone()),
+        "co_consts" => vm.new_tuple(c.consts.clone()),
+        "co_code" => {
+            let bytes: Vec<u8> = co.code.iter().flat_map(|u| [u.op, u.arg]).collect();
+            crate::objects::bytes::new_bytes(vm, bytes)
+        }
+        _ => return Ok(None),
+    }))
+}

@@ -1,0 +1,400 @@
+//! Calling a type: `int("12")`, `list(x)`, `Foo(1, 2)`; and making classes
+//! (`class` statements, three-argument `type`), with C3 method resolution order.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload, PyObject, RangeData};
+use crate::objects::dict::{self, DictData};
+use crate::objects::exception::ExceptionData;
+use crate::objects::function::Args;
+use crate::objects::type_::{Layout, TypeObject};
+use crate::protocol::attr::name_str;
+use crate::protocol::number::{as_float, as_int, IntRef};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
+    let t = vm.types();
+    if Rc::ptr_eq(ty, &t.type_) {
+        let pos = args.pos();
+        return match pos.len() {
+            1 if args.kwnames.is_empty() => Ok(Value::Obj(vm.type_of(&pos[0]))),
+            3 => {
+                let ns = pos[2].as_obj().cloned().ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
+                let bases = pos[1].as_obj().and_then(|o| o.as_tuple()).map(|b| b.to_vec()).unwrap_or_default();
+                new_class(vm, name_str(&pos[0]), bases, ns).map(Value::Obj)
+            }
+            _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+        };
+    }
+    let tyval = Value::Obj(ty.clone());
+    if vm.type_is_heap(ty) {
+        return instantiate_class(vm, ty, args);
+    }
+    let layout = ty.as_type().map_or(Layout::Opaque, |t| t.layout);
+    let pos = args.pos();
+    if layout != Layout::Exception && !args.kwnames.is_empty() && !Rc::ptr_eq(ty, &t.dict) {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name_of(&tyval))));
+    }
+    match layout {
+        Layout::Exception => Ok(Value::Obj(vm.new_exception_of(ty, pos.to_vec()))),
+        Layout::Int => construct_int(vm, pos),
+        Layout::Bool => match pos {
+            [] => Ok(Value::Bool(false)),
+            [v] => Ok(Value::Bool(vm.is_true(v)?)),
+            _ => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", pos.len()))),
+        },
+        Layout::Float => construct_float(vm, pos),
+        Layout::Str => match pos {
+            [] => Ok(vm.new_str("")),
+            [v] => {
+                let s = vm.to_str(v)?;
+                Ok(vm.new_str(&s))
+            }
+            _ => Err(vm.type_error("str() with encoding is not supported yet")),
+        },
+        Layout::List => match pos {
+            [] => Ok(vm.new_list(vec![])),
+            [v] => {
+                let items = vm.collect_iterable(v)?;
+                Ok(vm.new_list(items))
+            }
+            _ => Err(vm.type_error(format!("list expected at most 1 argument, got {}", pos.len()))),
+        },
+        Layout::Tuple => match pos {
+            [] => Ok(vm.new_tuple(vec![])),
+            [v] => {
+                if matches!(v.payload(), Some(Payload::Tuple(_))) {
+                    return Ok(v.clone());
+                }
+                let items = vm.collect_iterable(v)?;
+                Ok(vm.new_tuple(items))
+            }
+            _ => Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", pos.len()))),
+        },
+        Layout::Dict => {
+            let d = vm.new_dict();
+            if let [v] = pos {
+                if matches!(v.payload(), Some(Payload::Dict(_))) || vm.lookup_attr(v, &vm.new_str("keys"))?.is_some() {
+                    vm.dict_update_from(&d, v)?;
+                } else {
+                    for item in vm.collect_iterable(v)? {
+                        let pair = vm.collect_iterable(&item)?;
+                        if pair.len() != 2 {
+                            return Err(vm.value_error(format!(
+                                "dictionary update sequence element #0 has length {}; 2 is required",
+                                pair.len()
+                            )));
+                        }
+                        dict::set_item(vm, &d, pair[0].clone(), pair[1].clone())?;
+                    }
+                }
+            } else if pos.len() > 1 {
+                return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
+            }
+            for (k, v) in args.kwargs() {
+                dict::set_item(vm, &d, k.clone(), v.clone())?;
+            }
+            Ok(Value::Obj(d))
+        }
+        Layout::Object if Rc::ptr_eq(ty, &t.object) => {
+            if !pos.is_empty() {
+                return Err(vm.type_error("object() takes no arguments"));
+            }
+            Ok(Value::obj(PyObject::new(ty.clone(), Payload::Instance)))
+        }
+        _ if Rc::ptr_eq(ty, &t.range) => construct_range(vm, pos),
+        _ if Rc::ptr_eq(ty, &t.slice) => match pos {
+            [stop] => Ok(vm.new_slice(Value::None, stop.clone(), Value::None)),
+            [a, b] => Ok(vm.new_slice(a.clone(), b.clone(), Value::None)),
+            [a, b, c] => Ok(vm.new_slice(a.clone(), b.clone(), c.clone())),
+            _ => Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        },
+        _ => Err(vm.type_error(format!("cannot create '{}' instances", vm.type_name_of(&tyval)))),
+    }
+}
+
+impl Vm {
+    /// The `__name__` of a type value.
+    pub fn type_name_of(&self, ty: &Value) -> String {
+        ty.as_obj().and_then(|o| o.as_type()).map_or_else(String::new, |t| t.name().to_string())
+    }
+
+    pub fn new_exception_of(&self, ty: &ObjRef, args: Vec<Value>) -> ObjRef {
+        self.new_exception(ty, args)
+    }
+}
+
+fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
+    match pos {
+        [] => Ok(Value::Int(0)),
+        [v] => {
+            if let Some(i) = as_int(v) {
+                return Ok(match i {
+                    IntRef::Small(s) => Value::Int(s),
+                    IntRef::Big(b) => vm.new_int(b.clone()),
+                });
+            }
+            if let Some(f) = as_float(v) {
+                let b = adder_numeric::int_float::from_f64(f.trunc()).map_err(|e| vm.num_error(e))?;
+                return Ok(vm.new_int(b));
+            }
+            if let Some(Payload::Str(s)) = v.payload() {
+                return parse_int(vm, s.as_str(), 10);
+            }
+            if let Some(m) = vm.lookup_special_heap(v, "__int__").or_else(|| vm.lookup_special_heap(v, "__index__")) {
+                return vm.call_method_value(&m, v, &[]);
+            }
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+        [v, base] => {
+            let base = vm.index_value(base)?;
+            match v.payload() {
+                Some(Payload::Str(s)) => parse_int(vm, s.as_str(), base as i64),
+                _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
+            }
+        }
+        _ => Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len()))),
+    }
+}
+
+fn parse_int(vm: &mut Vm, text: &str, base: i64) -> PyResult<Value> {
+    let limit = vm.interp.int_max_str_digits.get();
+    let repr = || crate::objects::repr::str_repr(text);
+    match adder_numeric::int_parse::parse_int_str(text, base, limit, repr) {
+        Ok(b) => Ok(vm.new_int(b)),
+        Err(e) => Err(vm.num_error(e)),
+    }
+}
+
+fn construct_float(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
+    match pos {
+        [] => Ok(Value::Float(0.0)),
+        [v] => {
+            if let Some(f) = as_float(v) {
+                return Ok(Value::Float(f));
+            }
+            if let Some(i) = as_int(v) {
+                return Ok(Value::Float(vm.int_to_f64(&i)?));
+            }
+            if let Some(Payload::Str(s)) = v.payload() {
+                let text = s.as_str();
+                return adder_numeric::float_parse::parse_float_str(text, || crate::objects::repr::str_repr(text))
+                    .map(Value::Float)
+                    .map_err(|e| vm.num_error(e));
+            }
+            if let Some(m) = vm.lookup_special_heap(v, "__float__") {
+                return vm.call_method_value(&m, v, &[]);
+            }
+            Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
+        }
+        _ => Err(vm.type_error(format!("float expected at most 1 argument, got {}", pos.len()))),
+    }
+}
+
+fn construct_range(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
+    let mut ints = Vec::with_capacity(pos.len());
+    for v in pos {
+        match as_int(v) {
+            Some(IntRef::Small(i)) => ints.push(i),
+            Some(IntRef::Big(_)) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            None => {
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
+            }
+        }
+    }
+    let (start, stop, step) = match ints[..] {
+        [stop] => (0, stop, 1),
+        [start, stop] => (start, stop, 1),
+        [start, stop, step] => (start, stop, step),
+        [] => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::obj(PyObject::new(vm.types().range.clone(), Payload::Range(RangeData { start, stop, step }))))
+}
+
+/// `Foo(*args)` for a class: `__new__` (a user's, or the built-in base's), then `__init__`.
+fn instantiate_class(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
+    let clsval = Value::Obj(cls.clone());
+    let user_new = heap_lookup(vm, cls, "__new__");
+    let obj = match user_new {
+        Some(new) => {
+            let mut all = vec![clsval.clone()];
+            all.extend_from_slice(args.values);
+            let new = unwrap_staticmethod(&new);
+            vm.call_with(&new, Args { values: &all, kwnames: args.kwnames })?
+        }
+        None => new_instance(vm, cls, args)?,
+    };
+    if !vm.is_instance(&obj, cls) {
+        return Ok(obj);
+    }
+    if let Some(init) = heap_lookup(vm, cls, "__init__") {
+        let mut all = vec![obj.clone()];
+        all.extend_from_slice(args.values);
+        let r = vm.call_with(&init, Args { values: &all, kwnames: args.kwnames })?;
+        if !r.is_none() {
+            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+        }
+    } else if !args.values.is_empty() && heap_lookup(vm, cls, "__new__").is_none() {
+        let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
+        if layout == Layout::Object {
+            return Err(vm.type_error(format!("{}() takes no arguments", vm.type_name_of(&clsval))));
+        }
+    }
+    Ok(obj)
+}
+
+fn unwrap_staticmethod(v: &Value) -> Value {
+    v.clone()
+}
+
+/// A user-defined attribute on a class's MRO, before the built-in types.
+fn heap_lookup(vm: &Vm, cls: &ObjRef, name: &str) -> Option<Value> {
+    let t = cls.as_type()?;
+    for klass in t.mro.borrow().iter() {
+        if !vm.type_is_heap(klass) {
+            return None;
+        }
+        if let Some(v) = klass.dict_obj().and_then(|d| dict::get_str(&d, name)) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// `object.__new__(cls)` and the built-in bases' `__new__`: an instance with the
+/// payload of the class's layout and a fresh `__dict__`.
+fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
+    let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
+    let payload = match layout {
+        Layout::Object => Payload::Instance,
+        Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(vm.new_tuple(args.pos().to_vec())))),
+        Layout::List => Payload::List(RefCell::new(vec![])),
+        Layout::Dict => Payload::Dict(RefCell::new(DictData::new())),
+        _ => {
+            // Immutable built-in bases: build the value with the base constructor.
+            let base = cls.as_type().and_then(|t| t.mro.borrow().iter().find(|m| !vm.type_is_heap(m)).cloned());
+            let Some(base) = base else { return Err(vm.type_error("no built-in base")) };
+            let v = call_type(vm, &base, args)?;
+            let payload = match (&v, layout) {
+                (Value::Int(i), Layout::Int) => Payload::Int((*i).into()),
+                (Value::Obj(o), Layout::Int) => match &o.payload {
+                    Payload::Int(b) => Payload::Int(b.clone()),
+                    _ => Payload::Instance,
+                },
+                (Value::Float(f), Layout::Float) => Payload::Float(*f),
+                (Value::Obj(o), Layout::Str) => match &o.payload {
+                    Payload::Str(s) => Payload::Str(crate::objects::str::PyStr::new(s.as_str())),
+                    _ => Payload::Instance,
+                },
+                (Value::Obj(o), Layout::Tuple) => match &o.payload {
+                    Payload::Tuple(t) => Payload::Tuple(t.clone()),
+                    _ => Payload::Instance,
+                },
+                _ => return Err(vm.type_error("cannot subclass this built-in type yet")),
+            };
+            return Ok(Value::obj(PyObject::with_dict(cls.clone(), payload, vm.new_dict())));
+        }
+    };
+    Ok(Value::obj(PyObject::with_dict(cls.clone(), payload, vm.new_dict())))
+}
+
+/// Create a class (`type(name, bases, ns)`).
+pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: ObjRef) -> PyResult<ObjRef> {
+    let (object_type, type_type) = (vm.types().object.clone(), vm.types().type_.clone());
+    let mut base_types = Vec::new();
+    for b in &bases {
+        match b.as_obj() {
+            Some(o) if o.as_type().is_some() => {
+                if !o.as_type().is_some_and(|t| t.is_base_type.get()) {
+                    return Err(vm.type_error(format!("type '{}' is not an acceptable base type", vm.type_name_of(b))));
+                }
+                base_types.push(o.clone());
+            }
+            _ => return Err(vm.type_error("bases must be types")),
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(object_type);
+    }
+    let layout = base_types
+        .iter()
+        .filter_map(|b| b.as_type().map(|t| t.layout))
+        .find(|l| *l != Layout::Object)
+        .unwrap_or(Layout::Object);
+    let qualname = dict::get_str(&ns, "__qualname__").map_or_else(|| name.to_string(), |q| name_str(&q).to_string());
+    let class_dict = vm.new_dict();
+    if let Some(Payload::Dict(src)) = Some(&ns.payload) {
+        let pairs: Vec<(Value, Value)> = src.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        for (k, v) in pairs {
+            if name_str(&k) != "__qualname__" && name_str(&k) != "__classcell__" {
+                dict::set_item(vm, &class_dict, k, v)?;
+            }
+        }
+    }
+    let ty = Rc::new(PyObject::with_dict(
+        type_type,
+        Payload::Type(Box::new(TypeObject {
+            name: RefCell::new(name.into()),
+            qualname: RefCell::new(qualname.into()),
+            bases: RefCell::new(base_types.clone()),
+            mro: RefCell::new(vec![]),
+            layout,
+            is_heap: true,
+            is_base_type: Cell::new(true),
+            version: Cell::new(0),
+        })),
+        class_dict,
+    ));
+    let mro = c3_mro(vm, &ty, &base_types)?;
+    if let Some(tt) = ty.as_type() {
+        *tt.mro.borrow_mut() = mro;
+    }
+    if let Some(cell) = dict::get_str(&ns, "__classcell__") {
+        if let Some(Payload::Cell(c)) = cell.payload() {
+            *c.borrow_mut() = Value::Obj(ty.clone());
+        }
+    }
+    Ok(ty)
+}
+
+/// C3 linearisation of `ty` over its bases.
+fn c3_mro(vm: &Vm, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    let mut seqs: Vec<Vec<ObjRef>> = bases
+        .iter()
+        .map(|b| b.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default())
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![ty.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| {
+            !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c)))
+        });
+        let Some(c) = candidate else {
+            let names: Vec<String> = bases.iter().map(|b| b.as_type().map_or_else(String::new, |t| t.name().to_string())).collect();
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}

@@ -1,0 +1,299 @@
+//! Attribute access: `getattr`, `setattr`, `delattr`, method lookup, and the lookup of
+//! special methods on user classes.
+
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload, PyObject};
+use crate::objects::dict;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The text of a str value (attribute names are always str).
+pub fn name_str(name: &Value) -> &str {
+    name.as_obj().and_then(|o| o.as_str()).map_or("", |s| s.as_str())
+}
+
+impl Vm {
+    /// Whether `ty` was made by a class statement.
+    pub fn type_is_heap(&self, ty: &ObjRef) -> bool {
+        ty.as_type().is_some_and(|t| t.is_heap)
+    }
+
+    /// Find `name` along `ty`'s MRO (CPython's `_PyType_Lookup`).
+    pub fn type_lookup(&self, ty: &ObjRef, name: &str) -> Option<Value> {
+        let t = ty.as_type()?;
+        for klass in t.mro.borrow().iter() {
+            if let Some(d) = klass.dict_obj() {
+                if let Some(v) = dict::get_str(&d, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// A special method defined by a user class in `type(v)`'s MRO (before the first
+    /// built-in type, whose behaviour the protocols implement directly in Rust).
+    pub fn lookup_special_heap(&self, v: &Value, name: &str) -> Option<Value> {
+        let ty = self.type_of(v);
+        let t = ty.as_type()?;
+        for klass in t.mro.borrow().iter() {
+            if !self.type_is_heap(klass) {
+                return None;
+            }
+            if let Some(d) = klass.dict_obj() {
+                if let Some(found) = dict::get_str(&d, name) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// Call an unbound method found on a type with `self_` first.
+    pub fn call_method_value(&mut self, method: &Value, self_: &Value, args: &[Value]) -> PyResult<Value> {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(self_.clone());
+        all.extend_from_slice(args);
+        self.call(method, &all)
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        match self.lookup_attr(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let name = self.new_str(name);
+        self.get_attr(obj, &name)
+    }
+
+    /// `getattr(obj, name)` that reports absence as `None` instead of AttributeError.
+    pub fn lookup_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let n = name_str(name);
+        if let Value::Obj(o) = obj {
+            if let Payload::Type(_) = o.payload {
+                return self.type_getattr(o, name);
+            }
+            if let Payload::Module = o.payload {
+                if let Some(d) = o.dict_obj() {
+                    if let Some(v) = dict::get_str(&d, n) {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+        }
+        let ty = self.type_of(obj);
+        let descr = self.type_lookup(&ty, n);
+        if let Some(d) = &descr {
+            if let Some(v) = self.data_descriptor_get(d, obj)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Value::Obj(o) = obj {
+            if let Some(d) = o.dict_obj() {
+                if let Some(v) = dict::get_str(&d, n) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        if let Some(d) = descr {
+            return Ok(Some(self.bind_descriptor(d, obj, &ty)?));
+        }
+        if let Some(v) = crate::objects::attributes::builtin_attribute(self, obj, n)? {
+            return Ok(Some(v));
+        }
+        if self.type_is_heap(&ty) {
+            if let Some(getattr) = self.type_lookup(&ty, "__getattr__") {
+                return match self.call_method_value(&getattr, obj, std::slice::from_ref(name)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.is_instance(&Value::Obj(e.0.clone()), &self.types().exc.attribute_error.clone()) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        Ok(None)
+    }
+
+    /// Data descriptors on the type win over the instance dict (`property`).
+    fn data_descriptor_get(&mut self, descr: &Value, obj: &Value) -> PyResult<Option<Value>> {
+        let dty = self.type_of(descr);
+        if !self.type_is_heap(&dty) {
+            return Ok(None);
+        }
+        let Some(get) = self.type_lookup(&dty, "__get__") else { return Ok(None) };
+        if self.type_lookup(&dty, "__set__").is_none() && self.type_lookup(&dty, "__delete__").is_none() {
+            return Ok(None);
+        }
+        let owner = Value::Obj(self.type_of(obj));
+        Ok(Some(self.call(&get, &[descr.clone(), obj.clone(), owner])?))
+    }
+
+    /// What an attribute found on the type becomes when read through an instance.
+    fn bind_descriptor(&mut self, descr: Value, obj: &Value, ty: &ObjRef) -> PyResult<Value> {
+        match descr.payload() {
+            Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!())) => {
+                Ok(self.new_method(descr, obj.clone()))
+            }
+            _ => {
+                let dty = self.type_of(&descr);
+                if self.type_is_heap(&dty) {
+                    if let Some(get) = self.type_lookup(&dty, "__get__") {
+                        return self.call(&get, &[descr.clone(), obj.clone(), Value::Obj(ty.clone())]);
+                    }
+                }
+                Ok(descr)
+            }
+        }
+    }
+
+    pub fn new_method(&self, func: Value, self_: Value) -> Value {
+        Value::obj(PyObject::new(self.types().method.clone(), Payload::Method { func, self_ }))
+    }
+
+    /// For `LOAD_ATTR` with the method flag: `(function, Some(self))` when the attribute
+    /// is a plain method found on the type, so the call can skip the bound method.
+    pub fn get_method(&mut self, obj: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
+        let is_plain_instance = match obj {
+            Value::Obj(o) => !matches!(o.payload, Payload::Type(_) | Payload::Module),
+            _ => true,
+        };
+        if is_plain_instance {
+            let ty = self.type_of(obj);
+            let n = name_str(name);
+            if let Some(descr) = self.type_lookup(&ty, n) {
+                let is_method = matches!(
+                    descr.payload(),
+                    Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!()))
+                );
+                let shadowed = obj
+                    .as_obj()
+                    .and_then(|o| o.dict_obj())
+                    .is_some_and(|d| dict::get_str(&d, n).is_some());
+                if is_method && !shadowed {
+                    return Ok((descr, Some(obj.clone())));
+                }
+            }
+        }
+        Ok((self.get_attr(obj, name)?, None))
+    }
+
+    /// Attribute lookup on a type object: the metatype's data, then the MRO, then the
+    /// type's own built-in attributes (`__name__`, `__mro__`...).
+    fn type_getattr(&mut self, ty: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
+        let n = name_str(name);
+        if let Some(v) = self.type_lookup(ty, n) {
+            // Functions stay plain functions when read from the class.
+            return Ok(Some(match v.payload() {
+                Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => v,
+                _ => {
+                    let dty = self.type_of(&v);
+                    match self.type_is_heap(&dty).then(|| self.type_lookup(&dty, "__get__")).flatten() {
+                        Some(get) => self.call(&get, &[v.clone(), Value::None, Value::Obj(ty.clone())])?,
+                        None => v,
+                    }
+                }
+            }));
+        }
+        let tyval = Value::Obj(ty.clone());
+        if let Some(v) = crate::objects::attributes::builtin_attribute(self, &tyval, n)? {
+            return Ok(Some(v));
+        }
+        let meta = self.class_of(ty);
+        Ok(self.type_lookup(&meta, n).map(|d| match d.payload() {
+            Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => self.new_method(d, tyval.clone()),
+            _ => d,
+        }))
+    }
+
+    pub fn no_attribute(&self, obj: &Value, name: &Value) -> crate::error::PyErr {
+        let n = name_str(name);
+        let msg = match obj {
+            Value::Obj(o) if matches!(o.payload, Payload::Module) => {
+                let mname = o
+                    .dict_obj()
+                    .and_then(|d| dict::get_str(&d, "__name__"))
+                    .map(|v| name_str(&v).to_string())
+                    .unwrap_or_else(|| "?".into());
+                format!("module '{mname}' has no attribute '{n}'")
+            }
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                let tname = o.as_type().map_or_else(|| "?".into(), |t| t.name());
+                format!("type object '{tname}' has no attribute '{n}'")
+            }
+            _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+        };
+        self.attribute_error(msg, obj, name)
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        let n = name_str(name);
+        let ty = self.type_of(obj);
+        if self.type_is_heap(&ty) {
+            if let Some(setattr) = self.lookup_special_heap(obj, "__setattr__") {
+                self.call(&setattr, &[obj.clone(), name.clone(), value])?;
+                return Ok(());
+            }
+            if let Some(descr) = self.type_lookup(&ty, n) {
+                let dty = self.type_of(&descr);
+                if self.type_is_heap(&dty) {
+                    if let Some(set) = self.type_lookup(&dty, "__set__") {
+                        self.call(&set, &[descr, obj.clone(), value])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        if crate::objects::attributes::set_builtin_attribute(self, obj, n, &value)? {
+            return Ok(());
+        }
+        if let Value::Obj(o) = obj {
+            if let Payload::Type(t) = &o.payload {
+                if !t.is_heap {
+                    return Err(self.type_error(format!(
+                        "cannot set '{n}' attribute of immutable type '{}'",
+                        t.name()
+                    )));
+                }
+                t.version.set(t.version.get().wrapping_add(1));
+            }
+            if let Some(d) = o.dict_obj() {
+                dict::set_str_key(&d, name.clone(), value);
+                return Ok(());
+            }
+        }
+        Err(self.attribute_error(
+            format!(
+                "'{}' object has no attribute '{n}' and no __dict__ for setting new attributes",
+                self.type_name(obj)
+            ),
+            obj,
+            name,
+        ))
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            if let Some(d) = o.dict_obj() {
+                if dict::del_item(self, &d, name)?.is_some() {
+                    return Ok(());
+                }
+            }
+        }
+        Err(self.no_attribute(obj, name))
+    }
+}
+
+/// Built-in functions that are methods of a type (they have an owner) bind to instances.
+macro_rules! BuiltinMethodMarker {
+    () => {
+        crate::objects::function::BuiltinFunction { owner: Some(_), .. }
+    };
+}
+use BuiltinMethodMarker;
+

@@ -1,0 +1,81 @@
+//! `hash()`.
+
+use adder_numeric::hash::{hash_bigint, hash_float, hash_i64, hash_pointer};
+
+use crate::error::PyResult;
+use crate::object::Payload;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// CPython's `hash(None)` since 3.12: a constant.
+const NONE_HASH: i64 = 0xFCA8_6420;
+
+impl Vm {
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(hash_i64(*i)),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Float(f) => Ok(hash_float(*f, v.id() as usize)),
+            Value::None => Ok(NONE_HASH),
+            Value::Null => Ok(0),
+            Value::Obj(o) => {
+                let ty = self.class_of(o);
+                if self.type_is_heap(&ty) {
+                    if let Some(result) = self.call_dunder_hash(v)? {
+                        return Ok(result);
+                    }
+                }
+                match &o.payload {
+                    Payload::Str(s) => Ok(s.hash()),
+                    Payload::Int(i) => Ok(hash_bigint(i)),
+                    Payload::Float(f) => Ok(hash_float(*f, v.id() as usize)),
+                    Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
+                    Payload::Tuple(items) => self.hash_tuple(items),
+                    Payload::List(_) | Payload::Dict(_) => {
+                        Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                    }
+                    _ => Ok(hash_pointer(v.id() as usize)),
+                }
+            }
+        }
+    }
+
+    /// A user class's `__hash__`: `None` means "inherit the built-in one".
+    fn call_dunder_hash(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        let Some(method) = self.lookup_special_heap(v, "__hash__") else {
+            return Ok(None);
+        };
+        if method.is_none() {
+            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
+        }
+        let result = self.call_method_value(&method, v, &[])?;
+        match result {
+            Value::Int(i) => Ok(Some(if i == -1 { -2 } else { i })),
+            Value::Bool(b) => Ok(Some(b as i64)),
+            Value::Obj(ref o) if matches!(o.payload, Payload::Int(_)) => {
+                let Payload::Int(i) = &o.payload else { unreachable!() };
+                Ok(Some(hash_bigint(i)))
+            }
+            _ => Err(self.type_error("__hash__ method should return an integer")),
+        }
+    }
+
+    /// CPython's tuple hash (xxHash-based, 3.8+).
+    fn hash_tuple(&mut self, items: &[Value]) -> PyResult<i64> {
+        const P1: u64 = 11400714785074694791;
+        const P2: u64 = 14029467366897019727;
+        const P5: u64 = 2870177450012600261;
+        let mut acc: u64 = P5;
+        for item in items {
+            let lane = self.hash(item)? as u64;
+            acc = acc.wrapping_add(lane.wrapping_mul(P2));
+            acc = acc.rotate_left(31);
+            acc = acc.wrapping_mul(P1);
+        }
+        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+        if acc == u64::MAX {
+            return Ok(1546275796);
+        }
+        Ok(acc as i64)
+    }
+}

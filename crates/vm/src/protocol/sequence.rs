@@ -1,0 +1,379 @@
+//! Subscription (`x[i]`, `x[a:b]`, assignment and deletion), `len()`, and sequence
+//! concatenation and repetition.
+
+use std::cell::RefCell;
+
+use crate::error::PyResult;
+use crate::object::{Payload, PyObject, SliceData};
+use crate::objects::dict;
+use crate::protocol::number::{as_int, IntRef};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A resolved slice over a sequence of known length (CPython's `PySlice_AdjustIndices`).
+pub struct SliceIndices {
+    pub start: isize,
+    pub stop: isize,
+    pub step: isize,
+    pub len: usize,
+}
+
+impl SliceIndices {
+    pub fn positions(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len).map(move |k| (self.start + k as isize * self.step) as usize)
+    }
+}
+
+impl Vm {
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(m) = self.lookup_special_heap(v, "__len__") {
+            let r = self.call_method_value(&m, v, &[])?;
+            return self.len_result(r);
+        }
+        Ok(match v.payload() {
+            Some(Payload::Str(s)) => s.char_len(),
+            Some(Payload::Bytes(b)) => b.len(),
+            Some(Payload::Tuple(t)) => t.len(),
+            Some(Payload::List(l)) => l.borrow().len(),
+            Some(Payload::Dict(d)) => d.borrow().len(),
+            Some(Payload::Range(r)) => crate::objects::range::range_len(r),
+            _ => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+        })
+    }
+
+    /// Check what `__len__` returned.
+    pub fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        match as_int(&r) {
+            Some(IntRef::Small(n)) if n >= 0 => Ok(n as usize),
+            Some(IntRef::Small(_)) => Err(self.value_error("__len__() should return >= 0")),
+            Some(IntRef::Big(_)) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            None => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&r)))),
+        }
+    }
+
+    /// An index operand as isize (`__index__` for user classes comes later).
+    pub fn index_value(&mut self, v: &Value) -> PyResult<isize> {
+        match as_int(v) {
+            Some(IntRef::Small(i)) => isize::try_from(i).map_err(|_| self.index_overflow(v)),
+            Some(IntRef::Big(_)) => Err(self.index_overflow(v)),
+            None => {
+                if let Some(m) = self.lookup_special_heap(v, "__index__") {
+                    let r = self.call_method_value(&m, v, &[])?;
+                    return self.index_value(&r);
+                }
+                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+            }
+        }
+    }
+
+    fn index_overflow(&self, v: &Value) -> crate::error::PyErr {
+        self.index_error(format!("cannot fit '{}' into an index-sized integer", self.type_name(v)))
+    }
+
+    /// Resolve a slice object against a length.
+    pub fn slice_indices(&mut self, s: &SliceData, len: usize) -> PyResult<SliceIndices> {
+        let step = if s.step.is_none() { 1 } else { self.slice_bound(&s.step)? };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let len_i = len as isize;
+        let (lower, upper) = if step < 0 { (-1, len_i - 1) } else { (0, len_i) };
+        let clamp = |v: isize| -> isize {
+            if v < 0 {
+                (v + len_i).max(lower)
+            } else {
+                v.min(upper)
+            }
+        };
+        let start = if s.start.is_none() { if step < 0 { upper } else { lower } } else { clamp(self.slice_bound(&s.start)?) };
+        let stop = if s.stop.is_none() { if step < 0 { lower } else { upper } } else { clamp(self.slice_bound(&s.stop)?) };
+        let count = if step > 0 {
+            if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        } else if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        };
+        Ok(SliceIndices { start, stop, step, len: count })
+    }
+
+    fn slice_bound(&mut self, v: &Value) -> PyResult<isize> {
+        match as_int(v) {
+            Some(IntRef::Small(i)) => Ok(i.clamp(isize::MIN as i64 + 1, isize::MAX as i64) as isize),
+            Some(IntRef::Big(b)) => Ok(if b.sign() == dashu_base::Sign::Negative { isize::MIN + 1 } else { isize::MAX }),
+            None => {
+                if self.lookup_special_heap(v, "__index__").is_some() {
+                    return self.index_value(v);
+                }
+                Err(self.type_error("slice indices must be integers or None or have an __index__ method"))
+            }
+        }
+    }
+
+    pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
+        Value::obj(PyObject::new(self.types().slice.clone(), Payload::Slice(SliceData { start, stop, step })))
+    }
+
+    /// Normalise an index for a sequence of `len` items, or raise `IndexError(msg)`.
+    fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = self.index_value(key)?;
+        let j = if i < 0 { i + len as isize } else { i };
+        if j < 0 || j as usize >= len {
+            return Err(self.index_error(format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    /// `container[key]`.
+    pub fn get_item(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(m) = self.lookup_special_heap(container, "__getitem__") {
+            return self.call_method_value(&m, container, std::slice::from_ref(key));
+        }
+        let is_slice = matches!(key.payload(), Some(Payload::Slice(_)));
+        match container.payload() {
+            Some(Payload::List(l)) => {
+                if let Some(Payload::Slice(s)) = key.payload() {
+                    let items = l.borrow().clone();
+                    let idx = self.slice_indices(s, items.len())?;
+                    return Ok(self.new_list(idx.positions().map(|p| items[p].clone()).collect()));
+                }
+                self.check_index_type(key, "list")?;
+                let len = l.borrow().len();
+                let i = self.seq_index(key, len, "list")?;
+                Ok(l.borrow()[i].clone())
+            }
+            Some(Payload::Tuple(t)) => {
+                if let Some(Payload::Slice(s)) = key.payload() {
+                    let idx = self.slice_indices(s, t.len())?;
+                    return Ok(self.new_tuple(idx.positions().map(|p| t[p].clone()).collect()));
+                }
+                self.check_index_type(key, "tuple")?;
+                let i = self.seq_index(key, t.len(), "tuple")?;
+                Ok(t[i].clone())
+            }
+            Some(Payload::Str(s)) => {
+                if let Some(Payload::Slice(sl)) = key.payload() {
+                    let idx = self.slice_indices(sl, s.char_len())?;
+                    let text: String = if s.is_ascii() {
+                        let b = s.as_str().as_bytes();
+                        idx.positions().map(|p| b[p] as char).collect()
+                    } else {
+                        let chars: Vec<char> = s.as_str().chars().collect();
+                        idx.positions().map(|p| chars[p]).collect()
+                    };
+                    return Ok(self.new_str(&text));
+                }
+                if as_int(key).is_none() && self.lookup_special_heap(key, "__index__").is_none() {
+                    return Err(self.type_error(format!("string indices must be integers, not '{}'", self.type_name(key))));
+                }
+                let i = self.seq_index(key, s.char_len(), "string")?;
+                let c = s.char_at(i).unwrap_or('\0');
+                Ok(self.new_str(c.encode_utf8(&mut [0; 4])))
+            }
+            Some(Payload::Dict(_)) => {
+                let d = container.as_obj().cloned().ok_or_else(|| self.system_error("dict"))?;
+                match dict::get_item(self, &d, key)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        if self.type_is_heap(&self.type_of(container)) {
+                            if let Some(m) = self.lookup_special_heap(container, "__missing__") {
+                                return self.call_method_value(&m, container, std::slice::from_ref(key));
+                            }
+                        }
+                        Err(self.key_error(key.clone()))
+                    }
+                }
+            }
+            Some(Payload::Range(r)) if !is_slice => {
+                let len = crate::objects::range::range_len(r);
+                let i = self.seq_index(key, len, "range object")?;
+                Ok(Value::Int(r.start + i as i64 * r.step))
+            }
+            Some(Payload::Type(_)) => {
+                let cls = container.clone();
+                match self.lookup_attr(&cls, &self.new_str("__class_getitem__"))? {
+                    Some(m) => self.call(&m, std::slice::from_ref(key)),
+                    None => Err(self.type_error(format!("type '{}' is not subscriptable", self.type_name_of_type(&cls)))),
+                }
+            }
+            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(container)))),
+        }
+    }
+
+    fn type_name_of_type(&self, v: &Value) -> String {
+        v.as_obj().and_then(|o| o.as_type()).map_or_else(String::new, |t| t.name().to_string())
+    }
+
+    fn check_index_type(&mut self, key: &Value, what: &str) -> PyResult<()> {
+        if as_int(key).is_some() || self.lookup_special_heap(key, "__index__").is_some() {
+            return Ok(());
+        }
+        Err(self.type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(key))))
+    }
+
+    /// `container[key] = value`.
+    pub fn set_item(&mut self, container: &Value, key: &Value, value: Value) -> PyResult<()> {
+        if let Some(m) = self.lookup_special_heap(container, "__setitem__") {
+            self.call_method_value(&m, container, &[key.clone(), value])?;
+            return Ok(());
+        }
+        match container.payload() {
+            Some(Payload::List(l)) => {
+                if let Some(Payload::Slice(s)) = key.payload() {
+                    let new_items = self.collect_iterable(&value)?;
+                    return self.list_assign_slice(l, s, new_items);
+                }
+                self.check_index_type(key, "list")?;
+                let len = l.borrow().len();
+                let i = self.seq_index(key, len, "list assignment")?;
+                l.borrow_mut()[i] = value;
+                Ok(())
+            }
+            Some(Payload::Dict(_)) => {
+                let d = container.as_obj().cloned().ok_or_else(|| self.system_error("dict"))?;
+                dict::set_item(self, &d, key.clone(), value)
+            }
+            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(container)))),
+        }
+    }
+
+    fn list_assign_slice(&mut self, l: &RefCell<Vec<Value>>, s: &SliceData, new_items: Vec<Value>) -> PyResult<()> {
+        let len = l.borrow().len();
+        let idx = self.slice_indices(s, len)?;
+        if idx.step == 1 {
+            let start = idx.start as usize;
+            let stop = (idx.stop.max(idx.start)) as usize;
+            l.borrow_mut().splice(start..stop, new_items);
+            return Ok(());
+        }
+        if new_items.len() != idx.len {
+            return Err(self.value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                new_items.len(),
+                idx.len
+            )));
+        }
+        let positions: Vec<usize> = idx.positions().collect();
+        let mut list = l.borrow_mut();
+        for (p, v) in positions.into_iter().zip(new_items) {
+            list[p] = v;
+        }
+        Ok(())
+    }
+
+    /// `del container[key]`.
+    pub fn del_item(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+        if let Some(m) = self.lookup_special_heap(container, "__delitem__") {
+            self.call_method_value(&m, container, std::slice::from_ref(key))?;
+            return Ok(());
+        }
+        match container.payload() {
+            Some(Payload::List(l)) => {
+                if let Some(Payload::Slice(s)) = key.payload() {
+                    let len = l.borrow().len();
+                    let idx = self.slice_indices(s, len)?;
+                    let mut doomed: Vec<usize> = idx.positions().collect();
+                    doomed.sort_unstable();
+                    let mut list = l.borrow_mut();
+                    for p in doomed.into_iter().rev() {
+                        list.remove(p);
+                    }
+                    return Ok(());
+                }
+                self.check_index_type(key, "list")?;
+                let len = l.borrow().len();
+                let i = self.seq_index(key, len, "list assignment")?;
+                l.borrow_mut().remove(i);
+                Ok(())
+            }
+            Some(Payload::Dict(_)) => {
+                let d = container.as_obj().cloned().ok_or_else(|| self.system_error("dict"))?;
+                match dict::del_item(self, &d, key)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(key.clone())),
+                }
+            }
+            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(container)))),
+        }
+    }
+
+    /// `a + b` for two sequences of the same built-in kind.
+    pub fn sequence_concat(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        Ok(match (a.payload(), b.payload()) {
+            (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Some(self.new_str(&s))
+            }
+            (Some(Payload::List(x)), Some(Payload::List(y))) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                Some(self.new_list(v))
+            }
+            (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Some(self.new_tuple(v))
+            }
+            (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                Some(crate::objects::bytes::new_bytes(self, v))
+            }
+            _ => None,
+        })
+    }
+
+    pub fn is_sequence_for_repeat(&self, v: &Value) -> bool {
+        matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)))
+    }
+
+    /// `seq * n`.
+    pub fn sequence_repeat(&mut self, v: &Value, n: usize) -> PyResult<Value> {
+        let too_big = |vm: &Vm, unit: usize| -> PyResult<()> {
+            if unit.checked_mul(n).is_none_or(|t| t > (isize::MAX as usize) / 16) {
+                return Err(PyErrMemory::raise(vm));
+            }
+            Ok(())
+        };
+        match v.payload() {
+            Some(Payload::Str(s)) => {
+                too_big(self, s.as_str().len())?;
+                Ok(self.new_str(&s.as_str().repeat(n)))
+            }
+            Some(Payload::List(l)) => {
+                let items = l.borrow().clone();
+                too_big(self, items.len())?;
+                let mut out = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    out.extend(items.iter().cloned());
+                }
+                Ok(self.new_list(out))
+            }
+            Some(Payload::Tuple(t)) => {
+                too_big(self, t.len())?;
+                let mut out = Vec::with_capacity(t.len() * n);
+                for _ in 0..n {
+                    out.extend(t.iter().cloned());
+                }
+                Ok(self.new_tuple(out))
+            }
+            Some(Payload::Bytes(b)) => {
+                too_big(self, b.len())?;
+                Ok(crate::objects::bytes::new_bytes(self, b.repeat(n)))
+            }
+            _ => Err(self.type_error("can't multiply sequence")),
+        }
+    }
+}
+
+/// `MemoryError()` for requests no allocation could satisfy.
+struct PyErrMemory;
+
+impl PyErrMemory {
+    fn raise(vm: &Vm) -> crate::error::PyErr {
+        crate::error::PyErr(vm.new_exception(&vm.types().exc.memory_error, vec![]))
+    }
+}

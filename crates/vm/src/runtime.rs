@@ -1,0 +1,102 @@
+//! The three levels of state, as in CPython (`Include/internal/pycore_*state.h`):
+//! the *runtime* (process-wide: the GIL, the hash secret), *interpreter states* (modules,
+//! builtins, types, configuration), and *thread states* (a frame stack and the exception
+//! being handled). `Vm` is one thread running in one interpreter.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Mutex;
+
+use crate::frame::Frame;
+use crate::object::ObjRef;
+use crate::types::TypeRegistry;
+use crate::value::Value;
+
+/// Process-wide state. One per process; it outlives every interpreter.
+pub struct Runtime {
+    /// The global interpreter lock: a thread runs Python code only while holding it.
+    /// Objects are reference counted without atomics, which is sound only under it.
+    pub gil: Mutex<()>,
+}
+
+impl Runtime {
+    pub fn new(hash_seed: Option<u32>) -> Runtime {
+        crate::objects::str::init_hash_secret(hash_seed);
+        Runtime { gil: Mutex::new(()) }
+    }
+}
+
+/// How the interpreter was started: what `sys` reports and what the flags change.
+#[derive(Clone, Default)]
+pub struct Config {
+    pub argv: Vec<String>,
+    pub executable: String,
+    /// `-B` / `PYTHONDONTWRITEBYTECODE`.
+    pub dont_write_bytecode: bool,
+    /// `-u`.
+    pub unbuffered: bool,
+    /// `-E`.
+    pub ignore_environment: bool,
+    /// `-s`.
+    pub no_user_site: bool,
+}
+
+/// Per-interpreter state: everything modules and code share.
+pub struct Interpreter {
+    pub types: TypeRegistry,
+    pub builtins: ObjRef,
+    /// The builtins module's namespace.
+    pub builtins_dict: ObjRef,
+    /// `sys.modules`.
+    pub modules: ObjRef,
+    pub sys: ObjRef,
+    pub config: Config,
+    pub recursion_limit: Cell<usize>,
+    /// `sys.get_int_max_str_digits()`.
+    pub int_max_str_digits: Cell<usize>,
+}
+
+/// Per-thread state: the frames being run and the exception being handled.
+pub struct ThreadState {
+    /// Python frames, innermost last. Boxed so that a frame does not move while the eval
+    /// loop works on it, whatever calls push above it.
+    pub frames: Vec<Box<Frame>>,
+    /// The exception currently being handled (`sys.exception()`), or `None`.
+    pub exc_info: Value,
+    /// Depth of Rust-level re-entry into the VM (native code calling Python code),
+    /// bounded so that no input can overflow the Rust stack.
+    pub native_depth: usize,
+    /// Recycled frames, so that a call does not allocate.
+    pub free_frames: Vec<Box<Frame>>,
+    /// Containers whose repr is being computed (to print `[...]` for cycles).
+    pub repr_stack: Vec<usize>,
+    /// Set by `raise`/`RERAISE` of an exception that already has its traceback entry.
+    pub reraising: bool,
+}
+
+impl ThreadState {
+    pub fn new() -> ThreadState {
+        ThreadState {
+            frames: Vec::with_capacity(64),
+            exc_info: Value::None,
+            native_depth: 0,
+            free_frames: Vec::new(),
+            repr_stack: Vec::new(),
+            reraising: false,
+        }
+    }
+}
+
+impl Default for ThreadState {
+    fn default() -> Self {
+        ThreadState::new()
+    }
+}
+
+/// One thread running Python code in one interpreter: what every VM function receives.
+pub struct Vm {
+    pub interp: Rc<Interpreter>,
+    pub thread: ThreadState,
+    /// `sys.stdout`'s buffer.
+    pub stdout: crate::output::Output,
+}
