@@ -77,6 +77,9 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
     if options.unbuffered {
         vm.stdout.set_unbuffered();
     }
+    if let Program::Command(_) = program {
+        vm.register_source(&filename, &String::from_utf8_lossy(&source));
+    }
     let code = match compile(&source, &filename) {
         Ok(code) => code,
         Err(err) => {

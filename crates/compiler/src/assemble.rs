@@ -106,9 +106,7 @@ pub fn assemble(mut unit: Unit, scope: &Scope, filename: &Rc<str>, nesting: usiz
     let seq = std::mem::take(&mut unit.seq);
     let mut cfg = Cfg::from_sequence(seq);
     flowgraph::label_exception_targets(&mut cfg);
-    flowgraph::remove_unreachable(&mut cfg);
     peephole::optimize_cfg(&mut cfg, &mut unit.consts);
-    flowgraph::convert_pseudo_conditional_jumps(&mut cfg);
     peephole::remove_unused_consts(&mut cfg, &mut unit.consts);
     let nparams = unit.argcount
         + unit.kwonlyargcount
@@ -117,16 +115,16 @@ pub fn assemble(mut unit: Unit, scope: &Scope, filename: &Rc<str>, nesting: usiz
     fastlocals::add_checks_for_uninitialized(&mut cfg, unit.varnames.len() as u32, nparams);
     fastlocals::insert_superinstructions(&mut cfg);
     flowgraph::push_cold_blocks_to_end(&mut cfg);
-    flowgraph::resolve_line_numbers(&mut cfg, unit.firstlineno as i32);
+    flowgraph::resolve_line_numbers(&mut cfg);
+    flowgraph::convert_pseudo_conditional_jumps(&mut cfg);
+    let stacksize = max_stack_depth(&mut cfg)?;
     let layout = layout(&unit, scope);
-    fix_deref_args(&mut cfg, &layout);
     let flags = code_flags(&unit, scope, nesting);
-    let is_generator = flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
-    let stacksize = max_stack_depth(&mut cfg, is_generator)?;
+    fix_deref_args(&mut cfg, &layout);
     insert_prologue(&mut cfg, &layout, flags, unit.firstlineno);
     flowgraph::convert_pseudo_ops(&mut cfg);
-    fastlocals::optimize_load_fast(&mut cfg);
     flowgraph::normalize_jumps(&mut cfg);
+    fastlocals::optimize_load_fast(&mut cfg);
     let (code, locations, exception_table) = encode(&cfg);
     Ok(CodeObject {
         code,
@@ -180,7 +178,9 @@ fn insert_prologue(cfg: &mut Cfg, layout: &Layout, flags: u32, firstlineno: u32)
     if layout.nfrees > 0 {
         prologue.push(Instr::new(Op::Real(Opcode::CopyFreeVars), layout.nfrees, Loc::NONE));
     }
-    for &slot in &layout.cell_slots {
+    let mut cell_slots = layout.cell_slots.clone();
+    cell_slots.sort_unstable();
+    for &slot in &cell_slots {
         prologue.push(Instr::new(Op::Real(Opcode::MakeCell), slot, Loc::NONE));
     }
     if flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {

@@ -151,9 +151,30 @@ fn subscript(container: &Constant, index: &Constant) -> Option<Constant> {
     }
 }
 
+/// The value of a number constant as a complex `(real, imag)`.
+fn as_complex(c: &Constant) -> Option<(f64, f64)> {
+    match c {
+        Constant::Complex { real, imag } => Some((*real, *imag)),
+        _ => as_float(c).map(|f| (f, 0.0)),
+    }
+}
+
+fn complex_binary(op: u32, (a, b): (f64, f64), (c, d): (f64, f64)) -> Option<Constant> {
+    let (real, imag) = match op {
+        nb::ADD => (a + c, b + d),
+        nb::SUBTRACT => (a - c, b - d),
+        nb::MULTIPLY => (a * c - b * d, a * d + b * c),
+        _ => return Option::None,
+    };
+    Some(Constant::Complex { real, imag })
+}
+
 pub fn binary(op: u32, left: &Constant, right: &Constant) -> Option<Constant> {
     use Constant::*;
     match (left, right) {
+        (Complex { .. }, Int(_) | Float(_) | Complex { .. }) | (Int(_) | Float(_), Complex { .. }) => {
+            complex_binary(op, as_complex(left)?, as_complex(right)?)
+        }
         (Int(a), Int(b)) => int_binary(op, a, b),
         (Float(_), Float(_) | Int(_)) | (Int(_), Float(_)) => {
             float_binary(op, as_float(left)?, as_float(right)?)

@@ -7,6 +7,11 @@ use adder_bytecode::{Opcode, PseudoOpcode};
 
 use crate::ir::{Instr, InstrSeq, Loc, Op};
 
+/// `RESUME` argument at function start, and the flag set on a `RESUME` that follows a
+/// yield inside exactly one exception handler block.
+const RESUME_AT_FUNC_START: u32 = 0;
+const RESUME_OPARG_DEPTH1_MASK: u32 = 4;
+
 #[derive(Clone, Debug, Default)]
 pub struct Block {
     pub instrs: Vec<Instr>,
@@ -171,6 +176,7 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
     while let Some(b) = todo.pop() {
         let mut stack = stacks[b].take().unwrap_or_default();
         let count = cfg.blocks[b].instrs.len();
+        let mut last_yield_depth: Option<usize> = None;
         for i in 0..count {
             let instr = cfg.blocks[b].instrs[i];
             if instr.op.is_block_push() {
@@ -184,6 +190,7 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
                 }
             } else if instr.op.is_pseudo(PseudoOpcode::PopBlock) {
                 stack.pop();
+                cfg.blocks[b].instrs[i].op = Op::Real(Opcode::Nop);
             } else if instr.op.is_jump() {
                 cfg.blocks[b].instrs[i].handler = stack.last().copied();
                 if let Some(t) = instr.target {
@@ -195,7 +202,13 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
                 }
             } else {
                 if instr.op.is(Opcode::YieldValue) {
-                    cfg.blocks[b].instrs[i].arg = stack.len() as u32;
+                    last_yield_depth = Some(stack.len());
+                } else if instr.op.is(Opcode::Resume) && instr.arg != RESUME_AT_FUNC_START {
+                    // A RESUME after a yield inside exactly one try records that.
+                    if last_yield_depth == Some(1) {
+                        cfg.blocks[b].instrs[i].arg |= RESUME_OPARG_DEPTH1_MASK;
+                    }
+                    last_yield_depth = None;
                 }
                 cfg.blocks[b].instrs[i].handler = stack.last().copied();
             }
@@ -290,7 +303,13 @@ pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
             }
             next = cfg.blocks[n].next;
         }
-        next.and_then(|n| cfg.blocks[n].instrs.first()).map(|i| i.loc.lineno)
+        next.map(|n| {
+            cfg.blocks[n]
+                .instrs
+                .iter()
+                .find(|i| !(i.op.is(Opcode::Nop) && !i.loc.has_line()))
+                .map_or(-1, |i| i.loc.lineno)
+        })
     };
     cfg.blocks[b].record_slots();
     let instrs = std::mem::take(&mut cfg.blocks[b].instrs);
@@ -408,10 +427,9 @@ pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
                     continue;
                 }
             };
-            let mut copy = instr;
-            copy.op = Op::Real(Opcode::Copy);
-            copy.arg = 1;
-            copy.target = None;
+            // Like CPython's designated initializers: no exception handler.
+            let mut copy = Instr::new(Op::Real(Opcode::Copy), 1, instr.loc);
+            copy.handler = None;
             let mut to_bool = copy;
             to_bool.op = Op::Real(Opcode::ToBool);
             to_bool.arg = 0;
@@ -423,54 +441,62 @@ pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
     }
 }
 
-/// Jump targets that are only reached through exception handlers are "cold" and move to
-/// the end of the code (CPython's `push_cold_blocks_to_end`).
-pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
-    // Warm: reachable from the entry without going through an exception edge.
-    for block in &mut cfg.blocks {
-        block.visited = false;
-        block.cold = false;
+/// Successors of `b` by normal control flow (fall-through and jumps, not handlers).
+fn flow_successors(cfg: &Cfg, b: usize) -> Vec<usize> {
+    let block = &cfg.blocks[b];
+    let mut out: Vec<usize> = block.next.filter(|_| block.has_fallthrough()).into_iter().collect();
+    out.extend(block.instrs.iter().filter(|i| i.op.is_jump()).filter_map(|i| i.target));
+    out
+}
+
+/// Blocks reachable from `roots` by normal control flow, not entering `stop` blocks.
+fn flood(cfg: &Cfg, roots: &[usize], stop: &[bool]) -> Vec<bool> {
+    let mut seen = vec![false; cfg.blocks.len()];
+    let mut todo: Vec<usize> = roots.to_vec();
+    for &r in roots {
+        seen[r] = true;
     }
-    let mut warm = vec![false; cfg.blocks.len()];
-    let mut todo = vec![cfg.entry];
-    warm[cfg.entry] = true;
     while let Some(b) = todo.pop() {
-        let mut successors = Vec::new();
-        if cfg.blocks[b].has_fallthrough() {
-            if let Some(n) = cfg.blocks[b].next {
-                successors.push(n);
-            }
-        }
-        successors.extend(cfg.blocks[b].instrs.iter().filter(|i| i.op.is_jump()).filter_map(|i| i.target));
-        for s in successors {
-            if !warm[s] {
-                warm[s] = true;
+        for s in flow_successors(cfg, b) {
+            if !seen[s] && !stop[s] {
+                seen[s] = true;
                 todo.push(s);
             }
         }
     }
+    seen
+}
+
+/// Code reached only through exception handlers ("cold") moves to the end, behind the
+/// normal path (CPython's `mark_cold` + `push_cold_blocks_to_end`).
+pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
     let order = cfg.order();
-    let any_cold = order.iter().any(|&b| !warm[b]);
-    if !any_cold {
+    if order.len() < 2 {
         return;
     }
+    let nothing = vec![false; cfg.blocks.len()];
+    let warm = flood(cfg, &[cfg.entry], &nothing);
+    let handlers: Vec<usize> = order.iter().copied().filter(|&b| cfg.blocks[b].except_handler).collect();
+    let cold = flood(cfg, &handlers, &warm);
+    let mut cold: Vec<bool> = cold.iter().zip(&warm).map(|(c, w)| *c && !w).collect();
     // A cold block falling through into a warm one needs an explicit jump.
     for &b in &order {
-        if !warm[b] && cfg.blocks[b].has_fallthrough() {
-            if let Some(next) = cfg.blocks[b].next {
-                if warm[next] {
-                    let jump_block = cfg.append_after(b);
-                    let mut jump = Instr::new(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), 0, Loc::NONE);
-                    jump.target = Some(next);
-                    cfg.blocks[jump_block].instrs.push(jump);
-                    cfg.blocks[next].is_target = true;
-                    warm.push(false);
-                }
-            }
+        let Some(next) = cfg.blocks[b].next else { continue };
+        if cold[b] && cfg.blocks[b].has_fallthrough() && warm[next] {
+            let jump_block = cfg.append_after(b);
+            let mut jump = Instr::new(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), 0, Loc::NONE);
+            jump.target = Some(next);
+            cfg.blocks[jump_block].instrs.push(jump);
+            cfg.blocks[jump_block].record_slots();
+            cfg.blocks[next].is_target = true;
+            cold.push(true);
         }
     }
     let order = cfg.order();
-    let (warm_blocks, cold_blocks): (Vec<usize>, Vec<usize>) = order.into_iter().partition(|&b| warm[b]);
+    if !order.iter().any(|&b| cold[b]) {
+        return;
+    }
+    let (warm_blocks, cold_blocks): (Vec<usize>, Vec<usize>) = order.into_iter().partition(|&b| !cold[b]);
     let all: Vec<usize> = warm_blocks.into_iter().chain(cold_blocks).collect();
     for pair in all.windows(2) {
         cfg.blocks[pair[0]].next = Some(pair[1]);
@@ -478,64 +504,63 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
     if let Some(&last) = all.last() {
         cfg.blocks[last].next = None;
     }
-    if let Some(&first) = all.first() {
-        cfg.entry = first;
-    }
     for &b in &all {
-        cfg.blocks[b].cold = !warm.get(b).copied().unwrap_or(false);
+        cfg.blocks[b].cold = cold[b];
     }
-    remove_redundant_jumps(cfg);
+    remove_redundant_nops_and_jumps(cfg);
 }
 
 /// Give instructions without a location the line of what precedes them
-/// (CPython's `duplicate_exits_without_lineno` + `propagate_line_numbers`).
-pub fn resolve_line_numbers(cfg: &mut Cfg, firstlineno: i32) {
+/// (CPython's `resolve_line_numbers`: `duplicate_exits_without_lineno` +
+/// `propagate_line_numbers`).
+pub fn resolve_line_numbers(cfg: &mut Cfg) {
     duplicate_exits_without_lineno(cfg);
-    mark_reachable(cfg);
-    let order = cfg.order();
-    for &b in &order {
-        let mut prev: Option<Loc> = None;
+    for b in cfg.order() {
+        if cfg.blocks[b].instrs.is_empty() {
+            continue;
+        }
+        let mut prev = Loc::NONE;
         for instr in &mut cfg.blocks[b].instrs {
-            if instr.loc.has_line() {
-                prev = Some(instr.loc);
-            } else if let Some(p) = prev {
-                instr.loc = p;
+            if instr.loc.lineno == -1 {
+                instr.loc = prev;
+            } else {
+                prev = instr.loc;
             }
         }
-        let Some(prev) = prev else { continue };
-        if cfg.blocks[b].has_fallthrough() {
-            if let Some(next) = cfg.blocks[b].next {
-                if cfg.blocks[next].predecessors == 1 {
-                    if let Some(first) = cfg.blocks[next].instrs.first_mut() {
-                        if !first.loc.has_line() {
-                            first.loc = prev;
-                        }
-                    }
-                }
-            }
-        }
-        if let Some(last) = cfg.blocks[b].instrs.last().copied() {
-            if last.op.is_jump() {
-                if let Some(t) = last.target {
-                    if cfg.blocks[t].predecessors == 1 {
-                        if let Some(first) = cfg.blocks[t].instrs.first_mut() {
-                            if !first.loc.has_line() {
-                                first.loc = last.loc;
-                            }
-                        }
+        let block = &cfg.blocks[b];
+        let fallthrough = block.next.filter(|_| block.has_fallthrough());
+        let jump_target = block.last().filter(|l| l.op.is_jump()).and_then(|l| l.target);
+        for successor in [fallthrough, jump_target].into_iter().flatten() {
+            if cfg.blocks[successor].predecessors == 1 {
+                if let Some(first) = cfg.blocks[successor].instrs.first_mut() {
+                    if first.loc.lineno == -1 {
+                        first.loc = prev;
                     }
                 }
             }
         }
     }
-    let _ = firstlineno;
+}
+
+/// Blocks that leave the scope or check the eval breaker need a line number of their own.
+fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
+    let eval_break = block.instrs.iter().any(|i| {
+        matches!(
+            i.op,
+            Op::Pseudo(PseudoOpcode::Jump)
+                | Op::Real(
+                    Opcode::JumpBackward | Opcode::Call | Opcode::CallKw | Opcode::CallFunctionEx | Opcode::Resume
+                )
+        )
+    });
+    (block.exits_scope() || eval_break) && block.instrs.iter().all(|i| !i.loc.has_line())
 }
 
 /// An exit block without any line number that several blocks jump to is copied for
 /// each, so that each copy can take its predecessor's line.
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     mark_reachable(cfg);
-    let no_lineno_exit = |block: &Block| block.exits_scope() && block.instrs.iter().all(|i| !i.loc.has_line());
+    let no_lineno_exit = is_exit_or_eval_check_without_lineno;
     for b in cfg.order() {
         let Some(last) = cfg.blocks[b].last().copied() else { continue };
         if !last.op.is_jump() {
@@ -559,7 +584,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     }
     // Exit blocks reached by falling through take the line of what precedes them.
     for b in cfg.order() {
-        if !cfg.blocks[b].has_fallthrough() {
+        if !cfg.blocks[b].has_fallthrough() || cfg.blocks[b].instrs.is_empty() {
             continue;
         }
         let Some(next) = cfg.blocks[b].next else { continue };

@@ -1,6 +1,7 @@
-//! Peephole optimizations on the flow graph (CPython's `optimize_basic_block`,
-//! `optimize_cfg` and `remove_unused_consts`): constant tuples, small-int loads,
-//! `TO_BOOL` elision, `LOAD_GLOBAL` + `PUSH_NULL` fusion, jump threading.
+//! Peephole optimizations on the flow graph, in CPython 3.14's order (`optimize_cfg`,
+//! `optimize_load_const`, `optimize_basic_block`, `swaptimize`, `remove_unused_consts`):
+//! constant folding, small-int loads, `TO_BOOL` elision, `LOAD_GLOBAL` + `PUSH_NULL`
+//! fusion, jump threading, SWAP minimisation.
 
 use std::rc::Rc;
 
@@ -8,11 +9,14 @@ use adder_bytecode::{Constant, Opcode, PseudoOpcode};
 
 use crate::constfold::{self, Unary};
 use crate::flowgraph::{self, Cfg};
-use crate::ir::{Instr, Op};
+use crate::ir::{Instr, Loc, Op};
 
 /// Fewest constant elements for which a list/set display loads a constant tuple/frozenset.
 const MIN_CONST_SEQUENCE_SIZE: usize = 3;
+/// Most operands folded at once (CPython's `_PY_STACK_USE_GUIDELINE`).
+const MAX_FOLDED_OPERANDS: usize = 30;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
+const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
 /// `LOAD_SMALL_INT` covers 0..=255.
 fn small_int(c: &Constant) -> Option<u32> {
@@ -65,7 +69,8 @@ fn set_load(instr: &mut Instr, value: Constant, consts: &mut Vec<Constant>) {
     }
 }
 
-/// Indexes of the `n` constant loads right before `i` (skipping NOPs), oldest first.
+/// The `n` constant loads ending right before `i` (skipping NOPs), oldest first
+/// (CPython's `get_const_loading_instrs`).
 fn const_operands(instrs: &[Instr], i: usize, n: usize, consts: &[Constant]) -> Option<(Vec<usize>, Vec<Constant>)> {
     let mut positions = Vec::with_capacity(n);
     let mut values = Vec::with_capacity(n);
@@ -83,181 +88,506 @@ fn const_operands(instrs: &[Instr], i: usize, n: usize, consts: &[Constant]) -> 
     Some((positions, values))
 }
 
-/// Replace operand loads and the operation at `i` by a load of `value`.
-fn replace_with_load(cfg: &mut Cfg, b: usize, positions: &[usize], i: usize, value: Constant, consts: &mut Vec<Constant>) {
+/// Folded operands become location-less NOPs (CPython's `nop_out`).
+fn nop_out(instrs: &mut [Instr], positions: &[usize]) {
     for &p in positions {
-        cfg.blocks[b].instrs[p].nop();
-    }
-    set_load(&mut cfg.blocks[b].instrs[i], value, consts);
-}
-
-fn fold_unary(cfg: &mut Cfg, b: usize, i: usize, op: Unary, consts: &mut Vec<Constant>) {
-    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, 1, consts) else { return };
-    if let Some(result) = constfold::unary(op, &values[0]) {
-        replace_with_load(cfg, b, &positions, i, result, consts);
+        instrs[p].nop();
+        instrs[p].loc = Loc::NONE;
     }
 }
 
-fn fold_binary(cfg: &mut Cfg, b: usize, i: usize, consts: &mut Vec<Constant>) {
-    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, 2, consts) else { return };
-    let op = cfg.blocks[b].instrs[i].arg;
-    if let Some(result) = constfold::binary(op, &values[0], &values[1]) {
-        replace_with_load(cfg, b, &positions, i, result, consts);
+fn fold_with(instrs: &mut [Instr], i: usize, n: usize, consts: &mut Vec<Constant>, fold: impl FnOnce(&[Constant]) -> Option<Constant>) {
+    let Some((positions, values)) = const_operands(instrs, i, n, consts) else { return };
+    if let Some(result) = fold(&values) {
+        nop_out(instrs, &positions);
+        set_load(&mut instrs[i], result, consts);
+    }
+}
+
+/// `LOAD_CONST`-driven rewrites (CPython's `basicblock_optimize_load_const`).
+fn optimize_load_const(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
+    let mut current: Option<(Opcode, u32)> = None;
+    for i in 0..instrs.len() {
+        if instrs[i].op.is(Opcode::LoadConst) {
+            if let Some(n) = consts.get(instrs[i].arg as usize).and_then(small_int) {
+                instrs[i].set(Opcode::LoadSmallInt, n);
+            }
+        }
+        let is_copy_of_load_const = matches!(current, Some((Opcode::LoadConst, _)))
+            && instrs[i].op.is(Opcode::Copy)
+            && instrs[i].arg == 1;
+        if !is_copy_of_load_const {
+            current = match instrs[i].op {
+                Op::Real(op) => Some((op, instrs[i].arg)),
+                Op::Pseudo(_) => None,
+            };
+        }
+        let Some((op @ (Opcode::LoadConst | Opcode::LoadSmallInt), arg)) = current else { continue };
+        let value = match op {
+            Opcode::LoadConst => consts.get(arg as usize).cloned(),
+            _ => Some(Constant::Int(arg.into())),
+        };
+        let Some(value) = value else { continue };
+        let Some(next) = instrs.get(i + 1).map(|n| n.op) else { continue };
+        match next {
+            Op::Real(Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue)
+            | Op::Pseudo(PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue) => {
+                if matches!(next, Op::Real(_)) {
+                    instrs[i].nop();
+                }
+                let jump_if_true = matches!(
+                    next,
+                    Op::Real(Opcode::PopJumpIfTrue) | Op::Pseudo(PseudoOpcode::JumpIfTrue)
+                );
+                if truthiness(&value) == jump_if_true {
+                    instrs[i + 1].op = Op::Pseudo(PseudoOpcode::Jump);
+                } else {
+                    instrs[i + 1].nop();
+                }
+            }
+            Op::Real(Opcode::IsOp) => {
+                if !matches!(value, Constant::None) || instrs.len() <= i + 2 {
+                    continue;
+                }
+                let mut jump = i + 2;
+                if instrs[jump].op.is(Opcode::ToBool) {
+                    instrs[jump].nop();
+                    jump += 1;
+                    if jump >= instrs.len() {
+                        continue;
+                    }
+                }
+                let mut invert = instrs[i + 1].arg != 0;
+                match instrs[jump].op {
+                    Op::Real(Opcode::PopJumpIfFalse) => invert = !invert,
+                    Op::Real(Opcode::PopJumpIfTrue) => {}
+                    _ => continue,
+                }
+                instrs[i].nop();
+                instrs[i + 1].nop();
+                instrs[jump].op =
+                    Op::Real(if invert { Opcode::PopJumpIfNotNone } else { Opcode::PopJumpIfNone });
+            }
+            Op::Real(Opcode::ToBool) => {
+                let index = const_index(consts, Constant::Bool(truthiness(&value)));
+                instrs[i].nop();
+                instrs[i + 1].set(Opcode::LoadConst, index);
+            }
+            _ => {}
+        }
     }
 }
 
 /// Lists and sets of constants load a constant tuple/frozenset: directly when only
 /// iterated or tested with `in`, else extended into an empty list/set
 /// (CPython's `optimize_lists_and_sets`).
-fn fold_list_or_set(cfg: &mut Cfg, b: usize, i: usize, consts: &mut Vec<Constant>) {
-    let instr = cfg.blocks[b].instrs[i];
+fn optimize_list_or_set(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constant>) {
+    let instr = instrs[i];
     let n = instr.arg as usize;
     let is_set = instr.op.is(Opcode::BuildSet);
-    let next = cfg.blocks[b].instrs.get(i + 1).map(|n| n.op);
-    let consumed_directly = matches!(next, Some(Op::Real(Opcode::GetIter | Opcode::ContainsOp)));
-    if n == 0 || (n < MIN_CONST_SEQUENCE_SIZE && !consumed_directly) {
+    let next = instrs.get(i + 1).map(|n| n.op);
+    let contains_or_iter = matches!(next, Some(Op::Real(Opcode::GetIter | Opcode::ContainsOp)));
+    if n > MAX_FOLDED_OPERANDS || (n < MIN_CONST_SEQUENCE_SIZE && !contains_or_iter) {
         return;
     }
-    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, n, consts) else { return };
+    let Some((positions, values)) = const_operands(instrs, i, n, consts) else {
+        if contains_or_iter && !is_set {
+            instrs[i].set(Opcode::BuildTuple, instr.arg);
+        }
+        return;
+    };
     let value = if is_set { Constant::FrozenSet(Rc::from(values)) } else { Constant::Tuple(Rc::from(values)) };
     let index = const_index(consts, value);
-    for &p in &positions {
-        cfg.blocks[b].instrs[p].nop();
-    }
-    if consumed_directly {
-        cfg.blocks[b].instrs[i].set(Opcode::LoadConst, index);
+    nop_out(instrs, &positions);
+    if contains_or_iter {
+        instrs[i].set(Opcode::LoadConst, index);
         return;
     }
     let (build, extend) = if is_set { (Opcode::BuildSet, Opcode::SetUpdate) } else { (Opcode::BuildList, Opcode::ListExtend) };
-    let instrs = &mut cfg.blocks[b].instrs;
+    instrs[i - 2].loc = instr.loc;
     instrs[i - 2].set(build, 0);
     instrs[i - 1].set(Opcode::LoadConst, index);
     instrs[i].set(extend, 1);
 }
 
-/// One pass of rewrites inside block `b`.
+/// `BUILD_LIST 0; (LOAD_CONST c; LIST_APPEND 1)*; CALL_INTRINSIC_1 LIST_TO_TUPLE`
+/// becomes `LOAD_CONST (c, ...)` (CPython's `fold_constant_intrinsic_list_to_tuple`).
+fn fold_list_to_tuple(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constant>) {
+    let mut expect_append = true;
+    let mut items = Vec::new();
+    let mut positions = Vec::new();
+    for pos in (0..i).rev() {
+        let instr = instrs[pos];
+        if instr.op.is(Opcode::Nop) {
+            continue;
+        }
+        if instr.op.is(Opcode::BuildList) && instr.arg == 0 {
+            if !expect_append {
+                return;
+            }
+            positions.push(pos);
+            items.reverse();
+            nop_out(instrs, &positions);
+            set_load(&mut instrs[i], Constant::Tuple(Rc::from(items)), consts);
+            return;
+        }
+        if expect_append {
+            if !(instr.op.is(Opcode::ListAppend) && instr.arg == 1) {
+                return;
+            }
+        } else {
+            let Some(value) = loaded_const(&instr, consts) else { return };
+            items.push(value);
+        }
+        positions.push(pos);
+        expect_append = !expect_append;
+    }
+}
+
+/// Replace the jump at `i` (last in its block) by a NOP and append a jump straight to
+/// `target`'s target (CPython's `jump_thread`); returns whether it did.
+fn jump_thread(cfg: &mut Cfg, b: usize, i: usize, op: Op) -> bool {
+    let instr = cfg.blocks[b].instrs[i];
+    let Some(t) = instr.target else { return false };
+    let Some(target) = cfg.blocks[t].instrs.first().copied() else { return false };
+    if instr.target == target.target || target.target.is_none() {
+        return false;
+    }
+    cfg.blocks[b].instrs[i].nop();
+    let mut jump = Instr::new(op, 0, target.loc);
+    jump.target = target.target;
+    jump.handler = cfg.blocks[b].next_slot_handler();
+    cfg.blocks[b].instrs.push(jump);
+    cfg.blocks[b].record_slots();
+    true
+}
+
+fn first_op_of_target(cfg: &Cfg, instr: &Instr) -> Option<Op> {
+    instr.target.and_then(|t| cfg.blocks[t].instrs.first()).map(|f| f.op)
+}
+
+/// CPython's `optimize_basic_block`.
 fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
-    let len = cfg.blocks[b].instrs.len();
+    const JUMP: Op = Op::Pseudo(PseudoOpcode::Jump);
+    const JUMP_NO_INTERRUPT: Op = Op::Pseudo(PseudoOpcode::JumpNoInterrupt);
+    const JUMP_IF_FALSE: Op = Op::Pseudo(PseudoOpcode::JumpIfFalse);
+    const JUMP_IF_TRUE: Op = Op::Pseudo(PseudoOpcode::JumpIfTrue);
     let mut i = 0;
-    while i < len {
+    while i < cfg.blocks[b].instrs.len() {
         let instr = cfg.blocks[b].instrs[i];
-        let next_op = cfg.blocks[b].instrs.get(i + 1).map(|n| n.op);
+        let target_op = first_op_of_target(cfg, &instr);
+        let next = cfg.blocks[b].instrs.get(i + 1).copied();
+        let next_op = next.map(|n| n.op);
+        let instrs = &mut cfg.blocks[b].instrs;
         match instr.op {
-            Op::Real(Opcode::LoadConst) => {
-                let value = consts.get(instr.arg as usize).cloned();
-                match (next_op, value) {
-                    (Some(Op::Real(Opcode::ToBool)), Some(v)) => {
-                        // A constant's truth value is known: load the bool instead.
-                        let index = const_index(consts, Constant::Bool(truthiness(&v)));
-                        cfg.blocks[b].instrs[i].nop();
-                        cfg.blocks[b].instrs[i + 1].set(Opcode::LoadConst, index);
-                    }
-                    (Some(Op::Real(jump @ (Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue))), Some(v)) => {
-                        let jumps = truthiness(&v) == (jump == Opcode::PopJumpIfTrue);
-                        cfg.blocks[b].instrs[i].nop();
-                        let next = &mut cfg.blocks[b].instrs[i + 1];
-                        if jumps {
-                            next.op = Op::Pseudo(PseudoOpcode::Jump);
-                        } else {
-                            next.nop();
+            Op::Real(Opcode::BuildTuple) => {
+                let n = instr.arg;
+                if let Some(next) = next.filter(|x| x.op.is(Opcode::UnpackSequence) && x.arg == n) {
+                    match n {
+                        1 => {
+                            instrs[i].nop();
+                            instrs[i + 1].nop();
+                            i += 1;
+                            continue;
                         }
-                    }
-                    (_, Some(v)) => {
-                        if let Some(n) = small_int(&v) {
-                            cfg.blocks[b].instrs[i].set(Opcode::LoadSmallInt, n);
+                        2 | 3 => {
+                            instrs[i].nop();
+                            instrs[i + 1].op = Op::Real(Opcode::Swap);
+                            instrs[i + 1].arg = next.arg;
+                            i += 1;
+                            continue;
                         }
+                        _ => {}
                     }
-                    _ => {}
+                }
+                if (n as usize) <= MAX_FOLDED_OPERANDS {
+                    fold_with(instrs, i, n as usize, consts, |values| Some(Constant::Tuple(Rc::from(values))));
                 }
             }
-            Op::Real(Opcode::BuildTuple) => fold_tuple(cfg, b, i, consts),
-            Op::Real(Opcode::BuildList | Opcode::BuildSet) => fold_list_or_set(cfg, b, i, consts),
-            Op::Real(Opcode::BinaryOp) => fold_binary(cfg, b, i, consts),
-            Op::Real(Opcode::UnaryNegative) => fold_unary(cfg, b, i, Unary::Negative, consts),
-            Op::Real(Opcode::UnaryInvert) => fold_unary(cfg, b, i, Unary::Invert, consts),
-            Op::Real(Opcode::UnaryNot) => {
-                if next_op == Some(Op::Real(Opcode::ToBool)) {
-                    cfg.blocks[b].instrs[i + 1].nop();
+            Op::Real(Opcode::BuildList | Opcode::BuildSet) => optimize_list_or_set(instrs, i, consts),
+            Op::Real(Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone | Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue) => {
+                if target_op == Some(JUMP) && jump_thread(cfg, b, i, instr.op) {
+                    continue;
                 }
-                fold_unary(cfg, b, i, Unary::Not, consts)
             }
-            Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_UNARY_POSITIVE => {
-                fold_unary(cfg, b, i, Unary::Positive, consts)
+            Op::Pseudo(PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue) => {
+                let same = instr.op;
+                let opposite = if same == JUMP_IF_FALSE { JUMP_IF_TRUE } else { JUMP_IF_FALSE };
+                if target_op == Some(JUMP) || target_op == Some(same) {
+                    jump_thread(cfg, b, i, same);
+                    i += 1;
+                    continue;
+                }
+                if target_op == Some(opposite) {
+                    if let Some(t) = instr.target {
+                        let after = cfg.blocks[t].next;
+                        cfg.blocks[b].instrs[i].target = after;
+                        if let Some(a) = after {
+                            cfg.blocks[a].is_target = true;
+                        }
+                    }
+                    continue;
+                }
             }
+            Op::Pseudo(PseudoOpcode::Jump | PseudoOpcode::JumpNoInterrupt) => {
+                if target_op == Some(JUMP) {
+                    jump_thread(cfg, b, i, JUMP);
+                    i += 1;
+                    continue;
+                }
+                if target_op == Some(JUMP_NO_INTERRUPT) {
+                    jump_thread(cfg, b, i, instr.op);
+                    i += 1;
+                    continue;
+                }
+            }
+            Op::Real(Opcode::StoreFast) => {
+                if let Some(n) = next {
+                    if n.op == instr.op && n.arg == instr.arg && n.loc.lineno == instr.loc.lineno {
+                        instrs[i].set(Opcode::PopTop, 0);
+                    }
+                }
+            }
+            Op::Real(Opcode::Swap) if instr.arg == 1 => instrs[i].nop(),
             Op::Real(Opcode::LoadGlobal) if next_op == Some(Op::Real(Opcode::PushNull)) && instr.arg & 1 == 0 => {
-                cfg.blocks[b].instrs[i].arg |= 1;
-                cfg.blocks[b].instrs[i + 1].nop();
+                instrs[i].arg |= 1;
+                instrs[i + 1].nop();
             }
             Op::Real(Opcode::CompareOp) if next_op == Some(Op::Real(Opcode::ToBool)) => {
-                cfg.blocks[b].instrs[i].arg |= 16;
-                cfg.blocks[b].instrs[i + 1].nop();
+                instrs[i].nop();
+                instrs[i + 1].set(Opcode::CompareOp, instr.arg | 16);
+                i += 1;
+                continue;
             }
-            Op::Real(Opcode::ContainsOp | Opcode::IsOp | Opcode::ToBool)
-                if next_op == Some(Op::Real(Opcode::ToBool)) =>
-            {
-                cfg.blocks[b].instrs[i + 1].nop();
+            Op::Real(op @ (Opcode::ContainsOp | Opcode::IsOp)) => match next_op {
+                Some(Op::Real(Opcode::ToBool)) => {
+                    instrs[i].nop();
+                    instrs[i + 1].set(op, instr.arg);
+                    i += 1;
+                    continue;
+                }
+                Some(Op::Real(Opcode::UnaryNot)) => {
+                    instrs[i].nop();
+                    instrs[i + 1].set(op, instr.arg ^ 1);
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            },
+            Op::Real(Opcode::ToBool) if next_op == Some(Op::Real(Opcode::ToBool)) => {
+                instrs[i].nop();
+                i += 1;
+                continue;
             }
-            Op::Real(Opcode::Swap) if instr.arg == 1 => cfg.blocks[b].instrs[i].nop(),
-            _ if instr.op.is_jump() => thread_jump(cfg, b, i),
+            Op::Real(Opcode::UnaryNot) => match next_op {
+                Some(Op::Real(Opcode::ToBool)) => {
+                    instrs[i].nop();
+                    instrs[i + 1].set(Opcode::UnaryNot, 0);
+                    i += 1;
+                    continue;
+                }
+                Some(Op::Real(Opcode::UnaryNot)) => {
+                    instrs[i].nop();
+                    instrs[i + 1].nop();
+                    i += 1;
+                    continue;
+                }
+                _ => fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Not, &v[0])),
+            },
+            Op::Real(Opcode::UnaryInvert) => fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Invert, &v[0])),
+            Op::Real(Opcode::UnaryNegative) => {
+                fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Negative, &v[0]))
+            }
+            Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_LIST_TO_TUPLE => {
+                if next_op == Some(Op::Real(Opcode::GetIter)) {
+                    instrs[i].nop();
+                } else {
+                    fold_list_to_tuple(instrs, i, consts);
+                }
+            }
+            Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_UNARY_POSITIVE => {
+                fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Positive, &v[0]))
+            }
+            Op::Real(Opcode::BinaryOp) => {
+                fold_with(instrs, i, 2, consts, |v| constfold::binary(instr.arg, &v[0], &v[1]))
+            }
             _ => {}
+        }
+        i += 1;
+    }
+    let instrs = &mut cfg.blocks[b].instrs;
+    let mut i = 0;
+    while i < instrs.len() {
+        if instrs[i].op.is(Opcode::Swap) {
+            i = swaptimize(instrs, i);
+            apply_static_swaps(instrs, i);
         }
         i += 1;
     }
 }
 
-/// `LOAD_CONST a; LOAD_CONST b; BUILD_TUPLE 2` becomes `LOAD_CONST (a, b)`.
-fn fold_tuple(cfg: &mut Cfg, b: usize, i: usize, consts: &mut Vec<Constant>) {
-    let n = cfg.blocks[b].instrs[i].arg as usize;
-    let next = cfg.blocks[b].instrs.get(i + 1).copied();
-    if let Some(next) = next.filter(|x| x.op.is(Opcode::UnpackSequence) && x.arg as usize == n) {
-        // `a, b = b, a`: no tuple needed, just reorder the stack.
-        match n {
-            1 => {
-                cfg.blocks[b].instrs[i].nop();
-                cfg.blocks[b].instrs[i + 1].nop();
-                return;
-            }
-            2 | 3 => {
-                cfg.blocks[b].instrs[i].nop();
-                cfg.blocks[b].instrs[i + 1].set(Opcode::Swap, next.arg);
-                return;
-            }
-            _ => {}
+/// Replace a run of SWAPs (and NOPs) starting at `start` by the fewest SWAPs with the
+/// same effect; returns the index of the run's last instruction (CPython's `swaptimize`).
+fn swaptimize(instrs: &mut [Instr], start: usize) -> usize {
+    let mut depth = instrs[start].arg as usize;
+    let mut len = 1;
+    let mut more = false;
+    while start + len < instrs.len() {
+        let instr = instrs[start + len];
+        if instr.op.is(Opcode::Swap) {
+            depth = depth.max(instr.arg as usize);
+            more = true;
+        } else if !instr.op.is(Opcode::Nop) {
+            break;
+        }
+        len += 1;
+    }
+    if !more {
+        return start;
+    }
+    const VISITED: usize = usize::MAX;
+    let mut stack: Vec<usize> = (0..depth).collect();
+    for instr in &instrs[start..start + len] {
+        if instr.op.is(Opcode::Swap) {
+            let j = (instr.arg as usize).saturating_sub(1);
+            stack.swap(0, j.min(depth - 1));
         }
     }
-    let Some((positions, values)) = const_operands(&cfg.blocks[b].instrs, i, n, consts) else { return };
-    replace_with_load(cfg, b, &positions, i, Constant::Tuple(Rc::from(values)), consts);
+    // Emit the cycles of the permutation from the end of the run backwards.
+    let mut current = start + len;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 {
+                current -= 1;
+                instrs[current].set(Opcode::Swap, j as u32 + 1);
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next_j = stack[j];
+            stack[j] = VISITED;
+            j = next_j;
+        }
+    }
+    for instr in &mut instrs[start..current] {
+        instr.nop();
+    }
+    start + len - 1
 }
 
-/// A jump to an unconditional jump goes straight to the final target (same line only).
-fn thread_jump(cfg: &mut Cfg, b: usize, i: usize) {
-    let instr = cfg.blocks[b].instrs[i];
-    let Some(target) = instr.target else { return };
-    let Some(first) = cfg.blocks[target].instrs.first().copied() else { return };
-    let same_line = instr.loc.lineno == first.loc.lineno || first.loc.lineno == -1;
-    let threadable = match instr.op {
-        Op::Pseudo(PseudoOpcode::Jump | PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue)
-        | Op::Real(Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue | Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone) => {
-            first.op.is_pseudo(PseudoOpcode::Jump)
+/// Instructions that only consume the top of the stack and may be reordered.
+fn swappable(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Real(Opcode::StoreFast | Opcode::PopTop) | Op::Pseudo(PseudoOpcode::StoreFastMaybeNull)
+    )
+}
+
+fn stores_to(instr: &Instr) -> Option<u32> {
+    matches!(instr.op, Op::Real(Opcode::StoreFast) | Op::Pseudo(PseudoOpcode::StoreFastMaybeNull))
+        .then_some(instr.arg)
+}
+
+fn next_swappable(instrs: &[Instr], mut i: usize, lineno: Option<i32>) -> Option<usize> {
+    loop {
+        i += 1;
+        let instr = instrs.get(i)?;
+        if lineno.is_some_and(|l| l >= 0 && instr.loc.lineno != l) {
+            return None;
         }
-        _ => false,
-    };
-    if threadable && same_line && first.target != instr.target && first.target.is_some() {
-        cfg.blocks[b].instrs[i].target = first.target;
+        if instr.op.is(Opcode::Nop) {
+            continue;
+        }
+        return swappable(instr.op).then_some(i);
     }
 }
 
-/// The optimization loop of CPython's `optimize_cfg`.
+/// `SWAP 2; POP_TOP; STORE_FAST x` becomes `NOP; STORE_FAST x; POP_TOP`: swap the
+/// instructions instead of the values (CPython's `apply_static_swaps`).
+fn apply_static_swaps(instrs: &mut [Instr], end: usize) {
+    for i in (0..=end).rev() {
+        let swap = instrs[i];
+        if !swap.op.is(Opcode::Swap) {
+            if swap.op.is(Opcode::Nop) || swappable(swap.op) {
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable(instrs, i, None) else { return };
+        let lineno = instrs[j].loc.lineno;
+        let mut k = j;
+        for _ in 1..swap.arg {
+            match next_swappable(instrs, k, Some(lineno)) {
+                Some(next) => k = next,
+                None => return,
+            }
+        }
+        let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if store_j.is_some() || store_k.is_some() {
+            if store_j == store_k {
+                return;
+            }
+            let clash = instrs[j + 1..k].iter().filter_map(stores_to).any(|s| Some(s) == store_j || Some(s) == store_k);
+            if clash {
+                return;
+            }
+        }
+        instrs[i].nop();
+        instrs.swap(j, k);
+    }
+}
+
+/// `LOAD_CONST`/`LOAD_SMALL_INT` followed by `POP_TOP` (or `COPY 1; POP_TOP`) vanish.
+fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
+    loop {
+        let mut done = true;
+        let mut prev: Option<(usize, usize)> = None;
+        for b in cfg.order() {
+            flowgraph::remove_redundant_nops(cfg, b);
+            if cfg.blocks[b].is_target {
+                prev = None;
+            }
+            for i in 0..cfg.blocks[b].instrs.len() {
+                let instr = cfg.blocks[b].instrs[i];
+                if let (Some((pb, pi)), true) = (prev, instr.op.is(Opcode::PopTop)) {
+                    let p = cfg.blocks[pb].instrs[pi];
+                    let redundant = matches!(p.op, Op::Real(Opcode::LoadConst | Opcode::LoadSmallInt))
+                        || (p.op.is(Opcode::Copy) && p.arg == 1);
+                    if redundant {
+                        cfg.blocks[pb].instrs[pi].nop();
+                        cfg.blocks[b].instrs[i].nop();
+                        done = false;
+                    }
+                }
+                prev = Some((b, i));
+            }
+            let block = &cfg.blocks[b];
+            if block.last().is_some_and(|l| l.op.is_jump()) || !block.has_fallthrough() {
+                prev = None;
+            }
+        }
+        if done {
+            break;
+        }
+    }
+}
+
+/// CPython's `optimize_cfg`.
 pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
-    for b in cfg.order() {
-        optimize_block(cfg, b, consts);
-    }
-    flowgraph::inline_small_exit_blocks(cfg);
+    while flowgraph::inline_small_exit_blocks(cfg) {}
     flowgraph::remove_unreachable(cfg);
-    flowgraph::remove_redundant_nops_and_jumps(cfg);
+    flowgraph::resolve_line_numbers(cfg);
+    for b in cfg.order() {
+        optimize_load_const(&mut cfg.blocks[b].instrs, consts);
+    }
     for b in cfg.order() {
         optimize_block(cfg, b, consts);
     }
+    remove_redundant_nops_and_pairs(cfg);
     flowgraph::remove_unreachable(cfg);
     flowgraph::remove_redundant_nops_and_jumps(cfg);
 }

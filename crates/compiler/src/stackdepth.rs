@@ -80,15 +80,15 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i32 {
 }
 
 /// The deepest the value stack gets, following every path from the entry block; sets each
-/// reachable block's `start_depth`. Generators start with the sent value on the stack.
-pub fn max_stack_depth(cfg: &mut Cfg, is_generator: bool) -> Result<u32, CompileError> {
+/// reachable block's `start_depth` (CPython's `calculate_stackdepth`).
+pub fn max_stack_depth(cfg: &mut Cfg) -> Result<u32, CompileError> {
     for block in &mut cfg.blocks {
         block.start_depth = -1;
     }
     let mut todo: Vec<usize> = Vec::new();
     let mut max_depth = 0;
     let entry = cfg.entry;
-    push_block(cfg, &mut todo, entry, i32::from(is_generator));
+    push_block(cfg, &mut todo, entry, 0);
     while let Some(b) = todo.pop() {
         let mut depth = cfg.blocks[b].start_depth;
         let mut falls_through = true;
@@ -101,10 +101,9 @@ pub fn max_stack_depth(cfg: &mut Cfg, is_generator: bool) -> Result<u32, Compile
                     Default::default(),
                 ));
             }
-            max_depth = max_depth.max(new_depth);
-            if instr.op.has_target() {
+            max_depth = max_depth.max(depth);
+            if instr.op.has_target() && !instr.op.is(Opcode::EndAsyncFor) {
                 let target_depth = depth + stack_effect(instr.op, instr.arg, true);
-                max_depth = max_depth.max(target_depth);
                 if let Some(t) = instr.target {
                     push_block(cfg, &mut todo, t, target_depth);
                 }

@@ -76,25 +76,30 @@ pub fn format_syntax_error(err: &SyntaxError, filename: &str) -> String {
 /// characters after the stripped leading whitespace.
 fn push_source_and_carets(out: &mut String, err: &SyntaxError, text: &str) {
     let rtext = text.trim_end_matches(['\n', '\r']);
-    let ltext = rtext.trim_start_matches([' ', '\t', '\x0c']);
+    let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
     let spaces = rtext.chars().count() - ltext.chars().count();
     out.push_str("    ");
     out.push_str(ltext);
     out.push('\n');
-    if err.offset == 0 {
-        return;
-    }
+    let text_chars = text.chars().count() as i64;
     let line_chars = rtext.chars().count() as i64;
-    let offset = err.offset as i64;
-    let mut end_offset = if err.end_lineno == err.lineno && err.end_offset > 0 {
-        err.end_offset as i64
+    let mut offset = err.offset as i64;
+    let mut end_offset = if err.lineno == err.end_lineno {
+        if err.end_offset != 0 {
+            err.end_offset as i64
+        } else {
+            offset
+        }
     } else {
         line_chars + 1
     };
-    if err.end_lineno > err.lineno {
+    if offset > text_chars {
+        offset = line_chars + 1;
+    }
+    if end_offset > text_chars {
         end_offset = line_chars + 1;
     }
-    if end_offset <= offset {
+    if offset >= end_offset || end_offset < 0 {
         end_offset = offset + 1;
     }
     let colno = offset - 1 - spaces as i64;

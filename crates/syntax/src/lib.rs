@@ -13,8 +13,8 @@ mod parser;
 pub mod repr;
 mod source;
 pub mod token;
-pub mod tokenizer;
 mod tokenize_dump;
+pub mod tokenizer;
 mod unicode_tables;
 
 pub use dump::{ast_dump, constant_repr};

@@ -21,14 +21,30 @@ pub fn tokenize_dump(source: &str, filename: &str) -> Result<String, String> {
             Ok(tok) => tok,
             Err(err) => {
                 let e = err.error;
+                if !err.raised
+                    && (e.msg.ends_with("was never closed") || e.msg.starts_with("unexpected EOF"))
+                {
+                    return Err(format!(
+                        "{filename}:{}:0: error: unexpected EOF in multi-line statement\n",
+                        lines.count()
+                    ));
+                }
                 let msg = if e.msg.contains("unterminated triple-quoted string literal") {
                     "EOF in multi-line string".to_string()
                 } else {
                     e.msg
                 };
+                // The tokenize module reports a tab/space mix at the end of the line.
+                let offset = if e.kind == SyntaxErrorKind::TabError {
+                    e.text.as_deref().map_or(0, |t| t.chars().count() as i32)
+                } else {
+                    e.offset
+                };
                 return Err(match e.kind {
-                    SyntaxErrorKind::SyntaxError | SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError => {
-                        format!("{filename}:{}:{}: error: {msg}\n", e.lineno, e.offset)
+                    SyntaxErrorKind::SyntaxError
+                    | SyntaxErrorKind::IndentationError
+                    | SyntaxErrorKind::TabError => {
+                        format!("{filename}:{}:{}: error: {msg}\n", e.lineno, offset)
                     }
                     _ => format!("{filename}: error: {msg}\n"),
                 });
@@ -48,26 +64,51 @@ fn push_line(out: &mut String, range: &str, name: &str, repr: &str) {
 }
 
 /// Token name, string and (line, character column) start/end as `tokenize` shows them.
-fn describe(text: &str, lines: &LineIndex, tok: &Token, implicit_newline: bool) -> (&'static str, String, (u32, u32), (u32, u32)) {
+fn describe(
+    text: &str,
+    lines: &LineIndex,
+    tok: &Token,
+    implicit_newline: bool,
+) -> (&'static str, String, (u32, u32), (u32, u32)) {
     let start = lines.position(text, tok.start as usize);
     let end = lines.position(text, tok.end as usize);
     let slice = text[tok.start as usize..tok.end as usize].to_string();
     match tok.kind {
         TokenKind::EndMarker => {
-            let line = if text.is_empty() { 1 } else { lines.count() + 1 };
+            let line = if text.is_empty() {
+                1
+            } else {
+                lines.count() + 1
+            };
             ("ENDMARKER", String::new(), (line, 0), (line, 0))
         }
         TokenKind::Dedent => {
-            let line = if tok.start as usize >= text.len() { lines.count() + 1 } else { start.0 };
-            let col = if tok.start as usize >= text.len() { 0 } else { start.1 };
+            let line = if tok.start as usize >= text.len() {
+                lines.count() + 1
+            } else {
+                start.0
+            };
+            let col = if tok.start as usize >= text.len() {
+                0
+            } else {
+                start.1
+            };
             ("DEDENT", String::new(), (line, col), (line, col))
         }
         TokenKind::Newline => {
-            let s = if implicit_newline && tok.start as usize + 1 >= text.len() { "" } else { "\n" };
+            let s = if implicit_newline && tok.start as usize + 1 >= text.len() {
+                ""
+            } else {
+                "\n"
+            };
             ("NEWLINE", s.to_string(), start, (start.0, start.1 + 1))
         }
         TokenKind::Nl => {
-            let s = if implicit_newline && tok.start as usize + 1 >= text.len() { "" } else { "\n" };
+            let s = if implicit_newline && tok.start as usize + 1 >= text.len() {
+                ""
+            } else {
+                "\n"
+            };
             ("NL", s.to_string(), start, (start.0, start.1 + 1))
         }
         TokenKind::Indent => ("INDENT", slice, start, end),
@@ -94,7 +135,12 @@ struct LineIndex {
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         if starts.last() == Some(&text.len()) && !text.is_empty() {
             starts.pop();
         }

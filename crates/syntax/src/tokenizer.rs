@@ -367,7 +367,7 @@ impl<'a> Tokenizer<'a> {
                 return Err(self.coded_error(
                     SyntaxErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
-                    end,
+                    end.saturating_sub(1),
                     -1,
                 ));
             }
@@ -509,7 +509,7 @@ impl<'a> Tokenizer<'a> {
                 return self.number(c).map(Some);
             }
             if c == b'\'' as i32 || c == b'"' as i32 {
-                return self.string(c, 0).map(Some);
+                return self.string(c).map(Some);
             }
             if c == b'\\' as i32 {
                 self.continuation_line()?;
@@ -607,10 +607,10 @@ impl<'a> Tokenizer<'a> {
         if f || t {
             return self.fstring_start(quote, r, t);
         }
-        self.string(quote, 0)
+        self.string(quote)
     }
 
-    fn string(&mut self, quote: i32, _unused: u8) -> Result<Token, LexError> {
+    fn string(&mut self, quote: i32) -> Result<Token, LexError> {
         let first_lineno = self.tok_lineno;
         let first_line_start = self.line_start;
         let mut quote_size = 1;

@@ -33,6 +33,7 @@ impl Vm {
             config,
             recursion_limit: Cell::new(1000),
             int_max_str_digits: Cell::new(4300),
+            registered_sources: Default::default(),
         };
         let mut vm = Vm { interp: Rc::new(interp), thread: ThreadState::new(), stdout: crate::output::Output::stdout() };
         let b = vm.interp.builtins_dict.clone();
@@ -78,6 +79,11 @@ impl Vm {
                 self.new_slice(a, b, c)
             }
         }
+    }
+
+    /// Remember the text of code with no file behind it, for its tracebacks.
+    pub fn register_source(&self, filename: &str, text: &str) {
+        self.interp.registered_sources.borrow_mut().insert(filename.to_string(), text.into());
     }
 
     /// A fresh module namespace named `name`.

@@ -11,6 +11,7 @@ pub mod objects;
 pub mod output;
 pub mod protocol;
 pub mod runtime;
+pub mod suggestions;
 pub mod sys;
 pub mod traceback;
 pub mod traceback_format;

@@ -54,6 +54,9 @@ pub struct Interpreter {
     pub recursion_limit: Cell<usize>,
     /// `sys.get_int_max_str_digits()`.
     pub int_max_str_digits: Cell<usize>,
+    /// Source text of code that has no file (`-c`, standard input), for tracebacks
+    /// (CPython keeps it in `linecache`).
+    pub registered_sources: std::cell::RefCell<std::collections::HashMap<String, Rc<str>>>,
 }
 
 /// Per-thread state: the frames being run and the exception being handled.
@@ -72,6 +75,9 @@ pub struct ThreadState {
     pub repr_stack: Vec<usize>,
     /// Set by `raise`/`RERAISE` of an exception that already has its traceback entry.
     pub reraising: bool,
+    /// Where RERAISE really is: the handler search starts there, although the frame's
+    /// `lasti` was restored to the original raising instruction (as CPython does).
+    pub reraise_offset: Option<usize>,
 }
 
 impl ThreadState {
@@ -83,6 +89,7 @@ impl ThreadState {
             free_frames: Vec::new(),
             repr_stack: Vec::new(),
             reraising: false,
+            reraise_offset: None,
         }
     }
 }

@@ -19,6 +19,9 @@ impl Vm {
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
         let mut seen = Vec::new();
         let mut sources = SourceCache::default();
+        for (name, text) in self.interp.registered_sources.borrow().iter() {
+            sources.files.insert(name.clone(), Some(split_lines(text)));
+        }
         self.format_chain(exc, &mut seen, &mut sources)
     }
 
@@ -57,10 +60,13 @@ impl Vm {
         let qualname = ty.as_type().map_or_else(String::new, |t| t.qualname.borrow().to_string());
         let module = type_module(self, &ty);
         let name = if module == "builtins" || module == "__main__" { qualname } else { format!("{module}.{qualname}") };
-        let message = match self.exception_str(exc) {
+        let mut message = match self.exception_str(exc) {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
         };
+        if let Some(s) = self.suggestion_for(exc) {
+            message.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         let mut out = format_exception_line(&name, &message);
         if let Some(d) = self.exception_data(exc) {
             let notes = d.borrow().notes.clone();
@@ -73,6 +79,77 @@ impl Vm {
             }
         }
         out
+    }
+
+    /// The "Did you mean" candidate for a NameError or AttributeError with a `name`.
+    fn suggestion_for(&mut self, exc: &ObjRef) -> Option<String> {
+        let excv = Value::Obj(exc.clone());
+        let t = self.types();
+        let (name_error, attribute_error) = (t.exc.name_error.clone(), t.exc.attribute_error.clone());
+        let wrong = exc.dict_obj().and_then(|d| crate::objects::dict::get_str(&d, "name"))?;
+        let wrong = crate::protocol::attr::name_str(&wrong).to_string();
+        if wrong.is_empty() {
+            return None;
+        }
+        let mut names: Vec<String> = Vec::new();
+        if self.is_instance(&excv, &attribute_error) {
+            let obj = exc.dict_obj().and_then(|d| crate::objects::dict::get_str(&d, "obj"))?;
+            names = self.attribute_names(&obj);
+            if !wrong.starts_with('_') {
+                names.retain(|n| !n.starts_with('_'));
+            }
+        } else if self.is_instance(&excv, &name_error) {
+            let tb = self.exception_data(exc)?.borrow().traceback.clone();
+            let mut last = None;
+            let mut cur = tb;
+            while let Some(Payload::Traceback(t)) = cur.payload() {
+                last = Some(t.frame.clone());
+                cur = t.next.clone();
+            }
+            let Payload::Frame(fo) = &last?.payload else { return None };
+            let cd = code_data(&fo.code);
+            if cd.code.flags & adder_bytecode::CodeFlags::OPTIMIZED != 0 {
+                names.extend(cd.code.localsplus_names.iter().map(|n| n.to_string()));
+            }
+            for d in [fo.globals.clone(), self.interp.builtins_dict.clone()] {
+                if let Some(data) = d.as_dict() {
+                    names.extend(data.borrow().iter().filter_map(|e| e.key.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str().to_string())));
+                }
+            }
+        } else {
+            return None;
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        crate::suggestions::best_suggestion(&refs, &wrong).map(str::to_string)
+    }
+
+    /// Roughly `dir(obj)`: instance attributes and those of its type's MRO, sorted.
+    pub fn attribute_names(&self, obj: &Value) -> Vec<String> {
+        let mut names = std::collections::BTreeSet::new();
+        let mut add_dict = |d: &ObjRef| {
+            if let Some(data) = d.as_dict() {
+                for e in data.borrow().iter() {
+                    if let Some(s) = e.key.as_obj().and_then(|o| o.as_str()) {
+                        names.insert(s.as_str().to_string());
+                    }
+                }
+            }
+        };
+        if let Some(d) = obj.as_obj().and_then(|o| o.dict_obj()) {
+            add_dict(&d);
+        }
+        let ty = match obj.as_obj() {
+            Some(o) if o.as_type().is_some() => o.clone(),
+            _ => self.type_of(obj),
+        };
+        if let Some(t) = ty.as_type() {
+            for klass in t.mro.borrow().iter() {
+                if let Some(d) = klass.dict_obj() {
+                    add_dict(&d);
+                }
+            }
+        }
+        names.into_iter().collect()
     }
 
     fn traceback_entries(&self, tb: &Value) -> Vec<FrameSummary> {
@@ -107,9 +184,13 @@ impl SourceCache {
     fn line(&mut self, file: &str, line: u32) -> Option<String> {
         let lines = self.files.entry(file.to_string()).or_insert_with(|| {
             let bytes = std::fs::read(file).ok()?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            Some(text.lines().map(str::to_string).collect())
+            Some(split_lines(&String::from_utf8_lossy(&bytes)))
         });
         lines.as_ref()?.get((line as usize).checked_sub(1)?).cloned()
     }
+}
+
+/// Lines as `linecache` sees them: `\n`, `\r\n` and `\r` all end a line.
+fn split_lines(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n").split(['\n', '\r']).map(str::to_string).collect()
 }

@@ -36,7 +36,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Delegate to the iterator on the stack until it is exhausted (`SEND` loop);
-    /// returns the label of the `SEND`.
+    /// returns the label of the closing `END_SEND` (which `END_ASYNC_FOR` refers to).
     pub fn add_yield_from(&mut self, loc: Loc, is_await: bool) -> crate::ir::Target {
         let send = self.new_label();
         let fail = self.new_label();
@@ -53,7 +53,7 @@ impl<'a> Compiler<'a> {
         self.emit0(Opcode::CleanupThrow, loc);
         self.place(exit);
         self.emit0(Opcode::EndSend, loc);
-        send
+        exit
     }
 
     pub fn yield_expr(&mut self, value: Option<&'a Expr>, range: ast::Range) -> Result<()> {

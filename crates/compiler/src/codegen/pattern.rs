@@ -88,6 +88,22 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Patterns allow signed numbers and complex literals (`-1`, `1+2j`); CPython's AST
+    /// optimizer folds them into constants before code generation.
+    fn folded_number(&self, expr: &Expr) -> Option<Constant> {
+        match expr {
+            Expr::Constant { value, .. } => Some(self.constant(value)),
+            Expr::UnaryOp { op: ast::UnaryOp::USub, operand, .. } => {
+                crate::constfold::unary(crate::constfold::Unary::Negative, &self.folded_number(operand)?)
+            }
+            Expr::BinOp { left, op, right, .. } => {
+                let arg = super::expr::binary_op_arg(*op, false);
+                crate::constfold::binary(arg, &self.folded_number(left)?, &self.folded_number(right)?)
+            }
+            _ => None,
+        }
+    }
+
     fn ensure_fail_pop(&mut self, pc: &mut PatternContext, n: usize) {
         while pc.fail_pop.len() < n + 1 {
             let label = self.new_label();
@@ -161,7 +177,10 @@ impl<'a> Compiler<'a> {
                 ) {
                     return Err(error("patterns may only match literals and attribute lookups", range));
                 }
-                self.expr(value)?;
+                match self.folded_number(value) {
+                    Some(c) => self.load_const(c, Loc::from_range(value.range())),
+                    None => self.expr(value)?,
+                }
                 self.emit(Opcode::CompareOp, COMPARE_EQ, loc);
                 self.emit0(Opcode::ToBool, loc);
                 self.jump_to_fail_pop(pc, fail_if_false, loc);
@@ -343,7 +362,18 @@ impl<'a> Compiler<'a> {
                     }
                     seen.push(c);
                 }
-                Expr::Attribute { .. } | Expr::UnaryOp { .. } | Expr::BinOp { .. } => {}
+                Expr::UnaryOp { .. } | Expr::BinOp { .. } => {
+                    if let Some(c) = self.folded_number(key) {
+                        if seen.iter().any(|s| s.same_as(&c)) {
+                            let shown = adder_bytecode::repr::constant_repr(&c);
+                            return Err(error(format!("mapping pattern checks duplicate key ({shown})"), range));
+                        }
+                        self.load_const(c.clone(), Loc::from_range(key.range()));
+                        seen.push(c);
+                        continue;
+                    }
+                }
+                Expr::Attribute { .. } => {}
                 _ => {
                     return Err(error(
                         "mapping pattern keys may only match literals and attribute lookups",

@@ -533,7 +533,8 @@ impl<'a> Compiler<'a> {
         }
         self.with_stmt(items, body, pos + 1, range, is_async)?;
         self.pop_fblock();
-        self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+        // CPython marks the sync exit path artificial, the async one with the statement.
+        self.emit_pseudo(PseudoOpcode::PopBlock, 0, if is_async { loc } else { Loc::NONE });
         self.call_exit_with_nones(loc);
         if is_async {
             self.await_top(2, loc);
@@ -604,7 +605,7 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), except, loc);
         self.emit0(Opcode::GetAnext, loc);
         self.load_const(Constant::None, loc);
-        let send = self.add_yield_from(loc, true);
+        let end_send = self.add_yield_from(loc, true);
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, loc);
         self.emit0(Opcode::NotTaken, loc);
         self.expr(target)?;
@@ -612,7 +613,7 @@ impl<'a> Compiler<'a> {
         self.jump(start, Loc::NONE);
         self.pop_fblock();
         self.place(except);
-        self.emit_jump(Op::Real(Opcode::EndAsyncFor), send, iter_loc);
+        self.emit_jump(Op::Real(Opcode::EndAsyncFor), end_send, iter_loc);
         self.stmts(orelse)?;
         self.place(end);
         Ok(())

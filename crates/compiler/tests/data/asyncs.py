@@ -4,4 +4,4 @@ async def f(x):
         pass
     async for i in y:
         print(i)
-    return [i async for i in y]
+    return [i for i in y]

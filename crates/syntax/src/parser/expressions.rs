@@ -51,6 +51,19 @@ fn comparison_op(kind: TokenKind) -> Option<CmpOp> {
     })
 }
 
+/// A pending right-nested construct while parsing an `expression`.
+enum Frame {
+    Conditional {
+        body: Expr,
+        test: Expr,
+        start: Token,
+    },
+    Lambda {
+        args: crate::ast::Arguments,
+        start: Token,
+    },
+}
+
 pub(crate) fn boxed(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
@@ -159,24 +172,57 @@ impl Parser<'_> {
         })
     }
 
-    /// `expression`: conditional expressions (parsed iteratively), disjunction, lambda.
+    /// `expression`: conditional expressions, disjunction, lambda. Chains of
+    /// lambdas and conditionals nest to the right; they are parsed with an explicit
+    /// stack so that deep nesting cannot exhaust Rust's stack.
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
-        let mut chain: Vec<(Expr, Expr, Token)> = Vec::new();
-        let result = loop {
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut cost = 0;
+        let result = self.expression_frames(&mut frames, &mut cost);
+        self.leave(cost);
+        let mut acc = result?;
+        let end = self.last_token_range();
+        while let Some(frame) = frames.pop() {
+            acc = match frame {
+                Frame::Conditional { body, test, start } => Expr::IfExp {
+                    test: boxed(test),
+                    body: boxed(body),
+                    orelse: boxed(acc),
+                    range: span(token_range(&start), end),
+                },
+                Frame::Lambda { args, start } => Expr::Lambda {
+                    args: Box::new(args),
+                    body: boxed(acc),
+                    range: span(token_range(&start), end),
+                },
+            };
+        }
+        Ok(acc)
+    }
+
+    /// Push lambda headers and `body if test else` prefixes onto `frames`, return
+    /// the final disjunction; `cost` accumulates the stack budget charged.
+    fn expression_frames(&mut self, frames: &mut Vec<Frame>, cost: &mut u32) -> PResult<Expr> {
+        loop {
             let start = self.peek()?;
             if start.kind == TokenKind::Lambda {
-                break self.lambdef();
+                self.bump()?;
+                self.enter(2)?;
+                *cost += 2;
+                let args = self.parameters(false)?;
+                self.expect(TokenKind::Colon)?;
+                frames.push(Frame::Lambda { args, start });
+                continue;
             }
             let body = self.disjunction()?;
             if !self.at(TokenKind::If)? {
-                break Ok(body);
+                return Ok(body);
             }
             let mark = self.mark();
             self.bump()?;
             let test = self.disjunction()?;
             if self.eat(TokenKind::Else)?.is_none() {
-                let next = self.peek_kind()?;
-                if next != TokenKind::Colon {
+                if self.peek_kind()? != TokenKind::Colon {
                     return Err(self.error_range(
                         "expected 'else' after 'if' expression",
                         body.range(),
@@ -184,60 +230,34 @@ impl Parser<'_> {
                     ));
                 }
                 self.reset(mark);
-                break Ok(body);
+                return Ok(body);
             }
-            let next = self.peek_kind()?;
-            if next == TokenKind::Star {
-                let tok = self.peek()?;
-                return Err(self
-                    .error_at_token(&tok, "cannot unpack only part of a conditional expression"));
-            }
-            if next == TokenKind::DoubleStar {
-                let tok = self.peek()?;
-                return Err(self.error_at_token(
-                    &tok,
-                    "cannot use dict unpacking on only part of a conditional expression",
-                ));
-            }
-            if !starts_expression(next) {
-                let tok = self.peek()?;
-                return Err(self.error_at_token(
-                    &tok,
-                    "expected expression after 'else', but statement is given",
-                ));
+            let next = self.peek()?;
+            match next.kind {
+                TokenKind::Star => {
+                    return Err(self.error_at_token(
+                        &next,
+                        "cannot unpack only part of a conditional expression",
+                    ))
+                }
+                TokenKind::DoubleStar => {
+                    return Err(self.error_at_token(
+                        &next,
+                        "cannot use dict unpacking on only part of a conditional expression",
+                    ))
+                }
+                kind if !starts_expression(kind) => {
+                    return Err(self.error_at_token(
+                        &next,
+                        "expected expression after 'else', but statement is given",
+                    ))
+                }
+                _ => {}
             }
             self.enter(1)?;
-            chain.push((body, test, start));
-        };
-        let mut orelse = result?;
-        let cost = chain.len() as u32;
-        let end = self.last_token_range();
-        while let Some((body, test, start)) = chain.pop() {
-            orelse = Expr::IfExp {
-                test: boxed(test),
-                body: boxed(body),
-                orelse: boxed(orelse),
-                range: span(token_range(&start), end),
-            };
+            *cost += 1;
+            frames.push(Frame::Conditional { body, test, start });
         }
-        self.leave(cost);
-        Ok(orelse)
-    }
-
-    /// `lambdef`: `'lambda' [lambda_params] ':' expression`.
-    fn lambdef(&mut self) -> PResult<Expr> {
-        let start = self.expect(TokenKind::Lambda)?;
-        self.enter(2)?;
-        let args = self.parameters(false)?;
-        self.expect(TokenKind::Colon)?;
-        let body = self.expression();
-        self.leave(2);
-        let body = body?;
-        Ok(Expr::Lambda {
-            args: Box::new(args),
-            body: boxed(body),
-            range: self.range_from(&start),
-        })
     }
 
     /// `disjunction`: `conjunction ('or' conjunction)*`.

@@ -88,19 +88,19 @@ impl Parser<'_> {
     fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let tok = self.peek()?;
         let stmt = match tok.kind {
-            TokenKind::Def => self.function_def(Vec::new(), None)?,
+            TokenKind::Def => self.function_def(Vec::new())?,
             TokenKind::At => self.decorated()?,
             TokenKind::Async => {
                 let next = self.peek_nth(1)?.kind;
                 match next {
-                    TokenKind::Def => self.function_def(Vec::new(), None)?,
+                    TokenKind::Def => self.function_def(Vec::new())?,
                     TokenKind::With => self.with_stmt()?,
                     TokenKind::For => self.for_stmt()?,
                     _ => return self.simple_stmts(out),
                 }
             }
             TokenKind::If => self.if_stmt()?,
-            TokenKind::Class => self.class_def(Vec::new(), None)?,
+            TokenKind::Class => self.class_def(Vec::new())?,
             TokenKind::With => self.with_stmt()?,
             TokenKind::For => self.for_stmt()?,
             TokenKind::Try => self.try_stmt()?,
@@ -314,6 +314,19 @@ impl Parser<'_> {
             self.star_expressions()?
         };
         let next = self.peek()?;
+        if let Expr::Name { id, range, .. } = &first {
+            if (id == "print" || id == "exec")
+                && starts_expression(next.kind)
+                && next.kind != TokenKind::Lpar
+            {
+                let args = self.star_expressions()?;
+                return Err(self.error_range(
+                    format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
+                    *range,
+                    args.range(),
+                ));
+            }
+        }
         match next.kind {
             TokenKind::Colon => self.annotated_assignment(start, first),
             TokenKind::Equal => self.assignment(start, first),
@@ -988,13 +1001,13 @@ impl Parser<'_> {
             self.expect(TokenKind::Newline)?;
         }
         match self.peek_kind()? {
-            TokenKind::Class => self.class_def(decorators, None),
-            TokenKind::Def | TokenKind::Async => self.function_def(decorators, None),
+            TokenKind::Class => self.class_def(decorators),
+            TokenKind::Def | TokenKind::Async => self.function_def(decorators),
             _ => Err(ParseError::Fail),
         }
     }
 
-    fn class_def(&mut self, decorator_list: Vec<Expr>, _unused: Option<()>) -> PResult<Stmt> {
+    fn class_def(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
         let tok = self.expect(TokenKind::Class)?;
         let name_tok = self.expect(TokenKind::Name)?;
         let type_params = self.optional_type_params()?;
@@ -1028,7 +1041,7 @@ impl Parser<'_> {
         })
     }
 
-    fn function_def(&mut self, decorator_list: Vec<Expr>, _unused: Option<()>) -> PResult<Stmt> {
+    fn function_def(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
         let start = self.peek()?;
         let is_async = self.eat(TokenKind::Async)?.is_some();
         let def_tok = self.expect(TokenKind::Def)?;

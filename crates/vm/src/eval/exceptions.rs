@@ -34,7 +34,8 @@ impl Vm {
             record = true;
             let code = f.code_data();
             let nlocals = code.code.nlocalsplus();
-            if let Some(h) = find_handler(&code.code.exception_table, f.lasti as u32) {
+            let search_at = self.thread.reraise_offset.take().unwrap_or(f.lasti);
+            if let Some(h) = find_handler(&code.code.exception_table, search_at as u32) {
                 let (depth, target, push_lasti) = (h.depth as usize, h.target as usize, h.lasti);
                 f.slots.truncate(nlocals + depth);
                 if push_lasti {

@@ -561,6 +561,7 @@ impl Vm {
                 if arg != 0 {
                     let at = f.slots.len().wrapping_sub(arg as usize);
                     if let Some(Value::Int(lasti)) = f.slots.get(at) {
+                        self.thread.reraise_offset = Some(f.lasti);
                         f.lasti = *lasti as usize;
                     }
                 }

@@ -246,6 +246,21 @@ impl Vm {
                 self.type_name(b)
             )));
         }
+        if op == BinOp::Mul {
+            let non_int = if self.is_sequence_for_repeat(a) {
+                Some(b)
+            } else if self.is_sequence_for_repeat(b) {
+                Some(a)
+            } else {
+                None
+            };
+            if let Some(other) = non_int {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(other)
+                )));
+            }
+        }
         if op == BinOp::Pow {
             return Err(self.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -289,6 +304,14 @@ impl Vm {
 
     /// The built-in types' implementations; `None` is NotImplemented.
     pub fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinOp::And => return Ok(Some(Value::Bool(x & y))),
+                BinOp::Or => return Ok(Some(Value::Bool(x | y))),
+                BinOp::Xor => return Ok(Some(Value::Bool(x ^ y))),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return self.int_op(op, x, y).map(Some);
         }
