@@ -26,7 +26,11 @@ pub struct Options {
 }
 
 pub enum Parsed {
-    Run { options: Options, program: Program, args: Vec<String> },
+    Run {
+        options: Options,
+        program: Program,
+        args: Vec<String>,
+    },
     Help,
     Version(u8),
     /// A usage error: the message line, printed before the usage lines.
@@ -36,7 +40,9 @@ pub enum Parsed {
 /// Options that take an argument (`-W default`, `-Xdev`, ...).
 const WITH_ARGUMENT: &[char] = &['c', 'm', 'W', 'X'];
 /// Single-letter flags adder accepts (some only for compatibility).
-const FLAGS: &[char] = &['b', 'B', 'd', 'E', 'h', 'i', 'I', 'O', 'P', 'q', 'R', 's', 'S', 'u', 'v', 'V', 'x'];
+const FLAGS: &[char] = &[
+    'b', 'B', 'd', 'E', 'h', 'i', 'I', 'O', 'P', 'q', 'R', 's', 'S', 'u', 'v', 'V', 'x',
+];
 
 pub fn parse(argv: &[String]) -> Parsed {
     let mut options = Options::default();
@@ -45,7 +51,11 @@ pub fn parse(argv: &[String]) -> Parsed {
     while i < argv.len() {
         let arg = &argv[i];
         if arg == "-" {
-            return Parsed::Run { options, program: Program::Stdin, args: argv[i..].to_vec() };
+            return Parsed::Run {
+                options,
+                program: Program::Stdin,
+                args: argv[i..].to_vec(),
+            };
         }
         if arg == "--" {
             i += 1;
@@ -60,7 +70,9 @@ pub fn parse(argv: &[String]) -> Parsed {
             i += 1;
             continue;
         }
-        let Some(letters) = arg.strip_prefix('-') else { break };
+        let Some(letters) = arg.strip_prefix('-') else {
+            break;
+        };
         let chars: Vec<char> = letters.chars().collect();
         let mut k = 0;
         while k < chars.len() {
@@ -79,12 +91,20 @@ pub fn parse(argv: &[String]) -> Parsed {
                     'c' => {
                         let mut args = vec!["-c".to_string()];
                         args.extend_from_slice(&argv[i + 1..]);
-                        return Parsed::Run { options, program: Program::Command(value), args };
+                        return Parsed::Run {
+                            options,
+                            program: Program::Command(value),
+                            args,
+                        };
                     }
                     'm' => {
                         let mut args = vec![value.clone()];
                         args.extend_from_slice(&argv[i + 1..]);
-                        return Parsed::Run { options, program: Program::Module(value), args };
+                        return Parsed::Run {
+                            options,
+                            program: Program::Module(value),
+                            args,
+                        };
                     }
                     _ => break,
                 }
@@ -115,11 +135,23 @@ pub fn parse(argv: &[String]) -> Parsed {
         return Parsed::Version(version);
     }
     match argv.get(i) {
-        Some(script) => Parsed::Run { options, program: Program::Script(script.clone()), args: argv[i..].to_vec() },
+        Some(script) => Parsed::Run {
+            options,
+            program: Program::Script(script.clone()),
+            args: argv[i..].to_vec(),
+        },
         None => {
             use std::io::IsTerminal;
-            let program = if std::io::stdin().is_terminal() { Program::Interactive } else { Program::Stdin };
-            Parsed::Run { options, program, args: vec![String::new()] }
+            let program = if std::io::stdin().is_terminal() {
+                Program::Interactive
+            } else {
+                Program::Stdin
+            };
+            Parsed::Run {
+                options,
+                program,
+                args: vec![String::new()],
+            }
         }
     }
 }
@@ -129,13 +161,20 @@ mod tests {
     use super::*;
 
     fn argv(s: &[&str]) -> Vec<String> {
-        std::iter::once("adder").chain(s.iter().copied()).map(String::from).collect()
+        std::iter::once("adder")
+            .chain(s.iter().copied())
+            .map(String::from)
+            .collect()
     }
 
     #[test]
     fn script_arguments_belong_to_the_script() {
         match parse(&argv(&["-B", "x.py", "-c", "y"])) {
-            Parsed::Run { program, args, options } => {
+            Parsed::Run {
+                program,
+                args,
+                options,
+            } => {
                 assert_eq!(program, Program::Script("x.py".into()));
                 assert_eq!(args, vec!["x.py", "-c", "y"]);
                 assert!(options.dont_write_bytecode);
@@ -157,7 +196,9 @@ mod tests {
 
     #[test]
     fn unknown_options_are_usage_errors() {
-        assert!(matches!(parse(&argv(&["--frobnicate"])), Parsed::Usage(m) if m == "Unknown option: --frobnicate"));
+        assert!(
+            matches!(parse(&argv(&["--frobnicate"])), Parsed::Usage(m) if m == "Unknown option: --frobnicate")
+        );
         assert!(matches!(parse(&argv(&["-Z"])), Parsed::Usage(m) if m == "Unknown option: -Z"));
     }
 }

@@ -10,8 +10,13 @@ use std::process::ExitCode;
 const INTERPRETER_STACK: usize = 1 << 30;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
-    let worker = std::thread::Builder::new().name("main".into()).stack_size(INTERPRETER_STACK).spawn(move || run::main(argv));
+    let argv: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let worker = std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || run::main(argv));
     let status = match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {

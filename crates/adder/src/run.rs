@@ -25,7 +25,10 @@ pub fn main(argv: Vec<String>) -> i32 {
         Parsed::Version(n) => {
             let (major, minor, micro) = adder_vm::sys::VERSION;
             if n > 1 {
-                println!("Python {major}.{minor}.{micro} (adder {})", env!("CARGO_PKG_VERSION"));
+                println!(
+                    "Python {major}.{minor}.{micro} (adder {})",
+                    env!("CARGO_PKG_VERSION")
+                );
             } else {
                 println!("Python {major}.{minor}.{micro}");
             }
@@ -37,7 +40,11 @@ pub fn main(argv: Vec<String>) -> i32 {
             eprintln!("Try `python -h' for more information.");
             2
         }
-        Parsed::Run { options, program, args } => run_program(&executable, options, program, args),
+        Parsed::Run {
+            options,
+            program,
+            args,
+        } => run_program(&executable, options, program, args),
     }
 }
 
@@ -45,7 +52,9 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
     let hash_seed = if options.ignore_environment {
         None
     } else {
-        std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse::<u32>().ok())
+        std::env::var("PYTHONHASHSEED")
+            .ok()
+            .and_then(|s| s.parse::<u32>().ok())
     };
     let _runtime = Runtime::new(hash_seed);
     let (source, filename) = match &program {
@@ -53,7 +62,11 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
             Ok(bytes) => (bytes, absolute(path)),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(2);
-                eprintln!("{executable}: can't open file '{}': [Errno {errno}] {}", absolute(path), strerror(&e));
+                eprintln!(
+                    "{executable}: can't open file '{}': [Errno {errno}] {}",
+                    absolute(path),
+                    strerror(&e)
+                );
                 return 2;
             }
         },
@@ -100,7 +113,10 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
     status
 }
 
-fn compile(source: &[u8], filename: &str) -> Result<std::rc::Rc<adder_bytecode::CodeObject>, SyntaxError> {
+fn compile(
+    source: &[u8],
+    filename: &str,
+) -> Result<std::rc::Rc<adder_bytecode::CodeObject>, SyntaxError> {
     let text = adder_syntax::decode_source(source)?;
     adder_compiler::compile_source(&text, filename, Mode::Exec, 0)
 }
@@ -110,7 +126,10 @@ fn handle_uncaught(vm: &mut Vm, err: PyErr) -> i32 {
     let exc = Value::Obj(err.0.clone());
     let system_exit = vm.types().exc.system_exit.clone();
     if vm.is_instance(&exc, &system_exit) {
-        let code = vm.get_attr_str(&exc, "args").ok().and_then(|a| a.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()));
+        let code = vm
+            .get_attr_str(&exc, "args")
+            .ok()
+            .and_then(|a| a.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()));
         let code = match code.as_deref() {
             Some([single]) => single.clone(),
             Some([]) | None => Value::None,
@@ -144,10 +163,12 @@ fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
     let file = args.get(1).cloned();
     let read = |file: &Option<String>| -> Result<(Vec<u8>, String), i32> {
         match file {
-            Some(path) if path != "-" => std::fs::read(path).map(|b| (b, path.clone())).map_err(|e| {
-                eprintln!("{}: can't open file '{path}': {}", executable, strerror(&e));
-                1
-            }),
+            Some(path) if path != "-" => {
+                std::fs::read(path).map(|b| (b, path.clone())).map_err(|e| {
+                    eprintln!("{}: can't open file '{path}': {}", executable, strerror(&e));
+                    1
+                })
+            }
             _ => {
                 let mut buf = Vec::new();
                 let _ = std::io::stdin().read_to_end(&mut buf);
@@ -204,4 +225,3 @@ fn strerror(e: &std::io::Error) -> String {
         None => text,
     }
 }
-

@@ -8,9 +8,7 @@ use std::fmt::Write;
 use crate::code::CodeObject;
 use crate::constant::Constant;
 use crate::exception_table::ExceptionTableEntry;
-use crate::opcode::{
-    Opcode, BINARY_OPS, COMPARE_OPS, INTRINSIC_1, INTRINSIC_2, SPECIAL_METHODS,
-};
+use crate::opcode::{Opcode, BINARY_OPS, COMPARE_OPS, INTRINSIC_1, INTRINSIC_2, SPECIAL_METHODS};
 use crate::repr::{code_repr, constant_repr};
 
 /// Width of the opcode-name column (`dis._OPNAME_WIDTH`).
@@ -20,9 +18,21 @@ const OPARG_WIDTH: usize = 5;
 /// What the line column shows for instructions without a line (`dis._NO_LINENO`).
 const NO_LINENO: &str = "  --";
 /// `SET_FUNCTION_ATTRIBUTE` flag names, bit 0 first.
-const FUNCTION_ATTR_FLAGS: [&str; 5] = ["defaults", "kwdefaults", "annotations", "closure", "annotate"];
+const FUNCTION_ATTR_FLAGS: [&str; 5] = [
+    "defaults",
+    "kwdefaults",
+    "annotations",
+    "closure",
+    "annotate",
+];
 /// `LOAD_COMMON_CONSTANT` values, by argument.
-const COMMON_CONSTANTS: [&str; 5] = ["AssertionError", "NotImplementedError", "tuple", "all", "any"];
+const COMMON_CONSTANTS: [&str; 5] = [
+    "AssertionError",
+    "NotImplementedError",
+    "tuple",
+    "all",
+    "any",
+];
 
 /// One decoded instruction (an `EXTENDED_ARG` prefix is an instruction of its own).
 struct Decoded {
@@ -64,7 +74,12 @@ fn decode(code: &CodeObject) -> Vec<Decoded> {
             (Some(Opcode::ExtendedArg), Some(a)) => a << 8,
             _ => 0,
         };
-        out.push(Decoded { index, op, raw_op: unit.op, arg });
+        out.push(Decoded {
+            index,
+            op,
+            raw_op: unit.op,
+            arg,
+        });
         index += 1 + op.map_or(0, |o| o.cache_entries());
     }
     out
@@ -107,7 +122,10 @@ struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn name(&self, index: u32) -> String {
-        self.code.names.get(index as usize).map_or_else(String::new, |n| n.to_string())
+        self.code
+            .names
+            .get(index as usize)
+            .map_or_else(String::new, |n| n.to_string())
     }
 
     fn local(&self, index: u32) -> String {
@@ -127,9 +145,12 @@ impl Resolver<'_> {
             }
         };
         match op {
-            Opcode::LoadConst => {
-                self.code.consts.get(arg as usize).map(constant_repr).unwrap_or_default()
-            }
+            Opcode::LoadConst => self
+                .code
+                .consts
+                .get(arg as usize)
+                .map(constant_repr)
+                .unwrap_or_default(),
             Opcode::LoadGlobal => with_null(self.name(arg >> 1), "NULL"),
             Opcode::LoadAttr => with_null(self.name(arg >> 1), "NULL|self"),
             Opcode::LoadSuperAttr => with_null(self.name(arg >> 2), "NULL|self"),
@@ -139,7 +160,11 @@ impl Resolver<'_> {
                     .jump_target()
                     .and_then(|t| label_of(self.labels, t))
                     .unwrap_or(0);
-                let preposition = if op == Opcode::EndAsyncFor { "from" } else { "to" };
+                let preposition = if op == Opcode::EndAsyncFor {
+                    "from"
+                } else {
+                    "to"
+                };
                 format!("{preposition} L{label}")
             }
             Opcode::LoadFastLoadFast
@@ -187,7 +212,12 @@ fn lookup<'a>(mut table: impl Iterator<Item = &'a str>, arg: u32) -> String {
 
 /// Width of the line column (`dis._get_lineno_width`); 0 omits the column.
 fn lineno_width(starts: &[(usize, Option<u32>)]) -> usize {
-    let Some(max_line) = starts.iter().filter_map(|(_, l)| *l).filter(|l| *l != 0).max() else {
+    let Some(max_line) = starts
+        .iter()
+        .filter_map(|(_, l)| *l)
+        .filter(|l| *l != 0)
+        .max()
+    else {
         return 0;
     };
     let width = max_line.to_string().len().max(3);
@@ -223,7 +253,10 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
     let labels = label_positions(&instrs, &code.exception_table);
     let line_width = lineno_width(&starts);
     let label_width = 4 + labels.len().to_string().len();
-    let resolver = Resolver { code, labels: &labels };
+    let resolver = Resolver {
+        code,
+        labels: &labels,
+    };
     for instr in &instrs {
         let start = starts.iter().find(|(i, _)| *i == instr.index);
         let mut fields: Vec<String> = Vec::new();

@@ -497,7 +497,98 @@ impl Opcode {
     pub fn has_arg(self) -> bool {
         matches!(
             self,
-            Opcode::BinaryOp | Opcode::BuildInterpolation | Opcode::BuildList | Opcode::BuildMap | Opcode::BuildSet | Opcode::BuildSlice | Opcode::BuildString | Opcode::BuildTuple | Opcode::Call | Opcode::CallIntrinsic1 | Opcode::CallIntrinsic2 | Opcode::CallKw | Opcode::CompareOp | Opcode::ContainsOp | Opcode::ConvertValue | Opcode::Copy | Opcode::CopyFreeVars | Opcode::DeleteAttr | Opcode::DeleteDeref | Opcode::DeleteFast | Opcode::DeleteGlobal | Opcode::DeleteName | Opcode::DictMerge | Opcode::DictUpdate | Opcode::EndAsyncFor | Opcode::ExtendedArg | Opcode::ForIter | Opcode::GetAwaitable | Opcode::ImportFrom | Opcode::ImportName | Opcode::IsOp | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt | Opcode::JumpForward | Opcode::ListAppend | Opcode::ListExtend | Opcode::LoadAttr | Opcode::LoadCommonConstant | Opcode::LoadConst | Opcode::LoadDeref | Opcode::LoadFast | Opcode::LoadFastAndClear | Opcode::LoadFastBorrow | Opcode::LoadFastBorrowLoadFastBorrow | Opcode::LoadFastCheck | Opcode::LoadFastLoadFast | Opcode::LoadFromDictOrDeref | Opcode::LoadFromDictOrGlobals | Opcode::LoadGlobal | Opcode::LoadName | Opcode::LoadSmallInt | Opcode::LoadSpecial | Opcode::LoadSuperAttr | Opcode::MakeCell | Opcode::MapAdd | Opcode::MatchClass | Opcode::PopJumpIfFalse | Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone | Opcode::PopJumpIfTrue | Opcode::RaiseVarargs | Opcode::Reraise | Opcode::Send | Opcode::SetAdd | Opcode::SetFunctionAttribute | Opcode::SetUpdate | Opcode::StoreAttr | Opcode::StoreDeref | Opcode::StoreFast | Opcode::StoreFastLoadFast | Opcode::StoreFastStoreFast | Opcode::StoreGlobal | Opcode::StoreName | Opcode::Swap | Opcode::UnpackEx | Opcode::UnpackSequence | Opcode::YieldValue | Opcode::Resume | Opcode::InstrumentedForIter | Opcode::InstrumentedJumpForward | Opcode::InstrumentedPopJumpIfTrue | Opcode::InstrumentedPopJumpIfFalse | Opcode::InstrumentedPopJumpIfNone | Opcode::InstrumentedPopJumpIfNotNone | Opcode::InstrumentedResume | Opcode::InstrumentedYieldValue | Opcode::InstrumentedEndAsyncFor | Opcode::InstrumentedLoadSuperAttr | Opcode::InstrumentedCall | Opcode::InstrumentedCallKw | Opcode::InstrumentedJumpBackward | Opcode::EnterExecutor
+            Opcode::BinaryOp
+                | Opcode::BuildInterpolation
+                | Opcode::BuildList
+                | Opcode::BuildMap
+                | Opcode::BuildSet
+                | Opcode::BuildSlice
+                | Opcode::BuildString
+                | Opcode::BuildTuple
+                | Opcode::Call
+                | Opcode::CallIntrinsic1
+                | Opcode::CallIntrinsic2
+                | Opcode::CallKw
+                | Opcode::CompareOp
+                | Opcode::ContainsOp
+                | Opcode::ConvertValue
+                | Opcode::Copy
+                | Opcode::CopyFreeVars
+                | Opcode::DeleteAttr
+                | Opcode::DeleteDeref
+                | Opcode::DeleteFast
+                | Opcode::DeleteGlobal
+                | Opcode::DeleteName
+                | Opcode::DictMerge
+                | Opcode::DictUpdate
+                | Opcode::EndAsyncFor
+                | Opcode::ExtendedArg
+                | Opcode::ForIter
+                | Opcode::GetAwaitable
+                | Opcode::ImportFrom
+                | Opcode::ImportName
+                | Opcode::IsOp
+                | Opcode::JumpBackward
+                | Opcode::JumpBackwardNoInterrupt
+                | Opcode::JumpForward
+                | Opcode::ListAppend
+                | Opcode::ListExtend
+                | Opcode::LoadAttr
+                | Opcode::LoadCommonConstant
+                | Opcode::LoadConst
+                | Opcode::LoadDeref
+                | Opcode::LoadFast
+                | Opcode::LoadFastAndClear
+                | Opcode::LoadFastBorrow
+                | Opcode::LoadFastBorrowLoadFastBorrow
+                | Opcode::LoadFastCheck
+                | Opcode::LoadFastLoadFast
+                | Opcode::LoadFromDictOrDeref
+                | Opcode::LoadFromDictOrGlobals
+                | Opcode::LoadGlobal
+                | Opcode::LoadName
+                | Opcode::LoadSmallInt
+                | Opcode::LoadSpecial
+                | Opcode::LoadSuperAttr
+                | Opcode::MakeCell
+                | Opcode::MapAdd
+                | Opcode::MatchClass
+                | Opcode::PopJumpIfFalse
+                | Opcode::PopJumpIfNone
+                | Opcode::PopJumpIfNotNone
+                | Opcode::PopJumpIfTrue
+                | Opcode::RaiseVarargs
+                | Opcode::Reraise
+                | Opcode::Send
+                | Opcode::SetAdd
+                | Opcode::SetFunctionAttribute
+                | Opcode::SetUpdate
+                | Opcode::StoreAttr
+                | Opcode::StoreDeref
+                | Opcode::StoreFast
+                | Opcode::StoreFastLoadFast
+                | Opcode::StoreFastStoreFast
+                | Opcode::StoreGlobal
+                | Opcode::StoreName
+                | Opcode::Swap
+                | Opcode::UnpackEx
+                | Opcode::UnpackSequence
+                | Opcode::YieldValue
+                | Opcode::Resume
+                | Opcode::InstrumentedForIter
+                | Opcode::InstrumentedJumpForward
+                | Opcode::InstrumentedPopJumpIfTrue
+                | Opcode::InstrumentedPopJumpIfFalse
+                | Opcode::InstrumentedPopJumpIfNone
+                | Opcode::InstrumentedPopJumpIfNotNone
+                | Opcode::InstrumentedResume
+                | Opcode::InstrumentedYieldValue
+                | Opcode::InstrumentedEndAsyncFor
+                | Opcode::InstrumentedLoadSuperAttr
+                | Opcode::InstrumentedCall
+                | Opcode::InstrumentedCallKw
+                | Opcode::InstrumentedJumpBackward
+                | Opcode::EnterExecutor
         )
     }
 
@@ -505,7 +596,18 @@ impl Opcode {
     pub fn has_jump(self) -> bool {
         matches!(
             self,
-            Opcode::EndAsyncFor | Opcode::ForIter | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt | Opcode::JumpForward | Opcode::PopJumpIfFalse | Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone | Opcode::PopJumpIfTrue | Opcode::Send | Opcode::InstrumentedForIter | Opcode::InstrumentedEndAsyncFor
+            Opcode::EndAsyncFor
+                | Opcode::ForIter
+                | Opcode::JumpBackward
+                | Opcode::JumpBackwardNoInterrupt
+                | Opcode::JumpForward
+                | Opcode::PopJumpIfFalse
+                | Opcode::PopJumpIfNone
+                | Opcode::PopJumpIfNotNone
+                | Opcode::PopJumpIfTrue
+                | Opcode::Send
+                | Opcode::InstrumentedForIter
+                | Opcode::InstrumentedEndAsyncFor
         )
     }
 
@@ -519,17 +621,27 @@ impl Opcode {
 
     /// The argument indexes `co_consts`.
     pub fn has_const(self) -> bool {
-        matches!(
-            self,
-            Opcode::LoadConst
-        )
+        matches!(self, Opcode::LoadConst)
     }
 
     /// The argument indexes `co_names` (LOAD_GLOBAL, LOAD_ATTR and LOAD_SUPER_ATTR shift it).
     pub fn has_name(self) -> bool {
         matches!(
             self,
-            Opcode::DeleteAttr | Opcode::DeleteGlobal | Opcode::DeleteName | Opcode::ImportFrom | Opcode::ImportName | Opcode::LoadAttr | Opcode::LoadFromDictOrGlobals | Opcode::LoadGlobal | Opcode::LoadName | Opcode::LoadSuperAttr | Opcode::StoreAttr | Opcode::StoreGlobal | Opcode::StoreName | Opcode::InstrumentedLoadSuperAttr
+            Opcode::DeleteAttr
+                | Opcode::DeleteGlobal
+                | Opcode::DeleteName
+                | Opcode::ImportFrom
+                | Opcode::ImportName
+                | Opcode::LoadAttr
+                | Opcode::LoadFromDictOrGlobals
+                | Opcode::LoadGlobal
+                | Opcode::LoadName
+                | Opcode::LoadSuperAttr
+                | Opcode::StoreAttr
+                | Opcode::StoreGlobal
+                | Opcode::StoreName
+                | Opcode::InstrumentedLoadSuperAttr
         )
     }
 
@@ -537,7 +649,17 @@ impl Opcode {
     pub fn has_local(self) -> bool {
         matches!(
             self,
-            Opcode::DeleteFast | Opcode::LoadDeref | Opcode::LoadFast | Opcode::LoadFastAndClear | Opcode::LoadFastBorrow | Opcode::LoadFastBorrowLoadFastBorrow | Opcode::LoadFastCheck | Opcode::LoadFastLoadFast | Opcode::StoreFast | Opcode::StoreFastLoadFast | Opcode::StoreFastStoreFast
+            Opcode::DeleteFast
+                | Opcode::LoadDeref
+                | Opcode::LoadFast
+                | Opcode::LoadFastAndClear
+                | Opcode::LoadFastBorrow
+                | Opcode::LoadFastBorrowLoadFastBorrow
+                | Opcode::LoadFastCheck
+                | Opcode::LoadFastLoadFast
+                | Opcode::StoreFast
+                | Opcode::StoreFastLoadFast
+                | Opcode::StoreFastStoreFast
         )
     }
 
@@ -545,10 +667,12 @@ impl Opcode {
     pub fn has_free(self) -> bool {
         matches!(
             self,
-            Opcode::DeleteDeref | Opcode::LoadFromDictOrDeref | Opcode::MakeCell | Opcode::StoreDeref
+            Opcode::DeleteDeref
+                | Opcode::LoadFromDictOrDeref
+                | Opcode::MakeCell
+                | Opcode::StoreDeref
         )
     }
-
 }
 
 impl PseudoOpcode {
@@ -627,12 +751,7 @@ pub const INTRINSIC_2: &[&str] = &[
 ];
 
 /// `LOAD_SPECIAL` method names.
-pub const SPECIAL_METHODS: &[&str] = &[
-    "__enter__",
-    "__exit__",
-    "__aenter__",
-    "__aexit__",
-];
+pub const SPECIAL_METHODS: &[&str] = &["__enter__", "__exit__", "__aenter__", "__aexit__"];
 
 /// `COMPARE_OP` operators, indexed by `arg >> 5`.
 pub const COMPARE_OPS: &[&str] = &["<", "<=", "==", "!=", ">", ">="];

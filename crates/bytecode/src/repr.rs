@@ -31,7 +31,11 @@ pub fn constant_repr(value: &Constant) -> String {
 }
 
 fn join_reprs(items: &[Constant]) -> String {
-    items.iter().map(constant_repr).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(constant_repr)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `<code object NAME at 0x..., file "F", line N>`.
@@ -85,7 +89,11 @@ fn needs_escape(c: char) -> bool {
 
 /// `repr(str)`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -117,7 +125,11 @@ pub fn str_repr(s: &str) -> String {
 
 /// `repr(bytes)`.
 pub fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(bytes.len() + 3);
     out.push('b');
     out.push(quote as char);

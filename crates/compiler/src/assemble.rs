@@ -35,6 +35,9 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
     let nargs = (unit.argcount + unit.kwonlyargcount) as usize;
     for (i, name) in unit.varnames.items.iter().enumerate() {
         let mut kind = LocalKind::LOCAL;
+        if unit.hidden_fast.contains(name) {
+            kind |= LocalKind::HIDDEN;
+        }
         if i < nargs + usize::from(scope.has_varargs) + usize::from(scope.has_varkeywords) {
             kind |= LocalKind::ARGUMENT;
             if scope.has_varargs && i == nargs {
@@ -70,7 +73,13 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
         kinds.push(LocalKind(LocalKind::FREE));
         deref_slots.push((names.len() - 1) as u32);
     }
-    Layout { names, kinds, deref_slots, cell_slots, nfrees: unit.freevars.len() as u32 }
+    Layout {
+        names,
+        kinds,
+        deref_slots,
+        cell_slots,
+        nfrees: unit.freevars.len() as u32,
+    }
 }
 
 fn code_flags(unit: &Unit, scope: &Scope, nesting: usize) -> u32 {
@@ -102,7 +111,12 @@ fn code_flags(unit: &Unit, scope: &Scope, nesting: usize) -> u32 {
 }
 
 /// Run the flow-graph pipeline on `unit` and encode the result.
-pub fn assemble(mut unit: Unit, scope: &Scope, filename: &Rc<str>, nesting: usize) -> Result<CodeObject, CompileError> {
+pub fn assemble(
+    mut unit: Unit,
+    scope: &Scope,
+    filename: &Rc<str>,
+    nesting: usize,
+) -> Result<CodeObject, CompileError> {
     let seq = std::mem::take(&mut unit.seq);
     let mut cfg = Cfg::from_sequence(seq);
     flowgraph::label_exception_targets(&mut cfg);
@@ -129,7 +143,12 @@ pub fn assemble(mut unit: Unit, scope: &Scope, filename: &Rc<str>, nesting: usiz
     Ok(CodeObject {
         code,
         consts: unit.consts,
-        names: unit.names.items.iter().map(|n| Rc::from(n.as_str())).collect(),
+        names: unit
+            .names
+            .items
+            .iter()
+            .map(|n| Rc::from(n.as_str()))
+            .collect(),
         localsplus_names: layout.names,
         localsplus_kinds: layout.kinds,
         argcount: unit.argcount,
@@ -145,8 +164,6 @@ pub fn assemble(mut unit: Unit, scope: &Scope, filename: &Rc<str>, nesting: usiz
         exception_table,
     })
 }
-
-
 
 /// Deref instructions carry cell-space indexes until the layout is known.
 fn fix_deref_args(cfg: &mut Cfg, layout: &Layout) {
@@ -176,7 +193,11 @@ fn fix_deref_args(cfg: &mut Cfg, layout: &Layout) {
 fn insert_prologue(cfg: &mut Cfg, layout: &Layout, flags: u32, firstlineno: u32) {
     let mut prologue = Vec::new();
     if layout.nfrees > 0 {
-        prologue.push(Instr::new(Op::Real(Opcode::CopyFreeVars), layout.nfrees, Loc::NONE));
+        prologue.push(Instr::new(
+            Op::Real(Opcode::CopyFreeVars),
+            layout.nfrees,
+            Loc::NONE,
+        ));
     }
     let mut cell_slots = layout.cell_slots.clone();
     cell_slots.sort_unstable();
@@ -185,7 +206,12 @@ fn insert_prologue(cfg: &mut Cfg, layout: &Layout, flags: u32, firstlineno: u32)
     }
     if flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
         let line = firstlineno as i32;
-        let loc = Loc { lineno: line, end_lineno: line, col: -1, end_col: -1 };
+        let loc = Loc {
+            lineno: line,
+            end_lineno: line,
+            col: -1,
+            end_col: -1,
+        };
         prologue.push(Instr::new(Op::Real(Opcode::ReturnGenerator), 0, loc));
         prologue.push(Instr::new(Op::Real(Opcode::PopTop), 0, loc));
     }
@@ -271,7 +297,10 @@ fn encode(cfg: &Cfg) -> Encoded {
         let arg = instr.arg;
         let size = instr_size(instr);
         for shift in (1..size - op.cache_entries()).rev() {
-            code.push(CodeUnit::new(Opcode::ExtendedArg, (arg >> (8 * shift)) as u8));
+            code.push(CodeUnit::new(
+                Opcode::ExtendedArg,
+                (arg >> (8 * shift)) as u8,
+            ));
         }
         code.push(CodeUnit::new(op, arg as u8));
         for _ in 0..op.cache_entries() {
@@ -286,24 +315,29 @@ fn encode(cfg: &Cfg) -> Encoded {
     (code, locations, exception_table)
 }
 
-fn exception_table(cfg: &Cfg, handlers: &[Option<usize>], block_offset: &[usize]) -> Vec<ExceptionTableEntry> {
+fn exception_table(
+    cfg: &Cfg,
+    handlers: &[Option<usize>],
+    block_offset: &[usize],
+) -> Vec<ExceptionTableEntry> {
     let mut table: Vec<ExceptionTableEntry> = Vec::new();
     let mut start = 0;
     let mut current: Option<usize> = None;
-    let flush = |table: &mut Vec<ExceptionTableEntry>, handler: Option<usize>, start: usize, end: usize| {
-        if let Some(h) = handler {
-            let block = &cfg.blocks[h];
-            let lasti = block.preserve_lasti;
-            let depth = block.start_depth - 1 - i32::from(lasti);
-            table.push(ExceptionTableEntry {
-                start: start as u32,
-                end: end as u32,
-                target: block_offset[h] as u32,
-                depth: depth.max(0) as u32,
-                lasti,
-            });
-        }
-    };
+    let flush =
+        |table: &mut Vec<ExceptionTableEntry>, handler: Option<usize>, start: usize, end: usize| {
+            if let Some(h) = handler {
+                let block = &cfg.blocks[h];
+                let lasti = block.preserve_lasti;
+                let depth = block.start_depth - 1 - i32::from(lasti);
+                table.push(ExceptionTableEntry {
+                    start: start as u32,
+                    end: end as u32,
+                    target: block_offset[h] as u32,
+                    depth: depth.max(0) as u32,
+                    lasti,
+                });
+            }
+        };
     for (index, handler) in handlers.iter().enumerate() {
         if *handler != current {
             flush(&mut table, current, start, index);

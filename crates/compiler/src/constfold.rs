@@ -45,9 +45,10 @@ pub fn unary(op: Unary, value: &Constant) -> Option<Constant> {
         (Unary::Not, Constant::Bool(b)) => Some(Constant::Bool(!b)),
         (Unary::Negative, Constant::Int(i)) => Some(Constant::Int(-i.clone())),
         (Unary::Negative, Constant::Float(f)) => Some(Constant::Float(-f)),
-        (Unary::Negative, Constant::Complex { real, imag }) => {
-            Some(Constant::Complex { real: -real, imag: -imag })
-        }
+        (Unary::Negative, Constant::Complex { real, imag }) => Some(Constant::Complex {
+            real: -real,
+            imag: -imag,
+        }),
         (Unary::Invert, Constant::Int(i)) => Some(Constant::Int(int::invert(i))),
         (Unary::Positive, Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. }) => {
             Some(value.clone())
@@ -123,16 +124,29 @@ fn as_float(c: &Constant) -> Option<f64> {
 }
 
 fn repeat<T: Clone>(items: &[T], count: &BigInt, limit: usize) -> Option<Vec<T>> {
-    let count = if *count < BigInt::ZERO { 0 } else { small_count(count)? };
+    let count = if *count < BigInt::ZERO {
+        0
+    } else {
+        small_count(count)?
+    };
     if items.len().checked_mul(count)? > limit {
         return None;
     }
-    Some(items.iter().cycle().take(items.len() * count).cloned().collect())
+    Some(
+        items
+            .iter()
+            .cycle()
+            .take(items.len() * count)
+            .cloned()
+            .collect(),
+    )
 }
 
 /// Index a str/bytes/tuple constant with an int constant.
 fn subscript(container: &Constant, index: &Constant) -> Option<Constant> {
-    let Constant::Int(index) = index else { return None };
+    let Constant::Int(index) = index else {
+        return None;
+    };
     let index = i64::try_from(index).ok()?;
     let pick = |len: usize| -> Option<usize> {
         let len = i64::try_from(len).ok()?;
@@ -172,7 +186,8 @@ fn complex_binary(op: u32, (a, b): (f64, f64), (c, d): (f64, f64)) -> Option<Con
 pub fn binary(op: u32, left: &Constant, right: &Constant) -> Option<Constant> {
     use Constant::*;
     match (left, right) {
-        (Complex { .. }, Int(_) | Float(_) | Complex { .. }) | (Int(_) | Float(_), Complex { .. }) => {
+        (Complex { .. }, Int(_) | Float(_) | Complex { .. })
+        | (Int(_) | Float(_), Complex { .. }) => {
             complex_binary(op, as_complex(left)?, as_complex(right)?)
         }
         (Int(a), Int(b)) => int_binary(op, a, b),
@@ -194,7 +209,9 @@ pub fn binary(op: u32, left: &Constant, right: &Constant) -> Option<Constant> {
         (Tuple(a), Tuple(b)) if op == nb::ADD && a.len() + b.len() <= MAX_COLLECTION_SIZE => {
             Some(Tuple(Rc::from([&a[..], &b[..]].concat())))
         }
-        (Tuple(a), Int(n)) if op == nb::MULTIPLY => Some(Tuple(Rc::from(repeat(a, n, MAX_COLLECTION_SIZE)?))),
+        (Tuple(a), Int(n)) if op == nb::MULTIPLY => {
+            Some(Tuple(Rc::from(repeat(a, n, MAX_COLLECTION_SIZE)?)))
+        }
         _ if op == nb::SUBSCR => subscript(left, right),
         _ => Option::None,
     }

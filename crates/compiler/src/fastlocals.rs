@@ -27,7 +27,13 @@ pub fn add_checks_for_uninitialized(cfg: &mut Cfg, nlocals: u32, nparams: u32) {
     let mut on_stack = vec![false; cfg.blocks.len()];
     let mut stack = Vec::new();
     let start_mask: u64 = (nparams..tracked).fold(0, |m, i| m | (1 << i));
-    maybe_push(cfg.entry, start_mask, &mut unsafe_masks, &mut on_stack, &mut stack);
+    maybe_push(
+        cfg.entry,
+        start_mask,
+        &mut unsafe_masks,
+        &mut on_stack,
+        &mut stack,
+    );
     for b in cfg.order() {
         scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack);
     }
@@ -37,7 +43,13 @@ pub fn add_checks_for_uninitialized(cfg: &mut Cfg, nlocals: u32, nparams: u32) {
     }
 }
 
-fn maybe_push(b: usize, mask: u64, masks: &mut [u64], on_stack: &mut [bool], stack: &mut Vec<usize>) {
+fn maybe_push(
+    b: usize,
+    mask: u64,
+    masks: &mut [u64],
+    on_stack: &mut [bool],
+    stack: &mut Vec<usize>,
+) {
     let both = masks[b] | mask;
     if masks[b] != both {
         masks[b] = both;
@@ -48,7 +60,13 @@ fn maybe_push(b: usize, mask: u64, masks: &mut [u64], on_stack: &mut [bool], sta
     }
 }
 
-fn scan_block(cfg: &mut Cfg, b: usize, masks: &mut [u64], on_stack: &mut [bool], stack: &mut Vec<usize>) {
+fn scan_block(
+    cfg: &mut Cfg,
+    b: usize,
+    masks: &mut [u64],
+    on_stack: &mut [bool],
+    stack: &mut Vec<usize>,
+) {
     let mut unsafe_mask = masks[b];
     for i in 0..cfg.blocks[b].instrs.len() {
         let instr = cfg.blocks[b].instrs[i];
@@ -74,7 +92,10 @@ fn scan_block(cfg: &mut Cfg, b: usize, masks: &mut [u64], on_stack: &mut [bool],
     }
     let block = &cfg.blocks[b];
     let next = block.next.filter(|_| block.has_fallthrough());
-    let target = block.last().filter(|l| l.op.is_jump()).and_then(|l| l.target);
+    let target = block
+        .last()
+        .filter(|l| l.op.is_jump())
+        .and_then(|l| l.target);
     if let Some(n) = next {
         maybe_push(n, unsafe_mask, masks, on_stack, stack);
     }
@@ -105,7 +126,9 @@ fn scan_many_locals(cfg: &mut Cfg) {
                     }
                 }
                 Op::Real(Opcode::DeleteFast | Opcode::LoadFastAndClear)
-                | Op::Pseudo(adder_bytecode::PseudoOpcode::StoreFastMaybeNull) => defined.retain(|l| *l != local),
+                | Op::Pseudo(adder_bytecode::PseudoOpcode::StoreFastMaybeNull) => {
+                    defined.retain(|l| *l != local)
+                }
                 _ => {}
             }
         }
@@ -118,9 +141,15 @@ pub fn insert_superinstructions(cfg: &mut Cfg) {
         let instrs = &mut cfg.blocks[b].instrs;
         for i in 0..instrs.len().saturating_sub(1) {
             let super_op = match (instrs[i].op, instrs[i + 1].op) {
-                (Op::Real(Opcode::LoadFast), Op::Real(Opcode::LoadFast)) => Opcode::LoadFastLoadFast,
-                (Op::Real(Opcode::StoreFast), Op::Real(Opcode::LoadFast)) => Opcode::StoreFastLoadFast,
-                (Op::Real(Opcode::StoreFast), Op::Real(Opcode::StoreFast)) => Opcode::StoreFastStoreFast,
+                (Op::Real(Opcode::LoadFast), Op::Real(Opcode::LoadFast)) => {
+                    Opcode::LoadFastLoadFast
+                }
+                (Op::Real(Opcode::StoreFast), Op::Real(Opcode::LoadFast)) => {
+                    Opcode::StoreFastLoadFast
+                }
+                (Op::Real(Opcode::StoreFast), Op::Real(Opcode::StoreFast)) => {
+                    Opcode::StoreFastStoreFast
+                }
                 _ => continue,
             };
             let (first, second) = (instrs[i], instrs[i + 1]);
@@ -178,7 +207,13 @@ pub fn optimize_load_fast(cfg: &mut Cfg) {
         let count = cfg.blocks[b].instrs.len();
         let mut flags = vec![0u8; count];
         let depth = cfg.blocks[b].start_depth.max(0) as usize;
-        let mut refs: Vec<Ref> = vec![Ref { instr: None, local: None }; depth];
+        let mut refs: Vec<Ref> = vec![
+            Ref {
+                instr: None,
+                local: None
+            };
+            depth
+        ];
         let mut successors: Vec<usize> = Vec::new();
         for i in 0..count {
             let instr = cfg.blocks[b].instrs[i];
@@ -216,9 +251,23 @@ pub fn optimize_load_fast(cfg: &mut Cfg) {
 }
 
 /// Abstract effect of one instruction on the stack of references.
-fn simulate(instr: &Instr, i: usize, refs: &mut Vec<Ref>, flags: &mut [u8], successors: &mut Vec<usize>) {
-    let produced = Ref { instr: Some(i), local: None };
-    let pop = |refs: &mut Vec<Ref>| refs.pop().unwrap_or(Ref { instr: None, local: None });
+fn simulate(
+    instr: &Instr,
+    i: usize,
+    refs: &mut Vec<Ref>,
+    flags: &mut [u8],
+    successors: &mut Vec<usize>,
+) {
+    let produced = Ref {
+        instr: Some(i),
+        local: None,
+    };
+    let pop = |refs: &mut Vec<Ref>| {
+        refs.pop().unwrap_or(Ref {
+            instr: None,
+            local: None,
+        })
+    };
     let arg = instr.arg;
     let Op::Real(op) = instr.op else {
         if let Some(t) = instr.target {
@@ -228,14 +277,26 @@ fn simulate(instr: &Instr, i: usize, refs: &mut Vec<Ref>, flags: &mut [u8], succ
     };
     match op {
         Opcode::DeleteFast => kill_local(flags, refs, arg),
-        Opcode::LoadFast => refs.push(Ref { instr: Some(i), local: Some(arg) }),
+        Opcode::LoadFast => refs.push(Ref {
+            instr: Some(i),
+            local: Some(arg),
+        }),
         Opcode::LoadFastAndClear => {
             kill_local(flags, refs, arg);
-            refs.push(Ref { instr: Some(i), local: Some(arg) });
+            refs.push(Ref {
+                instr: Some(i),
+                local: Some(arg),
+            });
         }
         Opcode::LoadFastLoadFast => {
-            refs.push(Ref { instr: Some(i), local: Some(arg >> 4) });
-            refs.push(Ref { instr: Some(i), local: Some(arg & 15) });
+            refs.push(Ref {
+                instr: Some(i),
+                local: Some(arg >> 4),
+            });
+            refs.push(Ref {
+                instr: Some(i),
+                local: Some(arg & 15),
+            });
         }
         Opcode::StoreFast => {
             let r = pop(refs);
@@ -244,7 +305,10 @@ fn simulate(instr: &Instr, i: usize, refs: &mut Vec<Ref>, flags: &mut [u8], succ
         Opcode::StoreFastLoadFast => {
             let r = pop(refs);
             store_local(flags, refs, arg >> 4, r);
-            refs.push(Ref { instr: Some(i), local: Some(arg & 15) });
+            refs.push(Ref {
+                instr: Some(i),
+                local: Some(arg & 15),
+            });
         }
         Opcode::StoreFastStoreFast => {
             let r = pop(refs);
@@ -253,8 +317,15 @@ fn simulate(instr: &Instr, i: usize, refs: &mut Vec<Ref>, flags: &mut [u8], succ
             store_local(flags, refs, arg & 15, r);
         }
         Opcode::Copy => {
-            let r = refs.len().checked_sub(arg as usize).and_then(|idx| refs.get(idx)).copied();
-            refs.push(r.unwrap_or(Ref { instr: None, local: None }));
+            let r = refs
+                .len()
+                .checked_sub(arg as usize)
+                .and_then(|idx| refs.get(idx))
+                .copied();
+            refs.push(r.unwrap_or(Ref {
+                instr: None,
+                local: None,
+            }));
         }
         Opcode::Swap => {
             let len = refs.len();

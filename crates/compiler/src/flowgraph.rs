@@ -53,7 +53,8 @@ impl Block {
 
     /// Control can flow from the end of this block into `next`.
     pub fn has_fallthrough(&self) -> bool {
-        self.last().is_none_or(|i| !(i.op.is_scope_exit() || i.op.is_unconditional_jump()))
+        self.last()
+            .is_none_or(|i| !(i.op.is_scope_exit() || i.op.is_unconditional_jump()))
     }
 
     fn exits_scope(&self) -> bool {
@@ -95,7 +96,10 @@ impl Cfg {
                 for &l in &label_at[i] {
                     label_block[l] = current;
                 }
-            } else if cfg.blocks[current].last().is_some_and(|l| l.op.is_terminator()) {
+            } else if cfg.blocks[current]
+                .last()
+                .is_some_and(|l| l.op.is_terminator())
+            {
                 current = cfg.append_after(current);
             }
             cfg.blocks[current].instrs.push(instr);
@@ -121,7 +125,10 @@ impl Cfg {
     pub fn append_after(&mut self, after: usize) -> usize {
         let id = self.blocks.len();
         let next = self.blocks[after].next;
-        self.blocks.push(Block { next, ..Block::default() });
+        self.blocks.push(Block {
+            next,
+            ..Block::default()
+        });
         self.blocks[after].next = Some(id);
         id
     }
@@ -161,7 +168,10 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
             .collect();
         for (op, t) in targets {
             cfg.blocks[t].except_handler = true;
-            if matches!(op, Op::Pseudo(PseudoOpcode::SetupWith | PseudoOpcode::SetupCleanup)) {
+            if matches!(
+                op,
+                Op::Pseudo(PseudoOpcode::SetupWith | PseudoOpcode::SetupCleanup)
+            ) {
                 cfg.blocks[t].preserve_lasti = true;
             }
         }
@@ -246,7 +256,11 @@ pub fn mark_reachable(cfg: &mut Cfg) {
             }
         }
         successors.extend(
-            cfg.blocks[b].instrs.iter().filter(|i| i.op.has_target()).filter_map(|i| i.target),
+            cfg.blocks[b]
+                .instrs
+                .iter()
+                .filter(|i| i.op.has_target())
+                .filter_map(|i| i.target),
         );
         for s in successors {
             cfg.blocks[s].predecessors += 1;
@@ -383,15 +397,17 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
     const MAX_COPY_SIZE: usize = 4;
     let mut changed = false;
     for b in cfg.order() {
-        let Some(last) = cfg.blocks[b].last().copied() else { continue };
+        let Some(last) = cfg.blocks[b].last().copied() else {
+            continue;
+        };
         if !last.op.is_unconditional_jump() {
             continue;
         }
         let Some(target) = last.target else { continue };
         let target_block = &cfg.blocks[target];
         let small_exit = target_block.exits_scope() && target_block.instrs.len() <= MAX_COPY_SIZE;
-        let no_lineno_no_fallthrough =
-            target_block.instrs.iter().all(|i| !i.loc.has_line()) && !target_block.has_fallthrough();
+        let no_lineno_no_fallthrough = target_block.instrs.iter().all(|i| !i.loc.has_line())
+            && !target_block.has_fallthrough();
         if small_exit || no_lineno_no_fallthrough {
             let copy = target_block.instrs.clone();
             if let Some(l) = cfg.blocks[b].instrs.last_mut() {
@@ -444,8 +460,18 @@ pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
 /// Successors of `b` by normal control flow (fall-through and jumps, not handlers).
 fn flow_successors(cfg: &Cfg, b: usize) -> Vec<usize> {
     let block = &cfg.blocks[b];
-    let mut out: Vec<usize> = block.next.filter(|_| block.has_fallthrough()).into_iter().collect();
-    out.extend(block.instrs.iter().filter(|i| i.op.is_jump()).filter_map(|i| i.target));
+    let mut out: Vec<usize> = block
+        .next
+        .filter(|_| block.has_fallthrough())
+        .into_iter()
+        .collect();
+    out.extend(
+        block
+            .instrs
+            .iter()
+            .filter(|i| i.op.is_jump())
+            .filter_map(|i| i.target),
+    );
     out
 }
 
@@ -476,12 +502,18 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
     }
     let nothing = vec![false; cfg.blocks.len()];
     let warm = flood(cfg, &[cfg.entry], &nothing);
-    let handlers: Vec<usize> = order.iter().copied().filter(|&b| cfg.blocks[b].except_handler).collect();
+    let handlers: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&b| cfg.blocks[b].except_handler)
+        .collect();
     let cold = flood(cfg, &handlers, &warm);
     let mut cold: Vec<bool> = cold.iter().zip(&warm).map(|(c, w)| *c && !w).collect();
     // A cold block falling through into a warm one needs an explicit jump.
     for &b in &order {
-        let Some(next) = cfg.blocks[b].next else { continue };
+        let Some(next) = cfg.blocks[b].next else {
+            continue;
+        };
         if cold[b] && cfg.blocks[b].has_fallthrough() && warm[next] {
             let jump_block = cfg.append_after(b);
             let mut jump = Instr::new(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), 0, Loc::NONE);
@@ -496,7 +528,8 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
     if !order.iter().any(|&b| cold[b]) {
         return;
     }
-    let (warm_blocks, cold_blocks): (Vec<usize>, Vec<usize>) = order.into_iter().partition(|&b| !cold[b]);
+    let (warm_blocks, cold_blocks): (Vec<usize>, Vec<usize>) =
+        order.into_iter().partition(|&b| !cold[b]);
     let all: Vec<usize> = warm_blocks.into_iter().chain(cold_blocks).collect();
     for pair in all.windows(2) {
         cfg.blocks[pair[0]].next = Some(pair[1]);
@@ -529,7 +562,10 @@ pub fn resolve_line_numbers(cfg: &mut Cfg) {
         }
         let block = &cfg.blocks[b];
         let fallthrough = block.next.filter(|_| block.has_fallthrough());
-        let jump_target = block.last().filter(|l| l.op.is_jump()).and_then(|l| l.target);
+        let jump_target = block
+            .last()
+            .filter(|l| l.op.is_jump())
+            .and_then(|l| l.target);
         for successor in [fallthrough, jump_target].into_iter().flatten() {
             if cfg.blocks[successor].predecessors == 1 {
                 if let Some(first) = cfg.blocks[successor].instrs.first_mut() {
@@ -549,7 +585,11 @@ fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
             i.op,
             Op::Pseudo(PseudoOpcode::Jump)
                 | Op::Real(
-                    Opcode::JumpBackward | Opcode::Call | Opcode::CallKw | Opcode::CallFunctionEx | Opcode::Resume
+                    Opcode::JumpBackward
+                        | Opcode::Call
+                        | Opcode::CallKw
+                        | Opcode::CallFunctionEx
+                        | Opcode::Resume
                 )
         )
     });
@@ -562,11 +602,15 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     mark_reachable(cfg);
     let no_lineno_exit = is_exit_or_eval_check_without_lineno;
     for b in cfg.order() {
-        let Some(last) = cfg.blocks[b].last().copied() else { continue };
+        let Some(last) = cfg.blocks[b].last().copied() else {
+            continue;
+        };
         if !last.op.is_jump() {
             continue;
         }
-        let Some(target) = last.target.map(|t| cfg.skip_empty(t)) else { continue };
+        let Some(target) = last.target.map(|t| cfg.skip_empty(t)) else {
+            continue;
+        };
         if no_lineno_exit(&cfg.blocks[target]) && cfg.blocks[target].predecessors > 1 {
             let instrs = cfg.blocks[target].instrs.clone();
             let copy = cfg.append_after(target);
@@ -587,8 +631,12 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
         if !cfg.blocks[b].has_fallthrough() || cfg.blocks[b].instrs.is_empty() {
             continue;
         }
-        let Some(next) = cfg.blocks[b].next else { continue };
-        let Some(last_loc) = cfg.blocks[b].last().map(|i| i.loc) else { continue };
+        let Some(next) = cfg.blocks[b].next else {
+            continue;
+        };
+        let Some(last_loc) = cfg.blocks[b].last().map(|i| i.loc) else {
+            continue;
+        };
         if no_lineno_exit(&cfg.blocks[next]) {
             if let Some(first) = cfg.blocks[next].instrs.first_mut() {
                 first.loc = last_loc;
@@ -607,17 +655,25 @@ pub fn normalize_jumps(cfg: &mut Cfg) {
         position[b] = i;
     }
     for &b in &order {
-        let Some(last) = cfg.blocks[b].last().copied() else { continue };
+        let Some(last) = cfg.blocks[b].last().copied() else {
+            continue;
+        };
         if !last.op.is_jump() {
             continue;
         }
         let Some(target) = last.target else { continue };
         let forward = position.get(target).is_some_and(|&p| p > position[b]);
         let new_op = match last.op {
-            Op::Pseudo(PseudoOpcode::Jump) => Some(if forward { Opcode::JumpForward } else { Opcode::JumpBackward }),
-            Op::Pseudo(PseudoOpcode::JumpNoInterrupt) => {
-                Some(if forward { Opcode::JumpForward } else { Opcode::JumpBackwardNoInterrupt })
-            }
+            Op::Pseudo(PseudoOpcode::Jump) => Some(if forward {
+                Opcode::JumpForward
+            } else {
+                Opcode::JumpBackward
+            }),
+            Op::Pseudo(PseudoOpcode::JumpNoInterrupt) => Some(if forward {
+                Opcode::JumpForward
+            } else {
+                Opcode::JumpBackwardNoInterrupt
+            }),
             _ => None,
         };
         if let Some(op) = new_op {
@@ -664,10 +720,16 @@ pub fn convert_pseudo_ops(cfg: &mut Cfg) {
     for block in &mut cfg.blocks {
         for instr in &mut block.instrs {
             match instr.op {
-                Op::Pseudo(PseudoOpcode::SetupFinally | PseudoOpcode::SetupCleanup | PseudoOpcode::SetupWith)
+                Op::Pseudo(
+                    PseudoOpcode::SetupFinally
+                    | PseudoOpcode::SetupCleanup
+                    | PseudoOpcode::SetupWith,
+                )
                 | Op::Pseudo(PseudoOpcode::PopBlock) => instr.nop(),
                 Op::Pseudo(PseudoOpcode::LoadClosure) => instr.op = Op::Real(Opcode::LoadFast),
-                Op::Pseudo(PseudoOpcode::StoreFastMaybeNull) => instr.op = Op::Real(Opcode::StoreFast),
+                Op::Pseudo(PseudoOpcode::StoreFastMaybeNull) => {
+                    instr.op = Op::Real(Opcode::StoreFast)
+                }
                 _ => {}
             }
         }

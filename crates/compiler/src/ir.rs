@@ -43,7 +43,9 @@ impl Op {
     pub fn is_block_push(self) -> bool {
         matches!(
             self,
-            Op::Pseudo(PseudoOpcode::SetupCleanup | PseudoOpcode::SetupFinally | PseudoOpcode::SetupWith)
+            Op::Pseudo(
+                PseudoOpcode::SetupCleanup | PseudoOpcode::SetupFinally | PseudoOpcode::SetupWith
+            )
         )
     }
 
@@ -56,13 +58,18 @@ impl Op {
         matches!(
             self,
             Op::Pseudo(PseudoOpcode::Jump | PseudoOpcode::JumpNoInterrupt)
-                | Op::Real(Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt)
+                | Op::Real(
+                    Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt
+                )
         )
     }
 
     /// Instructions after which control never falls through.
     pub fn is_scope_exit(self) -> bool {
-        matches!(self, Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise))
+        matches!(
+            self,
+            Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise)
+        )
     }
 
     pub fn is_terminator(self) -> bool {
@@ -80,10 +87,20 @@ pub struct Loc {
 }
 
 impl Loc {
-    pub const NONE: Loc = Loc { lineno: -1, end_lineno: -1, col: -1, end_col: -1 };
+    pub const NONE: Loc = Loc {
+        lineno: -1,
+        end_lineno: -1,
+        col: -1,
+        end_col: -1,
+    };
     /// "The location of the next instruction" (CPython's `NEXT_LOCATION`), resolved
     /// when the flow graph is built.
-    pub const NEXT: Loc = Loc { lineno: -2, end_lineno: -2, col: -2, end_col: -2 };
+    pub const NEXT: Loc = Loc {
+        lineno: -2,
+        end_lineno: -2,
+        col: -2,
+        end_col: -2,
+    };
 
     pub fn from_range(range: Range) -> Loc {
         Loc {
@@ -118,7 +135,13 @@ pub struct Instr {
 
 impl Instr {
     pub fn new(op: Op, arg: u32, loc: Loc) -> Instr {
-        Instr { op, arg, target: None, loc, handler: None }
+        Instr {
+            op,
+            arg,
+            target: None,
+            loc,
+            handler: None,
+        }
     }
 
     pub fn set(&mut self, op: Opcode, arg: u32) {

@@ -24,17 +24,30 @@ pub use error::CompileError;
 
 /// Compile a parsed module. The mode follows from the `Mod` variant: `Module` is exec,
 /// `Expression` eval, `Interactive` single (expression statements print their value).
-pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<Rc<CodeObject>, SyntaxError> {
+pub fn compile(
+    module: &ast::Mod,
+    filename: &str,
+    optimize: i32,
+) -> Result<Rc<CodeObject>, SyntaxError> {
     compile_inner(module, filename, optimize).map_err(|e| to_syntax_error(e, None))
 }
 
 /// Parse `source` in `mode` and compile it.
-pub fn compile_source(source: &str, filename: &str, mode: Mode, optimize: i32) -> Result<Rc<CodeObject>, SyntaxError> {
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> Result<Rc<CodeObject>, SyntaxError> {
     let module = adder_syntax::parse(source, mode, filename)?;
     compile_inner(&module, filename, optimize).map_err(|e| to_syntax_error(e, Some(source)))
 }
 
-fn compile_inner(module: &ast::Mod, filename: &str, optimize: i32) -> Result<Rc<CodeObject>, CompileError> {
+fn compile_inner(
+    module: &ast::Mod,
+    filename: &str,
+    optimize: i32,
+) -> Result<Rc<CodeObject>, CompileError> {
     let table = symtable::build(module)?;
     codegen::compile_module(&table, module, filename, optimize)
 }
@@ -44,11 +57,15 @@ fn compile_inner(module: &ast::Mod, filename: &str, optimize: i32) -> Result<Rc<
 fn to_syntax_error(err: CompileError, source: Option<&str>) -> SyntaxError {
     let range = err.range;
     let line_text = |line: u32| {
-        source.and_then(|s| s.split_inclusive('\n').nth(line.checked_sub(1)? as usize)).map(str::to_string)
+        source
+            .and_then(|s| s.split_inclusive('\n').nth(line.checked_sub(1)? as usize))
+            .map(str::to_string)
     };
     let char_offset = |line: u32, byte_col: u32| -> i32 {
         let chars = line_text(line).map_or(byte_col as usize, |text| {
-            text.char_indices().take_while(|(i, _)| *i < byte_col as usize).count()
+            text.char_indices()
+                .take_while(|(i, _)| *i < byte_col as usize)
+                .count()
         });
         chars as i32 + 1
     };

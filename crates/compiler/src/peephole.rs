@@ -71,7 +71,12 @@ fn set_load(instr: &mut Instr, value: Constant, consts: &mut Vec<Constant>) {
 
 /// The `n` constant loads ending right before `i` (skipping NOPs), oldest first
 /// (CPython's `get_const_loading_instrs`).
-fn const_operands(instrs: &[Instr], i: usize, n: usize, consts: &[Constant]) -> Option<(Vec<usize>, Vec<Constant>)> {
+fn const_operands(
+    instrs: &[Instr],
+    i: usize,
+    n: usize,
+    consts: &[Constant],
+) -> Option<(Vec<usize>, Vec<Constant>)> {
     let mut positions = Vec::with_capacity(n);
     let mut values = Vec::with_capacity(n);
     let mut j = i;
@@ -96,8 +101,16 @@ fn nop_out(instrs: &mut [Instr], positions: &[usize]) {
     }
 }
 
-fn fold_with(instrs: &mut [Instr], i: usize, n: usize, consts: &mut Vec<Constant>, fold: impl FnOnce(&[Constant]) -> Option<Constant>) {
-    let Some((positions, values)) = const_operands(instrs, i, n, consts) else { return };
+fn fold_with(
+    instrs: &mut [Instr],
+    i: usize,
+    n: usize,
+    consts: &mut Vec<Constant>,
+    fold: impl FnOnce(&[Constant]) -> Option<Constant>,
+) {
+    let Some((positions, values)) = const_operands(instrs, i, n, consts) else {
+        return;
+    };
     if let Some(result) = fold(&values) {
         nop_out(instrs, &positions);
         set_load(&mut instrs[i], result, consts);
@@ -122,13 +135,17 @@ fn optimize_load_const(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
                 Op::Pseudo(_) => None,
             };
         }
-        let Some((op @ (Opcode::LoadConst | Opcode::LoadSmallInt), arg)) = current else { continue };
+        let Some((op @ (Opcode::LoadConst | Opcode::LoadSmallInt), arg)) = current else {
+            continue;
+        };
         let value = match op {
             Opcode::LoadConst => consts.get(arg as usize).cloned(),
             _ => Some(Constant::Int(arg.into())),
         };
         let Some(value) = value else { continue };
-        let Some(next) = instrs.get(i + 1).map(|n| n.op) else { continue };
+        let Some(next) = instrs.get(i + 1).map(|n| n.op) else {
+            continue;
+        };
         match next {
             Op::Real(Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue)
             | Op::Pseudo(PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue) => {
@@ -165,8 +182,11 @@ fn optimize_load_const(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
                 }
                 instrs[i].nop();
                 instrs[i + 1].nop();
-                instrs[jump].op =
-                    Op::Real(if invert { Opcode::PopJumpIfNotNone } else { Opcode::PopJumpIfNone });
+                instrs[jump].op = Op::Real(if invert {
+                    Opcode::PopJumpIfNotNone
+                } else {
+                    Opcode::PopJumpIfNone
+                });
             }
             Op::Real(Opcode::ToBool) => {
                 let index = const_index(consts, Constant::Bool(truthiness(&value)));
@@ -196,14 +216,22 @@ fn optimize_list_or_set(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constan
         }
         return;
     };
-    let value = if is_set { Constant::FrozenSet(Rc::from(values)) } else { Constant::Tuple(Rc::from(values)) };
+    let value = if is_set {
+        Constant::FrozenSet(Rc::from(values))
+    } else {
+        Constant::Tuple(Rc::from(values))
+    };
     let index = const_index(consts, value);
     nop_out(instrs, &positions);
     if contains_or_iter {
         instrs[i].set(Opcode::LoadConst, index);
         return;
     }
-    let (build, extend) = if is_set { (Opcode::BuildSet, Opcode::SetUpdate) } else { (Opcode::BuildList, Opcode::ListExtend) };
+    let (build, extend) = if is_set {
+        (Opcode::BuildSet, Opcode::SetUpdate)
+    } else {
+        (Opcode::BuildList, Opcode::ListExtend)
+    };
     instrs[i - 2].loc = instr.loc;
     instrs[i - 2].set(build, 0);
     instrs[i - 1].set(Opcode::LoadConst, index);
@@ -236,7 +264,9 @@ fn fold_list_to_tuple(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constant>
                 return;
             }
         } else {
-            let Some(value) = loaded_const(&instr, consts) else { return };
+            let Some(value) = loaded_const(&instr, consts) else {
+                return;
+            };
             items.push(value);
         }
         positions.push(pos);
@@ -249,7 +279,9 @@ fn fold_list_to_tuple(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constant>
 fn jump_thread(cfg: &mut Cfg, b: usize, i: usize, op: Op) -> bool {
     let instr = cfg.blocks[b].instrs[i];
     let Some(t) = instr.target else { return false };
-    let Some(target) = cfg.blocks[t].instrs.first().copied() else { return false };
+    let Some(target) = cfg.blocks[t].instrs.first().copied() else {
+        return false;
+    };
     if instr.target == target.target || target.target.is_none() {
         return false;
     }
@@ -263,7 +295,10 @@ fn jump_thread(cfg: &mut Cfg, b: usize, i: usize, op: Op) -> bool {
 }
 
 fn first_op_of_target(cfg: &Cfg, instr: &Instr) -> Option<Op> {
-    instr.target.and_then(|t| cfg.blocks[t].instrs.first()).map(|f| f.op)
+    instr
+        .target
+        .and_then(|t| cfg.blocks[t].instrs.first())
+        .map(|f| f.op)
 }
 
 /// CPython's `optimize_basic_block`.
@@ -301,18 +336,31 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
                     }
                 }
                 if (n as usize) <= MAX_FOLDED_OPERANDS {
-                    fold_with(instrs, i, n as usize, consts, |values| Some(Constant::Tuple(Rc::from(values))));
+                    fold_with(instrs, i, n as usize, consts, |values| {
+                        Some(Constant::Tuple(Rc::from(values)))
+                    });
                 }
             }
-            Op::Real(Opcode::BuildList | Opcode::BuildSet) => optimize_list_or_set(instrs, i, consts),
-            Op::Real(Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone | Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue) => {
+            Op::Real(Opcode::BuildList | Opcode::BuildSet) => {
+                optimize_list_or_set(instrs, i, consts)
+            }
+            Op::Real(
+                Opcode::PopJumpIfNone
+                | Opcode::PopJumpIfNotNone
+                | Opcode::PopJumpIfFalse
+                | Opcode::PopJumpIfTrue,
+            ) => {
                 if target_op == Some(JUMP) && jump_thread(cfg, b, i, instr.op) {
                     continue;
                 }
             }
             Op::Pseudo(PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue) => {
                 let same = instr.op;
-                let opposite = if same == JUMP_IF_FALSE { JUMP_IF_TRUE } else { JUMP_IF_FALSE };
+                let opposite = if same == JUMP_IF_FALSE {
+                    JUMP_IF_TRUE
+                } else {
+                    JUMP_IF_FALSE
+                };
                 if target_op == Some(JUMP) || target_op == Some(same) {
                     jump_thread(cfg, b, i, same);
                     i += 1;
@@ -349,7 +397,9 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
                 }
             }
             Op::Real(Opcode::Swap) if instr.arg == 1 => instrs[i].nop(),
-            Op::Real(Opcode::LoadGlobal) if next_op == Some(Op::Real(Opcode::PushNull)) && instr.arg & 1 == 0 => {
+            Op::Real(Opcode::LoadGlobal)
+                if next_op == Some(Op::Real(Opcode::PushNull)) && instr.arg & 1 == 0 =>
+            {
                 instrs[i].arg |= 1;
                 instrs[i + 1].nop();
             }
@@ -392,12 +442,16 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
                     i += 1;
                     continue;
                 }
-                _ => fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Not, &v[0])),
+                _ => fold_with(instrs, i, 1, consts, |v| {
+                    constfold::unary(Unary::Not, &v[0])
+                }),
             },
-            Op::Real(Opcode::UnaryInvert) => fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Invert, &v[0])),
-            Op::Real(Opcode::UnaryNegative) => {
-                fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Negative, &v[0]))
-            }
+            Op::Real(Opcode::UnaryInvert) => fold_with(instrs, i, 1, consts, |v| {
+                constfold::unary(Unary::Invert, &v[0])
+            }),
+            Op::Real(Opcode::UnaryNegative) => fold_with(instrs, i, 1, consts, |v| {
+                constfold::unary(Unary::Negative, &v[0])
+            }),
             Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_LIST_TO_TUPLE => {
                 if next_op == Some(Op::Real(Opcode::GetIter)) {
                     instrs[i].nop();
@@ -406,11 +460,13 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
                 }
             }
             Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_UNARY_POSITIVE => {
-                fold_with(instrs, i, 1, consts, |v| constfold::unary(Unary::Positive, &v[0]))
+                fold_with(instrs, i, 1, consts, |v| {
+                    constfold::unary(Unary::Positive, &v[0])
+                })
             }
-            Op::Real(Opcode::BinaryOp) => {
-                fold_with(instrs, i, 2, consts, |v| constfold::binary(instr.arg, &v[0], &v[1]))
-            }
+            Op::Real(Opcode::BinaryOp) => fold_with(instrs, i, 2, consts, |v| {
+                constfold::binary(instr.arg, &v[0], &v[1])
+            }),
             _ => {}
         }
         i += 1;
@@ -488,8 +544,11 @@ fn swappable(op: Op) -> bool {
 }
 
 fn stores_to(instr: &Instr) -> Option<u32> {
-    matches!(instr.op, Op::Real(Opcode::StoreFast) | Op::Pseudo(PseudoOpcode::StoreFastMaybeNull))
-        .then_some(instr.arg)
+    matches!(
+        instr.op,
+        Op::Real(Opcode::StoreFast) | Op::Pseudo(PseudoOpcode::StoreFastMaybeNull)
+    )
+    .then_some(instr.arg)
 }
 
 fn next_swappable(instrs: &[Instr], mut i: usize, lineno: Option<i32>) -> Option<usize> {
@@ -517,7 +576,9 @@ fn apply_static_swaps(instrs: &mut [Instr], end: usize) {
             }
             return;
         }
-        let Some(j) = next_swappable(instrs, i, None) else { return };
+        let Some(j) = next_swappable(instrs, i, None) else {
+            return;
+        };
         let lineno = instrs[j].loc.lineno;
         let mut k = j;
         for _ in 1..swap.arg {
@@ -531,7 +592,10 @@ fn apply_static_swaps(instrs: &mut [Instr], end: usize) {
             if store_j == store_k {
                 return;
             }
-            let clash = instrs[j + 1..k].iter().filter_map(stores_to).any(|s| Some(s) == store_j || Some(s) == store_k);
+            let clash = instrs[j + 1..k]
+                .iter()
+                .filter_map(stores_to)
+                .any(|s| Some(s) == store_j || Some(s) == store_k);
             if clash {
                 return;
             }
@@ -555,8 +619,9 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
                 let instr = cfg.blocks[b].instrs[i];
                 if let (Some((pb, pi)), true) = (prev, instr.op.is(Opcode::PopTop)) {
                     let p = cfg.blocks[pb].instrs[pi];
-                    let redundant = matches!(p.op, Op::Real(Opcode::LoadConst | Opcode::LoadSmallInt))
-                        || (p.op.is(Opcode::Copy) && p.arg == 1);
+                    let redundant =
+                        matches!(p.op, Op::Real(Opcode::LoadConst | Opcode::LoadSmallInt))
+                            || (p.op.is(Opcode::Copy) && p.arg == 1);
                     if redundant {
                         cfg.blocks[pb].instrs[pi].nop();
                         cfg.blocks[b].instrs[i].nop();

@@ -21,9 +21,22 @@ pub fn popped_pushed(op: Opcode, arg: u32) -> (i32, i32) {
         StoreSubscr => (3, 0),
         DeleteSubscr | StoreAttr | EndAsyncFor => (2, 0),
         StoreFastStoreFast => (2, 0),
-        UnaryInvert | UnaryNegative | UnaryNot | ToBool | CallIntrinsic1 | MakeFunction
-        | ReturnValue | YieldValue | GetIter | FormatSimple | ConvertValue | GetAwaitable
-        | GetAiter | GetYieldFromIter | LoadFromDictOrDeref | LoadFromDictOrGlobals
+        UnaryInvert
+        | UnaryNegative
+        | UnaryNot
+        | ToBool
+        | CallIntrinsic1
+        | MakeFunction
+        | ReturnValue
+        | YieldValue
+        | GetIter
+        | FormatSimple
+        | ConvertValue
+        | GetAwaitable
+        | GetAiter
+        | GetYieldFromIter
+        | LoadFromDictOrDeref
+        | LoadFromDictOrGlobals
         | StoreFastLoadFast => (1, 1),
         PopTop | StoreName | StoreGlobal | StoreDeref | StoreFast | DeleteAttr | PopJumpIfFalse
         | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone | EndFor | PopIter | PopExcept
@@ -66,7 +79,13 @@ pub fn popped_pushed(op: Opcode, arg: u32) -> (i32, i32) {
 pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i32 {
     match op {
         Op::Pseudo(p) => match p {
-            PseudoOpcode::SetupCleanup => if jump { 2 } else { 0 },
+            PseudoOpcode::SetupCleanup => {
+                if jump {
+                    2
+                } else {
+                    0
+                }
+            }
             PseudoOpcode::SetupFinally | PseudoOpcode::SetupWith => i32::from(jump),
             PseudoOpcode::LoadClosure => 1,
             PseudoOpcode::StoreFastMaybeNull => -1,
@@ -142,14 +161,25 @@ mod tests {
         let table = include_str!("../tests/data/stack_effects.txt");
         for line in table.lines() {
             let fields: Vec<&str> = line.split_whitespace().collect();
-            let [opcode, arg, expected] = fields[..] else { continue };
-            let (Ok(opcode), Ok(arg), Ok(expected)) =
-                (opcode.parse::<u8>(), arg.parse::<u32>(), expected.parse::<i32>())
-            else {
+            let [opcode, arg, expected] = fields[..] else {
                 continue;
             };
-            let Some(op) = Opcode::from_u8(opcode) else { continue };
-            assert_eq!(stack_effect(Op::Real(op), arg, false), expected, "{} {arg}", op.name());
+            let (Ok(opcode), Ok(arg), Ok(expected)) = (
+                opcode.parse::<u8>(),
+                arg.parse::<u32>(),
+                expected.parse::<i32>(),
+            ) else {
+                continue;
+            };
+            let Some(op) = Opcode::from_u8(opcode) else {
+                continue;
+            };
+            assert_eq!(
+                stack_effect(Op::Real(op), arg, false),
+                expected,
+                "{} {arg}",
+                op.name()
+            );
         }
     }
 }

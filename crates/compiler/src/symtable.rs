@@ -65,6 +65,8 @@ pub struct Scope {
     pub is_coroutine: bool,
     pub is_lambda: bool,
     pub is_comprehension: bool,
+    /// A list/set/dict comprehension compiled inline in its parent (PEP 709).
+    pub comp_inlined: bool,
     /// Nested inside a function (for `CO_NESTED` and qualified names).
     pub nested: bool,
     pub has_varargs: bool,
@@ -92,6 +94,7 @@ impl Scope {
             is_coroutine: false,
             is_lambda: false,
             is_comprehension: false,
+            comp_inlined: false,
             nested: false,
             has_varargs: false,
             has_varkeywords: false,
@@ -153,7 +156,11 @@ pub fn mangle(class_name: Option<&str>, name: &str) -> String {
 
 /// Build and analyze the symbol table of a module.
 pub fn build(module: &ast::Mod) -> Result<SymbolTable, CompileError> {
-    let mut builder = Builder { table: SymbolTable::default(), stack: Vec::new(), class_names: Vec::new() };
+    let mut builder = Builder {
+        table: SymbolTable::default(),
+        stack: Vec::new(),
+        class_names: Vec::new(),
+    };
     let top = builder.push(ScopeKind::Module, "top", 0, 0);
     match module {
         ast::Mod::Module { body, .. } | ast::Mod::Interactive { body } => builder.stmts(body)?,
@@ -185,7 +192,11 @@ impl Builder {
         self.table.scopes.push(scope);
         self.table.by_node.insert(key, id);
         self.stack.push(id);
-        self.class_names.push(if kind == ScopeKind::Class { Some(name.to_string()) } else { None });
+        self.class_names.push(if kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            None
+        });
         id
     }
 
@@ -200,7 +211,12 @@ impl Builder {
     }
 
     fn class_name(&self) -> Option<&str> {
-        self.class_names.iter().rev().flatten().next().map(|s| s.as_str())
+        self.class_names
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map(|s| s.as_str())
     }
 
     fn add_def(&mut self, name: &str, flag: u32, range: ast::Range) -> Result<(), CompileError> {
@@ -238,8 +254,24 @@ impl Builder {
 
     fn stmt(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
         match stmt {
-            Stmt::FunctionDef { name, args, body, decorator_list, returns, range, .. }
-            | Stmt::AsyncFunctionDef { name, args, body, decorator_list, returns, range, .. } => {
+            Stmt::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                range,
+                ..
+            }
+            | Stmt::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                range,
+                ..
+            } => {
                 self.add_def(name, DEF_LOCAL, *range)?;
                 self.exprs(decorator_list)?;
                 self.argument_defaults(args)?;
@@ -255,7 +287,15 @@ impl Builder {
                 self.stmts(body)?;
                 self.pop();
             }
-            Stmt::ClassDef { name, bases, keywords, body, decorator_list, range, .. } => {
+            Stmt::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+                range,
+                ..
+            } => {
                 self.add_def(name, DEF_LOCAL, *range)?;
                 self.exprs(decorator_list)?;
                 self.exprs(bases)?;
@@ -282,12 +322,22 @@ impl Builder {
                 self.expr(target)?;
                 self.expr(value)?;
             }
-            Stmt::AnnAssign { target, value, simple, range, .. } => {
+            Stmt::AnnAssign {
+                target,
+                value,
+                simple,
+                range,
+                ..
+            } => {
                 if let Expr::Name { id, .. } = target.as_ref() {
                     let mangled = mangle(self.class_name(), id);
                     let flags_now = self.current().flags_of(&mangled);
                     if flags_now & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple {
-                        let which = if flags_now & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        let which = if flags_now & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
                         return Err(CompileError::new(
                             format!("annotated name '{id}' can't be {which}"),
                             *range,
@@ -296,7 +346,11 @@ impl Builder {
                     if self.current().kind == ScopeKind::Class {
                         self.current().needs_classdict = true;
                     }
-                    let flag = if value.is_some() { DEF_LOCAL | DEF_ANNOT } else { DEF_ANNOT };
+                    let flag = if value.is_some() {
+                        DEF_LOCAL | DEF_ANNOT
+                    } else {
+                        DEF_ANNOT
+                    };
                     self.add_def(id, flag, *range)?;
                 } else {
                     self.expr(target)?;
@@ -305,14 +359,31 @@ impl Builder {
                     self.expr(v)?;
                 }
             }
-            Stmt::For { target, iter, body, orelse, .. }
-            | Stmt::AsyncFor { target, iter, body, orelse, .. } => {
+            Stmt::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            }
+            | Stmt::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(target)?;
                 self.expr(iter)?;
                 self.stmts(body)?;
                 self.stmts(orelse)?;
             }
-            Stmt::While { test, body, orelse, .. } | Stmt::If { test, body, orelse, .. } => {
+            Stmt::While {
+                test, body, orelse, ..
+            }
+            | Stmt::If {
+                test, body, orelse, ..
+            } => {
                 self.expr(test)?;
                 self.stmts(body)?;
                 self.stmts(orelse)?;
@@ -344,11 +415,29 @@ impl Builder {
                     self.expr(c)?;
                 }
             }
-            Stmt::Try { body, handlers, orelse, finalbody, .. }
-            | Stmt::TryStar { body, handlers, orelse, finalbody, .. } => {
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            }
+            | Stmt::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.stmts(body)?;
                 self.stmts(orelse)?;
-                for ast::ExceptHandler::ExceptHandler { r#type, name, body, range } in handlers {
+                for ast::ExceptHandler::ExceptHandler {
+                    r#type,
+                    name,
+                    body,
+                    range,
+                } in handlers
+                {
                     if let Some(t) = r#type {
                         self.expr(t)?;
                     }
@@ -385,8 +474,17 @@ impl Builder {
     }
 
     /// `global` / `nonlocal` statements, with CPython's ordering errors.
-    fn declare(&mut self, names: &[String], flag: u32, range: ast::Range) -> Result<(), CompileError> {
-        let keyword = if flag == DEF_GLOBAL { "global" } else { "nonlocal" };
+    fn declare(
+        &mut self,
+        names: &[String],
+        flag: u32,
+        range: ast::Range,
+    ) -> Result<(), CompileError> {
+        let keyword = if flag == DEF_GLOBAL {
+            "global"
+        } else {
+            "nonlocal"
+        };
         for name in names {
             let mangled = mangle(self.class_name(), name);
             let current = self.current().flags_of(&mangled);
@@ -427,7 +525,10 @@ impl Builder {
 
     fn argument_defaults(&mut self, args: &ast::Arguments) -> Result<(), CompileError> {
         self.exprs(&args.defaults)?;
-        args.kw_defaults.iter().flatten().try_for_each(|e| self.expr(e))
+        args.kw_defaults
+            .iter()
+            .flatten()
+            .try_for_each(|e| self.expr(e))
     }
 
     fn parameters(&mut self, args: &ast::Arguments) -> Result<(), CompileError> {
@@ -456,7 +557,12 @@ impl Builder {
             MatchSequence { patterns, .. } | MatchOr { patterns, .. } => {
                 patterns.iter().try_for_each(|p| self.pattern(p))
             }
-            MatchMapping { keys, patterns, rest, range } => {
+            MatchMapping {
+                keys,
+                patterns,
+                rest,
+                range,
+            } => {
                 self.exprs(keys)?;
                 patterns.iter().try_for_each(|p| self.pattern(p))?;
                 match rest {
@@ -464,15 +570,27 @@ impl Builder {
                     None => Ok(()),
                 }
             }
-            MatchClass { cls, patterns, kwd_patterns, .. } => {
+            MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.expr(cls)?;
-                patterns.iter().chain(kwd_patterns).try_for_each(|p| self.pattern(p))
+                patterns
+                    .iter()
+                    .chain(kwd_patterns)
+                    .try_for_each(|p| self.pattern(p))
             }
             MatchStar { name, range } => match name {
                 Some(n) => self.add_def(n, DEF_LOCAL, *range),
                 None => Ok(()),
             },
-            MatchAs { pattern, name, range } => {
+            MatchAs {
+                pattern,
+                name,
+                range,
+            } => {
                 if let Some(p) = pattern {
                     self.pattern(p)?;
                 }
@@ -498,13 +616,20 @@ impl Builder {
             Expr::UnaryOp { operand, .. } => self.expr(operand)?,
             Expr::Lambda { args, body, range } => {
                 self.argument_defaults(args)?;
-                self.push(ScopeKind::Function, "<lambda>", node_key(expr), range.lineno);
+                self.push(
+                    ScopeKind::Function,
+                    "<lambda>",
+                    node_key(expr),
+                    range.lineno,
+                );
                 self.current().is_lambda = true;
                 self.parameters(args)?;
                 self.expr(body)?;
                 self.pop();
             }
-            Expr::IfExp { test, body, orelse, .. } => {
+            Expr::IfExp {
+                test, body, orelse, ..
+            } => {
                 self.expr(test)?;
                 self.expr(body)?;
                 self.expr(orelse)?;
@@ -516,18 +641,27 @@ impl Builder {
             Expr::Set { elts, .. } | Expr::List { elts, .. } | Expr::Tuple { elts, .. } => {
                 self.exprs(elts)?
             }
-            Expr::ListComp { elt, generators, range } => {
-                self.comprehension(expr, "<listcomp>", generators, &[elt], *range)?
-            }
-            Expr::SetComp { elt, generators, range } => {
-                self.comprehension(expr, "<setcomp>", generators, &[elt], *range)?
-            }
-            Expr::GeneratorExp { elt, generators, range } => {
-                self.comprehension(expr, "<genexpr>", generators, &[elt], *range)?
-            }
-            Expr::DictComp { key, value, generators, range } => {
-                self.comprehension(expr, "<dictcomp>", generators, &[key, value], *range)?
-            }
+            Expr::ListComp {
+                elt,
+                generators,
+                range,
+            } => self.comprehension(expr, "<listcomp>", generators, &[elt], *range)?,
+            Expr::SetComp {
+                elt,
+                generators,
+                range,
+            } => self.comprehension(expr, "<setcomp>", generators, &[elt], *range)?,
+            Expr::GeneratorExp {
+                elt,
+                generators,
+                range,
+            } => self.comprehension(expr, "<genexpr>", generators, &[elt], *range)?,
+            Expr::DictComp {
+                key,
+                value,
+                generators,
+                range,
+            } => self.comprehension(expr, "<dictcomp>", generators, &[key, value], *range)?,
             Expr::Await { value, .. } => self.expr(value)?,
             Expr::Yield { value, range } => {
                 self.mark_generator(*range, "yield")?;
@@ -539,17 +673,28 @@ impl Builder {
                 self.mark_generator(*range, "yield")?;
                 self.expr(value)?;
             }
-            Expr::Compare { left, comparators, .. } => {
+            Expr::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 self.exprs(comparators)?;
             }
-            Expr::Call { func, args, keywords, .. } => {
+            Expr::Call {
+                func,
+                args,
+                keywords,
+                ..
+            } => {
                 self.expr(func)?;
                 self.exprs(args)?;
                 keywords.iter().try_for_each(|k| self.expr(&k.value))?;
             }
-            Expr::FormattedValue { value, format_spec, .. }
-            | Expr::Interpolation { value, format_spec, .. } => {
+            Expr::FormattedValue {
+                value, format_spec, ..
+            }
+            | Expr::Interpolation {
+                value, format_spec, ..
+            } => {
                 self.expr(value)?;
                 if let Some(s) = format_spec {
                     self.expr(s)?;
@@ -565,7 +710,9 @@ impl Builder {
                 self.expr(slice)?;
             }
             Expr::Starred { value, .. } => self.expr(value)?,
-            Expr::Slice { lower, upper, step, .. } => {
+            Expr::Slice {
+                lower, upper, step, ..
+            } => {
                 for part in [lower, upper, step].into_iter().flatten() {
                     self.expr(part)?;
                 }
@@ -577,7 +724,10 @@ impl Builder {
                 };
                 self.add_def(id, flag, *range)?;
                 let scope = self.current();
-                if *ctx == ast::ExprContext::Load && scope.kind == ScopeKind::Function && id == "super" {
+                if *ctx == ast::ExprContext::Load
+                    && scope.kind == ScopeKind::Function
+                    && id == "super"
+                {
                     self.add_def("__class__", USE, *range)?;
                 }
             }
@@ -588,7 +738,10 @@ impl Builder {
     fn mark_generator(&mut self, range: ast::Range, what: &str) -> Result<(), CompileError> {
         let scope = self.current();
         if scope.kind != ScopeKind::Function {
-            return Err(CompileError::new(format!("'{what}' outside function"), range));
+            return Err(CompileError::new(
+                format!("'{what}' outside function"),
+                range,
+            ));
         }
         if scope.is_comprehension && scope.name != "<genexpr>" {
             let kind = match scope.name.as_str() {
@@ -622,7 +775,11 @@ impl Builder {
         self.add_def(id, DEF_LOCAL, *range)?;
         self.stack.extend(saved);
         self.class_names.extend(saved_names);
-        let flag = if outer_is_module { DEF_GLOBAL } else { DEF_NONLOCAL };
+        let flag = if outer_is_module {
+            DEF_GLOBAL
+        } else {
+            DEF_NONLOCAL
+        };
         self.add_def(id, flag, *range)
     }
 
@@ -717,10 +874,19 @@ fn analyze_block(
         new_bound.insert("__class__".to_string());
     }
     let children = table.scopes[id].children.clone();
-    for child in children {
+    for &child in &children {
         let mut child_free = HashSet::new();
         let mut child_global = new_global.clone();
-        analyze_block(table, child, Some(&new_bound), &mut child_free, &mut child_global)?;
+        analyze_block(
+            table,
+            child,
+            Some(&new_bound),
+            &mut child_free,
+            &mut child_global,
+        )?;
+        if can_inline(table, id, child, &children) {
+            inline_comprehension(table, id, child, &mut scopes, &mut child_free);
+        }
         new_free.extend(child_free);
     }
     match kind {
@@ -759,6 +925,90 @@ fn analyze_block(
     Ok(())
 }
 
+/// Names a scope and all its descendants mention.
+fn names_in_subtree(table: &SymbolTable, id: ScopeId, out: &mut HashSet<String>) {
+    let scope = &table.scopes[id];
+    out.extend(scope.symbol_order.iter().cloned());
+    for &child in &scope.children {
+        names_in_subtree(table, child, out);
+    }
+}
+
+/// PEP 709: list/set/dict comprehensions in functions and modules run inline. adder
+/// keeps them as functions where inlining would need cell juggling (a nested scope
+/// inside, or a sibling scope using one of the comprehension's variables) and in
+/// class bodies; those compile correctly, only differently from CPython.
+fn can_inline(table: &SymbolTable, parent: ScopeId, comp: ScopeId, siblings: &[ScopeId]) -> bool {
+    let c = &table.scopes[comp];
+    if !c.is_comprehension
+        || c.is_generator
+        || c.is_coroutine
+        || table.scopes[parent].kind == ScopeKind::Class
+    {
+        return false;
+    }
+    if c.children.iter().any(|&g| !table.scopes[g].comp_inlined) {
+        return false;
+    }
+    let mut others = HashSet::new();
+    for &s in siblings.iter().filter(|&&s| s != comp) {
+        names_in_subtree(table, s, &mut others);
+    }
+    !comp_locals(c).any(|name| others.contains(name))
+}
+
+/// Names a comprehension binds itself (its iteration variables).
+pub fn comp_locals(comp: &Scope) -> impl Iterator<Item = &String> {
+    comp.symbol_order.iter().filter(|n| {
+        let f = comp.flags_of(n);
+        f & DEF_LOCAL != 0 && f & DEF_NONLOCAL == 0 && f & DEF_PARAM == 0
+    })
+}
+
+/// Merge an inlined comprehension's names into its parent (CPython's
+/// `inline_comprehension`).
+fn inline_comprehension(
+    table: &mut SymbolTable,
+    parent: ScopeId,
+    comp: ScopeId,
+    scopes: &mut HashMap<String, NameScope>,
+    comp_free: &mut HashSet<String>,
+) {
+    table.scopes[comp].comp_inlined = true;
+    let names: Vec<(String, u32, Option<NameScope>)> = table.scopes[comp]
+        .symbol_order
+        .iter()
+        .map(|n| {
+            (
+                n.clone(),
+                table.scopes[comp].flags_of(n),
+                table.scopes[comp].scope_of(n),
+            )
+        })
+        .collect();
+    let parent_is_function = table.scopes[parent].kind == ScopeKind::Function;
+    for (name, flags, scope) in names {
+        if flags & DEF_PARAM != 0 {
+            continue;
+        }
+        let p = &mut table.scopes[parent];
+        match p.symbols.get(&name).copied() {
+            None => {
+                p.symbol_order.push(name.clone());
+                p.symbols.insert(name.clone(), flags);
+                if let Some(scope) = scope {
+                    scopes.insert(name, scope);
+                }
+            }
+            Some(existing) => {
+                if existing & DEF_BOUND != 0 && parent_is_function {
+                    comp_free.remove(&name);
+                }
+            }
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn analyze_name(
     scope: &mut Scope,
@@ -773,7 +1023,10 @@ fn analyze_name(
     let at = scope.declarations.get(name).copied().unwrap_or_default();
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
-            return Err(CompileError::new(format!("name '{name}' is nonlocal and global"), at));
+            return Err(CompileError::new(
+                format!("name '{name}' is nonlocal and global"),
+                at,
+            ));
         }
         scopes.insert(name.to_string(), NameScope::GlobalExplicit);
         global.insert(name.to_string());
@@ -781,7 +1034,10 @@ fn analyze_name(
     }
     if flags & DEF_NONLOCAL != 0 {
         if !bound.is_some_and(|b| b.contains(name)) {
-            return Err(CompileError::new(format!("no binding for nonlocal '{name}' found"), at));
+            return Err(CompileError::new(
+                format!("no binding for nonlocal '{name}' found"),
+                at,
+            ));
         }
         scopes.insert(name.to_string(), NameScope::Free);
         free.insert(name.to_string());

@@ -11,7 +11,14 @@ use adder_syntax::Mode;
 
 /// Programs whose disassembly matches CPython's exactly.
 const EXACT: &[&str] = &[
-    "assign", "calls", "classes", "collections_", "control", "exceptions", "functions", "operators",
+    "assign",
+    "calls",
+    "classes",
+    "collections_",
+    "control",
+    "exceptions",
+    "functions",
+    "operators",
 ];
 
 /// Code-object addresses differ between runs and implementations.
@@ -30,8 +37,12 @@ fn normalise(text: &str) -> String {
 
 fn disassemble_file(path: &Path) -> Result<String, String> {
     let source = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let code = adder_compiler::compile_source(&source, name, Mode::Exec, 0).map_err(|e| format!("{e}"))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let code =
+        adder_compiler::compile_source(&source, name, Mode::Exec, 0).map_err(|e| format!("{e}"))?;
     Ok(normalise(&disassemble(&code)))
 }
 
@@ -42,7 +53,11 @@ fn first_difference(actual: &str, expected: &str) -> String {
             return format!("line {}:\n  adder:   {a}\n  cpython: {e}", i + 1);
         }
     }
-    format!("lengths differ: {} vs {} lines", actual.lines().count(), expected.lines().count())
+    format!(
+        "lengths differ: {} vs {} lines",
+        actual.lines().count(),
+        expected.lines().count()
+    )
 }
 
 #[test]
@@ -56,7 +71,11 @@ fn disassembly_matches_cpython() {
     programs.sort();
     let mut failures = Vec::new();
     for path in programs {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
         let expected = std::fs::read_to_string(path.with_extension("dis")).unwrap_or_default();
         match disassemble_file(&path) {
             Err(e) => failures.push(format!("{name}: does not compile: {e}")),

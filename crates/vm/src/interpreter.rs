@@ -20,9 +20,17 @@ impl Vm {
     pub fn new(config: Config) -> Vm {
         let types = TypeRegistry::new();
         let builtins_dict = types.new_dict();
-        let builtins = Rc::new(PyObject::with_dict(types.module.clone(), Payload::Module, builtins_dict.clone()));
+        let builtins = Rc::new(PyObject::with_dict(
+            types.module.clone(),
+            Payload::Module,
+            builtins_dict.clone(),
+        ));
         let sys_dict = types.new_dict();
-        let sys = Rc::new(PyObject::with_dict(types.module.clone(), Payload::Module, sys_dict));
+        let sys = Rc::new(PyObject::with_dict(
+            types.module.clone(),
+            Payload::Module,
+            sys_dict,
+        ));
         let modules = types.new_dict();
         let interp = Interpreter {
             types,
@@ -35,7 +43,11 @@ impl Vm {
             int_max_str_digits: Cell::new(4300),
             registered_sources: Default::default(),
         };
-        let mut vm = Vm { interp: Rc::new(interp), thread: ThreadState::new(), stdout: crate::output::Output::stdout() };
+        let mut vm = Vm {
+            interp: Rc::new(interp),
+            thread: ThreadState::new(),
+            stdout: crate::output::Output::stdout(),
+        };
         let b = vm.interp.builtins_dict.clone();
         crate::builtins::populate(&vm, &b);
         crate::sys::init(&mut vm);
@@ -47,7 +59,11 @@ impl Vm {
     pub fn code_object(&self, code: Rc<CodeObject>) -> ObjRef {
         let consts = code.consts.iter().map(|c| self.constant_value(c)).collect();
         let names = code.names.iter().map(|n| self.new_str(n)).collect();
-        let localsplus_names = code.localsplus_names.iter().map(|n| self.new_str(n)).collect();
+        let localsplus_names = code
+            .localsplus_names
+            .iter()
+            .map(|n| self.new_str(n))
+            .collect();
         let cell_slots = code
             .localsplus_kinds
             .iter()
@@ -57,7 +73,13 @@ impl Vm {
             .collect();
         Rc::new(PyObject::new(
             self.types().code.clone(),
-            Payload::Code(Box::new(CodeData { code, consts, names, localsplus_names, cell_slots })),
+            Payload::Code(Box::new(CodeData {
+                code,
+                consts,
+                names,
+                localsplus_names,
+                cell_slots,
+            })),
         ))
     }
 
@@ -71,11 +93,16 @@ impl Vm {
             Constant::Complex { .. } => Value::None,
             Constant::Str(s) => self.new_str(s),
             Constant::Bytes(b) => crate::objects::bytes::new_bytes(self, b.to_vec()),
-            Constant::Tuple(items) => self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect()),
-            Constant::FrozenSet(items) => self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect()),
+            Constant::Tuple(items) => {
+                self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect())
+            }
+            Constant::FrozenSet(items) => {
+                self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect())
+            }
             Constant::Code(code) => Value::Obj(self.code_object(code.clone())),
             Constant::Slice(parts) => {
-                let [a, b, c] = [0, 1, 2].map(|i| parts.get(i).map_or(Value::None, |p| self.constant_value(p)));
+                let [a, b, c] =
+                    [0, 1, 2].map(|i| parts.get(i).map_or(Value::None, |p| self.constant_value(p)));
                 self.new_slice(a, b, c)
             }
         }
@@ -83,14 +110,22 @@ impl Vm {
 
     /// Remember the text of code with no file behind it, for its tracebacks.
     pub fn register_source(&self, filename: &str, text: &str) {
-        self.interp.registered_sources.borrow_mut().insert(filename.to_string(), text.into());
+        self.interp
+            .registered_sources
+            .borrow_mut()
+            .insert(filename.to_string(), text.into());
     }
 
     /// A fresh module namespace named `name`.
     pub fn new_module_dict(&self, name: &str) -> ObjRef {
         let d = self.new_dict();
         dict::set_str(self, &d, "__name__", self.new_str(name));
-        dict::set_str(self, &d, "__builtins__", Value::Obj(self.interp.builtins.clone()));
+        dict::set_str(
+            self,
+            &d,
+            "__builtins__",
+            Value::Obj(self.interp.builtins.clone()),
+        );
         dict::set_str(self, &d, "__doc__", Value::None);
         d
     }
@@ -98,7 +133,8 @@ impl Vm {
     /// Run a module-level code object in `globals`.
     pub fn run_code(&mut self, code: ObjRef, globals: ObjRef) -> PyResult<Value> {
         let builtins = self.interp.builtins_dict.clone();
-        let mut frame = self.new_frame(code.clone(), None, globals.clone(), builtins, Some(globals));
+        let mut frame =
+            self.new_frame(code.clone(), None, globals.clone(), builtins, Some(globals));
         let n = crate::frame::code_data(&code).code.nlocalsplus();
         frame.slots.resize(n, Value::Null);
         self.run_frame(frame)

@@ -49,7 +49,10 @@ pub enum Payload {
     Function(Box<Function>),
     BuiltinFunction(BuiltinFunction),
     /// A function bound to the object it was looked up on.
-    Method { func: Value, self_: Value },
+    Method {
+        func: Value,
+        self_: Value,
+    },
     Code(Box<CodeData>),
     Cell(RefCell<Value>),
     Module,
@@ -57,8 +60,15 @@ pub enum Payload {
     Traceback(Traceback),
     Frame(FrameObject),
     /// Iterator over a list, tuple or str by index (re-reads the length each step, as CPython).
-    SeqIter { seq: Value, index: Cell<usize> },
-    RangeIter { next: Cell<i64>, stop: i64, step: i64 },
+    SeqIter {
+        seq: Value,
+        index: Cell<usize>,
+    },
+    RangeIter {
+        next: Cell<i64>,
+        stop: i64,
+        step: i64,
+    },
     /// Iterator over a dict's keys, values or items.
     DictIter(RefCell<DictIterState>),
 }

@@ -12,7 +12,10 @@ const BLOCK: usize = 8192;
 
 impl Output {
     pub fn stdout() -> Output {
-        Output { buffer: Vec::with_capacity(BLOCK), line_buffered: std::io::stdout().is_terminal() }
+        Output {
+            buffer: Vec::with_capacity(BLOCK),
+            line_buffered: std::io::stdout().is_terminal(),
+        }
     }
 
     pub fn set_unbuffered(&mut self) {
@@ -52,7 +55,10 @@ impl crate::vm::Vm {
         let errno = e.raw_os_error().unwrap_or(0);
         crate::error::PyErr(self.new_exception(
             &self.types().exc.os_error,
-            vec![crate::value::Value::Int(errno as i64), self.new_str(&e.to_string())],
+            vec![
+                crate::value::Value::Int(errno as i64),
+                self.new_str(&e.to_string()),
+            ],
         ))
     }
 }

@@ -22,7 +22,9 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(hash_seed: Option<u32>) -> Runtime {
         crate::objects::str::init_hash_secret(hash_seed);
-        Runtime { gil: Mutex::new(()) }
+        Runtime {
+            gil: Mutex::new(()),
+        }
     }
 }
 

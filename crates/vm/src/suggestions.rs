@@ -23,7 +23,12 @@ fn levenshtein_distance(a: &[char], b: &[char], max_cost: usize) -> usize {
     }
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[pre..], &b[pre..]);
-    let post = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let post = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let (a, b) = (&a[..a.len() - post], &b[..b.len() - post]);
     if a.is_empty() || b.is_empty() {
         return MOVE_COST * (a.len() + b.len());
@@ -69,7 +74,8 @@ pub fn best_suggestion<'a>(candidates: &[&'a str], wrong: &str) -> Option<&'a st
             continue;
         }
         let chars: Vec<char> = candidate.chars().collect();
-        let max_distance = ((chars.len() + wrong_chars.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let max_distance = ((chars.len() + wrong_chars.len() + 3) * MOVE_COST / 6)
+            .min(best_distance.saturating_sub(1));
         let distance = levenshtein_distance(&wrong_chars, &chars, max_distance);
         if distance > max_distance {
             continue;
@@ -89,7 +95,10 @@ mod tests {
     #[test]
     fn suggests_close_names() {
         // Checked against python3.14: NameError: name 'pritn' ... Did you mean: 'print'?
-        assert_eq!(best_suggestion(&["print", "len", "range"], "pritn"), Some("print"));
+        assert_eq!(
+            best_suggestion(&["print", "len", "range"], "pritn"),
+            Some("print")
+        );
         assert_eq!(best_suggestion(&["total", "count"], "totl"), Some("total"));
         assert_eq!(best_suggestion(&["abc"], "xyz"), None);
     }

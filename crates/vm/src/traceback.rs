@@ -25,7 +25,12 @@ impl Vm {
         self.format_chain(exc, &mut seen, &mut sources)
     }
 
-    fn format_chain(&mut self, exc: &ObjRef, seen: &mut Vec<usize>, sources: &mut SourceCache) -> String {
+    fn format_chain(
+        &mut self,
+        exc: &ObjRef,
+        seen: &mut Vec<usize>,
+        sources: &mut SourceCache,
+    ) -> String {
         seen.push(Rc::as_ptr(exc) as usize);
         let mut out = String::new();
         if let Some(data) = self.exception_data(exc) {
@@ -34,7 +39,9 @@ impl Vm {
                 (d.cause.clone(), d.context.clone(), d.suppress_context)
             };
             let unseen = |v: &Value, seen: &Vec<usize>| {
-                v.as_obj().filter(|o| !seen.contains(&(Rc::as_ptr(o) as usize))).cloned()
+                v.as_obj()
+                    .filter(|o| !seen.contains(&(Rc::as_ptr(o) as usize)))
+                    .cloned()
             };
             if let Some(c) = unseen(&cause, seen) {
                 out.push_str(&self.format_chain(&c, seen, sources));
@@ -47,7 +54,9 @@ impl Vm {
             let entries = self.traceback_entries(&tb);
             if !entries.is_empty() {
                 out.push_str(TRACEBACK_HEADER);
-                out.push_str(&format_stack(&entries, &mut |file, line| sources.line(file, line)));
+                out.push_str(&format_stack(&entries, &mut |file, line| {
+                    sources.line(file, line)
+                }));
             }
         }
         out.push_str(&self.format_exception_only(exc));
@@ -57,9 +66,15 @@ impl Vm {
     /// `Type: message` plus notes.
     pub fn format_exception_only(&mut self, exc: &ObjRef) -> String {
         let ty = self.class_of(exc);
-        let qualname = ty.as_type().map_or_else(String::new, |t| t.qualname.borrow().to_string());
+        let qualname = ty
+            .as_type()
+            .map_or_else(String::new, |t| t.qualname.borrow().to_string());
         let module = type_module(self, &ty);
-        let name = if module == "builtins" || module == "__main__" { qualname } else { format!("{module}.{qualname}") };
+        let name = if module == "builtins" || module == "__main__" {
+            qualname
+        } else {
+            format!("{module}.{qualname}")
+        };
         let mut message = match self.exception_str(exc) {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
@@ -72,7 +87,9 @@ impl Vm {
             let notes = d.borrow().notes.clone();
             if let Some(Payload::List(l)) = notes.payload() {
                 for n in l.borrow().clone() {
-                    let text = self.to_str(&n).unwrap_or_else(|_| "<note str() failed>".into());
+                    let text = self
+                        .to_str(&n)
+                        .unwrap_or_else(|_| "<note str() failed>".into());
                     out.push_str(&text);
                     out.push('\n');
                 }
@@ -85,15 +102,20 @@ impl Vm {
     fn suggestion_for(&mut self, exc: &ObjRef) -> Option<String> {
         let excv = Value::Obj(exc.clone());
         let t = self.types();
-        let (name_error, attribute_error) = (t.exc.name_error.clone(), t.exc.attribute_error.clone());
-        let wrong = exc.dict_obj().and_then(|d| crate::objects::dict::get_str(&d, "name"))?;
+        let (name_error, attribute_error) =
+            (t.exc.name_error.clone(), t.exc.attribute_error.clone());
+        let wrong = exc
+            .dict_obj()
+            .and_then(|d| crate::objects::dict::get_str(&d, "name"))?;
         let wrong = crate::protocol::attr::name_str(&wrong).to_string();
         if wrong.is_empty() {
             return None;
         }
         let mut names: Vec<String> = Vec::new();
         if self.is_instance(&excv, &attribute_error) {
-            let obj = exc.dict_obj().and_then(|d| crate::objects::dict::get_str(&d, "obj"))?;
+            let obj = exc
+                .dict_obj()
+                .and_then(|d| crate::objects::dict::get_str(&d, "obj"))?;
             names = self.attribute_names(&obj);
             if !wrong.starts_with('_') {
                 names.retain(|n| !n.starts_with('_'));
@@ -106,14 +128,21 @@ impl Vm {
                 last = Some(t.frame.clone());
                 cur = t.next.clone();
             }
-            let Payload::Frame(fo) = &last?.payload else { return None };
+            let Payload::Frame(fo) = &last?.payload else {
+                return None;
+            };
             let cd = code_data(&fo.code);
             if cd.code.flags & adder_bytecode::CodeFlags::OPTIMIZED != 0 {
                 names.extend(cd.code.localsplus_names.iter().map(|n| n.to_string()));
             }
             for d in [fo.globals.clone(), self.interp.builtins_dict.clone()] {
                 if let Some(data) = d.as_dict() {
-                    names.extend(data.borrow().iter().filter_map(|e| e.key.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str().to_string())));
+                    names.extend(data.borrow().iter().filter_map(|e| {
+                        e.key
+                            .as_obj()
+                            .and_then(|o| o.as_str())
+                            .map(|s| s.as_str().to_string())
+                    }));
                 }
             }
         } else {
@@ -186,11 +215,17 @@ impl SourceCache {
             let bytes = std::fs::read(file).ok()?;
             Some(split_lines(&String::from_utf8_lossy(&bytes)))
         });
-        lines.as_ref()?.get((line as usize).checked_sub(1)?).cloned()
+        lines
+            .as_ref()?
+            .get((line as usize).checked_sub(1)?)
+            .cloned()
     }
 }
 
 /// Lines as `linecache` sees them: `\n`, `\r\n` and `\r` all end a line.
 fn split_lines(text: &str) -> Vec<String> {
-    text.replace("\r\n", "\n").split(['\n', '\r']).map(str::to_string).collect()
+    text.replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .map(str::to_string)
+        .collect()
 }

@@ -176,11 +176,17 @@ impl TypeRegistry {
     }
 
     pub fn new_str(&self, s: &str) -> Value {
-        Value::obj(PyObject::new(self.str_.clone(), Payload::Str(PyStr::new(s))))
+        Value::obj(PyObject::new(
+            self.str_.clone(),
+            Payload::Str(PyStr::new(s)),
+        ))
     }
 
     pub fn new_dict(&self) -> ObjRef {
-        Rc::new(PyObject::new(self.dict.clone(), Payload::Dict(RefCell::new(DictData::new()))))
+        Rc::new(PyObject::new(
+            self.dict.clone(),
+            Payload::Dict(RefCell::new(DictData::new())),
+        ))
     }
 }
 
@@ -214,15 +220,28 @@ impl TypeRegistryBuilder {
         let object = bare("object", Layout::Object);
         let str_ = bare("str", Layout::Str);
         let dict = bare("dict", Layout::Dict);
-        let b = TypeRegistryBuilder { object, type_, str_, dict };
-        for (ty, base) in [(&b.object, None), (&b.type_, Some(&b.object)), (&b.str_, Some(&b.object)), (&b.dict, Some(&b.object))] {
+        let b = TypeRegistryBuilder {
+            object,
+            type_,
+            str_,
+            dict,
+        };
+        for (ty, base) in [
+            (&b.object, None),
+            (&b.type_, Some(&b.object)),
+            (&b.str_, Some(&b.object)),
+            (&b.dict, Some(&b.object)),
+        ] {
             b.link(ty, base);
         }
         b
     }
 
     fn namespace(&self) -> ObjRef {
-        Rc::new(PyObject::new(self.dict.clone(), Payload::Dict(RefCell::new(DictData::new()))))
+        Rc::new(PyObject::new(
+            self.dict.clone(),
+            Payload::Dict(RefCell::new(DictData::new())),
+        ))
     }
 
     /// Give `ty` its namespace, bases and MRO.

@@ -182,7 +182,10 @@ impl Vm {
             NumError::Value(m) => self.error(&exc.value_error, m),
             NumError::OverflowRange => PyErr(self.new_exception(
                 &exc.overflow_error,
-                vec![Value::Int(34), self.new_str("Numerical result out of range")],
+                vec![
+                    Value::Int(34),
+                    self.new_str("Numerical result out of range"),
+                ],
             )),
             NumError::Memory => PyErr(self.new_exception(&exc.memory_error, vec![])),
         }

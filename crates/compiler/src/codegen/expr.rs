@@ -71,7 +71,10 @@ impl<'a> Compiler<'a> {
             ast::Constant::Ellipsis => Constant::Ellipsis,
             ast::Constant::Int(i) => Constant::Int(i.clone()),
             ast::Constant::Float(f) => Constant::Float(*f),
-            ast::Constant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
+            ast::Constant::Complex { real, imag } => Constant::Complex {
+                real: *real,
+                imag: *imag,
+            },
             ast::Constant::Str(s) => Constant::Str(s.as_str().into()),
             // Lone surrogates cannot live in a Rust string; they become U+FFFD for now.
             ast::Constant::SurrogateStr(points) => Constant::Str(
@@ -102,7 +105,9 @@ impl<'a> Compiler<'a> {
                 self.load_const(c, loc);
             }
             Expr::Name { id, ctx, .. } => self.nameop(id, *ctx, loc)?,
-            Expr::BinOp { left, op, right, .. } => {
+            Expr::BinOp {
+                left, op, right, ..
+            } => {
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(Opcode::BinaryOp, binary_op_arg(*op, false), loc);
@@ -116,7 +121,9 @@ impl<'a> Compiler<'a> {
                     }
                     ast::UnaryOp::USub => self.emit0(Opcode::UnaryNegative, loc),
                     ast::UnaryOp::Invert => self.emit0(Opcode::UnaryInvert, loc),
-                    ast::UnaryOp::UAdd => self.emit(Opcode::CallIntrinsic1, INTRINSIC_UNARY_POSITIVE, loc),
+                    ast::UnaryOp::UAdd => {
+                        self.emit(Opcode::CallIntrinsic1, INTRINSIC_UNARY_POSITIVE, loc)
+                    }
                 }
             }
             Expr::BoolOp { op, values, .. } => {
@@ -136,8 +143,15 @@ impl<'a> Compiler<'a> {
                 self.expr(last)?;
                 self.place(end);
             }
-            Expr::Compare { left, ops, comparators, .. } => self.compare(left, ops, comparators, loc)?,
-            Expr::IfExp { test, body, orelse, .. } => {
+            Expr::Compare {
+                left,
+                ops,
+                comparators,
+                ..
+            } => self.compare(left, ops, comparators, loc)?,
+            Expr::IfExp {
+                test, body, orelse, ..
+            } => {
                 let end = self.new_label();
                 let next = self.new_label();
                 self.jump_if(test, next, false)?;
@@ -152,11 +166,23 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Copy, 1, loc);
                 self.expr(target)?;
             }
-            Expr::Call { func, args, keywords, .. } => self.call(func, args, keywords, loc)?,
-            Expr::Attribute { value, attr, ctx: ExprContext::Load, .. } if self.can_optimize_super_call(value, attr) => {
+            Expr::Call {
+                func,
+                args,
+                keywords,
+                ..
+            } => self.call(func, args, keywords, loc)?,
+            Expr::Attribute {
+                value,
+                attr,
+                ctx: ExprContext::Load,
+                ..
+            } if self.can_optimize_super_call(value, attr) => {
                 self.load_super_attr(value, attr, false, loc)?;
             }
-            Expr::Attribute { value, attr, ctx, .. } => {
+            Expr::Attribute {
+                value, attr, ctx, ..
+            } => {
                 self.expr(value)?;
                 let index = self.add_name(attr);
                 match ctx {
@@ -168,8 +194,12 @@ impl<'a> Compiler<'a> {
                     ExprContext::Del => self.emit(Opcode::DeleteAttr, index, loc),
                 }
             }
-            Expr::Subscript { value, slice, ctx, .. } => self.subscript(value, slice, *ctx, loc)?,
-            Expr::Slice { lower, upper, step, .. } => {
+            Expr::Subscript {
+                value, slice, ctx, ..
+            } => self.subscript(value, slice, *ctx, loc)?,
+            Expr::Slice {
+                lower, upper, step, ..
+            } => {
                 if let Some(c) = self.constant_slice(expr) {
                     self.load_const(c, loc);
                 } else {
@@ -192,14 +222,24 @@ impl<'a> Compiler<'a> {
                             self.expr(e)?;
                         }
                     }
-                    ExprContext::Load => {
-                        self.starunpack(elts, Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend, is_tuple, loc)?
-                    }
+                    ExprContext::Load => self.starunpack(
+                        elts,
+                        Opcode::BuildList,
+                        Opcode::ListAppend,
+                        Opcode::ListExtend,
+                        is_tuple,
+                        loc,
+                    )?,
                 }
             }
-            Expr::Set { elts, .. } => {
-                self.starunpack(elts, Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate, false, loc)?
-            }
+            Expr::Set { elts, .. } => self.starunpack(
+                elts,
+                Opcode::BuildSet,
+                Opcode::SetAdd,
+                Opcode::SetUpdate,
+                false,
+                loc,
+            )?,
             Expr::Dict { keys, values, .. } => self.dict(keys, values, loc)?,
             Expr::Starred { ctx, .. } => {
                 let msg = if *ctx == ExprContext::Store {
@@ -210,18 +250,21 @@ impl<'a> Compiler<'a> {
                 return Err(CompileError::new(msg.to_string(), range));
             }
             Expr::JoinedStr { values, .. } => self.joined_str(values, loc)?,
-            Expr::FormattedValue { value, conversion, format_spec, .. } => {
-                self.formatted_value(value, *conversion, format_spec.as_deref(), loc)?
-            }
+            Expr::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+                ..
+            } => self.formatted_value(value, *conversion, format_spec.as_deref(), loc)?,
             Expr::Lambda { .. } => self.lambda(expr)?,
-            Expr::ListComp { .. } | Expr::SetComp { .. } | Expr::DictComp { .. } | Expr::GeneratorExp { .. } => {
-                self.comprehension(expr)?
-            }
+            Expr::ListComp { .. }
+            | Expr::SetComp { .. }
+            | Expr::DictComp { .. }
+            | Expr::GeneratorExp { .. } => self.comprehension(expr)?,
             Expr::Yield { value, .. } => self.yield_expr(value.as_deref(), range)?,
             Expr::YieldFrom { value, .. } => self.yield_from_expr(value, range)?,
             Expr::Await { value, .. } => self.await_expr(value, range)?,
-            Expr::TemplateStr { .. }
-            | Expr::Interpolation { .. } => {
+            Expr::TemplateStr { .. } | Expr::Interpolation { .. } => {
                 return Err(CompileError::new(
                     "adder: this expression is not supported by the compiler yet".to_string(),
                     range,
@@ -243,7 +286,10 @@ impl<'a> Compiler<'a> {
 
     /// `x[a:b:c]` with only constant parts is a constant slice object (CPython 3.14).
     fn constant_slice(&self, expr: &Expr) -> Option<Constant> {
-        let Expr::Slice { lower, upper, step, .. } = expr else {
+        let Expr::Slice {
+            lower, upper, step, ..
+        } = expr
+        else {
             return None;
         };
         let part = |e: &Option<Box<Expr>>| match e.as_deref() {
@@ -251,7 +297,11 @@ impl<'a> Compiler<'a> {
             Some(Expr::Constant { value, .. }) => Some(self.constant(value)),
             Some(_) => None,
         };
-        Some(Constant::Slice(std::rc::Rc::new([part(lower)?, part(upper)?, part(step)?])))
+        Some(Constant::Slice(std::rc::Rc::new([
+            part(lower)?,
+            part(upper)?,
+            part(step)?,
+        ])))
     }
 
     /// `x[a:b]` compiles to BINARY_SLICE / STORE_SLICE unless the slice is constant.
@@ -268,11 +318,21 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn subscript(&mut self, value: &'a Expr, slice: &'a Expr, ctx: ExprContext, loc: Loc) -> Result<()> {
+    fn subscript(
+        &mut self,
+        value: &'a Expr,
+        slice: &'a Expr,
+        ctx: ExprContext,
+        loc: Loc,
+    ) -> Result<()> {
         self.expr(value)?;
         if ctx != ExprContext::Del && self.is_two_element_slice(slice) {
             self.slice_two_parts(slice)?;
-            let op = if ctx == ExprContext::Load { Opcode::BinarySlice } else { Opcode::StoreSlice };
+            let op = if ctx == ExprContext::Load {
+                Opcode::BinarySlice
+            } else {
+                Opcode::StoreSlice
+            };
             self.emit0(op, loc);
             return Ok(());
         }
@@ -285,7 +345,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr], loc: Loc) -> Result<()> {
+    fn compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        comparators: &'a [Expr],
+        loc: Loc,
+    ) -> Result<()> {
         self.expr(left)?;
         let n = ops.len();
         if n == 0 || comparators.len() != n {
@@ -331,12 +397,20 @@ impl<'a> Compiler<'a> {
     fn jump_if_inner(&mut self, expr: &'a Expr, target: Target, cond: bool) -> Result<()> {
         let loc = Loc::from_range(expr.range());
         match expr {
-            Expr::UnaryOp { op: ast::UnaryOp::Not, operand, .. } => {
+            Expr::UnaryOp {
+                op: ast::UnaryOp::Not,
+                operand,
+                ..
+            } => {
                 return self.jump_if(operand, target, !cond);
             }
             Expr::BoolOp { op, values, .. } if !values.is_empty() => {
                 let cond2 = *op == ast::BoolOp::Or;
-                let next2 = if cond2 != cond { self.new_label() } else { target };
+                let next2 = if cond2 != cond {
+                    self.new_label()
+                } else {
+                    target
+                };
                 let (last, init) = values.split_last().unwrap_or((&values[0], &[]));
                 for value in init {
                     self.jump_if(value, next2, cond2)?;
@@ -347,7 +421,9 @@ impl<'a> Compiler<'a> {
                 }
                 return Ok(());
             }
-            Expr::IfExp { test, body, orelse, .. } => {
+            Expr::IfExp {
+                test, body, orelse, ..
+            } => {
                 let end = self.new_label();
                 let next2 = self.new_label();
                 self.jump_if(test, next2, false)?;
@@ -358,7 +434,12 @@ impl<'a> Compiler<'a> {
                 self.place(end);
                 return Ok(());
             }
-            Expr::Compare { left, ops, comparators, .. } if ops.len() > 1 && comparators.len() == ops.len() => {
+            Expr::Compare {
+                left,
+                ops,
+                comparators,
+                ..
+            } if ops.len() > 1 && comparators.len() == ops.len() => {
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.expr(left)?;
@@ -375,7 +456,11 @@ impl<'a> Compiler<'a> {
                 let (op, arg) = compare_op(ops[n]);
                 self.emit(op, arg, loc);
                 self.emit0(Opcode::ToBool, loc);
-                let jump = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
+                let jump = if cond {
+                    Opcode::PopJumpIfTrue
+                } else {
+                    Opcode::PopJumpIfFalse
+                };
                 self.emit_jump(Op::Real(jump), target, loc);
                 let end = self.new_label();
                 self.jump(end, loc);
@@ -391,7 +476,11 @@ impl<'a> Compiler<'a> {
         }
         self.expr(expr)?;
         self.emit0(Opcode::ToBool, loc);
-        let jump = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
+        let jump = if cond {
+            Opcode::PopJumpIfTrue
+        } else {
+            Opcode::PopJumpIfFalse
+        };
         self.emit_jump(Op::Real(jump), target, loc);
         Ok(())
     }
@@ -536,7 +625,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize, loc: Loc) -> Result<()> {
+    fn subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+        loc: Loc,
+    ) -> Result<()> {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if big {
@@ -557,7 +653,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [ast::Keyword], loc: Loc) -> Result<()> {
+    fn call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        loc: Loc,
+    ) -> Result<()> {
         if self.method_call(func, args, keywords, loc)? {
             return Ok(());
         }
@@ -568,8 +670,20 @@ impl<'a> Compiler<'a> {
 
     /// `obj.method(args)` loads the method unbound with `LOAD_ATTR` (low bit set), so that
     /// no bound-method object is made (CPython's `maybe_optimize_method_call`).
-    fn method_call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [ast::Keyword], loc: Loc) -> Result<bool> {
-        let Expr::Attribute { value, attr, ctx: ExprContext::Load, .. } = func else {
+    fn method_call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        loc: Loc,
+    ) -> Result<bool> {
+        let Expr::Attribute {
+            value,
+            attr,
+            ctx: ExprContext::Load,
+            ..
+        } = func
+        else {
             return Ok(false);
         };
         if args.iter().any(|a| matches!(a, Expr::Starred { .. }))
@@ -584,7 +698,11 @@ impl<'a> Compiler<'a> {
         } else {
             self.expr(value)?;
             let index = self.add_name(attr);
-            self.emit(Opcode::LoadAttr, (index << 1) | 1, Loc::from_range(func.range()));
+            self.emit(
+                Opcode::LoadAttr,
+                (index << 1) | 1,
+                Loc::from_range(func.range()),
+            );
         }
         for a in args {
             self.expr(a)?;
@@ -596,8 +714,18 @@ impl<'a> Compiler<'a> {
     /// `super().attr` / `super(C, self).attr` compile to `LOAD_SUPER_ATTR` unless `super`
     /// may be shadowed (CPython's `can_optimize_super_call`).
     fn can_optimize_super_call(&self, object: &Expr, attr: &str) -> bool {
-        let Expr::Call { func, args, keywords, .. } = object else { return false };
-        let Expr::Name { id, .. } = func.as_ref() else { return false };
+        let Expr::Call {
+            func,
+            args,
+            keywords,
+            ..
+        } = object
+        else {
+            return false;
+        };
+        let Expr::Name { id, .. } = func.as_ref() else {
+            return false;
+        };
         if id != "super" || attr == "__class__" || !keywords.is_empty() {
             return false;
         }
@@ -619,8 +747,16 @@ impl<'a> Compiler<'a> {
 
     /// Load `super`, its two arguments (explicit or `__class__` and the first
     /// parameter) and `LOAD_SUPER_ATTR` (CPython's `load_args_for_super`).
-    fn load_super_attr(&mut self, object: &'a Expr, attr: &str, method: bool, loc: Loc) -> Result<()> {
-        let Expr::Call { func, args, .. } = object else { return Ok(()) };
+    fn load_super_attr(
+        &mut self,
+        object: &'a Expr,
+        attr: &str,
+        method: bool,
+        loc: Loc,
+    ) -> Result<()> {
+        let Expr::Call { func, args, .. } = object else {
+            return Ok(());
+        };
         self.nameop("super", ExprContext::Load, Loc::from_range(func.range()))?;
         let call_loc = Loc::from_range(object.range());
         let two_args = args.len() == 2;
@@ -629,7 +765,11 @@ impl<'a> Compiler<'a> {
             self.expr(&args[1])?;
         } else {
             self.nameop("__class__", ExprContext::Load, call_loc)?;
-            let first = self.table.scopes[self.unit_ref().scope].params.first().cloned().unwrap_or_default();
+            let first = self.table.scopes[self.unit_ref().scope]
+                .params
+                .first()
+                .cloned()
+                .unwrap_or_default();
             self.nameop(&first, ExprContext::Load, call_loc)?;
         }
         let index = self.add_name(attr);
@@ -648,7 +788,12 @@ impl<'a> Compiler<'a> {
         self.table.scopes[0].flags_of(id) & crate::symtable::flags::DEF_IMPORT != 0
     }
 
-    fn keyword_call_tail(&mut self, positional: u32, keywords: &'a [ast::Keyword], loc: Loc) -> Result<()> {
+    fn keyword_call_tail(
+        &mut self,
+        positional: u32,
+        keywords: &'a [ast::Keyword],
+        loc: Loc,
+    ) -> Result<()> {
         self.validate_keywords(keywords)?;
         if keywords.is_empty() {
             self.emit(Opcode::Call, positional, loc);
@@ -657,8 +802,10 @@ impl<'a> Compiler<'a> {
         for k in keywords {
             self.expr(&k.value)?;
         }
-        let names: Vec<Constant> =
-            keywords.iter().map(|k| Constant::Str(k.arg.as_deref().unwrap_or("").into())).collect();
+        let names: Vec<Constant> = keywords
+            .iter()
+            .map(|k| Constant::Str(k.arg.as_deref().unwrap_or("").into()))
+            .collect();
         self.load_const(Constant::Tuple(names.into()), loc);
         self.emit(Opcode::CallKw, positional + keywords.len() as u32, loc);
         Ok(())
@@ -667,10 +814,18 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, keywords: &[ast::Keyword]) -> Result<()> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
-            if keywords[i + 1..].iter().any(|other| other.arg.as_deref() == Some(name)) {
-                let dup = keywords[i + 1..].iter().find(|o| o.arg.as_deref() == Some(name));
+            if keywords[i + 1..]
+                .iter()
+                .any(|other| other.arg.as_deref() == Some(name))
+            {
+                let dup = keywords[i + 1..]
+                    .iter()
+                    .find(|o| o.arg.as_deref() == Some(name));
                 let range = dup.map_or(k.range, |d| d.range);
-                return Err(CompileError::new(format!("keyword argument repeated: {name}"), range));
+                return Err(CompileError::new(
+                    format!("keyword argument repeated: {name}"),
+                    range,
+                ));
             }
         }
         Ok(())
@@ -678,7 +833,13 @@ impl<'a> Compiler<'a> {
 
     /// Arguments and the call itself; `pushed` positional values are already on the
     /// stack (CPython's `codegen_call_helper`).
-    pub fn call_helper(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [ast::Keyword], loc: Loc) -> Result<()> {
+    pub fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        loc: Loc,
+    ) -> Result<()> {
         self.validate_keywords(keywords)?;
         let needs_ex = args.len() + keywords.len() * 2 > STACK_USE_GUIDELINE
             || args.iter().any(|a| matches!(a, Expr::Starred { .. }))
@@ -691,7 +852,15 @@ impl<'a> Compiler<'a> {
         }
         match args {
             [Expr::Starred { value, .. }] if pushed == 0 => self.expr(value)?,
-            _ => self.starunpack_pushed(args, pushed, Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend, true, loc)?,
+            _ => self.starunpack_pushed(
+                args,
+                pushed,
+                Opcode::BuildList,
+                Opcode::ListAppend,
+                Opcode::ListExtend,
+                true,
+                loc,
+            )?,
         }
         if keywords.is_empty() {
             self.emit0(Opcode::PushNull, loc);
@@ -772,7 +941,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn formatted_value(&mut self, value: &'a Expr, conversion: i32, spec: Option<&'a Expr>, loc: Loc) -> Result<()> {
+    fn formatted_value(
+        &mut self,
+        value: &'a Expr,
+        conversion: i32,
+        spec: Option<&'a Expr>,
+        loc: Loc,
+    ) -> Result<()> {
         self.expr(value)?;
         let convert = match u8::try_from(conversion).ok() {
             Some(b's') => 1,

@@ -38,7 +38,14 @@ pub struct FBlock<'a> {
 
 impl<'a> FBlock<'a> {
     pub fn new(kind: FBlockKind, block: Target, exit: Option<Target>, loc: Loc) -> FBlock<'a> {
-        FBlock { kind, block, exit, loc, finally_body: None, handler_name: None }
+        FBlock {
+            kind,
+            block,
+            exit,
+            loc,
+            finally_body: None,
+            handler_name: None,
+        }
     }
 }
 
@@ -48,7 +55,10 @@ const MAX_BLOCKS: usize = 20;
 impl<'a> Compiler<'a> {
     pub fn push_fblock(&mut self, fblock: FBlock<'a>, range: ast::Range) -> Result<()> {
         if self.unit().fblocks.len() >= MAX_BLOCKS {
-            return Err(CompileError::new("too many statically nested blocks".to_string(), range));
+            return Err(CompileError::new(
+                "too many statically nested blocks".to_string(),
+                range,
+            ));
         }
         self.unit().fblocks.push(fblock);
         Ok(())
@@ -60,7 +70,12 @@ impl<'a> Compiler<'a> {
 
     /// Emit the code leaving one block (CPython's `codegen_unwind_fblock`).
     /// `preserve_tos`: a value (the return value) sits on top of the stack and must survive.
-    pub fn unwind_fblock(&mut self, fblock: &FBlock<'a>, loc: &mut Loc, preserve_tos: bool) -> Result<()> {
+    pub fn unwind_fblock(
+        &mut self,
+        fblock: &FBlock<'a>,
+        loc: &mut Loc,
+        preserve_tos: bool,
+    ) -> Result<()> {
         use FBlockKind::*;
         match fblock.kind {
             WhileLoop | ExceptionHandler | ExceptionGroupHandler => {}
@@ -75,7 +90,10 @@ impl<'a> Compiler<'a> {
                 self.emit_pseudo(PseudoOpcode::PopBlock, 0, *loc);
                 if preserve_tos {
                     let block = self.new_label();
-                    self.push_fblock(FBlock::new(PopValue, block, None, Loc::NONE), ast::Range::default())?;
+                    self.push_fblock(
+                        FBlock::new(PopValue, block, None, Loc::NONE),
+                        ast::Range::default(),
+                    )?;
                 }
                 if let Some(body) = fblock.finally_body {
                     self.stmts(body)?;
@@ -154,7 +172,10 @@ impl<'a> Compiler<'a> {
             ));
         }
         if stop_at_loop
-            && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop | FBlockKind::AsyncForLoop)
+            && matches!(
+                top.kind,
+                FBlockKind::WhileLoop | FBlockKind::ForLoop | FBlockKind::AsyncForLoop
+            )
         {
             return Ok(Some(top));
         }

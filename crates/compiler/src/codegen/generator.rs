@@ -46,7 +46,11 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), fail, loc);
         self.emit(Opcode::YieldValue, 1, loc);
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
-        let resume = if is_await { RESUME_AFTER_AWAIT } else { RESUME_AFTER_YIELD_FROM };
+        let resume = if is_await {
+            RESUME_AFTER_AWAIT
+        } else {
+            RESUME_AFTER_YIELD_FROM
+        };
         self.emit(Opcode::Resume, resume, loc);
         self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), send, loc);
         self.place(fail);
@@ -58,7 +62,10 @@ impl<'a> Compiler<'a> {
 
     pub fn yield_expr(&mut self, value: Option<&'a Expr>, range: ast::Range) -> Result<()> {
         if !self.scope().is_function() {
-            return Err(CompileError::new("'yield' outside function".to_string(), range));
+            return Err(CompileError::new(
+                "'yield' outside function".to_string(),
+                range,
+            ));
         }
         let loc = Loc::from_range(range);
         match value {
@@ -72,10 +79,16 @@ impl<'a> Compiler<'a> {
     pub fn yield_from_expr(&mut self, value: &'a Expr, range: ast::Range) -> Result<()> {
         let scope = self.scope();
         if !scope.is_function() {
-            return Err(CompileError::new("'yield' outside function".to_string(), range));
+            return Err(CompileError::new(
+                "'yield' outside function".to_string(),
+                range,
+            ));
         }
         if scope.is_coroutine {
-            return Err(CompileError::new("'yield from' inside async function".to_string(), range));
+            return Err(CompileError::new(
+                "'yield from' inside async function".to_string(),
+                range,
+            ));
         }
         let loc = Loc::from_range(range);
         self.expr(value)?;
@@ -88,7 +101,10 @@ impl<'a> Compiler<'a> {
     pub fn await_expr(&mut self, value: &'a Expr, range: ast::Range) -> Result<()> {
         let scope = self.scope();
         if !scope.is_function() || !scope.is_coroutine {
-            return Err(CompileError::new("'await' outside async function".to_string(), range));
+            return Err(CompileError::new(
+                "'await' outside async function".to_string(),
+                range,
+            ));
         }
         let loc = Loc::from_range(range);
         self.expr(value)?;
@@ -110,24 +126,65 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::None, Loc::NONE);
         self.emit0(Opcode::ReturnValue, Loc::NONE);
         self.place(handler);
-        self.emit(Opcode::CallIntrinsic1, INTRINSIC_STOPITERATION_ERROR, Loc::NONE);
+        self.emit(
+            Opcode::CallIntrinsic1,
+            INTRINSIC_STOPITERATION_ERROR,
+            Loc::NONE,
+        );
         self.emit(Opcode::Reraise, 1, Loc::NONE);
     }
 
     pub fn comprehension(&mut self, expr: &'a Expr) -> Result<()> {
         let (kind, name, generators, elt, value, range) = match expr {
-            Expr::GeneratorExp { elt, generators, range } => {
-                (ComprehensionKind::Generator, "<genexpr>", generators, &**elt, None, *range)
-            }
-            Expr::ListComp { elt, generators, range } => {
-                (ComprehensionKind::List, "<listcomp>", generators, &**elt, None, *range)
-            }
-            Expr::SetComp { elt, generators, range } => {
-                (ComprehensionKind::Set, "<setcomp>", generators, &**elt, None, *range)
-            }
-            Expr::DictComp { key, value, generators, range } => {
-                (ComprehensionKind::Dict, "<dictcomp>", generators, &**key, Some(&**value), *range)
-            }
+            Expr::GeneratorExp {
+                elt,
+                generators,
+                range,
+            } => (
+                ComprehensionKind::Generator,
+                "<genexpr>",
+                generators,
+                &**elt,
+                None,
+                *range,
+            ),
+            Expr::ListComp {
+                elt,
+                generators,
+                range,
+            } => (
+                ComprehensionKind::List,
+                "<listcomp>",
+                generators,
+                &**elt,
+                None,
+                *range,
+            ),
+            Expr::SetComp {
+                elt,
+                generators,
+                range,
+            } => (
+                ComprehensionKind::Set,
+                "<setcomp>",
+                generators,
+                &**elt,
+                None,
+                *range,
+            ),
+            Expr::DictComp {
+                key,
+                value,
+                generators,
+                range,
+            } => (
+                ComprehensionKind::Dict,
+                "<dictcomp>",
+                generators,
+                &**key,
+                Some(&**value),
+                *range,
+            ),
             _ => return Ok(()),
         };
         let Some(outermost) = generators.first() else {
@@ -135,14 +192,21 @@ impl<'a> Compiler<'a> {
         };
         if generators.iter().any(|g| g.is_async) {
             return Err(CompileError::new(
-                "adder: asynchronous comprehensions are not supported by the compiler yet".to_string(),
+                "adder: asynchronous comprehensions are not supported by the compiler yet"
+                    .to_string(),
                 range,
             ));
         }
         let loc = Loc::from_range(range);
         let scope = self.table.scope_for(expr).ok_or_else(|| {
-            CompileError::new("compiler: no symbol table entry for comprehension".to_string(), range)
+            CompileError::new(
+                "compiler: no symbol table entry for comprehension".to_string(),
+                range,
+            )
         })?;
+        if self.table.scopes[scope].comp_inlined {
+            return self.inlined_comprehension(scope, kind, generators, elt, value, loc);
+        }
         self.enter_scope(scope, UnitKind::Comprehension, name, range.lineno);
         self.unit().argcount = 1;
         let build = match kind {
@@ -154,7 +218,7 @@ impl<'a> Compiler<'a> {
         if let Some(op) = build {
             self.emit(op, 0, loc);
         }
-        self.comprehension_generator(generators, 0, 0, elt, value, kind, loc)?;
+        self.comprehension_generator(generators, 0, 0, elt, value, kind, false, loc)?;
         if kind == ComprehensionKind::Generator {
             self.wrap_in_stopiteration_handler();
         } else {
@@ -168,7 +232,83 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A comprehension compiled in place (PEP 709): its variables are fast locals of the
+    /// enclosing code, saved before and restored after (also when it raises).
+    fn inlined_comprehension(
+        &mut self,
+        scope: crate::symtable::ScopeId,
+        kind: ComprehensionKind,
+        generators: &'a [ast::Comprehension],
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        loc: Loc,
+    ) -> Result<()> {
+        let Some(outermost) = generators.first() else {
+            return Ok(());
+        };
+        self.expr(&outermost.iter)?;
+        self.emit0(Opcode::GetIter, loc);
+        let pushed: Vec<String> = crate::symtable::comp_locals(&self.table.scopes[scope])
+            .cloned()
+            .collect();
+        self.unit().inlined_comps.push(scope);
+        for name in &pushed {
+            self.comp_local_op(name, Opcode::LoadFastAndClear, loc);
+        }
+        let cleanup = self.new_label();
+        if !pushed.is_empty() {
+            self.emit(Opcode::Swap, pushed.len() as u32 + 1, loc);
+            self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), cleanup, loc);
+        }
+        let build = match kind {
+            ComprehensionKind::Set => Opcode::BuildSet,
+            ComprehensionKind::Dict => Opcode::BuildMap,
+            _ => Opcode::BuildList,
+        };
+        self.emit(build, 0, loc);
+        self.emit(Opcode::Swap, 2, loc);
+        let result = self.comprehension_generator(generators, 0, 0, elt, value, kind, true, loc);
+        self.unit().inlined_comps.pop();
+        result?;
+        if !pushed.is_empty() {
+            let end = self.new_label();
+            self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
+            self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), end, Loc::NONE);
+            self.place(cleanup);
+            self.emit(Opcode::Swap, 2, Loc::NONE);
+            self.emit0(Opcode::PopTop, Loc::NONE);
+            self.restore_comp_locals(&pushed, loc);
+            self.emit(Opcode::Reraise, 0, Loc::NONE);
+            self.place(end);
+            self.restore_comp_locals(&pushed, loc);
+        }
+        Ok(())
+    }
+
+    /// Put the saved outer values back (the result stays on top).
+    fn restore_comp_locals(&mut self, pushed: &[String], loc: Loc) {
+        self.emit(Opcode::Swap, pushed.len() as u32 + 1, loc);
+        for name in pushed.iter().rev() {
+            let index = self.unit().varnames.add(name);
+            self.emit_pseudo(PseudoOpcode::StoreFastMaybeNull, index, loc);
+        }
+    }
+
+    /// A fast-local instruction on a comprehension variable (hidden in module code).
+    fn comp_local_op(&mut self, name: &str, op: Opcode, loc: Loc) {
+        let unit = self.unit();
+        let index = unit.varnames.add(name);
+        if !matches!(
+            unit.kind,
+            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension
+        ) {
+            unit.hidden_fast.insert(name.to_string());
+        }
+        self.emit(op, index, loc);
+    }
+
     /// One `for ... in ... if ...` level; the innermost adds the element.
+    /// `iter_on_stack`: the outermost iterator was pushed by the caller (inlined form).
     #[allow(clippy::too_many_arguments)]
     fn comprehension_generator(
         &mut self,
@@ -178,6 +318,7 @@ impl<'a> Compiler<'a> {
         elt: &'a Expr,
         value: Option<&'a Expr>,
         kind: ComprehensionKind,
+        iter_on_stack: bool,
         loc: Loc,
     ) -> Result<()> {
         let Some(generator) = generators.get(index) else {
@@ -186,7 +327,8 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
-        if index == 0 {
+        if index == 0 && iter_on_stack {
+        } else if index == 0 {
             self.emit(Opcode::LoadFast, 0, loc);
         } else {
             self.expr(&generator.iter)?;
@@ -194,14 +336,27 @@ impl<'a> Compiler<'a> {
         }
         let depth = depth + 1;
         self.place(start);
-        self.emit_jump(Op::Real(Opcode::ForIter), anchor, Loc::from_range(generator.iter.range()));
+        self.emit_jump(
+            Op::Real(Opcode::ForIter),
+            anchor,
+            Loc::from_range(generator.iter.range()),
+        );
         self.expr(&generator.target)?;
         for condition in &generator.ifs {
             self.jump_if(condition, if_cleanup, false)?;
         }
         let mut elt_loc = Loc::from_range(elt.range());
         if index + 1 < generators.len() {
-            self.comprehension_generator(generators, index + 1, depth, elt, value, kind, loc)?;
+            self.comprehension_generator(
+                generators,
+                index + 1,
+                depth,
+                elt,
+                value,
+                kind,
+                false,
+                loc,
+            )?;
         } else {
             self.expr(elt)?;
             match kind {
@@ -215,7 +370,11 @@ impl<'a> Compiler<'a> {
                     if let Some(v) = value {
                         self.expr(v)?;
                         let vloc = Loc::from_range(v.range());
-                        elt_loc = Loc { end_lineno: vloc.end_lineno, end_col: vloc.end_col, ..elt_loc };
+                        elt_loc = Loc {
+                            end_lineno: vloc.end_lineno,
+                            end_col: vloc.end_col,
+                            ..elt_loc
+                        };
                     }
                     self.emit(Opcode::MapAdd, depth + 1, elt_loc);
                 }

@@ -60,6 +60,10 @@ pub struct Unit<'a> {
     pub has_docstring: bool,
     /// Attributes assigned as `self.x` in methods (class units only).
     pub static_attributes: Vec<String>,
+    /// Inlined comprehensions being compiled, innermost last (PEP 709).
+    pub inlined_comps: Vec<ScopeId>,
+    /// Fast locals that only inlined comprehensions of a module or class use.
+    pub hidden_fast: std::collections::HashSet<String>,
 }
 
 /// An insertion-ordered set of names with their indexes (CPython's name→index dicts).
@@ -145,7 +149,10 @@ impl<'a> Compiler<'a> {
     // ----- emission -------------------------------------------------------------
 
     pub fn emit(&mut self, op: Opcode, arg: u32, loc: Loc) {
-        self.unit().seq.instrs.push(Instr::new(Op::Real(op), arg, loc));
+        self.unit()
+            .seq
+            .instrs
+            .push(Instr::new(Op::Real(op), arg, loc));
     }
 
     pub fn emit0(&mut self, op: Opcode, loc: Loc) {
@@ -153,7 +160,10 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn emit_pseudo(&mut self, op: PseudoOpcode, arg: u32, loc: Loc) {
-        self.unit().seq.instrs.push(Instr::new(Op::Pseudo(op), arg, loc));
+        self.unit()
+            .seq
+            .instrs
+            .push(Instr::new(Op::Pseudo(op), arg, loc));
     }
 
     pub fn emit_jump(&mut self, op: Op, target: Target, loc: Loc) {
@@ -207,6 +217,23 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mangled = self.mangle(name);
+        if self.is_inlined_comp_local(&mangled) {
+            let unit = self.unit();
+            let index = unit.varnames.add(&mangled);
+            if unit.kind != UnitKind::Function
+                && unit.kind != UnitKind::Lambda
+                && unit.kind != UnitKind::Comprehension
+            {
+                unit.hidden_fast.insert(mangled.clone());
+            }
+            let op = match ctx {
+                Load => Opcode::LoadFast,
+                Store => Opcode::StoreFast,
+                Del => Opcode::DeleteFast,
+            };
+            self.emit(op, index, loc);
+            return Ok(());
+        }
         let scope = self.scope();
         let kind = scope.scope_of(&mangled);
         let is_function = scope.is_function();
@@ -266,6 +293,14 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A name bound by an inlined comprehension being compiled: a fast local.
+    pub fn is_inlined_comp_local(&self, name: &str) -> bool {
+        self.unit_ref()
+            .inlined_comps
+            .iter()
+            .any(|&c| crate::symtable::comp_locals(&self.table.scopes[c]).any(|n| n == name))
     }
 
     /// Index of a cell or free variable in "cell space" (cells first, then frees);
@@ -344,11 +379,23 @@ impl<'a> Compiler<'a> {
             private,
             has_docstring: false,
             static_attributes: Vec::new(),
+            inlined_comps: Vec::new(),
+            hidden_fast: Default::default(),
         });
         let loc = if kind == UnitKind::Module {
-            Loc { lineno: 0, end_lineno: 0, col: 0, end_col: 0 }
+            Loc {
+                lineno: 0,
+                end_lineno: 0,
+                col: 0,
+                end_col: 0,
+            }
         } else {
-            Loc { lineno: firstlineno as i32, end_lineno: firstlineno as i32, col: 0, end_col: 0 }
+            Loc {
+                lineno: firstlineno as i32,
+                end_lineno: firstlineno as i32,
+                col: 0,
+                end_col: 0,
+            }
         };
         self.emit(Opcode::Resume, 0, loc);
     }
@@ -380,7 +427,10 @@ impl<'a> Compiler<'a> {
     /// Finish the current unit and turn it into a code object.
     pub fn exit_scope(&mut self) -> Result<Rc<CodeObject>> {
         let unit = self.units.pop().ok_or_else(|| {
-            CompileError::new("compiler unit stack underflow".to_string(), Range::default())
+            CompileError::new(
+                "compiler unit stack underflow".to_string(),
+                Range::default(),
+            )
         })?;
         let scope = &self.table.scopes[unit.scope];
         let code = crate::assemble::assemble(unit, scope, &self.filename, self.units.len())?;

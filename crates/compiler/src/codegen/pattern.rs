@@ -29,7 +29,14 @@ struct PatternContext {
 }
 
 fn is_wildcard(p: &Pattern) -> bool {
-    matches!(p, Pattern::MatchAs { pattern: None, name: None, .. })
+    matches!(
+        p,
+        Pattern::MatchAs {
+            pattern: None,
+            name: None,
+            ..
+        }
+    )
 }
 
 fn is_star_wildcard(p: &Pattern) -> bool {
@@ -44,7 +51,9 @@ impl<'a> Compiler<'a> {
     pub fn match_stmt(&mut self, subject: &'a Expr, cases: &'a [ast::MatchCase]) -> Result<()> {
         self.expr(subject)?;
         let end = self.new_label();
-        let Some(last) = cases.last() else { return Ok(()) };
+        let Some(last) = cases.last() else {
+            return Ok(());
+        };
         let has_default = is_wildcard(&last.pattern) && cases.len() > 1;
         let refutable_cases = cases.len() - usize::from(has_default);
         for (i, case) in cases[..refutable_cases].iter().enumerate() {
@@ -93,12 +102,23 @@ impl<'a> Compiler<'a> {
     fn folded_number(&self, expr: &Expr) -> Option<Constant> {
         match expr {
             Expr::Constant { value, .. } => Some(self.constant(value)),
-            Expr::UnaryOp { op: ast::UnaryOp::USub, operand, .. } => {
-                crate::constfold::unary(crate::constfold::Unary::Negative, &self.folded_number(operand)?)
-            }
-            Expr::BinOp { left, op, right, .. } => {
+            Expr::UnaryOp {
+                op: ast::UnaryOp::USub,
+                operand,
+                ..
+            } => crate::constfold::unary(
+                crate::constfold::Unary::Negative,
+                &self.folded_number(operand)?,
+            ),
+            Expr::BinOp {
+                left, op, right, ..
+            } => {
                 let arg = super::expr::binary_op_arg(*op, false);
-                crate::constfold::binary(arg, &self.folded_number(left)?, &self.folded_number(right)?)
+                crate::constfold::binary(
+                    arg,
+                    &self.folded_number(left)?,
+                    &self.folded_number(right)?,
+                )
             }
             _ => None,
         }
@@ -135,14 +155,22 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_capture(&mut self, name: Option<&str>, pc: &mut PatternContext, range: ast::Range) -> Result<()> {
+    fn store_capture(
+        &mut self,
+        name: Option<&str>,
+        pc: &mut PatternContext,
+        range: ast::Range,
+    ) -> Result<()> {
         let loc = Loc::from_range(range);
         let Some(name) = name else {
             self.emit0(Opcode::PopTop, loc);
             return Ok(());
         };
         if pc.stores.iter().any(|s| s == name) {
-            return Err(error(format!("multiple assignments to name '{name}' in pattern"), range));
+            return Err(error(
+                format!("multiple assignments to name '{name}' in pattern"),
+                range,
+            ));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1, loc);
         pc.stores.push(name.to_string());
@@ -173,9 +201,15 @@ impl<'a> Compiler<'a> {
             Pattern::MatchValue { value, .. } => {
                 if !matches!(
                     value.as_ref(),
-                    Expr::Constant { .. } | Expr::Attribute { .. } | Expr::UnaryOp { .. } | Expr::BinOp { .. }
+                    Expr::Constant { .. }
+                        | Expr::Attribute { .. }
+                        | Expr::UnaryOp { .. }
+                        | Expr::BinOp { .. }
                 ) {
-                    return Err(error("patterns may only match literals and attribute lookups", range));
+                    return Err(error(
+                        "patterns may only match literals and attribute lookups",
+                        range,
+                    ));
                 }
                 match self.folded_number(value) {
                     Some(c) => self.load_const(c, Loc::from_range(value.range())),
@@ -191,19 +225,30 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::IsOp, 0, loc);
                 self.jump_to_fail_pop(pc, fail_if_false, loc);
             }
-            Pattern::MatchSequence { patterns, .. } => self.sequence_pattern(patterns, pc, range)?,
-            Pattern::MatchMapping { keys, patterns, rest, .. } => {
-                self.mapping_pattern(keys, patterns, rest.as_deref(), pc, range)?
+            Pattern::MatchSequence { patterns, .. } => {
+                self.sequence_pattern(patterns, pc, range)?
             }
-            Pattern::MatchClass { cls, patterns, kwd_attrs, kwd_patterns, .. } => {
-                self.class_pattern(cls, patterns, kwd_attrs, kwd_patterns, pc, range)?
-            }
+            Pattern::MatchMapping {
+                keys,
+                patterns,
+                rest,
+                ..
+            } => self.mapping_pattern(keys, patterns, rest.as_deref(), pc, range)?,
+            Pattern::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+                ..
+            } => self.class_pattern(cls, patterns, kwd_attrs, kwd_patterns, pc, range)?,
             Pattern::MatchStar { name, .. } => self.store_capture(name.as_deref(), pc, range)?,
             Pattern::MatchAs { pattern, name, .. } => match pattern {
                 None => {
                     if !pc.allow_irrefutable {
                         let msg = match name {
-                            Some(n) => format!("name capture '{n}' makes remaining patterns unreachable"),
+                            Some(n) => {
+                                format!("name capture '{n}' makes remaining patterns unreachable")
+                            }
                             None => "wildcard makes remaining patterns unreachable".to_string(),
                         };
                         return Err(error(msg, range));
@@ -223,7 +268,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn sequence_pattern(&mut self, patterns: &'a [Pattern], pc: &mut PatternContext, range: ast::Range) -> Result<()> {
+    fn sequence_pattern(
+        &mut self,
+        patterns: &'a [Pattern],
+        pc: &mut PatternContext,
+        range: ast::Range,
+    ) -> Result<()> {
         let loc = Loc::from_range(range);
         let size = patterns.len();
         let mut star: Option<usize> = None;
@@ -270,17 +320,28 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn sequence_unpack(&mut self, patterns: &'a [Pattern], pc: &mut PatternContext, range: ast::Range) -> Result<()> {
+    fn sequence_unpack(
+        &mut self,
+        patterns: &'a [Pattern],
+        pc: &mut PatternContext,
+        range: ast::Range,
+    ) -> Result<()> {
         let loc = Loc::from_range(range);
         let n = patterns.len();
         let mut seen_star = false;
         for (i, p) in patterns.iter().enumerate() {
             if matches!(p, Pattern::MatchStar { .. }) {
                 if seen_star {
-                    return Err(error("multiple starred expressions in sequence pattern", range));
+                    return Err(error(
+                        "multiple starred expressions in sequence pattern",
+                        range,
+                    ));
                 }
                 if i >= 256 || n - i - 1 >= (i32::MAX >> 8) as usize {
-                    return Err(error("too many expressions in star-unpacking sequence pattern", range));
+                    return Err(error(
+                        "too many expressions in star-unpacking sequence pattern",
+                        range,
+                    ));
                 }
                 self.emit(Opcode::UnpackEx, (i + ((n - i - 1) << 8)) as u32, loc);
                 seen_star = true;
@@ -298,7 +359,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `[first, *_, last]`: index the subject instead of unpacking it.
-    fn sequence_subscr(&mut self, patterns: &'a [Pattern], star: usize, pc: &mut PatternContext, loc: Loc) -> Result<()> {
+    fn sequence_subscr(
+        &mut self,
+        patterns: &'a [Pattern],
+        star: usize,
+        pc: &mut PatternContext,
+        loc: Loc,
+    ) -> Result<()> {
         pc.on_top += 1;
         let size = patterns.len();
         for (i, p) in patterns.iter().enumerate() {
@@ -333,7 +400,10 @@ impl<'a> Compiler<'a> {
         let size = keys.len();
         if size != patterns.len() {
             return Err(error(
-                format!("keys ({size}) / patterns ({}) length mismatch in mapping pattern", patterns.len()),
+                format!(
+                    "keys ({size}) / patterns ({}) length mismatch in mapping pattern",
+                    patterns.len()
+                ),
                 range,
             ));
         }
@@ -358,7 +428,10 @@ impl<'a> Compiler<'a> {
                     let c = self.constant(value);
                     if seen.iter().any(|s| s.same_as(&c)) {
                         let shown = adder_bytecode::repr::constant_repr(&c);
-                        return Err(error(format!("mapping pattern checks duplicate key ({shown})"), range));
+                        return Err(error(
+                            format!("mapping pattern checks duplicate key ({shown})"),
+                            range,
+                        ));
                     }
                     seen.push(c);
                 }
@@ -366,7 +439,10 @@ impl<'a> Compiler<'a> {
                     if let Some(c) = self.folded_number(key) {
                         if seen.iter().any(|s| s.same_as(&c)) {
                             let shown = adder_bytecode::repr::constant_repr(&c);
-                            return Err(error(format!("mapping pattern checks duplicate key ({shown})"), range));
+                            return Err(error(
+                                format!("mapping pattern checks duplicate key ({shown})"),
+                                range,
+                            ));
                         }
                         self.load_const(c.clone(), Loc::from_range(key.range()));
                         seen.push(c);
@@ -443,11 +519,17 @@ impl<'a> Compiler<'a> {
         for (i, attr) in kwd_attrs.iter().enumerate() {
             if let Some(j) = kwd_attrs[i + 1..].iter().position(|o| o == attr) {
                 let at = kwd_patterns.get(i + 1 + j).map_or(range, |p| p.range());
-                return Err(error(format!("attribute name repeated in class pattern: {attr}"), at));
+                return Err(error(
+                    format!("attribute name repeated in class pattern: {attr}"),
+                    at,
+                ));
             }
         }
         self.expr(cls)?;
-        let names: Vec<Constant> = kwd_attrs.iter().map(|a| Constant::Str(a.as_str().into())).collect();
+        let names: Vec<Constant> = kwd_attrs
+            .iter()
+            .map(|a| Constant::Str(a.as_str().into()))
+            .collect();
         self.load_const(Constant::Tuple(names.into()), loc);
         self.emit(Opcode::MatchClass, nargs as u32, loc);
         self.emit(Opcode::Copy, 1, loc);
@@ -469,7 +551,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn or_pattern(&mut self, alternatives: &'a [Pattern], pc: &mut PatternContext, range: ast::Range) -> Result<()> {
+    fn or_pattern(
+        &mut self,
+        alternatives: &'a [Pattern],
+        pc: &mut PatternContext,
+        range: ast::Range,
+    ) -> Result<()> {
         let loc = Loc::from_range(range);
         let end = self.new_label();
         let old = pc.clone();
@@ -517,7 +604,10 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots, loc);
             if pc.stores.contains(&name) {
-                return Err(error(format!("multiple assignments to name '{name}' in pattern"), range));
+                return Err(error(
+                    format!("multiple assignments to name '{name}' in pattern"),
+                    range,
+                ));
             }
             pc.stores.push(name);
         }

@@ -63,16 +63,35 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn function_def(&mut self, stmt: &'a Stmt) -> Result<()> {
-        let (Stmt::FunctionDef { name, args, body, decorator_list, range, .. }
-        | Stmt::AsyncFunctionDef { name, args, body, decorator_list, range, .. }) = stmt
+        let (Stmt::FunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            range,
+            ..
+        }
+        | Stmt::AsyncFunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            range,
+            ..
+        }) = stmt
         else {
             return Ok(());
         };
         let loc = Loc::from_range(*range);
         self.decorators(decorator_list)?;
-        let firstlineno = decorator_list.first().map_or(range.lineno, |d| d.range().lineno);
+        let firstlineno = decorator_list
+            .first()
+            .map_or(range.lineno, |d| d.range().lineno);
         let flags = self.default_arguments(args, loc)?;
-        let scope = self.table.scope_for(stmt).ok_or_else(|| missing_scope(*range))?;
+        let scope = self
+            .table
+            .scope_for(stmt)
+            .ok_or_else(|| missing_scope(*range))?;
         self.enter_scope(scope, UnitKind::Function, name, firstlineno);
         let mut rest: &'a [Stmt] = body;
         if let Some(doc) = docstring(body) {
@@ -109,7 +128,10 @@ impl<'a> Compiler<'a> {
         };
         let loc = Loc::from_range(*range);
         let flags = self.default_arguments(args, loc)?;
-        let scope = self.table.scope_for(expr).ok_or_else(|| missing_scope(*range))?;
+        let scope = self
+            .table
+            .scope_for(expr)
+            .ok_or_else(|| missing_scope(*range))?;
         self.enter_scope(scope, UnitKind::Lambda, "<lambda>", range.lineno);
         self.set_arg_counts(args);
         self.expr(body)?;
@@ -124,13 +146,27 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn class_def(&mut self, stmt: &'a Stmt) -> Result<()> {
-        let Stmt::ClassDef { name, bases, keywords, body, decorator_list, range, .. } = stmt else {
+        let Stmt::ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list,
+            range,
+            ..
+        } = stmt
+        else {
             return Ok(());
         };
         let loc = Loc::from_range(*range);
         self.decorators(decorator_list)?;
-        let firstlineno = decorator_list.first().map_or(range.lineno, |d| d.range().lineno);
-        let scope = self.table.scope_for(stmt).ok_or_else(|| missing_scope(*range))?;
+        let firstlineno = decorator_list
+            .first()
+            .map_or(range.lineno, |d| d.range().lineno);
+        let scope = self
+            .table
+            .scope_for(stmt)
+            .ok_or_else(|| missing_scope(*range))?;
         self.enter_scope(scope, UnitKind::Class, name, firstlineno);
         self.nameop("__name__", ExprContext::Load, loc)?;
         self.nameop("__module__", ExprContext::Store, loc)?;
@@ -157,7 +193,10 @@ impl<'a> Compiler<'a> {
         let mut attributes = std::mem::take(&mut self.unit().static_attributes);
         attributes.sort();
         attributes.dedup();
-        let names: Vec<Constant> = attributes.iter().map(|a| Constant::Str(a.as_str().into())).collect();
+        let names: Vec<Constant> = attributes
+            .iter()
+            .map(|a| Constant::Str(a.as_str().into()))
+            .collect();
         self.load_const(Constant::Tuple(names.into()), Loc::NONE);
         self.nameop("__static_attributes__", ExprContext::Store, Loc::NONE)?;
         if self.scope().needs_classdict {
@@ -186,12 +225,19 @@ impl<'a> Compiler<'a> {
 
     /// Remember `self.x = ...` inside a method for the class's `__static_attributes__`.
     pub fn record_static_attribute(&mut self, object: &Expr, attr: &str) {
-        let Expr::Name { id, .. } = object else { return };
-        let Some(method) = self.units.last() else { return };
+        let Expr::Name { id, .. } = object else {
+            return;
+        };
+        let Some(method) = self.units.last() else {
+            return;
+        };
         if method.kind != UnitKind::Function || method.argcount == 0 {
             return;
         }
-        let is_self = self.table.scopes[method.scope].params.first().is_some_and(|p| p == id);
+        let is_self = self.table.scopes[method.scope]
+            .params
+            .first()
+            .is_some_and(|p| p == id);
         let len = self.units.len();
         if is_self && len >= 2 && self.units[len - 2].kind == UnitKind::Class {
             self.units[len - 2].static_attributes.push(attr.to_string());
@@ -223,5 +269,8 @@ impl<'a> Compiler<'a> {
 }
 
 fn missing_scope(range: ast::Range) -> CompileError {
-    CompileError::new("compiler: no symbol table entry for this scope".to_string(), range)
+    CompileError::new(
+        "compiler: no symbol table entry for this scope".to_string(),
+        range,
+    )
 }

@@ -23,7 +23,10 @@ const CONSTANT_ASSERTIONERROR: u32 = 0;
 pub fn docstring(body: &[Stmt]) -> Option<&str> {
     match body.first() {
         Some(Stmt::Expr { value, .. }) => match value.as_ref() {
-            Expr::Constant { value: ast::Constant::Str(s), .. } => Some(s),
+            Expr::Constant {
+                value: ast::Constant::Str(s),
+                ..
+            } => Some(s),
             _ => None,
         },
         _ => None,
@@ -78,7 +81,9 @@ impl<'a> Compiler<'a> {
                     self.expr(target)?;
                 }
             }
-            Stmt::AugAssign { target, op, value, .. } => self.aug_assign(target, *op, value, loc)?,
+            Stmt::AugAssign {
+                target, op, value, ..
+            } => self.aug_assign(target, *op, value, loc)?,
             Stmt::AnnAssign { target, value, .. } => {
                 if let Some(value) = value {
                     self.expr(value)?;
@@ -87,11 +92,25 @@ impl<'a> Compiler<'a> {
                     self.check_ann_target(target)?;
                 }
             }
-            Stmt::For { target, iter, body, orelse, .. } => self.for_stmt(target, iter, body, orelse, range)?,
-            Stmt::While { test, body, orelse, .. } => self.while_stmt(test, body, orelse, range)?,
-            Stmt::If { test, body, orelse, .. } => {
+            Stmt::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.for_stmt(target, iter, body, orelse, range)?,
+            Stmt::While {
+                test, body, orelse, ..
+            } => self.while_stmt(test, body, orelse, range)?,
+            Stmt::If {
+                test, body, orelse, ..
+            } => {
                 let end = self.new_label();
-                let next = if orelse.is_empty() { end } else { self.new_label() };
+                let next = if orelse.is_empty() {
+                    end
+                } else {
+                    self.new_label()
+                };
                 self.jump_if(test, next, false)?;
                 self.stmts(body)?;
                 if !orelse.is_empty() {
@@ -113,7 +132,13 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Opcode::RaiseVarargs, n, loc);
             }
-            Stmt::Try { body, handlers, orelse, finalbody, .. } => {
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse, range)?;
                 } else {
@@ -134,9 +159,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Import { names, .. } => self.import(names)?,
-            Stmt::ImportFrom { module, names, level, .. } => {
-                self.import_from(module.as_deref(), names, *level, loc)?
-            }
+            Stmt::ImportFrom {
+                module,
+                names,
+                level,
+                ..
+            } => self.import_from(module.as_deref(), names, *level, loc)?,
             Stmt::Global { .. } | Stmt::Nonlocal { .. } => {}
             Stmt::Expr { value, .. } => self.expr_stmt(value, loc)?,
             Stmt::Pass { .. } => self.emit0(Opcode::Nop, loc),
@@ -144,9 +172,13 @@ impl<'a> Compiler<'a> {
             Stmt::Continue { .. } => self.continue_stmt(range)?,
             Stmt::With { items, body, .. } => self.with_stmt(items, body, 0, range, false)?,
             Stmt::AsyncWith { items, body, .. } => self.with_stmt(items, body, 0, range, true)?,
-            Stmt::AsyncFor { target, iter, body, orelse, .. } => {
-                self.async_for_stmt(target, iter, body, orelse, range)?
-            }
+            Stmt::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.async_for_stmt(target, iter, body, orelse, range)?,
             Stmt::Match { subject, cases, .. } => self.match_stmt(subject, cases)?,
             Stmt::TryStar { .. } | Stmt::TypeAlias { .. } => {
                 return Err(CompileError::new(
@@ -195,11 +227,17 @@ impl<'a> Compiler<'a> {
     fn return_stmt(&mut self, value: Option<&'a Expr>, range: ast::Range) -> Result<()> {
         let mut loc = Loc::from_range(range);
         if !self.scope().is_function() {
-            return Err(CompileError::new("'return' outside function".to_string(), range));
+            return Err(CompileError::new(
+                "'return' outside function".to_string(),
+                range,
+            ));
         }
         let scope = self.scope();
         if value.is_some() && scope.is_coroutine && scope.is_generator {
-            return Err(CompileError::new("'return' with value in async generator".to_string(), range));
+            return Err(CompileError::new(
+                "'return' with value in async generator".to_string(),
+                range,
+            ));
         }
         let preserve_tos = value.is_some_and(|v| !matches!(v, Expr::Constant { .. }));
         match value {
@@ -240,7 +278,10 @@ impl<'a> Compiler<'a> {
         let mut loc = Loc::from_range(range);
         self.emit0(Opcode::Nop, loc);
         let Some(lp) = self.unwind_fblock_stack(&mut loc, false, true, range)? else {
-            return Err(CompileError::new("'continue' not properly in loop".to_string(), range));
+            return Err(CompileError::new(
+                "'continue' not properly in loop".to_string(),
+                range,
+            ));
         };
         self.jump(lp.block, loc);
         Ok(())
@@ -258,7 +299,15 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_label();
         let end = self.new_label();
         self.place(top);
-        self.push_fblock(FBlock::new(FBlockKind::WhileLoop, top, Some(end), Loc::from_range(range)), range)?;
+        self.push_fblock(
+            FBlock::new(
+                FBlockKind::WhileLoop,
+                top,
+                Some(end),
+                Loc::from_range(range),
+            ),
+            range,
+        )?;
         self.jump_if(test, anchor, false)?;
         self.place(body_label);
         self.stmts(body)?;
@@ -282,7 +331,15 @@ impl<'a> Compiler<'a> {
         let body_label = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
-        self.push_fblock(FBlock::new(FBlockKind::ForLoop, start, Some(end), Loc::from_range(range)), range)?;
+        self.push_fblock(
+            FBlock::new(
+                FBlockKind::ForLoop,
+                start,
+                Some(end),
+                Loc::from_range(range),
+            ),
+            range,
+        )?;
         self.expr(iter)?;
         let loc = Loc::from_range(iter.range());
         self.emit0(Opcode::GetIter, loc);
@@ -302,16 +359,30 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn aug_assign(&mut self, target: &'a Expr, op: ast::Operator, value: &'a Expr, loc: Loc) -> Result<()> {
+    fn aug_assign(
+        &mut self,
+        target: &'a Expr,
+        op: ast::Operator,
+        value: &'a Expr,
+        loc: Loc,
+    ) -> Result<()> {
         let target_loc = Loc::from_range(target.range());
         match target {
-            Expr::Attribute { value: object, attr, .. } => {
+            Expr::Attribute {
+                value: object,
+                attr,
+                ..
+            } => {
                 self.expr(object)?;
                 self.emit(Opcode::Copy, 1, target_loc);
                 let index = self.add_name(attr);
                 self.emit(Opcode::LoadAttr, index << 1, target_loc);
             }
-            Expr::Subscript { value: object, slice, .. } => {
+            Expr::Subscript {
+                value: object,
+                slice,
+                ..
+            } => {
                 self.expr(object)?;
                 if self.is_two_element_slice(slice) {
                     self.slice_two_parts(slice)?;
@@ -375,7 +446,10 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), except, loc);
         self.place(body_label);
-        self.push_fblock(FBlock::new(FBlockKind::TryExcept, body_label, None, loc), range)?;
+        self.push_fblock(
+            FBlock::new(FBlockKind::TryExcept, body_label, None, loc),
+            range,
+        )?;
         self.stmts(body)?;
         self.pop_fblock();
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
@@ -384,13 +458,26 @@ impl<'a> Compiler<'a> {
         self.place(except);
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, Loc::NONE);
         self.emit0(Opcode::PushExcInfo, Loc::NONE);
-        self.push_fblock(FBlock::new(FBlockKind::ExceptionHandler, except, None, Loc::NONE), range)?;
-        for (i, ast::ExceptHandler::ExceptHandler { r#type, name, body, range: hrange }) in
-            handlers.iter().enumerate()
+        self.push_fblock(
+            FBlock::new(FBlockKind::ExceptionHandler, except, None, Loc::NONE),
+            range,
+        )?;
+        for (
+            i,
+            ast::ExceptHandler::ExceptHandler {
+                r#type,
+                name,
+                body,
+                range: hrange,
+            },
+        ) in handlers.iter().enumerate()
         {
             let hloc = Loc::from_range(*hrange);
             if r#type.is_none() && i + 1 < handlers.len() {
-                return Err(CompileError::new("default 'except:' must be last".to_string(), *hrange));
+                return Err(CompileError::new(
+                    "default 'except:' must be last".to_string(),
+                    *hrange,
+                ));
             }
             let next_except = self.new_label();
             if let Some(t) = r#type {
@@ -425,7 +512,10 @@ impl<'a> Compiler<'a> {
                 let cleanup_body = self.new_label();
                 self.emit0(Opcode::PopTop, hloc);
                 self.place(cleanup_body);
-                self.push_fblock(FBlock::new(FBlockKind::HandlerCleanup, cleanup_body, None, hloc), *hrange)?;
+                self.push_fblock(
+                    FBlock::new(FBlockKind::HandlerCleanup, cleanup_body, None, hloc),
+                    *hrange,
+                )?;
                 self.stmts(body)?;
                 self.pop_fblock();
                 self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
@@ -480,7 +570,10 @@ impl<'a> Compiler<'a> {
         self.place(end);
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, Loc::NONE);
         self.emit0(Opcode::PushExcInfo, Loc::NONE);
-        self.push_fblock(FBlock::new(FBlockKind::FinallyEnd, end, None, Loc::NONE), range)?;
+        self.push_fblock(
+            FBlock::new(FBlockKind::FinallyEnd, end, None, Loc::NONE),
+            range,
+        )?;
         self.stmts(finalbody)?;
         self.pop_fblock();
         self.emit(Opcode::Reraise, 0, Loc::NONE);
@@ -504,14 +597,21 @@ impl<'a> Compiler<'a> {
             return self.stmts(body);
         };
         if is_async && !self.scope().is_coroutine {
-            return Err(CompileError::new("'async with' outside async function".to_string(), range));
+            return Err(CompileError::new(
+                "'async with' outside async function".to_string(),
+                range,
+            ));
         }
         let loc = Loc::from_range(range);
         let block = self.new_label();
         let final_label = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
-        let (enter, exit_method) = if is_async { (SPECIAL_AENTER, SPECIAL_AEXIT) } else { (SPECIAL_ENTER, SPECIAL_EXIT) };
+        let (enter, exit_method) = if is_async {
+            (SPECIAL_AENTER, SPECIAL_AEXIT)
+        } else {
+            (SPECIAL_ENTER, SPECIAL_EXIT)
+        };
         self.expr(&item.context_expr)?;
         // [mgr] -> [bound __exit__ (2 slots), __enter__() result]
         self.emit(Opcode::Copy, 1, loc);
@@ -525,7 +625,11 @@ impl<'a> Compiler<'a> {
         }
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupWith), final_label, loc);
         self.place(block);
-        let kind = if is_async { FBlockKind::AsyncWith } else { FBlockKind::With };
+        let kind = if is_async {
+            FBlockKind::AsyncWith
+        } else {
+            FBlockKind::With
+        };
         self.push_fblock(FBlock::new(kind, block, Some(final_label), loc), range)?;
         match &item.optional_vars {
             Some(target) => self.expr(target)?,
@@ -534,7 +638,11 @@ impl<'a> Compiler<'a> {
         self.with_stmt(items, body, pos + 1, range, is_async)?;
         self.pop_fblock();
         // CPython marks the sync exit path artificial, the async one with the statement.
-        self.emit_pseudo(PseudoOpcode::PopBlock, 0, if is_async { loc } else { Loc::NONE });
+        self.emit_pseudo(
+            PseudoOpcode::PopBlock,
+            0,
+            if is_async { loc } else { Loc::NONE },
+        );
         self.call_exit_with_nones(loc);
         if is_async {
             self.await_top(2, loc);
@@ -591,7 +699,10 @@ impl<'a> Compiler<'a> {
         range: ast::Range,
     ) -> Result<()> {
         if !self.scope().is_coroutine {
-            return Err(CompileError::new("'async for' outside async function".to_string(), range));
+            return Err(CompileError::new(
+                "'async for' outside async function".to_string(),
+                range,
+            ));
         }
         let loc = Loc::from_range(range);
         let start = self.new_label();
@@ -601,7 +712,10 @@ impl<'a> Compiler<'a> {
         let iter_loc = Loc::from_range(iter.range());
         self.emit0(Opcode::GetAiter, iter_loc);
         self.place(start);
-        self.push_fblock(FBlock::new(FBlockKind::AsyncForLoop, start, Some(end), loc), range)?;
+        self.push_fblock(
+            FBlock::new(FBlockKind::AsyncForLoop, start, Some(end), loc),
+            range,
+        )?;
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), except, loc);
         self.emit0(Opcode::GetAnext, loc);
         self.load_const(Constant::None, loc);
@@ -653,9 +767,18 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn import_from(&mut self, module: Option<&str>, names: &'a [ast::Alias], level: u32, loc: Loc) -> Result<()> {
+    fn import_from(
+        &mut self,
+        module: Option<&str>,
+        names: &'a [ast::Alias],
+        level: u32,
+        loc: Loc,
+    ) -> Result<()> {
         self.load_const(Constant::Int(level.into()), loc);
-        let fromlist: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.as_str().into())).collect();
+        let fromlist: Vec<Constant> = names
+            .iter()
+            .map(|a| Constant::Str(a.name.as_str().into()))
+            .collect();
         self.load_const(Constant::Tuple(fromlist.into()), loc);
         let index = self.unit().names.add(module.unwrap_or(""));
         self.emit(Opcode::ImportName, index, loc);
@@ -664,7 +787,10 @@ impl<'a> Compiler<'a> {
                 if self.unit_ref().kind != UnitKind::Module {
                     return Err(CompileError::new(
                         "import * only allowed at module level".to_string(),
-                        ast::Range { lineno: loc.lineno as u32, ..Default::default() },
+                        ast::Range {
+                            lineno: loc.lineno as u32,
+                            ..Default::default()
+                        },
                     ));
                 }
                 self.emit(Opcode::CallIntrinsic1, INTRINSIC_IMPORT_STAR, loc);

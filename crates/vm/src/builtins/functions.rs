@@ -50,9 +50,15 @@ fn arity(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<(
         let msg = if min == max && min == 1 {
             format!("{name}() takes exactly one argument ({n} given)")
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -90,7 +96,11 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             "file" => file = v.clone(),
             "flush" => flush = vm.is_true(v)?,
-            other => return Err(vm.type_error(format!("print() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "print() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let mut out = String::new();
@@ -157,7 +167,11 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
         match name_str(k) {
             "key" => key = v.clone(),
             "default" => default = v.clone(),
-            other => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "{name}() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let pos = args.pos();
@@ -175,7 +189,11 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
     };
     let mut best: Option<(Value, Value)> = None;
     for item in items {
-        let k = if key.is_none() { item.clone() } else { vm.call(&key, std::slice::from_ref(&item))? };
+        let k = if key.is_none() {
+            item.clone()
+        } else {
+            vm.call(&key, std::slice::from_ref(&item))?
+        };
         let better = match &best {
             None => true,
             Some((_, bk)) => {
@@ -205,7 +223,10 @@ fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
     if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error(format!("sum() takes at least 1 positional argument ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "sum() takes at least 1 positional argument ({} given)",
+            pos.len()
+        )));
     }
     let mut start = pos.get(1).cloned().unwrap_or(Value::Int(0));
     for (k, v) in args.kwargs() {
@@ -221,7 +242,10 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut float_acc: Option<(f64, f64)> = None;
     for item in items {
         // Neumaier-compensated float summation, as CPython 3.12+.
-        if let (Some(x), true) = (as_float(&item), matches!(acc, Value::Float(_)) || float_acc.is_some()) {
+        if let (Some(x), true) = (
+            as_float(&item),
+            matches!(acc, Value::Float(_)) || float_acc.is_some(),
+        ) {
             let (s, c) = float_acc.get_or_insert_with(|| (as_float(&acc).unwrap_or(0.0), 0.0));
             let t = *s + x;
             if s.abs() >= x.abs() {
@@ -243,18 +267,27 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(acc)
 }
 
-fn class_info_check(vm: &mut Vm, v: &Value, cls: &Value, name: &str, subclass: bool) -> PyResult<bool> {
+fn class_info_check(
+    vm: &mut Vm,
+    v: &Value,
+    cls: &Value,
+    name: &str,
+    subclass: bool,
+) -> PyResult<bool> {
     match cls.payload() {
         Some(Payload::Tuple(items)) => {
-            for c in items.to_vec() {
-                if class_info_check(vm, v, &c, name, subclass)? {
+            for c in items.iter() {
+                if class_info_check(vm, v, c, name, subclass)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
         Some(Payload::Type(_)) => {
-            let c = cls.as_obj().cloned().ok_or_else(|| vm.system_error("type"))?;
+            let c = cls
+                .as_obj()
+                .cloned()
+                .ok_or_else(|| vm.system_error("type"))?;
             if subclass {
                 match v.as_obj() {
                     Some(o) if o.as_type().is_some() => Ok(vm.is_subtype(o, &c)),
@@ -300,16 +333,23 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "next", 1, 2)?;
     let p = args.pos();
-    if !matches!(p[0].payload(), Some(Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter(_)))
-        && vm.lookup_special_heap(&p[0], "__next__").is_none()
+    if !matches!(
+        p[0].payload(),
+        Some(Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter(_))
+    ) && vm.lookup_special_heap(&p[0], "__next__").is_none()
     {
-        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(&p[0]))));
+        return Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(&p[0])
+        )));
     }
     match vm.next(&p[0])? {
         Some(v) => Ok(v),
         None => match p.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(crate::error::PyErr(vm.new_exception(&vm.types().exc.stop_iteration.clone(), vec![]))),
+            None => Err(crate::error::PyErr(
+                vm.new_exception(&vm.types().exc.stop_iteration.clone(), vec![]),
+            )),
         },
     }
 }
@@ -319,7 +359,12 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = &args.pos()[0];
     let r = matches!(
         v.payload(),
-        Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Method { .. } | Payload::Type(_))
+        Some(
+            Payload::Function(_)
+                | Payload::BuiltinFunction(_)
+                | Payload::Method { .. }
+                | Payload::Type(_)
+        )
     ) || vm.lookup_special_heap(v, "__call__").is_some();
     Ok(Value::Bool(r))
 }
@@ -327,7 +372,10 @@ fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn attr_name(vm: &Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
         Some(Payload::Str(_)) => Ok(v.clone()),
-        _ => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -368,7 +416,9 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "chr", 1, 1)?;
     let i = match as_int(&args.pos()[0]) {
         Some(IntRef::Small(i)) => i,
-        Some(IntRef::Big(_)) => return Err(vm.overflow_error("Python int too large to convert to C int")),
+        Some(IntRef::Big(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C int"))
+        }
         None => {
             return Err(vm.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -418,10 +468,14 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None | Some(Value::None) => vm.binary_op(&p[0], &p[1], BinOp::Pow as u32),
         Some(m) => match (as_int(&p[0]), as_int(&p[1]), as_int(m)) {
             (Some(a), Some(b), Some(c)) => {
-                let r = adder_numeric::int::pow_mod(&a.to_big(), &b.to_big(), &c.to_big()).map_err(|e| vm.num_error(e))?;
+                let r = adder_numeric::int::pow_mod(&a.to_big(), &b.to_big(), &c.to_big())
+                    .map_err(|e| vm.num_error(e))?;
                 Ok(vm.new_int(r))
             }
-            _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+            _ => {
+                Err(vm
+                    .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+            }
         },
     }
 }
@@ -457,7 +511,13 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let list = vm.new_list(items);
     let mut all = vec![list.clone()];
     all.extend(args.values[1..].iter().cloned());
-    crate::objects::methods::list_sort(vm, Args { values: &all, kwnames: args.kwnames })?;
+    crate::objects::methods::list_sort(
+        vm,
+        Args {
+            values: &all,
+            kwnames: args.kwnames,
+        },
+    )?;
     Ok(list)
 }
 

@@ -2,7 +2,6 @@
 
 mod functions;
 
-
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict;
 use crate::objects::function::{BuiltinFunction, NativeFn};
@@ -13,7 +12,12 @@ use crate::vm::Vm;
 pub fn new_builtin(vm: &Vm, name: &'static str, func: NativeFn, owner: Option<ObjRef>) -> Value {
     Value::obj(PyObject::new(
         vm.types().builtin_function.clone(),
-        Payload::BuiltinFunction(BuiltinFunction { name, func, owner, module: None }),
+        Payload::BuiltinFunction(BuiltinFunction {
+            name,
+            func,
+            owner,
+            module: None,
+        }),
     ))
 }
 
@@ -31,7 +35,19 @@ pub fn add_methods(vm: &Vm, ty: &ObjRef, methods: &[(&'static str, NativeFn)]) {
 pub fn populate(vm: &Vm, ns: &ObjRef) {
     let t = vm.types();
     for (name, ty) in t.all() {
-        if !name.contains("iterator") && !matches!(name, "function" | "builtin_function_or_method" | "method" | "code" | "cell" | "module" | "traceback" | "frame") {
+        if !name.contains("iterator")
+            && !matches!(
+                name,
+                "function"
+                    | "builtin_function_or_method"
+                    | "method"
+                    | "code"
+                    | "cell"
+                    | "module"
+                    | "traceback"
+                    | "frame"
+            )
+        {
             dict::set_str(vm, ns, name, Value::Obj(ty.clone()));
         }
     }
@@ -49,4 +65,3 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     }
     crate::objects::methods::install(vm);
 }
-

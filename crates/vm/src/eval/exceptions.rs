@@ -62,14 +62,18 @@ impl Vm {
         if Rc::ptr_eq(h, &err.0) {
             return;
         }
-        let Some(data) = self.exception_data(&err.0) else { return };
+        let Some(data) = self.exception_data(&err.0) else {
+            return;
+        };
         if !data.borrow().context.is_none() {
             return;
         }
         // Break a cycle: if err is somewhere in handled's context chain, cut it there.
         let mut cur = handled.clone();
         while let Some(o) = cur.as_obj().cloned() {
-            let Some(d) = self.exception_data(&o) else { break };
+            let Some(d) = self.exception_data(&o) else {
+                break;
+            };
             let next = d.borrow().context.clone();
             if next.as_obj().is_some_and(|n| Rc::ptr_eq(n, &err.0)) {
                 d.borrow_mut().context = Value::None;
@@ -103,11 +107,17 @@ impl Vm {
 
     fn add_traceback_entry(&mut self, err: &PyErr, f: &mut Frame) {
         let frame = self.frame_object(f);
-        let Some(data) = self.exception_data(&err.0) else { return };
+        let Some(data) = self.exception_data(&err.0) else {
+            return;
+        };
         let next = data.borrow().traceback.clone();
         let tb = Value::obj(PyObject::new(
             self.types().traceback.clone(),
-            Payload::Traceback(Traceback { next, frame, lasti: f.lasti }),
+            Payload::Traceback(Traceback {
+                next,
+                frame,
+                lasti: f.lasti,
+            }),
         ));
         data.borrow_mut().traceback = tb;
     }
@@ -135,7 +145,9 @@ impl Vm {
                     Value::None
                 } else {
                     match self.make_raisable(cause.clone()) {
-                        e if self.is_exception_instance(&Value::Obj(e.0.clone())) => Value::Obj(e.0),
+                        e if self.is_exception_instance(&Value::Obj(e.0.clone())) => {
+                            Value::Obj(e.0)
+                        }
                         e => return e,
                     }
                 };
@@ -150,7 +162,8 @@ impl Vm {
     }
 
     pub fn is_exception_instance(&self, v: &Value) -> bool {
-        v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Exception(_)))
+        v.as_obj()
+            .is_some_and(|o| matches!(o.payload, Payload::Exception(_)))
     }
 
     /// What `raise X` raises: an instance as is, a class instantiated with no arguments.
@@ -159,9 +172,12 @@ impl Vm {
             return self.exception_from_value(v);
         }
         if let Some(o) = v.as_obj() {
-            if o.as_type().is_some() && self.is_subtype(o, &self.types().exc.base_exception.clone()) {
+            if o.as_type().is_some() && self.is_subtype(o, &self.types().exc.base_exception.clone())
+            {
                 return match self.call(&v, &[]) {
-                    Ok(inst) if self.is_exception_instance(&inst) => self.exception_from_value(inst),
+                    Ok(inst) if self.is_exception_instance(&inst) => {
+                        self.exception_from_value(inst)
+                    }
                     Ok(_) => {
                         let r = self.repr(&v).unwrap_or_default();
                         self.type_error(format!(
@@ -191,13 +207,17 @@ impl Vm {
             _ => vec![ty.clone()],
         };
         for t in &types {
-            let ok = t.as_obj().is_some_and(|o| o.as_type().is_some() && self.is_subtype(o, &base));
+            let ok = t
+                .as_obj()
+                .is_some_and(|o| o.as_type().is_some() && self.is_subtype(o, &base));
             if !ok {
                 return Err(self.type_error(
                     "catching classes that do not inherit from BaseException is not allowed",
                 ));
             }
         }
-        Ok(types.iter().any(|t| t.as_obj().is_some_and(|o| self.is_instance(exc, o))))
+        Ok(types
+            .iter()
+            .any(|t| t.as_obj().is_some_and(|o| self.is_instance(exc, o))))
     }
 }

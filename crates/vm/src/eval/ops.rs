@@ -46,7 +46,14 @@ fn jump_backward(f: &mut Frame, op: Opcode, arg: u32) {
 
 impl Vm {
     #[inline(always)]
-    pub(super) fn execute(&mut self, fp: *mut Frame, code: &CodeData, op: Opcode, arg: u32, entry_depth: usize) -> Step {
+    pub(super) fn execute(
+        &mut self,
+        fp: *mut Frame,
+        code: &CodeData,
+        op: Opcode,
+        arg: u32,
+        entry_depth: usize,
+    ) -> Step {
         // SAFETY: see `run_instructions`: `fp` is the live top frame; handlers that can
         // push or pop frames return right after doing so.
         let f = unsafe { &mut *fp };
@@ -61,7 +68,11 @@ impl Vm {
             Opcode::PushNull => f.slots.push(Value::Null),
             Opcode::Copy => {
                 let n = arg as usize;
-                let v = f.slots.get(f.slots.len().wrapping_sub(n)).cloned().unwrap_or(Value::Null);
+                let v = f
+                    .slots
+                    .get(f.slots.len().wrapping_sub(n))
+                    .cloned()
+                    .unwrap_or(Value::Null);
                 f.slots.push(v);
             }
             Opcode::Swap => {
@@ -72,7 +83,11 @@ impl Vm {
                 }
             }
             Opcode::LoadConst => {
-                let v = code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
+                let v = code
+                    .consts
+                    .get(arg as usize)
+                    .cloned()
+                    .unwrap_or(Value::None);
                 f.slots.push(v);
             }
             Opcode::LoadSmallInt => f.slots.push(Value::Int(arg as i64)),
@@ -128,7 +143,11 @@ impl Vm {
                     },
                     None => Value::None,
                 };
-                let cells = closure.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+                let cells = closure
+                    .as_obj()
+                    .and_then(|o| o.as_tuple())
+                    .map(|t| t.to_vec())
+                    .unwrap_or_default();
                 let base = code.code.nlocalsplus() - n;
                 for (k, cell) in cells.into_iter().take(n).enumerate() {
                     f.slots[base + k] = cell;
@@ -146,7 +165,9 @@ impl Vm {
             }
             Opcode::DeleteDeref => {
                 let unbound = match f.slots[arg as usize].payload() {
-                    Some(Payload::Cell(c)) => std::mem::replace(&mut *c.borrow_mut(), Value::Null).is_null(),
+                    Some(Payload::Cell(c)) => {
+                        std::mem::replace(&mut *c.borrow_mut(), Value::Null).is_null()
+                    }
                     _ => true,
                 };
                 if unbound {
@@ -385,7 +406,9 @@ impl Vm {
                 let v = pop(f);
                 let at = f.slots.len().wrapping_sub(arg as usize);
                 let list = f.slots.get(at).cloned().unwrap_or(Value::Null);
-                let items = self.collect_iterable(&v).map_err(|e| self.extend_error(e, &v))?;
+                let items = self
+                    .collect_iterable(&v)
+                    .map_err(|e| self.extend_error(e, &v))?;
                 if let Some(Payload::List(l)) = list.payload() {
                     l.borrow_mut().extend(items);
                 }
@@ -634,7 +657,12 @@ impl Vm {
     }
 
     fn unbound_deref(&self, code: &CodeData, i: usize) -> crate::error::PyErr {
-        let kind = code.code.localsplus_kinds.get(i).copied().unwrap_or_default();
+        let kind = code
+            .code
+            .localsplus_kinds
+            .get(i)
+            .copied()
+            .unwrap_or_default();
         if kind.is(LocalKind::FREE) {
             let name = code.localsplus_names.get(i).cloned().unwrap_or(Value::None);
             let n = crate::protocol::attr::name_str(&name).to_string();
@@ -679,7 +707,14 @@ impl Vm {
         let m = Value::Obj(mapping.clone());
         match self.get_item(&m, key) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if self.is_instance(&Value::Obj(e.0.clone()), &self.types().exc.key_error.clone()) => Ok(None),
+            Err(e)
+                if self.is_instance(
+                    &Value::Obj(e.0.clone()),
+                    &self.types().exc.key_error.clone(),
+                ) =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -730,12 +765,17 @@ impl Vm {
             Some(Payload::List(l)) => l.borrow().clone(),
             _ => {
                 let it = self.get_iter(seq).map_err(|_| {
-                    self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq)))
+                    self.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        self.type_name(seq)
+                    ))
                 })?;
                 let mut out = Vec::with_capacity(n);
                 while let Some(v) = self.next(&it)? {
                     if out.len() == n {
-                        return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {n})"))
+                        );
                     }
                     out.push(v);
                 }
@@ -759,7 +799,10 @@ impl Vm {
 
     fn extend_error(&self, e: crate::error::PyErr, v: &Value) -> crate::error::PyErr {
         if self.is_instance(&Value::Obj(e.0.clone()), &self.types().exc.type_error) {
-            return self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(v)));
+            return self.type_error(format!(
+                "Value after * must be an iterable, not {}",
+                self.type_name(v)
+            ));
         }
         e
     }
@@ -767,7 +810,11 @@ impl Vm {
     /// `d.update(other)` for `**` unpacking and dict displays.
     pub fn dict_update_from(&mut self, d: &ObjRef, other: &Value) -> PyResult<()> {
         if let Some(Payload::Dict(o)) = other.payload() {
-            let pairs: Vec<(Value, Value)> = o.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+            let pairs: Vec<(Value, Value)> = o
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect();
             for (k, v) in pairs {
                 dict::set_item(self, d, k, v)?;
             }
@@ -782,7 +829,12 @@ impl Vm {
     }
 
     /// `obj.name(*args)`.
-    pub fn call_method_by_name(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    pub fn call_method_by_name(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Value> {
         let name = self.new_str(name);
         let (m, self_) = self.get_method(obj, &name)?;
         match self_ {
@@ -828,7 +880,11 @@ impl Vm {
         let args_start = if has_self { base + 1 } else { base + 2 };
         let callable = f.slots[base].clone();
         f.ip += 3;
-        let kwnames: Vec<Value> = kwnames_val.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+        let kwnames: Vec<Value> = kwnames_val
+            .as_obj()
+            .and_then(|o| o.as_tuple())
+            .map(|t| t.to_vec())
+            .unwrap_or_default();
 
         // A Python function: push its frame and keep going in this loop.
         if let Value::Obj(o) = &callable {
@@ -840,7 +896,10 @@ impl Vm {
                     ));
                 }
                 let new_frame = {
-                    let args = Args { values: &f.slots[args_start..], kwnames: &kwnames };
+                    let args = Args {
+                        values: &f.slots[args_start..],
+                        kwnames: &kwnames,
+                    };
                     self.make_function_frame(o, args)?
                 };
                 let f = unsafe { &mut *fp };
@@ -851,12 +910,23 @@ impl Vm {
         }
         let args: Vec<Value> = f.slots.drain(args_start..).collect();
         f.slots.truncate(base);
-        let r = self.call_with(&callable, Args { values: &args, kwnames: &kwnames })?;
+        let r = self.call_with(
+            &callable,
+            Args {
+                values: &args,
+                kwnames: &kwnames,
+            },
+        )?;
         unsafe { &mut *fp }.slots.push(r);
         Ok(None)
     }
 
-    fn call_function_ex(&mut self, func: &Value, callargs: &Value, kwargs: &Value) -> PyResult<Value> {
+    fn call_function_ex(
+        &mut self,
+        func: &Value,
+        callargs: &Value,
+        kwargs: &Value,
+    ) -> PyResult<Value> {
         let positional = match callargs.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             _ => self.collect_iterable(callargs).map_err(|_| {
@@ -874,7 +944,13 @@ impl Vm {
                 values.push(e.value.clone());
             }
         }
-        self.call_with(func, Args { values: &values, kwnames: &kwnames })
+        self.call_with(
+            func,
+            Args {
+                values: &values,
+                kwnames: &kwnames,
+            },
+        )
     }
 
     /// Pop the finished top frame; hand `v` to the caller frame or out of the loop.

@@ -24,9 +24,19 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         Payload::Type(t) => match name {
             "__name__" => Some(vm.new_str(&t.name())),
             "__qualname__" => Some(vm.new_str(&t.qualname.borrow())),
-            "__mro__" => Some(vm.new_tuple(t.mro.borrow().iter().cloned().map(Value::Obj).collect())),
-            "__bases__" => Some(vm.new_tuple(t.bases.borrow().iter().cloned().map(Value::Obj).collect())),
-            "__base__" => Some(t.bases.borrow().first().cloned().map_or(Value::None, Value::Obj)),
+            "__mro__" => {
+                Some(vm.new_tuple(t.mro.borrow().iter().cloned().map(Value::Obj).collect()))
+            }
+            "__bases__" => {
+                Some(vm.new_tuple(t.bases.borrow().iter().cloned().map(Value::Obj).collect()))
+            }
+            "__base__" => Some(
+                t.bases
+                    .borrow()
+                    .first()
+                    .cloned()
+                    .map_or(Value::None, Value::Obj),
+            ),
             "__module__" => Some(vm.new_str("builtins")),
             "__doc__" => Some(Value::None),
             _ => None,
@@ -51,7 +61,11 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         Payload::BuiltinFunction(b) => match name {
             "__name__" => Some(vm.new_str(b.name)),
             "__qualname__" => Some(vm.new_str(&match &b.owner {
-                Some(t) => format!("{}.{}", t.as_type().map_or_else(|| "?".into(), |t| t.name()), b.name),
+                Some(t) => format!(
+                    "{}.{}",
+                    t.as_type().map_or_else(|| "?".into(), |t| t.name()),
+                    b.name
+                ),
                 None => b.name.to_string(),
             })),
             "__self__" => Some(b.module.clone().unwrap_or(Value::None)),
@@ -129,11 +143,19 @@ fn line_value(frame: &ObjRef, lasti: usize) -> Value {
         Payload::Frame(fo) => fo.code.clone(),
         _ => return Value::None,
     };
-    code_data(&code).code.line_at(lasti).map_or(Value::None, |l| Value::Int(l as i64))
+    code_data(&code)
+        .code
+        .line_at(lasti)
+        .map_or(Value::None, |l| Value::Int(l as i64))
 }
 
 /// `obj.name = value` for writable built-in attributes; `Ok(false)` if not one.
-pub fn set_builtin_attribute(vm: &mut Vm, obj: &Value, name: &str, value: &Value) -> PyResult<bool> {
+pub fn set_builtin_attribute(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    value: &Value,
+) -> PyResult<bool> {
     let Value::Obj(o) = obj else { return Ok(false) };
     match &o.payload {
         Payload::Function(fun) => {
@@ -181,7 +203,9 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
     Ok(match &o.payload {
         Payload::Type(_) => {
             let module = type_module(vm, o);
-            let qualname = o.as_type().map_or_else(String::new, |t| t.qualname.borrow().to_string());
+            let qualname = o
+                .as_type()
+                .map_or_else(String::new, |t| t.qualname.borrow().to_string());
             if module == "builtins" {
                 format!("<class '{qualname}'>")
             } else {
@@ -231,12 +255,21 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
         }
         Payload::Slice(s) => {
             let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-            format!("slice({}, {}, {})", vm.repr(&a)?, vm.repr(&b)?, vm.repr(&c)?)
+            format!(
+                "slice({}, {}, {})",
+                vm.repr(&a)?,
+                vm.repr(&b)?,
+                vm.repr(&c)?
+            )
         }
         Payload::Exception(d) => {
             let args = d.borrow().args.clone();
             let name = vm.type_name(v);
-            let items: Vec<Value> = args.as_obj().and_then(|a| a.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+            let items: Vec<Value> = args
+                .as_obj()
+                .and_then(|a| a.as_tuple())
+                .map(|t| t.to_vec())
+                .unwrap_or_default();
             if items.len() == 1 {
                 format!("{name}({})", vm.repr(&items[0])?)
             } else {
@@ -248,7 +281,11 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
             if inner.is_null() {
                 format!("<cell at {addr}: empty>")
             } else {
-                format!("<cell at {addr}: {} object at {:#x}>", vm.type_name(&inner), inner.id())
+                format!(
+                    "<cell at {addr}: {} object at {:#x}>",
+                    vm.type_name(&inner),
+                    inner.id()
+                )
             }
         }
         _ => {
@@ -260,7 +297,9 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
             }
             let ty = vm.class_of(o);
             let module = type_module(vm, &ty);
-            let qualname = ty.as_type().map_or_else(String::new, |t| t.qualname.borrow().to_string());
+            let qualname = ty
+                .as_type()
+                .map_or_else(String::new, |t| t.qualname.borrow().to_string());
             if module == "builtins" {
                 format!("<{qualname} object at {addr}>")
             } else {

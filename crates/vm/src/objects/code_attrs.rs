@@ -9,7 +9,9 @@ use crate::vm::Vm;
 pub fn code_attribute(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
     let c = code_data(o);
     let co = &c.code;
-    let strs = |vm: &Vm, names: Vec<std::rc::Rc<str>>| vm.new_tuple(names.iter().map(|n| vm.new_str(n)).collect());
+    let strs = |vm: &Vm, names: Vec<std::rc::Rc<str>>| {
+        vm.new_tuple(names.iter().map(|n| vm.new_str(n)).collect())
+    };
     Ok(Some(match name {
         "co_name" => vm.new_str(&co.name),
         "co_qualname" => vm.new_str(&co.qualname),

@@ -6,7 +6,10 @@
 //! closure that may fail; the object layer supplies one with the fast paths inlined.
 
 use crate::error::PyResult;
+use crate::object::ObjRef;
+use crate::objects::str::hash_str;
 use crate::value::Value;
+use crate::vm::Vm;
 
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
@@ -74,7 +77,11 @@ impl DictData {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -125,7 +132,11 @@ impl DictData {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != ix as u32 {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.indices[i] = DUMMY;
         self.used -= 1;
@@ -186,7 +197,11 @@ impl DictData {
         let mut i = (hash as u64 as usize) & mask;
         while self.indices[i] != EMPTY && self.indices[i] != DUMMY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         i
     }
@@ -210,6 +225,106 @@ fn table_size_for(n: usize) -> usize {
         size *= 2;
     }
     size
+}
+
+// ----- dict objects: the storage above wrapped with Python hashing and equality -----
+
+fn storage(d: &ObjRef) -> &std::cell::RefCell<DictData> {
+    d.as_dict()
+        .expect("namespace and dict helpers are only called on dicts")
+}
+
+fn mutation_error(vm: &Vm) -> crate::error::PyErr {
+    vm.runtime_error("dictionary changed size during iteration")
+}
+
+/// Equality of two str keys without running Python code (namespaces, attribute names).
+fn str_key_eq(stored: &Value, key: &Value) -> PyResult<bool> {
+    Ok(match (stored.as_obj(), key.as_obj()) {
+        (Some(a), Some(b)) => {
+            matches!((a.as_str(), b.as_str()), (Some(x), Some(y)) if x.as_str() == y.as_str())
+        }
+        _ => false,
+    })
+}
+
+/// `d[name]` for a str name, without running Python code: namespace lookups.
+pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
+    let data = storage(d).borrow();
+    let hash = hash_str(name);
+    let mut eq = |stored: &Value, _: &Value| -> PyResult<bool> {
+        Ok(stored
+            .as_obj()
+            .and_then(|o| o.as_str())
+            .is_some_and(|s| s.as_str() == name))
+    };
+    data.get(&Value::Null, hash, &mut eq).ok().flatten()
+}
+
+/// `d[name] = value` for a str name.
+pub fn set_str(vm: &Vm, d: &ObjRef, name: &str, value: Value) {
+    let key = vm.new_str(name);
+    set_str_key(d, key, value);
+}
+
+/// `d[key] = value` where `key` is a str object.
+pub fn set_str_key(d: &ObjRef, key: Value, value: Value) {
+    let hash = key
+        .as_obj()
+        .and_then(|o| o.as_str())
+        .map_or(0, |s| s.hash());
+    if let Ok(mut data) = storage(d).try_borrow_mut() {
+        let _ = data.insert(key, hash, value, &mut str_key_eq);
+    }
+}
+
+/// `d.get(key)`.
+pub fn get_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+    let hash = vm.hash(key)?;
+    let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
+    data.get(key, hash, &mut |a, b| vm.eq(a, b))
+}
+
+/// `d[key] = value`.
+pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
+    let hash = vm.hash(&key)?;
+    let found = {
+        let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
+        data.find(&key, hash, &mut |a, b| vm.eq(a, b))?
+    };
+    let mut data = storage(d)
+        .try_borrow_mut()
+        .map_err(|_| mutation_error(vm))?;
+    match found {
+        Some(ix) if ix < data.entries.len() && !data.entries[ix].key.is_null() => {
+            data.entries[ix].value = value;
+        }
+        _ => data.insert_new(key, hash, value),
+    }
+    Ok(())
+}
+
+/// `del d[key]`; `Ok(None)` when absent.
+pub fn del_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+    let hash = vm.hash(key)?;
+    let found = {
+        let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
+        data.find(key, hash, &mut |a, b| vm.eq(a, b))?
+    };
+    let Some(ix) = found else { return Ok(None) };
+    let mut data = storage(d)
+        .try_borrow_mut()
+        .map_err(|_| mutation_error(vm))?;
+    Ok(Some(data.remove_entry(ix).value))
+}
+
+/// A new dict object holding `pairs` (later keys win).
+pub fn from_pairs(vm: &mut Vm, pairs: Vec<(Value, Value)>) -> PyResult<ObjRef> {
+    let d = vm.new_dict_with(DictData::with_capacity(pairs.len()));
+    for (k, v) in pairs {
+        set_item(vm, &d, k, v)?;
+    }
+    Ok(d)
 }
 
 #[cfg(test)]
@@ -243,95 +358,4 @@ mod tests {
         assert!(d.get(&Value::Int(4), 4, &mut int_eq).unwrap().is_some());
         assert!(d.get(&Value::Int(3), 3, &mut int_eq).unwrap().is_none());
     }
-}
-
-// ----- dict objects: the storage above wrapped with Python hashing and equality -----
-
-use crate::object::ObjRef;
-use crate::objects::str::hash_str;
-use crate::vm::Vm;
-
-fn storage(d: &ObjRef) -> &std::cell::RefCell<DictData> {
-    d.as_dict().expect("namespace and dict helpers are only called on dicts")
-}
-
-fn mutation_error(vm: &Vm) -> crate::error::PyErr {
-    vm.runtime_error("dictionary changed size during iteration")
-}
-
-/// Equality of two str keys without running Python code (namespaces, attribute names).
-fn str_key_eq(stored: &Value, key: &Value) -> PyResult<bool> {
-    Ok(match (stored.as_obj(), key.as_obj()) {
-        (Some(a), Some(b)) => matches!((a.as_str(), b.as_str()), (Some(x), Some(y)) if x.as_str() == y.as_str()),
-        _ => false,
-    })
-}
-
-/// `d[name]` for a str name, without running Python code: namespace lookups.
-pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
-    let data = storage(d).borrow();
-    let hash = hash_str(name);
-    let mut eq = |stored: &Value, _: &Value| -> PyResult<bool> {
-        Ok(stored.as_obj().and_then(|o| o.as_str()).is_some_and(|s| s.as_str() == name))
-    };
-    data.get(&Value::Null, hash, &mut eq).ok().flatten()
-}
-
-/// `d[name] = value` for a str name.
-pub fn set_str(vm: &Vm, d: &ObjRef, name: &str, value: Value) {
-    let key = vm.new_str(name);
-    set_str_key(d, key, value);
-}
-
-/// `d[key] = value` where `key` is a str object.
-pub fn set_str_key(d: &ObjRef, key: Value, value: Value) {
-    let hash = key.as_obj().and_then(|o| o.as_str()).map_or(0, |s| s.hash());
-    if let Ok(mut data) = storage(d).try_borrow_mut() {
-        let _ = data.insert(key, hash, value, &mut str_key_eq);
-    }
-}
-
-/// `d.get(key)`.
-pub fn get_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = vm.hash(key)?;
-    let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
-    data.get(key, hash, &mut |a, b| vm.eq(a, b))
-}
-
-/// `d[key] = value`.
-pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
-    let hash = vm.hash(&key)?;
-    let found = {
-        let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
-        data.find(&key, hash, &mut |a, b| vm.eq(a, b))?
-    };
-    let mut data = storage(d).try_borrow_mut().map_err(|_| mutation_error(vm))?;
-    match found {
-        Some(ix) if ix < data.entries.len() && !data.entries[ix].key.is_null() => {
-            data.entries[ix].value = value;
-        }
-        _ => data.insert_new(key, hash, value),
-    }
-    Ok(())
-}
-
-/// `del d[key]`; `Ok(None)` when absent.
-pub fn del_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = vm.hash(key)?;
-    let found = {
-        let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
-        data.find(key, hash, &mut |a, b| vm.eq(a, b))?
-    };
-    let Some(ix) = found else { return Ok(None) };
-    let mut data = storage(d).try_borrow_mut().map_err(|_| mutation_error(vm))?;
-    Ok(Some(data.remove_entry(ix).value))
-}
-
-/// A new dict object holding `pairs` (later keys win).
-pub fn from_pairs(vm: &mut Vm, pairs: Vec<(Value, Value)>) -> PyResult<ObjRef> {
-    let d = vm.new_dict_with(DictData::with_capacity(pairs.len()));
-    for (k, v) in pairs {
-        set_item(vm, &d, k, v)?;
-    }
-    Ok(d)
 }

@@ -29,7 +29,18 @@ pub fn install(vm: &Vm) {
             ("clear", list_clear),
         ],
     );
-    add_methods(vm, &t.dict, &[("get", dict_get), ("pop", dict_pop), ("setdefault", dict_setdefault), ("update", dict_update), ("copy", dict_copy), ("clear", dict_clear)]);
+    add_methods(
+        vm,
+        &t.dict,
+        &[
+            ("get", dict_get),
+            ("pop", dict_pop),
+            ("setdefault", dict_setdefault),
+            ("update", dict_update),
+            ("copy", dict_copy),
+            ("clear", dict_clear),
+        ],
+    );
     add_methods(
         vm,
         &t.str_,
@@ -48,7 +59,13 @@ pub fn install(vm: &Vm) {
 }
 
 /// The receiver and positional arguments of a method call, checking the count.
-fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<(&'a Value, &'a [Value])> {
+fn method_args<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Value, &'a [Value])> {
     let pos = args.pos();
     let Some((recv, rest)) = pos.split_first() else {
         return Err(vm.type_error(format!("descriptor '{name}' needs an argument")));
@@ -60,8 +77,16 @@ fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize)
         let msg = match (min, max) {
             (0, 0) => format!("{name}() takes no arguments ({} given)", rest.len()),
             (1, 1) => format!("{name}() takes exactly one argument ({} given)", rest.len()),
-            _ if rest.len() < min => format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, rest.len()),
-            _ => format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, rest.len()),
+            _ if rest.len() < min => format!(
+                "{name} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                rest.len()
+            ),
+            _ => format!(
+                "{name} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                rest.len()
+            ),
         };
         return Err(vm.type_error(msg));
     }
@@ -71,13 +96,18 @@ fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, min: usize, max: usize)
 fn list_of<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a std::cell::RefCell<Vec<Value>>> {
     match v.payload() {
         Some(Payload::List(l)) => Ok(l),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{}' object", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        ))),
     }
 }
 
 fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = method_args(vm, &args, "append", 1, 1)?;
-    list_of(vm, recv, "append")?.borrow_mut().push(rest[0].clone());
+    list_of(vm, recv, "append")?
+        .borrow_mut()
+        .push(rest[0].clone());
     Ok(Value::None)
 }
 
@@ -191,7 +221,9 @@ fn list_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// sorting, the list appears empty; changes made by comparisons raise ValueError.
 pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
-    let Some(recv) = pos.first() else { return Err(vm.type_error("descriptor 'sort' needs an argument")) };
+    let Some(recv) = pos.first() else {
+        return Err(vm.type_error("descriptor 'sort' needs an argument"));
+    };
     if pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
@@ -201,7 +233,11 @@ pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match name_str(k) {
             "key" => key = v.clone(),
             "reverse" => reverse = vm.is_true(v)?,
-            other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "sort() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let l = list_of(vm, recv, "sort")?;
@@ -227,7 +263,11 @@ pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
     let mut keyed = Vec::with_capacity(items.len());
     for it in items {
-        let k = if key.is_none() { it.clone() } else { vm.call(key, std::slice::from_ref(&it))? };
+        let k = if key.is_none() {
+            it.clone()
+        } else {
+            vm.call(key, std::slice::from_ref(&it))?
+        };
         keyed.push((k, it));
     }
     // Reversing before and after a stable sort keeps equal items in original order.
@@ -272,16 +312,11 @@ fn merge_sort(mut v: Vec<(Value, Value)>, lt: &mut Lt) -> PyResult<Vec<(Value, V
     let mut out = Vec::with_capacity(left.len() + right.len());
     let mut li = left.into_iter().peekable();
     let mut ri = right.into_iter().peekable();
-    loop {
-        match (li.peek(), ri.peek()) {
-            (Some(a), Some(b)) => {
-                if lt(&b.0, &a.0)? {
-                    out.extend(ri.next());
-                } else {
-                    out.extend(li.next());
-                }
-            }
-            _ => break,
+    while let (Some(a), Some(b)) = (li.peek(), ri.peek()) {
+        if lt(&b.0, &a.0)? {
+            out.extend(ri.next());
+        } else {
+            out.extend(li.next());
         }
     }
     out.extend(li);
@@ -292,14 +327,18 @@ fn merge_sort(mut v: Vec<(Value, Value)>, lt: &mut Lt) -> PyResult<Vec<(Value, V
 fn dict_obj(vm: &Vm, v: &Value, name: &str) -> PyResult<crate::object::ObjRef> {
     match v.as_obj() {
         Some(o) if o.as_dict().is_some() => Ok(o.clone()),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        ))),
     }
 }
 
 fn dict_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = method_args(vm, &args, "get", 1, 2)?;
     let d = dict_obj(vm, recv, "get")?;
-    Ok(dict::get_item(vm, &d, &rest[0])?.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
+    Ok(dict::get_item(vm, &d, &rest[0])?
+        .unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
 }
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -327,7 +366,9 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
-    let Some(recv) = pos.first() else { return Err(vm.type_error("descriptor 'update' needs an argument")) };
+    let Some(recv) = pos.first() else {
+        return Err(vm.type_error("descriptor 'update' needs an argument"));
+    };
     let d = dict_obj(vm, recv, "update")?;
     if let Some(other) = pos.get(1) {
         vm.dict_update_from(&d, other)?;
@@ -357,7 +398,10 @@ fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_of<'a>(vm: &Vm, v: &'a Value, name: &str) -> PyResult<&'a str> {
     match v.payload() {
         Some(Payload::Str(s)) => Ok(s.as_str()),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{}' object", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -397,7 +441,11 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.index_value(v)?,
         None => -1,
     };
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match rest.first() {
         None | Some(Value::None) => {
             let mut out = Vec::new();
@@ -418,7 +466,9 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            s.splitn(limit.saturating_add(1), sep).map(str::to_string).collect()
+            s.splitn(limit.saturating_add(1), sep)
+                .map(str::to_string)
+                .collect()
         }
     };
     let items = parts.iter().map(|p| vm.new_str(p)).collect();
@@ -459,7 +509,11 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.index_value(v)?,
         None => -1,
     };
-    let r = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
+    let r = if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, count as usize)
+    };
     Ok(vm.new_str(&r))
 }
 

@@ -15,7 +15,11 @@ pub fn range_len(r: &RangeData) -> usize {
 }
 
 pub fn range_contains(r: &RangeData, v: i64) -> bool {
-    let in_bounds = if r.step > 0 { r.start <= v && v < r.stop } else { r.stop < v && v <= r.start };
+    let in_bounds = if r.step > 0 {
+        r.start <= v && v < r.stop
+    } else {
+        r.stop < v && v <= r.start
+    };
     in_bounds && (v as i128 - r.start as i128) % r.step as i128 == 0
 }
 

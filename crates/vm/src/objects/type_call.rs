@@ -22,8 +22,15 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         return match pos.len() {
             1 if args.kwnames.is_empty() => Ok(Value::Obj(vm.type_of(&pos[0]))),
             3 => {
-                let ns = pos[2].as_obj().cloned().ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
-                let bases = pos[1].as_obj().and_then(|o| o.as_tuple()).map(|b| b.to_vec()).unwrap_or_default();
+                let ns = pos[2]
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
+                let bases = pos[1]
+                    .as_obj()
+                    .and_then(|o| o.as_tuple())
+                    .map(|b| b.to_vec())
+                    .unwrap_or_default();
                 new_class(vm, name_str(&pos[0]), bases, ns).map(Value::Obj)
             }
             _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
@@ -36,7 +43,10 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     let layout = ty.as_type().map_or(Layout::Opaque, |t| t.layout);
     let pos = args.pos();
     if layout != Layout::Exception && !args.kwnames.is_empty() && !Rc::ptr_eq(ty, &t.dict) {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name_of(&tyval))));
+        return Err(vm.type_error(format!(
+            "{}() takes no keyword arguments",
+            vm.type_name_of(&tyval)
+        )));
     }
     match layout {
         Layout::Exception => Ok(Value::Obj(vm.new_exception_of(ty, pos.to_vec()))),
@@ -44,7 +54,10 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         Layout::Bool => match pos {
             [] => Ok(Value::Bool(false)),
             [v] => Ok(Value::Bool(vm.is_true(v)?)),
-            _ => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", pos.len()))),
+            _ => Err(vm.type_error(format!(
+                "bool expected at most 1 argument, got {}",
+                pos.len()
+            ))),
         },
         Layout::Float => construct_float(vm, pos),
         Layout::Str => match pos {
@@ -61,7 +74,10 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
                 let items = vm.collect_iterable(v)?;
                 Ok(vm.new_list(items))
             }
-            _ => Err(vm.type_error(format!("list expected at most 1 argument, got {}", pos.len()))),
+            _ => Err(vm.type_error(format!(
+                "list expected at most 1 argument, got {}",
+                pos.len()
+            ))),
         },
         Layout::Tuple => match pos {
             [] => Ok(vm.new_tuple(vec![])),
@@ -72,12 +88,17 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
                 let items = vm.collect_iterable(v)?;
                 Ok(vm.new_tuple(items))
             }
-            _ => Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", pos.len()))),
+            _ => Err(vm.type_error(format!(
+                "tuple expected at most 1 argument, got {}",
+                pos.len()
+            ))),
         },
         Layout::Dict => {
             let d = vm.new_dict();
             if let [v] = pos {
-                if matches!(v.payload(), Some(Payload::Dict(_))) || vm.lookup_attr(v, &vm.new_str("keys"))?.is_some() {
+                if matches!(v.payload(), Some(Payload::Dict(_)))
+                    || vm.lookup_attr(v, &vm.new_str("keys"))?.is_some()
+                {
                     vm.dict_update_from(&d, v)?;
                 } else {
                     for item in vm.collect_iterable(v)? {
@@ -92,7 +113,10 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
                     }
                 }
             } else if pos.len() > 1 {
-                return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
+                return Err(vm.type_error(format!(
+                    "dict expected at most 1 argument, got {}",
+                    pos.len()
+                )));
             }
             for (k, v) in args.kwargs() {
                 dict::set_item(vm, &d, k.clone(), v.clone())?;
@@ -112,14 +136,19 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             [a, b, c] => Ok(vm.new_slice(a.clone(), b.clone(), c.clone())),
             _ => Err(vm.type_error("slice expected at least 1 argument, got 0")),
         },
-        _ => Err(vm.type_error(format!("cannot create '{}' instances", vm.type_name_of(&tyval)))),
+        _ => Err(vm.type_error(format!(
+            "cannot create '{}' instances",
+            vm.type_name_of(&tyval)
+        ))),
     }
 }
 
 impl Vm {
     /// The `__name__` of a type value.
     pub fn type_name_of(&self, ty: &Value) -> String {
-        ty.as_obj().and_then(|o| o.as_type()).map_or_else(String::new, |t| t.name().to_string())
+        ty.as_obj()
+            .and_then(|o| o.as_type())
+            .map_or_else(String::new, |t| t.name().to_string())
     }
 
     pub fn new_exception_of(&self, ty: &ObjRef, args: Vec<Value>) -> ObjRef {
@@ -138,13 +167,17 @@ fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
                 });
             }
             if let Some(f) = as_float(v) {
-                let b = adder_numeric::int_float::from_f64(f.trunc()).map_err(|e| vm.num_error(e))?;
+                let b =
+                    adder_numeric::int_float::from_f64(f.trunc()).map_err(|e| vm.num_error(e))?;
                 return Ok(vm.new_int(b));
             }
             if let Some(Payload::Str(s)) = v.payload() {
                 return parse_int(vm, s.as_str(), 10);
             }
-            if let Some(m) = vm.lookup_special_heap(v, "__int__").or_else(|| vm.lookup_special_heap(v, "__index__")) {
+            if let Some(m) = vm
+                .lookup_special_heap(v, "__int__")
+                .or_else(|| vm.lookup_special_heap(v, "__index__"))
+            {
                 return vm.call_method_value(&m, v, &[]);
             }
             Err(vm.type_error(format!(
@@ -159,7 +192,10 @@ fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
                 _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
             }
         }
-        _ => Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len()))),
+        _ => Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len()
+        ))),
     }
 }
 
@@ -184,16 +220,24 @@ fn construct_float(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
             }
             if let Some(Payload::Str(s)) = v.payload() {
                 let text = s.as_str();
-                return adder_numeric::float_parse::parse_float_str(text, || crate::objects::repr::str_repr(text))
-                    .map(Value::Float)
-                    .map_err(|e| vm.num_error(e));
+                return adder_numeric::float_parse::parse_float_str(text, || {
+                    crate::objects::repr::str_repr(text)
+                })
+                .map(Value::Float)
+                .map_err(|e| vm.num_error(e));
             }
             if let Some(m) = vm.lookup_special_heap(v, "__float__") {
                 return vm.call_method_value(&m, v, &[]);
             }
-            Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
+            Err(vm.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(v)
+            )))
         }
-        _ => Err(vm.type_error(format!("float expected at most 1 argument, got {}", pos.len()))),
+        _ => Err(vm.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            pos.len()
+        ))),
     }
 }
 
@@ -202,9 +246,14 @@ fn construct_range(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
     for v in pos {
         match as_int(v) {
             Some(IntRef::Small(i)) => ints.push(i),
-            Some(IntRef::Big(_)) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            Some(IntRef::Big(_)) => {
+                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+            }
             None => {
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )))
             }
         }
     }
@@ -213,12 +262,20 @@ fn construct_range(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
         [start, stop] => (start, stop, 1),
         [start, stop, step] => (start, stop, step),
         [] => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+        _ => {
+            return Err(vm.type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                ints.len()
+            )))
+        }
     };
     if step == 0 {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::obj(PyObject::new(vm.types().range.clone(), Payload::Range(RangeData { start, stop, step }))))
+    Ok(Value::obj(PyObject::new(
+        vm.types().range.clone(),
+        Payload::Range(RangeData { start, stop, step }),
+    )))
 }
 
 /// `Foo(*args)` for a class: `__new__` (a user's, or the built-in base's), then `__init__`.
@@ -230,7 +287,13 @@ fn instantiate_class(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
             let mut all = vec![clsval.clone()];
             all.extend_from_slice(args.values);
             let new = unwrap_staticmethod(&new);
-            vm.call_with(&new, Args { values: &all, kwnames: args.kwnames })?
+            vm.call_with(
+                &new,
+                Args {
+                    values: &all,
+                    kwnames: args.kwnames,
+                },
+            )?
         }
         None => new_instance(vm, cls, args)?,
     };
@@ -240,9 +303,18 @@ fn instantiate_class(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     if let Some(init) = heap_lookup(vm, cls, "__init__") {
         let mut all = vec![obj.clone()];
         all.extend_from_slice(args.values);
-        let r = vm.call_with(&init, Args { values: &all, kwnames: args.kwnames })?;
+        let r = vm.call_with(
+            &init,
+            Args {
+                values: &all,
+                kwnames: args.kwnames,
+            },
+        )?;
         if !r.is_none() {
-            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+            return Err(vm.type_error(format!(
+                "__init__() should return None, not '{}'",
+                vm.type_name(&r)
+            )));
         }
     } else if !args.values.is_empty() && heap_lookup(vm, cls, "__new__").is_none() {
         let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
@@ -277,13 +349,19 @@ fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
     let payload = match layout {
         Layout::Object => Payload::Instance,
-        Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(vm.new_tuple(args.pos().to_vec())))),
+        Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(
+            vm.new_tuple(args.pos().to_vec()),
+        ))),
         Layout::List => Payload::List(RefCell::new(vec![])),
         Layout::Dict => Payload::Dict(RefCell::new(DictData::new())),
         _ => {
             // Immutable built-in bases: build the value with the base constructor.
-            let base = cls.as_type().and_then(|t| t.mro.borrow().iter().find(|m| !vm.type_is_heap(m)).cloned());
-            let Some(base) = base else { return Err(vm.type_error("no built-in base")) };
+            let base = cls
+                .as_type()
+                .and_then(|t| t.mro.borrow().iter().find(|m| !vm.type_is_heap(m)).cloned());
+            let Some(base) = base else {
+                return Err(vm.type_error("no built-in base"));
+            };
             let v = call_type(vm, &base, args)?;
             let payload = match (&v, layout) {
                 (Value::Int(i), Layout::Int) => Payload::Int((*i).into()),
@@ -302,10 +380,18 @@ fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
                 },
                 _ => return Err(vm.type_error("cannot subclass this built-in type yet")),
             };
-            return Ok(Value::obj(PyObject::with_dict(cls.clone(), payload, vm.new_dict())));
+            return Ok(Value::obj(PyObject::with_dict(
+                cls.clone(),
+                payload,
+                vm.new_dict(),
+            )));
         }
     };
-    Ok(Value::obj(PyObject::with_dict(cls.clone(), payload, vm.new_dict())))
+    Ok(Value::obj(PyObject::with_dict(
+        cls.clone(),
+        payload,
+        vm.new_dict(),
+    )))
 }
 
 /// Create a class (`type(name, bases, ns)`).
@@ -316,7 +402,10 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: ObjRef) -> PyRe
         match b.as_obj() {
             Some(o) if o.as_type().is_some() => {
                 if !o.as_type().is_some_and(|t| t.is_base_type.get()) {
-                    return Err(vm.type_error(format!("type '{}' is not an acceptable base type", vm.type_name_of(b))));
+                    return Err(vm.type_error(format!(
+                        "type '{}' is not an acceptable base type",
+                        vm.type_name_of(b)
+                    )));
                 }
                 base_types.push(o.clone());
             }
@@ -331,10 +420,15 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: ObjRef) -> PyRe
         .filter_map(|b| b.as_type().map(|t| t.layout))
         .find(|l| *l != Layout::Object)
         .unwrap_or(Layout::Object);
-    let qualname = dict::get_str(&ns, "__qualname__").map_or_else(|| name.to_string(), |q| name_str(&q).to_string());
+    let qualname = dict::get_str(&ns, "__qualname__")
+        .map_or_else(|| name.to_string(), |q| name_str(&q).to_string());
     let class_dict = vm.new_dict();
     if let Some(Payload::Dict(src)) = Some(&ns.payload) {
-        let pairs: Vec<(Value, Value)> = src.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        let pairs: Vec<(Value, Value)> = src
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
         for (k, v) in pairs {
             if name_str(&k) != "__qualname__" && name_str(&k) != "__classcell__" {
                 dict::set_item(vm, &class_dict, k, v)?;
@@ -371,7 +465,11 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: ObjRef) -> PyRe
 fn c3_mro(vm: &Vm, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
     let mut seqs: Vec<Vec<ObjRef>> = bases
         .iter()
-        .map(|b| b.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default())
+        .map(|b| {
+            b.as_type()
+                .map(|t| t.mro.borrow().clone())
+                .unwrap_or_default()
+        })
         .collect();
     seqs.push(bases.to_vec());
     let mut out = vec![ty.clone()];
@@ -380,11 +478,18 @@ fn c3_mro(vm: &Vm, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| {
-            !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c)))
-        });
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))));
         let Some(c) = candidate else {
-            let names: Vec<String> = bases.iter().map(|b| b.as_type().map_or_else(String::new, |t| t.name().to_string())).collect();
+            let names: Vec<String> = bases
+                .iter()
+                .map(|b| {
+                    b.as_type()
+                        .map_or_else(String::new, |t| t.name().to_string())
+                })
+                .collect();
             return Err(vm.type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")

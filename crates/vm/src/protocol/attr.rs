@@ -1,7 +1,6 @@
 //! Attribute access: `getattr`, `setattr`, `delattr`, method lookup, and the lookup of
 //! special methods on user classes.
 
-
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict;
@@ -10,7 +9,9 @@ use crate::vm::Vm;
 
 /// The text of a str value (attribute names are always str).
 pub fn name_str(name: &Value) -> &str {
-    name.as_obj().and_then(|o| o.as_str()).map_or("", |s| s.as_str())
+    name.as_obj()
+        .and_then(|o| o.as_str())
+        .map_or("", |s| s.as_str())
 }
 
 impl Vm {
@@ -51,7 +52,12 @@ impl Vm {
     }
 
     /// Call an unbound method found on a type with `self_` first.
-    pub fn call_method_value(&mut self, method: &Value, self_: &Value, args: &[Value]) -> PyResult<Value> {
+    pub fn call_method_value(
+        &mut self,
+        method: &Value,
+        self_: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(self_.clone());
         all.extend_from_slice(args);
@@ -110,7 +116,14 @@ impl Vm {
             if let Some(getattr) = self.type_lookup(&ty, "__getattr__") {
                 return match self.call_method_value(&getattr, obj, std::slice::from_ref(name)) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if self.is_instance(&Value::Obj(e.0.clone()), &self.types().exc.attribute_error.clone()) => Ok(None),
+                    Err(e)
+                        if self.is_instance(
+                            &Value::Obj(e.0.clone()),
+                            &self.types().exc.attribute_error.clone(),
+                        ) =>
+                    {
+                        Ok(None)
+                    }
                     Err(e) => Err(e),
                 };
             }
@@ -124,8 +137,12 @@ impl Vm {
         if !self.type_is_heap(&dty) {
             return Ok(None);
         }
-        let Some(get) = self.type_lookup(&dty, "__get__") else { return Ok(None) };
-        if self.type_lookup(&dty, "__set__").is_none() && self.type_lookup(&dty, "__delete__").is_none() {
+        let Some(get) = self.type_lookup(&dty, "__get__") else {
+            return Ok(None);
+        };
+        if self.type_lookup(&dty, "__set__").is_none()
+            && self.type_lookup(&dty, "__delete__").is_none()
+        {
             return Ok(None);
         }
         let owner = Value::Obj(self.type_of(obj));
@@ -142,7 +159,8 @@ impl Vm {
                 let dty = self.type_of(&descr);
                 if self.type_is_heap(&dty) {
                     if let Some(get) = self.type_lookup(&dty, "__get__") {
-                        return self.call(&get, &[descr.clone(), obj.clone(), Value::Obj(ty.clone())]);
+                        return self
+                            .call(&get, &[descr.clone(), obj.clone(), Value::Obj(ty.clone())]);
                     }
                 }
                 Ok(descr)
@@ -151,7 +169,10 @@ impl Vm {
     }
 
     pub fn new_method(&self, func: Value, self_: Value) -> Value {
-        Value::obj(PyObject::new(self.types().method.clone(), Payload::Method { func, self_ }))
+        Value::obj(PyObject::new(
+            self.types().method.clone(),
+            Payload::Method { func, self_ },
+        ))
     }
 
     /// For `LOAD_ATTR` with the method flag: `(function, Some(self))` when the attribute
@@ -167,7 +188,8 @@ impl Vm {
             if let Some(descr) = self.type_lookup(&ty, n) {
                 let is_method = matches!(
                     descr.payload(),
-                    Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!()))
+                    Some(Payload::Function(_))
+                        | Some(Payload::BuiltinFunction(BuiltinMethodMarker!()))
                 );
                 let shadowed = obj
                     .as_obj()
@@ -191,8 +213,14 @@ impl Vm {
                 Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => v,
                 _ => {
                     let dty = self.type_of(&v);
-                    match self.type_is_heap(&dty).then(|| self.type_lookup(&dty, "__get__")).flatten() {
-                        Some(get) => self.call(&get, &[v.clone(), Value::None, Value::Obj(ty.clone())])?,
+                    match self
+                        .type_is_heap(&dty)
+                        .then(|| self.type_lookup(&dty, "__get__"))
+                        .flatten()
+                    {
+                        Some(get) => {
+                            self.call(&get, &[v.clone(), Value::None, Value::Obj(ty.clone())])?
+                        }
                         None => v,
                     }
                 }
@@ -204,7 +232,9 @@ impl Vm {
         }
         let meta = self.class_of(ty);
         Ok(self.type_lookup(&meta, n).map(|d| match d.payload() {
-            Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => self.new_method(d, tyval.clone()),
+            Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => {
+                self.new_method(d, tyval.clone())
+            }
             _ => d,
         }))
     }
@@ -296,4 +326,3 @@ macro_rules! BuiltinMethodMarker {
     };
 }
 use BuiltinMethodMarker;
-

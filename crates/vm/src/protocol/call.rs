@@ -1,7 +1,6 @@
 //! Calling objects, and binding arguments to a Python function's parameters with
 //! CPython's exact error messages.
 
-
 use adder_bytecode::CodeFlags;
 
 use crate::error::PyResult;
@@ -39,7 +38,13 @@ impl Vm {
                 all.push(self_.clone());
                 all.extend_from_slice(args.values);
                 let func = func.clone();
-                self.call_with(&func, Args { values: &all, kwnames: args.kwnames })
+                self.call_with(
+                    &func,
+                    Args {
+                        values: &all,
+                        kwnames: args.kwnames,
+                    },
+                )
             }
             Payload::Type(_) => crate::objects::type_call::call_type(self, o, args),
             _ => {
@@ -47,7 +52,13 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.values.len() + 1);
                     all.push(callable.clone());
                     all.extend_from_slice(args.values);
-                    return self.call_with(&m, Args { values: &all, kwnames: args.kwnames });
+                    return self.call_with(
+                        &m,
+                        Args {
+                            values: &all,
+                            kwnames: args.kwnames,
+                        },
+                    );
                 }
                 Err(self.not_callable(callable))
             }
@@ -147,7 +158,13 @@ impl Vm {
 
     /// Match positional and keyword arguments to parameters, fill defaults, collect
     /// `*args`/`**kwargs`, and report mismatches as CPython does.
-    fn bind_arguments(&mut self, func: &Function, code_obj: &ObjRef, slots: &mut [Value], args: Args) -> PyResult<()> {
+    fn bind_arguments(
+        &mut self,
+        func: &Function,
+        code_obj: &ObjRef,
+        slots: &mut [Value],
+        args: Args,
+    ) -> PyResult<()> {
         let code = code_data(code_obj);
         let co = &code.code;
         let argcount = co.argcount as usize;
@@ -163,7 +180,7 @@ impl Vm {
             next += 1;
             next - 1
         });
-        let varkw_slot = has_varkw.then(|| next);
+        let varkw_slot = has_varkw.then_some(next);
 
         let given = positional.len();
         for (i, v) in positional.iter().take(argcount).enumerate() {
@@ -173,7 +190,7 @@ impl Vm {
             let extra = positional.get(argcount..).unwrap_or(&[]).to_vec();
             slots[slot] = self.new_tuple(extra);
         } else if given > argcount {
-            return Err(self.too_many_positional(func, &qualname, argcount, given, args, slots));
+            return Err(self.too_many_positional(func, &qualname, argcount, given, args));
         }
         let kwdict = match varkw_slot {
             Some(slot) => {
@@ -192,20 +209,26 @@ impl Vm {
             match index {
                 Some(i) if i >= posonly => {
                     if !slots[i].is_null() {
-                        return Err(self.type_error(format!("{qualname}() got multiple values for argument '{n}'")));
+                        return Err(self.type_error(format!(
+                            "{qualname}() got multiple values for argument '{n}'"
+                        )));
                     }
                     slots[i] = value.clone();
                 }
                 other => match &kwdict {
                     Some(d) => {
                         if dict::get_item(self, d, name)?.is_some() {
-                            return Err(self.type_error(format!("{qualname}() got multiple values for keyword argument '{n}'")));
+                            return Err(self.type_error(format!(
+                                "{qualname}() got multiple values for keyword argument '{n}'"
+                            )));
                         }
                         dict::set_item(self, d, name.clone(), value.clone())?;
                     }
                     None if other.is_some() => posonly_as_kw.push(n.to_string()),
                     None => {
-                        return Err(self.type_error(format!("{qualname}() got an unexpected keyword argument '{n}'")));
+                        return Err(self.type_error(format!(
+                            "{qualname}() got an unexpected keyword argument '{n}'"
+                        )));
                     }
                 },
             }
@@ -217,7 +240,13 @@ impl Vm {
             )));
         }
         // Defaults for the trailing positional parameters.
-        let defaults: Vec<Value> = func.defaults.borrow().as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+        let defaults: Vec<Value> = func
+            .defaults
+            .borrow()
+            .as_obj()
+            .and_then(|o| o.as_tuple())
+            .map(|t| t.to_vec())
+            .unwrap_or_default();
         let first_default = argcount.saturating_sub(defaults.len());
         let mut missing = Vec::new();
         for i in given.min(argcount)..argcount {
@@ -225,7 +254,9 @@ impl Vm {
                 if i >= first_default {
                     slots[i] = defaults[i - first_default].clone();
                 } else {
-                    missing.push(crate::protocol::attr::name_str(&code.localsplus_names[i]).to_string());
+                    missing.push(
+                        crate::protocol::attr::name_str(&code.localsplus_names[i]).to_string(),
+                    );
                 }
             }
         }
@@ -238,15 +269,20 @@ impl Vm {
             )));
         }
         let kwdefaults = func.kwdefaults.borrow().as_obj().cloned();
-        for i in argcount..total_params {
-            if slots[i].is_null() {
+        for (i, slot) in slots
+            .iter_mut()
+            .enumerate()
+            .take(total_params)
+            .skip(argcount)
+        {
+            if slot.is_null() {
                 let name = code.localsplus_names[i].clone();
                 let default = match &kwdefaults {
                     Some(d) if d.as_dict().is_some() => dict::get_item(self, d, &name)?,
                     _ => None,
                 };
                 match default {
-                    Some(v) => slots[i] = v,
+                    Some(v) => *slot = v,
                     None => missing.push(crate::protocol::attr::name_str(&name).to_string()),
                 }
             }
@@ -262,16 +298,30 @@ impl Vm {
         Ok(())
     }
 
-    fn too_many_positional(&self, func: &Function, qualname: &str, argcount: usize, given: usize, args: Args, slots: &[Value]) -> crate::error::PyErr {
-        let ndefaults = func.defaults.borrow().as_obj().and_then(|o| o.as_tuple()).map_or(0, |t| t.len());
-        let kwonly_given = args.kwnames.len().min(slots.len().saturating_sub(argcount));
-        let _ = kwonly_given;
+    fn too_many_positional(
+        &self,
+        func: &Function,
+        qualname: &str,
+        argcount: usize,
+        given: usize,
+        args: Args,
+    ) -> crate::error::PyErr {
+        let ndefaults = func
+            .defaults
+            .borrow()
+            .as_obj()
+            .and_then(|o| o.as_tuple())
+            .map_or(0, |t| t.len());
         let takes = if ndefaults > 0 {
             format!("from {} to {argcount}", argcount - ndefaults.min(argcount))
         } else {
             argcount.to_string()
         };
-        let plural = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+        let plural = if argcount == 1 && ndefaults == 0 {
+            ""
+        } else {
+            "s"
+        };
         let kw_given = args.kwnames.len();
         let given_text = if kw_given > 0 {
             format!(
@@ -282,7 +332,9 @@ impl Vm {
         } else {
             format!("{given} {} given", if given == 1 { "was" } else { "were" })
         };
-        self.type_error(format!("{qualname}() takes {takes} positional argument{plural} but {given_text}"))
+        self.type_error(format!(
+            "{qualname}() takes {takes} positional argument{plural} but {given_text}"
+        ))
     }
 }
 
@@ -296,4 +348,3 @@ fn join_names(names: &[String]) -> String {
         n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     }
 }
-

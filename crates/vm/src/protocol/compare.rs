@@ -22,9 +22,16 @@ pub enum CmpOp {
 impl CmpOp {
     /// From `COMPARE_OP`'s argument (`arg >> 5`).
     pub fn from_index(i: u32) -> Option<CmpOp> {
-        [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge]
-            .get(i as usize)
-            .copied()
+        [
+            CmpOp::Lt,
+            CmpOp::Le,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::Gt,
+            CmpOp::Ge,
+        ]
+        .get(i as usize)
+        .copied()
     }
 
     fn swapped(self) -> CmpOp {
@@ -173,11 +180,15 @@ impl Vm {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.sequence_compare(&x, &y, op).map(Some)
             }
-            (Some(Payload::Dict(_)), Some(Payload::Dict(_))) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            (Some(Payload::Dict(_)), Some(Payload::Dict(_)))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
                 let eq = self.dict_equal(a, b)?;
                 Ok(Some(eq == (op == CmpOp::Eq)))
             }
-            (Some(Payload::Range(x)), Some(Payload::Range(y))) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            (Some(Payload::Range(x)), Some(Payload::Range(y)))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
                 let eq = crate::objects::range::range_equal(x, y);
                 Ok(Some(eq == (op == CmpOp::Eq)))
             }
@@ -215,8 +226,14 @@ impl Vm {
         if da.borrow().len() != db.borrow().len() {
             return Ok(false);
         }
-        let entries: Vec<(Value, Value)> = da.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
-        let Some(bobj) = b.as_obj() else { return Ok(false) };
+        let entries: Vec<(Value, Value)> = da
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
+        let Some(bobj) = b.as_obj() else {
+            return Ok(false);
+        };
         for (k, v) in entries {
             match crate::objects::dict::get_item(self, bobj, &k)? {
                 Some(other) => {
@@ -312,7 +329,9 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         },
         (Value::Obj(x), Value::Int(_) | Value::Bool(_) | Value::Float(_))
         | (Value::Int(_) | Value::Bool(_) | Value::Float(_), Value::Obj(x)) => match &x.payload {
-            Payload::Str(_) | Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) => Some(false),
+            Payload::Str(_) | Payload::Tuple(_) | Payload::List(_) | Payload::Dict(_) => {
+                Some(false)
+            }
             _ => None,
         },
         _ => None,
@@ -343,7 +362,11 @@ fn float_int_holds(op: CmpOp, x: f64, y: &IntRef) -> bool {
         return op == CmpOp::Ne;
     }
     if x.is_infinite() {
-        let ord = if x > 0.0 { Ordering::Greater } else { Ordering::Less };
+        let ord = if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        };
         return op.holds(ord);
     }
     let ord = match adder_numeric::int_float::from_f64(x.trunc()) {

@@ -53,7 +53,9 @@ impl Vm {
             Value::Int(i) => Ok(Some(if i == -1 { -2 } else { i })),
             Value::Bool(b) => Ok(Some(b as i64)),
             Value::Obj(ref o) if matches!(o.payload, Payload::Int(_)) => {
-                let Payload::Int(i) = &o.payload else { unreachable!() };
+                let Payload::Int(i) = &o.payload else {
+                    unreachable!()
+                };
                 Ok(Some(hash_bigint(i)))
             }
             _ => Err(self.type_error("__hash__ method should return an integer")),

@@ -13,7 +13,10 @@ impl Vm {
         if let Some(m) = self.lookup_special_heap(v, "__iter__") {
             let it = self.call_method_value(&m, v, &[])?;
             if self.lookup_special_heap(&it, "__next__").is_none() && !is_builtin_iterator(&it) {
-                return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
+                return Err(self.type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    self.type_name(&it)
+                )));
             }
             return Ok(it);
         }
@@ -24,14 +27,26 @@ impl Vm {
             Some(Payload::Str(_)) => (t.str_iterator.clone(), seq_iter(v)),
             Some(Payload::Range(r)) => (
                 t.range_iterator.clone(),
-                Payload::RangeIter { next: Cell::new(r.start), stop: r.stop, step: r.step },
+                Payload::RangeIter {
+                    next: Cell::new(r.start),
+                    stop: r.stop,
+                    step: r.step,
+                },
             ),
             Some(Payload::Dict(d)) => {
                 let expected_len = d.borrow().len();
-                let dict = v.as_obj().cloned().ok_or_else(|| self.system_error("dict without object"))?;
+                let dict = v
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| self.system_error("dict without object"))?;
                 (
                     t.dict_keyiterator.clone(),
-                    Payload::DictIter(RefCell::new(DictIterState { dict, position: 0, kind: DictIterKind::Keys, expected_len })),
+                    Payload::DictIter(RefCell::new(DictIterState {
+                        dict,
+                        position: 0,
+                        kind: DictIterKind::Keys,
+                        expected_len,
+                    })),
                 )
             }
             _ if is_builtin_iterator(v) => return Ok(v.clone()),
@@ -39,7 +54,9 @@ impl Vm {
                 if self.lookup_special_heap(v, "__getitem__").is_some() {
                     return Err(self.type_error("iteration over __getitem__ is not supported yet"));
                 }
-                return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
             }
         };
         Ok(Value::obj(PyObject::new(class, payload)))
@@ -56,7 +73,12 @@ impl Vm {
         let expected_len = dict.as_dict().map_or(0, |d| d.borrow().len());
         Value::obj(PyObject::new(
             class,
-            Payload::DictIter(RefCell::new(DictIterState { dict: dict.clone(), position: 0, kind, expected_len })),
+            Payload::DictIter(RefCell::new(DictIterState {
+                dict: dict.clone(),
+                position: 0,
+                kind,
+                expected_len,
+            })),
         ))
     }
 
@@ -68,7 +90,9 @@ impl Vm {
                 let item = match seq.payload() {
                     Some(Payload::List(l)) => l.borrow().get(i).cloned(),
                     Some(Payload::Tuple(t)) => t.get(i).cloned(),
-                    Some(Payload::Str(s)) => s.char_at(i).map(|c| self.new_str(c.encode_utf8(&mut [0; 4]))),
+                    Some(Payload::Str(s)) => s
+                        .char_at(i)
+                        .map(|c| self.new_str(c.encode_utf8(&mut [0; 4]))),
                     _ => None,
                 };
                 if item.is_some() {
@@ -90,11 +114,21 @@ impl Vm {
             Some(Payload::DictIter(state)) => self.dict_iter_next(state),
             _ => {
                 let Some(m) = self.lookup_special_heap(it, "__next__") else {
-                    return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+                    return Err(self.type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(it)
+                    )));
                 };
                 match self.call_method_value(&m, it, &[]) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if self.is_instance(&Value::Obj(e.0.clone()), &self.types().exc.stop_iteration.clone()) => Ok(None),
+                    Err(e)
+                        if self.is_instance(
+                            &Value::Obj(e.0.clone()),
+                            &self.types().exc.stop_iteration.clone(),
+                        ) =>
+                    {
+                        Ok(None)
+                    }
                     Err(e) => Err(e),
                 }
             }
@@ -104,7 +138,9 @@ impl Vm {
     fn dict_iter_next(&mut self, state: &RefCell<DictIterState>) -> PyResult<Option<Value>> {
         let mut st = state.borrow_mut();
         let dict = st.dict.clone();
-        let Some(d) = dict.as_dict() else { return Ok(None) };
+        let Some(d) = dict.as_dict() else {
+            return Ok(None);
+        };
         let data = d.borrow();
         if data.len() != st.expected_len {
             st.expected_len = usize::MAX;
@@ -124,8 +160,12 @@ impl Vm {
     /// All items of an iterable (`list(x)`, unpacking, `extend`).
     pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v.payload() {
-            Some(Payload::List(l)) if !self.type_is_heap(&self.type_of(v)) => return Ok(l.borrow().clone()),
-            Some(Payload::Tuple(t)) if !self.type_is_heap(&self.type_of(v)) => return Ok(t.to_vec()),
+            Some(Payload::List(l)) if !self.type_is_heap(&self.type_of(v)) => {
+                return Ok(l.borrow().clone())
+            }
+            Some(Payload::Tuple(t)) if !self.type_is_heap(&self.type_of(v)) => {
+                return Ok(t.to_vec())
+            }
             _ => {}
         }
         let it = self.get_iter(v)?;
@@ -138,7 +178,10 @@ impl Vm {
 }
 
 fn seq_iter(v: &Value) -> Payload {
-    Payload::SeqIter { seq: v.clone(), index: Cell::new(0) }
+    Payload::SeqIter {
+        seq: v.clone(),
+        index: Cell::new(0),
+    }
 }
 
 fn is_builtin_iterator(v: &Value) -> bool {

@@ -164,7 +164,13 @@ impl Vm {
         self.binary_op_generic(a, b, op, inplace)
     }
 
-    fn binary_op_generic(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+    fn binary_op_generic(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> PyResult<Value> {
         if inplace {
             if let Some(r) = self.inplace_builtin(a, b, op)? {
                 return Ok(r);
@@ -180,7 +186,11 @@ impl Vm {
         let tb = self.type_of(b);
         let same = std::rc::Rc::ptr_eq(&ta, &tb);
         let reflected_name = format!("__r{}__", op.stem());
-        let b_reflected = if same { None } else { self.lookup_special_heap(b, &reflected_name) };
+        let b_reflected = if same {
+            None
+        } else {
+            self.lookup_special_heap(b, &reflected_name)
+        };
         let not_impl = self.types().not_implemented.clone();
         // A subclass's reflected method gets the first chance.
         if let Some(rm) = &b_reflected {
@@ -206,13 +216,23 @@ impl Vm {
                     return Ok(r);
                 }
             }
-        } else if !same && self.lookup_special_heap(b, &reflected_name).is_none() && self.type_is_heap(&ta) {
+        } else if !same
+            && self.lookup_special_heap(b, &reflected_name).is_none()
+            && self.type_is_heap(&ta)
+        {
             if let Some(r) = self.builtin_binary(a, b, op)? {
                 return Ok(r);
             }
         }
-        let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
-        if op == BinOp::Add && self.is_instance(b, &self.types().str_.clone()) && as_int(a).is_some() {
+        let sym = if inplace {
+            format!("{}=", op.symbol())
+        } else {
+            op.symbol().to_string()
+        };
+        if op == BinOp::Add
+            && self.is_instance(b, &self.types().str_.clone())
+            && as_int(a).is_some()
+        {
             return Err(self.type_error(format!(
                 "unsupported operand type(s) for {sym}: '{}' and '{}'",
                 self.type_name(a),
@@ -277,7 +297,9 @@ impl Vm {
 
     /// In-place operators that mutate built-in containers (`list +=`, `list *=`).
     fn inplace_builtin(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
-        let Some(Payload::List(list)) = a.payload() else { return Ok(None) };
+        let Some(Payload::List(list)) = a.payload() else {
+            return Ok(None);
+        };
         if self.type_is_heap(&self.type_of(a)) {
             return Ok(None);
         }
@@ -352,10 +374,18 @@ impl Vm {
             BinOp::And => Some(Value::Int(x & y)),
             BinOp::Or => Some(Value::Int(x | y)),
             BinOp::Xor => Some(Value::Int(x ^ y)),
-            BinOp::FloorDiv => bigops::floor_div_i64(x, y).map_err(|e| self.num_error(e))?.map(Value::Int),
-            BinOp::Rem => Some(Value::Int(bigops::mod_i64(x, y).map_err(|e| self.num_error(e))?)),
-            BinOp::LShift => bigops::shl_i64(x, y).map_err(|e| self.num_error(e))?.map(Value::Int),
-            BinOp::RShift => Some(Value::Int(bigops::shr_i64(x, y).map_err(|e| self.num_error(e))?)),
+            BinOp::FloorDiv => bigops::floor_div_i64(x, y)
+                .map_err(|e| self.num_error(e))?
+                .map(Value::Int),
+            BinOp::Rem => Some(Value::Int(
+                bigops::mod_i64(x, y).map_err(|e| self.num_error(e))?,
+            )),
+            BinOp::LShift => bigops::shl_i64(x, y)
+                .map_err(|e| self.num_error(e))?
+                .map(Value::Int),
+            BinOp::RShift => Some(Value::Int(
+                bigops::shr_i64(x, y).map_err(|e| self.num_error(e))?,
+            )),
             BinOp::TrueDiv => {
                 const EXACT: i64 = 1 << 53;
                 if y == 0 {
@@ -403,11 +433,15 @@ impl Vm {
             BinOp::LShift => bigops::shl(a, b).map_err(|e| ne(self, e))?,
             BinOp::RShift => bigops::shr(a, b).map_err(|e| ne(self, e))?,
             BinOp::TrueDiv => {
-                return int_float::true_div(a, b).map(Value::Float).map_err(|e| ne(self, e));
+                return int_float::true_div(a, b)
+                    .map(Value::Float)
+                    .map_err(|e| ne(self, e));
             }
             BinOp::Pow => {
                 if b.sign() == dashu_base::Sign::Negative {
-                    return bigops::pow_negative_exponent(a, b).map(Value::Float).map_err(|e| ne(self, e));
+                    return bigops::pow_negative_exponent(a, b)
+                        .map(Value::Float)
+                        .map_err(|e| ne(self, e));
                 }
                 let exp = dashu_base::UnsignedAbs::unsigned_abs(b.clone());
                 bigops::pow(a, &exp).map_err(|e| ne(self, e))?
@@ -492,7 +526,10 @@ impl Vm {
                 if let Some(f) = as_float(v) {
                     return Ok(Value::Float(-f));
                 }
-                Err(self.type_error(format!("bad operand type for unary -: '{}'", self.type_name(v))))
+                Err(self.type_error(format!(
+                    "bad operand type for unary -: '{}'",
+                    self.type_name(v)
+                )))
             }
         }
     }
@@ -512,7 +549,10 @@ impl Vm {
                 if let Some(f) = as_float(v) {
                     return Ok(Value::Float(f));
                 }
-                Err(self.type_error(format!("bad operand type for unary +: '{}'", self.type_name(v))))
+                Err(self.type_error(format!(
+                    "bad operand type for unary +: '{}'",
+                    self.type_name(v)
+                )))
             }
         }
     }
@@ -528,7 +568,10 @@ impl Vm {
                 if let Some(i) = as_int(v) {
                     return Ok(self.new_int(bigops::invert(&i.to_big())));
                 }
-                Err(self.type_error(format!("bad operand type for unary ~: '{}'", self.type_name(v))))
+                Err(self.type_error(format!(
+                    "bad operand type for unary ~: '{}'",
+                    self.type_name(v)
+                )))
             }
         }
     }

@@ -68,8 +68,15 @@ impl Vm {
             Some(d) => d.borrow().args.clone(),
             None => return Ok(String::new()),
         };
-        let items: Vec<Value> = args.as_obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
-        let is_key_error = self.is_instance(&Value::Obj(exc.clone()), &self.types().exc.key_error.clone());
+        let items: Vec<Value> = args
+            .as_obj()
+            .and_then(|o| o.as_tuple())
+            .map(|t| t.to_vec())
+            .unwrap_or_default();
+        let is_key_error = self.is_instance(
+            &Value::Obj(exc.clone()),
+            &self.types().exc.key_error.clone(),
+        );
         match items.len() {
             0 => Ok(String::new()),
             1 if is_key_error => self.repr(&items[0]),
@@ -109,7 +116,11 @@ impl Vm {
                 })
             }
             Payload::Dict(d) => {
-                let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+                let entries: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.clone()))
+                    .collect();
                 self.with_repr_guard(o, "{...}", |vm| {
                     let mut parts = Vec::with_capacity(entries.len());
                     for (k, val) in &entries {
@@ -156,7 +167,10 @@ impl Vm {
             let r = self.call_method_value(&m, v, &[s])?;
             return match r.payload() {
                 Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
-                _ => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))),
+                _ => Err(self.type_error(format!(
+                    "__format__ must return a str, not {}",
+                    self.type_name(&r)
+                ))),
             };
         }
         if spec.is_empty() {

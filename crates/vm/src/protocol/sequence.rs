@@ -38,7 +38,12 @@ impl Vm {
             Some(Payload::List(l)) => l.borrow().len(),
             Some(Payload::Dict(d)) => d.borrow().len(),
             Some(Payload::Range(r)) => crate::objects::range::range_len(r),
-            _ => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            _ => {
+                return Err(self.type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )))
+            }
         })
     }
 
@@ -47,8 +52,13 @@ impl Vm {
         match as_int(&r) {
             Some(IntRef::Small(n)) if n >= 0 => Ok(n as usize),
             Some(IntRef::Small(_)) => Err(self.value_error("__len__() should return >= 0")),
-            Some(IntRef::Big(_)) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
-            None => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&r)))),
+            Some(IntRef::Big(_)) => {
+                Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
+            None => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(&r)
+            ))),
         }
     }
 
@@ -62,23 +72,37 @@ impl Vm {
                     let r = self.call_method_value(&m, v, &[])?;
                     return self.index_value(&r);
                 }
-                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+                Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(v)
+                )))
             }
         }
     }
 
     fn index_overflow(&self, v: &Value) -> crate::error::PyErr {
-        self.index_error(format!("cannot fit '{}' into an index-sized integer", self.type_name(v)))
+        self.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            self.type_name(v)
+        ))
     }
 
     /// Resolve a slice object against a length.
     pub fn slice_indices(&mut self, s: &SliceData, len: usize) -> PyResult<SliceIndices> {
-        let step = if s.step.is_none() { 1 } else { self.slice_bound(&s.step)? };
+        let step = if s.step.is_none() {
+            1
+        } else {
+            self.slice_bound(&s.step)?
+        };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
         let len_i = len as isize;
-        let (lower, upper) = if step < 0 { (-1, len_i - 1) } else { (0, len_i) };
+        let (lower, upper) = if step < 0 {
+            (-1, len_i - 1)
+        } else {
+            (0, len_i)
+        };
         let clamp = |v: isize| -> isize {
             if v < 0 {
                 (v + len_i).max(lower)
@@ -86,33 +110,69 @@ impl Vm {
                 v.min(upper)
             }
         };
-        let start = if s.start.is_none() { if step < 0 { upper } else { lower } } else { clamp(self.slice_bound(&s.start)?) };
-        let stop = if s.stop.is_none() { if step < 0 { lower } else { upper } } else { clamp(self.slice_bound(&s.stop)?) };
+        let start = if s.start.is_none() {
+            if step < 0 {
+                upper
+            } else {
+                lower
+            }
+        } else {
+            clamp(self.slice_bound(&s.start)?)
+        };
+        let stop = if s.stop.is_none() {
+            if step < 0 {
+                lower
+            } else {
+                upper
+            }
+        } else {
+            clamp(self.slice_bound(&s.stop)?)
+        };
         let count = if step > 0 {
-            if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+            if stop > start {
+                ((stop - start - 1) / step + 1) as usize
+            } else {
+                0
+            }
         } else if start > stop {
             ((start - stop - 1) / (-step) + 1) as usize
         } else {
             0
         };
-        Ok(SliceIndices { start, stop, step, len: count })
+        Ok(SliceIndices {
+            start,
+            stop,
+            step,
+            len: count,
+        })
     }
 
     fn slice_bound(&mut self, v: &Value) -> PyResult<isize> {
         match as_int(v) {
-            Some(IntRef::Small(i)) => Ok(i.clamp(isize::MIN as i64 + 1, isize::MAX as i64) as isize),
-            Some(IntRef::Big(b)) => Ok(if b.sign() == dashu_base::Sign::Negative { isize::MIN + 1 } else { isize::MAX }),
+            Some(IntRef::Small(i)) => {
+                Ok(i.clamp(isize::MIN as i64 + 1, isize::MAX as i64) as isize)
+            }
+            Some(IntRef::Big(b)) => Ok(if b.sign() == dashu_base::Sign::Negative {
+                isize::MIN + 1
+            } else {
+                isize::MAX
+            }),
             None => {
                 if self.lookup_special_heap(v, "__index__").is_some() {
                     return self.index_value(v);
                 }
-                Err(self.type_error("slice indices must be integers or None or have an __index__ method"))
+                Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ))
             }
         }
     }
 
     pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
-        Value::obj(PyObject::new(self.types().slice.clone(), Payload::Slice(SliceData { start, stop, step })))
+        Value::obj(PyObject::new(
+            self.types().slice.clone(),
+            Payload::Slice(SliceData { start, stop, step }),
+        ))
     }
 
     /// Normalise an index for a sequence of `len` items, or raise `IndexError(msg)`.
@@ -165,20 +225,30 @@ impl Vm {
                     return Ok(self.new_str(&text));
                 }
                 if as_int(key).is_none() && self.lookup_special_heap(key, "__index__").is_none() {
-                    return Err(self.type_error(format!("string indices must be integers, not '{}'", self.type_name(key))));
+                    return Err(self.type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        self.type_name(key)
+                    )));
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
                 let c = s.char_at(i).unwrap_or('\0');
                 Ok(self.new_str(c.encode_utf8(&mut [0; 4])))
             }
             Some(Payload::Dict(_)) => {
-                let d = container.as_obj().cloned().ok_or_else(|| self.system_error("dict"))?;
+                let d = container
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| self.system_error("dict"))?;
                 match dict::get_item(self, &d, key)? {
                     Some(v) => Ok(v),
                     None => {
                         if self.type_is_heap(&self.type_of(container)) {
                             if let Some(m) = self.lookup_special_heap(container, "__missing__") {
-                                return self.call_method_value(&m, container, std::slice::from_ref(key));
+                                return self.call_method_value(
+                                    &m,
+                                    container,
+                                    std::slice::from_ref(key),
+                                );
                             }
                         }
                         Err(self.key_error(key.clone()))
@@ -194,22 +264,33 @@ impl Vm {
                 let cls = container.clone();
                 match self.lookup_attr(&cls, &self.new_str("__class_getitem__"))? {
                     Some(m) => self.call(&m, std::slice::from_ref(key)),
-                    None => Err(self.type_error(format!("type '{}' is not subscriptable", self.type_name_of_type(&cls)))),
+                    None => Err(self.type_error(format!(
+                        "type '{}' is not subscriptable",
+                        self.type_name_of_type(&cls)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(container)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(container)
+            ))),
         }
     }
 
     fn type_name_of_type(&self, v: &Value) -> String {
-        v.as_obj().and_then(|o| o.as_type()).map_or_else(String::new, |t| t.name().to_string())
+        v.as_obj()
+            .and_then(|o| o.as_type())
+            .map_or_else(String::new, |t| t.name().to_string())
     }
 
     fn check_index_type(&mut self, key: &Value, what: &str) -> PyResult<()> {
         if as_int(key).is_some() || self.lookup_special_heap(key, "__index__").is_some() {
             return Ok(());
         }
-        Err(self.type_error(format!("{what} indices must be integers or slices, not {}", self.type_name(key))))
+        Err(self.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            self.type_name(key)
+        )))
     }
 
     /// `container[key] = value`.
@@ -231,14 +312,25 @@ impl Vm {
                 Ok(())
             }
             Some(Payload::Dict(_)) => {
-                let d = container.as_obj().cloned().ok_or_else(|| self.system_error("dict"))?;
+                let d = container
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| self.system_error("dict"))?;
                 dict::set_item(self, &d, key.clone(), value)
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(container)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(container)
+            ))),
         }
     }
 
-    fn list_assign_slice(&mut self, l: &RefCell<Vec<Value>>, s: &SliceData, new_items: Vec<Value>) -> PyResult<()> {
+    fn list_assign_slice(
+        &mut self,
+        l: &RefCell<Vec<Value>>,
+        s: &SliceData,
+        new_items: Vec<Value>,
+    ) -> PyResult<()> {
         let len = l.borrow().len();
         let idx = self.slice_indices(s, len)?;
         if idx.step == 1 {
@@ -288,13 +380,19 @@ impl Vm {
                 Ok(())
             }
             Some(Payload::Dict(_)) => {
-                let d = container.as_obj().cloned().ok_or_else(|| self.system_error("dict"))?;
+                let d = container
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| self.system_error("dict"))?;
                 match dict::del_item(self, &d, key)? {
                     Some(_) => Ok(()),
                     None => Err(self.key_error(key.clone())),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(container)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(container)
+            ))),
         }
     }
 
@@ -327,13 +425,19 @@ impl Vm {
     }
 
     pub fn is_sequence_for_repeat(&self, v: &Value) -> bool {
-        matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)))
+        matches!(
+            v.payload(),
+            Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+        )
     }
 
     /// `seq * n`.
     pub fn sequence_repeat(&mut self, v: &Value, n: usize) -> PyResult<Value> {
         let too_big = |vm: &Vm, unit: usize| -> PyResult<()> {
-            if unit.checked_mul(n).is_none_or(|t| t > (isize::MAX as usize) / 16) {
+            if unit
+                .checked_mul(n)
+                .is_none_or(|t| t > (isize::MAX as usize) / 16)
+            {
                 return Err(PyErrMemory::raise(vm));
             }
             Ok(())
