@@ -259,14 +259,14 @@ fn encode(cfg: &Cfg) -> Encoded {
     }
     let mut block_offset = vec![0usize; cfg.blocks.len()];
     loop {
+        // Every block (empty ones included) starts where its first instruction would.
         let mut offset = 0;
-        let mut current_block = usize::MAX;
-        for (b, instr) in &instrs {
-            if *b != current_block {
-                current_block = *b;
-                block_offset[*b] = offset;
-            }
-            offset += instr_size(instr);
+        let mut position = 0;
+        for &b in &order {
+            block_offset[b] = offset;
+            let count = cfg.blocks[b].instrs.len();
+            offset += instrs[position..position + count].iter().map(|(_, i)| instr_size(i)).sum::<usize>();
+            position += count;
         }
         let mut changed = false;
         let mut offset = 0;

@@ -219,6 +219,7 @@ pub fn optimize_load_fast(cfg: &mut Cfg) {
             let instr = cfg.blocks[b].instrs[i];
             simulate(&instr, i, &mut refs, &mut flags, &mut successors);
         }
+        // Like CPython, an empty block does not pass control on to its successor here.
         let block = &cfg.blocks[b];
         if let (Some(last), Some(next)) = (block.last(), block.next) {
             if !(last.op.is_unconditional_jump() || last.op.is_scope_exit()) {
@@ -276,7 +277,6 @@ fn simulate(
         return;
     };
     match op {
-        Opcode::DeleteFast => kill_local(flags, refs, arg),
         Opcode::LoadFast => refs.push(Ref {
             instr: Some(i),
             local: Some(arg),
@@ -333,16 +333,22 @@ fn simulate(
                 refs.swap(other, len - 1);
             }
         }
+        // Opcodes that leave their inputs on the stack. (CPython pushes the new refs
+        // with the loop counter as their producing instruction; so do we.)
         Opcode::GetAnext
         | Opcode::GetLen
+        | Opcode::GetYieldFromIter
         | Opcode::ImportFrom
         | Opcode::MatchKeys
         | Opcode::MatchMapping
         | Opcode::MatchSequence
         | Opcode::WithExceptStart => {
             let (popped, pushed) = popped_pushed(op, arg);
-            for _ in 0..(pushed - popped) {
-                refs.push(produced);
+            for counter in 0..(pushed - popped).max(0) as usize {
+                refs.push(Ref {
+                    instr: Some(counter),
+                    local: None,
+                });
             }
         }
         Opcode::DictMerge
@@ -361,6 +367,11 @@ fn simulate(
         Opcode::EndSend | Opcode::SetFunctionAttribute => {
             let tos = pop(refs);
             pop(refs);
+            refs.push(tos);
+        }
+        Opcode::LoadSpecial | Opcode::PushExcInfo => {
+            let tos = pop(refs);
+            refs.push(produced);
             refs.push(tos);
         }
         Opcode::CheckExcMatch => {
@@ -383,11 +394,6 @@ fn simulate(
             if arg & 1 != 0 {
                 refs.push(object);
             }
-        }
-        Opcode::LoadSpecial | Opcode::PushExcInfo => {
-            let tos = pop(refs);
-            refs.push(produced);
-            refs.push(tos);
         }
         Opcode::Send => {
             if let Some(t) = instr.target {

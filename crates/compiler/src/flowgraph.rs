@@ -145,7 +145,7 @@ impl Cfg {
     }
 
     /// The first non-empty block at or after `b` in layout order.
-    fn skip_empty(&self, mut b: usize) -> usize {
+    pub fn skip_empty(&self, mut b: usize) -> usize {
         while self.blocks[b].instrs.is_empty() {
             match self.blocks[b].next {
                 Some(n) => b = n,
@@ -272,36 +272,15 @@ pub fn mark_reachable(cfg: &mut Cfg) {
     }
 }
 
-/// Empty unreachable blocks, then unlink empty blocks and retarget jumps past them.
+/// Empty the blocks no control flow reaches. Like CPython, empty blocks stay in the
+/// layout chain (passes look through them where CPython does, and `optimize_load_fast`
+/// stops at them as CPython's does).
 pub fn remove_unreachable(cfg: &mut Cfg) {
     mark_reachable(cfg);
     for block in &mut cfg.blocks {
         if block.predecessors == 0 {
             block.instrs.clear();
-        }
-    }
-    eliminate_empty_blocks(cfg);
-}
-
-pub fn eliminate_empty_blocks(cfg: &mut Cfg) {
-    let order = cfg.order();
-    for &b in &order {
-        let mut next = cfg.blocks[b].next;
-        while let Some(n) = next {
-            if !cfg.blocks[n].instrs.is_empty() {
-                break;
-            }
-            next = cfg.blocks[n].next;
-        }
-        cfg.blocks[b].next = next;
-    }
-    cfg.entry = cfg.skip_empty(cfg.entry);
-    for b in cfg.order() {
-        for i in 0..cfg.blocks[b].instrs.len() {
-            if let Some(t) = cfg.blocks[b].instrs[i].target {
-                let t = cfg.skip_empty(t);
-                cfg.blocks[b].instrs[i].target = Some(t);
-            }
+            block.except_handler = false;
         }
     }
 }
@@ -361,16 +340,20 @@ pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
     removed
 }
 
-/// Replace jumps to the very next block by NOPs.
+/// Replace jumps to the next non-empty block by NOPs.
 fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
     let mut changed = false;
     for b in cfg.order() {
         let next = cfg.blocks[b].next.map(|n| cfg.skip_empty(n));
-        if let Some(last) = cfg.blocks[b].instrs.last_mut() {
-            if last.op.is_unconditional_jump() && last.target.is_some() && last.target == next {
-                last.nop();
-                changed = true;
+        let Some(last) = cfg.blocks[b].last().copied() else {
+            continue;
+        };
+        let target = last.target.map(|t| cfg.skip_empty(t));
+        if last.op.is_unconditional_jump() && target.is_some() && target == next {
+            if let Some(l) = cfg.blocks[b].instrs.last_mut() {
+                l.nop();
             }
+            changed = true;
         }
     }
     changed
@@ -383,7 +366,6 @@ pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
         for b in cfg.order() {
             removed += remove_redundant_nops(cfg, b);
         }
-        eliminate_empty_blocks(cfg);
         if !remove_redundant_jumps(cfg) && removed == 0 {
             break;
         }

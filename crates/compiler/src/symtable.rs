@@ -925,19 +925,30 @@ fn analyze_block(
     Ok(())
 }
 
-/// Names a scope and all its descendants mention.
-fn names_in_subtree(table: &SymbolTable, id: ScopeId, out: &mut HashSet<String>) {
+/// Names a scope or its descendants use without binding them: candidates for free
+/// variables of the enclosing scope.
+fn unbound_names_in_subtree(table: &SymbolTable, id: ScopeId, out: &mut HashSet<String>) {
     let scope = &table.scopes[id];
-    out.extend(scope.symbol_order.iter().cloned());
+    out.extend(
+        scope
+            .symbol_order
+            .iter()
+            .filter(|n| {
+                let f = scope.flags_of(n);
+                f & DEF_BOUND == 0 || f & DEF_NONLOCAL != 0
+            })
+            .cloned(),
+    );
     for &child in &scope.children {
-        names_in_subtree(table, child, out);
+        unbound_names_in_subtree(table, child, out);
     }
 }
 
 /// PEP 709: list/set/dict comprehensions in functions and modules run inline. adder
 /// keeps them as functions where inlining would need cell juggling (a nested scope
-/// inside, or a sibling scope using one of the comprehension's variables) and in
-/// class bodies; those compile correctly, only differently from CPython.
+/// inside, or another nested scope that may capture one of the comprehension's
+/// variables) and in class bodies; those compile correctly, only differently from
+/// CPython.
 fn can_inline(table: &SymbolTable, parent: ScopeId, comp: ScopeId, siblings: &[ScopeId]) -> bool {
     let c = &table.scopes[comp];
     if !c.is_comprehension
@@ -951,8 +962,11 @@ fn can_inline(table: &SymbolTable, parent: ScopeId, comp: ScopeId, siblings: &[S
         return false;
     }
     let mut others = HashSet::new();
-    for &s in siblings.iter().filter(|&&s| s != comp) {
-        names_in_subtree(table, s, &mut others);
+    for &s in siblings
+        .iter()
+        .filter(|&&s| s != comp && !table.scopes[s].comp_inlined)
+    {
+        unbound_names_in_subtree(table, s, &mut others);
     }
     !comp_locals(c).any(|name| others.contains(name))
 }

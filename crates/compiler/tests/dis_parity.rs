@@ -12,13 +12,19 @@ use adder_syntax::Mode;
 /// Programs whose disassembly matches CPython's exactly.
 const EXACT: &[&str] = &[
     "assign",
+    "asyncs",
     "calls",
     "classes",
+    "closures",
     "collections_",
     "control",
     "exceptions",
     "functions",
+    "generators",
     "operators",
+    "strings",
+    "unpacking",
+    "withmatch",
 ];
 
 /// Code-object addresses differ between runs and implementations.

@@ -14,6 +14,7 @@ use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
 use crate::objects::function::{BuiltinFunction, Function};
+use crate::objects::generator::Generator;
 use crate::objects::str::PyStr;
 use crate::objects::traceback::{FrameObject, Traceback};
 use crate::objects::type_::TypeObject;
@@ -71,6 +72,15 @@ pub enum Payload {
     },
     /// Iterator over a dict's keys, values or items.
     DictIter(RefCell<DictIterState>),
+    /// A `set` or `frozenset` (the class tells which).
+    Set(RefCell<crate::objects::set::SetData>),
+    /// `dict_keys`, `dict_values` or `dict_items` over a dict.
+    DictView { dict: ObjRef, kind: DictIterKind },
+    /// `enumerate`, `zip`, `map`, `filter`, reverse and set iterators...
+    Iterator(RefCell<crate::objects::iterators::IterState>),
+    /// A built-in class method (`dict.fromkeys`): binds to the class.
+    ClassMethodDescriptor(Value),
+    Generator(Box<Generator>),
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -80,6 +80,8 @@ pub struct ThreadState {
     /// Where RERAISE really is: the handler search starts there, although the frame's
     /// `lasti` was restored to the original raising instruction (as CPython does).
     pub reraise_offset: Option<usize>,
+    /// A generator frame that just yielded, for the `gen_resume` that ran it.
+    pub suspended: Option<Box<Frame>>,
 }
 
 impl ThreadState {
@@ -92,6 +94,7 @@ impl ThreadState {
             repr_stack: Vec::new(),
             reraising: false,
             reraise_offset: None,
+            suspended: None,
         }
     }
 }

@@ -156,6 +156,27 @@ builtin_types! {
     dict_keyiterator = "dict_keyiterator": Opaque, final_;
     dict_valueiterator = "dict_valueiterator": Opaque, final_;
     dict_itemiterator = "dict_itemiterator": Opaque, final_;
+    set = "set": Set;
+    frozenset = "frozenset": Set;
+    set_iterator = "set_iterator": Opaque, final_;
+    dict_keys = "dict_keys": Opaque, final_;
+    dict_values = "dict_values": Opaque, final_;
+    dict_items = "dict_items": Opaque, final_;
+    dict_reversekeyiterator = "dict_reversekeyiterator": Opaque, final_;
+    dict_reversevalueiterator = "dict_reversevalueiterator": Opaque, final_;
+    dict_reverseitemiterator = "dict_reverseitemiterator": Opaque, final_;
+    enumerate = "enumerate": Opaque;
+    zip = "zip": Opaque;
+    map = "map": Opaque;
+    filter = "filter": Opaque;
+    reversed = "reversed": Opaque;
+    list_reverseiterator = "list_reverseiterator": Opaque, final_;
+    callable_iterator = "callable_iterator": Opaque, final_;
+    iterator = "iterator": Opaque, final_;
+    classmethod_descriptor = "classmethod_descriptor": Opaque, final_;
+    generator = "generator": Opaque, final_;
+    coroutine = "coroutine": Opaque, final_;
+    async_generator = "async_generator": Opaque, final_;
 }
 
 /// Mark a built-in type that cannot be subclassed (CPython's missing Py_TPFLAGS_BASETYPE).

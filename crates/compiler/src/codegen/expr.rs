@@ -41,6 +41,16 @@ pub fn binary_op_arg(op: Operator, inplace: bool) -> u32 {
     }
 }
 
+/// `CONVERT_VALUE` code of an f-string conversion (`!s`, `!r`, `!a`; -1 for none).
+fn conversion_code(conversion: i32) -> u32 {
+    match u8::try_from(conversion).ok() {
+        Some(b's') => 1,
+        Some(b'r') => 2,
+        Some(b'a') => 3,
+        _ => 0,
+    }
+}
+
 /// The operation a comparison compiles to, with its argument.
 fn compare_op(op: CmpOp) -> (Opcode, u32) {
     // COMPARE_OP arguments: (operator << 5) | mask of outcomes that make it true.
@@ -264,12 +274,14 @@ impl<'a> Compiler<'a> {
             Expr::Yield { value, .. } => self.yield_expr(value.as_deref(), range)?,
             Expr::YieldFrom { value, .. } => self.yield_from_expr(value, range)?,
             Expr::Await { value, .. } => self.await_expr(value, range)?,
-            Expr::TemplateStr { .. } | Expr::Interpolation { .. } => {
-                return Err(CompileError::new(
-                    "adder: this expression is not supported by the compiler yet".to_string(),
-                    range,
-                ))
-            }
+            Expr::TemplateStr { values, .. } => self.template_str(values, loc)?,
+            Expr::Interpolation {
+                value,
+                str,
+                conversion,
+                format_spec,
+                ..
+            } => self.interpolation(value, str, *conversion, format_spec.as_deref(), loc)?,
         }
         Ok(())
     }
@@ -941,6 +953,64 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `t"..."`: a tuple of the literal parts (one more than the interpolations), a
+    /// tuple of interpolations, `BUILD_TEMPLATE` (CPython's `codegen_template_str`).
+    fn template_str(&mut self, values: &'a [Expr], loc: Loc) -> Result<()> {
+        let mut last_was_interpolation = true;
+        let mut strings = 0;
+        for v in values {
+            if matches!(v, Expr::Interpolation { .. }) {
+                if last_was_interpolation {
+                    self.load_const(Constant::Str("".into()), loc);
+                    strings += 1;
+                }
+                last_was_interpolation = true;
+            } else {
+                self.expr(v)?;
+                strings += 1;
+                last_was_interpolation = false;
+            }
+        }
+        if last_was_interpolation {
+            self.load_const(Constant::Str("".into()), loc);
+            strings += 1;
+        }
+        self.emit(Opcode::BuildTuple, strings, loc);
+        let mut interpolations = 0;
+        for v in values
+            .iter()
+            .filter(|v| matches!(v, Expr::Interpolation { .. }))
+        {
+            self.expr(v)?;
+            interpolations += 1;
+        }
+        self.emit(Opcode::BuildTuple, interpolations, loc);
+        self.emit0(Opcode::BuildTemplate, loc);
+        Ok(())
+    }
+
+    /// One `{value!conv:spec}` of a t-string: value, source text, optional spec;
+    /// the argument packs "has spec" and the conversion (CPython's `codegen_interpolation`).
+    fn interpolation(
+        &mut self,
+        value: &'a Expr,
+        text: &str,
+        conversion: i32,
+        spec: Option<&'a Expr>,
+        loc: Loc,
+    ) -> Result<()> {
+        self.expr(value)?;
+        self.load_const(Constant::Str(text.into()), loc);
+        let mut arg = 2;
+        if let Some(spec) = spec {
+            arg += 1;
+            self.expr(spec)?;
+        }
+        arg |= conversion_code(conversion) << 2;
+        self.emit(Opcode::BuildInterpolation, arg, loc);
+        Ok(())
+    }
+
     fn formatted_value(
         &mut self,
         value: &'a Expr,
@@ -949,12 +1019,7 @@ impl<'a> Compiler<'a> {
         loc: Loc,
     ) -> Result<()> {
         self.expr(value)?;
-        let convert = match u8::try_from(conversion).ok() {
-            Some(b's') => 1,
-            Some(b'r') => 2,
-            Some(b'a') => 3,
-            _ => 0,
-        };
+        let convert = conversion_code(conversion);
         if convert != 0 {
             self.emit(Opcode::ConvertValue, convert, loc);
         }

@@ -10,7 +10,7 @@ use crate::error::CompileError;
 use crate::ir::{Instr, Loc, Op};
 
 /// `RESUME` arguments after a suspension point.
-const RESUME_AFTER_YIELD: u32 = 5;
+const RESUME_AFTER_YIELD: u32 = 1;
 const RESUME_AFTER_YIELD_FROM: u32 = 2;
 const RESUME_AFTER_AWAIT: u32 = 3;
 const INTRINSIC_STOPITERATION_ERROR: u32 = 3;

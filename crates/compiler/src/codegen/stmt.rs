@@ -19,18 +19,71 @@ const SPECIAL_AEXIT: u32 = 3;
 /// `LOAD_COMMON_CONSTANT` argument for `AssertionError`.
 const CONSTANT_ASSERTIONERROR: u32 = 0;
 
-/// The docstring of a body: a leading string-constant expression statement.
-pub fn docstring(body: &[Stmt]) -> Option<&str> {
+/// The docstring of a body: a leading string-constant expression statement, with its
+/// indentation cleaned as CPython 3.13+ stores it.
+pub fn docstring(body: &[Stmt]) -> Option<String> {
     match body.first() {
         Some(Stmt::Expr { value, .. }) => match value.as_ref() {
             Expr::Constant {
                 value: ast::Constant::Str(s),
                 ..
-            } => Some(s),
+            } => Some(clean_doc(s)),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// CPython's `_PyCompile_CleanDoc`: expand tabs, strip the first line's leading spaces
+/// and the common indentation of the following lines.
+fn clean_doc(doc: &str) -> String {
+    let doc = expand_tabs(doc);
+    let mut lines = doc.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    let rest: Vec<&str> = lines.collect();
+    let margin = rest
+        .iter()
+        .filter_map(|line| {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let after = &line[indent..];
+            (!after.is_empty() && !after.starts_with('\n')).then_some(indent)
+        })
+        .min()
+        .unwrap_or(0);
+    let mut out = String::with_capacity(doc.len());
+    out.push_str(first.trim_start_matches(' '));
+    for line in rest {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(&line[spaces.min(margin)..]);
+    }
+    out
+}
+
+/// `str.expandtabs()` with the default tab size of 8.
+fn expand_tabs(text: &str) -> String {
+    if !text.contains('\t') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let spaces = 8 - column % 8;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
 }
 
 impl<'a> Compiler<'a> {
@@ -295,7 +348,6 @@ impl<'a> Compiler<'a> {
         range: ast::Range,
     ) -> Result<()> {
         let top = self.new_label();
-        let body_label = self.new_label();
         let anchor = self.new_label();
         let end = self.new_label();
         self.place(top);
@@ -309,7 +361,6 @@ impl<'a> Compiler<'a> {
             range,
         )?;
         self.jump_if(test, anchor, false)?;
-        self.place(body_label);
         self.stmts(body)?;
         self.jump(top, Loc::NONE);
         self.pop_fblock();
@@ -328,7 +379,6 @@ impl<'a> Compiler<'a> {
         range: ast::Range,
     ) -> Result<()> {
         let start = self.new_label();
-        let body_label = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
         self.push_fblock(
@@ -345,8 +395,9 @@ impl<'a> Compiler<'a> {
         self.emit0(Opcode::GetIter, loc);
         self.place(start);
         self.emit_jump(Op::Real(Opcode::ForIter), cleanup, loc);
+        // Line tracing of multi-line `for` headers; removed when redundant. (No label
+        // here: CPython's body starts in the same block, which matters for later passes.)
         self.emit0(Opcode::Nop, Loc::from_range(target.range()));
-        self.place(body_label);
         self.expr(target)?;
         self.stmts(body)?;
         self.jump(start, Loc::NONE);

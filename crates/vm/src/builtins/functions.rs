@@ -333,10 +333,7 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "next", 1, 2)?;
     let p = args.pos();
-    if !matches!(
-        p[0].payload(),
-        Some(Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter(_))
-    ) && vm.lookup_special_heap(&p[0], "__next__").is_none()
+    if !crate::protocol::iter::is_builtin_iterator(&p[0]) && vm.lookup_special_heap(&p[0], "__next__").is_none()
     {
         return Err(vm.type_error(format!(
             "'{}' object is not an iterator",

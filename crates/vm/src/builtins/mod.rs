@@ -36,6 +36,8 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     let t = vm.types();
     for (name, ty) in t.all() {
         if !name.contains("iterator")
+            && !name.starts_with("dict_")
+            && name != "classmethod_descriptor"
             && !matches!(
                 name,
                 "function"
@@ -64,4 +66,5 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
         dict::set_str(vm, ns, name, new_builtin(vm, name, *f, None));
     }
     crate::objects::methods::install(vm);
+    crate::objects::generator::install(vm);
 }

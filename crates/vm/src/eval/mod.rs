@@ -7,6 +7,7 @@
 //! that depth is bounded by `MAX_NATIVE_DEPTH`.
 
 mod exceptions;
+pub mod generator;
 mod ops;
 
 use adder_bytecode::{CodeUnit, Opcode};
@@ -20,10 +21,13 @@ use crate::vm::Vm;
 /// interpreter thread gets a stack large enough for this (see `adder`'s `main`).
 pub const MAX_NATIVE_DEPTH: usize = 4000;
 
-/// Decoded opcode; code objects are validated when made, so every byte is an opcode.
+/// Decoded opcode.
 #[inline(always)]
 fn decode(unit: CodeUnit) -> Opcode {
-    Opcode::from_u8(unit.op).unwrap_or(Opcode::Cache)
+    // SAFETY: `Vm::code_object` replaces every byte that is not an opcode with CACHE
+    // (which raises SystemError when executed), so every byte here is a valid `Opcode`
+    // discriminant of the `#[repr(u8)]` enum.
+    unsafe { std::mem::transmute::<u8, Opcode>(unit.op) }
 }
 
 /// What an instruction handler tells the loop.
@@ -55,7 +59,7 @@ impl Vm {
 
     /// Return a finished frame's box to the free list.
     pub(crate) fn recycle_frame(&mut self, mut frame: Box<Frame>) {
-        frame.slots.clear();
+        while frame.slots.pop().is_some() {}
         frame.func = None;
         frame.locals = None;
         frame.frame_obj = None;
@@ -101,21 +105,159 @@ impl Vm {
             };
             f.lasti = ip;
             f.ip = ip + 1;
-            let mut op = decode(unit);
-            let mut arg = unit.arg as u32;
-            while op == Opcode::ExtendedArg {
-                let Some(&next) = units.get(f.ip) else {
-                    return Err(self.system_error("EXTENDED_ARG at the end of the bytecode"));
-                };
-                f.ip += 1;
-                f.lasti = f.ip - 1;
-                op = decode(next);
-                arg = (arg << 8) | next.arg as u32;
-            }
-            match self.execute(fp, code, op, arg, entry_depth)? {
-                None => {}
-                Some(flow) => return Ok(flow),
+            let op = decode(unit);
+            let arg = unit.arg as u32;
+            // The hot instructions run here, in a small loop body; everything else goes
+            // through `execute`, out of line, so it does not weigh on this loop.
+            match op {
+                Opcode::Resume | Opcode::Nop | Opcode::NotTaken => {}
+                Opcode::LoadFast | Opcode::LoadFastBorrow | Opcode::LoadFastCheck => {
+                    match f.slots.get(arg as usize) {
+                        Some(Value::Null) | None => return Err(self.unbound_local(code, arg as usize)),
+                        Some(v) => {
+                            let v = v.clone();
+                            f.slots.push(v);
+                        }
+                    }
+                }
+                Opcode::LoadFastLoadFast | Opcode::LoadFastBorrowLoadFastBorrow => {
+                    let (a, b) = ((arg >> 4) as usize, (arg & 15) as usize);
+                    match (f.slots.get(a), f.slots.get(b)) {
+                        (Some(x), Some(y)) if !x.is_null() && !y.is_null() => {
+                            let (x, y) = (x.clone(), y.clone());
+                            f.slots.push(x);
+                            f.slots.push(y);
+                        }
+                        _ => {
+                            let bad = if f.slots.get(a).is_none_or(Value::is_null) { a } else { b };
+                            return Err(self.unbound_local(code, bad));
+                        }
+                    }
+                }
+                Opcode::StoreFast => {
+                    let v = f.slots.pop().unwrap_or(Value::Null);
+                    if let Some(slot) = f.slots.get_mut(arg as usize) {
+                        *slot = v;
+                    }
+                }
+                Opcode::LoadConst => {
+                    let v = code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
+                    f.slots.push(v);
+                }
+                Opcode::LoadSmallInt => f.slots.push(Value::Int(arg as i64)),
+                Opcode::PopTop => {
+                    f.slots.pop();
+                }
+                Opcode::PushNull => f.slots.push(Value::Null),
+                Opcode::BinaryOp => {
+                    let n = f.slots.len();
+                    let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
+                        (Some(Value::Int(a)), Some(Value::Int(b))) => small_int_binop(arg, *a, *b),
+                        (Some(Value::Float(a)), Some(Value::Float(b))) => float_binop(arg, *a, *b),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(r) => {
+                            f.slots.pop();
+                            if let Some(top) = f.slots.last_mut() {
+                                *top = r;
+                            }
+                            f.ip += 5;
+                        }
+                        None => {
+                            self.execute(fp, code, op, arg, entry_depth)?;
+                        }
+                    }
+                }
+                Opcode::CompareOp => {
+                    let n = f.slots.len();
+                    let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
+                        (Some(Value::Int(a)), Some(Value::Int(b))) => int_compare(arg, *a, *b),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(r) => {
+                            f.slots.pop();
+                            if let Some(top) = f.slots.last_mut() {
+                                *top = Value::Bool(r);
+                            }
+                            f.ip += 1;
+                        }
+                        None => {
+                            self.execute(fp, code, op, arg, entry_depth)?;
+                        }
+                    }
+                }
+                Opcode::ToBool if matches!(f.slots.last(), Some(Value::Bool(_))) => f.ip += 3,
+                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue if matches!(f.slots.last(), Some(Value::Bool(_))) => {
+                    let Some(Value::Bool(b)) = f.slots.pop() else { unreachable!() };
+                    if b == (op == Opcode::PopJumpIfTrue) {
+                        f.ip += 1 + arg as usize;
+                    } else {
+                        f.ip += 1;
+                    }
+                }
+                Opcode::JumpBackward => f.ip = (f.ip + 1).saturating_sub(arg as usize),
+                Opcode::JumpForward => f.ip += arg as usize,
+                _ => {
+                    let mut op = op;
+                    let mut arg = arg;
+                    while op == Opcode::ExtendedArg {
+                        let Some(&next) = units.get(f.ip) else {
+                            return Err(self.system_error("EXTENDED_ARG at the end of the bytecode"));
+                        };
+                        f.ip += 1;
+                        f.lasti = f.ip - 1;
+                        op = decode(next);
+                        arg = (arg << 8) | next.arg as u32;
+                    }
+                    if let Some(flow) = self.execute(fp, code, op, arg, entry_depth)? {
+                        return Ok(flow);
+                    }
+                }
             }
         }
     }
+}
+
+/// `BINARY_OP` on two unboxed ints, when the result needs no big int and no error.
+#[inline(always)]
+fn small_int_binop(arg: u32, a: i64, b: i64) -> Option<Value> {
+    match arg {
+        0 | 13 => a.checked_add(b).map(Value::Int),
+        10 | 23 => a.checked_sub(b).map(Value::Int),
+        5 | 18 => a.checked_mul(b).map(Value::Int),
+        1 | 14 => Some(Value::Int(a & b)),
+        7 | 20 => Some(Value::Int(a | b)),
+        12 | 25 => Some(Value::Int(a ^ b)),
+        2 | 15 if b > 0 => Some(Value::Int(a.div_euclid(b))),
+        6 | 19 if b > 0 => Some(Value::Int(a.rem_euclid(b))),
+        _ => None,
+    }
+}
+
+/// `BINARY_OP` on two floats for the operators that cannot fail.
+#[inline(always)]
+fn float_binop(arg: u32, a: f64, b: f64) -> Option<Value> {
+    match arg {
+        0 | 13 => Some(Value::Float(a + b)),
+        10 | 23 => Some(Value::Float(a - b)),
+        5 | 18 => Some(Value::Float(a * b)),
+        11 | 24 if b != 0.0 => Some(Value::Float(a / b)),
+        _ => None,
+    }
+}
+
+/// `COMPARE_OP` on two unboxed ints.
+#[inline(always)]
+fn int_compare(arg: u32, a: i64, b: i64) -> Option<bool> {
+    Some(match arg >> 5 {
+        0 => a < b,
+        1 => a <= b,
+        2 => a == b,
+        3 => a != b,
+        4 => a > b,
+        5 => a >= b,
+        _ => return None,
+    })
 }

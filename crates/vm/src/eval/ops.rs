@@ -3,6 +3,7 @@
 use adder_bytecode::opcode::INTRINSIC_1;
 use adder_bytecode::{LocalKind, Opcode};
 
+use super::generator::GenResult;
 use super::Flow;
 use crate::error::PyResult;
 use crate::frame::{code_data, Frame};
@@ -45,7 +46,7 @@ fn jump_backward(f: &mut Frame, op: Opcode, arg: u32) {
 }
 
 impl Vm {
-    #[inline(always)]
+    #[inline(never)]
     pub(super) fn execute(
         &mut self,
         fp: *mut Frame,
@@ -558,6 +559,53 @@ impl Vm {
                 let v = pop(f);
                 return Ok(Some(self.return_from_frame(v, entry_depth)));
             }
+            Opcode::ReturnGenerator => return self.return_generator(entry_depth).map(Some),
+            Opcode::YieldValue => {
+                let v = pop(f);
+                return self.yield_value(v, entry_depth).map(Some);
+            }
+            Opcode::GetYieldFromIter => {
+                let v = pop(f);
+                let it = match v.payload() {
+                    Some(Payload::Generator(_)) => v,
+                    _ => self.get_iter(&v)?,
+                };
+                unsafe { &mut *fp }.slots.push(it);
+            }
+            Opcode::Send => {
+                let v = pop(f);
+                let receiver = top(f).clone();
+                let step = self.send_step(&receiver, v)?;
+                let f = unsafe { &mut *fp };
+                match step {
+                    GenResult::Yielded(y) => {
+                        f.slots.push(y);
+                        f.ip += 1;
+                    }
+                    GenResult::Returned(r) => {
+                        f.slots.push(r);
+                        jump_forward(f, op, arg);
+                    }
+                }
+            }
+            Opcode::EndSend => {
+                let v = pop(f);
+                f.slots.pop();
+                f.slots.push(v);
+            }
+            Opcode::CleanupThrow => {
+                let exc = pop(f);
+                let is_stop = exc.as_obj().is_some_and(|o| self.is_instance(&exc, &self.types().exc.stop_iteration.clone()) && matches!(o.payload, Payload::Exception(_)));
+                if !is_stop {
+                    self.thread.reraising = true;
+                    return Err(self.exception_from_value(exc));
+                }
+                let value = exc.as_obj().map_or(Value::None, |o| self.stop_iteration_value(o));
+                f.slots.pop();
+                f.slots.pop();
+                f.slots.push(Value::None);
+                f.slots.push(value);
+            }
 
             // ----- exceptions -----
             Opcode::RaiseVarargs => {
@@ -645,7 +693,7 @@ impl Vm {
         Err(self.unbound_deref(code, i))
     }
 
-    fn unbound_local(&self, code: &CodeData, i: usize) -> crate::error::PyErr {
+    pub(super) fn unbound_local(&self, code: &CodeData, i: usize) -> crate::error::PyErr {
         let name = code.localsplus_names.get(i).cloned().unwrap_or(Value::None);
         let n = crate::protocol::attr::name_str(&name).to_string();
         let err = self.error(
@@ -690,11 +738,10 @@ impl Vm {
 
     #[inline]
     fn load_global(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
-        let n = crate::protocol::attr::name_str(name);
-        if let Some(v) = dict::get_str(&f.globals, n) {
+        if let Some(v) = dict::get_str_value(&f.globals, name) {
             return Ok(v);
         }
-        if let Some(v) = dict::get_str(&f.builtins, n) {
+        if let Some(v) = dict::get_str_value(&f.builtins, name) {
             return Ok(v);
         }
         Err(self.name_not_defined(name))
@@ -750,6 +797,7 @@ impl Vm {
                 Ok(Value::None)
             }
             Some("INTRINSIC_UNARY_POSITIVE") => self.positive(&v),
+            Some("INTRINSIC_STOPITERATION_ERROR") => Ok(self.stop_iteration_error(v)),
             Some("INTRINSIC_LIST_TO_TUPLE") => {
                 let items = self.collect_iterable(&v)?;
                 Ok(self.new_tuple(items))
@@ -757,6 +805,39 @@ impl Vm {
             Some(name) => Err(self.system_error(format!("{name} is not supported yet"))),
             None => Err(self.system_error("bad CALL_INTRINSIC_1 argument")),
         }
+    }
+
+    /// PEP 479: a StopIteration escaping a generator becomes RuntimeError.
+    fn stop_iteration_error(&mut self, exc: Value) -> Value {
+        let t = self.types();
+        let (stop, stop_async) = (t.exc.stop_iteration.clone(), t.exc.stop_async_iteration.clone());
+        let kind = self
+            .thread
+            .frames
+            .last()
+            .map_or(0, |f| f.code_data().code.flags);
+        let noun = if kind & adder_bytecode::CodeFlags::COROUTINE != 0 {
+            "coroutine"
+        } else if kind & adder_bytecode::CodeFlags::ASYNC_GENERATOR != 0 {
+            "async generator"
+        } else {
+            "generator"
+        };
+        let msg = if self.is_instance(&exc, &stop) {
+            format!("{noun} raised StopIteration")
+        } else if noun == "async generator" && self.is_instance(&exc, &stop_async) {
+            "async generator raised StopAsyncIteration".to_string()
+        } else {
+            return exc;
+        };
+        let err = self.runtime_error(msg);
+        if let Some(d) = self.exception_data(&err.0) {
+            let mut d = d.borrow_mut();
+            d.cause = exc.clone();
+            d.context = exc;
+            d.suppress_context = true;
+        }
+        Value::Obj(err.0)
     }
 
     fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {

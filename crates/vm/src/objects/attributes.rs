@@ -92,6 +92,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         },
         Payload::Code(_) => crate::objects::code_attrs::code_attribute(vm, o, name)?,
         Payload::Exception(d) => match name {
+            "value" if vm.is_instance(obj, &vm.types().exc.stop_iteration.clone()) => Some(vm.stop_iteration_value(o)),
             "args" => Some(d.borrow().args.clone()),
             "__traceback__" => Some(d.borrow().traceback.clone()),
             "__cause__" => Some(d.borrow().cause.clone()),
@@ -122,6 +123,29 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             "f_lineno" => Some(line_value(o, fo.lasti.get())),
             _ => None,
         },
+        Payload::Generator(g) => {
+            let prefix = match g.kind {
+                crate::objects::generator::GenKind::Generator => "gi_",
+                crate::objects::generator::GenKind::Coroutine => "cr_",
+                crate::objects::generator::GenKind::AsyncGenerator => "ag_",
+            };
+            match name.strip_prefix(prefix).unwrap_or(name) {
+                "__name__" => Some(g.name.borrow().clone()),
+                "__qualname__" => Some(g.qualname.borrow().clone()),
+                "running" if name.starts_with(prefix) => Some(Value::Bool(g.running.get())),
+                "code" if name.starts_with(prefix) => Some(g.code.clone()),
+                "suspended" if name.starts_with(prefix) => Some(Value::Bool(g.started.get() && g.frame.borrow().is_some() && !g.running.get())),
+                "yieldfrom" if name.starts_with(prefix) => Some(vm.gen_delegate(o).unwrap_or(Value::None)),
+                "frame" if name.starts_with(prefix) => {
+                    let mut fr = g.frame.borrow_mut();
+                    match fr.as_mut() {
+                        Some(f) => Some(Value::Obj(vm.frame_object(f))),
+                        None => Some(Value::None),
+                    }
+                }
+                _ => None,
+            }
+        }
         Payload::Range(r) => match name {
             "start" => Some(Value::Int(r.start)),
             "stop" => Some(Value::Int(r.stop)),
@@ -276,6 +300,11 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
                 format!("{name}{}", vm.repr(&args)?)
             }
         }
+        Payload::Generator(g) => format!(
+            "<{} object {} at {addr}>",
+            g.kind.noun().replace(' ', "_"),
+            name_str(&g.qualname.borrow())
+        ),
         Payload::Cell(c) => {
             let inner = c.borrow().clone();
             if inner.is_null() {

@@ -261,6 +261,14 @@ pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
     data.get(&Value::Null, hash, &mut eq).ok().flatten()
 }
 
+/// `d[name]` for a str object `name`, using its cached hash: the globals/builtins path.
+#[inline]
+pub fn get_str_value(d: &ObjRef, name: &Value) -> Option<Value> {
+    let key = name.as_obj()?.as_str()?;
+    let data = storage(d).try_borrow().ok()?;
+    data.get(name, key.hash(), &mut str_key_eq).ok().flatten()
+}
+
 /// `d[name] = value` for a str name.
 pub fn set_str(vm: &Vm, d: &ObjRef, name: &str, value: Value) {
     let key = vm.new_str(name);

@@ -19,6 +19,8 @@ pub enum Layout {
     Tuple,
     List,
     Dict,
+    /// `set` and `frozenset`.
+    Set,
     Type,
     Exception,
     /// Instances cannot be created from Python (`function`, `code`, iterators...).

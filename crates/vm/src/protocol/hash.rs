@@ -8,7 +8,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// CPython's `hash(None)` since 3.12: a constant.
-const NONE_HASH: i64 = 0xFCA8_6420;
+pub const NONE_HASH: i64 = 0xFCA8_6420;
 
 impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
@@ -31,7 +31,8 @@ impl Vm {
                     Payload::Float(f) => Ok(hash_float(*f, v.id() as usize)),
                     Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
                     Payload::Tuple(items) => self.hash_tuple(items),
-                    Payload::List(_) | Payload::Dict(_) => {
+                    Payload::Set(s) if crate::objects::set::is_frozen(self, v) => Ok(s.borrow_mut().hash_once()),
+                    Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::DictView { .. } => {
                         Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                     }
                     _ => Ok(hash_pointer(v.id() as usize)),
@@ -64,20 +65,29 @@ impl Vm {
 
     /// CPython's tuple hash (xxHash-based, 3.8+).
     fn hash_tuple(&mut self, items: &[Value]) -> PyResult<i64> {
-        const P1: u64 = 11400714785074694791;
-        const P2: u64 = 14029467366897019727;
-        const P5: u64 = 2870177450012600261;
-        let mut acc: u64 = P5;
+        let mut lanes = Vec::with_capacity(items.len());
         for item in items {
-            let lane = self.hash(item)? as u64;
-            acc = acc.wrapping_add(lane.wrapping_mul(P2));
-            acc = acc.rotate_left(31);
-            acc = acc.wrapping_mul(P1);
+            lanes.push(self.hash(item)?);
         }
-        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-        if acc == u64::MAX {
-            return Ok(1546275796);
-        }
-        Ok(acc as i64)
+        Ok(tuple_hash(lanes.into_iter()))
     }
+}
+
+/// The tuple hash over the items' hashes.
+pub fn tuple_hash(lanes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let len = lanes.len() as u64;
+    let mut acc: u64 = P5;
+    for lane in lanes {
+        acc = acc.wrapping_add((lane as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(len ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
 }

@@ -49,10 +49,12 @@ impl Vm {
                     })),
                 )
             }
+            Some(Payload::Set(_)) => return Ok(crate::objects::iterators::set_iter(self, v)),
+            Some(Payload::DictView { dict, kind }) => return Ok(self.dict_iter(dict, *kind)),
             _ if is_builtin_iterator(v) => return Ok(v.clone()),
             _ => {
                 if self.lookup_special_heap(v, "__getitem__").is_some() {
-                    return Err(self.type_error("iteration over __getitem__ is not supported yet"));
+                    return Ok(crate::objects::iterators::getitem_iter(self, v));
                 }
                 return Err(
                     self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
@@ -112,6 +114,14 @@ impl Vm {
                 }
             }
             Some(Payload::DictIter(state)) => self.dict_iter_next(state),
+            Some(Payload::Iterator(state)) => crate::objects::iterators::next(self, state),
+            Some(Payload::Generator(g)) if g.kind == crate::objects::generator::GenKind::Generator => {
+                let gen = it.as_obj().cloned().ok_or_else(|| self.system_error("generator"))?;
+                match self.gen_resume(&gen, Value::None, None)? {
+                    crate::eval::generator::GenResult::Yielded(v) => Ok(Some(v)),
+                    crate::eval::generator::GenResult::Returned(_) => Ok(None),
+                }
+            }
             _ => {
                 let Some(m) = self.lookup_special_heap(it, "__next__") else {
                     return Err(self.type_error(format!(
@@ -184,9 +194,10 @@ fn seq_iter(v: &Value) -> Payload {
     }
 }
 
-fn is_builtin_iterator(v: &Value) -> bool {
+/// Iterators implemented in Rust (they are their own `iter()`).
+pub fn is_builtin_iterator(v: &Value) -> bool {
     matches!(
         v.payload(),
-        Some(Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter(_))
-    )
+        Some(Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter(_) | Payload::Iterator(_))
+    ) || matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == crate::objects::generator::GenKind::Generator)
 }

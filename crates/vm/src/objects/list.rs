@@ -1,0 +1,280 @@
+//! The methods of `list` (CPython's `Objects/listobject.c`), including the stable
+//! sort that `sorted()` shares.
+
+use std::cell::RefCell;
+
+use crate::builtins::add_methods;
+use crate::error::PyResult;
+use crate::object::Payload;
+use crate::objects::function::Args;
+use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::protocol::attr::name_str;
+use crate::protocol::compare::CmpOp;
+use crate::protocol::number::{as_int, IntRef};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub fn install(vm: &Vm) {
+    add_methods(
+        vm,
+        &vm.types().list.clone(),
+        &[
+            ("append", list_append),
+            ("clear", list_clear),
+            ("copy", list_copy),
+            ("count", list_count),
+            ("extend", list_extend),
+            ("index", list_index),
+            ("insert", list_insert),
+            ("pop", list_pop),
+            ("remove", list_remove),
+            ("reverse", list_reverse),
+            ("sort", list_sort),
+        ],
+    );
+}
+
+/// The receiver's storage and the bound arguments.
+fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str, shape: Shape) -> PyResult<(&'a RefCell<Vec<Value>>, Vec<Value>)> {
+    let (recv, rest) = bind(vm, args, MethodName { owner: "list", name }, &shape)?;
+    match recv.payload() {
+        Some(Payload::List(l)) => Ok((l, rest.into_iter().flatten().cloned().collect())),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+            vm.type_name(recv)
+        ))),
+    }
+}
+
+/// Exactly `n` positional arguments, with `_PyArg_CheckPositional`'s message.
+fn exactly(vm: &Vm, args: &Args, name: &str, n: usize) -> PyResult<()> {
+    let given = args.pos().len().saturating_sub(1);
+    if given != n {
+        return Err(vm.type_error(format!("{name} expected {n} arguments, got {given}")));
+    }
+    Ok(())
+}
+
+fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, mut rest) = receiver(vm, &args, "append", Shape::One)?;
+    l.borrow_mut().push(rest.remove(0));
+    Ok(Value::None)
+}
+
+fn list_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = receiver(vm, &args, "clear", Shape::NoArgs)?;
+    let old = std::mem::take(&mut *l.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = receiver(vm, &args, "copy", Shape::NoArgs)?;
+    let items = l.borrow().clone();
+    Ok(vm.new_list(items))
+}
+
+fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, rest) = receiver(vm, &args, "count", Shape::One)?;
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(item) = l.borrow().get(i).cloned() {
+        if vm.eq(&item, &rest[0])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, rest) = receiver(vm, &args, "extend", Shape::One)?;
+    let items = vm.collect_iterable(&rest[0])?;
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+/// A `start`/`stop` argument of `index()`: an int (big ones clamp) or `__index__`.
+pub fn search_bound(vm: &mut Vm, v: Option<&Value>, default: isize) -> PyResult<isize> {
+    let Some(v) = v else { return Ok(default) };
+    match as_int(v) {
+        Some(IntRef::Small(i)) => Ok(i.clamp(isize::MIN as i64, isize::MAX as i64) as isize),
+        Some(IntRef::Big(b)) => Ok(if b.sign() == dashu_base::Sign::Negative { isize::MIN } else { isize::MAX }),
+        None if vm.lookup_special_heap(v, "__index__").is_some() => vm.index_value(v),
+        None => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
+    }
+}
+
+/// `start`/`stop` of `index()` made non-negative against `len` (CPython clamps only below).
+pub fn search_range(vm: &mut Vm, start: Option<&Value>, stop: Option<&Value>, len: usize) -> PyResult<(usize, usize)> {
+    let fix = |i: isize| if i < 0 { (i + len as isize).max(0) as usize } else { i as usize };
+    let start = fix(search_bound(vm, start, 0)?);
+    let stop = fix(search_bound(vm, stop, isize::MAX)?);
+    Ok((start, stop))
+}
+
+fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, rest) = receiver(vm, &args, "index", Shape::Positional { min: 1, max: 3 })?;
+    let len = l.borrow().len();
+    let (start, stop) = search_range(vm, rest.get(1), rest.get(2), len)?;
+    let mut i = start;
+    while i < stop {
+        let Some(item) = l.borrow().get(i).cloned() else { break };
+        if vm.eq(&item, &rest[0])? {
+            return Ok(Value::Int(i as i64));
+        }
+        i += 1;
+    }
+    Err(vm.value_error("list.index(x): x not in list"))
+}
+
+fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    exactly(vm, &args, "insert", 2)?;
+    let (l, mut rest) = receiver(vm, &args, "insert", Shape::Positional { min: 2, max: 2 })?;
+    let i = vm.index_value(&rest[0])?;
+    let len = l.borrow().len() as isize;
+    let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.borrow_mut().insert(at as usize, rest.remove(1));
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, rest) = receiver(vm, &args, "pop", Shape::Positional { min: 0, max: 1 })?;
+    let i = match rest.first() {
+        Some(v) => vm.index_value(v)?,
+        None => -1,
+    };
+    let len = l.borrow().len();
+    if len == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let j = if i < 0 { i + len as isize } else { i };
+    if j < 0 || j as usize >= len {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let item = l.borrow_mut().remove(j as usize);
+    Ok(item)
+}
+
+fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, rest) = receiver(vm, &args, "remove", Shape::One)?;
+    let mut i = 0;
+    while let Some(item) = l.borrow().get(i).cloned() {
+        if vm.eq(&item, &rest[0])? {
+            let mut list = l.borrow_mut();
+            if i < list.len() {
+                list.remove(i);
+            }
+            return Ok(Value::None);
+        }
+        i += 1;
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn list_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (l, _) = receiver(vm, &args, "reverse", Shape::NoArgs)?;
+    l.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+/// `list.sort(*, key=None, reverse=False)`: stable, using only `<` as CPython. While
+/// sorting, the list appears empty; changes made by comparisons raise ValueError.
+pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    let Some(recv) = pos.first() else { return Err(vm.type_error("unbound method list.sort() needs an argument")) };
+    if pos.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let mut key = Value::None;
+    let mut reverse = false;
+    for (k, v) in args.kwargs() {
+        match name_str(k) {
+            "key" => key = v.clone(),
+            "reverse" => reverse = vm.is_true(v)?,
+            other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let Some(Payload::List(l)) = recv.payload() else {
+        return Err(vm.type_error(format!(
+            "descriptor 'sort' for 'list' objects doesn't apply to a '{}' object",
+            vm.type_name(recv)
+        )));
+    };
+    let items = std::mem::take(&mut *l.borrow_mut());
+    let result = sort_values(vm, items.clone(), &key, reverse);
+    let mutated = !l.borrow().is_empty();
+    match result {
+        Ok(sorted) => {
+            *l.borrow_mut() = sorted;
+            if mutated {
+                return Err(vm.value_error("list modified during sort"));
+            }
+            Ok(Value::None)
+        }
+        Err(e) => {
+            *l.borrow_mut() = items;
+            Err(e)
+        }
+    }
+}
+
+fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
+    let mut keyed = Vec::with_capacity(items.len());
+    for it in items {
+        let k = if key.is_none() { it.clone() } else { vm.call(key, std::slice::from_ref(&it))? };
+        keyed.push((k, it));
+    }
+    // Reversing before and after a stable sort keeps equal items in original order.
+    if reverse {
+        keyed.reverse();
+    }
+    let mut lt = |a: &Value, b: &Value| -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(x < y);
+        }
+        let r = vm.rich_compare(a, b, CmpOp::Lt)?;
+        vm.is_true(&r)
+    };
+    let sorted = merge_sort(keyed, &mut lt)?;
+    let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+type Lt<'a> = dyn FnMut(&Value, &Value) -> PyResult<bool> + 'a;
+
+/// Stable merge sort that tolerates inconsistent comparisons and stops at the first error.
+fn merge_sort(mut v: Vec<(Value, Value)>, lt: &mut Lt) -> PyResult<Vec<(Value, Value)>> {
+    if v.len() <= 1 {
+        return Ok(v);
+    }
+    if v.len() <= 16 {
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && lt(&v[j].0, &v[j - 1].0)? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return Ok(v);
+    }
+    let right = v.split_off(v.len() / 2);
+    let left = merge_sort(v, lt)?;
+    let right = merge_sort(right, lt)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let mut li = left.into_iter().peekable();
+    let mut ri = right.into_iter().peekable();
+    while let (Some(a), Some(b)) = (li.peek(), ri.peek()) {
+        if lt(&b.0, &a.0)? {
+            out.extend(ri.next());
+        } else {
+            out.extend(li.next());
+        }
+    }
+    out.extend(li);
+    out.extend(ri);
+    Ok(out)
+}

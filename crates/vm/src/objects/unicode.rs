@@ -1,0 +1,116 @@
+//! Character properties and case mappings with CPython's Unicode database, over the
+//! tables in `unicode_data.rs` (generated from the reference interpreter, because
+//! Rust's own `char` methods follow a different Unicode version and other definitions:
+//! `char::is_whitespace` is not `str.isspace`, `char::is_alphabetic` not `str.isalpha`).
+
+use super::unicode_data::{CASE_RUNS, EXPANSION, EXPANSIONS, FLAG_RUNS};
+pub use super::unicode_data::{
+    ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE,
+    UPPER, XID_CONTINUE, XID_START,
+};
+
+/// The property flags of `c` (the `unicode_data` bit constants).
+pub fn flags(c: char) -> u16 {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return ascii_flags(cp as u8);
+    }
+    run_value(&FLAG_RUNS, cp).unwrap_or(0)
+}
+
+/// ASCII is by far the commonest case: answered without a search.
+fn ascii_flags(b: u8) -> u16 {
+    let mut f = 0;
+    if b.is_ascii_alphabetic() {
+        f |= ALPHA | CASED | XID_START | XID_CONTINUE;
+        f |= if b.is_ascii_lowercase() { LOWER } else { UPPER };
+    }
+    if b.is_ascii_digit() {
+        f |= DECIMAL | DIGIT | NUMERIC | XID_CONTINUE;
+    }
+    if b == b'_' {
+        f |= XID_START | XID_CONTINUE;
+    }
+    if matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ') {
+        f |= SPACE;
+    }
+    if (0x20..0x7f).contains(&b) {
+        f |= PRINTABLE;
+    }
+    if matches!(b, b'\'' | b'.' | b':' | b'^' | b'`') {
+        f |= CASE_IGNORABLE;
+    }
+    f
+}
+
+/// The value of the run containing `cp` in a table of `(first code point, value)`.
+fn run_value<T: Copy>(runs: &[(u32, T)], cp: u32) -> Option<T> {
+    let i = runs.partition_point(|&(start, _)| start <= cp);
+    i.checked_sub(1).and_then(|i| runs.get(i)).map(|&(_, v)| v)
+}
+
+pub fn has(c: char, flag: u16) -> bool {
+    flags(c) & flag != 0
+}
+
+/// `str.isspace()` for one character (also what `split()`/`strip()` treat as blank).
+pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ');
+    }
+    has(c, SPACE)
+}
+
+/// Line boundaries for `str.splitlines()`.
+pub fn is_linebreak(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Which full case mapping to apply.
+#[derive(Clone, Copy)]
+pub enum Case {
+    Lower = 0,
+    Upper = 1,
+    Title = 2,
+    Fold = 3,
+}
+
+/// Append the full case mapping of `c` (possibly several characters) to `out`.
+pub fn push_mapped(out: &mut String, c: char, case: Case) {
+    if c.is_ascii() {
+        out.push(match case {
+            Case::Upper | Case::Title => c.to_ascii_uppercase(),
+            Case::Lower | Case::Fold => c.to_ascii_lowercase(),
+        });
+        return;
+    }
+    let cp = c as u32;
+    let code = run_value(&CASE_RUNS, cp).map_or(0, |m| m[case as usize]);
+    if code >= EXPANSION {
+        out.push_str(EXPANSIONS.get((code - EXPANSION) as usize).copied().unwrap_or(""));
+    } else {
+        out.push(char::from_u32(cp.wrapping_add_signed(code)).unwrap_or(c));
+    }
+}
+
+/// Whether a capital sigma at char position `i` of `chars` ends a word (CPython's
+/// `handle_capital_sigma`: cased, then case-ignorables, Σ, and no cased letter after
+/// the case-ignorables that follow).
+pub fn is_final_sigma(chars: &[char], i: usize) -> bool {
+    let before = chars[..i].iter().rev().find(|&&c| !has(c, CASE_IGNORABLE));
+    if !before.is_some_and(|&c| has(c, CASED)) {
+        return false;
+    }
+    let after = chars.get(i + 1..).unwrap_or(&[]).iter().find(|&&c| !has(c, CASE_IGNORABLE));
+    !after.is_some_and(|&c| has(c, CASED))
+}
+
+/// Lowercase `c` at position `i` of `chars`, applying the final-sigma rule.
+pub fn push_lower_in_context(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c == '\u{3a3}' {
+        out.push(if is_final_sigma(chars, i) { '\u{3c2}' } else { '\u{3c3}' });
+    } else {
+        push_mapped(out, c, Case::Lower);
+    }
+}
