@@ -25,13 +25,13 @@ const FUNCTION_ATTR_FLAGS: [&str; 5] = [
     "closure",
     "annotate",
 ];
-/// `LOAD_COMMON_CONSTANT` values, by argument.
+/// `LOAD_COMMON_CONSTANT` values as `dis` shows them: types by name, functions by repr.
 const COMMON_CONSTANTS: [&str; 5] = [
     "AssertionError",
     "NotImplementedError",
     "tuple",
-    "all",
-    "any",
+    "<built-in function all>",
+    "<built-in function any>",
 ];
 
 /// One decoded instruction (an `EXTENDED_ARG` prefix is an instruction of its own).

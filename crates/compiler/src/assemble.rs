@@ -265,7 +265,10 @@ fn encode(cfg: &Cfg) -> Encoded {
         for &b in &order {
             block_offset[b] = offset;
             let count = cfg.blocks[b].instrs.len();
-            offset += instrs[position..position + count].iter().map(|(_, i)| instr_size(i)).sum::<usize>();
+            offset += instrs[position..position + count]
+                .iter()
+                .map(|(_, i)| instr_size(i))
+                .sum::<usize>();
             position += count;
         }
         let mut changed = false;

@@ -114,17 +114,11 @@ fn scan_many_locals(cfg: &mut Cfg) {
             }
             let local = instr.arg;
             match instr.op {
-                Op::Real(Opcode::LoadFast) => {
-                    if !defined.contains(&local) {
-                        instr.op = Op::Real(Opcode::LoadFastCheck);
-                        defined.push(local);
-                    }
+                Op::Real(Opcode::LoadFast) if !defined.contains(&local) => {
+                    instr.op = Op::Real(Opcode::LoadFastCheck);
+                    defined.push(local);
                 }
-                Op::Real(Opcode::StoreFast) => {
-                    if !defined.contains(&local) {
-                        defined.push(local);
-                    }
-                }
+                Op::Real(Opcode::StoreFast) if !defined.contains(&local) => defined.push(local),
                 Op::Real(Opcode::DeleteFast | Opcode::LoadFastAndClear)
                 | Op::Pseudo(adder_bytecode::PseudoOpcode::StoreFastMaybeNull) => {
                     defined.retain(|l| *l != local)

@@ -76,9 +76,19 @@ impl Cfg {
                 seq.instrs[i].loc = seq.instrs.get(i + 1).map_or(Loc::NONE, |n| n.loc);
             }
         }
+        // Only labels something jumps to start a block (as CPython's
+        // `_PyCfg_FromInstructionSequence`): unused labels do not split code.
+        let mut targeted = vec![false; seq.labels.len()];
+        for instr in &seq.instrs {
+            if let Some(t) = instr.target.filter(|_| instr.op.has_target()) {
+                if let Some(flag) = targeted.get_mut(t) {
+                    *flag = true;
+                }
+            }
+        }
         let mut label_at: Vec<Vec<usize>> = vec![Vec::new(); seq.instrs.len() + 1];
         for (label, pos) in seq.labels.iter().enumerate() {
-            if let Some(pos) = pos {
+            if let (Some(pos), true) = (pos, targeted[label]) {
                 label_at[*pos].push(label);
             }
         }
@@ -300,7 +310,7 @@ pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
             cfg.blocks[n]
                 .instrs
                 .iter()
-                .find(|i| !(i.op.is(Opcode::Nop) && !i.loc.has_line()))
+                .find(|i| !i.op.is(Opcode::Nop) || i.loc.has_line())
                 .map_or(-1, |i| i.loc.lineno)
         })
     };

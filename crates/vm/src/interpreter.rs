@@ -97,9 +97,10 @@ impl Vm {
             Constant::Tuple(items) => {
                 self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect())
             }
-            Constant::FrozenSet(items) => {
-                self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect())
-            }
+            Constant::FrozenSet(items) => crate::objects::set::frozenset_of_constants(
+                self,
+                items.iter().map(|i| self.constant_value(i)).collect(),
+            ),
             Constant::Code(code) => Value::Obj(self.code_object(code.clone())),
             Constant::Slice(parts) => {
                 let [a, b, c] =

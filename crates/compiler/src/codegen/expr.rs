@@ -117,6 +117,9 @@ impl<'a> Compiler<'a> {
             Expr::Name { id, ctx, .. } => self.nameop(id, *ctx, loc)?,
             Expr::BinOp {
                 left, op, right, ..
+            } if *op == Operator::Mod && self.percent_format(left, right, loc)? => {}
+            Expr::BinOp {
+                left, op, right, ..
             } => {
                 self.expr(left)?;
                 self.expr(right)?;
@@ -571,7 +574,7 @@ impl<'a> Compiler<'a> {
                         e.range(),
                     ));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 256 || n - i > (i32::MAX >> 8) as usize {
                     return Err(CompileError::new(
                         "too many expressions in star-unpacking assignment".to_string(),
                         e.range(),
@@ -676,8 +679,12 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         self.expr(func)?;
+        let end = self.new_label();
+        self.maybe_optimize_builtin_call(func, args, keywords, end)?;
         self.emit0(Opcode::PushNull, Loc::from_range(func.range()));
-        self.call_helper(0, args, keywords, loc)
+        self.call_helper(0, args, keywords, loc)?;
+        self.place(end);
+        Ok(())
     }
 
     /// `obj.method(args)` loads the method unbound with `LOAD_ATTR` (low bit set), so that
@@ -743,7 +750,7 @@ impl<'a> Compiler<'a> {
         }
         let scope = self.scope();
         let global_implicit = matches!(scope.scope_of(id), None | Some(NameScope::GlobalImplicit));
-        if !global_implicit || !self.table.scopes[0].scopes.get(id.as_str()).is_none() {
+        if !global_implicit || self.table.scopes[0].scopes.contains_key(id.as_str()) {
             return false;
         }
         match args.len() {

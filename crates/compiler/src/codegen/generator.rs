@@ -207,6 +207,14 @@ impl<'a> Compiler<'a> {
         if self.table.scopes[scope].comp_inlined {
             return self.inlined_comprehension(scope, kind, generators, elt, value, loc);
         }
+        let key = crate::symtable::node_key(expr);
+        if let Some(code) = self.genexpr_code.get(&key).cloned() {
+            self.make_closure(code, 0, loc)?;
+            self.expr(&outermost.iter)?;
+            self.emit0(Opcode::GetIter, Loc::from_range(outermost.iter.range()));
+            self.emit(Opcode::Call, 0, loc);
+            return Ok(());
+        }
         self.enter_scope(scope, UnitKind::Comprehension, name, range.lineno);
         self.unit().argcount = 1;
         let build = match kind {
@@ -225,9 +233,10 @@ impl<'a> Compiler<'a> {
             self.emit0(Opcode::ReturnValue, loc);
         }
         let code = self.exit_scope()?;
+        self.genexpr_code.insert(key, code.clone());
         self.make_closure(code, 0, loc)?;
         self.expr(&outermost.iter)?;
-        self.emit0(Opcode::GetIter, loc);
+        self.emit0(Opcode::GetIter, Loc::from_range(outermost.iter.range()));
         self.emit(Opcode::Call, 0, loc);
         Ok(())
     }
@@ -247,7 +256,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         };
         self.expr(&outermost.iter)?;
-        self.emit0(Opcode::GetIter, loc);
+        self.emit0(Opcode::GetIter, Loc::from_range(outermost.iter.range()));
         let pushed: Vec<String> = crate::symtable::comp_locals(&self.table.scopes[scope])
             .cloned()
             .collect();

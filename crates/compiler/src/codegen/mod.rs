@@ -5,10 +5,12 @@
 //! Statements live in `stmt.rs`, expressions in `expr.rs`, loops/try/with unwinding in
 //! `fblock.rs`, function and class creation in `scope.rs`.
 
+mod builtin_calls;
 mod expr;
 mod fblock;
 mod generator;
 mod pattern;
+mod percent_format;
 mod scope;
 mod stmt;
 
@@ -101,6 +103,9 @@ pub struct Compiler<'a> {
     pub interactive: bool,
     /// Current AST nesting depth (bounded by `MAX_NESTING`).
     depth: usize,
+    /// Generator expressions compiled once but loaded twice (the builtin-call fast
+    /// path), keyed by node address, so both loads share one code object as in CPython.
+    pub genexpr_code: HashMap<usize, Rc<CodeObject>>,
 }
 
 type Result<T> = std::result::Result<T, CompileError>;
@@ -114,6 +119,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             interactive: false,
             depth: 0,
+            genexpr_code: HashMap::new(),
         }
     }
 

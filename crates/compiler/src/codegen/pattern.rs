@@ -337,7 +337,7 @@ impl<'a> Compiler<'a> {
                         range,
                     ));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 256 || n - i > (i32::MAX >> 8) as usize {
                     return Err(error(
                         "too many expressions in star-unpacking sequence pattern",
                         range,

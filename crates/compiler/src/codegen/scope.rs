@@ -168,6 +168,15 @@ impl<'a> Compiler<'a> {
             .scope_for(stmt)
             .ok_or_else(|| missing_scope(*range))?;
         self.enter_scope(scope, UnitKind::Class, name, firstlineno);
+        // The class-body prologue is attributed to the first line (decorators included).
+        let outer_loc = loc;
+        let line = firstlineno as i32;
+        let loc = Loc {
+            lineno: line,
+            end_lineno: line,
+            col: 0,
+            end_col: 0,
+        };
         self.nameop("__name__", ExprContext::Load, loc)?;
         self.nameop("__module__", ExprContext::Store, loc)?;
         let qualname = self.unit_ref().qualname.clone();
@@ -214,6 +223,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit0(Opcode::ReturnValue, Loc::NONE);
         let code = self.exit_scope()?;
+        let loc = outer_loc;
         self.emit0(Opcode::LoadBuildClass, loc);
         self.emit0(Opcode::PushNull, loc);
         self.make_closure(code, 0, loc)?;

@@ -31,12 +31,21 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("delattr", delattr),
     ("chr", chr),
     ("ord", ord),
+    ("format", super::text::format),
+    ("bin", super::text::bin),
+    ("oct", super::text::oct),
+    ("hex", super::text::hex),
+    ("input", super::text::input),
     ("divmod", divmod),
     ("pow", pow),
     ("any", any),
     ("all", all),
     ("sorted", sorted),
     ("globals", globals),
+    ("round", crate::objects::float_methods::round),
+    ("dir", super::introspection::dir),
+    ("vars", super::introspection::vars),
+    ("locals", super::introspection::locals),
     ("__build_class__", build_class),
 ];
 
@@ -222,11 +231,11 @@ fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
-    if pos.is_empty() || pos.len() > 2 {
-        return Err(vm.type_error(format!(
-            "sum() takes at least 1 positional argument ({} given)",
-            pos.len()
-        )));
+    if pos.len() + args.kwnames.len() > 2 {
+        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", pos.len() + args.kwnames.len())));
+    }
+    if pos.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
     }
     let mut start = pos.get(1).cloned().unwrap_or(Value::Int(0));
     for (k, v) in args.kwargs() {
@@ -326,8 +335,11 @@ fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    arity(vm, &args, "iter", 1, 1)?;
-    vm.get_iter(&args.pos()[0])
+    arity(vm, &args, "iter", 1, 2)?;
+    match args.pos() {
+        [callable, sentinel] => crate::objects::iterators::callable_iter(vm, callable, sentinel),
+        p => vm.get_iter(&p[0]),
+    }
 }
 
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -340,14 +352,22 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(&p[0])
         )));
     }
-    match vm.next(&p[0])? {
-        Some(v) => Ok(v),
-        None => match p.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(crate::error::PyErr(
-                vm.new_exception(&vm.types().exc.stop_iteration.clone(), vec![]),
-            )),
+    let exhausted_value = match p[0].as_obj().filter(|o| matches!(o.payload, Payload::Generator(_))) {
+        Some(gen) => match vm.gen_resume(&gen.clone(), Value::None, None)? {
+            crate::eval::generator::GenResult::Yielded(v) => return Ok(v),
+            crate::eval::generator::GenResult::Returned(v) => v,
         },
+        None => match vm.next(&p[0])? {
+            Some(v) => return Ok(v),
+            None => Value::None,
+        },
+    };
+    match p.get(1) {
+        Some(d) => Ok(d.clone()),
+        None => {
+            let args = if exhausted_value.is_none() { vec![] } else { vec![exhausted_value] };
+            Err(crate::error::PyErr(vm.new_exception(&vm.types().exc.stop_iteration.clone(), args)))
+        }
     }
 }
 
@@ -508,7 +528,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let list = vm.new_list(items);
     let mut all = vec![list.clone()];
     all.extend(args.values[1..].iter().cloned());
-    crate::objects::methods::list_sort(
+    crate::objects::list::list_sort(
         vm,
         Args {
             values: &all,

@@ -1,6 +1,8 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`).
 
 mod functions;
+mod text;
+mod introspection;
 
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict;

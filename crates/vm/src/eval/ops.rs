@@ -396,6 +396,21 @@ impl Vm {
                 }
                 f.slots.push(self.new_str(&s));
             }
+            Opcode::BuildSet => {
+                let items = pop_n(f, arg as usize);
+                let set = self.build_set(items)?;
+                unsafe { &mut *fp }.slots.push(set);
+            }
+            Opcode::SetAdd | Opcode::SetUpdate => {
+                let v = pop(f);
+                let at = f.slots.len().wrapping_sub(arg as usize);
+                let set = f.slots.get(at).cloned().unwrap_or(Value::Null);
+                match (op, crate::objects::set::set_cell(&set)) {
+                    (Opcode::SetAdd, Some(cell)) => crate::objects::set::add(self, cell, v)?,
+                    (_, Some(_)) => crate::objects::set::update(self, &set, &v)?,
+                    _ => return Err(self.system_error("SET_ADD/SET_UPDATE without a set")),
+                }
+            }
             Opcode::ListAppend => {
                 let v = pop(f);
                 let at = f.slots.len().wrapping_sub(arg as usize);

@@ -14,7 +14,11 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
     if name == "__class__" {
         return Ok(Some(Value::Obj(vm.type_of(obj))));
     }
-    let Value::Obj(o) = obj else { return Ok(None) };
+    let numeric = crate::objects::int_methods::attribute(vm, obj, name);
+    if let Some(v) = numeric.or_else(|| crate::objects::float_methods::attribute(obj, name)) {
+        return Ok(Some(v));
+    }
+        let Value::Obj(o) = obj else { return Ok(None) };
     if name == "__dict__" {
         if let Some(d) = o.dict_obj() {
             return Ok(Some(Value::Obj(d)));

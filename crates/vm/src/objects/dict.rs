@@ -286,16 +286,21 @@ pub fn set_str_key(d: &ObjRef, key: Value, value: Value) {
     }
 }
 
+/// `hash(key)` for a dict key, with 3.14's message for unhashable keys.
+fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+    vm.hash(key).map_err(|e| crate::objects::set::unhashable_context(vm, e, key, "a dict key"))
+}
+
 /// `d.get(key)`.
 pub fn get_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = vm.hash(key)?;
+    let hash = key_hash(vm, key)?;
     let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
     data.get(key, hash, &mut |a, b| vm.eq(a, b))
 }
 
 /// `d[key] = value`.
 pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
-    let hash = vm.hash(&key)?;
+    let hash = key_hash(vm, &key)?;
     let found = {
         let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
         data.find(&key, hash, &mut |a, b| vm.eq(a, b))?
@@ -314,7 +319,7 @@ pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<(
 
 /// `del d[key]`; `Ok(None)` when absent.
 pub fn del_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = vm.hash(key)?;
+    let hash = key_hash(vm, key)?;
     let found = {
         let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
         data.find(key, hash, &mut |a, b| vm.eq(a, b))?

@@ -629,6 +629,19 @@ pub fn is_superset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
     Ok(true)
 }
 
+impl Vm {
+    /// `BUILD_SET`: a set of `items`, added in order.
+    pub fn build_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        let s = new_set_of(&self.types().set.clone(), SetData::new());
+        if let Some(cell) = set_cell(&s) {
+            for item in items {
+                add(self, cell, item)?;
+            }
+        }
+        Ok(s)
+    }
+}
+
 /// A frozenset built from compile-time constants (no Python code can run: the items are
 /// ints, strs, floats, bytes, tuples and frozensets of those).
 pub fn frozenset_of_constants(vm: &Vm, items: Vec<Value>) -> Value {

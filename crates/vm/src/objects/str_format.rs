@@ -278,19 +278,17 @@ fn field_value(vm: &mut Vm, name: &[char], source: &FieldSource, numbering: &mut
 
 // ----- format(value, spec) -----
 
-impl Vm {
-    /// `format(v, spec)`: a user class's `__format__`, else the built-in type's.
-    pub fn format_value_impl(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        if let Some(m) = self.lookup_special_heap(v, "__format__") {
-            let s = self.new_str(spec);
-            let r = self.call_method_value(&m, v, &[s])?;
-            return match r.payload() {
-                Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
-                _ => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))),
-            };
-        }
-        builtin_format(self, v, spec)
+/// `format(v, spec)`: a user class's `__format__`, else the built-in type's.
+pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if let Some(m) = vm.lookup_special_heap(v, "__format__") {
+        let s = vm.new_str(spec);
+        let r = vm.call_method_value(&m, v, &[s])?;
+        return match r.payload() {
+            Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+            _ => Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(&r)))),
+        };
     }
+    builtin_format(vm, v, spec)
 }
 
 /// The `__format__` of the built-in types.

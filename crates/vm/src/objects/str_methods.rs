@@ -27,7 +27,7 @@ pub fn install(vm: &Vm) {
         ("find", str_search::find),
         ("format", str_format::str_format),
         ("format_map", str_format::str_format_map),
-        ("__format__", str_format::str_dunder_format),
+        ("__format__", str_format::dunder_format),
         ("index", str_search::index),
         ("isalnum", isalnum),
         ("isalpha", isalpha),

@@ -14,11 +14,17 @@ use crate::objects::unicode;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The text of a str argument, or TypeError `"{what} must be str, not T"`.
+/// The text of a str argument, or TypeError `"{what} must be str, not T"` (`what`
+/// names the argument, or is empty).
 fn str_arg<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
+    expect_str(vm, v, &format!("{what}{}must be str, not", if what.is_empty() { "" } else { " " }))
+}
+
+/// The text of a str argument, or TypeError `"{message} T"`.
+fn expect_str<'a>(vm: &Vm, v: &'a Value, message: &str) -> PyResult<&'a PyStr> {
     match v.payload() {
         Some(Payload::Str(s)) => Ok(s),
-        _ => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!("{message} {}", vm.type_name(v)))),
     }
 }
 
@@ -116,7 +122,7 @@ fn affix(vm: &mut Vm, args: Args, name: &'static str, at_end: bool) -> PyResult<
         Some(Payload::Str(p)) => Ok(Value::Bool(matches(p))),
         Some(Payload::Tuple(items)) => {
             for it in items.iter() {
-                if matches(str_arg(vm, it, &format!("tuple for {name} must only contain str, not"))?) {
+                if matches(expect_str(vm, it, &format!("tuple for {name} must only contain str, not"))?) {
                     return Ok(Value::Bool(true));
                 }
             }
@@ -234,7 +240,7 @@ fn split_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &'static str) -> PyResult<
     let sep = match rest[0] {
         None | Some(Value::None) => None,
         Some(v) => {
-            let sep = str_arg(vm, v, "must be str or None, not")?.as_str();
+            let sep = expect_str(vm, v, "must be str or None, not")?.as_str();
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -331,7 +337,7 @@ pub fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, args: Args, name: &'static str, from_right: bool) -> PyResult<Value> {
     let (s, rest) = str_args(vm, &args, name, &Shape::One)?;
-    let sep = str_arg(vm, rest[0].unwrap_or(&Value::None), "must be str, not")?.as_str();
+    let sep = str_arg(vm, rest[0].unwrap_or(&Value::None), "")?.as_str();
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }

@@ -16,6 +16,14 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
+    if !vm.type_is_heap(ty) {
+        if ty.as_type().is_some_and(|t| t.layout == Layout::Set) {
+            return crate::objects::set_methods::construct(vm, ty, args);
+        }
+        if let Some(v) = crate::objects::iterators::construct(vm, ty, args)? {
+            return Ok(v);
+        }
+    }
     let t = vm.types();
     if Rc::ptr_eq(ty, &t.type_) {
         let pos = args.pos();
@@ -60,6 +68,7 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             ))),
         },
         Layout::Float => construct_float(vm, pos),
+        Layout::Bytes => crate::objects::bytes::construct(vm, args),
         Layout::Str => match pos {
             [] => Ok(vm.new_str("")),
             [v] => {
@@ -96,22 +105,7 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         Layout::Dict => {
             let d = vm.new_dict();
             if let [v] = pos {
-                if matches!(v.payload(), Some(Payload::Dict(_)))
-                    || vm.lookup_attr(v, &vm.new_str("keys"))?.is_some()
-                {
-                    vm.dict_update_from(&d, v)?;
-                } else {
-                    for item in vm.collect_iterable(v)? {
-                        let pair = vm.collect_iterable(&item)?;
-                        if pair.len() != 2 {
-                            return Err(vm.value_error(format!(
-                                "dictionary update sequence element #0 has length {}; 2 is required",
-                                pair.len()
-                            )));
-                        }
-                        dict::set_item(vm, &d, pair[0].clone(), pair[1].clone())?;
-                    }
-                }
+                crate::objects::dict_methods::update_arg(vm, &d, v)?;
             } else if pos.len() > 1 {
                 return Err(vm.type_error(format!(
                     "dict expected at most 1 argument, got {}",
@@ -354,6 +348,13 @@ fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         ))),
         Layout::List => Payload::List(RefCell::new(vec![])),
         Layout::Dict => Payload::Dict(RefCell::new(DictData::new())),
+        Layout::Set => {
+            let data = crate::objects::set_methods::construct(vm, cls, Args { values: args.pos(), kwnames: &[] })?;
+            return match data.payload() {
+                Some(Payload::Set(d)) => Ok(Value::obj(PyObject::with_dict(cls.clone(), Payload::Set(RefCell::new(d.borrow().clone())), vm.new_dict()))),
+                _ => Err(vm.type_error("set construction failed")),
+            };
+        }
         _ => {
             // Immutable built-in bases: build the value with the base constructor.
             let base = cls

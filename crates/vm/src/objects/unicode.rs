@@ -61,6 +61,18 @@ pub fn is_space(c: char) -> bool {
     has(c, SPACE)
 }
 
+/// The value of a decimal digit (`str.isdecimal()`), in any script. Decimal digits
+/// come in runs of ten from zero, each starting a run of equal flags.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return Some(c as u32 - '0' as u32);
+    }
+    let cp = c as u32;
+    let i = FLAG_RUNS.partition_point(|&(start, _)| start <= cp).checked_sub(1)?;
+    let (start, f) = FLAG_RUNS.get(i).copied()?;
+    (f & DECIMAL != 0).then_some((cp - start) % 10)
+}
+
 /// Line boundaries for `str.splitlines()`.
 pub fn is_linebreak(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')

@@ -172,7 +172,8 @@ impl Vm {
         let kwonly = co.kwonlyargcount as usize;
         let has_varargs = co.flags & CodeFlags::VARARGS != 0;
         let has_varkw = co.flags & CodeFlags::VARKEYWORDS != 0;
-        let qualname = crate::protocol::attr::name_str(&func.qualname.borrow()).to_string();
+        // Only the error messages need the name: compute it lazily.
+        let qualname = || crate::protocol::attr::name_str(&func.qualname.borrow()).to_string();
         let positional = args.pos();
         let total_params = argcount + kwonly;
         let mut next = total_params;
@@ -190,7 +191,7 @@ impl Vm {
             let extra = positional.get(argcount..).unwrap_or(&[]).to_vec();
             slots[slot] = self.new_tuple(extra);
         } else if given > argcount {
-            return Err(self.too_many_positional(func, &qualname, argcount, given, args));
+            return Err(self.too_many_positional(func, &qualname(), argcount, given, args));
         }
         let kwdict = match varkw_slot {
             Some(slot) => {
@@ -210,7 +211,7 @@ impl Vm {
                 Some(i) if i >= posonly => {
                     if !slots[i].is_null() {
                         return Err(self.type_error(format!(
-                            "{qualname}() got multiple values for argument '{n}'"
+                            "{}() got multiple values for argument '{n}'", qualname()
                         )));
                     }
                     slots[i] = value.clone();
@@ -219,7 +220,7 @@ impl Vm {
                     Some(d) => {
                         if dict::get_item(self, d, name)?.is_some() {
                             return Err(self.type_error(format!(
-                                "{qualname}() got multiple values for keyword argument '{n}'"
+                                "{}() got multiple values for keyword argument '{n}'", qualname()
                             )));
                         }
                         dict::set_item(self, d, name.clone(), value.clone())?;
@@ -227,7 +228,7 @@ impl Vm {
                     None if other.is_some() => posonly_as_kw.push(n.to_string()),
                     None => {
                         return Err(self.type_error(format!(
-                            "{qualname}() got an unexpected keyword argument '{n}'"
+                            "{}() got an unexpected keyword argument '{n}'", qualname()
                         )));
                     }
                 },
@@ -235,18 +236,13 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(format!(
-                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'", qualname(),
                 posonly_as_kw.join(", ")
             )));
         }
         // Defaults for the trailing positional parameters.
-        let defaults: Vec<Value> = func
-            .defaults
-            .borrow()
-            .as_obj()
-            .and_then(|o| o.as_tuple())
-            .map(|t| t.to_vec())
-            .unwrap_or_default();
+        let defaults_value = func.defaults.borrow().clone();
+        let defaults: &[Value] = defaults_value.as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]);
         let first_default = argcount.saturating_sub(defaults.len());
         let mut missing = Vec::new();
         for i in given.min(argcount)..argcount {
@@ -262,7 +258,7 @@ impl Vm {
         }
         if !missing.is_empty() {
             return Err(self.type_error(format!(
-                "{qualname}() missing {} required positional argument{}: {}",
+                "{}() missing {} required positional argument{}: {}", qualname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 join_names(&missing)
@@ -289,7 +285,7 @@ impl Vm {
         }
         if !missing.is_empty() {
             return Err(self.type_error(format!(
-                "{qualname}() missing {} required keyword-only argument{}: {}",
+                "{}() missing {} required keyword-only argument{}: {}", qualname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 join_names(&missing)

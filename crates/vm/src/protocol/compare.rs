@@ -192,7 +192,7 @@ impl Vm {
                 let eq = crate::objects::range::range_equal(x, y);
                 Ok(Some(eq == (op == CmpOp::Eq)))
             }
-            _ => Ok(None),
+            _ => crate::objects::set_methods::compare(self, a, b, op),
         }
     }
 
@@ -267,6 +267,10 @@ impl Vm {
                     Some(d) => Ok(crate::objects::dict::get_item(self, &d, item)?.is_some()),
                     None => Ok(false),
                 }
+            }
+            Some(Payload::Set(cell)) => crate::objects::set::contains(self, cell, item),
+            Some(Payload::DictView { dict, kind }) => {
+                crate::objects::dict_methods::view_contains(self, dict, *kind, item)
             }
             Some(Payload::Range(r)) => Ok(match as_int(item) {
                 Some(IntRef::Small(i)) => crate::objects::range::range_contains(r, i),

@@ -297,6 +297,15 @@ impl Vm {
 
     /// In-place operators that mutate built-in containers (`list +=`, `list *=`).
     fn inplace_builtin(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+            && matches!(a.payload(), Some(Payload::Set(_) | Payload::Dict(_)))
+            && self.lookup_special_heap(a, &format!("__i{}__", op.stem())).is_none()
+        {
+            if let Some(r) = crate::objects::set_methods::inplace_op(self, a, b, op)? {
+                return Ok(Some(r));
+            }
+            return crate::objects::dict_methods::binary_op(self, a, b, op, true);
+        }
         let Some(Payload::List(list)) = a.payload() else {
             return Ok(None);
         };
@@ -489,7 +498,15 @@ impl Vm {
                 }
                 Ok(None)
             }
-            _ => Ok(None),
+            BinOp::Rem if matches!(a.payload(), Some(Payload::Str(_))) => {
+                let template = crate::protocol::attr::name_str(a).to_string();
+                let text = crate::objects::str_printf::format(self, &template, b)?;
+                Ok(Some(self.new_str(&text)))
+            }
+            _ => match crate::objects::set_methods::binary_op(self, a, b, op)? {
+                Some(r) => Ok(Some(r)),
+                None => crate::objects::dict_methods::binary_op(self, a, b, op, false),
+            },
         }
     }
 

@@ -64,6 +64,9 @@ impl Vm {
 
     /// `str(exc)`: the message, or the args tuple's repr.
     pub fn exception_str(&mut self, exc: &ObjRef) -> PyResult<String> {
+        if let Some(text) = crate::objects::codecs::unicode_error_str(self, exc)? {
+            return Ok(text);
+        }
         let args = match self.exception_data(exc) {
             Some(d) => d.borrow().args.clone(),
             None => return Ok(String::new()),
@@ -129,6 +132,8 @@ impl Vm {
                     Ok(format!("{{{}}}", parts.join(", ")))
                 })
             }
+            Payload::Set(_) => crate::objects::set_methods::repr(self, o, v),
+            Payload::DictView { .. } => crate::objects::dict_methods::view_repr(self, o, v),
             _ => crate::objects::attributes::default_repr(self, o, v),
         }
     }
@@ -140,7 +145,7 @@ impl Vm {
     }
 
     /// Run `f` unless `o` is already being printed further up (then give `marker`).
-    fn with_repr_guard(
+    pub(crate) fn with_repr_guard(
         &mut self,
         o: &ObjRef,
         marker: &str,
@@ -160,25 +165,9 @@ impl Vm {
 }
 
 impl Vm {
-    /// `format(v, spec)`.
+    /// `format(v, spec)`: a user class's `__format__`, else the built-in type's
+    /// (`objects/str_format.rs`).
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        if let Some(m) = self.lookup_special_heap(v, "__format__") {
-            let s = self.new_str(spec);
-            let r = self.call_method_value(&m, v, &[s])?;
-            return match r.payload() {
-                Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
-                _ => Err(self.type_error(format!(
-                    "__format__ must return a str, not {}",
-                    self.type_name(&r)
-                ))),
-            };
-        }
-        if spec.is_empty() {
-            return self.to_str(v);
-        }
-        Err(self.value_error(format!(
-            "format specifier '{spec}' for '{}' is not supported yet",
-            self.type_name(v)
-        )))
+        crate::objects::str_format::format_value(self, v, spec)
     }
 }

@@ -37,6 +37,8 @@ impl Vm {
             Some(Payload::Tuple(t)) => t.len(),
             Some(Payload::List(l)) => l.borrow().len(),
             Some(Payload::Dict(d)) => d.borrow().len(),
+            Some(Payload::Set(st)) => st.borrow().len(),
+            Some(Payload::DictView { dict, .. }) => dict.as_dict().map_or(0, |d| d.borrow().len()),
             Some(Payload::Range(r)) => crate::objects::range::range_len(r),
             _ => {
                 return Err(self.type_error(format!(
@@ -234,6 +236,7 @@ impl Vm {
                 let c = s.char_at(i).unwrap_or('\0');
                 Ok(self.new_str(c.encode_utf8(&mut [0; 4])))
             }
+            Some(Payload::Bytes(b)) => crate::objects::bytes::get_item(self, b, key),
             Some(Payload::Dict(_)) => {
                 let d = container
                     .as_obj()
@@ -255,6 +258,10 @@ impl Vm {
                     }
                 }
             }
+            Some(Payload::Range(r)) if is_slice => match key.payload() {
+                Some(Payload::Slice(sl)) => crate::objects::range_methods::slice(self, r, sl),
+                _ => Err(self.system_error("range slice")),
+            },
             Some(Payload::Range(r)) if !is_slice => {
                 let len = crate::objects::range::range_len(r);
                 let i = self.seq_index(key, len, "range object")?;
