@@ -313,6 +313,18 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
         let target_op = first_op_of_target(cfg, &instr);
         let next = cfg.blocks[b].instrs.get(i + 1).copied();
         let next_op = next.map(|n| n.op);
+        let is_pop_jump = matches!(
+            instr.op,
+            Op::Real(
+                Opcode::PopJumpIfNone
+                    | Opcode::PopJumpIfNotNone
+                    | Opcode::PopJumpIfFalse
+                    | Opcode::PopJumpIfTrue
+            )
+        );
+        if is_pop_jump && target_op == Some(JUMP) && jump_thread(cfg, b, i, instr.op) {
+            continue;
+        }
         let instrs = &mut cfg.blocks[b].instrs;
         match instr.op {
             Op::Real(Opcode::BuildTuple) => {
@@ -344,16 +356,7 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
             Op::Real(Opcode::BuildList | Opcode::BuildSet) => {
                 optimize_list_or_set(instrs, i, consts)
             }
-            Op::Real(
-                Opcode::PopJumpIfNone
-                | Opcode::PopJumpIfNotNone
-                | Opcode::PopJumpIfFalse
-                | Opcode::PopJumpIfTrue,
-            ) => {
-                if target_op == Some(JUMP) && jump_thread(cfg, b, i, instr.op) {
-                    continue;
-                }
-            }
+
             Op::Pseudo(PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue) => {
                 let same = instr.op;
                 let opposite = if same == JUMP_IF_FALSE {

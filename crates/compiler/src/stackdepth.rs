@@ -79,13 +79,7 @@ pub fn popped_pushed(op: Opcode, arg: u32) -> (i32, i32) {
 pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i32 {
     match op {
         Op::Pseudo(p) => match p {
-            PseudoOpcode::SetupCleanup => {
-                if jump {
-                    2
-                } else {
-                    0
-                }
-            }
+            PseudoOpcode::SetupCleanup if jump => 2,
             PseudoOpcode::SetupFinally | PseudoOpcode::SetupWith => i32::from(jump),
             PseudoOpcode::LoadClosure => 1,
             PseudoOpcode::StoreFastMaybeNull => -1,

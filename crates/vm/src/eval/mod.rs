@@ -14,6 +14,8 @@ use adder_bytecode::{CodeUnit, Opcode};
 
 use crate::error::PyResult;
 use crate::frame::Frame;
+use crate::object::Payload;
+use crate::objects::code::CodeData;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -87,16 +89,25 @@ impl Vm {
         let Some(frame) = self.thread.frames.last_mut() else {
             return Err(self.system_error("no frame to run"));
         };
-        let fp: *mut Frame = &mut **frame;
-        // SAFETY: frames are boxed, so `fp` stays valid while this frame is on the stack;
-        // it is popped only by this loop (RETURN/unwind), after which `fp` is not used:
-        // every path that changes the top frame returns `Flow::Continue` first.
-        let f = unsafe { &mut *fp };
-        let code_ptr: *const crate::objects::code::CodeData = f.code_data();
-        // SAFETY: the code object is kept alive by `f.code` for as long as the frame runs,
-        // and code objects are immutable.
-        let code = unsafe { &*code_ptr };
-        let units: &[CodeUnit] = &code.code.code;
+        // SAFETY: frames are boxed, so `fp` stays valid while its frame is on the stack.
+        // A frame is popped only by this loop (RETURN, unwind) or by a generator yield,
+        // and every such path reloads `fp` from the new top frame or leaves the loop.
+        let mut fp: *mut Frame = &mut **frame;
+        // SAFETY: the code object is kept alive by the frame's `code` for as long as the
+        // frame runs, and code objects are immutable.
+        let mut code: &CodeData = unsafe { &*((*fp).code_data() as *const CodeData) };
+        let mut units: &[CodeUnit] = &code.code.code;
+        // Python-to-Python calls and returns switch frames without leaving the loop.
+        macro_rules! reload_top_frame {
+            () => {{
+                let Some(frame) = self.thread.frames.last_mut() else {
+                    return Err(self.system_error("no frame to run"));
+                };
+                fp = &mut **frame;
+                code = unsafe { &*((*fp).code_data() as *const CodeData) };
+                units = &code.code.code;
+            }};
+        }
         loop {
             let f = unsafe { &mut *fp };
             let ip = f.ip;
@@ -198,6 +209,60 @@ impl Vm {
                     }
                 }
                 Opcode::JumpBackward => f.ip = (f.ip + 1).saturating_sub(arg as usize),
+                Opcode::LoadGlobal => {
+                    let name = &code.names[(arg >> 1) as usize];
+                    let v = self.load_global(f, name)?;
+                    let f = unsafe { &mut *fp };
+                    f.slots.push(v);
+                    if arg & 1 != 0 {
+                        f.slots.push(Value::Null);
+                    }
+                    f.ip += 4;
+                }
+                Opcode::Call => match self.op_call(fp, arg as usize, Value::Null)? {
+                    Some(Flow::Continue) => reload_top_frame!(),
+                    Some(flow) => return Ok(flow),
+                    None => {}
+                },
+                Opcode::ReturnValue => {
+                    let v = f.slots.pop().unwrap_or(Value::Null);
+                    match self.return_from_frame(v, entry_depth) {
+                        Flow::Continue => reload_top_frame!(),
+                        flow => return Ok(flow),
+                    }
+                }
+                Opcode::ForIter => {
+                    let next = match f.slots.last().and_then(Value::payload) {
+                        Some(Payload::RangeIter { next, stop, step }) => {
+                            let cur = next.get();
+                            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                                next.set(cur.saturating_add(*step));
+                                Some(Some(Value::Int(cur)))
+                            } else {
+                                Some(None)
+                            }
+                        }
+                        Some(Payload::SeqIter { seq, index }) => match seq.payload() {
+                            Some(Payload::List(l)) => {
+                                let item = l.borrow().get(index.get()).cloned();
+                                index.set(if item.is_some() { index.get() + 1 } else { usize::MAX });
+                                Some(item)
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match next {
+                        Some(Some(v)) => {
+                            f.slots.push(v);
+                            f.ip += 1;
+                        }
+                        Some(None) => f.ip += 1 + arg as usize + 1,
+                        None => {
+                            self.execute(fp, code, op, arg, entry_depth)?;
+                        }
+                    }
+                }
                 Opcode::JumpForward => f.ip += arg as usize,
                 _ => {
                     let mut op = op;

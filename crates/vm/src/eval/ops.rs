@@ -752,7 +752,7 @@ impl Vm {
     }
 
     #[inline]
-    fn load_global(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
+    pub(super) fn load_global(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
         if let Some(v) = dict::get_str_value(&f.globals, name) {
             return Ok(v);
         }
@@ -966,7 +966,7 @@ impl Vm {
 
     /// `CALL` / `CALL_KW`: the stack holds `callable, self_or_null, args...` (and the
     /// kwnames tuple on top for CALL_KW). Python functions get a new frame in this loop.
-    fn op_call(&mut self, fp: *mut Frame, argc: usize, kwnames_val: Value) -> Step {
+    pub(super) fn op_call(&mut self, fp: *mut Frame, argc: usize, kwnames_val: Value) -> Step {
         let f = unsafe { &mut *fp };
         let len = f.slots.len();
         let Some(base) = len.checked_sub(argc + 2) else {
@@ -976,11 +976,7 @@ impl Vm {
         let args_start = if has_self { base + 1 } else { base + 2 };
         let callable = f.slots[base].clone();
         f.ip += 3;
-        let kwnames: Vec<Value> = kwnames_val
-            .as_obj()
-            .and_then(|o| o.as_tuple())
-            .map(|t| t.to_vec())
-            .unwrap_or_default();
+        let kwnames: &[Value] = kwnames_val.as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]);
 
         // A Python function: push its frame and keep going in this loop.
         if let Value::Obj(o) = &callable {
@@ -994,7 +990,7 @@ impl Vm {
                 let new_frame = {
                     let args = Args {
                         values: &f.slots[args_start..],
-                        kwnames: &kwnames,
+                        kwnames,
                     };
                     self.make_function_frame(o, args)?
                 };
@@ -1010,7 +1006,7 @@ impl Vm {
             &callable,
             Args {
                 values: &args,
-                kwnames: &kwnames,
+                kwnames,
             },
         )?;
         unsafe { &mut *fp }.slots.push(r);
@@ -1050,7 +1046,7 @@ impl Vm {
     }
 
     /// Pop the finished top frame; hand `v` to the caller frame or out of the loop.
-    fn return_from_frame(&mut self, v: Value, entry_depth: usize) -> Flow {
+    pub(super) fn return_from_frame(&mut self, v: Value, entry_depth: usize) -> Flow {
         if let Some(done) = self.thread.frames.pop() {
             self.recycle_frame(done);
         }

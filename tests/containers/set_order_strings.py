@@ -1,0 +1,10 @@
+words = "the quick brown fox jumps over the lazy dog".split()
+print(set(words))
+print(set("abracadabra"))
+print({"apple", "banana", "cherry", "date", "elderberry", "fig", "grape"})
+s = set()
+for i in range(30):
+    s.add("k" + str(i))
+print(s)
+print(set(["", "a", "aa", "aaa"]))
+print({"été", "café", "naïve", "x"})
