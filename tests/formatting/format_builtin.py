@@ -30,5 +30,5 @@ class G(int):
     pass
 print(format(G(7), "03"), format(G(7)))
 t("G s", lambda: format(G(7), "s"))
-print((5).__format__("03"), "ab".__format__("^4"), object.__format__(D(), ""))
+print((5).__format__("03"), "ab".__format__("^4"), object.__format__(F(), ""))
 t("object.__format__ x", lambda: object.__format__(D(), "x"))

@@ -9,7 +9,9 @@ print("{a} {b[0]}".format_map({"a": 1, "b": [2]}))
 class Default(dict):
     def __missing__(self, key):
         return "<" + key + ">"
-print("{name} is {age}".format_map(Default(name="Ann")))
+people = Default()
+people["name"] = "Ann"
+print("{name} is {age}".format_map(people))
 class M:
     def __getitem__(self, k):
         return k.upper()

@@ -11,6 +11,8 @@ print(bytes.fromhex("deadbeef"), bytes.fromhex(" de ad\tbe\nef "), bytes.fromhex
 t("fromhex('zz')", lambda: bytes.fromhex("zz"))
 t("fromhex('a b')", lambda: bytes.fromhex("a b"))
 t("fromhex('abc')", lambda: bytes.fromhex("abc"))
+t("fromhex('a')", lambda: bytes.fromhex("a"))
+t("fromhex('abc d')", lambda: bytes.fromhex("abc d"))
 t("fromhex(1)", lambda: bytes.fromhex(1))
 t("hex('::')", lambda: b"abc".hex("::"))
 t("hex(1)", lambda: b"abc".hex(1))

@@ -78,9 +78,16 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
         }
         Program::Module(name) => return run_native_module(executable, name, &args),
     };
+    let script_dir = match &program {
+        Program::Script(_) => Path::new(&filename)
+            .parent()
+            .map_or(String::new(), |d| d.to_string_lossy().into_owned()),
+        _ => String::new(),
+    };
     let config = Config {
         argv: args,
         executable: executable.to_string(),
+        script_dir,
         dont_write_bytecode: options.dont_write_bytecode,
         unbuffered: options.unbuffered,
         ignore_environment: options.ignore_environment,

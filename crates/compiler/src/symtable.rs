@@ -73,8 +73,21 @@ pub struct Scope {
     pub has_varkeywords: bool,
     /// A method uses `super()` / `__class__`: the class needs a `__class__` cell.
     pub needs_class_closure: bool,
-    /// A class body whose methods (or annotations) get a `__classdict__` cell (3.14).
+    /// A class body whose annotation scopes read its namespace: `__classdict__` cell.
     pub needs_classdict: bool,
+    /// The `__annotate__` scope of a module or class (PEP 649), created on the first
+    /// annotated assignment.
+    pub annotation_block: Option<ScopeId>,
+    /// An `__annotate__` scope (of a function, module or class).
+    pub is_annotation: bool,
+    /// An annotation scope of a function has annotations to compile.
+    pub annotations_used: bool,
+    /// Annotation scopes inside classes look names up in the class namespace first.
+    pub can_see_class_scope: bool,
+    /// Some annotations only count if their statement ran (`__conditional_annotations__`).
+    pub has_conditional_annotations: bool,
+    /// Builder state: nesting depth of if/for/while/try/with/match bodies.
+    in_conditional_block: u32,
     pub lineno: u32,
     /// Where `global`/`nonlocal` declared a name, for errors found during analysis.
     declarations: HashMap<String, ast::Range>,
@@ -100,6 +113,12 @@ impl Scope {
             has_varkeywords: false,
             needs_class_closure: false,
             needs_classdict: false,
+            annotation_block: None,
+            is_annotation: false,
+            annotations_used: false,
+            can_see_class_scope: false,
+            has_conditional_annotations: false,
+            in_conditional_block: 0,
             lineno,
             declarations: HashMap::new(),
         }
@@ -253,6 +272,30 @@ impl Builder {
     }
 
     fn stmt(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
+        // Annotations in these statements' bodies may not run (`__conditional_annotations__`).
+        let conditional = matches!(
+            stmt,
+            Stmt::If { .. }
+                | Stmt::For { .. }
+                | Stmt::AsyncFor { .. }
+                | Stmt::While { .. }
+                | Stmt::Try { .. }
+                | Stmt::TryStar { .. }
+                | Stmt::With { .. }
+                | Stmt::AsyncWith { .. }
+                | Stmt::Match { .. }
+        );
+        if conditional {
+            self.current().in_conditional_block += 1;
+        }
+        let result = self.stmt_inner(stmt);
+        if conditional {
+            self.current().in_conditional_block -= 1;
+        }
+        result
+    }
+
+    fn stmt_inner(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
         match stmt {
             Stmt::FunctionDef {
                 name,
@@ -273,12 +316,9 @@ impl Builder {
                 ..
             } => {
                 self.add_def(name, DEF_LOCAL, *range)?;
-                self.exprs(decorator_list)?;
                 self.argument_defaults(args)?;
-                let _ = returns;
-                if self.current().kind == ScopeKind::Class {
-                    self.current().needs_classdict = true;
-                }
+                self.exprs(decorator_list)?;
+                self.function_annotations(args, returns.as_deref(), *range)?;
                 self.push(ScopeKind::Function, name, node_key(stmt), range.lineno);
                 if matches!(stmt, Stmt::AsyncFunctionDef { .. }) {
                     self.current().is_coroutine = true;
@@ -324,10 +364,10 @@ impl Builder {
             }
             Stmt::AnnAssign {
                 target,
+                annotation,
                 value,
                 simple,
                 range,
-                ..
             } => {
                 if let Expr::Name { id, .. } = target.as_ref() {
                     let mangled = mangle(self.class_name(), id);
@@ -343,17 +383,16 @@ impl Builder {
                             *range,
                         ));
                     }
-                    if self.current().kind == ScopeKind::Class {
-                        self.current().needs_classdict = true;
+                    if *simple {
+                        self.add_def(id, DEF_ANNOT | DEF_LOCAL, *range)?;
+                    } else if value.is_some() {
+                        self.add_def(id, DEF_LOCAL, *range)?;
                     }
-                    let flag = if value.is_some() {
-                        DEF_LOCAL | DEF_ANNOT
-                    } else {
-                        DEF_ANNOT
-                    };
-                    self.add_def(id, flag, *range)?;
                 } else {
                     self.expr(target)?;
+                }
+                if self.current().kind != ScopeKind::Function {
+                    self.annotation(annotation)?;
                 }
                 if let Some(v) = value {
                     self.expr(v)?;
@@ -521,6 +560,79 @@ impl Builder {
             self.current().declarations.insert(mangled, range);
         }
         Ok(())
+    }
+
+    /// Open an `__annotate__` scope under the current one (PEP 649): its parameter is
+    /// `.format`, and inside a class it reads the class namespace via `__classdict__`.
+    fn push_annotation_scope(
+        &mut self,
+        key: usize,
+        lineno: u32,
+        range: ast::Range,
+    ) -> Result<ScopeId, CompileError> {
+        let parent = self.current();
+        let in_class = parent.kind == ScopeKind::Class || parent.can_see_class_scope;
+        let id = self.push(ScopeKind::Function, "__annotate__", key, lineno);
+        self.current().is_annotation = true;
+        self.add_def(".format", DEF_PARAM, range)?;
+        if in_class {
+            self.current().can_see_class_scope = true;
+            self.add_def("__classdict__", USE, range)?;
+        }
+        Ok(id)
+    }
+
+    /// A function's parameter and return annotations live in their own scope.
+    fn function_annotations(
+        &mut self,
+        args: &ast::Arguments,
+        returns: Option<&Expr>,
+        range: ast::Range,
+    ) -> Result<(), CompileError> {
+        self.push_annotation_scope(node_key(args), range.lineno, range)?;
+        let annotations = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(args.vararg.as_deref())
+            .chain(args.kwarg.as_deref())
+            .chain(&args.kwonlyargs)
+            .filter_map(|a| a.annotation.as_deref())
+            .chain(returns);
+        for annotation in annotations {
+            self.current().annotations_used = true;
+            self.expr(annotation)?;
+        }
+        self.pop();
+        Ok(())
+    }
+
+    /// An annotated assignment's annotation in a module or class: evaluated lazily by
+    /// the scope's `__annotate__` (CPython's `symtable_visit_annotation`).
+    fn annotation(&mut self, annotation: &Expr) -> Result<(), CompileError> {
+        let range = annotation.range();
+        let current_id = self.stack.last().copied().unwrap_or(0);
+        let scope = self.current();
+        let conditional = scope.kind == ScopeKind::Module
+            || (scope.kind == ScopeKind::Class && scope.in_conditional_block > 0);
+        if conditional && !scope.has_conditional_annotations {
+            scope.has_conditional_annotations = true;
+            self.add_def("__conditional_annotations__", USE, range)?;
+        }
+        match self.table.scopes[current_id].annotation_block {
+            Some(block) => {
+                self.stack.push(block);
+                self.class_names.push(None);
+            }
+            None => {
+                let key = usize::MAX - current_id;
+                let block = self.push_annotation_scope(key, range.lineno, range)?;
+                self.table.scopes[current_id].annotation_block = Some(block);
+            }
+        }
+        let result = self.expr(annotation);
+        self.pop();
+        result
     }
 
     fn argument_defaults(&mut self, args: &ast::Arguments) -> Result<(), CompileError> {
@@ -871,7 +983,9 @@ fn analyze_block(
         }
         new_global.extend(global.iter().cloned());
     } else {
-        new_bound.insert("__class__".to_string());
+        for implicit in ["__class__", "__classdict__", "__conditional_annotations__"] {
+            new_bound.insert(implicit.to_string());
+        }
     }
     let children = table.scopes[id].children.clone();
     for &child in &children {
@@ -900,6 +1014,12 @@ fn analyze_block(
         ScopeKind::Class => {
             if new_free.remove("__class__") {
                 table.scopes[id].needs_class_closure = true;
+            }
+            if new_free.remove("__classdict__") {
+                table.scopes[id].needs_classdict = true;
+            }
+            if new_free.remove("__conditional_annotations__") {
+                table.scopes[id].has_conditional_annotations = true;
             }
         }
         ScopeKind::Module => {}

@@ -42,6 +42,7 @@ impl Vm {
             recursion_limit: Cell::new(1000),
             int_max_str_digits: Cell::new(4300),
             registered_sources: Default::default(),
+            interned: Default::default(),
         };
         let mut vm = Vm {
             interp: Rc::new(interp),
@@ -92,6 +93,7 @@ impl Vm {
             Constant::Int(i) => self.new_int(i.clone()),
             Constant::Float(f) => Value::Float(*f),
             Constant::Complex { .. } => Value::None,
+            Constant::Str(s) if is_identifier_like(s) => self.intern(s),
             Constant::Str(s) => self.new_str(s),
             Constant::Bytes(b) => crate::objects::bytes::new_bytes(self, b.to_vec()),
             Constant::Tuple(items) => {
@@ -108,6 +110,19 @@ impl Vm {
                 self.new_slice(a, b, c)
             }
         }
+    }
+
+    /// The interned str object for `s`.
+    pub fn intern(&self, s: &str) -> Value {
+        if let Some(v) = self.interp.interned.borrow().get(s) {
+            return v.clone();
+        }
+        let v = self.new_str(s);
+        self.interp
+            .interned
+            .borrow_mut()
+            .insert(s.into(), v.clone());
+        v
     }
 
     /// Remember the text of code with no file behind it, for its tracebacks.
@@ -146,7 +161,11 @@ impl Vm {
 /// `code` with any byte that is not a CPython 3.14 opcode replaced by CACHE, which the
 /// eval loop refuses to execute: the loop can then decode bytes without checking.
 fn validated(code: Rc<CodeObject>) -> Rc<CodeObject> {
-    if code.code.iter().all(|u| adder_bytecode::Opcode::from_u8(u.op).is_some()) {
+    if code
+        .code
+        .iter()
+        .all(|u| adder_bytecode::Opcode::from_u8(u.op).is_some())
+    {
         return code;
     }
     let mut fixed = (*code).clone();
@@ -156,4 +175,9 @@ fn validated(code: Rc<CodeObject>) -> Rc<CodeObject> {
         }
     }
     Rc::new(fixed)
+}
+
+/// CPython interns string constants made only of name characters.
+fn is_identifier_like(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }

@@ -5,6 +5,7 @@ pub mod builtins;
 pub mod error;
 pub mod eval;
 pub mod frame;
+pub mod import;
 pub mod interpreter;
 pub mod object;
 pub mod objects;

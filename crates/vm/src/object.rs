@@ -75,7 +75,10 @@ pub enum Payload {
     /// A `set` or `frozenset` (the class tells which).
     Set(RefCell<crate::objects::set::SetData>),
     /// `dict_keys`, `dict_values` or `dict_items` over a dict.
-    DictView { dict: ObjRef, kind: DictIterKind },
+    DictView {
+        dict: ObjRef,
+        kind: DictIterKind,
+    },
     /// `enumerate`, `zip`, `map`, `filter`, reverse and set iterators...
     Iterator(RefCell<crate::objects::iterators::IterState>),
     /// A built-in class method (`dict.fromkeys`): binds to the class.

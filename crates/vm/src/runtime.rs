@@ -33,6 +33,8 @@ impl Runtime {
 pub struct Config {
     pub argv: Vec<String>,
     pub executable: String,
+    /// `sys.path[0]`: the script's directory, or '' for `-c` and standard input.
+    pub script_dir: String,
     /// `-B` / `PYTHONDONTWRITEBYTECODE`.
     pub dont_write_bytecode: bool,
     /// `-u`.
@@ -59,6 +61,9 @@ pub struct Interpreter {
     /// Source text of code that has no file (`-c`, standard input), for tracebacks
     /// (CPython keeps it in `linecache`).
     pub registered_sources: std::cell::RefCell<std::collections::HashMap<String, Rc<str>>>,
+    /// Interned strings (identifiers): one str object per distinct name, so namespace
+    /// lookups usually succeed on identity without comparing text.
+    pub interned: std::cell::RefCell<std::collections::HashMap<Rc<str>, Value>>,
 }
 
 /// Per-thread state: the frames being run and the exception being handled.

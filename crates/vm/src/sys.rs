@@ -36,6 +36,11 @@ pub fn init(vm: &mut Vm) {
         Value::Int(VERSION.2),
     ]);
     dict::set_str(vm, &d, "version_info", version_info);
+    let path: Vec<Value> = search_path(vm).iter().map(|p| vm.new_str(p)).collect();
+    let path = vm.new_list(path);
+    dict::set_str(vm, &d, "path", path);
+    let implementation = implementation(vm);
+    dict::set_str(vm, &d, "implementation", implementation);
     let modules = vm.interp.modules.clone();
     dict::set_str(vm, &modules, "sys", Value::Obj(vm.interp.sys.clone()));
     dict::set_str(
@@ -44,4 +49,47 @@ pub fn init(vm: &mut Vm) {
         "builtins",
         Value::Obj(vm.interp.builtins.clone()),
     );
+}
+
+/// `sys.path`: the script's directory (or '' for -c and stdin), `PYTHONPATH`, then
+/// CPython 3.14's pure-Python standard library (`ADDER_STDLIB`, or the reference
+/// installation the README's setup provides).
+fn search_path(vm: &Vm) -> Vec<String> {
+    let config = &vm.interp.config;
+    let mut path = vec![config.script_dir.clone()];
+    if !config.ignore_environment {
+        if let Ok(extra) = std::env::var("PYTHONPATH") {
+            path.extend(
+                extra
+                    .split(':')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string),
+            );
+        }
+    }
+    let stdlib = std::env::var("ADDER_STDLIB").ok().or_else(|| {
+        let home = std::env::var("HOME").ok()?;
+        let dir = format!("{home}/.cache/adder-reference/3.14/root/usr/lib/python3.14");
+        std::path::Path::new(&dir).is_dir().then_some(dir)
+    });
+    path.extend(stdlib);
+    path
+}
+
+/// `sys.implementation`: a namespace naming adder.
+fn implementation(vm: &Vm) -> Value {
+    let ns = vm.new_dict();
+    dict::set_str(vm, &ns, "name", vm.new_str("adder"));
+    dict::set_str(vm, &ns, "cache_tag", vm.new_str("adder-314"));
+    let version = vm.new_tuple(vec![
+        Value::Int(VERSION.0),
+        Value::Int(VERSION.1),
+        Value::Int(VERSION.2),
+    ]);
+    dict::set_str(vm, &ns, "version", version);
+    Value::obj(crate::object::PyObject::with_dict(
+        vm.types().simple_namespace.clone(),
+        crate::object::Payload::Instance,
+        ns,
+    ))
 }

@@ -152,6 +152,7 @@ builtin_types! {
     list_iterator = "list_iterator": Opaque, final_;
     tuple_iterator = "tuple_iterator": Opaque, final_;
     str_iterator = "str_ascii_iterator": Opaque, final_;
+    bytes_iterator = "bytes_iterator": Opaque, final_;
     range_iterator = "range_iterator": Opaque, final_;
     dict_keyiterator = "dict_keyiterator": Opaque, final_;
     dict_valueiterator = "dict_valueiterator": Opaque, final_;
@@ -175,6 +176,7 @@ builtin_types! {
     iterator = "iterator": Opaque, final_;
     classmethod_descriptor = "classmethod_descriptor": Opaque, final_;
     generator = "generator": Opaque, final_;
+    simple_namespace = "SimpleNamespace": Object;
     coroutine = "coroutine": Opaque, final_;
     async_generator = "async_generator": Opaque, final_;
 }

@@ -232,7 +232,10 @@ fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() + args.kwnames.len() > 2 {
-        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", pos.len() + args.kwnames.len())));
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            pos.len() + args.kwnames.len()
+        )));
     }
     if pos.is_empty() {
         return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
@@ -345,14 +348,18 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "next", 1, 2)?;
     let p = args.pos();
-    if !crate::protocol::iter::is_builtin_iterator(&p[0]) && vm.lookup_special_heap(&p[0], "__next__").is_none()
+    if !crate::protocol::iter::is_builtin_iterator(&p[0])
+        && vm.lookup_special_heap(&p[0], "__next__").is_none()
     {
         return Err(vm.type_error(format!(
             "'{}' object is not an iterator",
             vm.type_name(&p[0])
         )));
     }
-    let exhausted_value = match p[0].as_obj().filter(|o| matches!(o.payload, Payload::Generator(_))) {
+    let exhausted_value = match p[0]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Generator(_)))
+    {
         Some(gen) => match vm.gen_resume(&gen.clone(), Value::None, None)? {
             crate::eval::generator::GenResult::Yielded(v) => return Ok(v),
             crate::eval::generator::GenResult::Returned(v) => v,
@@ -365,8 +372,15 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match p.get(1) {
         Some(d) => Ok(d.clone()),
         None => {
-            let args = if exhausted_value.is_none() { vec![] } else { vec![exhausted_value] };
-            Err(crate::error::PyErr(vm.new_exception(&vm.types().exc.stop_iteration.clone(), args)))
+            let args = if exhausted_value.is_none() {
+                vec![]
+            } else {
+                vec![exhausted_value]
+            };
+            Err(crate::error::PyErr(vm.new_exception(
+                &vm.types().exc.stop_iteration.clone(),
+                args,
+            )))
         }
     }
 }

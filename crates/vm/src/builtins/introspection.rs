@@ -31,13 +31,18 @@ fn at_most_one(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
 pub fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_keywords(vm, &args, "locals")?;
     if !args.pos().is_empty() {
-        return Err(vm.type_error(format!("locals() takes no arguments ({} given)", args.pos().len())));
+        return Err(vm.type_error(format!(
+            "locals() takes no arguments ({} given)",
+            args.pos().len()
+        )));
     }
     current_locals(vm).map(Value::Obj)
 }
 
 fn current_locals(vm: &mut Vm) -> PyResult<ObjRef> {
-    let Some(frame) = vm.thread.frames.last() else { return Ok(vm.new_dict()) };
+    let Some(frame) = vm.thread.frames.last() else {
+        return Ok(vm.new_dict());
+    };
     if let Some(ns) = &frame.locals {
         return Ok(ns.clone());
     }
@@ -67,7 +72,9 @@ fn current_locals(vm: &mut Vm) -> PyResult<ObjRef> {
 /// `vars()` is `locals()`; `vars(obj)` is `obj.__dict__`.
 pub fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
     at_most_one(vm, &args, "vars")?;
-    let Some(obj) = args.pos().first() else { return current_locals(vm).map(Value::Obj) };
+    let Some(obj) = args.pos().first() else {
+        return current_locals(vm).map(Value::Obj);
+    };
     let name = vm.new_str("__dict__");
     match vm.lookup_attr(obj, &name)? {
         Some(d) => Ok(d),
@@ -106,7 +113,11 @@ fn attribute_names(vm: &mut Vm, obj: &Value) -> Vec<Value> {
     }
     let classes = match obj.as_obj().and_then(|o| o.as_type()) {
         Some(t) => t.mro.borrow().clone(),
-        None => vm.type_of(obj).as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default(),
+        None => vm
+            .type_of(obj)
+            .as_type()
+            .map(|t| t.mro.borrow().clone())
+            .unwrap_or_default(),
     };
     namespaces.extend(classes.iter().filter_map(|c| c.dict_obj()));
     let mut seen = std::collections::HashSet::new();

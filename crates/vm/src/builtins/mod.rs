@@ -1,8 +1,8 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`).
 
 mod functions;
-mod text;
 mod introspection;
+mod text;
 
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict;

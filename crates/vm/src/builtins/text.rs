@@ -20,18 +20,29 @@ fn radix_text(vm: &mut Vm, args: Args, name: &str, radix: Radix) -> PyResult<Val
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
     let [v] = pos else {
-        return Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            pos.len()
+        )));
     };
     let number = match as_int(v) {
         Some(i) => i.to_big().into_owned(),
         None => {
             let Some(m) = vm.lookup_special_heap(v, "__index__") else {
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )));
             };
             let r = vm.call_method_value(&m, v, &[])?;
             match as_int(&r) {
                 Some(i) => i.to_big().into_owned(),
-                None => return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r)))),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        vm.type_name(&r)
+                    )))
+                }
             }
         }
     };
@@ -58,7 +69,10 @@ pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("input() takes no keyword arguments"));
     }
     if pos.len() > 1 {
-        return Err(vm.type_error(format!("input expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.type_error(format!(
+            "input expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     if let Some(prompt) = pos.first() {
         let text = vm.to_str(prompt)?;
@@ -68,7 +82,12 @@ pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut line = Vec::new();
     let read = std::io::stdin().lock().read_until(b'\n', &mut line);
     match read {
-        Ok(0) => return Err(PyErr(vm.new_exception(&vm.types().exc.eof_error, vec![vm.new_str("EOF when reading a line")]))),
+        Ok(0) => {
+            return Err(PyErr(vm.new_exception(
+                &vm.types().exc.eof_error,
+                vec![vm.new_str("EOF when reading a line")],
+            )))
+        }
         Ok(_) => {}
         Err(e) => return Err(vm.error(&vm.types().exc.os_error, e.to_string())),
     }
@@ -76,6 +95,12 @@ pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
         line.pop();
     }
     let original = crate::objects::bytes::new_bytes(vm, line.clone());
-    let text = crate::objects::codecs::decode(vm, &line, &original, crate::objects::codecs::Codec::Utf8, "strict")?;
+    let text = crate::objects::codecs::decode(
+        vm,
+        &line,
+        &original,
+        crate::objects::codecs::Codec::Utf8,
+        "strict",
+    )?;
     Ok(vm.new_str(&text))
 }

@@ -34,7 +34,9 @@ impl Vm {
             GenKind::Generator
         };
         let (name, qualname) = match frame.func.as_ref().map(|f| &f.payload) {
-            Some(Payload::Function(func)) => (func.name.borrow().clone(), func.qualname.borrow().clone()),
+            Some(Payload::Function(func)) => {
+                (func.name.borrow().clone(), func.qualname.borrow().clone())
+            }
             _ => {
                 let co = &frame.code_data().code;
                 (self.new_str(&co.name), self.new_str(&co.qualname))
@@ -82,7 +84,12 @@ impl Vm {
     }
 
     /// Resume `gen` with `value` sent in, or with `exc` thrown in at the suspension point.
-    pub fn gen_resume(&mut self, gen_obj: &ObjRef, value: Value, exc: Option<PyErr>) -> PyResult<GenResult> {
+    pub fn gen_resume(
+        &mut self,
+        gen_obj: &ObjRef,
+        value: Value,
+        exc: Option<PyErr>,
+    ) -> PyResult<GenResult> {
         let Payload::Generator(g) = &gen_obj.payload else {
             return Err(self.type_error("not a generator"));
         };
@@ -100,7 +107,10 @@ impl Vm {
         };
         if !g.started.get() && !value.is_none() && exc.is_none() {
             *g.frame.borrow_mut() = Some(frame);
-            return Err(self.type_error(format!("can't send non-None value to a just-started {}", g.kind.noun())));
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {}",
+                g.kind.noun()
+            )));
         }
         if let Err(e) = self.enter_native() {
             *g.frame.borrow_mut() = Some(frame);
@@ -140,7 +150,9 @@ impl Vm {
 
     /// The object a generator suspended in `yield from`/`await` is delegating to.
     pub fn gen_delegate(&self, gen_obj: &ObjRef) -> Option<Value> {
-        let Payload::Generator(g) = &gen_obj.payload else { return None };
+        let Payload::Generator(g) = &gen_obj.payload else {
+            return None;
+        };
         let frame = g.frame.borrow();
         let frame = frame.as_ref()?;
         let unit = frame.code_data().code.code.get(frame.lasti)?;
@@ -153,15 +165,26 @@ impl Vm {
     /// `gen.throw(exc)`, delegating to a `yield from` target first, as CPython does.
     pub fn gen_throw(&mut self, gen_obj: &ObjRef, exc: PyErr) -> PyResult<GenResult> {
         if let Some(delegate) = self.gen_delegate(gen_obj) {
-            let is_exit = self.is_instance(&Value::Obj(exc.0.clone()), &self.types().exc.generator_exit.clone());
-            if let Some(d) = delegate.as_obj().filter(|o| matches!(o.payload, Payload::Generator(_))).cloned() {
+            let is_exit = self.is_instance(
+                &Value::Obj(exc.0.clone()),
+                &self.types().exc.generator_exit.clone(),
+            );
+            if let Some(d) = delegate
+                .as_obj()
+                .filter(|o| matches!(o.payload, Payload::Generator(_)))
+                .cloned()
+            {
                 if is_exit {
                     self.gen_close(&d)?;
                 } else {
                     return match self.gen_throw(&d, exc) {
                         Ok(GenResult::Yielded(v)) => Ok(GenResult::Yielded(v)),
                         Ok(GenResult::Returned(v)) => {
-                            let stop = PyErr(self.new_exception(&self.types().exc.stop_iteration.clone(), vec![v]));
+                            let stop =
+                                PyErr(self.new_exception(
+                                    &self.types().exc.stop_iteration.clone(),
+                                    vec![v],
+                                ));
                             self.gen_resume(gen_obj, Value::None, Some(stop))
                         }
                         Err(e) => self.gen_resume(gen_obj, Value::None, Some(e)),
@@ -174,7 +197,9 @@ impl Vm {
 
     /// `gen.close()`: throw GeneratorExit in; the generator must not yield again.
     pub fn gen_close(&mut self, gen_obj: &ObjRef) -> PyResult<Value> {
-        let Payload::Generator(g) = &gen_obj.payload else { return Ok(Value::None) };
+        let Payload::Generator(g) = &gen_obj.payload else {
+            return Ok(Value::None);
+        };
         if !g.started.get() || g.finished.get() {
             g.frame.borrow_mut().take();
             g.finished.set(true);
@@ -182,7 +207,9 @@ impl Vm {
         }
         let exit = PyErr(self.new_exception(&self.types().exc.generator_exit.clone(), vec![]));
         match self.gen_throw(gen_obj, exit) {
-            Ok(GenResult::Yielded(_)) => Err(self.runtime_error(format!("{} ignored GeneratorExit", g.kind.noun()))),
+            Ok(GenResult::Yielded(_)) => {
+                Err(self.runtime_error(format!("{} ignored GeneratorExit", g.kind.noun())))
+            }
             Ok(GenResult::Returned(v)) => Ok(v),
             Err(e) => {
                 let ev = Value::Obj(e.0.clone());
@@ -199,7 +226,10 @@ impl Vm {
 
     /// `SEND`: one step of `yield from`/`await` on `receiver`.
     pub(super) fn send_step(&mut self, receiver: &Value, v: Value) -> PyResult<GenResult> {
-        if let Some(o) = receiver.as_obj().filter(|o| matches!(o.payload, Payload::Generator(_))) {
+        if let Some(o) = receiver
+            .as_obj()
+            .filter(|o| matches!(o.payload, Payload::Generator(_)))
+        {
             return self.gen_resume(&o.clone(), v, None);
         }
         let result = if v.is_none() {
@@ -227,7 +257,13 @@ impl Vm {
     /// `StopIteration.value`: the first argument, or None.
     pub fn stop_iteration_value(&self, exc: &ObjRef) -> Value {
         self.exception_data(exc)
-            .and_then(|d| d.borrow().args.as_obj().and_then(|a| a.as_tuple()).and_then(|t| t.first().cloned()))
+            .and_then(|d| {
+                d.borrow()
+                    .args
+                    .as_obj()
+                    .and_then(|a| a.as_tuple())
+                    .and_then(|t| t.first().cloned())
+            })
             .unwrap_or(Value::None)
     }
 }

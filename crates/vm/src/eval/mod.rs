@@ -124,7 +124,9 @@ impl Vm {
                 Opcode::Resume | Opcode::Nop | Opcode::NotTaken => {}
                 Opcode::LoadFast | Opcode::LoadFastBorrow | Opcode::LoadFastCheck => {
                     match f.slots.get(arg as usize) {
-                        Some(Value::Null) | None => return Err(self.unbound_local(code, arg as usize)),
+                        Some(Value::Null) | None => {
+                            return Err(self.unbound_local(code, arg as usize))
+                        }
                         Some(v) => {
                             let v = v.clone();
                             f.slots.push(v);
@@ -140,7 +142,11 @@ impl Vm {
                             f.slots.push(y);
                         }
                         _ => {
-                            let bad = if f.slots.get(a).is_none_or(Value::is_null) { a } else { b };
+                            let bad = if f.slots.get(a).is_none_or(Value::is_null) {
+                                a
+                            } else {
+                                b
+                            };
                             return Err(self.unbound_local(code, bad));
                         }
                     }
@@ -152,7 +158,11 @@ impl Vm {
                     }
                 }
                 Opcode::LoadConst => {
-                    let v = code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
+                    let v = code
+                        .consts
+                        .get(arg as usize)
+                        .cloned()
+                        .unwrap_or(Value::None);
                     f.slots.push(v);
                 }
                 Opcode::LoadSmallInt => f.slots.push(Value::Int(arg as i64)),
@@ -200,8 +210,12 @@ impl Vm {
                     }
                 }
                 Opcode::ToBool if matches!(f.slots.last(), Some(Value::Bool(_))) => f.ip += 3,
-                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue if matches!(f.slots.last(), Some(Value::Bool(_))) => {
-                    let Some(Value::Bool(b)) = f.slots.pop() else { unreachable!() };
+                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue
+                    if matches!(f.slots.last(), Some(Value::Bool(_))) =>
+                {
+                    let Some(Value::Bool(b)) = f.slots.pop() else {
+                        unreachable!()
+                    };
                     if b == (op == Opcode::PopJumpIfTrue) {
                         f.ip += 1 + arg as usize;
                     } else {
@@ -245,7 +259,11 @@ impl Vm {
                         Some(Payload::SeqIter { seq, index }) => match seq.payload() {
                             Some(Payload::List(l)) => {
                                 let item = l.borrow().get(index.get()).cloned();
-                                index.set(if item.is_some() { index.get() + 1 } else { usize::MAX });
+                                index.set(if item.is_some() {
+                                    index.get() + 1
+                                } else {
+                                    usize::MAX
+                                });
                                 Some(item)
                             }
                             _ => None,
@@ -269,7 +287,9 @@ impl Vm {
                     let mut arg = arg;
                     while op == Opcode::ExtendedArg {
                         let Some(&next) = units.get(f.ip) else {
-                            return Err(self.system_error("EXTENDED_ARG at the end of the bytecode"));
+                            return Err(
+                                self.system_error("EXTENDED_ARG at the end of the bytecode")
+                            );
                         };
                         f.ip += 1;
                         f.lasti = f.ip - 1;

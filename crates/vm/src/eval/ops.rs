@@ -610,12 +610,17 @@ impl Vm {
             }
             Opcode::CleanupThrow => {
                 let exc = pop(f);
-                let is_stop = exc.as_obj().is_some_and(|o| self.is_instance(&exc, &self.types().exc.stop_iteration.clone()) && matches!(o.payload, Payload::Exception(_)));
+                let is_stop = exc.as_obj().is_some_and(|o| {
+                    self.is_instance(&exc, &self.types().exc.stop_iteration.clone())
+                        && matches!(o.payload, Payload::Exception(_))
+                });
                 if !is_stop {
                     self.thread.reraising = true;
                     return Err(self.exception_from_value(exc));
                 }
-                let value = exc.as_obj().map_or(Value::None, |o| self.stop_iteration_value(o));
+                let value = exc
+                    .as_obj()
+                    .map_or(Value::None, |o| self.stop_iteration_value(o));
                 f.slots.pop();
                 f.slots.pop();
                 f.slots.push(Value::None);
@@ -653,6 +658,23 @@ impl Vm {
                 }
                 self.thread.reraising = true;
                 return Err(self.exception_from_value(exc));
+            }
+            Opcode::ImportName => {
+                let fromlist = pop(f);
+                let level = pop(f);
+                let name = crate::protocol::attr::name_str(&code.names[arg as usize]).to_string();
+                let level = match level {
+                    Value::Int(l) if l >= 0 => l as usize,
+                    _ => 0,
+                };
+                let globals = f.globals.clone();
+                let m = self.import_name(&name, &fromlist, level, &globals)?;
+                unsafe { &mut *fp }.slots.push(m);
+            }
+            Opcode::ImportFrom => {
+                let module = top(f).clone();
+                let v = self.import_from(&module, &code.names[arg as usize])?;
+                unsafe { &mut *fp }.slots.push(v);
             }
             Opcode::FormatSimple => {
                 let v = pop(f);
@@ -812,6 +834,14 @@ impl Vm {
                 Ok(Value::None)
             }
             Some("INTRINSIC_UNARY_POSITIVE") => self.positive(&v),
+            Some("INTRINSIC_IMPORT_STAR") => {
+                let target = match self.thread.frames.last() {
+                    Some(f) => f.locals.clone().unwrap_or_else(|| f.globals.clone()),
+                    None => return Err(self.system_error("import * outside a frame")),
+                };
+                self.import_star(&v, &target)?;
+                Ok(Value::None)
+            }
             Some("INTRINSIC_STOPITERATION_ERROR") => Ok(self.stop_iteration_error(v)),
             Some("INTRINSIC_LIST_TO_TUPLE") => {
                 let items = self.collect_iterable(&v)?;
@@ -825,7 +855,10 @@ impl Vm {
     /// PEP 479: a StopIteration escaping a generator becomes RuntimeError.
     fn stop_iteration_error(&mut self, exc: Value) -> Value {
         let t = self.types();
-        let (stop, stop_async) = (t.exc.stop_iteration.clone(), t.exc.stop_async_iteration.clone());
+        let (stop, stop_async) = (
+            t.exc.stop_iteration.clone(),
+            t.exc.stop_async_iteration.clone(),
+        );
         let kind = self
             .thread
             .frames
@@ -976,7 +1009,10 @@ impl Vm {
         let args_start = if has_self { base + 1 } else { base + 2 };
         let callable = f.slots[base].clone();
         f.ip += 3;
-        let kwnames: &[Value] = kwnames_val.as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]);
+        let kwnames: &[Value] = kwnames_val
+            .as_obj()
+            .and_then(|o| o.as_tuple())
+            .unwrap_or(&[]);
 
         // A Python function: push its frame and keep going in this loop.
         if let Value::Obj(o) = &callable {

@@ -18,7 +18,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
     if let Some(v) = numeric.or_else(|| crate::objects::float_methods::attribute(obj, name)) {
         return Ok(Some(v));
     }
-        let Value::Obj(o) = obj else { return Ok(None) };
+    let Value::Obj(o) = obj else { return Ok(None) };
     if name == "__dict__" {
         if let Some(d) = o.dict_obj() {
             return Ok(Some(Value::Obj(d)));
@@ -96,7 +96,9 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         },
         Payload::Code(_) => crate::objects::code_attrs::code_attribute(vm, o, name)?,
         Payload::Exception(d) => match name {
-            "value" if vm.is_instance(obj, &vm.types().exc.stop_iteration.clone()) => Some(vm.stop_iteration_value(o)),
+            "value" if vm.is_instance(obj, &vm.types().exc.stop_iteration.clone()) => {
+                Some(vm.stop_iteration_value(o))
+            }
             "args" => Some(d.borrow().args.clone()),
             "__traceback__" => Some(d.borrow().traceback.clone()),
             "__cause__" => Some(d.borrow().cause.clone()),
@@ -138,8 +140,12 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
                 "__qualname__" => Some(g.qualname.borrow().clone()),
                 "running" if name.starts_with(prefix) => Some(Value::Bool(g.running.get())),
                 "code" if name.starts_with(prefix) => Some(g.code.clone()),
-                "suspended" if name.starts_with(prefix) => Some(Value::Bool(g.started.get() && g.frame.borrow().is_some() && !g.running.get())),
-                "yieldfrom" if name.starts_with(prefix) => Some(vm.gen_delegate(o).unwrap_or(Value::None)),
+                "suspended" if name.starts_with(prefix) => Some(Value::Bool(
+                    g.started.get() && g.frame.borrow().is_some() && !g.running.get(),
+                )),
+                "yieldfrom" if name.starts_with(prefix) => {
+                    Some(vm.gen_delegate(o).unwrap_or(Value::None))
+                }
                 "frame" if name.starts_with(prefix) => {
                     let mut fr = g.frame.borrow_mut();
                     match fr.as_mut() {

@@ -42,14 +42,29 @@ impl Codec {
 
 /// Look an encoding name up as CPython's codec registry normalises it.
 pub fn lookup(vm: &Vm, encoding: &str) -> PyResult<Codec> {
-    let normal: String = encoding.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
+    let normal: String = encoding
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == '-' || c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
     match normal.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Ok(Codec::Utf8),
-        "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367"
-        | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => Ok(Codec::Ascii),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" | "csisolatin1"
-        | "ibm819" | "iso_8859_1_1987" => Ok(Codec::Latin1),
-        _ => Err(vm.error(&vm.types().exc.lookup_error, format!("unknown encoding: {encoding}"))),
+        "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986"
+        | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => {
+            Ok(Codec::Ascii)
+        }
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Ok(Codec::Latin1),
+        _ => Err(vm.error(
+            &vm.types().exc.lookup_error,
+            format!("unknown encoding: {encoding}"),
+        )),
     }
 }
 
@@ -71,13 +86,24 @@ fn handler(vm: &Vm, errors: &str, for_encoding: bool) -> PyResult<Handler> {
         "replace" => Ok(Handler::Replace),
         "backslashreplace" => Ok(Handler::BackslashReplace),
         "xmlcharrefreplace" if for_encoding => Ok(Handler::XmlCharRefReplace),
-        _ => Err(vm.error(&vm.types().exc.lookup_error, format!("unknown error handler name '{errors}'"))),
+        _ => Err(vm.error(
+            &vm.types().exc.lookup_error,
+            format!("unknown error handler name '{errors}'"),
+        )),
     }
 }
 
 /// A `UnicodeEncodeError`/`UnicodeDecodeError` with CPython's five arguments and
 /// attributes.
-fn unicode_error(vm: &Vm, ty: &ObjRef, codec: Codec, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
+fn unicode_error(
+    vm: &Vm,
+    ty: &ObjRef,
+    codec: Codec,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let values = [
         ("encoding", vm.new_str(codec.name())),
         ("object", object),
@@ -93,7 +119,13 @@ fn unicode_error(vm: &Vm, ty: &ObjRef, codec: Codec, object: Value, start: usize
 }
 
 /// Encode `text`; `original` is the str object (for the exception's `object`).
-pub fn encode(vm: &Vm, text: &str, original: &Value, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+pub fn encode(
+    vm: &Vm,
+    text: &str,
+    original: &Value,
+    codec: Codec,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
     if codec == Codec::Utf8 || (codec == Codec::Ascii && text.is_ascii()) {
         return Ok(text.as_bytes().to_vec());
     }
@@ -106,11 +138,22 @@ pub fn encode(vm: &Vm, text: &str, original: &Value, codec: Codec, errors: &str)
             i += 1;
             continue;
         }
-        let bad_end = chars[i..].iter().position(|&c| (c as u32) < codec.limit()).map_or(chars.len(), |n| i + n);
+        let bad_end = chars[i..]
+            .iter()
+            .position(|&c| (c as u32) < codec.limit())
+            .map_or(chars.len(), |n| i + n);
         match handler(vm, errors, true)? {
             Handler::Strict => {
                 let reason = format!("ordinal not in range({})", codec.limit());
-                return Err(unicode_error(vm, &vm.types().exc.unicode_encode_error, codec, original.clone(), i, bad_end, &reason));
+                return Err(unicode_error(
+                    vm,
+                    &vm.types().exc.unicode_encode_error,
+                    codec,
+                    original.clone(),
+                    i,
+                    bad_end,
+                    &reason,
+                ));
             }
             Handler::Ignore => {}
             Handler::Replace => out.extend(std::iter::repeat_n(b'?', bad_end - i)),
@@ -142,7 +185,13 @@ fn escape_code_point(cp: u32) -> String {
 }
 
 /// Decode `data`; `original` is the bytes object (for the exception's `object`).
-pub fn decode(vm: &Vm, data: &[u8], original: &Value, codec: Codec, errors: &str) -> PyResult<String> {
+pub fn decode(
+    vm: &Vm,
+    data: &[u8],
+    original: &Value,
+    codec: Codec,
+    errors: &str,
+) -> PyResult<String> {
     match codec {
         Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
         Codec::Ascii => {
@@ -153,7 +202,16 @@ pub fn decode(vm: &Vm, data: &[u8], original: &Value, codec: Codec, errors: &str
                     out.push(b as char);
                 } else {
                     let reason = "ordinal not in range(128)";
-                    decode_error(vm, &mut out, data, original, codec, errors, (i, i + 1), reason)?;
+                    decode_error(
+                        vm,
+                        &mut out,
+                        data,
+                        original,
+                        codec,
+                        errors,
+                        (i, i + 1),
+                        reason,
+                    )?;
                 }
                 i += 1;
             }
@@ -178,11 +236,22 @@ fn decode_utf8(vm: &Vm, data: &[u8], original: &Value, errors: &str) -> PyResult
                 out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
                 let (bad_len, reason) = match e.error_len() {
                     None => (rest.len() - good, "unexpected end of data"),
-                    Some(n) if matches!(rest[good], 0x80..=0xc1 | 0xf5..=0xff) => (n, "invalid start byte"),
+                    Some(n) if matches!(rest[good], 0x80..=0xc1 | 0xf5..=0xff) => {
+                        (n, "invalid start byte")
+                    }
                     Some(n) => (n, "invalid continuation byte"),
                 };
                 let start = offset + good;
-                decode_error(vm, &mut out, data, original, Codec::Utf8, errors, (start, start + bad_len), reason)?;
+                decode_error(
+                    vm,
+                    &mut out,
+                    data,
+                    original,
+                    Codec::Utf8,
+                    errors,
+                    (start, start + bad_len),
+                    reason,
+                )?;
                 rest = &rest[good + bad_len..];
                 offset = start + bad_len;
             }
@@ -203,9 +272,15 @@ fn decode_error(
     reason: &str,
 ) -> PyResult<()> {
     match handler(vm, errors, false)? {
-        Handler::Strict | Handler::XmlCharRefReplace => {
-            Err(unicode_error(vm, &vm.types().exc.unicode_decode_error, codec, original.clone(), range.0, range.1, reason))
-        }
+        Handler::Strict | Handler::XmlCharRefReplace => Err(unicode_error(
+            vm,
+            &vm.types().exc.unicode_decode_error,
+            codec,
+            original.clone(),
+            range.0,
+            range.1,
+            reason,
+        )),
         Handler::Ignore => Ok(()),
         Handler::Replace => {
             out.push('\u{fffd}');
@@ -221,13 +296,21 @@ fn decode_error(
 }
 
 /// The `encoding`/`errors` arguments of `encode`/`decode`, checked to be str.
-pub fn codec_args(vm: &Vm, method: &str, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<(Codec, String)> {
+pub fn codec_args(
+    vm: &Vm,
+    method: &str,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<(Codec, String)> {
     let text = |v: Option<&Value>, name: &str, default: &str| -> PyResult<String> {
         match v {
             None => Ok(default.to_string()),
             Some(v) => match v.payload() {
                 Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
-                _ => Err(vm.type_error(format!("{method}() argument '{name}' must be str, not {}", vm.type_name(v)))),
+                _ => Err(vm.type_error(format!(
+                    "{method}() argument '{name}' must be str, not {}",
+                    crate::objects::str_search::arg_type_name(vm, v)
+                ))),
             },
         }
     };
@@ -238,7 +321,10 @@ pub fn codec_args(vm: &Vm, method: &str, encoding: Option<&Value>, errors: Optio
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
 pub fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let shape = Shape::Keywords { names: &["encoding", "errors"], min: 0 };
+    let shape = Shape::Keywords {
+        names: &["encoding", "errors"],
+        min: 0,
+    };
     let (s, rest) = str_args(vm, &args, "encode", &shape)?;
     let (codec, errors) = codec_args(vm, "encode", rest[0], rest[1])?;
     let data = encode(vm, s.as_str(), &args.pos()[0], codec, &errors)?;
@@ -249,18 +335,27 @@ pub fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn unicode_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> {
     let exc_value = Value::Obj(exc.clone());
     let types = vm.types();
-    let (encode_ty, decode_ty) = (types.exc.unicode_encode_error.clone(), types.exc.unicode_decode_error.clone());
+    let (encode_ty, decode_ty) = (
+        types.exc.unicode_encode_error.clone(),
+        types.exc.unicode_decode_error.clone(),
+    );
     let is_encode = vm.is_instance(&exc_value, &encode_ty);
     if !is_encode && !vm.is_instance(&exc_value, &decode_ty) {
         return Ok(None);
     }
     let attr = |vm: &mut Vm, name: &str| vm.get_attr_str(&exc_value, name);
-    let (Ok(encoding), Ok(object), Ok(start), Ok(end), Ok(reason)) =
-        (attr(vm, "encoding"), attr(vm, "object"), attr(vm, "start"), attr(vm, "end"), attr(vm, "reason"))
-    else {
+    let (Ok(encoding), Ok(object), Ok(start), Ok(end), Ok(reason)) = (
+        attr(vm, "encoding"),
+        attr(vm, "object"),
+        attr(vm, "start"),
+        attr(vm, "end"),
+        attr(vm, "reason"),
+    ) else {
         return Ok(None);
     };
-    let (Value::Int(start), Value::Int(end)) = (start, end) else { return Ok(None) };
+    let (Value::Int(start), Value::Int(end)) = (start, end) else {
+        return Ok(None);
+    };
     let encoding = vm.to_str(&encoding)?;
     let reason = vm.to_str(&reason)?;
     let (start, end) = (start.max(0) as usize, end.max(0) as usize);
@@ -268,13 +363,25 @@ pub fn unicode_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> 
     let text = match object.payload() {
         Some(Payload::Str(s)) if is_encode && single && start < s.char_len() => {
             let cp = s.char_at(start).map_or(0, |c| c as u32);
-            format!("'{encoding}' codec can't encode character '{}' in position {start}: {reason}", escape_code_point(cp))
+            format!(
+                "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
+                escape_code_point(cp)
+            )
         }
         Some(Payload::Bytes(b)) if !is_encode && single && start < b.len() => {
-            format!("'{encoding}' codec can't decode byte 0x{:02x} in position {start}: {reason}", b[start])
+            format!(
+                "'{encoding}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
+                b[start]
+            )
         }
-        _ if is_encode => format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end.saturating_sub(1)),
-        _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end.saturating_sub(1)),
+        _ if is_encode => format!(
+            "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        ),
+        _ => format!(
+            "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        ),
     };
     Ok(Some(text))
 }

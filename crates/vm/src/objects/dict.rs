@@ -271,7 +271,7 @@ pub fn get_str_value(d: &ObjRef, name: &Value) -> Option<Value> {
 
 /// `d[name] = value` for a str name.
 pub fn set_str(vm: &Vm, d: &ObjRef, name: &str, value: Value) {
-    let key = vm.new_str(name);
+    let key = vm.intern(name);
     set_str_key(d, key, value);
 }
 
@@ -288,7 +288,8 @@ pub fn set_str_key(d: &ObjRef, key: Value, value: Value) {
 
 /// `hash(key)` for a dict key, with 3.14's message for unhashable keys.
 fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
-    vm.hash(key).map_err(|e| crate::objects::set::unhashable_context(vm, e, key, "a dict key"))
+    vm.hash(key)
+        .map_err(|e| crate::objects::set::unhashable_context(vm, e, key, "a dict key"))
 }
 
 /// `d.get(key)`.

@@ -38,20 +38,42 @@ pub fn install(vm: &Vm) {
 
 /// Built-in class methods: looked up on the class or an instance, they receive the
 /// class first (CPython's `classmethod_descriptor`).
-pub fn add_class_methods(vm: &Vm, ty: &ObjRef, methods: &[(&'static str, crate::objects::function::NativeFn)]) {
+pub fn add_class_methods(
+    vm: &Vm,
+    ty: &ObjRef,
+    methods: &[(&'static str, crate::objects::function::NativeFn)],
+) {
     if let Some(d) = ty.dict_obj() {
         for (name, f) in methods {
             let func = crate::builtins::new_builtin(vm, name, *f, None);
-            let descr = Value::obj(PyObject::new(vm.types().classmethod_descriptor.clone(), Payload::ClassMethodDescriptor(func)));
+            let descr = Value::obj(PyObject::new(
+                vm.types().classmethod_descriptor.clone(),
+                Payload::ClassMethodDescriptor(func),
+            ));
             dict::set_str(vm, &d, name, descr);
         }
     }
 }
 
-fn receiver(vm: &Vm, args: &Args, name: &'static str, shape: Shape) -> PyResult<(ObjRef, Vec<Value>)> {
-    let (recv, rest) = bind(vm, args, MethodName { owner: "dict", name }, &shape)?;
+fn receiver(
+    vm: &Vm,
+    args: &Args,
+    name: &'static str,
+    shape: Shape,
+) -> PyResult<(ObjRef, Vec<Value>)> {
+    let (recv, rest) = bind(
+        vm,
+        args,
+        MethodName {
+            owner: "dict",
+            name,
+        },
+        &shape,
+    )?;
     match recv.as_obj() {
-        Some(o) if o.as_dict().is_some() => Ok((o.clone(), rest.into_iter().flatten().cloned().collect())),
+        Some(o) if o.as_dict().is_some() => {
+            Ok((o.clone(), rest.into_iter().flatten().cloned().collect()))
+        }
         _ => Err(vm.type_error(format!(
             "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
             vm.type_name(recv)
@@ -60,7 +82,8 @@ fn receiver(vm: &Vm, args: &Args, name: &'static str, shape: Shape) -> PyResult<
 }
 
 fn storage<'a>(vm: &Vm, d: &'a ObjRef) -> PyResult<&'a std::cell::RefCell<dict::DictData>> {
-    d.as_dict().ok_or_else(|| vm.system_error("expected a dict"))
+    d.as_dict()
+        .ok_or_else(|| vm.system_error("expected a dict"))
 }
 
 fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -95,7 +118,9 @@ fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (d, _) = receiver(vm, &args, "popitem", Shape::NoArgs)?;
-    let mut data = storage(vm, &d)?.try_borrow_mut().map_err(|_| vm.runtime_error("dictionary changed size during iteration"))?;
+    let mut data = storage(vm, &d)?
+        .try_borrow_mut()
+        .map_err(|_| vm.runtime_error("dictionary changed size during iteration"))?;
     let Some(ix) = data.last_index() else {
         drop(data);
         return Err(vm.key_error(vm.new_str("popitem(): dictionary is empty")));
@@ -106,7 +131,12 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (d, rest) = receiver(vm, &args, "setdefault", Shape::Positional { min: 1, max: 2 })?;
+    let (d, rest) = receiver(
+        vm,
+        &args,
+        "setdefault",
+        Shape::Positional { min: 1, max: 2 },
+    )?;
     if let Some(v) = dict::get_item(vm, &d, &rest[0])? {
         return Ok(v);
     }
@@ -117,7 +147,9 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
-    let Some(recv) = pos.first() else { return Err(vm.type_error("unbound method dict.update() needs an argument")) };
+    let Some(recv) = pos.first() else {
+        return Err(vm.type_error("unbound method dict.update() needs an argument"));
+    };
     let Some(d) = recv.as_obj().filter(|o| o.as_dict().is_some()).cloned() else {
         return Err(vm.type_error(format!(
             "descriptor 'update' for 'dict' objects doesn't apply to a '{}' object",
@@ -125,7 +157,10 @@ fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     };
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len() - 1
+        )));
     }
     if let Some(other) = pos.get(1) {
         update_arg(vm, &d, other)?;
@@ -149,7 +184,9 @@ pub fn update_arg(vm: &mut Vm, d: &ObjRef, other: &Value) -> PyResult<()> {
     let it = vm.get_iter(other)?;
     let mut n = 0;
     while let Some(item) = vm.next(&it)? {
-        let pair_iter = vm.get_iter(&item).map_err(|_| vm.type_error("object is not iterable"))?;
+        let pair_iter = vm
+            .get_iter(&item)
+            .map_err(|_| vm.type_error("object is not iterable"))?;
         let mut pair = Vec::with_capacity(2);
         while let Some(x) = vm.next(&pair_iter)? {
             pair.push(x);
@@ -169,13 +206,24 @@ pub fn update_arg(vm: &mut Vm, d: &ObjRef, other: &Value) -> PyResult<()> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (class, rest) = bind(vm, &args, MethodName { owner: "dict", name: "fromkeys" }, &Shape::Positional { min: 1, max: 2 })?;
+    let (class, rest) = bind(
+        vm,
+        &args,
+        MethodName {
+            owner: "dict",
+            name: "fromkeys",
+        },
+        &Shape::Positional { min: 1, max: 2 },
+    )?;
     let rest: Vec<Value> = rest.into_iter().flatten().cloned().collect();
     let value = rest.get(1).cloned().unwrap_or(Value::None);
     let target = vm.call(class, &[])?;
     let keys = vm.collect_iterable(&rest[0])?;
     for k in keys {
-        match target.as_obj().filter(|o| o.as_dict().is_some() && !vm.type_is_heap(&vm.class_of(o))) {
+        match target
+            .as_obj()
+            .filter(|o| o.as_dict().is_some() && !vm.type_is_heap(&vm.class_of(o)))
+        {
             Some(d) => dict::set_item(vm, &d.clone(), k, value.clone())?,
             None => vm.set_item(&target, &k, value.clone())?,
         }
@@ -190,7 +238,10 @@ fn new_view(vm: &Vm, d: ObjRef, kind: DictIterKind) -> Value {
         DictIterKind::Values => &t.dict_values,
         DictIterKind::Items => &t.dict_items,
     };
-    Value::obj(PyObject::new(class.clone(), Payload::DictView { dict: d, kind }))
+    Value::obj(PyObject::new(
+        class.clone(),
+        Payload::DictView { dict: d, kind },
+    ))
 }
 
 fn dict_keys(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -209,8 +260,16 @@ fn dict_items(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `d | other` and `d |= other`; `None` is NotImplemented.
-pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Option<Value>> {
-    let (Some(Payload::Dict(data)), BinOp::Or) = (a.payload(), op) else { return Ok(None) };
+pub fn binary_op(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: BinOp,
+    inplace: bool,
+) -> PyResult<Option<Value>> {
+    let (Some(Payload::Dict(data)), BinOp::Or) = (a.payload(), op) else {
+        return Ok(None);
+    };
     let a_obj = a.as_obj().cloned().ok_or_else(|| vm.system_error("dict"))?;
     if inplace {
         update_arg(vm, &a_obj, b)?;
@@ -239,8 +298,12 @@ pub fn view_contains(vm: &mut Vm, d: &ObjRef, kind: DictIterKind, item: &Value) 
     match kind {
         DictIterKind::Keys => Ok(dict::get_item(vm, d, item)?.is_some()),
         DictIterKind::Items => {
-            let Some(Payload::Tuple(pair)) = item.payload() else { return Ok(false) };
-            let [key, value] = &pair[..] else { return Ok(false) };
+            let Some(Payload::Tuple(pair)) = item.payload() else {
+                return Ok(false);
+            };
+            let [key, value] = &pair[..] else {
+                return Ok(false);
+            };
             match dict::get_item(vm, d, key)? {
                 Some(found) => vm.eq(&found, value),
                 None => Ok(false),
@@ -261,17 +324,32 @@ pub fn view_contains(vm: &mut Vm, d: &ObjRef, kind: DictIterKind, item: &Value) 
 /// `view.isdisjoint(other)`: iterate the smaller side when both have a length.
 fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let owner = match args.pos().first().and_then(|v| v.payload()) {
-        Some(Payload::DictView { kind: DictIterKind::Items, .. }) => "dict_items",
+        Some(Payload::DictView {
+            kind: DictIterKind::Items,
+            ..
+        }) => "dict_items",
         _ => "dict_keys",
     };
-    let (recv, rest) = bind(vm, &args, MethodName { owner, name: "isdisjoint" }, &Shape::One)?;
+    let (recv, rest) = bind(
+        vm,
+        &args,
+        MethodName {
+            owner,
+            name: "isdisjoint",
+        },
+        &Shape::One,
+    )?;
     let other = rest[0].cloned().unwrap_or(Value::None);
     if recv.is(&other) {
         return Ok(Value::Bool(vm.len(recv)? == 0));
     }
     let sized = crate::objects::set::set_cell(&other).is_some()
         || matches!(other.payload(), Some(Payload::DictView { .. }));
-    let (probe, source) = if sized && vm.len(&other)? > vm.len(recv)? { (other.clone(), recv.clone()) } else { (recv.clone(), other) };
+    let (probe, source) = if sized && vm.len(&other)? > vm.len(recv)? {
+        (other.clone(), recv.clone())
+    } else {
+        (recv.clone(), other)
+    };
     let it = vm.get_iter(&source)?;
     while let Some(item) = vm.next(&it)? {
         if vm.contains(&probe, &item)? {

@@ -36,7 +36,15 @@ pub fn install(vm: &Vm) {
 }
 
 fn receiver(vm: &Vm, args: &Args, name: &'static str, shape: Shape) -> PyResult<(f64, Vec<Value>)> {
-    let (recv, rest) = bind(vm, args, MethodName { owner: "float", name }, &shape)?;
+    let (recv, rest) = bind(
+        vm,
+        args,
+        MethodName {
+            owner: "float",
+            name,
+        },
+        &shape,
+    )?;
     match as_float(recv) {
         Some(f) => Ok((f, rest.into_iter().flatten().cloned().collect())),
         None => Err(vm.type_error(format!(
@@ -100,14 +108,24 @@ fn round_float(vm: &mut Vm, x: f64, ndigits: Option<&Value>) -> PyResult<Value> 
         }
         Some(nd) => {
             let nd = vm.index_value(nd)?;
-            float_ops::round_digits(x, nd as i64).map(Value::Float).map_err(|e| vm.num_error(e))
+            float_ops::round_digits(x, nd as i64)
+                .map(Value::Float)
+                .map_err(|e| vm.num_error(e))
         }
     }
 }
 
 /// `float.fromhex(text)`, returning an instance of the class it is called on.
 fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (class, rest) = bind(vm, &args, MethodName { owner: "float", name: "fromhex" }, &Shape::One)?;
+    let (class, rest) = bind(
+        vm,
+        &args,
+        MethodName {
+            owner: "float",
+            name: "fromhex",
+        },
+        &Shape::One,
+    )?;
     let class = class.clone();
     let text = rest[0].cloned().unwrap_or(Value::None);
     let Some(Payload::Str(s)) = text.payload() else {
@@ -143,7 +161,11 @@ pub fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match name_str(k) {
             "number" if number.is_none() => number = Some(v.clone()),
             "ndigits" if ndigits.is_none() => ndigits = Some(v.clone()),
-            other => return Err(vm.type_error(format!("round() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "round() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let Some(number) = number else {
@@ -166,5 +188,8 @@ pub fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         };
     }
-    Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(&number))))
+    Err(vm.type_error(format!(
+        "type {} doesn't define __round__ method",
+        vm.type_name(&number)
+    )))
 }

@@ -50,7 +50,11 @@ use crate::vm::Vm;
 pub fn install(vm: &Vm) {
     let t = vm.types();
     for ty in [&t.generator, &t.coroutine] {
-        add_methods(vm, ty, &[("send", send), ("throw", throw), ("close", close)]);
+        add_methods(
+            vm,
+            ty,
+            &[("send", send), ("throw", throw), ("close", close)],
+        );
     }
 }
 
@@ -67,7 +71,10 @@ fn yielded_or_stop(vm: &Vm, r: GenResult) -> PyResult<Value> {
         GenResult::Yielded(v) => Ok(v),
         GenResult::Returned(v) => {
             let args = if v.is_none() { vec![] } else { vec![v] };
-            Err(crate::error::PyErr(vm.new_exception(&vm.types().exc.stop_iteration.clone(), args)))
+            Err(crate::error::PyErr(vm.new_exception(
+                &vm.types().exc.stop_iteration.clone(),
+                args,
+            )))
         }
     }
 }

@@ -38,10 +38,18 @@ pub fn install(vm: &Vm) {
 }
 
 /// The receiver as a big integer.
-fn receiver(vm: &Vm, args: &Args, name: &'static str, shape: Shape) -> PyResult<(BigInt, Vec<Value>)> {
+fn receiver(
+    vm: &Vm,
+    args: &Args,
+    name: &'static str,
+    shape: Shape,
+) -> PyResult<(BigInt, Vec<Value>)> {
     let (recv, rest) = bind(vm, args, MethodName { owner: "int", name }, &shape)?;
     match as_int(recv) {
-        Some(i) => Ok((i.to_big().into_owned(), rest.into_iter().flatten().cloned().collect())),
+        Some(i) => Ok((
+            i.to_big().into_owned(),
+            rest.into_iter().flatten().cloned().collect(),
+        )),
         None => Err(vm.type_error(format!(
             "descriptor '{name}' for 'int' objects doesn't apply to a '{}' object",
             vm.type_name(recv)
@@ -117,11 +125,27 @@ fn split_signed(vm: &mut Vm, args: &Args) -> PyResult<(Vec<Value>, Vec<Value>, b
 
 fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (values, kwnames, signed) = split_signed(vm, &args)?;
-    let shape = Shape::Keywords { names: &["length", "byteorder"], min: 0 };
-    let rebound = Args { values: &values, kwnames: &kwnames };
-    let (recv, rest) = bind(vm, &rebound, MethodName { owner: "int", name: "to_bytes" }, &shape)?;
+    let shape = Shape::Keywords {
+        names: &["length", "byteorder"],
+        min: 0,
+    };
+    let rebound = Args {
+        values: &values,
+        kwnames: &kwnames,
+    };
+    let (recv, rest) = bind(
+        vm,
+        &rebound,
+        MethodName {
+            owner: "int",
+            name: "to_bytes",
+        },
+        &shape,
+    )?;
     let Some(i) = as_int(recv).map(|i| i.to_big().into_owned()) else {
-        return Err(vm.type_error("descriptor 'to_bytes' for 'int' objects doesn't apply to this object"));
+        return Err(
+            vm.type_error("descriptor 'to_bytes' for 'int' objects doesn't apply to this object")
+        );
     };
     let length = match rest.first().copied().flatten() {
         Some(v) => vm.index_value(v)? as i64,
@@ -135,9 +159,23 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (values, kwnames, signed) = split_signed(vm, &args)?;
-    let shape = Shape::Keywords { names: &["bytes", "byteorder"], min: 0 };
-    let rebound = Args { values: &values, kwnames: &kwnames };
-    let (class, rest) = bind(vm, &rebound, MethodName { owner: "int", name: "from_bytes" }, &shape)?;
+    let shape = Shape::Keywords {
+        names: &["bytes", "byteorder"],
+        min: 0,
+    };
+    let rebound = Args {
+        values: &values,
+        kwnames: &kwnames,
+    };
+    let (class, rest) = bind(
+        vm,
+        &rebound,
+        MethodName {
+            owner: "int",
+            name: "from_bytes",
+        },
+        &shape,
+    )?;
     let class = class.clone();
     let Some(source) = rest.first().copied().flatten().cloned() else {
         return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
@@ -201,7 +239,11 @@ pub fn round_int(vm: &Vm, i: &BigInt, ndigits: i64) -> PyResult<Value> {
     let (q, r) = bigops::divmod(i, &unit).map_err(|e| vm.num_error(e))?;
     let twice: BigInt = r << 1;
     let odd = (&q & BigInt::ONE) == BigInt::ONE;
-    let q = if twice > unit || (twice == unit && odd) { q + BigInt::ONE } else { q };
+    let q = if twice > unit || (twice == unit && odd) {
+        q + BigInt::ONE
+    } else {
+        q
+    };
     Ok(vm.new_int(q * unit))
 }
 

@@ -18,22 +18,55 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub enum IterState {
-    Enumerate { iter: Value, count: Value },
+    Enumerate {
+        iter: Value,
+        count: Value,
+    },
     /// `iters` is emptied once exhausted.
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, iter: Value },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
     /// `list_reverseiterator`: re-checks the list's length at each step.
-    ListReverse { list: Value, index: isize },
+    ListReverse {
+        list: Value,
+        index: isize,
+    },
     /// `reversed` over `__len__` + `__getitem__` (tuples, strs, user sequences).
-    Reversed { seq: Value, index: isize },
+    Reversed {
+        seq: Value,
+        index: isize,
+    },
     /// `iter(func, sentinel)`; `func` becomes None when exhausted.
-    Callable { func: Value, sentinel: Value },
-    SetIter { set: Value, pos: usize, used: usize },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
+    SetIter {
+        set: Value,
+        pos: usize,
+        used: usize,
+    },
     /// `reversed(dict)` and reversed views; `pos` is one past the next entry index.
-    DictReverse { dict: ObjRef, pos: usize, kind: DictIterKind, used: usize },
+    DictReverse {
+        dict: ObjRef,
+        pos: usize,
+        kind: DictIterKind,
+        used: usize,
+    },
     /// The `iterator` type: `seq[0]`, `seq[1]`... until IndexError.
-    GetItem { seq: Value, index: usize },
+    GetItem {
+        seq: Value,
+        index: usize,
+    },
     Exhausted,
 }
 
@@ -52,22 +85,47 @@ pub fn new_iterator(vm: &Vm, state: IterState) -> Value {
         IterState::Reversed { .. } => &t.reversed,
         IterState::Callable { .. } => &t.callable_iterator,
         IterState::SetIter { .. } => &t.set_iterator,
-        IterState::DictReverse { kind: DictIterKind::Keys, .. } => &t.dict_reversekeyiterator,
-        IterState::DictReverse { kind: DictIterKind::Values, .. } => &t.dict_reversevalueiterator,
-        IterState::DictReverse { kind: DictIterKind::Items, .. } => &t.dict_reverseitemiterator,
+        IterState::DictReverse {
+            kind: DictIterKind::Keys,
+            ..
+        } => &t.dict_reversekeyiterator,
+        IterState::DictReverse {
+            kind: DictIterKind::Values,
+            ..
+        } => &t.dict_reversevalueiterator,
+        IterState::DictReverse {
+            kind: DictIterKind::Items,
+            ..
+        } => &t.dict_reverseitemiterator,
         IterState::GetItem { .. } | IterState::Exhausted => &t.iterator,
     };
-    Value::obj(PyObject::new(class.clone(), Payload::Iterator(RefCell::new(state))))
+    Value::obj(PyObject::new(
+        class.clone(),
+        Payload::Iterator(RefCell::new(state)),
+    ))
 }
 
 pub fn set_iter(vm: &Vm, set: &Value) -> Value {
     let used = crate::objects::set::set_cell(set).map_or(0, |s| s.borrow().len());
-    new_iterator(vm, IterState::SetIter { set: set.clone(), pos: 0, used })
+    new_iterator(
+        vm,
+        IterState::SetIter {
+            set: set.clone(),
+            pos: 0,
+            used,
+        },
+    )
 }
 
 /// The old sequence protocol iterator, for objects with only `__getitem__`.
 pub fn getitem_iter(vm: &Vm, seq: &Value) -> Value {
-    new_iterator(vm, IterState::GetItem { seq: seq.clone(), index: 0 })
+    new_iterator(
+        vm,
+        IterState::GetItem {
+            seq: seq.clone(),
+            index: 0,
+        },
+    )
 }
 
 fn finish(state: &RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -93,12 +151,19 @@ pub fn next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> 
         IterState::Reversed { seq, index } => Step::Reversed(seq.clone(), *index),
         IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::SetIter { set, pos, used } => Step::Set(set.clone(), *pos, *used),
-        IterState::DictReverse { dict, pos, kind, used } => Step::DictReverse(dict.clone(), *pos, *kind, *used),
+        IterState::DictReverse {
+            dict,
+            pos,
+            kind,
+            used,
+        } => Step::DictReverse(dict.clone(), *pos, *kind, *used),
         IterState::GetItem { seq, index } => Step::GetItem(seq.clone(), *index),
     };
     match snapshot {
         Step::Enumerate(iter, count) => {
-            let Some(item) = vm.next(&iter)? else { return finish(state) };
+            let Some(item) = vm.next(&iter)? else {
+                return finish(state);
+            };
             let following = match count {
                 Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
                 ref c => vm.binary_op(c, &Value::Int(1), 0)?,
@@ -120,7 +185,9 @@ pub fn next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> 
             vm.call(&func, &args).map(Some)
         }
         Step::Filter(func, iter) => loop {
-            let Some(item) = vm.next(&iter)? else { return finish(state) };
+            let Some(item) = vm.next(&iter)? else {
+                return finish(state);
+            };
             let keep = if func.is_none() || func.is(&Value::Obj(vm.types().bool_.clone())) {
                 vm.is_true(&item)?
             } else {
@@ -180,7 +247,9 @@ pub fn next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> 
             Ok(Some(r))
         }
         Step::Set(set, pos, used) => {
-            let Some(cell) = crate::objects::set::set_cell(&set) else { return finish(state) };
+            let Some(cell) = crate::objects::set::set_cell(&set) else {
+                return finish(state);
+            };
             if used != cell.borrow().len() {
                 if let IterState::SetIter { used, .. } = &mut *state.borrow_mut() {
                     *used = MUTATED;
@@ -198,7 +267,9 @@ pub fn next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Value>> 
                 None => finish(state),
             }
         }
-        Step::DictReverse(dict, pos, kind, used) => dict_reverse_next(vm, state, &dict, pos, kind, used),
+        Step::DictReverse(dict, pos, kind, used) => {
+            dict_reverse_next(vm, state, &dict, pos, kind, used)
+        }
         Step::GetItem(seq, index) => match vm.get_item(&seq, &Value::Int(index as i64)) {
             Ok(v) => {
                 if let IterState::GetItem { index: i, .. } = &mut *state.borrow_mut() {
@@ -240,7 +311,12 @@ fn set_index(state: &RefCell<IterState>, new: isize) {
 }
 
 /// `zip.__next__`, with `strict=True`'s length checks and messages.
-fn zip_next(vm: &mut Vm, state: &RefCell<IterState>, iters: Vec<Value>, strict: bool) -> PyResult<Option<Value>> {
+fn zip_next(
+    vm: &mut Vm,
+    state: &RefCell<IterState>,
+    iters: Vec<Value>,
+    strict: bool,
+) -> PyResult<Option<Value>> {
     if iters.is_empty() {
         return finish(state);
     }
@@ -254,11 +330,19 @@ fn zip_next(vm: &mut Vm, state: &RefCell<IterState>, iters: Vec<Value>, strict: 
                     return Ok(None);
                 }
                 if i > 0 {
-                    return Err(vm.value_error(format!("zip() argument {} is shorter than {}", i + 1, arguments_upto(i))));
+                    return Err(vm.value_error(format!(
+                        "zip() argument {} is shorter than {}",
+                        i + 1,
+                        arguments_upto(i)
+                    )));
                 }
                 for (j, other) in iters.iter().enumerate().skip(1) {
                     if vm.next(other)?.is_some() {
-                        return Err(vm.value_error(format!("zip() argument {} is longer than {}", j + 1, arguments_upto(j))));
+                        return Err(vm.value_error(format!(
+                            "zip() argument {} is longer than {}",
+                            j + 1,
+                            arguments_upto(j)
+                        )));
                     }
                 }
                 return Ok(None);
@@ -285,7 +369,9 @@ fn dict_reverse_next(
     kind: DictIterKind,
     used: usize,
 ) -> PyResult<Option<Value>> {
-    let Some(d) = dict.as_dict() else { return finish(state) };
+    let Some(d) = dict.as_dict() else {
+        return finish(state);
+    };
     let found = {
         let data = d.borrow();
         if data.len() != used {
@@ -301,7 +387,9 @@ fn dict_reverse_next(
             _ => None,
         })
     };
-    let Some((ix, key, value)) = found else { return finish(state) };
+    let Some((ix, key, value)) = found else {
+        return finish(state);
+    };
     if let IterState::DictReverse { pos, .. } = &mut *state.borrow_mut() {
         *pos = ix;
     }
@@ -338,7 +426,10 @@ pub fn construct(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Option<Value>
 fn enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() + args.kwnames.len() > 2 {
-        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({} given)", pos.len() + args.kwnames.len())));
+        return Err(vm.type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            pos.len() + args.kwnames.len()
+        )));
     }
     let mut iterable = pos.first().cloned();
     let mut start = pos.get(1).cloned();
@@ -346,7 +437,11 @@ fn enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match name_str(k) {
             "iterable" if iterable.is_none() => iterable = Some(v.clone()),
             "start" if start.is_none() => start = Some(v.clone()),
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for enumerate()"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for enumerate()"
+                )))
+            }
         }
     }
     let Some(iterable) = iterable else {
@@ -370,12 +465,19 @@ fn enumerate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut strict = false;
     if args.kwnames.len() > 1 {
-        return Err(vm.type_error(format!("zip() takes at most 1 keyword argument ({} given)", args.kwnames.len())));
+        return Err(vm.type_error(format!(
+            "zip() takes at most 1 keyword argument ({} given)",
+            args.kwnames.len()
+        )));
     }
     for (k, v) in args.kwargs() {
         match name_str(k) {
             "strict" => strict = vm.is_true(v)?,
-            other => return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "zip() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let mut iters = Vec::with_capacity(args.pos().len());
@@ -397,7 +499,13 @@ fn map(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for v in &pos[1..] {
         iters.push(vm.get_iter(v)?);
     }
-    Ok(new_iterator(vm, IterState::Map { func: pos[0].clone(), iters }))
+    Ok(new_iterator(
+        vm,
+        IterState::Map {
+            func: pos[0].clone(),
+            iters,
+        },
+    ))
 }
 
 fn filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -409,7 +517,13 @@ fn filter(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("filter expected 2 arguments, got {}", pos.len())));
     }
     let iter = vm.get_iter(&pos[1])?;
-    Ok(new_iterator(vm, IterState::Filter { func: pos[0].clone(), iter }))
+    Ok(new_iterator(
+        vm,
+        IterState::Filter {
+            func: pos[0].clone(),
+            iter,
+        },
+    ))
 }
 
 /// `reversed(seq)`: `__reversed__`, or the built-in reverse iterators, or the
@@ -433,12 +547,26 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match seq.payload() {
         Some(Payload::List(l)) if !heap => {
             let index = l.borrow().len() as isize - 1;
-            return Ok(new_iterator(vm, IterState::ListReverse { list: seq.clone(), index }));
+            return Ok(new_iterator(
+                vm,
+                IterState::ListReverse {
+                    list: seq.clone(),
+                    index,
+                },
+            ));
         }
         Some(Payload::Range(r)) => return Ok(crate::objects::range_methods::reversed_range(vm, r)),
         Some(Payload::Dict(d)) if !heap => {
-            let dict = seq.as_obj().cloned().ok_or_else(|| vm.system_error("dict"))?;
-            return Ok(dict_reversed(vm, &dict, d.borrow().len(), DictIterKind::Keys));
+            let dict = seq
+                .as_obj()
+                .cloned()
+                .ok_or_else(|| vm.system_error("dict"))?;
+            return Ok(dict_reversed(
+                vm,
+                &dict,
+                d.borrow().len(),
+                DictIterKind::Keys,
+            ));
         }
         Some(Payload::DictView { dict, kind }) => {
             let used = dict.as_dict().map_or(0, |d| d.borrow().len());
@@ -447,18 +575,37 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Payload::Dict(_) | Payload::Set(_)) => return Err(not_reversible(vm, seq)),
         _ => {}
     }
-    let is_sequence = matches!(seq.payload(), Some(Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::List(_)))
-        || vm.lookup_special_heap(seq, "__getitem__").is_some();
+    let is_sequence = matches!(
+        seq.payload(),
+        Some(Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::List(_))
+    ) || vm.lookup_special_heap(seq, "__getitem__").is_some();
     if !is_sequence {
         return Err(not_reversible(vm, seq));
     }
     let len = vm.len(seq)?;
-    Ok(new_iterator(vm, IterState::Reversed { seq: seq.clone(), index: len as isize - 1 }))
+    Ok(new_iterator(
+        vm,
+        IterState::Reversed {
+            seq: seq.clone(),
+            index: len as isize - 1,
+        },
+    ))
 }
 
 fn dict_reversed(vm: &Vm, dict: &ObjRef, used: usize, kind: DictIterKind) -> Value {
-    let pos = dict.as_dict().and_then(|d| d.borrow().last_index()).map_or(0, |i| i + 1);
-    new_iterator(vm, IterState::DictReverse { dict: dict.clone(), pos, kind, used })
+    let pos = dict
+        .as_dict()
+        .and_then(|d| d.borrow().last_index())
+        .map_or(0, |i| i + 1);
+    new_iterator(
+        vm,
+        IterState::DictReverse {
+            dict: dict.clone(),
+            pos,
+            kind,
+            used,
+        },
+    )
 }
 
 fn not_reversible(vm: &Vm, v: &Value) -> crate::error::PyErr {
@@ -470,13 +617,24 @@ pub fn callable_iter(vm: &mut Vm, func: &Value, sentinel: &Value) -> PyResult<Va
     if !is_callable(vm, func) {
         return Err(vm.type_error("iter(v, w): v must be callable"));
     }
-    Ok(new_iterator(vm, IterState::Callable { func: func.clone(), sentinel: sentinel.clone() }))
+    Ok(new_iterator(
+        vm,
+        IterState::Callable {
+            func: func.clone(),
+            sentinel: sentinel.clone(),
+        },
+    ))
 }
 
 /// `callable(v)`.
 pub fn is_callable(vm: &Vm, v: &Value) -> bool {
     matches!(
         v.payload(),
-        Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Method { .. } | Payload::Type(_))
+        Some(
+            Payload::Function(_)
+                | Payload::BuiltinFunction(_)
+                | Payload::Method { .. }
+                | Payload::Type(_)
+        )
     ) || vm.lookup_special_heap(v, "__call__").is_some()
 }

@@ -35,8 +35,21 @@ pub fn install(vm: &Vm) {
 }
 
 /// The receiver's storage and the bound arguments.
-fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str, shape: Shape) -> PyResult<(&'a RefCell<Vec<Value>>, Vec<Value>)> {
-    let (recv, rest) = bind(vm, args, MethodName { owner: "list", name }, &shape)?;
+fn receiver<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &'static str,
+    shape: Shape,
+) -> PyResult<(&'a RefCell<Vec<Value>>, Vec<Value>)> {
+    let (recv, rest) = bind(
+        vm,
+        args,
+        MethodName {
+            owner: "list",
+            name,
+        },
+        &shape,
+    )?;
     match recv.payload() {
         Some(Payload::List(l)) => Ok((l, rest.into_iter().flatten().cloned().collect())),
         _ => Err(vm.type_error(format!(
@@ -78,7 +91,10 @@ fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, rest) = receiver(vm, &args, "count", Shape::One)?;
     let mut n = 0;
     let mut i = 0;
-    while let Some(item) = l.borrow().get(i).cloned() {
+    loop {
+        let Some(item) = l.borrow().get(i).cloned() else {
+            break;
+        };
         if vm.eq(&item, &rest[0])? {
             n += 1;
         }
@@ -99,15 +115,30 @@ pub fn search_bound(vm: &mut Vm, v: Option<&Value>, default: isize) -> PyResult<
     let Some(v) = v else { return Ok(default) };
     match as_int(v) {
         Some(IntRef::Small(i)) => Ok(i.clamp(isize::MIN as i64, isize::MAX as i64) as isize),
-        Some(IntRef::Big(b)) => Ok(if b.sign() == dashu_base::Sign::Negative { isize::MIN } else { isize::MAX }),
+        Some(IntRef::Big(b)) => Ok(if b.sign() == dashu_base::Sign::Negative {
+            isize::MIN
+        } else {
+            isize::MAX
+        }),
         None if vm.lookup_special_heap(v, "__index__").is_some() => vm.index_value(v),
         None => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
     }
 }
 
 /// `start`/`stop` of `index()` made non-negative against `len` (CPython clamps only below).
-pub fn search_range(vm: &mut Vm, start: Option<&Value>, stop: Option<&Value>, len: usize) -> PyResult<(usize, usize)> {
-    let fix = |i: isize| if i < 0 { (i + len as isize).max(0) as usize } else { i as usize };
+pub fn search_range(
+    vm: &mut Vm,
+    start: Option<&Value>,
+    stop: Option<&Value>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
+    let fix = |i: isize| {
+        if i < 0 {
+            (i + len as isize).max(0) as usize
+        } else {
+            i as usize
+        }
+    };
     let start = fix(search_bound(vm, start, 0)?);
     let stop = fix(search_bound(vm, stop, isize::MAX)?);
     Ok((start, stop))
@@ -119,7 +150,9 @@ fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (start, stop) = search_range(vm, rest.get(1), rest.get(2), len)?;
     let mut i = start;
     while i < stop {
-        let Some(item) = l.borrow().get(i).cloned() else { break };
+        let Some(item) = l.borrow().get(i).cloned() else {
+            break;
+        };
         if vm.eq(&item, &rest[0])? {
             return Ok(Value::Int(i as i64));
         }
@@ -159,7 +192,10 @@ fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (l, rest) = receiver(vm, &args, "remove", Shape::One)?;
     let mut i = 0;
-    while let Some(item) = l.borrow().get(i).cloned() {
+    loop {
+        let Some(item) = l.borrow().get(i).cloned() else {
+            break;
+        };
         if vm.eq(&item, &rest[0])? {
             let mut list = l.borrow_mut();
             if i < list.len() {
@@ -182,7 +218,9 @@ fn list_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// sorting, the list appears empty; changes made by comparisons raise ValueError.
 pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
-    let Some(recv) = pos.first() else { return Err(vm.type_error("unbound method list.sort() needs an argument")) };
+    let Some(recv) = pos.first() else {
+        return Err(vm.type_error("unbound method list.sort() needs an argument"));
+    };
     if pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
@@ -192,7 +230,11 @@ pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match name_str(k) {
             "key" => key = v.clone(),
             "reverse" => reverse = vm.is_true(v)?,
-            other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "sort() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     let Some(Payload::List(l)) = recv.payload() else {
@@ -222,7 +264,11 @@ pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
     let mut keyed = Vec::with_capacity(items.len());
     for it in items {
-        let k = if key.is_none() { it.clone() } else { vm.call(key, std::slice::from_ref(&it))? };
+        let k = if key.is_none() {
+            it.clone()
+        } else {
+            vm.call(key, std::slice::from_ref(&it))?
+        };
         keyed.push((k, it));
     }
     // Reversing before and after a stable sort keeps equal items in original order.

@@ -19,7 +19,10 @@ pub enum Shape {
     Positional { min: usize, max: usize },
     /// Named parameters, the first `min` of them required and positional-only:
     /// `str.split(sep=None, maxsplit=-1)`, `str.replace(old, new, /, count=-1)`.
-    Keywords { names: &'static [&'static str], min: usize },
+    Keywords {
+        names: &'static [&'static str],
+        min: usize,
+    },
 }
 
 /// A method's identity for messages: `str` and `split`.
@@ -53,25 +56,37 @@ pub fn bind<'a>(
         Shape::NoArgs => {
             no_keywords()?;
             if n != 0 {
-                return Err(vm.type_error(format!("{owner}.{name}() takes no arguments ({n} given)")));
+                return Err(
+                    vm.type_error(format!("{owner}.{name}() takes no arguments ({n} given)"))
+                );
             }
         }
         Shape::One => {
             no_keywords()?;
             if n != 1 {
-                return Err(vm.type_error(format!("{owner}.{name}() takes exactly one argument ({n} given)")));
+                return Err(vm.type_error(format!(
+                    "{owner}.{name}() takes exactly one argument ({n} given)"
+                )));
             }
         }
         Shape::Positional { min, max } => {
             no_keywords()?;
             if n < *min {
-                return Err(vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(*min))));
+                return Err(vm.type_error(format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    plural(*min)
+                )));
             }
             if n > *max {
-                return Err(vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(*max))));
+                return Err(vm.type_error(format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    plural(*max)
+                )));
             }
         }
-        Shape::Keywords { names, min } => return bind_keywords(vm, args, recv, rest, name, names, *min),
+        Shape::Keywords { names, min } => {
+            return bind_keywords(vm, args, recv, rest, name, names, *min)
+        }
     }
     Ok((recv, rest.iter().map(Some).collect()))
 }
@@ -99,11 +114,18 @@ fn bind_keywords<'a>(
     let max = names.len();
     if n + nkw > max {
         let kw = if n == 0 { "keyword " } else { "" };
-        return Err(vm.type_error(format!("{name}() takes at most {max} {kw}argument{} ({} given)", plural(max), n + nkw)));
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {max} {kw}argument{} ({} given)",
+            plural(max),
+            n + nkw
+        )));
     }
     if n < min {
         let how = if min < max { "at least" } else { "exactly" };
-        return Err(vm.type_error(format!("{name}() takes {how} {min} positional argument{} ({n} given)", plural(min))));
+        return Err(vm.type_error(format!(
+            "{name}() takes {how} {min} positional argument{} ({n} given)",
+            plural(min)
+        )));
     }
     let mut slots: Vec<Option<&'a Value>> = rest.iter().map(Some).collect();
     slots.resize(max, None);
@@ -114,10 +136,17 @@ fn bind_keywords<'a>(
                 return Err(vm.type_error(format!("{name}() got some positional-only arguments passed as keyword arguments: '{key}'")));
             }
             Some(i) if slots[i].is_some() => {
-                return Err(vm.type_error(format!("argument for {name}() given by name ('{key}') and position ({})", i + 1)));
+                return Err(vm.type_error(format!(
+                    "argument for {name}() given by name ('{key}') and position ({})",
+                    i + 1
+                )));
             }
             Some(i) => slots[i] = Some(value),
-            None => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{key}'"))),
+            None => {
+                return Err(vm.type_error(format!(
+                    "{name}() got an unexpected keyword argument '{key}'"
+                )))
+            }
         }
     }
     Ok((recv, slots))
@@ -143,11 +172,19 @@ fn ssize_overflow(vm: &Vm) -> crate::error::PyErr {
 pub fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
     match v.map(|v| (v, as_int(v))) {
         None | Some((Value::None, _)) => Ok(None),
-        Some((_, Some(IntRef::Small(i)))) => Ok(Some(i.clamp(isize::MIN as i64, isize::MAX as i64) as isize)),
-        Some((_, Some(IntRef::Big(b)))) => Ok(Some(if b.sign() == dashu_base::Sign::Negative { isize::MIN } else { isize::MAX })),
+        Some((_, Some(IntRef::Small(i)))) => {
+            Ok(Some(i.clamp(isize::MIN as i64, isize::MAX as i64) as isize))
+        }
+        Some((_, Some(IntRef::Big(b)))) => Ok(Some(if b.sign() == dashu_base::Sign::Negative {
+            isize::MIN
+        } else {
+            isize::MAX
+        })),
         Some((v, None)) => {
             if vm.lookup_special_heap(v, "__index__").is_none() {
-                return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+                return Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
             }
             vm.index_value(v).map(Some)
         }
@@ -159,7 +196,13 @@ pub fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
 /// `end` (the caller decides what an empty or inverted range means).
 pub fn adjust_indices(start: Option<isize>, end: Option<isize>, len: usize) -> (usize, usize) {
     let len = len as isize;
-    let clamp = |i: isize| if i < 0 { i.saturating_add(len).max(0) } else { i };
+    let clamp = |i: isize| {
+        if i < 0 {
+            i.saturating_add(len).max(0)
+        } else {
+            i
+        }
+    };
     let start = clamp(start.unwrap_or(0));
     let end = clamp(end.unwrap_or(len)).min(len);
     (start as usize, end as usize)

@@ -13,11 +13,23 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn install(vm: &Vm) {
-    crate::builtins::add_methods(vm, &vm.types().range.clone(), &[("index", range_index), ("count", range_count)]);
+    crate::builtins::add_methods(
+        vm,
+        &vm.types().range.clone(),
+        &[("index", range_index), ("count", range_count)],
+    );
 }
 
 fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str) -> PyResult<(RangeData, &'a Value)> {
-    let (recv, rest) = bind(vm, args, MethodName { owner: "range", name }, &Shape::One)?;
+    let (recv, rest) = bind(
+        vm,
+        args,
+        MethodName {
+            owner: "range",
+            name,
+        },
+        &Shape::One,
+    )?;
     match (recv.payload(), rest.first().copied().flatten()) {
         (Some(Payload::Range(r)), Some(v)) => Ok((*r, v)),
         _ => Err(vm.type_error(format!(
@@ -40,7 +52,12 @@ fn exact_small_int(vm: &Vm, v: &Value) -> Option<Option<i64>> {
 }
 
 /// How many items of the range equal `v`, by `==` (for non-int values).
-fn count_equal(vm: &mut Vm, r: &RangeData, v: &Value, stop_at_first: bool) -> PyResult<(usize, Option<usize>)> {
+fn count_equal(
+    vm: &mut Vm,
+    r: &RangeData,
+    v: &Value,
+    stop_at_first: bool,
+) -> PyResult<(usize, Option<usize>)> {
     let mut count = 0;
     let mut first = None;
     for k in 0..range_len(r) {
@@ -59,19 +76,18 @@ fn count_equal(vm: &mut Vm, r: &RangeData, v: &Value, stop_at_first: bool) -> Py
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (r, v) = receiver(vm, &args, "index")?;
     let found = match exact_small_int(vm, v) {
-        Some(Some(i)) if range_contains(&r, i) => Some(((i as i128 - r.start as i128) / r.step as i128) as usize),
+        Some(Some(i)) if range_contains(&r, i) => {
+            Some(((i as i128 - r.start as i128) / r.step as i128) as usize)
+        }
         Some(_) => None,
         None => count_equal(vm, &r, v, true)?.1,
     };
     match found {
         Some(k) => Ok(Value::Int(k as i64)),
-        None => {
-            if exact_small_int(vm, v).is_some() {
-                let text = vm.repr(v)?;
-                return Err(vm.value_error(format!("{text} is not in range")));
-            }
-            Err(vm.value_error("sequence.index(x): x not in sequence"))
+        None if exact_small_int(vm, v).is_some() => {
+            Err(vm.value_error("range.index(x): x not in range"))
         }
+        None => Err(vm.value_error("sequence.index(x): x not in sequence")),
     }
 }
 
@@ -91,9 +107,19 @@ pub fn slice(vm: &mut Vm, r: &RangeData, s: &SliceData) -> PyResult<Value> {
     let at = |k: isize| r.start as i128 + k as i128 * r.step as i128;
     let step = r.step as i128 * idx.step as i128;
     let (start, stop) = (at(idx.start), at(idx.stop));
-    let fit = |x: i128| i64::try_from(x).map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t"));
-    let data = RangeData { start: fit(start)?, stop: fit(stop)?, step: fit(step)? };
-    Ok(Value::obj(PyObject::new(vm.types().range.clone(), Payload::Range(data))))
+    let fit = |x: i128| {
+        i64::try_from(x)
+            .map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t"))
+    };
+    let data = RangeData {
+        start: fit(start)?,
+        stop: fit(stop)?,
+        step: fit(step)?,
+    };
+    Ok(Value::obj(PyObject::new(
+        vm.types().range.clone(),
+        Payload::Range(data),
+    )))
 }
 
 /// `reversed(range)`: a range iterator running from the last item down.
@@ -104,10 +130,18 @@ pub fn reversed_range(vm: &Vm, r: &RangeData) -> Value {
     } else {
         let last = r.start as i128 + (n - 1) * r.step as i128;
         let clamp = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
-        (clamp(last), clamp(r.start as i128 - r.step as i128), clamp(-(r.step as i128)))
+        (
+            clamp(last),
+            clamp(r.start as i128 - r.step as i128),
+            clamp(-(r.step as i128)),
+        )
     };
     Value::obj(PyObject::new(
         vm.types().range_iterator.clone(),
-        Payload::RangeIter { next: Cell::new(first), stop, step },
+        Payload::RangeIter {
+            next: Cell::new(first),
+            stop,
+            step,
+        },
     ))
 }

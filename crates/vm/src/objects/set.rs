@@ -26,7 +26,10 @@ enum Slot {
     Empty,
     /// A deleted entry: probes continue past it; insertion may reuse it.
     Dummy,
-    Active { hash: i64, key: Value },
+    Active {
+        hash: i64,
+        key: Value,
+    },
 }
 
 #[derive(Clone)]
@@ -54,12 +57,22 @@ impl Default for SetData {
 enum Probe {
     Found(usize),
     /// Not present: the first never-used slot reached, and the last dummy passed.
-    Absent { empty: usize, dummy: Option<usize> },
+    Absent {
+        empty: usize,
+        dummy: Option<usize>,
+    },
 }
 
 impl SetData {
     pub fn new() -> SetData {
-        SetData { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0, version: 0, cached_hash: None }
+        SetData {
+            slots: vec![Slot::Empty; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+            version: 0,
+            cached_hash: None,
+        }
     }
 
     #[inline]
@@ -93,10 +106,14 @@ impl SetData {
 
     /// The first active entry at or after slot `pos`, with the slot index.
     pub fn next_from(&self, pos: usize) -> Option<(usize, Value)> {
-        self.slots.iter().enumerate().skip(pos).find_map(|(i, s)| match s {
-            Slot::Active { key, .. } => Some((i, key.clone())),
-            _ => None,
-        })
+        self.slots
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find_map(|(i, s)| match s {
+                Slot::Active { key, .. } => Some((i, key.clone())),
+                _ => None,
+            })
     }
 
     /// Place a key known to be absent in a table with no dummies (`set_insert_clean`).
@@ -118,7 +135,11 @@ impl SetData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -144,7 +165,11 @@ impl SetData {
     /// The growth step after filling a never-used slot.
     fn grow_if_needed(&mut self) {
         if self.fill * 5 >= self.mask() * 3 {
-            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 
@@ -198,7 +223,11 @@ impl SetData {
     /// Purge dummies when more than a quarter of the table is dummies (after bulk removal).
     fn shrink_after_removals(&mut self) {
         if self.fill - self.used > self.mask() / 4 {
-            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 
@@ -273,7 +302,10 @@ pub fn set_cell(v: &Value) -> Option<&RefCell<SetData>> {
 
 /// A new set (or frozenset, or subclass) object of class `class`.
 pub fn new_set_of(class: &ObjRef, data: SetData) -> Value {
-    Value::obj(PyObject::new(class.clone(), Payload::Set(RefCell::new(data))))
+    Value::obj(PyObject::new(
+        class.clone(),
+        Payload::Set(RefCell::new(data)),
+    ))
 }
 
 pub fn is_frozen(vm: &Vm, v: &Value) -> bool {
@@ -292,17 +324,26 @@ pub fn base_class(vm: &Vm, v: &Value) -> ObjRef {
 
 /// `hash(key)` for use as a set element, with 3.14's message for unhashable keys.
 pub fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
-    vm.hash(key).map_err(|e| unhashable_context(vm, e, key, "a set element"))
+    vm.hash(key)
+        .map_err(|e| unhashable_context(vm, e, key, "a set element"))
 }
 
 /// Wrap an exact TypeError from hashing as `cannot use 'T' as WHAT (...)`.
-pub fn unhashable_context(vm: &mut Vm, e: crate::error::PyErr, key: &Value, what: &str) -> crate::error::PyErr {
+pub fn unhashable_context(
+    vm: &mut Vm,
+    e: crate::error::PyErr,
+    key: &Value,
+    what: &str,
+) -> crate::error::PyErr {
     let exc = Value::Obj(e.0.clone());
     if !std::rc::Rc::ptr_eq(&vm.type_of(&exc), &vm.types().exc.type_error) {
         return e;
     }
     let inner = vm.to_str(&exc).unwrap_or_default();
-    vm.type_error(format!("cannot use '{}' as {what} ({inner})", vm.type_name(key)))
+    vm.type_error(format!(
+        "cannot use '{}' as {what} ({inner})",
+        vm.type_name(key)
+    ))
 }
 
 /// Probe for `key` (`set_lookkey` and the search half of `set_add_entry`).
@@ -316,7 +357,11 @@ fn probe(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value, hash: i64) -> PyResu
         let mut i = (hash as u64 as usize) & mask;
         let mut dummy = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 let stored = match &cell.borrow().slots[j] {
                     Slot::Empty => return Ok(Probe::Absent { empty: j, dummy }),
@@ -342,7 +387,11 @@ fn probe(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value, hash: i64) -> PyResu
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 }
@@ -354,7 +403,9 @@ fn mutation_error(vm: &Vm) -> crate::error::PyErr {
 /// Add `key` with a known hash.
 pub fn add_entry(vm: &mut Vm, cell: &RefCell<SetData>, key: Value, hash: i64) -> PyResult<()> {
     if let Probe::Absent { empty, dummy } = probe(vm, cell, &key, hash)? {
-        cell.try_borrow_mut().map_err(|_| mutation_error(vm))?.store(empty, dummy, key, hash);
+        cell.try_borrow_mut()
+            .map_err(|_| mutation_error(vm))?
+            .store(empty, dummy, key, hash);
     }
     Ok(())
 }
@@ -364,7 +415,12 @@ pub fn add(vm: &mut Vm, cell: &RefCell<SetData>, key: Value) -> PyResult<()> {
     add_entry(vm, cell, key, hash)
 }
 
-pub fn contains_entry(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<bool> {
+pub fn contains_entry(
+    vm: &mut Vm,
+    cell: &RefCell<SetData>,
+    key: &Value,
+    hash: i64,
+) -> PyResult<bool> {
     Ok(matches!(probe(vm, cell, key, hash)?, Probe::Found(_)))
 }
 
@@ -373,7 +429,9 @@ fn lookup_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
     match key_hash(vm, key) {
         Ok(h) => Ok(h),
         Err(e) => match set_cell(key) {
-            Some(s) if vm.is_instance(&Value::Obj(e.0.clone()), &vm.types().exc.type_error.clone()) => {
+            Some(s)
+                if vm.is_instance(&Value::Obj(e.0.clone()), &vm.types().exc.type_error.clone()) =>
+            {
                 Ok(s.borrow().frozen_hash())
             }
             _ => Err(e),
@@ -387,10 +445,17 @@ pub fn contains(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value) -> PyResult<b
     contains_entry(vm, cell, key, hash)
 }
 
-pub fn discard_entry(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<bool> {
+pub fn discard_entry(
+    vm: &mut Vm,
+    cell: &RefCell<SetData>,
+    key: &Value,
+    hash: i64,
+) -> PyResult<bool> {
     match probe(vm, cell, key, hash)? {
         Probe::Found(i) => {
-            cell.try_borrow_mut().map_err(|_| mutation_error(vm))?.remove_at(i);
+            cell.try_borrow_mut()
+                .map_err(|_| mutation_error(vm))?
+                .remove_at(i);
             Ok(true)
         }
         Probe::Absent { .. } => Ok(false),
@@ -419,7 +484,9 @@ pub fn merge(vm: &mut Vm, cell: &RefCell<SetData>, other: &SetData) -> PyResult<
 
 /// `set_update_internal`: add everything from a set, a dict's keys, or any iterable.
 pub fn update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
-    let Some(cell) = set_cell(target) else { return Err(vm.system_error("set update on a non-set")) };
+    let Some(cell) = set_cell(target) else {
+        return Err(vm.system_error("set update on a non-set"));
+    };
     if target.is(other) {
         return Ok(());
     }
@@ -427,8 +494,10 @@ pub fn update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
         let snapshot = o.borrow().clone();
         return merge(vm, cell, &snapshot);
     }
-    if let (Some(Payload::Dict(d)), false) = (other.payload(), vm.type_is_heap(&vm.type_of(other))) {
-        let entries: Vec<(Value, i64)> = d.borrow().iter().map(|e| (e.key.clone(), e.hash)).collect();
+    if let (Some(Payload::Dict(d)), false) = (other.payload(), vm.type_is_heap(&vm.type_of(other)))
+    {
+        let entries: Vec<(Value, i64)> =
+            d.borrow().iter().map(|e| (e.key.clone(), e.hash)).collect();
         {
             let mut s = cell.borrow_mut();
             if (s.fill + entries.len()) * 5 >= s.mask() * 3 {
@@ -459,7 +528,9 @@ pub fn make_set(vm: &mut Vm, class: &ObjRef, iterable: Option<&Value>) -> PyResu
 
 /// Remove every element of `other` from the set (`set_difference_update_internal`).
 pub fn difference_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
-    let Some(cell) = set_cell(target) else { return Err(vm.system_error("set difference on a non-set")) };
+    let Some(cell) = set_cell(target) else {
+        return Err(vm.system_error("set difference on a non-set"));
+    };
     if target.is(other) {
         cell.borrow_mut().clear();
         return Ok(());
@@ -468,7 +539,9 @@ pub fn difference_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult
         let other_len = o.borrow().len();
         let entries = if (other_len >> 3) > cell.borrow().len() {
             let common = intersection(vm, target, other)?;
-            set_cell(&common).map(|c| c.borrow().entries()).unwrap_or_default()
+            set_cell(&common)
+                .map(|c| c.borrow().entries())
+                .unwrap_or_default()
         } else {
             o.borrow().entries()
         };
@@ -497,7 +570,11 @@ pub fn intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
         return Err(vm.system_error("intersection on a non-set"));
     };
     if let Some(ocell) = set_cell(other) {
-        let (big, small) = if ocell.borrow().len() > scell.borrow().len() { (ocell, scell) } else { (scell, ocell) };
+        let (big, small) = if ocell.borrow().len() > scell.borrow().len() {
+            (ocell, scell)
+        } else {
+            (scell, ocell)
+        };
         for (k, h) in small.borrow().entries() {
             if contains_entry(vm, big, &k, h)? {
                 add_entry(vm, rcell, k, h)?;
@@ -521,8 +598,11 @@ pub fn intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
 /// `so - other` (`set_difference`).
 pub fn difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
     let class = base_class(vm, so);
-    let Some(scell) = set_cell(so) else { return Err(vm.system_error("difference on a non-set")) };
-    let exact_dict = matches!(other.payload(), Some(Payload::Dict(_))) && !vm.type_is_heap(&vm.type_of(other));
+    let Some(scell) = set_cell(so) else {
+        return Err(vm.system_error("difference on a non-set"));
+    };
+    let exact_dict =
+        matches!(other.payload(), Some(Payload::Dict(_))) && !vm.type_is_heap(&vm.type_of(other));
     let other_size = match (set_cell(other), other.payload()) {
         (Some(o), _) => Some(o.borrow().len()),
         (None, Some(Payload::Dict(d))) if exact_dict => Some(d.borrow().len()),
@@ -537,12 +617,17 @@ pub fn difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
         }
     }
     let result = new_set_of(&class, SetData::new());
-    let Some(rcell) = set_cell(&result) else { return Err(vm.system_error("difference")) };
+    let Some(rcell) = set_cell(&result) else {
+        return Err(vm.system_error("difference"));
+    };
     for (k, h) in scell.borrow().entries() {
         let present = match set_cell(other) {
             Some(o) => contains_entry(vm, o, &k, h)?,
             None => {
-                let d = other.as_obj().cloned().ok_or_else(|| vm.system_error("difference"))?;
+                let d = other
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| vm.system_error("difference"))?;
                 crate::objects::dict::get_item(vm, &d, &k)?.is_some()
             }
         };
@@ -555,7 +640,11 @@ pub fn difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
 
 /// Toggle every element of the set `other` in `target`
 /// (`set_symmetric_difference_update_set`).
-fn symmetric_toggle(vm: &mut Vm, cell: &RefCell<SetData>, entries: Vec<(Value, i64)>) -> PyResult<()> {
+fn symmetric_toggle(
+    vm: &mut Vm,
+    cell: &RefCell<SetData>,
+    entries: Vec<(Value, i64)>,
+) -> PyResult<()> {
     for (k, h) in entries {
         if !discard_entry(vm, cell, &k, h)? {
             add_entry(vm, cell, k, h)?;
@@ -566,7 +655,9 @@ fn symmetric_toggle(vm: &mut Vm, cell: &RefCell<SetData>, entries: Vec<(Value, i
 
 /// `target ^= other`.
 pub fn symmetric_difference_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
-    let Some(cell) = set_cell(target) else { return Err(vm.system_error("symmetric difference on a non-set")) };
+    let Some(cell) = set_cell(target) else {
+        return Err(vm.system_error("symmetric difference on a non-set"));
+    };
     if target.is(other) {
         cell.borrow_mut().clear();
         return Ok(());
@@ -579,7 +670,9 @@ pub fn symmetric_difference_update(vm: &mut Vm, target: &Value, other: &Value) -
         _ => {
             let class = base_class(vm, target);
             let tmp = make_set(vm, &class, Some(other))?;
-            set_cell(&tmp).map(|c| c.borrow().entries()).unwrap_or_default()
+            set_cell(&tmp)
+                .map(|c| c.borrow().entries())
+                .unwrap_or_default()
         }
     };
     symmetric_toggle(vm, cell, entries)
@@ -589,15 +682,21 @@ pub fn symmetric_difference_update(vm: &mut Vm, target: &Value, other: &Value) -
 pub fn symmetric_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
     let class = base_class(vm, so);
     let result = make_set(vm, &class, Some(other))?;
-    let entries = set_cell(so).map(|c| c.borrow().entries()).unwrap_or_default();
-    let Some(rcell) = set_cell(&result) else { return Err(vm.system_error("symmetric difference")) };
+    let entries = set_cell(so)
+        .map(|c| c.borrow().entries())
+        .unwrap_or_default();
+    let Some(rcell) = set_cell(&result) else {
+        return Err(vm.system_error("symmetric difference"));
+    };
     symmetric_toggle(vm, rcell, entries)?;
     Ok(result)
 }
 
 /// `so <= other` (`set_issubset`).
 pub fn is_subset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
-    let Some(scell) = set_cell(so) else { return Err(vm.system_error("issubset on a non-set")) };
+    let Some(scell) = set_cell(so) else {
+        return Err(vm.system_error("issubset on a non-set"));
+    };
     let Some(ocell) = set_cell(other) else {
         let common = intersection(vm, so, other)?;
         let n = set_cell(&common).map_or(0, |c| c.borrow().len());
@@ -619,7 +718,9 @@ pub fn is_superset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
     if set_cell(other).is_some() {
         return is_subset(vm, other, so);
     }
-    let Some(scell) = set_cell(so) else { return Err(vm.system_error("issuperset on a non-set")) };
+    let Some(scell) = set_cell(so) else {
+        return Err(vm.system_error("issuperset on a non-set"));
+    };
     let it = vm.get_iter(other)?;
     while let Some(item) = vm.next(&it)? {
         if !contains(vm, scell, &item)? {
@@ -643,22 +744,35 @@ impl Vm {
 }
 
 /// A frozenset built from compile-time constants (no Python code can run: the items are
-/// ints, strs, floats, bytes, tuples and frozensets of those).
+/// ints, strs, floats, bytes, tuples and frozensets of those). CPython's compiler builds
+/// such a constant three times: from the items in source order, then twice more from the
+/// previous build's iteration order as it merges equal constants. The table layout, and
+/// so the iteration order, is that of the last build (measured against CPython 3.14).
 pub fn frozenset_of_constants(vm: &Vm, items: Vec<Value>) -> Value {
-    let cell = RefCell::new(SetData::new());
+    let mut data = constants_table(items);
+    for _ in 0..2 {
+        if data.is_empty() {
+            break;
+        }
+        data = constants_table(data.keys());
+    }
+    new_set_of(&vm.types().frozenset, data)
+}
+
+fn constants_table(items: Vec<Value>) -> SetData {
+    let mut data = SetData::new();
     for item in items {
         let hash = constant_hash(&item);
-        let present = cell.borrow().entries().iter().any(|(k, h)| *h == hash && constants_equal(k, &item));
+        let present = data
+            .entries()
+            .iter()
+            .any(|(k, h)| *h == hash && constants_equal(k, &item));
         if !present {
-            let probe = {
-                let d = cell.borrow();
-                let mask = d.mask();
-                first_free(&d.slots, mask, hash)
-            };
-            cell.borrow_mut().store(probe, None, item, hash);
+            let slot = first_free(&data.slots, data.mask(), hash);
+            data.store(slot, None, item, hash);
         }
     }
-    new_set_of(&vm.types().frozenset, cell.into_inner())
+    data
 }
 
 /// The slot an absent key lands in, in a table without dummies.
@@ -666,12 +780,20 @@ fn first_free(slots: &[Slot], mask: usize, hash: i64) -> usize {
     let mut perturb = hash as u64;
     let mut i = (hash as u64 as usize) & mask;
     loop {
-        let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        let probes = if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
         if let Some(j) = (i..=i + probes).find(|&j| matches!(slots[j], Slot::Empty)) {
             return j;
         }
         perturb >>= PERTURB_SHIFT;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 
@@ -699,6 +821,9 @@ fn constants_equal(a: &Value, b: &Value) -> bool {
     if let Some(r) = fast_eq(a, b) {
         return r;
     }
+    if let (Value::Bool(x), Value::Float(f)) | (Value::Float(f), Value::Bool(x)) = (a, b) {
+        return (*x as i64 as f64) == *f;
+    }
     match (a.payload(), b.payload()) {
         (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| constants_equal(p, q))
@@ -719,7 +844,11 @@ mod tests {
             let probe = first_free(&d.slots, d.mask(), i);
             d.store(probe, None, Value::Int(i), i);
         }
-        let keys: Vec<i64> = d.keys().iter().map(|k| if let Value::Int(i) = k { *i } else { -1 }).collect();
+        let keys: Vec<i64> = d
+            .keys()
+            .iter()
+            .map(|k| if let Value::Int(i) = k { *i } else { -1 })
+            .collect();
         assert_eq!(keys, vec![1, 3, 5]);
     }
 

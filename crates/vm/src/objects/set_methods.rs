@@ -42,14 +42,22 @@ pub fn install(vm: &Vm) {
             ("intersection_update", set_intersection_update),
             ("pop", set_pop),
             ("remove", set_remove),
-            ("symmetric_difference_update", set_symmetric_difference_update),
+            (
+                "symmetric_difference_update",
+                set_symmetric_difference_update,
+            ),
             ("update", set_update),
         ],
     );
 }
 
 /// The receiver, checked to be a set (or frozenset, for the shared methods).
-fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str, shape: Shape) -> PyResult<(&'a Value, Vec<Option<&'a Value>>)> {
+fn receiver<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &'static str,
+    shape: Shape,
+) -> PyResult<(&'a Value, Vec<Option<&'a Value>>)> {
     let pos = args.pos();
     let owner = match pos.first() {
         Some(v) if set::is_frozen(vm, v) => "frozenset",
@@ -66,7 +74,12 @@ fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str, shape: Shape) -> P
 }
 
 /// A mutating method's receiver: a `set`, not a frozenset.
-fn mutable_receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str, shape: Shape) -> PyResult<(&'a Value, Vec<Option<&'a Value>>)> {
+fn mutable_receiver<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &'static str,
+    shape: Shape,
+) -> PyResult<(&'a Value, Vec<Option<&'a Value>>)> {
     let (recv, rest) = receiver(vm, args, name, shape)?;
     if set::is_frozen(vm, recv) {
         return Err(vm.type_error(format!(
@@ -84,7 +97,10 @@ fn cell<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RefCell<SetData>> {
     set_cell(v).ok_or_else(|| vm.type_error(format!("expected a set, not '{}'", vm.type_name(v))))
 }
 
-const VARARGS: Shape = Shape::Positional { min: 0, max: usize::MAX };
+const VARARGS: Shape = Shape::Positional {
+    min: 0,
+    max: usize::MAX,
+};
 const ONE: Shape = Shape::One;
 
 fn set_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -192,7 +208,9 @@ fn set_intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = receiver(vm, &args, "difference", VARARGS)?;
     let mut list = others(rest).into_iter();
-    let Some(first) = list.next() else { return copy_as_base(vm, recv) };
+    let Some(first) = list.next() else {
+        return copy_as_base(vm, recv);
+    };
     let result = set::difference(vm, recv, &first)?;
     for other in list {
         set::difference_update(vm, &result, &other)?;
@@ -246,7 +264,11 @@ pub fn is_disjoint(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
         return Ok(scell.borrow().is_empty());
     }
     if let Some(ocell) = set_cell(other).filter(|_| !vm.type_is_heap(&vm.type_of(other))) {
-        let (big, small) = if ocell.borrow().len() > scell.borrow().len() { (ocell, scell) } else { (scell, ocell) };
+        let (big, small) = if ocell.borrow().len() > scell.borrow().len() {
+            (ocell, scell)
+        } else {
+            (scell, ocell)
+        };
         for (k, h) in small.borrow().entries() {
             if set::contains_entry(vm, big, &k, h)? {
                 return Ok(false);
@@ -272,7 +294,10 @@ pub fn construct(vm: &mut Vm, class: &ObjRef, args: Args) -> PyResult<Value> {
     }
     let pos = args.pos();
     if pos.len() > 1 {
-        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     let exact_frozen = std::rc::Rc::ptr_eq(class, &vm.types().frozenset);
     if let (true, Some(v)) = (exact_frozen, pos.first()) {
@@ -297,23 +322,34 @@ pub fn repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
             parts.push(vm.repr(it)?);
         }
         let body = parts.join(", ");
-        Ok(if exact_set { format!("{{{body}}}") } else { format!("{name}({{{body}}})") })
+        Ok(if exact_set {
+            format!("{{{body}}}")
+        } else {
+            format!("{name}({{{body}}})")
+        })
     })
 }
 
 // ----- operators -----
 
 fn is_set_view(v: &Value) -> bool {
-    matches!(v.payload(), Some(Payload::DictView { kind: DictIterKind::Keys | DictIterKind::Items, .. }))
+    matches!(
+        v.payload(),
+        Some(Payload::DictView {
+            kind: DictIterKind::Keys | DictIterKind::Items,
+            ..
+        })
+    )
 }
 
 /// A dict view as a new set (`dictviews_to_set`): a keys view of an exact dict goes
 /// through the dict itself, which sizes the table up front as CPython does.
 fn view_to_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let source = match v.payload() {
-        Some(Payload::DictView { dict, kind: DictIterKind::Keys }) if !vm.type_is_heap(&vm.class_of(dict)) => {
-            Value::Obj(dict.clone())
-        }
+        Some(Payload::DictView {
+            dict,
+            kind: DictIterKind::Keys,
+        }) if !vm.type_is_heap(&vm.class_of(dict)) => Value::Obj(dict.clone()),
         _ => v.clone(),
     };
     let class = vm.types().set.clone();
@@ -345,7 +381,11 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Optio
     if op == BinOp::And {
         return view_intersection(vm, a, b).map(Some);
     }
-    let result = if is_set_view(a) { view_to_set(vm, a)? } else { set::make_set(vm, &vm.types().set.clone(), Some(a))? };
+    let result = if is_set_view(a) {
+        view_to_set(vm, a)?
+    } else {
+        set::make_set(vm, &vm.types().set.clone(), Some(a))?
+    };
     match op {
         BinOp::Or => set::update(vm, &result, b)?,
         BinOp::Sub => set::difference_update(vm, &result, b)?,
@@ -356,7 +396,11 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Optio
 
 /// `_PyDictView_Intersect`: iterate the other operand, keep what the view contains.
 fn view_intersection(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (mut view, mut other) = if is_set_view(a) { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    let (mut view, mut other) = if is_set_view(a) {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
     let view_len = vm.len(&view)?;
     if std::rc::Rc::ptr_eq(&vm.type_of(&other), &vm.types().set) && view_len <= vm.len(&other)? {
         return set::intersection(vm, &other, &view);

@@ -2,7 +2,7 @@
 //! with attribute and index lookups, automatic numbering, nested specs) and `format(v, spec)`
 //! for the built-in types (`__format__` of str, int, bool, float and object).
 
-use adder_numeric::format_spec::{parse_format_spec, Align};
+use adder_numeric::format_spec::{parse_format_spec, Align, Sign};
 use adder_numeric::{float_format, int_format_spec};
 
 use crate::error::PyResult;
@@ -56,16 +56,30 @@ pub fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Some(Value::Obj(d))
     };
-    let source = FieldSource { args: Some(positional), kwargs };
+    let source = FieldSource {
+        args: Some(positional),
+        kwargs,
+    };
     let out = render_template(vm, &template, &source)?;
     Ok(vm.new_str(&out))
 }
 
 /// `str.format_map(mapping)`.
 pub fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (recv, rest) = bind(vm, &args, MethodName { owner: "str", name: "format_map" }, &Shape::One)?;
+    let (recv, rest) = bind(
+        vm,
+        &args,
+        MethodName {
+            owner: "str",
+            name: "format_map",
+        },
+        &Shape::One,
+    )?;
     let template = receiver(vm, recv, "format_map")?.as_str().to_string();
-    let source = FieldSource { args: None, kwargs: rest[0].cloned() };
+    let source = FieldSource {
+        args: None,
+        kwargs: rest[0].cloned(),
+    };
     let out = render_template(vm, &template, &source)?;
     Ok(vm.new_str(&out))
 }
@@ -76,7 +90,13 @@ fn render_template(vm: &mut Vm, template: &str, source: &FieldSource) -> PyResul
     render(vm, &chars, source, &mut numbering, MAX_RECURSION)
 }
 
-fn render(vm: &mut Vm, chars: &[char], source: &FieldSource, numbering: &mut Numbering, depth: usize) -> PyResult<String> {
+fn render(
+    vm: &mut Vm,
+    chars: &[char],
+    source: &FieldSource,
+    numbering: &mut Numbering,
+    depth: usize,
+) -> PyResult<String> {
     if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
@@ -107,11 +127,18 @@ fn render(vm: &mut Vm, chars: &[char], source: &FieldSource, numbering: &mut Num
             None => value,
             Some('r') => vm.repr(&value).map(|s| vm.new_str(&s))?,
             Some('s') => vm.to_str(&value).map(|s| vm.new_str(&s))?,
-            Some('a') => vm.repr(&value).map(|s| vm.new_str(&crate::objects::repr::ascii_escape(&s)))?,
+            Some('a') => vm
+                .repr(&value)
+                .map(|s| vm.new_str(&crate::objects::repr::ascii_escape(&s)))?,
             Some(other) if (' '..='~').contains(&other) => {
                 return Err(vm.value_error(format!("Unknown conversion specifier {other}")));
             }
-            Some(other) => return Err(vm.value_error(format!("Unknown conversion specifier \\x{:x}", other as u32))),
+            Some(other) => {
+                return Err(vm.value_error(format!(
+                    "Unknown conversion specifier \\x{:x}",
+                    other as u32
+                )))
+            }
         };
         let spec = if field.spec_has_fields {
             render(vm, field.spec, source, numbering, depth - 1)?
@@ -144,7 +171,12 @@ fn parse_field<'a>(vm: &Vm, chars: &'a [char], pos: &mut usize) -> PyResult<Fiel
         }
     }
     let name = &chars[start..(*pos - usize::from(end_char.is_some()))];
-    let mut field = Field { name, conversion: None, spec: &[], spec_has_fields: false };
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: &[],
+        spec_has_fields: false,
+    };
     match end_char {
         Some('}') => return Ok(field),
         None => return Err(vm.value_error("expected '}' before end of string")),
@@ -195,7 +227,9 @@ fn parse_index(vm: &Vm, text: &[char]) -> PyResult<Option<usize>> {
     }
     let mut n: usize = 0;
     for &c in text {
-        let Some(d) = crate::objects::unicode::decimal_value(c) else { return Ok(None) };
+        let Some(d) = crate::objects::unicode::decimal_value(c) else {
+            return Ok(None);
+        };
         n = n
             .checked_mul(10)
             .and_then(|n| n.checked_add(d as usize))
@@ -207,17 +241,29 @@ fn parse_index(vm: &Vm, text: &[char]) -> PyResult<Option<usize>> {
 
 /// The object a field name designates: the first part selects an argument, then
 /// `.attr` and `[key]` parts are applied in turn.
-fn field_value(vm: &mut Vm, name: &[char], source: &FieldSource, numbering: &mut Numbering) -> PyResult<Value> {
-    let first_len = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+fn field_value(
+    vm: &mut Vm,
+    name: &[char],
+    source: &FieldSource,
+    numbering: &mut Numbering,
+) -> PyResult<Value> {
+    let first_len = name
+        .iter()
+        .position(|&c| c == '.' || c == '[')
+        .unwrap_or(name.len());
     let (first, mut rest) = name.split_at(first_len);
     let index = parse_index(vm, first)?;
     let mut value = if first.is_empty() || index.is_some() {
         let index = match (first.is_empty(), &mut *numbering) {
             (true, Numbering::Manual) => {
-                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             (false, Numbering::Auto(_)) => {
-                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             (true, Numbering::Auto(next)) => {
                 *next += 1;
@@ -237,7 +283,11 @@ fn field_value(vm: &mut Vm, name: &[char], source: &FieldSource, numbering: &mut
         };
         match args.get(index) {
             Some(v) => v.clone(),
-            None => return Err(vm.index_error(format!("Replacement index {index} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.index_error(format!(
+                    "Replacement index {index} out of range for positional args tuple"
+                )))
+            }
         }
     } else {
         let key = vm.new_str(&first.iter().collect::<String>());
@@ -249,14 +299,21 @@ fn field_value(vm: &mut Vm, name: &[char], source: &FieldSource, numbering: &mut
     while let Some((&kind, after)) = rest.split_first() {
         let (part, remaining) = match kind {
             '.' => {
-                let n = after.iter().position(|&c| c == '.' || c == '[').unwrap_or(after.len());
+                let n = after
+                    .iter()
+                    .position(|&c| c == '.' || c == '[')
+                    .unwrap_or(after.len());
                 (&after[..n], &after[n..])
             }
             '[' => match after.iter().position(|&c| c == ']') {
                 Some(n) => (&after[..n], &after[n + 1..]),
                 None => return Err(vm.value_error("Missing ']' in format string")),
             },
-            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            _ => {
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                )
+            }
         };
         if part.is_empty() {
             return Err(vm.value_error("Empty attribute in format string"));
@@ -285,7 +342,10 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         let r = vm.call_method_value(&m, v, &[s])?;
         return match r.payload() {
             Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
-            _ => Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(&r)))),
+            _ => Err(vm.type_error(format!(
+                "__format__ must return a str, not {}",
+                vm.type_name(&r)
+            ))),
         };
     }
     builtin_format(vm, v, spec)
@@ -305,9 +365,12 @@ pub fn builtin_format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     }
     if let Some(i) = as_int(v) {
         let limit = vm.interp.int_max_str_digits.get();
-        return int_format_spec::format_int(&i.to_big(), spec, &type_name, limit).map_err(|e| vm.num_error(e));
+        return int_format_spec::format_int(&i.to_big(), spec, &type_name, limit)
+            .map_err(|e| vm.num_error(e));
     }
-    Err(vm.type_error(format!("unsupported format string passed to {type_name}.__format__")))
+    Err(vm.type_error(format!(
+        "unsupported format string passed to {type_name}.__format__"
+    )))
 }
 
 /// `format(str, spec)`: fill, alignment, width and precision (truncation).
@@ -315,16 +378,24 @@ pub fn format_str(vm: &Vm, text: &str, spec: &str) -> PyResult<String> {
     let parsed = parse_format_spec(spec, Align::Left, "str").map_err(|e| vm.num_error(e))?;
     if !matches!(parsed.kind, None | Some('s')) {
         let code = parsed.kind.unwrap_or('s');
-        return Err(vm.value_error(format!("Unknown format code '{code}' for object of type 'str'")));
+        return Err(vm.value_error(format!(
+            "Unknown format code '{code}' for object of type 'str'"
+        )));
     }
     if let Some(sep) = parsed.grouping {
         return Err(vm.value_error(format!("Cannot specify '{sep}' with 's'.")));
     }
-    if parsed.sign.is_some() {
-        return Err(vm.value_error("Sign not allowed in string format specifier"));
+    match parsed.sign {
+        Some(Sign::Space) => {
+            return Err(vm.value_error("Space not allowed in string format specifier"))
+        }
+        Some(_) => return Err(vm.value_error("Sign not allowed in string format specifier")),
+        None => {}
     }
     if parsed.no_negative_zero {
-        return Err(vm.value_error("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(
+            vm.value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if parsed.alternate {
         return Err(vm.value_error("Alternate form (#) not allowed in string format specifier"));
@@ -352,14 +423,35 @@ pub fn format_str(vm: &Vm, text: &str, spec: &str) -> PyResult<String> {
 
 /// `__format__(self, spec)` of the built-in types (what `super().__format__` reaches).
 pub fn dunder_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (recv, rest) = bind(vm, &args, MethodName { owner: "object", name: "__format__" }, &Shape::One)?;
+    let (recv, rest) = bind(
+        vm,
+        &args,
+        MethodName {
+            owner: "object",
+            name: "__format__",
+        },
+        &Shape::One,
+    )?;
     let spec = match rest[0].map(|v| (v, v.payload())) {
         Some((_, Some(Payload::Str(s)))) => s.as_str().to_string(),
-        Some((v, _)) => return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(v)))),
+        Some((v, _)) => {
+            return Err(vm.type_error(format!(
+                "__format__() argument must be str, not {}",
+                vm.type_name(v)
+            )))
+        }
         None => String::new(),
     };
     let out = builtin_format(vm, recv, &spec)?;
     Ok(vm.new_str(&out))
+}
+
+/// Give `object`, `int`, `float` and `str` their `__format__` method.
+pub fn install(vm: &Vm) {
+    let t = vm.types();
+    for ty in [&t.object, &t.int, &t.float, &t.str_] {
+        crate::builtins::add_methods(vm, ty, &[("__format__", dunder_format)]);
+    }
 }
 
 /// The `format(value, format_spec='')` built-in function.
@@ -372,10 +464,22 @@ pub fn format_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
         [_] => String::new(),
         [_, spec] => match spec.payload() {
             Some(Payload::Str(s)) => s.as_str().to_string(),
-            _ => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(spec)))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    vm.type_name(spec)
+                )))
+            }
         },
-        _ if pos.is_empty() => return Err(vm.type_error("format expected at least 1 argument, got 0")),
-        _ => return Err(vm.type_error(format!("format expected at most 2 arguments, got {}", pos.len()))),
+        _ if pos.is_empty() => {
+            return Err(vm.type_error("format expected at least 1 argument, got 0"))
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "format expected at most 2 arguments, got {}",
+                pos.len()
+            )))
+        }
     };
     let out = vm.format_value(&pos[0], &spec)?;
     Ok(vm.new_str(&out))

@@ -27,7 +27,6 @@ pub fn install(vm: &Vm) {
         ("find", str_search::find),
         ("format", str_format::str_format),
         ("format_map", str_format::str_format_map),
-        ("__format__", str_format::dunder_format),
         ("index", str_search::index),
         ("isalnum", isalnum),
         ("isalpha", isalpha),
@@ -66,9 +65,15 @@ pub fn install(vm: &Vm) {
         ("zfill", zfill),
     ];
     add_methods(vm, &str_type, METHODS);
+    str_format::install(vm);
     // A static method: no receiver, whether called on the type or on an instance.
     if let Some(d) = str_type.dict_obj() {
-        dict::set_str(vm, &d, "maketrans", new_builtin(vm, "maketrans", str_search::maketrans, None));
+        dict::set_str(
+            vm,
+            &d,
+            "maketrans",
+            new_builtin(vm, "maketrans", str_search::maketrans, None),
+        );
     }
 }
 
@@ -84,7 +89,12 @@ pub fn receiver<'a>(vm: &Vm, recv: &'a Value, name: &str) -> PyResult<&'a PyStr>
 }
 
 /// Bind a `str` method's arguments and check its receiver.
-pub fn str_args<'a>(vm: &Vm, args: &Args<'a>, name: &'static str, shape: &Shape) -> PyResult<(&'a PyStr, Vec<Option<&'a Value>>)> {
+pub fn str_args<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &'static str,
+    shape: &Shape,
+) -> PyResult<(&'a PyStr, Vec<Option<&'a Value>>)> {
     let (recv, rest) = bind(vm, args, MethodName { owner: "str", name }, shape)?;
     Ok((receiver(vm, recv, name)?, rest))
 }
@@ -96,7 +106,12 @@ fn no_args<'a>(vm: &Vm, args: &Args<'a>, name: &'static str) -> PyResult<&'a PyS
 // ----- case mappings -----
 
 /// Map every character through `f(out, chars, i)`; ASCII text takes `ascii` instead.
-fn map_chars(vm: &Vm, s: &PyStr, ascii: fn(&str) -> String, f: impl Fn(&mut String, &[char], usize)) -> Value {
+fn map_chars(
+    vm: &Vm,
+    s: &PyStr,
+    ascii: fn(&str) -> String,
+    f: impl Fn(&mut String, &[char], usize),
+) -> Value {
     if s.is_ascii() {
         return vm.new_str(&ascii(s.as_str()));
     }
@@ -110,17 +125,32 @@ fn map_chars(vm: &Vm, s: &PyStr, ascii: fn(&str) -> String, f: impl Fn(&mut Stri
 
 fn lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "lower")?;
-    Ok(map_chars(vm, s, str::to_ascii_lowercase, unicode::push_lower_in_context))
+    Ok(map_chars(
+        vm,
+        s,
+        str::to_ascii_lowercase,
+        unicode::push_lower_in_context,
+    ))
 }
 
 fn upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "upper")?;
-    Ok(map_chars(vm, s, str::to_ascii_uppercase, |out, chars, i| unicode::push_mapped(out, chars[i], Case::Upper)))
+    Ok(map_chars(
+        vm,
+        s,
+        str::to_ascii_uppercase,
+        |out, chars, i| unicode::push_mapped(out, chars[i], Case::Upper),
+    ))
 }
 
 fn casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "casefold")?;
-    Ok(map_chars(vm, s, str::to_ascii_lowercase, |out, chars, i| unicode::push_mapped(out, chars[i], Case::Fold)))
+    Ok(map_chars(
+        vm,
+        s,
+        str::to_ascii_lowercase,
+        |out, chars, i| unicode::push_mapped(out, chars[i], Case::Fold),
+    ))
 }
 
 fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -175,7 +205,9 @@ fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn all_have(vm: &Vm, args: &Args, name: &'static str, flags: u16) -> PyResult<Value> {
     let s = no_args(vm, args, name)?;
     let text = s.as_str();
-    Ok(Value::Bool(!text.is_empty() && text.chars().all(|c| unicode::has(c, flags))))
+    Ok(Value::Bool(
+        !text.is_empty() && text.chars().all(|c| unicode::has(c, flags)),
+    ))
 }
 
 fn isalpha(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -183,7 +215,12 @@ fn isalpha(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_have(vm, &args, "isalnum", unicode::ALPHA | unicode::DECIMAL | unicode::DIGIT | unicode::NUMERIC)
+    all_have(
+        vm,
+        &args,
+        "isalnum",
+        unicode::ALPHA | unicode::DECIMAL | unicode::DIGIT | unicode::NUMERIC,
+    )
 }
 
 fn isdecimal(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -208,7 +245,11 @@ fn isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn isprintable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "isprintable")?;
-    Ok(Value::Bool(s.as_str().chars().all(|c| unicode::has(c, unicode::PRINTABLE))))
+    Ok(Value::Bool(
+        s.as_str()
+            .chars()
+            .all(|c| unicode::has(c, unicode::PRINTABLE)),
+    ))
 }
 
 fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -219,12 +260,21 @@ fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `str.isidentifier()`: XID_Start or `_`, then XID_Continue.
 pub fn is_identifier(text: &str) -> bool {
     let mut chars = text.chars();
-    chars.next().is_some_and(|c| unicode::has(c, unicode::XID_START)) && chars.all(|c| unicode::has(c, unicode::XID_CONTINUE))
+    chars
+        .next()
+        .is_some_and(|c| unicode::has(c, unicode::XID_START))
+        && chars.all(|c| unicode::has(c, unicode::XID_CONTINUE))
 }
 
 /// `islower`/`isupper`: no character of the opposite case or titlecase, and at least
 /// one of the wanted case.
-fn cased_only(vm: &Vm, args: &Args, name: &'static str, wanted: u16, refused: u16) -> PyResult<Value> {
+fn cased_only(
+    vm: &Vm,
+    args: &Args,
+    name: &'static str,
+    wanted: u16,
+    refused: u16,
+) -> PyResult<Value> {
     let s = no_args(vm, args, name)?;
     let mut cased = false;
     for c in s.as_str().chars() {
@@ -277,8 +327,13 @@ fn fill_char(vm: &Vm, v: Option<&Value>) -> PyResult<char> {
     let Some(v) = v else { return Ok(' ') };
     match v.payload() {
         Some(Payload::Str(s)) if s.char_len() == 1 => Ok(s.char_at(0).unwrap_or(' ')),
-        Some(Payload::Str(_)) => Err(vm.type_error("The fill character must be exactly one character long")),
-        _ => Err(vm.type_error(format!("The fill character must be a unicode character, not {}", vm.type_name(v)))),
+        Some(Payload::Str(_)) => {
+            Err(vm.type_error("The fill character must be exactly one character long"))
+        }
+        _ => Err(vm.type_error(format!(
+            "The fill character must be a unicode character, not {}",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -292,7 +347,12 @@ pub fn pad(text: &str, left: usize, right: usize, fill: char) -> String {
 }
 
 /// Shared by `center`, `ljust` and `rjust`: `place(margin)` gives (left, right).
-fn justify(vm: &mut Vm, args: Args, name: &'static str, place: fn(usize, usize) -> (usize, usize)) -> PyResult<Value> {
+fn justify(
+    vm: &mut Vm,
+    args: Args,
+    name: &'static str,
+    place: fn(usize, usize) -> (usize, usize),
+) -> PyResult<Value> {
     let (s, rest) = str_args(vm, &args, name, &Shape::Positional { min: 1, max: 2 })?;
     let width = opt_size(vm, rest[0], 0)?;
     let fill = fill_char(vm, rest.get(1).copied().flatten())?;

@@ -53,8 +53,15 @@ pub fn format(vm: &mut Vm, template: &str, values: &Value) -> PyResult<String> {
         Some(Payload::Tuple(t)) => (&t[..], true),
         _ => (single, false),
     };
-    let is_mapping = !is_tuple && !matches!(values.payload(), Some(Payload::Str(_))) && is_subscriptable(vm, values);
-    let mut args = Arguments { items, next: 0, mapping: is_mapping.then_some(values), positional: true };
+    let is_mapping = !is_tuple
+        && !matches!(values.payload(), Some(Payload::Str(_)))
+        && is_subscriptable(vm, values);
+    let mut args = Arguments {
+        items,
+        next: 0,
+        mapping: is_mapping.then_some(values),
+        positional: true,
+    };
     let chars: Vec<char> = template.chars().collect();
     let mut out = String::with_capacity(template.len());
     let mut pos = 0;
@@ -81,15 +88,25 @@ pub fn format(vm: &mut Vm, template: &str, values: &Value) -> PyResult<String> {
 
 /// Whether `%(key)` may look keys up in `v` (CPython's `PyMapping_Check`).
 fn is_subscriptable(vm: &Vm, v: &Value) -> bool {
-    matches!(v.payload(), Some(Payload::Dict(_) | Payload::List(_) | Payload::Bytes(_) | Payload::Range(_)))
-        || vm.lookup_special_heap(v, "__getitem__").is_some()
+    matches!(
+        v.payload(),
+        Some(Payload::Dict(_) | Payload::List(_) | Payload::Bytes(_) | Payload::Range(_))
+    ) || vm.lookup_special_heap(v, "__getitem__").is_some()
 }
 
 /// Parse and render one conversion starting after its `%`.
-fn convert_one(vm: &mut Vm, chars: &[char], pos: &mut usize, args: &mut Arguments, out: &mut String) -> PyResult<()> {
+fn convert_one(
+    vm: &mut Vm,
+    chars: &[char],
+    pos: &mut usize,
+    args: &mut Arguments,
+    out: &mut String,
+) -> PyResult<()> {
     let mut keyed = None;
     if chars.get(*pos) == Some(&'(') {
-        let Some(mapping) = args.mapping else { return Err(vm.type_error("format requires a mapping")) };
+        let Some(mapping) = args.mapping else {
+            return Err(vm.type_error("format requires a mapping"));
+        };
         *pos += 1;
         let start = *pos;
         let mut depth = 1;
@@ -128,12 +145,18 @@ fn convert_one(vm: &mut Vm, chars: &[char], pos: &mut usize, args: &mut Argument
     }
     if chars.get(*pos) == Some(&'.') {
         *pos += 1;
-        conv.precision = Some(read_size(vm, chars, pos, args, "precision")?.unwrap_or(0).max(0) as usize);
+        conv.precision = Some(
+            read_size(vm, chars, pos, args, "precision")?
+                .unwrap_or(0)
+                .max(0) as usize,
+        );
     }
     while matches!(chars.get(*pos), Some('h' | 'l' | 'L')) {
         *pos += 1;
     }
-    let Some(&kind) = chars.get(*pos) else { return Err(vm.value_error("incomplete format")) };
+    let Some(&kind) = chars.get(*pos) else {
+        return Err(vm.value_error("incomplete format"));
+    };
     *pos += 1;
     let value = match keyed {
         Some(v) => v,
@@ -142,7 +165,10 @@ fn convert_one(vm: &mut Vm, chars: &[char], pos: &mut usize, args: &mut Argument
     let text = match kind {
         's' => truncate(vm.to_str(&value)?, conv.precision),
         'r' => truncate(vm.repr(&value)?, conv.precision),
-        'a' => truncate(crate::objects::repr::ascii_escape(&vm.repr(&value)?), conv.precision),
+        'a' => truncate(
+            crate::objects::repr::ascii_escape(&vm.repr(&value)?),
+            conv.precision,
+        ),
         'c' => char_of(vm, &value)?.to_string(),
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => return format_int(vm, &value, kind, &conv, out),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
@@ -150,8 +176,16 @@ fn convert_one(vm: &mut Vm, chars: &[char], pos: &mut usize, args: &mut Argument
             return Ok(());
         }
         _ => {
-            let shown = if (' '..='~').contains(&kind) { kind } else { '?' };
-            let msg = format!("unsupported format character '{shown}' (0x{:x}) at index {}", kind as u32, *pos - 1);
+            let shown = if (' '..='~').contains(&kind) {
+                kind
+            } else {
+                '?'
+            };
+            let msg = format!(
+                "unsupported format character '{shown}' (0x{:x}) at index {}",
+                kind as u32,
+                *pos - 1
+            );
             return Err(vm.value_error(msg));
         }
     };
@@ -160,7 +194,13 @@ fn convert_one(vm: &mut Vm, chars: &[char], pos: &mut usize, args: &mut Argument
 }
 
 /// A width or precision: digits, or `*` taking the next argument.
-fn read_size(vm: &mut Vm, chars: &[char], pos: &mut usize, args: &mut Arguments, what: &str) -> PyResult<Option<isize>> {
+fn read_size(
+    vm: &mut Vm,
+    chars: &[char],
+    pos: &mut usize,
+    args: &mut Arguments,
+    what: &str,
+) -> PyResult<Option<isize>> {
     if chars.get(*pos) == Some(&'*') {
         *pos += 1;
         let v = args.next_value(vm)?;
@@ -214,7 +254,10 @@ fn char_of(vm: &Vm, v: &Value) -> PyResult<char> {
         if s.char_len() == 1 {
             return Ok(s.char_at(0).unwrap_or(' '));
         }
-        return Err(vm.type_error(format!("%c requires an int or a unicode character, not a string of length {}", s.char_len())));
+        return Err(vm.type_error(format!(
+            "%c requires an int or a unicode character, not a string of length {}",
+            s.char_len()
+        )));
     }
     match as_int(v) {
         Some(IntRef::Small(i)) => u32::try_from(i)
@@ -222,7 +265,10 @@ fn char_of(vm: &Vm, v: &Value) -> PyResult<char> {
             .and_then(char::from_u32)
             .ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)")),
         Some(IntRef::Big(_)) => Err(vm.overflow_error("%c arg not in range(0x110000)")),
-        None => Err(vm.type_error(format!("%c requires an int or a unicode character, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "%c requires an int or a unicode character, not {}",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -236,7 +282,11 @@ fn integer_of(vm: &mut Vm, v: &Value, kind: char) -> PyResult<BigInt> {
     if let (Some(f), true) = (as_float(v), decimal) {
         return int_float::from_f64(f).map_err(|e| vm.num_error(e));
     }
-    let hooks: &[&str] = if decimal { &["__int__", "__index__"] } else { &["__index__"] };
+    let hooks: &[&str] = if decimal {
+        &["__int__", "__index__"]
+    } else {
+        &["__index__"]
+    };
     for hook in hooks {
         if let Some(m) = vm.lookup_special_heap(v, hook) {
             let r = vm.call_method_value(&m, v, &[])?;
@@ -245,17 +295,34 @@ fn integer_of(vm: &mut Vm, v: &Value, kind: char) -> PyResult<BigInt> {
             }
         }
     }
-    let need = if decimal { "a real number" } else { "an integer" };
-    Err(vm.type_error(format!("%{kind} format: {need} is required, not {}", vm.type_name(v))))
+    let need = if decimal {
+        "a real number"
+    } else {
+        "an integer"
+    };
+    Err(vm.type_error(format!(
+        "%{kind} format: {need} is required, not {}",
+        vm.type_name(v)
+    )))
 }
 
-fn format_int(vm: &mut Vm, v: &Value, kind: char, conv: &Conversion, out: &mut String) -> PyResult<()> {
+fn format_int(
+    vm: &mut Vm,
+    v: &Value,
+    kind: char,
+    conv: &Conversion,
+    out: &mut String,
+) -> PyResult<()> {
     let n = integer_of(vm, v, kind)?;
     let (prefix, digits) = match kind {
         'o' => ("0o", magnitude_in_radix(&n, Radix::Octal, false)),
         'x' => ("0x", magnitude_in_radix(&n, Radix::Hex, false)),
         'X' => ("0X", magnitude_in_radix(&n, Radix::Hex, true)),
-        _ => ("", magnitude_decimal(&n, vm.interp.int_max_str_digits.get()).map_err(|e| vm.num_error(e))?),
+        _ => (
+            "",
+            magnitude_decimal(&n, vm.interp.int_max_str_digits.get())
+                .map_err(|e| vm.num_error(e))?,
+        ),
     };
     let sign = match (n.sign() == dashu_base::Sign::Negative, conv.sign) {
         (true, _) => "-",
@@ -266,7 +333,10 @@ fn format_int(vm: &mut Vm, v: &Value, kind: char, conv: &Conversion, out: &mut S
     let prefix = if conv.alternate { prefix } else { "" };
     let mut body = String::new();
     let min_digits = conv.precision.unwrap_or(0);
-    body.extend(std::iter::repeat_n('0', min_digits.saturating_sub(digits.len())));
+    body.extend(std::iter::repeat_n(
+        '0',
+        min_digits.saturating_sub(digits.len()),
+    ));
     body.push_str(&digits);
     let len = sign.len() + prefix.len() + body.len();
     if conv.zero && !conv.left && len < conv.width {

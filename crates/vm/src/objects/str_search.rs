@@ -17,7 +17,22 @@ use crate::vm::Vm;
 /// The text of a str argument, or TypeError `"{what} must be str, not T"` (`what`
 /// names the argument, or is empty).
 fn str_arg<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
-    expect_str(vm, v, &format!("{what}{}must be str, not", if what.is_empty() { "" } else { " " }))
+    if what.is_empty() {
+        return expect_str(vm, v, "must be str, not");
+    }
+    match v.payload() {
+        Some(Payload::Str(s)) => Ok(s),
+        _ => Err(vm.type_error(format!("{what} must be str, not {}", arg_type_name(vm, v)))),
+    }
+}
+
+/// How Argument Clinic names an argument's type in errors: `None` for None.
+pub fn arg_type_name(vm: &Vm, v: &Value) -> std::rc::Rc<str> {
+    if v.is_none() {
+        "None".into()
+    } else {
+        vm.type_name(v)
+    }
 }
 
 /// The text of a str argument, or TypeError `"{message} T"`.
@@ -40,7 +55,12 @@ struct Window<'a> {
 impl Window<'_> {
     /// Code point index (in the whole string) of byte offset `at` of the window.
     fn char_index(&self, at: usize) -> usize {
-        self.first + if self.len == self.text.len() { at } else { self.text[..at].chars().count() }
+        self.first
+            + if self.len == self.text.len() {
+                at
+            } else {
+                self.text[..at].chars().count()
+            }
     }
 }
 
@@ -51,14 +71,26 @@ fn window(s: &PyStr, start: Option<isize>, end: Option<isize>) -> Option<Window<
         return None;
     }
     let (lo, hi) = (s.byte_offset(start), s.byte_offset(end));
-    Some(Window { text: &s.as_str()[lo..hi], first: start, len: end - start })
+    Some(Window {
+        text: &s.as_str()[lo..hi],
+        first: start,
+        len: end - start,
+    })
 }
 
 /// `(receiver, sub, window)` for `find`/`index`/`count` and friends; the window is
 /// `None` when `start > end`.
-fn search_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &'static str) -> PyResult<(&'a PyStr, Option<Window<'a>>)> {
+fn search_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &'static str,
+) -> PyResult<(&'a PyStr, Option<Window<'a>>)> {
     let (s, rest) = str_args(vm, args, name, &Shape::Positional { min: 1, max: 3 })?;
-    let sub = str_arg(vm, rest[0].unwrap_or(&Value::None), &format!("{name}() argument 1"))?;
+    let sub = str_arg(
+        vm,
+        rest[0].unwrap_or(&Value::None),
+        &format!("{name}() argument 1"),
+    )?;
     let start = slice_bound(vm, rest.get(1).copied().flatten())?;
     let end = slice_bound(vm, rest.get(2).copied().flatten())?;
     Ok((sub, window(s, start, end)))
@@ -70,7 +102,11 @@ fn find_in(sub: &PyStr, w: Option<Window>, from_right: bool) -> Option<usize> {
     if sub.char_len() > w.len {
         return None;
     }
-    let at = if from_right { w.text.rfind(sub.as_str()) } else { w.text.find(sub.as_str()) };
+    let at = if from_right {
+        w.text.rfind(sub.as_str())
+    } else {
+        w.text.find(sub.as_str())
+    };
     at.map(|b| w.char_index(b))
 }
 
@@ -90,12 +126,16 @@ pub fn rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sub, w) = search_args(vm, &args, "index")?;
-    find_in(sub, w, false).map(|i| Value::Int(i as i64)).ok_or_else(|| vm.value_error("substring not found"))
+    find_in(sub, w, false)
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| vm.value_error("substring not found"))
 }
 
 pub fn rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sub, w) = search_args(vm, &args, "rindex")?;
-    find_in(sub, w, true).map(|i| Value::Int(i as i64)).ok_or_else(|| vm.value_error("substring not found"))
+    find_in(sub, w, true)
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| vm.value_error("substring not found"))
 }
 
 pub fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -115,20 +155,33 @@ fn affix(vm: &mut Vm, args: Args, name: &'static str, at_end: bool) -> PyResult<
     let end = slice_bound(vm, rest.get(2).copied().flatten())?;
     let w = window(s, start, end);
     let matches = |p: &PyStr| {
-        w.as_ref().is_some_and(|w| if at_end { w.text.ends_with(p.as_str()) } else { w.text.starts_with(p.as_str()) })
+        w.as_ref().is_some_and(|w| {
+            if at_end {
+                w.text.ends_with(p.as_str())
+            } else {
+                w.text.starts_with(p.as_str())
+            }
+        })
     };
     let arg = rest[0].unwrap_or(&Value::None);
     match arg.payload() {
         Some(Payload::Str(p)) => Ok(Value::Bool(matches(p))),
         Some(Payload::Tuple(items)) => {
             for it in items.iter() {
-                if matches(expect_str(vm, it, &format!("tuple for {name} must only contain str, not"))?) {
+                if matches(expect_str(
+                    vm,
+                    it,
+                    &format!("tuple for {name} must only contain str, not"),
+                )?) {
                     return Ok(Value::Bool(true));
                 }
             }
             Ok(Value::Bool(false))
         }
-        _ => Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(arg)))),
+        _ => Err(vm.type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            vm.type_name(arg)
+        ))),
     }
 }
 
@@ -141,7 +194,10 @@ pub fn endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let shape = Shape::Keywords { names: &["old", "new", "count"], min: 2 };
+    let shape = Shape::Keywords {
+        names: &["old", "new", "count"],
+        min: 2,
+    };
     let (s, rest) = str_args(vm, &args, "replace", &shape)?;
     let old = str_arg(vm, rest[0].unwrap_or(&Value::None), "replace() argument 1")?;
     let new = str_arg(vm, rest[1].unwrap_or(&Value::None), "replace() argument 2")?;
@@ -172,9 +228,18 @@ pub fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `removeprefix`/`removesuffix`.
 fn remove_affix(vm: &mut Vm, args: Args, name: &'static str, suffix: bool) -> PyResult<Value> {
     let (s, rest) = str_args(vm, &args, name, &Shape::One)?;
-    let affix = str_arg(vm, rest[0].unwrap_or(&Value::None), &format!("{name}() argument"))?.as_str();
+    let affix = str_arg(
+        vm,
+        rest[0].unwrap_or(&Value::None),
+        &format!("{name}() argument"),
+    )?
+    .as_str();
     let text = s.as_str();
-    let stripped = if suffix { text.strip_suffix(affix) } else { text.strip_prefix(affix) };
+    let stripped = if suffix {
+        text.strip_suffix(affix)
+    } else {
+        text.strip_prefix(affix)
+    };
     Ok(vm.new_str(stripped.unwrap_or(text)))
 }
 
@@ -234,8 +299,15 @@ pub fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- split -----
 
 /// `(receiver, separator (None for whitespace), maxsplit as a limit)`.
-fn split_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &'static str) -> PyResult<(&'a PyStr, Option<&'a str>, usize)> {
-    let shape = Shape::Keywords { names: &["sep", "maxsplit"], min: 0 };
+fn split_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &'static str,
+) -> PyResult<(&'a PyStr, Option<&'a str>, usize)> {
+    let shape = Shape::Keywords {
+        names: &["sep", "maxsplit"],
+        min: 0,
+    };
     let (s, rest) = str_args(vm, args, name, &shape)?;
     let sep = match rest[0] {
         None | Some(Value::None) => None,
@@ -300,7 +372,9 @@ fn rsplit_whitespace(text: &str, limit: usize) -> Vec<&str> {
             out.push(rest);
             break;
         }
-        let start = rest.rfind(unicode::is_space).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+        let start = rest.rfind(unicode::is_space).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
         out.push(&rest[start..]);
         rest = rest[..start].trim_end_matches(unicode::is_space);
     }
@@ -308,10 +382,18 @@ fn rsplit_whitespace(text: &str, limit: usize) -> Vec<&str> {
 }
 
 pub fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = str_args(vm, &args, "splitlines", &Shape::Keywords { names: &["keepends"], min: 0 })?;
+    let (s, rest) = str_args(
+        vm,
+        &args,
+        "splitlines",
+        &Shape::Keywords {
+            names: &["keepends"],
+            min: 0,
+        },
+    )?;
     let keepends = match rest[0] {
         None => false,
-        Some(v) => vm.index_value(v)? != 0,
+        Some(v) => vm.is_true(v)?,
     };
     let text = s.as_str();
     let mut lines = Vec::new();
@@ -335,14 +417,23 @@ pub fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(str_list(vm, lines.into_iter()))
 }
 
-fn partition_impl(vm: &mut Vm, args: Args, name: &'static str, from_right: bool) -> PyResult<Value> {
+fn partition_impl(
+    vm: &mut Vm,
+    args: Args,
+    name: &'static str,
+    from_right: bool,
+) -> PyResult<Value> {
     let (s, rest) = str_args(vm, &args, name, &Shape::One)?;
     let sep = str_arg(vm, rest[0].unwrap_or(&Value::None), "")?.as_str();
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
     let text = s.as_str();
-    let found = if from_right { text.rfind(sep) } else { text.find(sep) };
+    let found = if from_right {
+        text.rfind(sep)
+    } else {
+        text.find(sep)
+    };
     let parts = match found {
         Some(i) => [&text[..i], sep, &text[i + sep.len()..]],
         None if from_right => ["", "", text],
@@ -371,7 +462,12 @@ pub fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         match it.payload() {
             Some(Payload::Str(s)) => out.push_str(s.as_str()),
-            _ => return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(it)))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(it)
+                )))
+            }
         }
     }
     Ok(vm.new_str(&out))
@@ -398,7 +494,15 @@ pub fn iterable_items(vm: &mut Vm, v: &Value, message: &str) -> PyResult<Vec<Val
 }
 
 pub fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (s, rest) = str_args(vm, &args, "expandtabs", &Shape::Keywords { names: &["tabsize"], min: 0 })?;
+    let (s, rest) = str_args(
+        vm,
+        &args,
+        "expandtabs",
+        &Shape::Keywords {
+            names: &["tabsize"],
+            min: 0,
+        },
+    )?;
     let tabsize = opt_size(vm, rest[0], 8)?;
     let mut out = String::with_capacity(s.as_str().len());
     let mut column: isize = 0;
@@ -478,27 +582,48 @@ pub fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
     match pos.len() {
         0 => return Err(vm.type_error("maketrans expected at least 1 argument, got 0")),
-        4.. => return Err(vm.type_error(format!("maketrans expected at most 3 arguments, got {}", pos.len()))),
+        4.. => {
+            return Err(vm.type_error(format!(
+                "maketrans expected at most 3 arguments, got {}",
+                pos.len()
+            )))
+        }
         _ => {}
     }
     let table = vm.new_dict();
     if pos.len() == 1 {
         let Some(Payload::Dict(d)) = pos[0].payload() else {
-            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         };
-        let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        let entries: Vec<(Value, Value)> = d
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect();
         for (k, v) in entries {
             let key = match k.payload() {
-                Some(Payload::Str(s)) if s.char_len() == 1 => Value::Int(s.char_at(0).map_or(0, |c| c as i64)),
-                Some(Payload::Str(_)) => return Err(vm.value_error("string keys in translatetable must be of length 1")),
+                Some(Payload::Str(s)) if s.char_len() == 1 => {
+                    Value::Int(s.char_at(0).map_or(0, |c| c as i64))
+                }
+                Some(Payload::Str(_)) => {
+                    return Err(vm.value_error("string keys in translatetable must be of length 1"))
+                }
                 _ if crate::protocol::number::as_int(&k).is_some() => k,
-                _ => return Err(vm.type_error("keys in translate table must be strings or integers")),
+                _ => {
+                    return Err(vm.type_error("keys in translate table mustbe strings or integers"))
+                }
             };
             dict::set_item(vm, &table, key, v)?;
         }
         return Ok(Value::Obj(table));
     }
-    let from = str_arg(vm, &pos[0], "maketrans() argument 1")?;
+    let Some(Payload::Str(from)) = pos[0].payload() else {
+        return Err(vm.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
     let to = str_arg(vm, &pos[1], "maketrans() argument 2")?;
     if from.char_len() != to.char_len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));

@@ -10,11 +10,28 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn install(vm: &Vm) {
-    add_methods(vm, &vm.types().tuple.clone(), &[("count", tuple_count), ("index", tuple_index)]);
+    add_methods(
+        vm,
+        &vm.types().tuple.clone(),
+        &[("count", tuple_count), ("index", tuple_index)],
+    );
 }
 
-fn receiver(vm: &Vm, args: &Args, name: &'static str, shape: Shape) -> PyResult<(Vec<Value>, Vec<Value>)> {
-    let (recv, rest) = bind(vm, args, MethodName { owner: "tuple", name }, &shape)?;
+fn receiver(
+    vm: &Vm,
+    args: &Args,
+    name: &'static str,
+    shape: Shape,
+) -> PyResult<(Vec<Value>, Vec<Value>)> {
+    let (recv, rest) = bind(
+        vm,
+        args,
+        MethodName {
+            owner: "tuple",
+            name,
+        },
+        &shape,
+    )?;
     match recv.payload() {
         Some(Payload::Tuple(t)) => Ok((t.to_vec(), rest.into_iter().flatten().cloned().collect())),
         _ => Err(vm.type_error(format!(

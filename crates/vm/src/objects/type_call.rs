@@ -50,7 +50,10 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     }
     let layout = ty.as_type().map_or(Layout::Opaque, |t| t.layout);
     let pos = args.pos();
-    if layout != Layout::Exception && !args.kwnames.is_empty() && !Rc::ptr_eq(ty, &t.dict) {
+    if !matches!(layout, Layout::Exception | Layout::Bytes)
+        && !args.kwnames.is_empty()
+        && !Rc::ptr_eq(ty, &t.dict)
+    {
         return Err(vm.type_error(format!(
             "{}() takes no keyword arguments",
             vm.type_name_of(&tyval)
@@ -347,13 +350,30 @@ fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
             vm.new_tuple(args.pos().to_vec()),
         ))),
         Layout::List => Payload::List(RefCell::new(vec![])),
-        Layout::Dict => Payload::Dict(RefCell::new(DictData::new())),
+        // `dict.__init__`/`set.__init__` fill the instance unless the class has its own
+        // `__init__`; `frozenset.__new__` always does.
+        Layout::Dict if heap_lookup(vm, cls, "__init__").is_some() => {
+            Payload::Dict(RefCell::new(DictData::new()))
+        }
+        Layout::Dict => {
+            let base = vm.types().dict.clone();
+            match call_type(vm, &base, args)?.payload() {
+                Some(Payload::Dict(d)) => Payload::Dict(RefCell::new(d.borrow().clone())),
+                _ => Payload::Dict(RefCell::new(DictData::new())),
+            }
+        }
+        Layout::Set
+            if heap_lookup(vm, cls, "__init__").is_some()
+                && !vm.is_subtype(cls, &vm.types().frozenset) =>
+        {
+            Payload::Set(RefCell::new(crate::objects::set::SetData::new()))
+        }
         Layout::Set => {
-            let data = crate::objects::set_methods::construct(vm, cls, Args { values: args.pos(), kwnames: &[] })?;
-            return match data.payload() {
-                Some(Payload::Set(d)) => Ok(Value::obj(PyObject::with_dict(cls.clone(), Payload::Set(RefCell::new(d.borrow().clone())), vm.new_dict()))),
-                _ => Err(vm.type_error("set construction failed")),
-            };
+            let made = crate::objects::set_methods::construct(vm, cls, args)?;
+            match made.payload() {
+                Some(Payload::Set(d)) => Payload::Set(RefCell::new(d.borrow().clone())),
+                _ => return Err(vm.type_error("set construction failed")),
+            }
         }
         _ => {
             // Immutable built-in bases: build the value with the base constructor.

@@ -3,11 +3,11 @@
 //! Rust's own `char` methods follow a different Unicode version and other definitions:
 //! `char::is_whitespace` is not `str.isspace`, `char::is_alphabetic` not `str.isalpha`).
 
-use super::unicode_data::{CASE_RUNS, EXPANSION, EXPANSIONS, FLAG_RUNS};
 pub use super::unicode_data::{
-    ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE,
-    UPPER, XID_CONTINUE, XID_START,
+    ALPHA, CASED, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, SPACE, TITLE, UPPER,
+    XID_CONTINUE, XID_START,
 };
+use super::unicode_data::{CASE_RUNS, EXPANSION, EXPANSIONS, FLAG_RUNS};
 
 /// The property flags of `c` (the `unicode_data` bit constants).
 pub fn flags(c: char) -> u16 {
@@ -68,14 +68,27 @@ pub fn decimal_value(c: char) -> Option<u32> {
         return Some(c as u32 - '0' as u32);
     }
     let cp = c as u32;
-    let i = FLAG_RUNS.partition_point(|&(start, _)| start <= cp).checked_sub(1)?;
+    let i = FLAG_RUNS
+        .partition_point(|&(start, _)| start <= cp)
+        .checked_sub(1)?;
     let (start, f) = FLAG_RUNS.get(i).copied()?;
     (f & DECIMAL != 0).then_some((cp - start) % 10)
 }
 
 /// Line boundaries for `str.splitlines()`.
 pub fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// Which full case mapping to apply.
@@ -99,7 +112,12 @@ pub fn push_mapped(out: &mut String, c: char, case: Case) {
     let cp = c as u32;
     let code = run_value(&CASE_RUNS, cp).map_or(0, |m| m[case as usize]);
     if code >= EXPANSION {
-        out.push_str(EXPANSIONS.get((code - EXPANSION) as usize).copied().unwrap_or(""));
+        out.push_str(
+            EXPANSIONS
+                .get((code - EXPANSION) as usize)
+                .copied()
+                .unwrap_or(""),
+        );
     } else {
         out.push(char::from_u32(cp.wrapping_add_signed(code)).unwrap_or(c));
     }
@@ -113,7 +131,11 @@ pub fn is_final_sigma(chars: &[char], i: usize) -> bool {
     if !before.is_some_and(|&c| has(c, CASED)) {
         return false;
     }
-    let after = chars.get(i + 1..).unwrap_or(&[]).iter().find(|&&c| !has(c, CASE_IGNORABLE));
+    let after = chars
+        .get(i + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|&&c| !has(c, CASE_IGNORABLE));
     !after.is_some_and(|&c| has(c, CASED))
 }
 
@@ -121,7 +143,11 @@ pub fn is_final_sigma(chars: &[char], i: usize) -> bool {
 pub fn push_lower_in_context(out: &mut String, chars: &[char], i: usize) {
     let c = chars[i];
     if c == '\u{3a3}' {
-        out.push(if is_final_sigma(chars, i) { '\u{3c2}' } else { '\u{3c3}' });
+        out.push(if is_final_sigma(chars, i) {
+            '\u{3c2}'
+        } else {
+            '\u{3c3}'
+        });
     } else {
         push_mapped(out, c, Case::Lower);
     }

@@ -155,7 +155,9 @@ impl Vm {
             Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!())) => {
                 Ok(self.new_method(descr, obj.clone()))
             }
-            Some(Payload::ClassMethodDescriptor(f)) => Ok(self.new_method(f.clone(), Value::Obj(ty.clone()))),
+            Some(Payload::ClassMethodDescriptor(f)) => {
+                Ok(self.new_method(f.clone(), Value::Obj(ty.clone())))
+            }
             _ => {
                 let dty = self.type_of(&descr);
                 if self.type_is_heap(&dty) {
@@ -212,7 +214,9 @@ impl Vm {
             // Functions stay plain functions when read from the class.
             return Ok(Some(match v.payload() {
                 Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => v,
-                Some(Payload::ClassMethodDescriptor(f)) => self.new_method(f.clone(), Value::Obj(ty.clone())),
+                Some(Payload::ClassMethodDescriptor(f)) => {
+                    self.new_method(f.clone(), Value::Obj(ty.clone()))
+                }
                 _ => {
                     let dty = self.type_of(&v);
                     match self

@@ -211,7 +211,8 @@ impl Vm {
                 Some(i) if i >= posonly => {
                     if !slots[i].is_null() {
                         return Err(self.type_error(format!(
-                            "{}() got multiple values for argument '{n}'", qualname()
+                            "{}() got multiple values for argument '{n}'",
+                            qualname()
                         )));
                     }
                     slots[i] = value.clone();
@@ -220,7 +221,8 @@ impl Vm {
                     Some(d) => {
                         if dict::get_item(self, d, name)?.is_some() {
                             return Err(self.type_error(format!(
-                                "{}() got multiple values for keyword argument '{n}'", qualname()
+                                "{}() got multiple values for keyword argument '{n}'",
+                                qualname()
                             )));
                         }
                         dict::set_item(self, d, name.clone(), value.clone())?;
@@ -228,7 +230,8 @@ impl Vm {
                     None if other.is_some() => posonly_as_kw.push(n.to_string()),
                     None => {
                         return Err(self.type_error(format!(
-                            "{}() got an unexpected keyword argument '{n}'", qualname()
+                            "{}() got an unexpected keyword argument '{n}'",
+                            qualname()
                         )));
                     }
                 },
@@ -236,13 +239,17 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(format!(
-                "{}() got some positional-only arguments passed as keyword arguments: '{}'", qualname(),
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qualname(),
                 posonly_as_kw.join(", ")
             )));
         }
         // Defaults for the trailing positional parameters.
         let defaults_value = func.defaults.borrow().clone();
-        let defaults: &[Value] = defaults_value.as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]);
+        let defaults: &[Value] = defaults_value
+            .as_obj()
+            .and_then(|o| o.as_tuple())
+            .unwrap_or(&[]);
         let first_default = argcount.saturating_sub(defaults.len());
         let mut missing = Vec::new();
         for i in given.min(argcount)..argcount {
@@ -258,7 +265,8 @@ impl Vm {
         }
         if !missing.is_empty() {
             return Err(self.type_error(format!(
-                "{}() missing {} required positional argument{}: {}", qualname(),
+                "{}() missing {} required positional argument{}: {}",
+                qualname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 join_names(&missing)
@@ -285,7 +293,8 @@ impl Vm {
         }
         if !missing.is_empty() {
             return Err(self.type_error(format!(
-                "{}() missing {} required keyword-only argument{}: {}", qualname(),
+                "{}() missing {} required keyword-only argument{}: {}",
+                qualname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 join_names(&missing)

@@ -269,6 +269,7 @@ impl Vm {
                 }
             }
             Some(Payload::Set(cell)) => crate::objects::set::contains(self, cell, item),
+            Some(Payload::Bytes(b)) => crate::objects::bytes::contains(self, b, item),
             Some(Payload::DictView { dict, kind }) => {
                 crate::objects::dict_methods::view_contains(self, dict, *kind, item)
             }

@@ -31,8 +31,13 @@ impl Vm {
                     Payload::Float(f) => Ok(hash_float(*f, v.id() as usize)),
                     Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
                     Payload::Tuple(items) => self.hash_tuple(items),
-                    Payload::Set(s) if crate::objects::set::is_frozen(self, v) => Ok(s.borrow_mut().hash_once()),
-                    Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::DictView { .. } => {
+                    Payload::Set(s) if crate::objects::set::is_frozen(self, v) => {
+                        Ok(s.borrow_mut().hash_once())
+                    }
+                    Payload::List(_)
+                    | Payload::Dict(_)
+                    | Payload::Set(_)
+                    | Payload::DictView { .. } => {
                         Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                     }
                     _ => Ok(hash_pointer(v.id() as usize)),

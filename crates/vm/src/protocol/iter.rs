@@ -25,6 +25,7 @@ impl Vm {
             Some(Payload::List(_)) => (t.list_iterator.clone(), seq_iter(v)),
             Some(Payload::Tuple(_)) => (t.tuple_iterator.clone(), seq_iter(v)),
             Some(Payload::Str(_)) => (t.str_iterator.clone(), seq_iter(v)),
+            Some(Payload::Bytes(_)) => (t.bytes_iterator.clone(), seq_iter(v)),
             Some(Payload::Range(r)) => (
                 t.range_iterator.clone(),
                 Payload::RangeIter {
@@ -95,6 +96,7 @@ impl Vm {
                     Some(Payload::Str(s)) => s
                         .char_at(i)
                         .map(|c| self.new_str(c.encode_utf8(&mut [0; 4]))),
+                    Some(Payload::Bytes(b)) => b.get(i).map(|&x| Value::Int(x as i64)),
                     _ => None,
                 };
                 if item.is_some() {
@@ -115,8 +117,13 @@ impl Vm {
             }
             Some(Payload::DictIter(state)) => self.dict_iter_next(state),
             Some(Payload::Iterator(state)) => crate::objects::iterators::next(self, state),
-            Some(Payload::Generator(g)) if g.kind == crate::objects::generator::GenKind::Generator => {
-                let gen = it.as_obj().cloned().ok_or_else(|| self.system_error("generator"))?;
+            Some(Payload::Generator(g))
+                if g.kind == crate::objects::generator::GenKind::Generator =>
+            {
+                let gen = it
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| self.system_error("generator"))?;
                 match self.gen_resume(&gen, Value::None, None)? {
                     crate::eval::generator::GenResult::Yielded(v) => Ok(Some(v)),
                     crate::eval::generator::GenResult::Returned(_) => Ok(None),
@@ -198,6 +205,11 @@ fn seq_iter(v: &Value) -> Payload {
 pub fn is_builtin_iterator(v: &Value) -> bool {
     matches!(
         v.payload(),
-        Some(Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter(_) | Payload::Iterator(_))
+        Some(
+            Payload::SeqIter { .. }
+                | Payload::RangeIter { .. }
+                | Payload::DictIter(_)
+                | Payload::Iterator(_)
+        )
     ) || matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == crate::objects::generator::GenKind::Generator)
 }

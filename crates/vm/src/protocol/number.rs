@@ -299,7 +299,9 @@ impl Vm {
     fn inplace_builtin(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
             && matches!(a.payload(), Some(Payload::Set(_) | Payload::Dict(_)))
-            && self.lookup_special_heap(a, &format!("__i{}__", op.stem())).is_none()
+            && self
+                .lookup_special_heap(a, &format!("__i{}__", op.stem()))
+                .is_none()
         {
             if let Some(r) = crate::objects::set_methods::inplace_op(self, a, b, op)? {
                 return Ok(Some(r));

@@ -39,7 +39,9 @@ impl Vm {
                     Payload::List(l) => !l.borrow().is_empty(),
                     Payload::Dict(d) => !d.borrow().is_empty(),
                     Payload::Set(st) => !st.borrow().is_empty(),
-                    Payload::DictView { dict, .. } => dict.as_dict().is_some_and(|d| !d.borrow().is_empty()),
+                    Payload::DictView { dict, .. } => {
+                        dict.as_dict().is_some_and(|d| !d.borrow().is_empty())
+                    }
                     Payload::Range(r) => crate::objects::range::range_len(r) != 0,
                     _ => true,
                 })

@@ -1,0 +1,2 @@
+from ._helpers import double
+VERSION = "1.0"

@@ -1,0 +1,5 @@
+def double(x):
+    return 2 * x
+
+
+_private = 1

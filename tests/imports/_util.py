@@ -1,0 +1,5 @@
+print("importing _util")
+
+
+def triple(x):
+    return 3 * x
