@@ -48,7 +48,13 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
                 kind |= LocalKind::ARG_VARKW;
             }
         }
-        names.push(name.as_str().into());
+        // Annotation scopes call their parameter `.format` internally, `format` outside.
+        let shown = if scope.is_annotation && name == ".format" {
+            "format"
+        } else {
+            name
+        };
+        names.push(shown.into());
         kinds.push(LocalKind(kind));
     }
     let mut deref_slots = Vec::new();

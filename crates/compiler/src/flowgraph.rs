@@ -435,9 +435,8 @@ pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
                     continue;
                 }
             };
-            // Like CPython's designated initializers: no exception handler.
             let mut copy = Instr::new(Op::Real(Opcode::Copy), 1, instr.loc);
-            copy.handler = None;
+            copy.handler = instr.handler;
             let mut to_bool = copy;
             to_bool.op = Op::Real(Opcode::ToBool);
             to_bool.arg = 0;

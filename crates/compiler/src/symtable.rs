@@ -1064,18 +1064,13 @@ fn unbound_names_in_subtree(table: &SymbolTable, id: ScopeId, out: &mut HashSet<
     }
 }
 
-/// PEP 709: list/set/dict comprehensions in functions and modules run inline. adder
-/// keeps them as functions where inlining would need cell juggling (a nested scope
-/// inside, or another nested scope that may capture one of the comprehension's
-/// variables) and in class bodies; those compile correctly, only differently from
-/// CPython.
+/// PEP 709: list/set/dict comprehensions run inline. adder keeps them as functions
+/// where inlining would need cell juggling (a nested scope inside, or another nested
+/// scope that may capture one of the comprehension's variables); those compile
+/// correctly, only differently from CPython.
 fn can_inline(table: &SymbolTable, parent: ScopeId, comp: ScopeId, siblings: &[ScopeId]) -> bool {
     let c = &table.scopes[comp];
-    if !c.is_comprehension
-        || c.is_generator
-        || c.is_coroutine
-        || table.scopes[parent].kind == ScopeKind::Class
-    {
+    if !c.is_comprehension || c.is_generator || c.is_coroutine {
         return false;
     }
     if c.children.iter().any(|&g| !table.scopes[g].comp_inlined) {

@@ -26,7 +26,12 @@ impl<'a> Compiler<'a> {
     /// Start an `__annotate__` unit with its format check (CPython's
     /// `codegen_setup_annotations_scope`).
     fn enter_annotation_scope(&mut self, scope: ScopeId, loc: Loc) {
-        self.enter_scope(scope, UnitKind::Function, "__annotate__", loc.lineno.max(0) as u32);
+        self.enter_scope(
+            scope,
+            UnitKind::Function,
+            "__annotate__",
+            loc.lineno.max(0) as u32,
+        );
         let unit = self.unit();
         unit.argcount = 1;
         unit.posonlyargcount = 1;
@@ -35,7 +40,11 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Int(FORMAT_VALUE_WITH_FAKE_GLOBALS.into()), loc);
         self.emit(Opcode::CompareOp, COMPARE_GT, loc);
         self.emit_jump(Op::Real(Opcode::PopJumpIfFalse), body, loc);
-        self.emit(Opcode::LoadCommonConstant, CONSTANT_NOTIMPLEMENTEDERROR, loc);
+        self.emit(
+            Opcode::LoadCommonConstant,
+            CONSTANT_NOTIMPLEMENTEDERROR,
+            loc,
+        );
         self.emit(Opcode::RaiseVarargs, 1, loc);
         self.place(body);
     }
@@ -186,7 +195,11 @@ impl<'a> Compiler<'a> {
         self.emit0(Opcode::ReturnValue, loc);
         let code = self.exit_scope()?;
         self.make_closure(code, 0, loc)?;
-        let name = if kind == UnitKind::Class { "__annotate_func__" } else { "__annotate__" };
+        let name = if kind == UnitKind::Class {
+            "__annotate_func__"
+        } else {
+            "__annotate__"
+        };
         self.nameop(name, ExprContext::Store, loc)?;
         if let Some(p) = placeholder {
             let seq = &mut self.unit().seq;

@@ -336,12 +336,13 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
-        if index == 0 && iter_on_stack {
-        } else if index == 0 {
-            self.emit(Opcode::LoadFast, 0, loc);
-        } else {
-            self.expr(&generator.iter)?;
-            self.emit0(Opcode::GetIter, loc);
+        match (index, iter_on_stack) {
+            (0, true) => {}
+            (0, false) => self.emit(Opcode::LoadFast, 0, loc),
+            _ => {
+                self.expr(&generator.iter)?;
+                self.emit0(Opcode::GetIter, Loc::from_range(generator.iter.range()));
+            }
         }
         let depth = depth + 1;
         self.place(start);

@@ -5,6 +5,7 @@
 //! Statements live in `stmt.rs`, expressions in `expr.rs`, loops/try/with unwinding in
 //! `fblock.rs`, function and class creation in `scope.rs`.
 
+mod annotations;
 mod builtin_calls;
 mod expr;
 mod fblock;
@@ -66,6 +67,11 @@ pub struct Unit<'a> {
     pub inlined_comps: Vec<ScopeId>,
     /// Fast locals that only inlined comprehensions of a module or class use.
     pub hidden_fast: std::collections::HashSet<String>,
+    /// Module/class annotations for `__annotate__`, with their conditional index.
+    pub deferred_annotations: Vec<(&'a ast::Stmt, Option<u32>)>,
+    pub next_conditional_index: u32,
+    /// Depth of if/for/while/try/with/match bodies being compiled.
+    pub in_conditional_block: u32,
 }
 
 /// An insertion-ordered set of names with their indexes (CPython's name→index dicts).
@@ -240,6 +246,16 @@ impl<'a> Compiler<'a> {
             self.emit(op, index, loc);
             return Ok(());
         }
+        if let Some(op) = self.class_comprehension_global(&mangled, ctx) {
+            let index = self.unit().names.add(&mangled);
+            let arg = if op == Opcode::LoadGlobal {
+                index << 1
+            } else {
+                index
+            };
+            self.emit(op, arg, loc);
+            return Ok(());
+        }
         let scope = self.scope();
         let kind = scope.scope_of(&mangled);
         let is_function = scope.is_function();
@@ -257,6 +273,25 @@ impl<'a> Compiler<'a> {
             Some(NameScope::GlobalExplicit) => Access::Global,
             _ => Access::Name,
         };
+        if ctx == Load && scope_can_see_class(self) {
+            match access {
+                Access::Global if kind == Some(NameScope::GlobalImplicit) => {
+                    let classdict = self.deref_index("__classdict__");
+                    self.emit(Opcode::LoadDeref, classdict, loc);
+                    let index = self.unit().names.add(&mangled);
+                    self.emit(Opcode::LoadFromDictOrGlobals, index, loc);
+                    return Ok(());
+                }
+                Access::Deref => {
+                    let classdict = self.deref_index("__classdict__");
+                    self.emit(Opcode::LoadDeref, classdict, loc);
+                    let index = self.deref_index(&mangled);
+                    self.emit(Opcode::LoadFromDictOrDeref, index, loc);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
         match access {
             Access::Deref => {
                 let index = self.deref_index(&mangled);
@@ -301,6 +336,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Inside a comprehension inlined in a class body, names the comprehension sees as
+    /// globals are globals (class variables stay invisible, as in CPython).
+    fn class_comprehension_global(&self, name: &str, ctx: ast::ExprContext) -> Option<Opcode> {
+        let unit = self.unit_ref();
+        let comp = *unit.inlined_comps.last()?;
+        if unit.kind != UnitKind::Class {
+            return None;
+        }
+        match self.table.scopes[comp].scope_of(name) {
+            Some(NameScope::GlobalImplicit | NameScope::GlobalExplicit) => Some(match ctx {
+                ast::ExprContext::Load => Opcode::LoadGlobal,
+                ast::ExprContext::Store => Opcode::StoreGlobal,
+                ast::ExprContext::Del => Opcode::DeleteGlobal,
+            }),
+            _ => None,
+        }
+    }
+
     /// A name bound by an inlined comprehension being compiled: a fast local.
     pub fn is_inlined_comp_local(&self, name: &str) -> bool {
         self.unit_ref()
@@ -336,6 +389,9 @@ impl<'a> Compiler<'a> {
         }
         if kind == UnitKind::Class && scope.needs_classdict {
             cells.push("__classdict__".to_string());
+        }
+        if scope.has_conditional_annotations {
+            cells.push("__conditional_annotations__".to_string());
         }
         cells.sort();
         let mut frees: Vec<String> = scope
@@ -387,6 +443,9 @@ impl<'a> Compiler<'a> {
             static_attributes: Vec::new(),
             inlined_comps: Vec::new(),
             hidden_fast: Default::default(),
+            deferred_annotations: Vec::new(),
+            next_conditional_index: 0,
+            in_conditional_block: 0,
         });
         let loc = if kind == UnitKind::Module {
             Loc {
@@ -444,6 +503,11 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// Annotation scopes inside classes read names from the class namespace first.
+fn scope_can_see_class(compiler: &Compiler) -> bool {
+    compiler.scope().can_see_class_scope
+}
+
 /// Compile a parsed module into its top-level code object.
 pub fn compile_module<'a>(
     table: &'a SymbolTable,
@@ -454,7 +518,17 @@ pub fn compile_module<'a>(
     let mut compiler = Compiler::new(table, filename, optimize);
     compiler.enter_scope(0, UnitKind::Module, "<module>", 1);
     match module {
-        ast::Mod::Module { body, .. } => compiler.module_body(body)?,
+        ast::Mod::Module { body, .. } => {
+            let first_line = Loc {
+                lineno: 1,
+                end_lineno: 1,
+                col: 0,
+                end_col: 0,
+            };
+            compiler.begin_annotated_body(first_line)?;
+            compiler.module_body(body)?;
+            compiler.finish_annotated_body(first_line)?;
+        }
         ast::Mod::Interactive { body } => {
             compiler.interactive = true;
             compiler.stmts(body)?;

@@ -107,7 +107,10 @@ impl<'a> Compiler<'a> {
         let mut args = elts.iter();
         for piece in &pieces {
             match piece {
-                Piece::Literal(text) => self.load_const(Constant::Str(text.as_str().into()), loc),
+                // The rewritten f-string's literal parts have no location in CPython.
+                Piece::Literal(text) => {
+                    self.load_const(Constant::Str(text.as_str().into()), Loc::NONE)
+                }
                 Piece::Field { conversion, spec } => {
                     let Some(arg) = args.next() else { break };
                     self.expr(arg)?;
@@ -121,7 +124,7 @@ impl<'a> Compiler<'a> {
                     if spec.is_empty() {
                         self.emit0(Opcode::FormatSimple, arg_loc);
                     } else {
-                        self.load_const(Constant::Str(spec.as_str().into()), arg_loc);
+                        self.load_const(Constant::Str(spec.as_str().into()), Loc::NONE);
                         self.emit0(Opcode::FormatWithSpec, arg_loc);
                     }
                 }

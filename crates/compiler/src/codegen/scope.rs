@@ -68,6 +68,7 @@ impl<'a> Compiler<'a> {
             args,
             body,
             decorator_list,
+            returns,
             range,
             ..
         }
@@ -76,6 +77,7 @@ impl<'a> Compiler<'a> {
             args,
             body,
             decorator_list,
+            returns,
             range,
             ..
         }) = stmt
@@ -87,7 +89,8 @@ impl<'a> Compiler<'a> {
         let firstlineno = decorator_list
             .first()
             .map_or(range.lineno, |d| d.range().lineno);
-        let flags = self.default_arguments(args, loc)?;
+        let mut flags = self.default_arguments(args, loc)?;
+        flags |= self.function_annotations(args, returns.as_deref(), loc)?;
         let scope = self
             .table
             .scope_for(stmt)
@@ -189,6 +192,7 @@ impl<'a> Compiler<'a> {
             let index = self.deref_index("__classdict__");
             self.emit(Opcode::StoreDeref, index, loc);
         }
+        self.begin_annotated_body(loc)?;
         let mut rest: &'a [Stmt] = body;
         if let (Some(doc), Some(first)) = (docstring(body), body.first()) {
             if self.optimize < 2 {
@@ -199,6 +203,7 @@ impl<'a> Compiler<'a> {
             rest = &body[1..];
         }
         self.stmts(rest)?;
+        self.finish_annotated_body(loc)?;
         let mut attributes = std::mem::take(&mut self.unit().static_attributes);
         attributes.sort();
         attributes.dedup();
@@ -233,24 +238,20 @@ impl<'a> Compiler<'a> {
         self.nameop(name, ExprContext::Store, loc)
     }
 
-    /// Remember `self.x = ...` inside a method for the class's `__static_attributes__`.
+    /// Remember `self.x = ...` for `__static_attributes__` of the nearest class enclosing
+    /// the current code (CPython's `compiler_add_static_attribute_to_class`: the object
+    /// must be literally named `self`).
     pub fn record_static_attribute(&mut self, object: &Expr, attr: &str) {
-        let Expr::Name { id, .. } = object else {
-            return;
-        };
-        let Some(method) = self.units.last() else {
-            return;
-        };
-        if method.kind != UnitKind::Function || method.argcount == 0 {
+        if !matches!(object, Expr::Name { id, .. } if id == "self") {
             return;
         }
-        let is_self = self.table.scopes[method.scope]
-            .params
-            .first()
-            .is_some_and(|p| p == id);
-        let len = self.units.len();
-        if is_self && len >= 2 && self.units[len - 2].kind == UnitKind::Class {
-            self.units[len - 2].static_attributes.push(attr.to_string());
+        let parents = self.units.len().saturating_sub(1);
+        if let Some(class) = self.units[..parents]
+            .iter_mut()
+            .rev()
+            .find(|u| u.kind == UnitKind::Class)
+        {
+            class.static_attributes.push(attr.to_string());
         }
     }
 

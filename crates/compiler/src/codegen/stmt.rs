@@ -108,7 +108,22 @@ impl<'a> Compiler<'a> {
     pub fn stmt(&mut self, stmt: &'a Stmt) -> Result<()> {
         let range = stmt.range();
         self.enter_nested(range)?;
+        // Annotations inside these statements only count if they run.
+        let conditional = matches!(
+            stmt,
+            Stmt::If { .. }
+                | Stmt::For { .. }
+                | Stmt::AsyncFor { .. }
+                | Stmt::While { .. }
+                | Stmt::Try { .. }
+                | Stmt::TryStar { .. }
+                | Stmt::With { .. }
+                | Stmt::AsyncWith { .. }
+                | Stmt::Match { .. }
+        );
+        self.unit().in_conditional_block += u32::from(conditional);
         let result = self.stmt_inner(stmt);
+        self.unit().in_conditional_block -= u32::from(conditional);
         self.leave_nested();
         result
     }
@@ -137,14 +152,7 @@ impl<'a> Compiler<'a> {
             Stmt::AugAssign {
                 target, op, value, ..
             } => self.aug_assign(target, *op, value, loc)?,
-            Stmt::AnnAssign { target, value, .. } => {
-                if let Some(value) = value {
-                    self.expr(value)?;
-                    self.expr(target)?;
-                } else if !matches!(target.as_ref(), Expr::Name { .. }) {
-                    self.check_ann_target(target)?;
-                }
-            }
+            Stmt::AnnAssign { .. } => self.ann_assign(stmt, loc)?,
             Stmt::For {
                 target,
                 iter,
@@ -243,22 +251,66 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Annotated targets that are not names are still evaluated (`a.b: int` loads `a`).
-    fn check_ann_target(&mut self, target: &'a Expr) -> Result<()> {
-        match target {
-            Expr::Attribute { value, .. } => {
-                self.expr(value)?;
-                self.emit0(Opcode::PopTop, Loc::NONE);
+    /// `target: annotation [= value]` (CPython's `codegen_annassign`): the assignment
+    /// runs now; a simple name's annotation is deferred to `__annotate__` in modules and
+    /// classes; other targets without a value still evaluate their object and index.
+    fn ann_assign(&mut self, stmt: &'a Stmt, loc: Loc) -> Result<()> {
+        let Stmt::AnnAssign {
+            target,
+            value,
+            simple,
+            ..
+        } = stmt
+        else {
+            return Ok(());
+        };
+        if let Some(value) = value {
+            self.expr(value)?;
+            self.expr(target)?;
+        }
+        match target.as_ref() {
+            Expr::Name { .. } => {
+                let kind = self.unit_ref().kind;
+                if *simple && matches!(kind, UnitKind::Module | UnitKind::Class) {
+                    self.defer_annotation(stmt, loc)?;
+                }
             }
-            Expr::Subscript { value, slice, .. } => {
-                self.expr(value)?;
-                self.expr(slice)?;
-                self.emit0(Opcode::PopTop, Loc::NONE);
-                self.emit0(Opcode::PopTop, Loc::NONE);
+            Expr::Attribute { value: object, .. } if value.is_none() => {
+                self.check_ann_expr(object)?
+            }
+            Expr::Subscript {
+                value: object,
+                slice,
+                ..
+            } if value.is_none() => {
+                self.check_ann_expr(object)?;
+                self.check_ann_subscript(slice)?;
             }
             _ => {}
         }
         Ok(())
+    }
+
+    /// Evaluate and discard: names in un-assigned annotated targets must exist.
+    fn check_ann_expr(&mut self, expr: &'a Expr) -> Result<()> {
+        self.expr(expr)?;
+        self.emit0(Opcode::PopTop, Loc::from_range(expr.range()));
+        Ok(())
+    }
+
+    fn check_ann_subscript(&mut self, slice: &'a Expr) -> Result<()> {
+        match slice {
+            Expr::Slice {
+                lower, upper, step, ..
+            } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.check_ann_expr(part)?;
+                }
+                Ok(())
+            }
+            Expr::Tuple { elts, .. } => elts.iter().try_for_each(|e| self.check_ann_subscript(e)),
+            _ => self.check_ann_expr(slice),
+        }
     }
 
     fn expr_stmt(&mut self, value: &'a Expr, loc: Loc) -> Result<()> {

@@ -16,6 +16,7 @@ use crate::error::PyResult;
 use crate::frame::Frame;
 use crate::object::Payload;
 use crate::objects::code::CodeData;
+use crate::objects::dict;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -97,6 +98,18 @@ impl Vm {
         // frame runs, and code objects are immutable.
         let mut code: &CodeData = unsafe { &*((*fp).code_data() as *const CodeData) };
         let mut units: &[CodeUnit] = &code.code.code;
+        // The instruction pointer lives in a local; the frame's copy (`f.ip`, and
+        // `f.lasti` for the instruction running) is brought up to date before anything
+        // that can look at it: slow paths, calls, errors.
+        let mut ip = unsafe { (*fp).ip };
+        let mut lasti;
+        macro_rules! sync {
+            () => {{
+                let f = unsafe { &mut *fp };
+                f.ip = ip;
+                f.lasti = lasti;
+            }};
+        }
         // Python-to-Python calls and returns switch frames without leaving the loop.
         macro_rules! reload_top_frame {
             () => {{
@@ -106,16 +119,28 @@ impl Vm {
                 fp = &mut **frame;
                 code = unsafe { &*((*fp).code_data() as *const CodeData) };
                 units = &code.code.code;
+                ip = unsafe { (*fp).ip };
+            }};
+        }
+        // Run an instruction out of line in `execute`, then pick up where it left off.
+        macro_rules! slow_path {
+            ($op:expr, $arg:expr) => {{
+                sync!();
+                let flow = self.execute(fp, code, $op, $arg, entry_depth)?;
+                match flow {
+                    None => ip = unsafe { (*fp).ip },
+                    Some(Flow::Continue) => reload_top_frame!(),
+                    Some(flow) => return Ok(flow),
+                }
             }};
         }
         loop {
             let f = unsafe { &mut *fp };
-            let ip = f.ip;
             let Some(&unit) = units.get(ip) else {
                 return Err(self.system_error("ran off the end of the bytecode"));
             };
-            f.lasti = ip;
-            f.ip = ip + 1;
+            lasti = ip;
+            ip += 1;
             let op = decode(unit);
             let arg = unit.arg as u32;
             // The hot instructions run here, in a small loop body; everything else goes
@@ -125,7 +150,8 @@ impl Vm {
                 Opcode::LoadFast | Opcode::LoadFastBorrow | Opcode::LoadFastCheck => {
                     match f.slots.get(arg as usize) {
                         Some(Value::Null) | None => {
-                            return Err(self.unbound_local(code, arg as usize))
+                            sync!();
+                            return Err(self.unbound_local(code, arg as usize));
                         }
                         Some(v) => {
                             let v = v.clone();
@@ -142,6 +168,7 @@ impl Vm {
                             f.slots.push(y);
                         }
                         _ => {
+                            sync!();
                             let bad = if f.slots.get(a).is_none_or(Value::is_null) {
                                 a
                             } else {
@@ -175,6 +202,12 @@ impl Vm {
                     let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
                         (Some(Value::Int(a)), Some(Value::Int(b))) => small_int_binop(arg, *a, *b),
                         (Some(Value::Float(a)), Some(Value::Float(b))) => float_binop(arg, *a, *b),
+                        (Some(Value::Float(a)), Some(Value::Int(b))) => {
+                            float_binop(arg, *a, *b as f64)
+                        }
+                        (Some(Value::Int(a)), Some(Value::Float(b))) => {
+                            float_binop(arg, *a as f64, *b)
+                        }
                         _ => None,
                     };
                     match fast {
@@ -183,17 +216,18 @@ impl Vm {
                             if let Some(top) = f.slots.last_mut() {
                                 *top = r;
                             }
-                            f.ip += 5;
+                            ip += 5;
                         }
-                        None => {
-                            self.execute(fp, code, op, arg, entry_depth)?;
-                        }
+                        None => slow_path!(op, arg),
                     }
                 }
                 Opcode::CompareOp => {
                     let n = f.slots.len();
                     let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
                         (Some(Value::Int(a)), Some(Value::Int(b))) => int_compare(arg, *a, *b),
+                        (Some(Value::Float(a)), Some(Value::Float(b))) => {
+                            float_compare(arg, *a, *b)
+                        }
                         _ => None,
                     };
                     match fast {
@@ -202,14 +236,12 @@ impl Vm {
                             if let Some(top) = f.slots.last_mut() {
                                 *top = Value::Bool(r);
                             }
-                            f.ip += 1;
+                            ip += 1;
                         }
-                        None => {
-                            self.execute(fp, code, op, arg, entry_depth)?;
-                        }
+                        None => slow_path!(op, arg),
                     }
                 }
-                Opcode::ToBool if matches!(f.slots.last(), Some(Value::Bool(_))) => f.ip += 3,
+                Opcode::ToBool if matches!(f.slots.last(), Some(Value::Bool(_))) => ip += 3,
                 Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue
                     if matches!(f.slots.last(), Some(Value::Bool(_))) =>
                 {
@@ -217,28 +249,45 @@ impl Vm {
                         unreachable!()
                     };
                     if b == (op == Opcode::PopJumpIfTrue) {
-                        f.ip += 1 + arg as usize;
+                        ip += 1 + arg as usize;
                     } else {
-                        f.ip += 1;
+                        ip += 1;
                     }
                 }
-                Opcode::JumpBackward => f.ip = (f.ip + 1).saturating_sub(arg as usize),
+                Opcode::JumpBackward => ip = (ip + 1).saturating_sub(arg as usize),
+                Opcode::JumpForward => ip += arg as usize,
                 Opcode::LoadGlobal => {
                     let name = &code.names[(arg >> 1) as usize];
-                    let v = self.load_global(f, name)?;
-                    let f = unsafe { &mut *fp };
-                    f.slots.push(v);
-                    if arg & 1 != 0 {
-                        f.slots.push(Value::Null);
+                    let found = dict::get_str_value(&f.globals, name)
+                        .or_else(|| dict::get_str_value(&f.builtins, name));
+                    match found {
+                        Some(v) => {
+                            f.slots.push(v);
+                            if arg & 1 != 0 {
+                                f.slots.push(Value::Null);
+                            }
+                            ip += 4;
+                        }
+                        None => slow_path!(op, arg),
                     }
-                    f.ip += 4;
                 }
-                Opcode::Call => match self.op_call(fp, arg as usize, Value::Null)? {
-                    Some(Flow::Continue) => reload_top_frame!(),
-                    Some(flow) => return Ok(flow),
-                    None => {}
+                Opcode::LoadDeref => match f.slots.get(arg as usize).and_then(Value::payload) {
+                    Some(Payload::Cell(c)) if !c.borrow().is_null() => {
+                        let v = c.borrow().clone();
+                        f.slots.push(v);
+                    }
+                    _ => slow_path!(op, arg),
                 },
+                Opcode::Call => {
+                    sync!();
+                    match self.op_call(fp, arg as usize, Value::Null)? {
+                        Some(Flow::Continue) => reload_top_frame!(),
+                        Some(flow) => return Ok(flow),
+                        None => ip = unsafe { (*fp).ip },
+                    }
+                }
                 Opcode::ReturnValue => {
+                    sync!();
                     let v = f.slots.pop().unwrap_or(Value::Null);
                     match self.return_from_frame(v, entry_depth) {
                         Flow::Continue => reload_top_frame!(),
@@ -273,32 +322,28 @@ impl Vm {
                     match next {
                         Some(Some(v)) => {
                             f.slots.push(v);
-                            f.ip += 1;
+                            ip += 1;
                         }
-                        Some(None) => f.ip += 1 + arg as usize + 1,
-                        None => {
-                            self.execute(fp, code, op, arg, entry_depth)?;
-                        }
+                        Some(None) => ip += 1 + arg as usize + 1,
+                        None => slow_path!(op, arg),
                     }
                 }
-                Opcode::JumpForward => f.ip += arg as usize,
                 _ => {
                     let mut op = op;
                     let mut arg = arg;
                     while op == Opcode::ExtendedArg {
-                        let Some(&next) = units.get(f.ip) else {
+                        let Some(&next) = units.get(ip) else {
+                            sync!();
                             return Err(
                                 self.system_error("EXTENDED_ARG at the end of the bytecode")
                             );
                         };
-                        f.ip += 1;
-                        f.lasti = f.ip - 1;
+                        ip += 1;
+                        lasti = ip - 1;
                         op = decode(next);
                         arg = (arg << 8) | next.arg as u32;
                     }
-                    if let Some(flow) = self.execute(fp, code, op, arg, entry_depth)? {
-                        return Ok(flow);
-                    }
+                    slow_path!(op, arg);
                 }
             }
         }
@@ -331,6 +376,20 @@ fn float_binop(arg: u32, a: f64, b: f64) -> Option<Value> {
         11 | 24 if b != 0.0 => Some(Value::Float(a / b)),
         _ => None,
     }
+}
+
+/// `COMPARE_OP` on two floats.
+#[inline(always)]
+fn float_compare(arg: u32, a: f64, b: f64) -> Option<bool> {
+    Some(match arg >> 5 {
+        0 => a < b,
+        1 => a <= b,
+        2 => a == b,
+        3 => a != b,
+        4 => a > b,
+        5 => a >= b,
+        _ => return None,
+    })
 }
 
 /// `COMPARE_OP` on two unboxed ints.

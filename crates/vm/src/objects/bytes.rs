@@ -107,9 +107,8 @@ pub fn construct(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument"));
     }
-    match source.payload() {
-        Some(Payload::Bytes(b)) => return Ok(new_bytes(vm, b.to_vec())),
-        _ => {}
+    if let Some(Payload::Bytes(b)) = source.payload() {
+        return Ok(new_bytes(vm, b.to_vec()));
     }
     if let Some(n) = as_int(source) {
         return match n {
@@ -236,12 +235,16 @@ fn find_bytes(hay: &[u8], needle: &[u8], from_right: bool) -> Option<usize> {
     }
 }
 
-/// `(needle, start, window)` for `find`/`count`...: the needle is bytes or a byte value.
-fn search_args<'a>(
-    vm: &mut Vm,
-    args: &Args<'a>,
-    name: &'static str,
-) -> PyResult<(Vec<u8>, usize, Option<&'a [u8]>)> {
+/// What `find`/`count`... look for, and where: `window` starts at `start`, and is
+/// `None` when the range is inverted.
+struct Search<'a> {
+    needle: Vec<u8>,
+    start: usize,
+    window: Option<&'a [u8]>,
+}
+
+/// The arguments of `find`/`count`...: the needle is bytes or a byte value.
+fn search_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &'static str) -> PyResult<Search<'a>> {
     let (data, rest) = bytes_args(vm, args, name, &Shape::Positional { min: 1, max: 3 })?;
     let sub = rest[0].unwrap_or(&Value::None);
     let needle = match sub.payload() {
@@ -257,7 +260,12 @@ fn search_args<'a>(
     let start = slice_bound(vm, rest.get(1).copied().flatten())?;
     let end = slice_bound(vm, rest.get(2).copied().flatten())?;
     let (start, end) = adjust_indices(start, end, data.len());
-    Ok((needle, start, (start <= end).then(|| &data[start..end])))
+    let window = (start <= end).then(|| &data[start..end]);
+    Ok(Search {
+        needle,
+        start,
+        window,
+    })
 }
 
 fn find_impl(
@@ -266,7 +274,11 @@ fn find_impl(
     name: &'static str,
     from_right: bool,
 ) -> PyResult<Option<usize>> {
-    let (needle, start, window) = search_args(vm, &args, name)?;
+    let Search {
+        needle,
+        start,
+        window,
+    } = search_args(vm, &args, name)?;
     Ok(window
         .and_then(|w| find_bytes(w, &needle, from_right))
         .map(|i| i + start))
@@ -310,7 +322,7 @@ fn match_positions(hay: &[u8], needle: &[u8]) -> Vec<usize> {
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (needle, _, window) = search_args(vm, &args, "count")?;
+    let Search { needle, window, .. } = search_args(vm, &args, "count")?;
     let n = match window {
         None => 0,
         Some(w) if needle.is_empty() => w.len() + 1,
@@ -440,11 +452,10 @@ fn bytes_list(vm: &Vm, parts: Vec<&[u8]>) -> Value {
     vm.new_list(items)
 }
 
-fn split_args<'a>(
-    vm: &mut Vm,
-    args: &Args<'a>,
-    name: &'static str,
-) -> PyResult<(&'a [u8], Option<&'a [u8]>, usize)> {
+/// The receiver, separator (`None`: whitespace) and split limit of `split`/`rsplit`.
+type SplitArgs<'a> = (&'a [u8], Option<&'a [u8]>, usize);
+
+fn split_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &'static str) -> PyResult<SplitArgs<'a>> {
     let (data, rest) = bytes_args(
         vm,
         args,
@@ -671,10 +682,12 @@ fn isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(data.is_ascii()))
 }
 
+type ByteTest = fn(&u8) -> bool;
+
 /// `islower`/`isupper`: some cased byte, none of the other case.
 fn cased_only(vm: &mut Vm, args: Args, name: &'static str, upper: bool) -> PyResult<Value> {
     let (data, _) = bytes_args(vm, &args, name, &Shape::NoArgs)?;
-    let (wanted, refused): (fn(&u8) -> bool, fn(&u8) -> bool) = if upper {
+    let (wanted, refused): (ByteTest, ByteTest) = if upper {
         (u8::is_ascii_uppercase, u8::is_ascii_lowercase)
     } else {
         (u8::is_ascii_lowercase, u8::is_ascii_uppercase)

@@ -129,7 +129,7 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let class = class.clone();
     let text = rest[0].cloned().unwrap_or(Value::None);
     let Some(Payload::Str(s)) = text.payload() else {
-        return Err(vm.type_error(format!("bad argument type for built-in operation")));
+        return Err(vm.type_error("bad argument type for built-in operation"));
     };
     let x = float_hex::float_fromhex(s.as_str()).map_err(|e| vm.num_error(e))?;
     if class.is(&Value::Obj(vm.types().float.clone())) {

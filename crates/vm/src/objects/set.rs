@@ -127,11 +127,11 @@ impl SetData {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(slots[j], Slot::Empty) {
-                        slots[j] = Slot::Active { hash, key };
-                        return;
-                    }
+                if let Some(j) =
+                    (i + 1..=i + LINEAR_PROBES).find(|&j| matches!(slots[j], Slot::Empty))
+                {
+                    slots[j] = Slot::Active { hash, key };
+                    return;
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -808,7 +808,7 @@ fn constant_hash(v: &Value) -> i64 {
             Payload::Int(i) => hash_bigint(i),
             Payload::Bytes(b) => crate::objects::str::hash_bytes(b),
             Payload::Tuple(items) => {
-                crate::protocol::hash::tuple_hash(items.iter().map(|i| constant_hash(i)))
+                crate::protocol::hash::tuple_hash(items.iter().map(constant_hash))
             }
             Payload::Set(s) => s.borrow().frozen_hash(),
             _ => v.id(),

@@ -457,7 +457,7 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<
         }));
     }
     let set_like = |v: &Value| set_cell(v).is_some() || is_set_view(v);
-    if !(is_set_view(a) && set_like(b)) && !(is_set_view(b) && set_like(a)) {
+    if !((is_set_view(a) && set_like(b)) || (is_set_view(b) && set_like(a))) {
         return Ok(None);
     }
     let (la, lb) = (vm.len(a)?, vm.len(b)?);

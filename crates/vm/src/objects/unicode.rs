@@ -152,3 +152,34 @@ pub fn push_lower_in_context(out: &mut String, chars: &[char], i: usize) {
         push_mapped(out, c, Case::Lower);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_table() {
+        for b in 0u8..0x80 {
+            let table = run_value(&FLAG_RUNS, b as u32).unwrap_or(0);
+            assert_eq!(ascii_flags(b), table, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn decimal_values_in_other_scripts() {
+        // U+0663 ARABIC-INDIC DIGIT THREE, U+1D7D9 MATHEMATICAL DOUBLE-STRUCK DIGIT ONE.
+        assert_eq!(decimal_value('\u{663}'), Some(3));
+        assert_eq!(decimal_value('\u{1d7d9}'), Some(1));
+        assert_eq!(decimal_value('\u{b2}'), None);
+    }
+
+    #[test]
+    fn special_casing_expands() {
+        let mut out = String::new();
+        push_mapped(&mut out, 'ß', Case::Upper);
+        push_mapped(&mut out, 'ﬁ', Case::Title);
+        assert_eq!(out, "SSFi");
+        assert!(is_final_sigma(&['A', 'Σ'], 1));
+        assert!(!is_final_sigma(&['Σ', 'A'], 0));
+    }
+}
