@@ -574,14 +574,13 @@ fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
     let eval_break = block.instrs.iter().any(|i| {
         matches!(
             i.op,
-            Op::Pseudo(PseudoOpcode::Jump)
-                | Op::Real(
-                    Opcode::JumpBackward
-                        | Opcode::Call
-                        | Opcode::CallKw
-                        | Opcode::CallFunctionEx
-                        | Opcode::Resume
-                )
+            Op::Real(
+                Opcode::JumpBackward
+                    | Opcode::Call
+                    | Opcode::CallKw
+                    | Opcode::CallFunctionEx
+                    | Opcode::Resume
+            )
         )
     });
     (block.exits_scope() || eval_break) && block.instrs.iter().all(|i| !i.loc.has_line())
@@ -726,4 +725,25 @@ pub fn convert_pseudo_ops(cfg: &mut Cfg) {
         }
     }
     remove_redundant_nops_and_jumps(cfg);
+}
+
+/// TEMP debug dump.
+pub fn debug_dump(cfg: &Cfg, title: &str) {
+    if std::env::var("ADDER_DEBUG_CFG").is_err() {
+        return;
+    }
+    eprintln!("== {title}");
+    for b in cfg.order() {
+        let blk = &cfg.blocks[b];
+        eprintln!(
+            "block {b} target={} preds={} next={:?}",
+            blk.is_target, blk.predecessors, blk.next
+        );
+        for i in &blk.instrs {
+            eprintln!(
+                "    {:?} {} -> {:?} line {} h={:?}",
+                i.op, i.arg, i.target, i.loc.lineno, i.handler
+            );
+        }
+    }
 }

@@ -17,6 +17,7 @@ use crate::frame::Frame;
 use crate::object::Payload;
 use crate::objects::code::CodeData;
 use crate::objects::dict;
+use crate::protocol::number::NB_SUBSCR;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -201,6 +202,9 @@ impl Vm {
                     let n = f.slots.len();
                     let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
                         (Some(Value::Int(a)), Some(Value::Int(b))) => small_int_binop(arg, *a, *b),
+                        (Some(Value::Obj(o)), Some(Value::Int(i))) if arg == NB_SUBSCR => {
+                            exact_list_item(self, o, *i)
+                        }
                         (Some(Value::Float(a)), Some(Value::Float(b))) => float_binop(arg, *a, *b),
                         (Some(Value::Float(a)), Some(Value::Int(b))) => {
                             float_binop(arg, *a, *b as f64)
@@ -224,9 +228,9 @@ impl Vm {
                 Opcode::CompareOp => {
                     let n = f.slots.len();
                     let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
-                        (Some(Value::Int(a)), Some(Value::Int(b))) => int_compare(arg, *a, *b),
+                        (Some(Value::Int(a)), Some(Value::Int(b))) => compare_scalars(arg, *a, *b),
                         (Some(Value::Float(a)), Some(Value::Float(b))) => {
-                            float_compare(arg, *a, *b)
+                            compare_scalars(arg, *a, *b)
                         }
                         _ => None,
                     };
@@ -269,6 +273,33 @@ impl Vm {
                             ip += 4;
                         }
                         None => slow_path!(op, arg),
+                    }
+                }
+                Opcode::StoreSubscr => {
+                    let n = f.slots.len();
+                    let stored = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
+                        (Some(Value::Obj(o)), Some(Value::Int(i))) if is_exact_list(self, o) => {
+                            let Payload::List(l) = &o.payload else {
+                                unreachable!()
+                            };
+                            let mut items = l.borrow_mut();
+                            let len = items.len() as i64;
+                            let index = if *i < 0 { *i + len } else { *i };
+                            if (0..len).contains(&index) {
+                                let value = f.slots[n - 3].clone();
+                                items[index as usize] = value;
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                        _ => false,
+                    };
+                    if stored {
+                        f.slots.truncate(n - 3);
+                        ip += 1;
+                    } else {
+                        slow_path!(op, arg);
                     }
                 }
                 Opcode::LoadDeref => match f.slots.get(arg as usize).and_then(Value::payload) {
@@ -378,9 +409,9 @@ fn float_binop(arg: u32, a: f64, b: f64) -> Option<Value> {
     }
 }
 
-/// `COMPARE_OP` on two floats.
+/// `COMPARE_OP` on two unboxed ints or two floats (`arg >> 5` picks the operator).
 #[inline(always)]
-fn float_compare(arg: u32, a: f64, b: f64) -> Option<bool> {
+fn compare_scalars<T: PartialOrd>(arg: u32, a: T, b: T) -> Option<bool> {
     Some(match arg >> 5 {
         0 => a < b,
         1 => a <= b,
@@ -392,16 +423,28 @@ fn float_compare(arg: u32, a: f64, b: f64) -> Option<bool> {
     })
 }
 
-/// `COMPARE_OP` on two unboxed ints.
+/// Whether `o` is exactly a `list` (not a subclass, which may override `__getitem__`).
 #[inline(always)]
-fn int_compare(arg: u32, a: i64, b: i64) -> Option<bool> {
-    Some(match arg >> 5 {
-        0 => a < b,
-        1 => a <= b,
-        2 => a == b,
-        3 => a != b,
-        4 => a > b,
-        5 => a >= b,
-        _ => return None,
-    })
+fn is_exact_list(vm: &Vm, o: &crate::object::ObjRef) -> bool {
+    matches!(o.payload, Payload::List(_))
+        && o.class
+            .borrow()
+            .as_ref()
+            .is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types().list))
+}
+
+/// `list[i]` for an exact list and an in-range index; `None` sends it down the slow path.
+#[inline(always)]
+fn exact_list_item(vm: &Vm, o: &crate::object::ObjRef, i: i64) -> Option<Value> {
+    if !is_exact_list(vm, o) {
+        return None;
+    }
+    let Payload::List(l) = &o.payload else {
+        return None;
+    };
+    let items = l.borrow();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index)
+        .ok()
+        .and_then(|k| items.get(k).cloned())
 }

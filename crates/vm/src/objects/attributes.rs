@@ -20,6 +20,9 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
     }
     let Value::Obj(o) = obj else { return Ok(None) };
     if name == "__dict__" {
+        if o.dict.borrow().is_none() && matches!(o.payload, Payload::Function(_)) {
+            *o.dict.borrow_mut() = Some(vm.new_dict());
+        }
         if let Some(d) = o.dict_obj() {
             return Ok(Some(Value::Obj(d)));
         }

@@ -98,9 +98,9 @@ pub fn new_function(
         annotate: RefCell::new(Value::None),
         type_params: RefCell::new(Value::None),
     };
-    Value::obj(crate::object::PyObject::with_dict(
+    // The `__dict__` is made on first use (most functions never get attributes).
+    Value::obj(crate::object::PyObject::new(
         vm.types().function.clone(),
         crate::object::Payload::Function(Box::new(f)),
-        vm.new_dict(),
     ))
 }

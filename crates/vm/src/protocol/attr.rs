@@ -36,7 +36,18 @@ impl Vm {
     /// A special method defined by a user class in `type(v)`'s MRO (before the first
     /// built-in type, whose behaviour the protocols implement directly in Rust).
     pub fn lookup_special_heap(&self, v: &Value, name: &str) -> Option<Value> {
-        let ty = self.type_of(v);
+        // Unboxed values and instances of built-in types answer at once: this runs on
+        // every protocol call, so it must not touch reference counts.
+        let Value::Obj(o) = v else { return None };
+        if !o
+            .class
+            .borrow()
+            .as_ref()
+            .is_some_and(|c| c.as_type().is_some_and(|t| t.is_heap))
+        {
+            return None;
+        }
+        let ty = self.class_of(o);
         let t = ty.as_type()?;
         for klass in t.mro.borrow().iter() {
             if !self.type_is_heap(klass) {
@@ -296,6 +307,9 @@ impl Vm {
                     )));
                 }
                 t.version.set(t.version.get().wrapping_add(1));
+            }
+            if o.dict.borrow().is_none() && matches!(o.payload, Payload::Function(_)) {
+                *o.dict.borrow_mut() = Some(self.new_dict());
             }
             if let Some(d) = o.dict_obj() {
                 dict::set_str_key(&d, name.clone(), value);
