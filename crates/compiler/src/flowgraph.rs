@@ -574,13 +574,14 @@ fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
     let eval_break = block.instrs.iter().any(|i| {
         matches!(
             i.op,
-            Op::Real(
-                Opcode::JumpBackward
-                    | Opcode::Call
-                    | Opcode::CallKw
-                    | Opcode::CallFunctionEx
-                    | Opcode::Resume
-            )
+            Op::Pseudo(PseudoOpcode::Jump)
+                | Op::Real(
+                    Opcode::JumpBackward
+                        | Opcode::Call
+                        | Opcode::CallKw
+                        | Opcode::CallFunctionEx
+                        | Opcode::Resume
+                )
         )
     });
     (block.exits_scope() || eval_break) && block.instrs.iter().all(|i| !i.loc.has_line())

@@ -111,6 +111,30 @@ impl Loc {
         }
     }
 
+    /// For an attribute spanning lines (`obj\n    .attr`), start the location at the
+    /// attribute name (CPython's `update_start_location_to_match_attr`).
+    pub fn at_attribute(self, attribute: Range, name: &str) -> Loc {
+        let end_line = attribute.end_lineno as i32;
+        if self.lineno == end_line {
+            return self;
+        }
+        let mut loc = self;
+        loc.lineno = end_line;
+        let len = name.chars().count() as i32;
+        let end_col = attribute.end_col_offset as i32;
+        if len <= end_col {
+            loc.col = end_col - len;
+        } else {
+            loc.col = -1;
+            loc.end_col = -1;
+        }
+        loc.end_lineno = loc.lineno.max(loc.end_lineno);
+        if loc.lineno == loc.end_lineno {
+            loc.end_col = loc.col.max(loc.end_col);
+        }
+        loc
+    }
+
     pub fn has_line(self) -> bool {
         self.lineno >= 0
     }

@@ -282,10 +282,7 @@ fn jump_thread(cfg: &mut Cfg, b: usize, i: usize, op: Op) -> bool {
     let Some(target) = cfg.blocks[t].instrs.first().copied() else {
         return false;
     };
-    // Threading across lines would change line-tracing events: CPython 3.14 only
-    // threads a jump to a jump on the same line.
-    let same_line = instr.loc.lineno == target.loc.lineno;
-    if instr.target == target.target || target.target.is_none() || !same_line {
+    if instr.target == target.target || target.target.is_none() {
         return false;
     }
     cfg.blocks[b].instrs[i].nop();

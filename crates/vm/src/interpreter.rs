@@ -149,9 +149,25 @@ impl Vm {
 
     /// Run a module-level code object in `globals`.
     pub fn run_code(&mut self, code: ObjRef, globals: ObjRef) -> PyResult<Value> {
-        let builtins = self.interp.builtins_dict.clone();
-        let mut frame =
-            self.new_frame(code.clone(), None, globals.clone(), builtins, Some(globals));
+        self.run_code_in(code, globals.clone(), globals)
+    }
+
+    /// Run a code object with separate globals and locals mappings (`exec`, `eval`,
+    /// class bodies).
+    pub fn run_code_in(
+        &mut self,
+        code: ObjRef,
+        globals: ObjRef,
+        locals: ObjRef,
+    ) -> PyResult<Value> {
+        let builtins = match crate::objects::dict::get_str(&globals, "__builtins__") {
+            Some(Value::Obj(b)) if b.as_dict().is_some() => b,
+            Some(Value::Obj(m)) if matches!(m.payload, Payload::Module) => m
+                .dict_obj()
+                .unwrap_or_else(|| self.interp.builtins_dict.clone()),
+            _ => self.interp.builtins_dict.clone(),
+        };
+        let mut frame = self.new_frame(code.clone(), None, globals, builtins, Some(locals));
         let n = crate::frame::code_data(&code).code.nlocalsplus();
         frame.slots.resize(n, Value::Null);
         self.run_frame(frame)

@@ -169,7 +169,7 @@ impl<'a> Compiler<'a> {
                 let next = self.new_label();
                 self.jump_if(test, next, false)?;
                 self.expr(body)?;
-                self.jump(end, Loc::NONE);
+                self.jump_no_interrupt(end, Loc::NONE);
                 self.place(next);
                 self.expr(orelse)?;
                 self.place(end);
@@ -198,6 +198,7 @@ impl<'a> Compiler<'a> {
             } => {
                 self.expr(value)?;
                 let index = self.add_name(attr);
+                let loc = loc.at_attribute(range, attr);
                 match ctx {
                     ExprContext::Load => self.emit(Opcode::LoadAttr, index << 1, loc),
                     ExprContext::Store => {
@@ -392,7 +393,7 @@ impl<'a> Compiler<'a> {
         let (op, arg) = compare_op(ops[n - 1]);
         self.emit(op, arg, loc);
         let end = self.new_label();
-        self.jump(end, Loc::NONE);
+        self.jump_no_interrupt(end, Loc::NONE);
         self.place(cleanup);
         self.emit(Opcode::Swap, 2, loc);
         self.emit0(Opcode::PopTop, loc);
@@ -443,7 +444,7 @@ impl<'a> Compiler<'a> {
                 let next2 = self.new_label();
                 self.jump_if(test, next2, false)?;
                 self.jump_if(body, target, cond)?;
-                self.jump(end, Loc::NONE);
+                self.jump_no_interrupt(end, Loc::NONE);
                 self.place(next2);
                 self.jump_if(orelse, target, cond)?;
                 self.place(end);
@@ -478,11 +479,11 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit_jump(Op::Real(jump), target, loc);
                 let end = self.new_label();
-                self.jump(end, loc);
+                self.jump_no_interrupt(end, loc);
                 self.place(cleanup);
                 self.emit0(Opcode::PopTop, loc);
                 if !cond {
-                    self.jump(target, Loc::NONE);
+                    self.jump_no_interrupt(target, Loc::NONE);
                 }
                 self.place(end);
                 return Ok(());
@@ -712,21 +713,19 @@ impl<'a> Compiler<'a> {
         {
             return Ok(false);
         }
+        let attr_loc = Loc::from_range(func.range()).at_attribute(func.range(), attr);
         if self.can_optimize_super_call(value, attr) {
-            self.load_super_attr(value, attr, true, Loc::from_range(func.range()))?;
+            self.load_super_attr(value, attr, true, attr_loc)?;
         } else {
             self.expr(value)?;
             let index = self.add_name(attr);
-            self.emit(
-                Opcode::LoadAttr,
-                (index << 1) | 1,
-                Loc::from_range(func.range()),
-            );
+            self.emit(Opcode::LoadAttr, (index << 1) | 1, attr_loc);
         }
         for a in args {
             self.expr(a)?;
         }
-        self.keyword_call_tail(args.len() as u32, keywords, loc)?;
+        let call_loc = loc.at_attribute(func.range(), attr);
+        self.keyword_call_tail(args.len() as u32, keywords, call_loc)?;
         Ok(true)
     }
 

@@ -188,6 +188,12 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Pseudo(PseudoOpcode::Jump), target, loc);
     }
 
+    /// A forward jump that needs no eval-breaker check (CPython 3.14 uses these to skip
+    /// `else` branches and out of handlers).
+    pub fn jump_no_interrupt(&mut self, target: Target, loc: Loc) {
+        self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), target, loc);
+    }
+
     pub fn new_label(&mut self) -> Target {
         self.unit().seq.new_label()
     }

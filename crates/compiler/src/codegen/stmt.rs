@@ -175,7 +175,7 @@ impl<'a> Compiler<'a> {
                 self.jump_if(test, next, false)?;
                 self.stmts(body)?;
                 if !orelse.is_empty() {
-                    self.jump(end, Loc::NONE);
+                    self.jump_no_interrupt(end, Loc::NONE);
                     self.place(next);
                     self.stmts(orelse)?;
                 }
@@ -479,7 +479,8 @@ impl<'a> Compiler<'a> {
                 self.expr(object)?;
                 self.emit(Opcode::Copy, 1, target_loc);
                 let index = self.add_name(attr);
-                self.emit(Opcode::LoadAttr, index << 1, target_loc);
+                let attr_loc = target_loc.at_attribute(target.range(), attr);
+                self.emit(Opcode::LoadAttr, index << 1, attr_loc);
             }
             Expr::Subscript {
                 value: object,
@@ -512,9 +513,10 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::BinaryOp, super::expr::binary_op_arg(op, true), loc);
         match target {
             Expr::Attribute { attr, .. } => {
-                self.emit(Opcode::Swap, 2, target_loc);
+                let attr_loc = target_loc.at_attribute(target.range(), attr);
+                self.emit(Opcode::Swap, 2, attr_loc);
                 let index = self.add_name(attr);
-                self.emit(Opcode::StoreAttr, index, target_loc);
+                self.emit(Opcode::StoreAttr, index, attr_loc);
             }
             Expr::Subscript { slice, .. } => {
                 if self.is_two_element_slice(slice) {
@@ -557,7 +559,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
         self.stmts(orelse)?;
-        self.jump(end, Loc::NONE);
+        self.jump_no_interrupt(end, Loc::NONE);
         self.place(except);
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, Loc::NONE);
         self.emit0(Opcode::PushExcInfo, Loc::NONE);
@@ -669,7 +671,7 @@ impl<'a> Compiler<'a> {
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
         self.pop_fblock();
         self.stmts(finalbody)?;
-        self.jump(exit, Loc::NONE);
+        self.jump_no_interrupt(exit, Loc::NONE);
         self.place(end);
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupCleanup), cleanup, Loc::NONE);
         self.emit0(Opcode::PushExcInfo, Loc::NONE);

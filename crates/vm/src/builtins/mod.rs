@@ -1,5 +1,6 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`).
 
+mod compile;
 mod functions;
 mod introspection;
 mod text;
@@ -64,7 +65,7 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     dict::set_str(vm, ns, "NotImplemented", t.not_implemented.clone());
     dict::set_str(vm, ns, "Ellipsis", t.ellipsis.clone());
     dict::set_str(vm, ns, "__name__", vm.new_str("builtins"));
-    for (name, f) in functions::FUNCTIONS {
+    for (name, f) in functions::FUNCTIONS.iter().chain(compile::FUNCTIONS) {
         dict::set_str(vm, ns, name, new_builtin(vm, name, *f, None));
     }
     crate::objects::methods::install(vm);

@@ -127,7 +127,12 @@ pub fn push_mapped(out: &mut String, c: char, case: Case) {
 /// `handle_capital_sigma`: cased, then case-ignorables, Σ, and no cased letter after
 /// the case-ignorables that follow).
 pub fn is_final_sigma(chars: &[char], i: usize) -> bool {
-    let before = chars[..i].iter().rev().find(|&&c| !has(c, CASE_IGNORABLE));
+    let before = chars
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .find(|&&c| !has(c, CASE_IGNORABLE));
     if !before.is_some_and(|&c| has(c, CASED)) {
         return false;
     }
@@ -141,7 +146,7 @@ pub fn is_final_sigma(chars: &[char], i: usize) -> bool {
 
 /// Lowercase `c` at position `i` of `chars`, applying the final-sigma rule.
 pub fn push_lower_in_context(out: &mut String, chars: &[char], i: usize) {
-    let c = chars[i];
+    let Some(&c) = chars.get(i) else { return };
     if c == '\u{3a3}' {
         out.push(if is_final_sigma(chars, i) {
             '\u{3c2}'

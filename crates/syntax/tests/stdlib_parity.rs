@@ -1,0 +1,186 @@
+//! Stdlib parity sweep: parses and tokenizes every `.py` file of the reference's
+//! lib/python3.14 and compares hashes of the AST dump and of the `python -m tokenize`
+//! output with those the reference produced (`data/stdlib_expectations.tsv`, written
+//! by `scripts/gen_syntax_expectations.py`). The match counts may only go up: the
+//! floors below are the counts measured when the expectations were generated.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Files whose AST dump (or syntax error) matched the reference when last measured.
+const AST_MATCH_FLOOR: usize = 1705;
+/// Files whose `python -m tokenize` output matched the reference when last measured.
+const TOKENS_MATCH_FLOOR: usize = 1701;
+/// Worker threads: the machines running this have few cores.
+const THREADS: usize = 2;
+
+/// One line of the expectations file.
+struct Expectation {
+    path: String,
+    ast_hash: u64,
+    tokens_hash: u64,
+}
+
+/// What adder produced for one file.
+struct Outcome {
+    ast_hash: u64,
+    tokens_hash: u64,
+    lines: usize,
+    parse_time: Duration,
+}
+
+/// FNV-1a 64 over the UTF-8 bytes, as `fnv1a64` in the generator script.
+fn fnv1a64(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The reference's lib/python3.14, or None when the reference tool is not installed.
+fn reference_lib() -> Option<PathBuf> {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/reference-python");
+    if !tool.exists() {
+        return None;
+    }
+    let output = Command::new(&tool).arg("--prefix").output().ok()?;
+    let prefix = String::from_utf8(output.stdout).ok()?;
+    Some(Path::new(prefix.trim()).join("lib/python3.14"))
+}
+
+fn read_expectations() -> Vec<Expectation> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stdlib_expectations.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let hash = |i: usize| {
+                fields
+                    .get(i)
+                    .and_then(|f| u64::from_str_radix(f, 16).ok())
+                    .unwrap_or_else(|| panic!("malformed expectation line: {line:?}"))
+            };
+            Expectation {
+                path: fields[0].to_string(),
+                ast_hash: hash(1),
+                tokens_hash: hash(2),
+            }
+        })
+        .collect()
+}
+
+/// The `Kind|msg|lineno|offset|end_lineno|end_offset` line the generator writes for
+/// a rejected file (non-SyntaxError kinds carry no location in Python).
+fn error_line(e: &adder_syntax::SyntaxError) -> String {
+    use adder_syntax::SyntaxErrorKind::{MemoryError, RecursionError};
+    match e.kind {
+        MemoryError | RecursionError => format!("{}|{}|0|0|0|0", e.kind.name(), e.msg),
+        _ => format!(
+            "{}|{}|{}|{}|{}|{}",
+            e.kind.name(),
+            e.msg,
+            e.lineno,
+            e.offset,
+            e.end_lineno,
+            e.end_offset
+        ),
+    }
+}
+
+fn run_file(lib: &Path, relpath: &str) -> Outcome {
+    let bytes = std::fs::read(lib.join(relpath)).unwrap_or_default();
+    let start = Instant::now();
+    let decoded = adder_syntax::decode_source(&bytes);
+    let parsed = decoded
+        .clone()
+        .and_then(|text| adder_syntax::parse(&text, adder_syntax::Mode::Exec, relpath));
+    let parse_time = start.elapsed();
+    let ast_text = match &parsed {
+        Ok(module) => adder_syntax::ast_dump(module, true, Some(3)),
+        Err(e) => error_line(e),
+    };
+    let tokens_text = match &decoded {
+        Ok(text) => match adder_syntax::tokenize_dump(text, relpath) {
+            Ok(s) | Err(s) => s,
+        },
+        Err(e) => format!("{relpath}: error: {}\n", e.msg),
+    };
+    Outcome {
+        ast_hash: fnv1a64(&ast_text),
+        tokens_hash: fnv1a64(&tokens_text),
+        lines: bytes.iter().filter(|&&b| b == b'\n').count(),
+        parse_time,
+    }
+}
+
+/// Runs every file on `THREADS` workers, returning the outcomes in input order.
+fn run_all(lib: &Path, expectations: &[Expectation]) -> Vec<Outcome> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Outcome>>> =
+        Mutex::new(expectations.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..THREADS {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(expectation) = expectations.get(i) else {
+                    break;
+                };
+                let outcome = run_file(lib, &expectation.path);
+                if let Ok(mut results) = results.lock() {
+                    results[i] = Some(outcome);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|outcome| outcome.expect("every file was processed"))
+        .collect()
+}
+
+#[test]
+fn stdlib_parses_and_tokenizes_like_the_reference() {
+    let Some(lib) = reference_lib() else {
+        eprintln!("SKIPPED: no reference interpreter at ../shared/tools/reference-python");
+        return;
+    };
+    let expectations = read_expectations();
+    let outcomes = run_all(&lib, &expectations);
+
+    let mut ast_mismatches = Vec::new();
+    let mut tokens_mismatches = Vec::new();
+    for (expectation, outcome) in expectations.iter().zip(&outcomes) {
+        if outcome.ast_hash != expectation.ast_hash {
+            ast_mismatches.push(expectation.path.as_str());
+        }
+        if outcome.tokens_hash != expectation.tokens_hash {
+            tokens_mismatches.push(expectation.path.as_str());
+        }
+    }
+    let total = expectations.len();
+    let ast_matches = total - ast_mismatches.len();
+    let tokens_matches = total - tokens_mismatches.len();
+    let lines: usize = outcomes.iter().map(|o| o.lines).sum();
+    let parse_seconds: f64 = outcomes.iter().map(|o| o.parse_time.as_secs_f64()).sum();
+    println!("AST matches: {ast_matches}/{total} (floor {AST_MATCH_FLOOR}); differing: {ast_mismatches:?}");
+    println!("tokenize matches: {tokens_matches}/{total} (floor {TOKENS_MATCH_FLOOR}); differing: {tokens_mismatches:?}");
+    println!(
+        "parse speed: {total} files, {lines} lines in {parse_seconds:.2}s of parse time \
+         ({:.0} files/s, {:.0} lines/s; decode+parse only, this profile)",
+        total as f64 / parse_seconds,
+        lines as f64 / parse_seconds
+    );
+    assert!(
+        ast_matches >= AST_MATCH_FLOOR,
+        "AST parity regressed: {ast_matches} < {AST_MATCH_FLOOR}; differing: {ast_mismatches:?}"
+    );
+    assert!(
+        tokens_matches >= TOKENS_MATCH_FLOOR,
+        "tokenize parity regressed: {tokens_matches} < {TOKENS_MATCH_FLOOR}; differing: {tokens_mismatches:?}"
+    );
+}

@@ -1,0 +1,194 @@
+//! `compile()`, `exec()` and `eval()`: the compiler reached from Python code.
+
+use adder_syntax::Mode;
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload};
+use crate::objects::dict;
+use crate::objects::function::{Args, NativeFn};
+use crate::protocol::attr::name_str;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[("compile", compile), ("exec", exec), ("eval", eval)];
+
+/// Positional-or-keyword parameters in order, as CPython's argument clinic binds them.
+fn bind<'a>(
+    vm: &Vm,
+    fname: &str,
+    args: &Args<'a>,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let pos = args.pos();
+    if pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} arguments ({} given)",
+            names.len(),
+            pos.len()
+        )));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        out[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        let k = name_str(k);
+        match names.iter().position(|n| *n == k) {
+            Some(i) if out[i].is_none() => out[i] = Some(v.clone()),
+            Some(_) => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position"
+                )))
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    if let Some(missing) = out.iter().take(required).position(Option::is_none) {
+        return Err(vm.type_error(format!(
+            "{fname}() missing required argument '{}' (pos {})",
+            names[missing],
+            missing + 1
+        )));
+    }
+    Ok(out)
+}
+
+/// Source text from a str or bytes argument.
+fn source_text(vm: &Vm, v: &Value, fname: &str) -> PyResult<String> {
+    match v.payload() {
+        Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+        Some(Payload::Bytes(b)) => {
+            adder_syntax::decode_source(b).map_err(|e| vm.syntax_error_from(&e, "<string>"))
+        }
+        _ => Err(vm.type_error(format!(
+            "{fname}() arg 1 must be a string, bytes or code object"
+        ))),
+    }
+}
+
+/// Compile `text` to a code object value.
+fn compile_text(vm: &Vm, text: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
+    let code = adder_compiler::compile_source(text, filename, mode, 0)
+        .map_err(|e| vm.syntax_error_from(&e, filename))?;
+    Ok(vm.code_object(code))
+}
+
+fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind(
+        vm,
+        "compile",
+        &args,
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
+        3,
+    )?;
+    let [Some(source), Some(filename), Some(mode), ..] = &a[..] else {
+        return Err(vm.system_error("compile: arguments"));
+    };
+    let filename = name_str(filename).to_string();
+    let mode = match name_str(mode) {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        "func_type" => Mode::FuncType,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    if matches!(source.payload(), Some(Payload::Code(_))) {
+        return Ok(source.clone());
+    }
+    let text = source_text(vm, source, "compile")?;
+    compile_text(vm, &text, &filename, mode).map(Value::Obj)
+}
+
+/// The globals and locals `exec`/`eval` run with: the caller's when not given.
+fn namespaces(
+    vm: &mut Vm,
+    fname: &str,
+    globals: Option<Value>,
+    locals: Option<Value>,
+) -> PyResult<(ObjRef, ObjRef)> {
+    let caller = vm.thread.frames.last();
+    let explicit_globals = matches!(globals, Some(Value::Obj(_)));
+    let globals = match globals {
+        Some(Value::None) | None => caller.map(|f| f.globals.clone()),
+        Some(Value::Obj(g)) if g.as_dict().is_some() => Some(g),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "{fname}() globals must be a dict, not {}",
+                vm.type_name(&other)
+            )))
+        }
+    };
+    let Some(globals) = globals else {
+        return Err(vm.system_error(format!("{fname}() without a frame")));
+    };
+    if dict::get_str(&globals, "__builtins__").is_none() {
+        dict::set_str(
+            vm,
+            &globals,
+            "__builtins__",
+            Value::Obj(vm.interp.builtins.clone()),
+        );
+    }
+    // Locals default to the given globals, or else to the caller's namespace.
+    let caller_locals = vm
+        .thread
+        .frames
+        .last()
+        .and_then(|f| f.locals.clone())
+        .filter(|_| !explicit_globals);
+    let locals = match locals {
+        Some(Value::None) | None => caller_locals.unwrap_or_else(|| globals.clone()),
+        Some(Value::Obj(l)) => l,
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "locals must be a mapping, not {}",
+                vm.type_name(&other)
+            )))
+        }
+    };
+    Ok((globals, locals))
+}
+
+fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind(vm, "exec", &args, &["source", "globals", "locals"], 1)?;
+    let mut a = a.into_iter();
+    let source = a.next().flatten().unwrap_or(Value::None);
+    let (globals, locals) = namespaces(vm, "exec", a.next().flatten(), a.next().flatten())?;
+    let code = match source.as_obj() {
+        Some(o) if matches!(o.payload, Payload::Code(_)) => o.clone(),
+        _ => {
+            let text = source_text(vm, &source, "exec")?;
+            compile_text(vm, &text, "<string>", Mode::Exec)?
+        }
+    };
+    vm.run_code_in(code, globals, locals)?;
+    Ok(Value::None)
+}
+
+fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = bind(vm, "eval", &args, &["source", "globals", "locals"], 1)?;
+    let mut a = a.into_iter();
+    let source = a.next().flatten().unwrap_or(Value::None);
+    let (globals, locals) = namespaces(vm, "eval", a.next().flatten(), a.next().flatten())?;
+    let code = match source.as_obj() {
+        Some(o) if matches!(o.payload, Payload::Code(_)) => o.clone(),
+        _ => {
+            let text = source_text(vm, &source, "eval")?;
+            let trimmed = text.trim_start_matches([' ', '\t']);
+            compile_text(vm, trimmed, "<string>", Mode::Eval)?
+        }
+    };
+    vm.run_code_in(code, globals, locals)
+}
