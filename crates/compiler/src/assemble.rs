@@ -49,7 +49,7 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
             }
         }
         // Annotation scopes call their parameter `.format` internally, `format` outside.
-        let shown = if scope.is_annotation && name == ".format" {
+        let shown = if scope.is_annotation && scope.name == "__annotate__" && name == ".format" {
             "format"
         } else {
             name

@@ -727,24 +727,3 @@ pub fn convert_pseudo_ops(cfg: &mut Cfg) {
     }
     remove_redundant_nops_and_jumps(cfg);
 }
-
-/// TEMP debug dump.
-pub fn debug_dump(cfg: &Cfg, title: &str) {
-    if std::env::var("ADDER_DEBUG_CFG").is_err() {
-        return;
-    }
-    eprintln!("== {title}");
-    for b in cfg.order() {
-        let blk = &cfg.blocks[b];
-        eprintln!(
-            "block {b} target={} preds={} next={:?}",
-            blk.is_target, blk.predecessors, blk.next
-        );
-        for i in &blk.instrs {
-            eprintln!(
-                "    {:?} {} -> {:?} line {} h={:?}",
-                i.op, i.arg, i.target, i.loc.lineno, i.handler
-            );
-        }
-    }
-}

@@ -646,12 +646,9 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
 
 /// CPython's `optimize_cfg`.
 pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
-    flowgraph::debug_dump(cfg, "start");
     while flowgraph::inline_small_exit_blocks(cfg) {}
-    flowgraph::debug_dump(cfg, "inlined");
     flowgraph::remove_unreachable(cfg);
     flowgraph::resolve_line_numbers(cfg);
-    flowgraph::debug_dump(cfg, "lines");
     for b in cfg.order() {
         optimize_load_const(&mut cfg.blocks[b].instrs, consts);
     }

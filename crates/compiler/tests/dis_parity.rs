@@ -11,18 +11,24 @@ use adder_syntax::Mode;
 
 /// Programs whose disassembly matches CPython's exactly.
 const EXACT: &[&str] = &[
+    "annotations",
     "assign",
     "asyncs",
     "calls",
     "classes",
     "closures",
     "collections_",
+    "comprehensions",
     "control",
     "exceptions",
+    "flow",
+    "formatting",
     "functions",
     "generators",
+    "match_values",
     "operators",
     "strings",
+    "type_alias",
     "unpacking",
     "withmatch",
 ];

@@ -84,6 +84,14 @@ pub enum Payload {
     /// A built-in class method (`dict.fromkeys`): binds to the class.
     ClassMethodDescriptor(Value),
     Generator(Box<Generator>),
+    /// `property(fget, fset, fdel, doc)`.
+    Property(Box<crate::objects::descriptors::PropertyData>),
+    /// `staticmethod(f)`: the wrapped callable.
+    StaticMethod(Value),
+    /// `classmethod(f)`: the wrapped callable.
+    ClassMethod(Value),
+    /// `super(type, obj)`.
+    Super(Box<crate::objects::super_::SuperData>),
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -49,6 +49,7 @@ pub fn init(vm: &mut Vm) {
         "builtins",
         Value::Obj(vm.interp.builtins.clone()),
     );
+    install_functions(vm);
 }
 
 /// `sys.path`: the script's directory (or '' for -c and stdin), `PYTHONPATH`, then
@@ -92,4 +93,181 @@ fn implementation(vm: &Vm) -> Value {
         crate::object::Payload::Instance,
         ns,
     ))
+}
+
+use crate::error::PyResult;
+use crate::objects::function::{Args, NativeFn};
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("getrecursionlimit", getrecursionlimit),
+    ("setrecursionlimit", setrecursionlimit),
+    ("exit", exit),
+    ("exc_info", exc_info),
+    ("exception", exception),
+    ("_getframe", getframe),
+    ("get_int_max_str_digits", get_int_max_str_digits),
+    ("set_int_max_str_digits", set_int_max_str_digits),
+    ("intern", intern),
+];
+
+/// The functions of `sys`, registered on the module with `__self__` = the module.
+pub fn install_functions(vm: &Vm) {
+    let Some(d) = vm.interp.sys.dict_obj() else {
+        return;
+    };
+    for (name, f) in FUNCTIONS {
+        dict::set_str(
+            vm,
+            &d,
+            name,
+            crate::builtins::new_builtin(vm, name, *f, None),
+        );
+    }
+    let version = format!(
+        "{}.{}.{} (adder {})",
+        VERSION.0,
+        VERSION.1,
+        VERSION.2,
+        env!("CARGO_PKG_VERSION")
+    );
+    dict::set_str(vm, &d, "version", vm.new_str(&version));
+    dict::set_str(
+        vm,
+        &d,
+        "byteorder",
+        vm.new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    dict::set_str(vm, &d, "maxunicode", Value::Int(0x10FFFF));
+}
+
+fn one_int(vm: &mut Vm, args: &Args, name: &str) -> PyResult<i64> {
+    match args.pos() {
+        [v] if args.kwnames.is_empty() => match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            _ => Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            ))),
+        },
+        pos => Err(vm.type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            pos.len()
+        ))),
+    }
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.interp.recursion_limit.get() as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = one_int(vm, &args, "setrecursionlimit")?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.thread.frames.len() as i64;
+    if n <= depth {
+        return Err(vm.error(
+            &vm.types().exc.recursion_error.clone(),
+            format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+        ));
+    }
+    vm.interp.recursion_limit.set(n as usize);
+    Ok(Value::None)
+}
+
+fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos().to_vec();
+    if pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "exit expected at most 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    Err(crate::error::PyErr(
+        vm.new_exception(&vm.types().exc.system_exit.clone(), pos),
+    ))
+}
+
+fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let exc = vm.thread.exc_info.clone();
+    if exc.is_none() {
+        return Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let ty = Value::Obj(vm.type_of(&exc));
+    let tb = vm.get_attr_str(&exc, "__traceback__")?;
+    Ok(vm.new_tuple(vec![ty, exc, tb]))
+}
+
+fn exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.thread.exc_info.clone())
+}
+
+/// `sys._getframe(depth=0)`: the frame object of a running frame, linked to its callers.
+fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let depth = match args.pos() {
+        [] => 0,
+        _ => one_int(vm, &args, "_getframe")?,
+    };
+    let n = vm.thread.frames.len();
+    if depth < 0 || depth as usize >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let target = n - 1 - depth as usize;
+    let mut below = Value::None;
+    let mut result = Value::None;
+    for i in 0..n {
+        let fp: *mut crate::frame::Frame = &mut *vm.thread.frames[i];
+        // SAFETY: the frames are boxed and stay in place while this function runs.
+        let obj = vm.frame_object(unsafe { &mut *fp });
+        if let crate::object::Payload::Frame(fo) = &obj.payload {
+            fo.back.replace(below.clone());
+        }
+        below = Value::Obj(obj.clone());
+        if i == target {
+            result = below.clone();
+        }
+    }
+    Ok(result)
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.interp.int_max_str_digits.get() as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = match (args.pos(), args.kwargs().next()) {
+        ([v], None) | ([], Some((_, v))) => v.clone(),
+        _ => return Err(vm.type_error("set_int_max_str_digits() takes exactly one argument")),
+    };
+    let n = match n {
+        Value::Int(i) => i,
+        _ => return Err(vm.type_error("'maxdigits' must be an integer")),
+    };
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be >= 640 or 0 for unlimited"));
+    }
+    vm.interp.int_max_str_digits.set(n as usize);
+    Ok(Value::None)
+}
+
+fn intern(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos() {
+        [v] => match v.payload() {
+            Some(crate::object::Payload::Str(s)) => Ok(vm.intern(s.as_str())),
+            _ => Err(vm.type_error(format!(
+                "intern() argument must be str, not {}",
+                vm.type_name(v)
+            ))),
+        },
+        pos => Err(vm.type_error(format!(
+            "intern() takes exactly one argument ({} given)",
+            pos.len()
+        ))),
+    }
 }

@@ -179,6 +179,10 @@ builtin_types! {
     simple_namespace = "SimpleNamespace": Object;
     coroutine = "coroutine": Opaque, final_;
     async_generator = "async_generator": Opaque, final_;
+    property = "property": Opaque;
+    staticmethod = "staticmethod": Opaque;
+    classmethod = "classmethod": Opaque;
+    super_ = "super": Opaque;
 }
 
 /// Mark a built-in type that cannot be subclassed (CPython's missing Py_TPFLAGS_BASETYPE).

@@ -12,8 +12,10 @@ use super::{Compiler, Result, UnitKind};
 use crate::ir::{Instr, Loc, Op};
 use crate::symtable::ScopeId;
 
-/// `SET_FUNCTION_ATTRIBUTE` flag for `__annotate__`.
+/// `SET_FUNCTION_ATTRIBUTE` flags for `__annotate__` and defaults.
 pub const MAKE_ANNOTATE: u32 = 16;
+const MAKE_DEFAULTS: u32 = 1;
+const INTRINSIC_TYPEALIAS: u32 = 11;
 /// `__annotate__` formats above this raise NotImplementedError (VALUE_WITH_FAKE_GLOBALS).
 const FORMAT_VALUE_WITH_FAKE_GLOBALS: u32 = 2;
 /// `COMPARE_OP` argument for `>`.
@@ -26,12 +28,13 @@ impl<'a> Compiler<'a> {
     /// Start an `__annotate__` unit with its format check (CPython's
     /// `codegen_setup_annotations_scope`).
     fn enter_annotation_scope(&mut self, scope: ScopeId, loc: Loc) {
-        self.enter_scope(
-            scope,
-            UnitKind::Function,
-            "__annotate__",
-            loc.lineno.max(0) as u32,
-        );
+        self.enter_lazy_scope(scope, "__annotate__", loc);
+    }
+
+    /// Start a unit called with a format argument (annotations, type alias values),
+    /// which refuses formats it cannot produce.
+    pub fn enter_lazy_scope(&mut self, scope: ScopeId, name: &str, loc: Loc) {
+        self.enter_scope(scope, UnitKind::Function, name, loc.lineno.max(0) as u32);
         let unit = self.unit();
         unit.argcount = 1;
         unit.posonlyargcount = 1;
@@ -88,6 +91,33 @@ impl<'a> Compiler<'a> {
         let code = self.exit_scope()?;
         self.make_closure(code, 0, loc)?;
         Ok(MAKE_ANNOTATE)
+    }
+
+    /// `type Name = value` (no type parameters): a `TypeAliasType` built from the name,
+    /// no parameters, and a function evaluating the value lazily (CPython's
+    /// `codegen_typealias`).
+    pub fn type_alias(
+        &mut self,
+        stmt: &'a Stmt,
+        name: &str,
+        value: &'a Expr,
+        loc: Loc,
+    ) -> Result<()> {
+        let Some(scope) = self.table.scope_for(stmt) else {
+            return Ok(());
+        };
+        self.load_const(Constant::Str(name.into()), loc);
+        self.load_const(Constant::None, loc);
+        let defaults = Constant::Tuple(std::rc::Rc::from([Constant::Int(1.into())]));
+        self.load_const(defaults, loc);
+        self.enter_lazy_scope(scope, name, loc);
+        self.expr(value)?;
+        self.emit0(Opcode::ReturnValue, loc);
+        let code = self.exit_scope()?;
+        self.make_closure(code, MAKE_DEFAULTS, loc)?;
+        self.emit(Opcode::BuildTuple, 3, loc);
+        self.emit(Opcode::CallIntrinsic1, INTRINSIC_TYPEALIAS, loc);
+        self.nameop(name, ExprContext::Store, loc)
     }
 
     /// `x: T [= v]` in a module or class: remember it for `__annotate__`, and record

@@ -52,7 +52,7 @@ impl<'a> Compiler<'a> {
             RESUME_AFTER_YIELD_FROM
         };
         self.emit(Opcode::Resume, resume, loc);
-        self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), send, loc);
+        self.jump_no_interrupt(send, loc);
         self.place(fail);
         self.emit0(Opcode::CleanupThrow, loc);
         self.place(exit);
@@ -282,7 +282,7 @@ impl<'a> Compiler<'a> {
         if !pushed.is_empty() {
             let end = self.new_label();
             self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
-            self.emit_jump(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), end, Loc::NONE);
+            self.jump_no_interrupt(end, Loc::NONE);
             self.place(cleanup);
             self.emit(Opcode::Swap, 2, Loc::NONE);
             self.emit0(Opcode::PopTop, Loc::NONE);

@@ -7,6 +7,7 @@
 
 mod annotations;
 mod builtin_calls;
+mod call;
 mod expr;
 mod fblock;
 mod generator;
@@ -14,6 +15,7 @@ mod pattern;
 mod percent_format;
 mod scope;
 mod stmt;
+mod try_with;
 
 use std::collections::HashMap;
 use std::rc::Rc;

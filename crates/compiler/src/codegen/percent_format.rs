@@ -9,6 +9,9 @@ use adder_syntax::ast::{self, Expr};
 use super::{Compiler, Result};
 use crate::ir::Loc;
 
+/// Longest width or precision the rewrite accepts.
+const MAX_DIGITS: usize = 2;
+
 /// One piece of the format string.
 enum Piece {
     Literal(String),
@@ -59,6 +62,10 @@ fn parse(format: &str, nargs: usize) -> Option<Vec<Piece>> {
                 .collect();
             i += 1 + digits.len();
             precision = Some(digits);
+        }
+        // CPython leaves widths and precisions of three or more digits alone.
+        if width.len() > MAX_DIGITS || precision.as_ref().is_some_and(|p| p.len() > MAX_DIGITS) {
+            return None;
         }
         let conversion = *chars.get(i).filter(|c| matches!(c, 's' | 'r' | 'a'))?;
         i += 1;

@@ -3,8 +3,10 @@
 use super::expressions::boxed;
 use super::{span, token_range, PResult, ParseError, Parser};
 use crate::ast::{Arg, Arguments, Expr, Keyword};
-use crate::error::SyntaxErrorKind;
 use crate::token::{Token, TokenKind};
+
+/// CPython 3.14's message for a `*` with no keyword-only parameter after it.
+const BARE_STAR_MESSAGE: &str = "named arguments must follow bare *";
 
 impl Parser<'_> {
     /// A call trailer on `func`: `'(' [arguments] ')'` or a bare generator argument.
@@ -210,8 +212,12 @@ impl Parser<'_> {
                         return Err(self.error_at_token(&tok, "/ must be ahead of *"));
                     }
                     if out.args.is_empty() {
+                        // CPython 3.14 names this only when a comma follows the slash.
+                        if !self.at(TokenKind::Comma)? {
+                            return Err(ParseError::Fail);
+                        }
                         return Err(
-                            self.error_at_token(&tok, "at least one parameter must precede /")
+                            self.error_at_token(&tok, "at least one argument must precede /")
                         );
                     }
                     seen_slash = true;
@@ -220,22 +226,25 @@ impl Parser<'_> {
                 TokenKind::Star => {
                     self.bump()?;
                     if seen_star {
-                        return Err(self.error_at_token(&tok, "* may appear only once"));
+                        return Err(self.error_at_token(&tok, "* argument may appear only once"));
                     }
                     seen_star = true;
-                    let next = self.peek_kind()?;
+                    let next_tok = self.peek()?;
+                    let next = next_tok.kind;
                     if next == TokenKind::Comma || next == end {
                         bare_star = Some(tok);
-                        let after = self.peek_nth(1)?.kind;
-                        if next == end || after == end || after == TokenKind::DoubleStar {
-                            if annotations {
-                                return Err(self
-                                    .error_at_token(&tok, "named parameters must follow bare *"));
-                            }
-                            return Err(self.error_at_last_read(
-                                SyntaxErrorKind::SyntaxError,
-                                "named parameters must follow bare *",
-                            ));
+                        let after = self.peek_nth(1)?;
+                        if next == end || after.kind == end || after.kind == TokenKind::DoubleStar {
+                            // `def` points at the star; `lambda` at the last token the
+                            // grammar rule looked at (CPython's RAISE_SYNTAX_ERROR).
+                            let at = if annotations {
+                                &tok
+                            } else if next == end {
+                                &next_tok
+                            } else {
+                                &after
+                            };
+                            return Err(self.error_at_token(at, BARE_STAR_MESSAGE));
                         }
                     } else {
                         let arg = self.parameter(annotations, true)?;
@@ -243,7 +252,7 @@ impl Parser<'_> {
                             let eq = self.peek()?;
                             return Err(self.error_at_token(
                                 &eq,
-                                "var-positional parameter cannot have default value",
+                                "var-positional argument cannot have default value",
                             ));
                         }
                         out.vararg = Some(Box::new(arg));
@@ -256,7 +265,7 @@ impl Parser<'_> {
                         let eq = self.peek()?;
                         return Err(self.error_at_token(
                             &eq,
-                            "var-keyword parameter cannot have default value",
+                            "var-keyword argument cannot have default value",
                         ));
                     }
                     out.kwarg = Some(Box::new(arg));
@@ -272,7 +281,7 @@ impl Parser<'_> {
                             ) {
                                 return Err(self.error_at_token(
                                     &next,
-                                    "parameters cannot follow var-keyword parameter",
+                                    "arguments cannot follow var-keyword argument",
                                 ));
                             }
                             return Err(ParseError::Fail);
@@ -286,9 +295,7 @@ impl Parser<'_> {
                 _ => {
                     let arg = self.parameter(annotations, false)?;
                     let default = if let Some(eq) = self.eat(TokenKind::Equal)? {
-                        if matches!(self.peek_kind()?, TokenKind::Comma | TokenKind::Rpar)
-                            || (!annotations && self.at(TokenKind::Colon)?)
-                        {
+                        if matches!(self.peek_kind()?, TokenKind::Comma | TokenKind::Rpar) {
                             return Err(
                                 self.error_at_token(&eq, "expected default value expression")
                             );
@@ -328,7 +335,7 @@ impl Parser<'_> {
         }
         if let Some(star) = bare_star {
             if out.kwonlyargs.is_empty() {
-                return Err(self.error_at_token(&star, "named parameters must follow bare *"));
+                return Err(self.error_at_token(&star, BARE_STAR_MESSAGE));
             }
         }
         Ok(out)

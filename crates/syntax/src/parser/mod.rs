@@ -298,15 +298,20 @@ impl<'a> Parser<'a> {
         self.error_range(msg, at, at)
     }
 
-    /// RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start, end unknown.
+    /// RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start to CPython's "current
+    /// position", which comes out as the start of the last token read.
     fn error_starting_from(&self, msg: impl Into<String>, at: Range) -> ParseError {
+        let (end_lineno, end_col) = self
+            .tokens
+            .last()
+            .map_or((at.lineno, -1), |tok| (tok.lineno, tok.col as i64));
         self.error_known(
             SyntaxErrorKind::SyntaxError,
             msg,
             at.lineno,
             at.col_offset as i64,
-            at.lineno,
-            -1,
+            end_lineno,
+            end_col,
         )
     }
 

@@ -70,4 +70,5 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     }
     crate::objects::methods::install(vm);
     crate::objects::generator::install(vm);
+    crate::objects::descriptors::install(vm);
 }

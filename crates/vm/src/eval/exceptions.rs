@@ -98,7 +98,7 @@ impl Vm {
                 code: f.code.clone(),
                 globals: f.globals.clone(),
                 lasti: std::cell::Cell::new(f.lasti),
-                back: Value::None,
+                back: std::cell::RefCell::new(Value::None),
             }),
         ));
         f.frame_obj = Some(o.clone());

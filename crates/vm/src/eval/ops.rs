@@ -15,6 +15,9 @@ use crate::protocol::compare::CmpOp;
 use crate::value::Value;
 use crate::vm::Vm;
 
+mod context;
+mod super_attr;
+
 type Step = PyResult<Option<Flow>>;
 
 /// Pop the top of the value stack (NULL if the compiler ever under-flowed it).
@@ -704,6 +707,12 @@ impl Vm {
                 };
                 let s = self.new_str(&s);
                 unsafe { &mut *fp }.slots.push(s);
+            }
+            Opcode::LoadSpecial => self.op_load_special(fp, arg)?,
+            Opcode::WithExceptStart => self.op_with_except_start(fp)?,
+            Opcode::LoadSuperAttr => {
+                self.op_load_super_attr(fp, code, arg)?;
+                unsafe { &mut *fp }.ip += op.cache_entries();
             }
             _ => {
                 return Err(self.system_error(format!("opcode {} is not supported yet", op.name())));

@@ -28,6 +28,10 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         }
     }
     Ok(match &o.payload {
+        Payload::Property(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => {
+            return crate::objects::descriptors::attribute(vm, o, name);
+        }
+        Payload::Super(s) => crate::objects::super_::attribute(s, name),
         Payload::Type(t) => match name {
             "__name__" => Some(vm.new_str(&t.name())),
             "__qualname__" => Some(vm.new_str(&t.qualname.borrow())),
@@ -99,6 +103,14 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         },
         Payload::Code(_) => crate::objects::code_attrs::code_attribute(vm, o, name)?,
         Payload::Exception(d) => match name {
+            "code" if vm.is_instance(obj, &vm.types().exc.system_exit.clone()) => {
+                let args = d.borrow().args.clone();
+                match args.as_obj().and_then(|a| a.as_tuple()) {
+                    Some([]) | None => Some(Value::None),
+                    Some([single]) => Some(single.clone()),
+                    Some(_) => Some(args.clone()),
+                }
+            }
             "value" if vm.is_instance(obj, &vm.types().exc.stop_iteration.clone()) => {
                 Some(vm.stop_iteration_value(o))
             }
@@ -127,7 +139,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         Payload::Frame(fo) => match name {
             "f_code" => Some(Value::Obj(fo.code.clone())),
             "f_globals" => Some(Value::Obj(fo.globals.clone())),
-            "f_back" => Some(fo.back.clone()),
+            "f_back" => Some(fo.back.borrow().clone()),
             "f_lasti" => Some(Value::Int(2 * fo.lasti.get() as i64)),
             "f_lineno" => Some(line_value(o, fo.lasti.get())),
             _ => None,
@@ -271,6 +283,10 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
                 format!("<bound method {} of {r}>", name_str(&qn))
             }
         },
+        Payload::StaticMethod(_) | Payload::ClassMethod(_) => {
+            crate::objects::descriptors::repr(vm, o)?.unwrap_or_default()
+        }
+        Payload::Super(s) => crate::objects::super_::repr(vm, s)?,
         Payload::Code(c) => format!(
             "<code object {} at {addr}, file \"{}\", line {}>",
             c.code.name, c.code.filename, c.code.firstlineno

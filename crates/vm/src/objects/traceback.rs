@@ -16,7 +16,7 @@ pub struct FrameObject {
     /// Code-unit index of the instruction being executed.
     pub lasti: Cell<usize>,
     /// The calling frame's object, when it was made (`f_back`).
-    pub back: Value,
+    pub back: std::cell::RefCell<Value>,
 }
 
 pub struct Traceback {

@@ -23,6 +23,12 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         if let Some(v) = crate::objects::iterators::construct(vm, ty, args)? {
             return Ok(v);
         }
+        if let Some(v) = crate::objects::descriptors::construct(vm, ty, args)? {
+            return Ok(v);
+        }
+        if let Some(v) = crate::objects::super_::construct(vm, ty, args)? {
+            return Ok(v);
+        }
     }
     let t = vm.types();
     if Rc::ptr_eq(ty, &t.type_) {

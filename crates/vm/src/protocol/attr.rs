@@ -95,6 +95,11 @@ impl Vm {
             if let Payload::Type(_) = o.payload {
                 return self.type_getattr(o, name);
             }
+            if let Payload::Super(sup) = &o.payload {
+                if let Some(v) = crate::objects::super_::get_attribute(self, sup, name)? {
+                    return Ok(Some(v));
+                }
+            }
             if let Payload::Module = o.payload {
                 if let Some(d) = o.dict_obj() {
                     if let Some(v) = dict::get_str(&d, n) {
@@ -144,6 +149,9 @@ impl Vm {
 
     /// Data descriptors on the type win over the instance dict (`property`).
     fn data_descriptor_get(&mut self, descr: &Value, obj: &Value) -> PyResult<Option<Value>> {
+        if let Some(Payload::Property(p)) = descr.payload() {
+            return crate::objects::descriptors::property_get(self, p, obj).map(Some);
+        }
         let dty = self.type_of(descr);
         if !self.type_is_heap(&dty) {
             return Ok(None);
@@ -162,19 +170,46 @@ impl Vm {
 
     /// What an attribute found on the type becomes when read through an instance.
     fn bind_descriptor(&mut self, descr: Value, obj: &Value, ty: &ObjRef) -> PyResult<Value> {
+        self.descriptor_get(descr, obj, ty)
+    }
+
+    /// `descr.__get__(instance, owner)` for any attribute found on a type; `instance` is
+    /// `Null` for lookups on the class itself (`None` is a real instance: `None.__eq__`).
+    pub fn descriptor_get(
+        &mut self,
+        descr: Value,
+        instance: &Value,
+        owner: &ObjRef,
+    ) -> PyResult<Value> {
         match descr.payload() {
             Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!())) => {
-                Ok(self.new_method(descr, obj.clone()))
+                if instance.is_null() {
+                    Ok(descr)
+                } else {
+                    Ok(self.new_method(descr, instance.clone()))
+                }
             }
-            Some(Payload::ClassMethodDescriptor(f)) => {
-                Ok(self.new_method(f.clone(), Value::Obj(ty.clone())))
+            Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            Some(Payload::ClassMethod(f)) | Some(Payload::ClassMethodDescriptor(f)) => {
+                Ok(self.new_method(f.clone(), Value::Obj(owner.clone())))
+            }
+            Some(Payload::Property(p)) => {
+                if instance.is_null() {
+                    Ok(descr)
+                } else {
+                    crate::objects::descriptors::property_get(self, p, instance)
+                }
             }
             _ => {
                 let dty = self.type_of(&descr);
                 if self.type_is_heap(&dty) {
                     if let Some(get) = self.type_lookup(&dty, "__get__") {
+                        let instance = match instance {
+                            Value::Null => Value::None,
+                            v => v.clone(),
+                        };
                         return self
-                            .call(&get, &[descr.clone(), obj.clone(), Value::Obj(ty.clone())]);
+                            .call(&get, &[descr.clone(), instance, Value::Obj(owner.clone())]);
                     }
                 }
                 Ok(descr)
@@ -223,37 +258,17 @@ impl Vm {
         let n = name_str(name);
         if let Some(v) = self.type_lookup(ty, n) {
             // Functions stay plain functions when read from the class.
-            return Ok(Some(match v.payload() {
-                Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => v,
-                Some(Payload::ClassMethodDescriptor(f)) => {
-                    self.new_method(f.clone(), Value::Obj(ty.clone()))
-                }
-                _ => {
-                    let dty = self.type_of(&v);
-                    match self
-                        .type_is_heap(&dty)
-                        .then(|| self.type_lookup(&dty, "__get__"))
-                        .flatten()
-                    {
-                        Some(get) => {
-                            self.call(&get, &[v.clone(), Value::None, Value::Obj(ty.clone())])?
-                        }
-                        None => v,
-                    }
-                }
-            }));
+            return self.descriptor_get(v, &Value::Null, ty).map(Some);
         }
         let tyval = Value::Obj(ty.clone());
         if let Some(v) = crate::objects::attributes::builtin_attribute(self, &tyval, n)? {
             return Ok(Some(v));
         }
         let meta = self.class_of(ty);
-        Ok(self.type_lookup(&meta, n).map(|d| match d.payload() {
-            Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(_)) => {
-                self.new_method(d, tyval.clone())
-            }
-            _ => d,
-        }))
+        match self.type_lookup(&meta, n) {
+            Some(d) => self.descriptor_get(d, &tyval, &meta).map(Some),
+            None => Ok(None),
+        }
     }
 
     pub fn no_attribute(&self, obj: &Value, name: &Value) -> crate::error::PyErr {
@@ -285,14 +300,10 @@ impl Vm {
                 self.call(&setattr, &[obj.clone(), name.clone(), value])?;
                 return Ok(());
             }
-            if let Some(descr) = self.type_lookup(&ty, n) {
-                let dty = self.type_of(&descr);
-                if self.type_is_heap(&dty) {
-                    if let Some(set) = self.type_lookup(&dty, "__set__") {
-                        self.call(&set, &[descr, obj.clone(), value])?;
-                        return Ok(());
-                    }
-                }
+        }
+        if let Some(descr) = self.type_lookup(&ty, n) {
+            if self.descriptor_set(&descr, obj, Some(&value))? {
+                return Ok(());
             }
         }
         if crate::objects::attributes::set_builtin_attribute(self, obj, n, &value)? {
@@ -328,7 +339,27 @@ impl Vm {
 
     /// `delattr(obj, name)`.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if let Some(delattr) = self.lookup_special_heap(obj, "__delattr__") {
+            self.call(&delattr, &[obj.clone(), name.clone()])?;
+            return Ok(());
+        }
+        if let Some(descr) = self.type_lookup(&ty, name_str(name)) {
+            if self.descriptor_set(&descr, obj, None)? {
+                return Ok(());
+            }
+        }
         if let Value::Obj(o) = obj {
+            if let Payload::Type(t) = &o.payload {
+                if !t.is_heap {
+                    return Err(self.type_error(format!(
+                        "cannot delete '{}' attribute of immutable type '{}'",
+                        name_str(name),
+                        t.name()
+                    )));
+                }
+                t.version.set(t.version.get().wrapping_add(1));
+            }
             if let Some(d) = o.dict_obj() {
                 if dict::del_item(self, &d, name)?.is_some() {
                     return Ok(());
@@ -336,6 +367,40 @@ impl Vm {
             }
         }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// `descr.__set__(obj, value)` (or `__delete__` when `value` is `None`) when `descr`
+    /// is a data descriptor; `false` when it is not one.
+    fn descriptor_set(
+        &mut self,
+        descr: &Value,
+        obj: &Value,
+        value: Option<&Value>,
+    ) -> PyResult<bool> {
+        if let Some(Payload::Property(p)) = descr.payload() {
+            crate::objects::descriptors::property_set(self, p, obj, value.cloned())?;
+            return Ok(true);
+        }
+        let dty = self.type_of(descr);
+        if !self.type_is_heap(&dty) {
+            return Ok(false);
+        }
+        let method = self.type_lookup(
+            &dty,
+            if value.is_some() {
+                "__set__"
+            } else {
+                "__delete__"
+            },
+        );
+        let Some(method) = method else {
+            return Ok(false);
+        };
+        match value {
+            Some(v) => self.call(&method, &[descr.clone(), obj.clone(), v.clone()])?,
+            None => self.call(&method, &[descr.clone(), obj.clone()])?,
+        };
+        Ok(true)
     }
 }
 

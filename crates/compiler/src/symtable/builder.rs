@@ -1,180 +1,15 @@
-//! The symbol table (CPython's `Python/symtable.c`): one scope per module, class body,
-//! function, lambda and generator expression, and, for each name a scope uses, whether it
-//! is local, global (explicit or implicit), free (from an enclosing function) or a cell
-//! (local here, captured by a nested function).
-//!
-//! Two passes as in CPython: `Builder` walks the AST recording how each scope binds and
-//! uses names; `analyze` then resolves every name against the enclosing scopes.
-//! Scopes are keyed by the address of the AST node that opens them, which the code
-//! generator looks up when it compiles that node.
-
-use std::collections::{HashMap, HashSet};
+//! First symbol-table pass: walk the AST, open a scope for every function, class,
+//! lambda, comprehension and lazily evaluated annotation or alias value, and record how
+//! each scope binds and uses names (CPython's `symtable_visit_*`).
 
 use adder_syntax::ast::{self, Expr, Stmt};
 
+use super::flags::*;
+use super::{mangle, node_key, Scope, ScopeId, ScopeKind, SymbolTable};
 use crate::error::CompileError;
 
-/// How a scope binds and uses a name (CPython's `DEF_*` flags).
-pub mod flags {
-    pub const DEF_GLOBAL: u32 = 1;
-    pub const DEF_LOCAL: u32 = 2;
-    pub const DEF_PARAM: u32 = 4;
-    pub const DEF_NONLOCAL: u32 = 8;
-    pub const USE: u32 = 16;
-    pub const DEF_FREE_CLASS: u32 = 64;
-    pub const DEF_IMPORT: u32 = 128;
-    pub const DEF_ANNOT: u32 = 256;
-    pub const DEF_COMP_ITER: u32 = 512;
-    pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
-}
-use flags::*;
-
-/// Where a name lives, after analysis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NameScope {
-    Local,
-    GlobalExplicit,
-    GlobalImplicit,
-    Free,
-    Cell,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScopeKind {
-    Module,
-    Class,
-    Function,
-}
-
-/// Index of a scope in `SymbolTable::scopes`.
-pub type ScopeId = usize;
-
-#[derive(Debug)]
-pub struct Scope {
-    pub kind: ScopeKind,
-    pub name: String,
-    /// Names in first-seen order, with their `DEF_*` flags.
-    pub symbol_order: Vec<String>,
-    pub symbols: HashMap<String, u32>,
-    /// Resolved scopes, filled by `analyze`.
-    pub scopes: HashMap<String, NameScope>,
-    /// Parameters in declaration order (`co_varnames` starts with them).
-    pub params: Vec<String>,
-    pub children: Vec<ScopeId>,
-    pub is_generator: bool,
-    pub is_coroutine: bool,
-    pub is_lambda: bool,
-    pub is_comprehension: bool,
-    /// A list/set/dict comprehension compiled inline in its parent (PEP 709).
-    pub comp_inlined: bool,
-    /// Nested inside a function (for `CO_NESTED` and qualified names).
-    pub nested: bool,
-    pub has_varargs: bool,
-    pub has_varkeywords: bool,
-    /// A method uses `super()` / `__class__`: the class needs a `__class__` cell.
-    pub needs_class_closure: bool,
-    /// A class body whose annotation scopes read its namespace: `__classdict__` cell.
-    pub needs_classdict: bool,
-    /// The `__annotate__` scope of a module or class (PEP 649), created on the first
-    /// annotated assignment.
-    pub annotation_block: Option<ScopeId>,
-    /// An `__annotate__` scope (of a function, module or class).
-    pub is_annotation: bool,
-    /// An annotation scope of a function has annotations to compile.
-    pub annotations_used: bool,
-    /// Annotation scopes inside classes look names up in the class namespace first.
-    pub can_see_class_scope: bool,
-    /// Some annotations only count if their statement ran (`__conditional_annotations__`).
-    pub has_conditional_annotations: bool,
-    /// Builder state: nesting depth of if/for/while/try/with/match bodies.
-    in_conditional_block: u32,
-    pub lineno: u32,
-    /// Where `global`/`nonlocal` declared a name, for errors found during analysis.
-    declarations: HashMap<String, ast::Range>,
-}
-
-impl Scope {
-    fn new(kind: ScopeKind, name: &str, lineno: u32) -> Scope {
-        Scope {
-            kind,
-            name: name.to_string(),
-            symbol_order: Vec::new(),
-            symbols: HashMap::new(),
-            scopes: HashMap::new(),
-            params: Vec::new(),
-            children: Vec::new(),
-            is_generator: false,
-            is_coroutine: false,
-            is_lambda: false,
-            is_comprehension: false,
-            comp_inlined: false,
-            nested: false,
-            has_varargs: false,
-            has_varkeywords: false,
-            needs_class_closure: false,
-            needs_classdict: false,
-            annotation_block: None,
-            is_annotation: false,
-            annotations_used: false,
-            can_see_class_scope: false,
-            has_conditional_annotations: false,
-            in_conditional_block: 0,
-            lineno,
-            declarations: HashMap::new(),
-        }
-    }
-
-    /// The resolved scope of `name`; names the scope never mentions are implicit globals
-    /// (or plain names at module and class level).
-    pub fn scope_of(&self, name: &str) -> Option<NameScope> {
-        self.scopes.get(name).copied()
-    }
-
-    pub fn flags_of(&self, name: &str) -> u32 {
-        self.symbols.get(name).copied().unwrap_or(0)
-    }
-
-    /// Function-like scopes use fast locals.
-    pub fn is_function(&self) -> bool {
-        self.kind == ScopeKind::Function
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct SymbolTable {
-    pub scopes: Vec<Scope>,
-    by_node: HashMap<usize, ScopeId>,
-}
-
-/// The key of the scope opened by an AST node: its address.
-pub fn node_key<T>(node: &T) -> usize {
-    node as *const T as usize
-}
-
-impl SymbolTable {
-    /// The scope a function/class/lambda/comprehension node opens.
-    pub fn scope_for<T>(&self, node: &T) -> Option<ScopeId> {
-        self.by_node.get(&node_key(node)).copied()
-    }
-}
-
-/// Private name mangling (`__x` inside `class C` becomes `_C__x`).
-pub fn mangle(class_name: Option<&str>, name: &str) -> String {
-    let Some(class_name) = class_name else {
-        return name.to_string();
-    };
-    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_string();
-    }
-    let stripped = class_name.trim_start_matches('_');
-    if stripped.is_empty() {
-        return name.to_string();
-    }
-    format!("_{stripped}{name}")
-}
-
-/// Build and analyze the symbol table of a module.
-pub fn build(module: &ast::Mod) -> Result<SymbolTable, CompileError> {
+/// Walk `module`, creating its scopes; returns the table and the module scope's id.
+pub(super) fn collect(module: &ast::Mod) -> Result<(SymbolTable, ScopeId), CompileError> {
     let mut builder = Builder {
         table: SymbolTable::default(),
         stack: Vec::new(),
@@ -187,9 +22,7 @@ pub fn build(module: &ast::Mod) -> Result<SymbolTable, CompileError> {
         ast::Mod::FunctionType { .. } => {}
     }
     builder.stack.pop();
-    let mut table = builder.table;
-    analyze(&mut table, top)?;
-    Ok(table)
+    Ok((builder.table, top))
 }
 
 struct Builder {
@@ -354,9 +187,28 @@ impl Builder {
                 self.exprs(targets)?;
                 self.expr(value)?;
             }
-            Stmt::TypeAlias { name, value, .. } => {
+            Stmt::TypeAlias {
+                name,
+                type_params,
+                value,
+                range,
+            } => {
+                if !type_params.is_empty() {
+                    return Err(CompileError::new(
+                        "adder: generic type aliases are not supported by the compiler yet"
+                            .to_string(),
+                        *range,
+                    ));
+                }
                 self.expr(name)?;
+                // The value is evaluated lazily by a function of its own.
+                let alias = match name.as_ref() {
+                    Expr::Name { id, .. } => id.as_str(),
+                    _ => "<alias>",
+                };
+                self.push_lazy_scope(alias, node_key(stmt), range.lineno, *range)?;
                 self.expr(value)?;
+                self.pop();
             }
             Stmt::AugAssign { target, value, .. } => {
                 self.expr(target)?;
@@ -570,10 +422,24 @@ impl Builder {
         lineno: u32,
         range: ast::Range,
     ) -> Result<ScopeId, CompileError> {
+        let id = self.push_lazy_scope("__annotate__", key, lineno, range)?;
+        self.current().is_annotation = true;
+        Ok(id)
+    }
+
+    /// A scope evaluating something lazily when called with a format argument
+    /// (annotations, type alias values): parameter `.format`, and inside a class it
+    /// reads the class namespace via `__classdict__`.
+    fn push_lazy_scope(
+        &mut self,
+        name: &str,
+        key: usize,
+        lineno: u32,
+        range: ast::Range,
+    ) -> Result<ScopeId, CompileError> {
         let parent = self.current();
         let in_class = parent.kind == ScopeKind::Class || parent.can_see_class_scope;
-        let id = self.push(ScopeKind::Function, "__annotate__", key, lineno);
-        self.current().is_annotation = true;
+        let id = self.push(ScopeKind::Function, name, key, lineno);
         self.add_def(".format", DEF_PARAM, range)?;
         if in_class {
             self.current().can_see_class_scope = true;
@@ -929,260 +795,4 @@ impl Builder {
         self.pop();
         Ok(())
     }
-}
-
-/// Resolve every scope's names (CPython's `analyze_block`).
-fn analyze(table: &mut SymbolTable, top: ScopeId) -> Result<(), CompileError> {
-    let mut free = HashSet::new();
-    let mut global = HashSet::new();
-    analyze_block(table, top, None, &mut free, &mut global)
-}
-
-fn analyze_block(
-    table: &mut SymbolTable,
-    id: ScopeId,
-    bound: Option<&HashSet<String>>,
-    free: &mut HashSet<String>,
-    global: &mut HashSet<String>,
-) -> Result<(), CompileError> {
-    let kind = table.scopes[id].kind;
-    let mut local = HashSet::new();
-    let mut scopes: HashMap<String, NameScope> = HashMap::new();
-    let mut new_global = HashSet::new();
-    let mut new_bound = HashSet::new();
-    let mut new_free = HashSet::new();
-    if kind == ScopeKind::Class {
-        new_global.extend(global.iter().cloned());
-        if let Some(b) = bound {
-            new_bound.extend(b.iter().cloned());
-        }
-    }
-    let names: Vec<(String, u32)> = table.scopes[id]
-        .symbol_order
-        .iter()
-        .map(|n| (n.clone(), table.scopes[id].flags_of(n)))
-        .collect();
-    for (name, flags) in &names {
-        analyze_name(
-            &mut table.scopes[id],
-            &mut scopes,
-            name,
-            *flags,
-            bound,
-            &mut local,
-            free,
-            global,
-        )?;
-    }
-    if kind != ScopeKind::Class {
-        if kind == ScopeKind::Function {
-            new_bound.extend(local.iter().cloned());
-        }
-        if let Some(b) = bound {
-            new_bound.extend(b.iter().cloned());
-        }
-        new_global.extend(global.iter().cloned());
-    } else {
-        for implicit in ["__class__", "__classdict__", "__conditional_annotations__"] {
-            new_bound.insert(implicit.to_string());
-        }
-    }
-    let children = table.scopes[id].children.clone();
-    for &child in &children {
-        let mut child_free = HashSet::new();
-        let mut child_global = new_global.clone();
-        analyze_block(
-            table,
-            child,
-            Some(&new_bound),
-            &mut child_free,
-            &mut child_global,
-        )?;
-        if can_inline(table, id, child, &children) {
-            inline_comprehension(table, id, child, &mut scopes, &mut child_free);
-        }
-        new_free.extend(child_free);
-    }
-    match kind {
-        ScopeKind::Function => {
-            for (name, scope) in scopes.iter_mut() {
-                if *scope == NameScope::Local && new_free.remove(name) {
-                    *scope = NameScope::Cell;
-                }
-            }
-        }
-        ScopeKind::Class => {
-            if new_free.remove("__class__") {
-                table.scopes[id].needs_class_closure = true;
-            }
-            if new_free.remove("__classdict__") {
-                table.scopes[id].needs_classdict = true;
-            }
-            if new_free.remove("__conditional_annotations__") {
-                table.scopes[id].has_conditional_annotations = true;
-            }
-        }
-        ScopeKind::Module => {}
-    }
-    // Names free in children but not mentioned here pass through this scope.
-    let scope = &mut table.scopes[id];
-    for name in &new_free {
-        if let Some(flags) = scope.symbols.get_mut(name) {
-            if kind == ScopeKind::Class && *flags & DEF_BOUND != 0 {
-                *flags |= DEF_FREE_CLASS;
-            }
-            continue;
-        }
-        if bound.is_some_and(|b| !b.contains(name)) || bound.is_none() {
-            continue;
-        }
-        scope.symbol_order.push(name.clone());
-        scope.symbols.insert(name.clone(), 0);
-        scopes.insert(name.clone(), NameScope::Free);
-    }
-    scope.scopes = scopes;
-    free.extend(new_free);
-    Ok(())
-}
-
-/// Names a scope or its descendants use without binding them: candidates for free
-/// variables of the enclosing scope.
-fn unbound_names_in_subtree(table: &SymbolTable, id: ScopeId, out: &mut HashSet<String>) {
-    let scope = &table.scopes[id];
-    out.extend(
-        scope
-            .symbol_order
-            .iter()
-            .filter(|n| {
-                let f = scope.flags_of(n);
-                f & DEF_BOUND == 0 || f & DEF_NONLOCAL != 0
-            })
-            .cloned(),
-    );
-    for &child in &scope.children {
-        unbound_names_in_subtree(table, child, out);
-    }
-}
-
-/// PEP 709: list/set/dict comprehensions run inline. adder keeps them as functions
-/// where inlining would need cell juggling (a nested scope inside, or another nested
-/// scope that may capture one of the comprehension's variables); those compile
-/// correctly, only differently from CPython.
-fn can_inline(table: &SymbolTable, parent: ScopeId, comp: ScopeId, siblings: &[ScopeId]) -> bool {
-    let c = &table.scopes[comp];
-    if !c.is_comprehension || c.is_generator || c.is_coroutine {
-        return false;
-    }
-    if c.children.iter().any(|&g| !table.scopes[g].comp_inlined) {
-        return false;
-    }
-    let mut others = HashSet::new();
-    for &s in siblings
-        .iter()
-        .filter(|&&s| s != comp && !table.scopes[s].comp_inlined)
-    {
-        unbound_names_in_subtree(table, s, &mut others);
-    }
-    !comp_locals(c).any(|name| others.contains(name))
-}
-
-/// Names a comprehension binds itself (its iteration variables).
-pub fn comp_locals(comp: &Scope) -> impl Iterator<Item = &String> {
-    comp.symbol_order.iter().filter(|n| {
-        let f = comp.flags_of(n);
-        f & DEF_LOCAL != 0 && f & DEF_NONLOCAL == 0 && f & DEF_PARAM == 0
-    })
-}
-
-/// Merge an inlined comprehension's names into its parent (CPython's
-/// `inline_comprehension`).
-fn inline_comprehension(
-    table: &mut SymbolTable,
-    parent: ScopeId,
-    comp: ScopeId,
-    scopes: &mut HashMap<String, NameScope>,
-    comp_free: &mut HashSet<String>,
-) {
-    table.scopes[comp].comp_inlined = true;
-    let names: Vec<(String, u32, Option<NameScope>)> = table.scopes[comp]
-        .symbol_order
-        .iter()
-        .map(|n| {
-            (
-                n.clone(),
-                table.scopes[comp].flags_of(n),
-                table.scopes[comp].scope_of(n),
-            )
-        })
-        .collect();
-    let parent_is_function = table.scopes[parent].kind == ScopeKind::Function;
-    for (name, flags, scope) in names {
-        if flags & DEF_PARAM != 0 {
-            continue;
-        }
-        let p = &mut table.scopes[parent];
-        match p.symbols.get(&name).copied() {
-            None => {
-                p.symbol_order.push(name.clone());
-                p.symbols.insert(name.clone(), flags);
-                if let Some(scope) = scope {
-                    scopes.insert(name, scope);
-                }
-            }
-            Some(existing) => {
-                if existing & DEF_BOUND != 0 && parent_is_function {
-                    comp_free.remove(&name);
-                }
-            }
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn analyze_name(
-    scope: &mut Scope,
-    scopes: &mut HashMap<String, NameScope>,
-    name: &str,
-    flags: u32,
-    bound: Option<&HashSet<String>>,
-    local: &mut HashSet<String>,
-    free: &mut HashSet<String>,
-    global: &mut HashSet<String>,
-) -> Result<(), CompileError> {
-    let at = scope.declarations.get(name).copied().unwrap_or_default();
-    if flags & DEF_GLOBAL != 0 {
-        if flags & DEF_NONLOCAL != 0 {
-            return Err(CompileError::new(
-                format!("name '{name}' is nonlocal and global"),
-                at,
-            ));
-        }
-        scopes.insert(name.to_string(), NameScope::GlobalExplicit);
-        global.insert(name.to_string());
-        return Ok(());
-    }
-    if flags & DEF_NONLOCAL != 0 {
-        if !bound.is_some_and(|b| b.contains(name)) {
-            return Err(CompileError::new(
-                format!("no binding for nonlocal '{name}' found"),
-                at,
-            ));
-        }
-        scopes.insert(name.to_string(), NameScope::Free);
-        free.insert(name.to_string());
-        return Ok(());
-    }
-    if flags & DEF_BOUND != 0 {
-        scopes.insert(name.to_string(), NameScope::Local);
-        local.insert(name.to_string());
-        global.remove(name);
-        return Ok(());
-    }
-    if bound.is_some_and(|b| b.contains(name)) {
-        scopes.insert(name.to_string(), NameScope::Free);
-        free.insert(name.to_string());
-        return Ok(());
-    }
-    scopes.insert(name.to_string(), NameScope::GlobalImplicit);
-    Ok(())
 }

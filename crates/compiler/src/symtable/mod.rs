@@ -1,0 +1,185 @@
+//! The symbol table (CPython's `Python/symtable.c`): one scope per module, class body,
+//! function, lambda and generator expression, and, for each name a scope uses, whether it
+//! is local, global (explicit or implicit), free (from an enclosing function) or a cell
+//! (local here, captured by a nested function).
+//!
+//! Two passes as in CPython: `Builder` walks the AST recording how each scope binds and
+//! uses names; `analyze` then resolves every name against the enclosing scopes.
+//! Scopes are keyed by the address of the AST node that opens them, which the code
+//! generator looks up when it compiles that node.
+
+use std::collections::HashMap;
+
+use adder_syntax::ast;
+
+use crate::error::CompileError;
+
+mod analysis;
+mod builder;
+
+pub use analysis::comp_locals;
+
+/// How a scope binds and uses a name (CPython's `DEF_*` flags).
+pub mod flags {
+    pub const DEF_GLOBAL: u32 = 1;
+    pub const DEF_LOCAL: u32 = 2;
+    pub const DEF_PARAM: u32 = 4;
+    pub const DEF_NONLOCAL: u32 = 8;
+    pub const USE: u32 = 16;
+    pub const DEF_FREE_CLASS: u32 = 64;
+    pub const DEF_IMPORT: u32 = 128;
+    pub const DEF_ANNOT: u32 = 256;
+    pub const DEF_COMP_ITER: u32 = 512;
+    pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+}
+
+/// Where a name lives, after analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+}
+
+/// Index of a scope in `SymbolTable::scopes`.
+pub type ScopeId = usize;
+
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub name: String,
+    /// Names in first-seen order, with their `DEF_*` flags.
+    pub symbol_order: Vec<String>,
+    pub symbols: HashMap<String, u32>,
+    /// Resolved scopes, filled by `analyze`.
+    pub scopes: HashMap<String, NameScope>,
+    /// Parameters in declaration order (`co_varnames` starts with them).
+    pub params: Vec<String>,
+    pub children: Vec<ScopeId>,
+    pub is_generator: bool,
+    pub is_coroutine: bool,
+    pub is_lambda: bool,
+    pub is_comprehension: bool,
+    /// A list/set/dict comprehension compiled inline in its parent (PEP 709).
+    pub comp_inlined: bool,
+    /// Nested inside a function (for `CO_NESTED` and qualified names).
+    pub nested: bool,
+    pub has_varargs: bool,
+    pub has_varkeywords: bool,
+    /// A method uses `super()` / `__class__`: the class needs a `__class__` cell.
+    pub needs_class_closure: bool,
+    /// A class body whose annotation scopes read its namespace: `__classdict__` cell.
+    pub needs_classdict: bool,
+    /// The `__annotate__` scope of a module or class (PEP 649), created on the first
+    /// annotated assignment.
+    pub annotation_block: Option<ScopeId>,
+    /// An `__annotate__` scope (of a function, module or class).
+    pub is_annotation: bool,
+    /// An annotation scope of a function has annotations to compile.
+    pub annotations_used: bool,
+    /// Annotation scopes inside classes look names up in the class namespace first.
+    pub can_see_class_scope: bool,
+    /// Some annotations only count if their statement ran (`__conditional_annotations__`).
+    pub has_conditional_annotations: bool,
+    /// Builder state: nesting depth of if/for/while/try/with/match bodies.
+    pub(super) in_conditional_block: u32,
+    pub lineno: u32,
+    /// Where `global`/`nonlocal` declared a name, for errors found during analysis.
+    pub(super) declarations: HashMap<String, ast::Range>,
+}
+
+impl Scope {
+    pub(super) fn new(kind: ScopeKind, name: &str, lineno: u32) -> Scope {
+        Scope {
+            kind,
+            name: name.to_string(),
+            symbol_order: Vec::new(),
+            symbols: HashMap::new(),
+            scopes: HashMap::new(),
+            params: Vec::new(),
+            children: Vec::new(),
+            is_generator: false,
+            is_coroutine: false,
+            is_lambda: false,
+            is_comprehension: false,
+            comp_inlined: false,
+            nested: false,
+            has_varargs: false,
+            has_varkeywords: false,
+            needs_class_closure: false,
+            needs_classdict: false,
+            annotation_block: None,
+            is_annotation: false,
+            annotations_used: false,
+            can_see_class_scope: false,
+            has_conditional_annotations: false,
+            in_conditional_block: 0,
+            lineno,
+            declarations: HashMap::new(),
+        }
+    }
+
+    /// The resolved scope of `name`; names the scope never mentions are implicit globals
+    /// (or plain names at module and class level).
+    pub fn scope_of(&self, name: &str) -> Option<NameScope> {
+        self.scopes.get(name).copied()
+    }
+
+    pub fn flags_of(&self, name: &str) -> u32 {
+        self.symbols.get(name).copied().unwrap_or(0)
+    }
+
+    /// Function-like scopes use fast locals.
+    pub fn is_function(&self) -> bool {
+        self.kind == ScopeKind::Function
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct SymbolTable {
+    pub scopes: Vec<Scope>,
+    pub(super) by_node: HashMap<usize, ScopeId>,
+}
+
+/// The key of the scope opened by an AST node: its address.
+pub fn node_key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
+impl SymbolTable {
+    /// The scope a function/class/lambda/comprehension node opens.
+    pub fn scope_for<T>(&self, node: &T) -> Option<ScopeId> {
+        self.by_node.get(&node_key(node)).copied()
+    }
+}
+
+/// Private name mangling (`__x` inside `class C` becomes `_C__x`).
+pub fn mangle(class_name: Option<&str>, name: &str) -> String {
+    let Some(class_name) = class_name else {
+        return name.to_string();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+/// Build and analyze the symbol table of a module.
+pub fn build(module: &ast::Mod) -> Result<SymbolTable, CompileError> {
+    let (mut table, top) = builder::collect(module)?;
+    analysis::analyze(&mut table, top)?;
+    Ok(table)
+}

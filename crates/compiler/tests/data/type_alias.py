@@ -1,0 +1,3 @@
+type A = int
+class C:
+    type B = list[C]
