@@ -14,13 +14,14 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
     let encoding = match &declared {
         Some((name, lineno)) => {
             let normal = normalize_encoding_name(name);
-            if has_bom && normal != "utf-8" {
+            let tokenizer_name = tokenizer_normal_name(name);
+            if has_bom && tokenizer_name != "utf-8" {
                 let line = nth_line(body, *lineno);
                 let text =
                     String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
                 return Err(SyntaxError {
                     kind: SyntaxErrorKind::SyntaxError,
-                    msg: format!("encoding problem: {normal} with BOM"),
+                    msg: format!("encoding problem: {tokenizer_name} with BOM"),
                     lineno: *lineno,
                     offset: 0,
                     end_lineno: *lineno,
@@ -166,19 +167,26 @@ fn coding_in_line(line: &[u8]) -> Option<String> {
 
 /// CPython's `get_normal_name` plus the aliases of the encodings we decode.
 fn normalize_encoding_name(name: &str) -> String {
+    let normal = tokenizer_normal_name(name);
+    let lower = normal.to_ascii_lowercase().replace('_', "-");
+    match lower.as_str() {
+        "utf8" => "utf-8".to_string(),
+        "latin1" | "l1" => "iso-8859-1".to_string(),
+        "ascii" | "us-ascii" | "646" => "ascii".to_string(),
+        _ => normal,
+    }
+}
+
+/// The C tokenizer's `get_normal_name`: only `utf-8` and the Latin-1 spellings
+/// (optionally with a `-suffix`, any case, `_` for `-`) are normalized. This is
+/// the name checked against a BOM, so `utf8` with a BOM is an error there.
+fn tokenizer_normal_name(name: &str) -> String {
     let lower = name.to_ascii_lowercase().replace('_', "-");
     let starts = |prefix: &str| lower == prefix || lower.starts_with(&format!("{prefix}-"));
-    if starts("utf-8") || lower == "utf8" {
+    if starts("utf-8") {
         "utf-8".to_string()
-    } else if starts("latin-1")
-        || starts("iso-8859-1")
-        || starts("iso-latin-1")
-        || lower == "latin1"
-        || lower == "l1"
-    {
+    } else if starts("latin-1") || starts("iso-8859-1") || starts("iso-latin-1") {
         "iso-8859-1".to_string()
-    } else if lower == "ascii" || lower == "us-ascii" || lower == "646" {
-        "ascii".to_string()
     } else {
         name.to_string()
     }

@@ -315,8 +315,10 @@ impl TokenKind {
     }
 }
 
-/// One token: its kind, byte span in the (newline-normalized) source, and its
-/// start/end positions (1-based lines, 0-based byte columns).
+/// One token: its kind, byte span in the (newline-normalized) source, its
+/// start/end positions (1-based lines, 0-based byte columns), and the bracket
+/// nesting level after it (CPython's `token->level`, which some parser error
+/// rules consult).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
@@ -326,4 +328,5 @@ pub struct Token {
     pub col: u32,
     pub end_lineno: u32,
     pub end_col: u32,
+    pub level: u32,
 }

@@ -56,6 +56,7 @@ struct OpenBracket {
 }
 
 /// The tokenizer state over one source text.
+#[derive(Clone)]
 pub struct Tokenizer<'a> {
     src: &'a [u8],
     pos: usize,
@@ -279,6 +280,7 @@ impl<'a> Tokenizer<'a> {
             col: self.tok_col as u32,
             end_lineno,
             end_col: end_col as u32,
+            level: self.brackets.len() as u32,
         }
     }
 

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Files whose AST dump (or syntax error) matched the reference when last measured.
-const AST_MATCH_FLOOR: usize = 1704;
+const AST_MATCH_FLOOR: usize = 1705;
 /// Files whose `python -m tokenize` output matched the reference when last measured.
 const TOKENS_MATCH_FLOOR: usize = 1701;
 /// Worker threads: the machines running this have few cores.

@@ -35,6 +35,7 @@ impl Parser<'_> {
             match tok.kind {
                 TokenKind::Rpar => break,
                 TokenKind::Star => {
+                    let star_pos = self.mark();
                     self.bump()?;
                     let value = self.expression()?;
                     if self.at(TokenKind::Equal)? {
@@ -48,9 +49,12 @@ impl Parser<'_> {
                         ));
                     }
                     if seen_double_star {
-                        return Err(self.error_starting_from(
+                        // CPython's range starts at the comma before the `*`.
+                        let comma = self.tokens[star_pos.saturating_sub(1)];
+                        return Err(self.error_range(
                             "iterable argument unpacking follows keyword argument unpacking",
-                            token_range(&tok),
+                            token_range(&comma),
+                            value.range(),
                         ));
                     }
                     args.push(Expr::Starred {
@@ -121,7 +125,8 @@ impl Parser<'_> {
                     } else {
                         self.expression()?
                     };
-                    if self.at(TokenKind::Equal)? {
+                    let is_named = matches!(value, Expr::NamedExpr { .. });
+                    if !is_named && self.at(TokenKind::Equal)? {
                         let eq = self.peek()?;
                         return Err(self.error_range(
                             "expression cannot contain assignment, perhaps you meant \"==\"?",
@@ -157,7 +162,9 @@ impl Parser<'_> {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return Err(self.error_at(msg, value.range()));
+                        // RAISE_SYNTAX_ERROR: at the token after the argument.
+                        let next = self.peek()?;
+                        return Err(self.error_at_token(&next, msg));
                     }
                     args.push(value);
                 }

@@ -200,10 +200,83 @@ impl Parser<'_> {
         Ok(acc)
     }
 
+    /// CPython's `invalid_expression` rule, for an expression `first` (starting at
+    /// token `start_pos`) directly followed by another expression: a lone string
+    /// followed by expressions and a string is "Is this intended to be part of the
+    /// string?"; inside brackets, any other pair is "Perhaps you forgot a comma?"
+    /// (not when it starts with `NAME STRING` or a soft keyword, nor after
+    /// `print`/`exec`, which get `invalid_legacy_expression`'s "Missing
+    /// parentheses" instead).
+    fn check_juxtaposed_expressions(&mut self, start_pos: usize, first: &Expr) -> PResult<()> {
+        let next = self.peek_kind()?;
+        if self.without_invalid || !starts_expression(next) {
+            return Ok(());
+        }
+        let start = self.tokens[start_pos];
+        if start.kind == TokenKind::String && self.pos == start_pos + 1 && next != TokenKind::String
+        {
+            if let Some((from, to)) = self.speculate(Self::expressions_then_string) {
+                return Err(self.error_range(
+                    "invalid syntax. Is this intended to be part of the string?",
+                    from,
+                    to,
+                ));
+            }
+        }
+        if let Expr::Name { id, range, .. } = first {
+            if (id == "print" || id == "exec") && self.pos == start_pos + 1 {
+                if next == TokenKind::Lpar {
+                    return Ok(());
+                }
+                return match self.speculate(Self::star_expressions) {
+                    Some(args) => Err(self.error_range(
+                        format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
+                        *range,
+                        args.range(),
+                    )),
+                    None => Ok(()),
+                };
+            }
+        }
+        // Brackets are balanced within an expression, so the level after `first`
+        // is the level after the second one.
+        if self.last_token().level == 0 {
+            return Ok(());
+        }
+        if start.kind == TokenKind::Name {
+            let text = self.text(&start);
+            let next_is_string =
+                self.tokens.get(start_pos + 1).map(|t| t.kind) == Some(TokenKind::String);
+            if next_is_string || matches!(text, "match" | "case" | "_" | "type") {
+                return Ok(());
+            }
+        }
+        match self.speculate(Self::expression) {
+            Some(second) => Err(self.error_range(
+                "invalid syntax. Perhaps you forgot a comma?",
+                first.range(),
+                second.range(),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// `(!STRING expression)+ &STRING`: the range from the first expression to the
+    /// last.
+    fn expressions_then_string(&mut self) -> PResult<(Range, Range)> {
+        let first = self.expression()?.range();
+        let mut last = first;
+        while self.peek_kind()? != TokenKind::String {
+            last = self.expression()?.range();
+        }
+        Ok((first, last))
+    }
+
     /// Push lambda headers and `body if test else` prefixes onto `frames`, return
     /// the final disjunction; `cost` accumulates the stack budget charged.
     fn expression_frames(&mut self, frames: &mut Vec<Frame>, cost: &mut u32) -> PResult<Expr> {
         loop {
+            let start_pos = self.mark();
             let start = self.peek()?;
             if start.kind == TokenKind::Lambda {
                 self.bump()?;
@@ -215,6 +288,7 @@ impl Parser<'_> {
                 continue;
             }
             let body = self.disjunction()?;
+            self.check_juxtaposed_expressions(start_pos, &body)?;
             if !self.at(TokenKind::If)? {
                 return Ok(body);
             }
@@ -234,19 +308,10 @@ impl Parser<'_> {
             }
             let next = self.peek()?;
             match next.kind {
-                TokenKind::Star => {
-                    return Err(self.error_at_token(
-                        &next,
-                        "cannot unpack only part of a conditional expression",
-                    ))
-                }
-                TokenKind::DoubleStar => {
-                    return Err(self.error_at_token(
-                        &next,
-                        "cannot use dict unpacking on only part of a conditional expression",
-                    ))
-                }
-                kind if !starts_expression(kind) => {
+                kind if kind == TokenKind::Star
+                    || kind == TokenKind::DoubleStar
+                    || !starts_expression(kind) =>
+                {
                     return Err(self.error_at_token(
                         &next,
                         "expected expression after 'else', but statement is given",
@@ -741,14 +806,8 @@ impl Parser<'_> {
             if self.at(TokenKind::Rpar)? {
                 return Err(self.error_at_token(&star, "cannot use double starred expression here"));
             }
-            if self.at_comprehension_start()? {
-                return Err(self.error_range(
-                    "cannot use dict unpacking in generator expression",
-                    token_range(&star),
-                    self.last_token_range(),
-                ));
-            }
-            return Err(ParseError::Fail);
+            // CPython 3.14 stops at the `**` (no comprehension-specific message).
+            return Err(self.error_at_token(&star, "invalid syntax"));
         }
         let first = self.star_named_expression()?;
         if self.at_comprehension_start()? {
@@ -812,16 +871,9 @@ impl Parser<'_> {
             });
         }
         if self.at(TokenKind::DoubleStar)? {
+            // CPython 3.14 stops at the `**` (no comprehension-specific message).
             let star = self.bump()?;
-            let value = self.expression()?;
-            if self.at_comprehension_start()? {
-                return Err(self.error_range(
-                    "cannot use dict unpacking in list comprehension",
-                    token_range(&star),
-                    value.range(),
-                ));
-            }
-            return Err(self.error_at_token(&star, "cannot use dict unpacking here"));
+            return Err(self.error_at_token(&star, "invalid syntax"));
         }
         let first = self.star_named_expression()?;
         if self.at_comprehension_start()? {
@@ -923,6 +975,15 @@ impl Parser<'_> {
                             "expression expected after dictionary key and ':'",
                         ));
                     }
+                    if self.at(TokenKind::Star)? {
+                        let star = self.bump()?;
+                        self.bitwise_or()?;
+                        self.peek()?;
+                        return Err(self.error_starting_from(
+                            "cannot use a starred expression in a dictionary value",
+                            token_range(&star),
+                        ));
+                    }
                     let value = self.expression()?;
                     if keys.is_empty() && self.at_comprehension_start()? {
                         let generators = self.for_if_clauses()?;
@@ -938,8 +999,14 @@ impl Parser<'_> {
                     values.push(value);
                 }
                 None => {
-                    self.expect(TokenKind::DoubleStar)?;
+                    let star = self.expect(TokenKind::DoubleStar)?;
                     let value = self.bitwise_or()?;
+                    if keys.is_empty() && self.at_comprehension_start()? {
+                        return Err(self.error_at_token(
+                            &star,
+                            "dict unpacking cannot be used in dict comprehension",
+                        ));
+                    }
                     keys.push(None);
                     values.push(value);
                 }

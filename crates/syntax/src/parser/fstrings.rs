@@ -4,6 +4,7 @@
 use super::expressions::boxed;
 use super::{span, token_range, PResult, ParseError, Parser};
 use crate::ast::{Constant, Expr, Range};
+use crate::error::SyntaxErrorKind;
 use crate::literals::{decode_bytes, decode_str, DecodedStr};
 use crate::token::{Token, TokenKind};
 
@@ -349,7 +350,10 @@ impl Parser<'_> {
             return Err(self.template_mix_error(&pieces));
         }
         if has_bytes && !all_bytes {
-            return Err(self.error_at("cannot mix bytes and nonbytes literals", range));
+            return Err(self.error_at_last_read(
+                SyntaxErrorKind::SyntaxError,
+                "cannot mix bytes and nonbytes literals",
+            ));
         }
         let kind = match pieces.first() {
             Some(Piece::Str { u_prefix: true, .. }) => Some("u".to_string()),

@@ -48,6 +48,9 @@ pub(crate) struct Parser<'a> {
     pos: usize,
     level: u32,
     mode: Mode,
+    /// Set while parsing CPython's `expression_without_invalid`: the operand after
+    /// a suspected missing comma, where the missing-comma check must not recurse.
+    without_invalid: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -60,6 +63,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             level: 0,
             mode,
+            without_invalid: false,
         }
     }
 
@@ -239,6 +243,28 @@ impl<'a> Parser<'a> {
         }))
     }
 
+    /// Runs `rule` the way CPython's error pass runs `expression_without_invalid`:
+    /// with the juxtaposition checks off. When it fails, parser and tokenizer are
+    /// rolled back, so the tokens it read ahead cannot move the generic error (which
+    /// CPython places at the furthest token of its first, check-free pass).
+    fn speculate<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
+        let (mark, filled) = (self.pos, self.tokens.len());
+        let (lexer, lex_error) = (self.lexer.clone(), self.lex_error.clone());
+        let outer = std::mem::replace(&mut self.without_invalid, true);
+        let result = rule(self);
+        self.without_invalid = outer;
+        match result {
+            Ok(value) => Some(value),
+            Err(_) => {
+                self.pos = mark;
+                self.tokens.truncate(filled);
+                self.lexer = lexer;
+                self.lex_error = lex_error;
+                None
+            }
+        }
+    }
+
     // ----- errors -----
 
     /// Text of a source line (with newline) as CPython puts it on parser errors.
@@ -329,6 +355,7 @@ impl<'a> Parser<'a> {
             col: 0,
             end_lineno: 1,
             end_col: 0,
+            level: 0,
         });
         self.error_known(
             kind,

@@ -199,7 +199,6 @@ impl Parser<'_> {
                 } else {
                     None
                 };
-                self.check_assert_misuse(&test, msg.as_deref())?;
                 Ok(Stmt::Assert {
                     test: boxed(test),
                     msg,
@@ -224,35 +223,8 @@ impl Parser<'_> {
         }
     }
 
-    /// `assert x = y` / `assert x := y` get CPython's hints.
-    fn check_assert_misuse(&mut self, test: &Expr, msg: Option<&Expr>) -> PResult<()> {
-        let kind = self.peek_kind()?;
-        if kind != TokenKind::Equal && kind != TokenKind::ColonEqual {
-            return Ok(());
-        }
-        let target = msg.unwrap_or(test);
-        self.bump()?;
-        let rhs = self.expression()?;
-        let message = if kind == TokenKind::Equal {
-            format!(
-                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                expr_name(target)
-            )
-        } else {
-            "cannot use named expression without parentheses here".to_string()
-        };
-        Err(self.error_range(message, target.range(), rhs.range()))
-    }
-
     fn raise_stmt(&mut self) -> PResult<Stmt> {
         let tok = self.expect(TokenKind::Raise)?;
-        if let Some(from) = self.eat(TokenKind::From)? {
-            return Err(self.error_range(
-                "did you forget an expression between 'raise' and 'from'?",
-                token_range(&tok),
-                token_range(&from),
-            ));
-        }
         if !starts_expression(self.peek_kind()?) {
             return Ok(Stmt::Raise {
                 exc: None,
@@ -261,12 +233,7 @@ impl Parser<'_> {
             });
         }
         let exc = self.expression()?;
-        let cause = if let Some(from) = self.eat(TokenKind::From)? {
-            if !starts_expression(self.peek_kind()?) {
-                return Err(
-                    self.error_at_token(&from, "did you forget an expression after 'from'?")
-                );
-            }
+        let cause = if self.eat(TokenKind::From)?.is_some() {
             Some(boxed(self.expression()?))
         } else {
             None
@@ -314,19 +281,6 @@ impl Parser<'_> {
             self.star_expressions()?
         };
         let next = self.peek()?;
-        if let Expr::Name { id, range, .. } = &first {
-            if (id == "print" || id == "exec")
-                && starts_expression(next.kind)
-                && next.kind != TokenKind::Lpar
-            {
-                let args = self.star_expressions()?;
-                return Err(self.error_range(
-                    format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
-                    *range,
-                    args.range(),
-                ));
-            }
-        }
         match next.kind {
             TokenKind::Colon => self.annotated_assignment(start, first),
             TokenKind::Equal => self.assignment(start, first),
@@ -424,6 +378,13 @@ impl Parser<'_> {
                 break rhs;
             }
         };
+        // An unparenthesized `yield` target (a parenthesized one is an ordinary
+        // invalid target below).
+        for (t, start) in targets.iter().zip(&starts) {
+            if start.kind == TokenKind::Yield {
+                return Err(self.error_at("assignment to yield expression not possible", t.range()));
+            }
+        }
         if targets.len() == 1 {
             if let Some(bad) = super::targets::invalid_target(&targets[0], TargetKind::Star) {
                 let _ = bad;
@@ -441,8 +402,6 @@ impl Parser<'_> {
                         | Expr::Lambda { .. }
                         | Expr::Tuple { .. }
                         | Expr::Starred { .. }
-                        | Expr::Yield { .. }
-                        | Expr::YieldFrom { .. }
                         | Expr::NamedExpr { .. }
                 ) && !matches!(
                     t,
@@ -460,11 +419,6 @@ impl Parser<'_> {
                         t.range(),
                     ));
                 }
-            }
-        }
-        for t in &targets {
-            if matches!(t, Expr::Yield { .. } | Expr::YieldFrom { .. }) {
-                return Err(self.error_at("assignment to yield expression not possible", t.range()));
             }
         }
         let targets = targets
@@ -821,12 +775,6 @@ impl Parser<'_> {
             if parenthesized && self.at(TokenKind::Rpar)? {
                 break;
             }
-            if !parenthesized && self.at(TokenKind::Colon)? {
-                let comma = self.last_token();
-                return Err(
-                    self.error_at_token(&comma, "the last 'with' item has a trailing comma")
-                );
-            }
         }
         Ok(items)
     }
@@ -936,6 +884,9 @@ impl Parser<'_> {
                 range: self.range_from(&tok),
             });
         }
+        if !is_star && self.at(TokenKind::Newline)? {
+            return Err(self.error_at_last_read(SyntaxErrorKind::SyntaxError, "expected ':'"));
+        }
         let first = self.expression()?;
         let mut type_expr = first;
         if self.at(TokenKind::Comma)? {
@@ -947,11 +898,15 @@ impl Parser<'_> {
                 }
                 elts.push(self.expression()?);
             }
-            if self.at(TokenKind::As)? {
-                return Err(self.error_starting_from(
-                    "multiple exception types must be parenthesized when using 'as'",
-                    tuple_start,
-                ));
+            // `except A, B as NAME:` (the error runs to the colon).
+            if self.eat(TokenKind::As)?.is_some() {
+                if self.eat(TokenKind::Name)?.is_some() && self.at(TokenKind::Colon)? {
+                    return Err(self.error_starting_from(
+                        "multiple exception types must be parenthesized when using 'as'",
+                        tuple_start,
+                    ));
+                }
+                return Err(ParseError::Fail);
             }
             type_expr = Expr::Tuple {
                 elts,

@@ -46,7 +46,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("dir", super::introspection::dir),
     ("vars", super::introspection::vars),
     ("locals", super::introspection::locals),
-    ("__build_class__", build_class),
+    ("__build_class__", crate::objects::class_build::build_class),
 ];
 
 /// Check the positional count: `name() takes exactly one argument (N given)` style.
@@ -558,28 +558,4 @@ fn globals(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(f) => Ok(Value::Obj(f.globals.clone())),
         None => Ok(Value::None),
     }
-}
-
-/// `__build_class__(func, name, *bases)`: run the class body in a fresh namespace,
-/// then make the class.
-fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = args.pos();
-    if p.len() < 2 {
-        return Err(vm.type_error("__build_class__: not enough arguments"));
-    }
-    let body = p[0].clone();
-    let Some(body_obj) = body.as_obj().cloned() else {
-        return Err(vm.type_error("__build_class__: func must be a function"));
-    };
-    if !matches!(body_obj.payload, Payload::Function(_)) {
-        return Err(vm.type_error("__build_class__: func must be a function"));
-    }
-    let name = name_str(&p[1]).to_string();
-    let bases = p[2..].to_vec();
-    let ns = vm.new_dict();
-    let mut frame = vm.make_function_frame(&body_obj, Args::positional_only(&[]))?;
-    frame.locals = Some(ns.clone());
-    vm.run_frame(frame)?;
-    let cls = crate::objects::type_call::new_class(vm, &name, bases, ns)?;
-    Ok(Value::Obj(cls))
 }

@@ -71,4 +71,6 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     crate::objects::methods::install(vm);
     crate::objects::generator::install(vm);
     crate::objects::descriptors::install(vm);
+    crate::objects::object_methods::install(vm);
+    crate::objects::exception_methods::install(vm);
 }

@@ -16,6 +16,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 mod context;
+mod pattern;
 mod super_attr;
 
 type Step = PyResult<Option<Flow>>;
@@ -708,6 +709,11 @@ impl Vm {
                 let s = self.new_str(&s);
                 unsafe { &mut *fp }.slots.push(s);
             }
+            Opcode::MatchMapping => self.op_match_shape(f, true),
+            Opcode::MatchSequence => self.op_match_shape(f, false),
+            Opcode::MatchKeys => self.op_match_keys(fp)?,
+            Opcode::MatchClass => self.op_match_class(fp, arg)?,
+            Opcode::GetLen => self.op_get_len(fp)?,
             Opcode::LoadSpecial => self.op_load_special(fp, arg)?,
             Opcode::WithExceptStart => self.op_with_except_start(fp)?,
             Opcode::LoadSuperAttr => {
@@ -1045,16 +1051,18 @@ impl Vm {
                 return Ok(Some(Flow::Continue));
             }
         }
-        let args: Vec<Value> = f.slots.drain(args_start..).collect();
+        // The arguments are passed in place, as a view of this frame's stack: nothing
+        // else writes to this frame's slots while the callee runs (callees only push
+        // frames above it), so the view stays valid; the slots are dropped afterwards.
+        let count = f.slots.len() - args_start;
+        // SAFETY: `args_start..len` is in bounds, and see above for why the memory is
+        // neither moved nor mutated during the call.
+        let values: &[Value] =
+            unsafe { std::slice::from_raw_parts(f.slots.as_ptr().add(args_start), count) };
+        let result = self.call_with(&callable, Args { values, kwnames });
+        let f = unsafe { &mut *fp };
         f.slots.truncate(base);
-        let r = self.call_with(
-            &callable,
-            Args {
-                values: &args,
-                kwnames,
-            },
-        )?;
-        unsafe { &mut *fp }.slots.push(r);
+        f.slots.push(result?);
         Ok(None)
     }
 

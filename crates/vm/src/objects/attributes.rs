@@ -286,7 +286,7 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
         Payload::StaticMethod(_) | Payload::ClassMethod(_) => {
             crate::objects::descriptors::repr(vm, o)?.unwrap_or_default()
         }
-        Payload::Super(s) => crate::objects::super_::repr(vm, s)?,
+        Payload::Super(s) => crate::objects::super_::repr(s),
         Payload::Code(c) => format!(
             "<code object {} at {addr}, file \"{}\", line {}>",
             c.code.name, c.code.filename, c.code.firstlineno

@@ -2,6 +2,7 @@
 
 pub mod attributes;
 pub mod bytes;
+pub mod class_build;
 pub mod code;
 pub mod code_attrs;
 pub mod codecs;
@@ -9,6 +10,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod dict_methods;
 pub mod exception;
+pub mod exception_methods;
 pub mod float_methods;
 pub mod function;
 pub mod generator;
@@ -17,6 +19,7 @@ pub mod iterators;
 pub mod list;
 pub mod methods;
 pub mod native_args;
+pub mod object_methods;
 pub mod range;
 pub mod range_methods;
 pub mod repr;

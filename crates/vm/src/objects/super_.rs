@@ -190,15 +190,19 @@ pub fn attribute(s: &SuperData, name: &str) -> Option<Value> {
 }
 
 /// `<super: <class 'B'>, <B object>>`.
-pub fn repr(vm: &mut Vm, s: &SuperData) -> PyResult<String> {
-    let start = vm.repr(&Value::Obj(s.start.clone()))?;
+pub fn repr(s: &SuperData) -> String {
+    let start = s
+        .start
+        .as_type()
+        .map_or_else(String::new, |t| t.name().to_string());
+    let start = format!("<class '{start}'>");
     match &s.obj_type {
         Some(t) => {
             let name = t
                 .as_type()
                 .map_or_else(String::new, |t| t.name().to_string());
-            Ok(format!("<super: {start}, <{name} object>>"))
+            format!("<super: {start}, <{name} object>>")
         }
-        None => Ok(format!("<super: {start}, NULL>")),
+        None => format!("<super: {start}, NULL>"),
     }
 }

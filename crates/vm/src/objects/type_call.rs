@@ -15,7 +15,28 @@ use crate::protocol::number::{as_float, as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// `ty(*args)`: a metaclass's `__call__` when a class statement gave one, else
+/// `type.__call__`.
 pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
+    let meta = vm.class_of(ty);
+    if vm.type_is_heap(&meta) {
+        if let Some(call) = heap_lookup(vm, &meta, "__call__") {
+            let mut all = vec![Value::Obj(ty.clone())];
+            all.extend_from_slice(args.values);
+            return vm.call_with(
+                &call,
+                Args {
+                    values: &all,
+                    kwnames: args.kwnames,
+                },
+            );
+        }
+    }
+    type_call(vm, ty, args)
+}
+
+/// `type.__call__(ty, *args)`: make an instance (or a class, for `type(name, bases, ns)`).
+pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     if !vm.type_is_heap(ty) {
         if ty.as_type().is_some_and(|t| t.layout == Layout::Set) {
             return crate::objects::set_methods::construct(vm, ty, args);
@@ -35,18 +56,7 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         let pos = args.pos();
         return match pos.len() {
             1 if args.kwnames.is_empty() => Ok(Value::Obj(vm.type_of(&pos[0]))),
-            3 => {
-                let ns = pos[2]
-                    .as_obj()
-                    .cloned()
-                    .ok_or_else(|| vm.type_error("type.__new__() argument 3 must be dict"))?;
-                let bases = pos[1]
-                    .as_obj()
-                    .and_then(|o| o.as_tuple())
-                    .map(|b| b.to_vec())
-                    .unwrap_or_default();
-                new_class(vm, name_str(&pos[0]), bases, ns).map(Value::Obj)
-            }
+            3 => crate::objects::class_build::type_call_new(vm, args),
             _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
         };
     }
@@ -328,12 +338,16 @@ fn instantiate_class(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     Ok(obj)
 }
 
+/// `__new__` is an implicit static method; an explicit `@staticmethod` is unwrapped.
 fn unwrap_staticmethod(v: &Value) -> Value {
-    v.clone()
+    match v.payload() {
+        Some(Payload::StaticMethod(f)) => f.clone(),
+        _ => v.clone(),
+    }
 }
 
 /// A user-defined attribute on a class's MRO, before the built-in types.
-fn heap_lookup(vm: &Vm, cls: &ObjRef, name: &str) -> Option<Value> {
+pub(crate) fn heap_lookup(vm: &Vm, cls: &ObjRef, name: &str) -> Option<Value> {
     let t = cls.as_type()?;
     for klass in t.mro.borrow().iter() {
         if !vm.type_is_heap(klass) {
@@ -348,9 +362,10 @@ fn heap_lookup(vm: &Vm, cls: &ObjRef, name: &str) -> Option<Value> {
 
 /// `object.__new__(cls)` and the built-in bases' `__new__`: an instance with the
 /// payload of the class's layout and a fresh `__dict__`.
-fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
+pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
     let payload = match layout {
+        Layout::Type => return crate::objects::class_build::type_new(vm, cls, args),
         Layout::Object => Payload::Instance,
         Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(
             vm.new_tuple(args.pos().to_vec()),
@@ -421,9 +436,15 @@ fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     )))
 }
 
-/// Create a class (`type(name, bases, ns)`).
-pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: ObjRef) -> PyResult<ObjRef> {
-    let (object_type, type_type) = (vm.types().object.clone(), vm.types().type_.clone());
+/// Create a class whose type is `meta` (the core of `type.__new__`).
+pub fn new_class(
+    vm: &mut Vm,
+    meta: &ObjRef,
+    name: &str,
+    bases: Vec<Value>,
+    ns: ObjRef,
+) -> PyResult<ObjRef> {
+    let object_type = vm.types().object.clone();
     let mut base_types = Vec::new();
     for b in &bases {
         match b.as_obj() {
@@ -457,13 +478,28 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: ObjRef) -> PyRe
             .map(|e| (e.key.clone(), e.value.clone()))
             .collect();
         for (k, v) in pairs {
-            if name_str(&k) != "__qualname__" && name_str(&k) != "__classcell__" {
-                dict::set_item(vm, &class_dict, k, v)?;
+            let key = name_str(&k);
+            if key == "__qualname__" || key == "__classcell__" {
+                continue;
             }
+            // These two are implicit class methods.
+            let v = match v.payload() {
+                Some(Payload::Function(_))
+                    if key == "__init_subclass__" || key == "__class_getitem__" =>
+                {
+                    Value::obj(PyObject::with_dict(
+                        vm.types().classmethod.clone(),
+                        Payload::ClassMethod(v.clone()),
+                        vm.new_dict(),
+                    ))
+                }
+                _ => v,
+            };
+            dict::set_item(vm, &class_dict, k, v)?;
         }
     }
     let ty = Rc::new(PyObject::with_dict(
-        type_type,
+        meta.clone(),
         Payload::Type(Box::new(TypeObject {
             name: RefCell::new(name.into()),
             qualname: RefCell::new(qualname.into()),

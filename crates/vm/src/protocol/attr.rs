@@ -228,7 +228,10 @@ impl Vm {
     /// is a plain method found on the type, so the call can skip the bound method.
     pub fn get_method(&mut self, obj: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
         let is_plain_instance = match obj {
-            Value::Obj(o) => !matches!(o.payload, Payload::Type(_) | Payload::Module),
+            Value::Obj(o) => !matches!(
+                o.payload,
+                Payload::Type(_) | Payload::Module | Payload::Super(_)
+            ),
             _ => true,
         };
         if is_plain_instance {
@@ -293,14 +296,17 @@ impl Vm {
 
     /// `setattr(obj, name, value)`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        if let Some(setattr) = self.lookup_special_heap(obj, "__setattr__") {
+            self.call(&setattr, &[obj.clone(), name.clone(), value])?;
+            return Ok(());
+        }
+        self.generic_set_attr(obj, name, value)
+    }
+
+    /// `object.__setattr__(obj, name, value)`: data descriptors, then the instance dict.
+    pub fn generic_set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
         let n = name_str(name);
         let ty = self.type_of(obj);
-        if self.type_is_heap(&ty) {
-            if let Some(setattr) = self.lookup_special_heap(obj, "__setattr__") {
-                self.call(&setattr, &[obj.clone(), name.clone(), value])?;
-                return Ok(());
-            }
-        }
         if let Some(descr) = self.type_lookup(&ty, n) {
             if self.descriptor_set(&descr, obj, Some(&value))? {
                 return Ok(());
@@ -339,11 +345,16 @@ impl Vm {
 
     /// `delattr(obj, name)`.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
-        let ty = self.type_of(obj);
         if let Some(delattr) = self.lookup_special_heap(obj, "__delattr__") {
             self.call(&delattr, &[obj.clone(), name.clone()])?;
             return Ok(());
         }
+        self.generic_del_attr(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`.
+    pub fn generic_del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
         if let Some(descr) = self.type_lookup(&ty, name_str(name)) {
             if self.descriptor_set(&descr, obj, None)? {
                 return Ok(());

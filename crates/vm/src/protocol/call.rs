@@ -101,14 +101,23 @@ impl Vm {
             func.builtins.clone(),
             None,
         );
-        let simple = args.kwnames.is_empty()
-            && args.values.len() == co.argcount as usize
+        let argcount = co.argcount as usize;
+        let given = args.values.len();
+        let positional_only_call = args.kwnames.is_empty()
+            && given <= argcount
             && co.kwonlyargcount == 0
             && co.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0;
-        if simple {
+        let defaults = func.defaults.borrow();
+        let default_values: &[Value] = defaults.as_obj().and_then(|o| o.as_tuple()).unwrap_or(&[]);
+        // Positional arguments, with any missing trailing ones filled from the defaults.
+        if positional_only_call && given + default_values.len() >= argcount {
             frame.slots.extend_from_slice(args.values);
+            frame
+                .slots
+                .extend_from_slice(&default_values[default_values.len() - (argcount - given)..]);
             frame.slots.resize(nslots, Value::Null);
         } else {
+            drop(defaults);
             frame.slots.resize(nslots, Value::Null);
             self.bind_arguments(func, &code_obj, &mut frame.slots, args)?;
         }

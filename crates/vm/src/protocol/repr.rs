@@ -88,7 +88,8 @@ impl Vm {
         }
     }
 
-    fn builtin_repr(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
+    /// The repr a built-in layout gives, ignoring any `__repr__` of a class.
+    pub fn builtin_repr(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
         match &o.payload {
             Payload::Str(s) => Ok(fmt::str_repr(s.as_str())),
             Payload::Int(i) => self.int_to_decimal(i),

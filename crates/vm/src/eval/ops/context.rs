@@ -12,9 +12,9 @@ use crate::vm::Vm;
 
 /// CPython's `_Py_SpecialMethods` error messages, indexed like `SPECIAL_METHODS`.
 const MISSING_SPECIAL: [&str; 4] = [
-    "object does not support the context manager protocol",
+    "object does not support the context manager protocol (missed __enter__ method)",
     "object does not support the context manager protocol (missed __exit__ method)",
-    "object does not support the asynchronous context manager protocol",
+    "object does not support the asynchronous context manager protocol (missed __aenter__ method)",
     "object does not support the asynchronous context manager protocol (missed __aexit__ method)",
 ];
 
