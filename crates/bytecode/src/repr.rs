@@ -4,6 +4,8 @@
 //! code objects. Code objects are shown with the address of the `CodeObject` itself, which
 //! differs from CPython's object ids (tests normalise `at 0x...`).
 
+use adder_syntax::repr::{bytes_repr, complex_repr, float_repr, str_repr};
+
 use crate::code::CodeObject;
 use crate::constant::Constant;
 
@@ -44,111 +46,6 @@ pub fn code_repr(code: &CodeObject) -> String {
         "<code object {} at {:#x}, file \"{}\", line {}>",
         code.name, code as *const CodeObject as usize, code.filename, code.firstlineno
     )
-}
-
-/// `repr(float)`.
-pub fn float_repr(x: f64) -> String {
-    adder_numeric::float_repr(x)
-}
-
-/// A complex part: like `repr(float)` without the `.0` of integral values.
-fn complex_part(x: f64) -> String {
-    let text = float_repr(x);
-    match text.strip_suffix(".0") {
-        Some(integral) => integral.to_string(),
-        None => text,
-    }
-}
-
-/// `repr(complex(real, imag))`.
-pub fn complex_repr(real: f64, imag: f64) -> String {
-    let imag_text = complex_part(imag);
-    if real == 0.0 && real.is_sign_positive() {
-        return format!("{imag_text}j");
-    }
-    let sign = if imag_text.starts_with('-') { "" } else { "+" };
-    format!("({}{sign}{imag_text}j)", complex_part(real))
-}
-
-/// Characters `str.__repr__` escapes besides quotes and backslashes: approximates
-/// `Py_UNICODE_ISPRINTABLE` with the categories that matter in source code (controls,
-/// format characters, line/paragraph separators).
-fn needs_escape(c: char) -> bool {
-    let cp = c as u32;
-    cp < 0x20
-        || (0x7f..=0xa0).contains(&cp)
-        || cp == 0xad
-        || (0x200b..=0x200f).contains(&cp)
-        || (0x2028..=0x202e).contains(&cp)
-        || (0x2060..=0x206f).contains(&cp)
-        || cp == 0xfeff
-        || (0xe000..=0xf8ff).contains(&cp)
-        || (0xfff0..=0xfffb).contains(&cp)
-        || cp >= 0xf0000
-}
-
-/// `repr(str)`.
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if needs_escape(c) => {
-                let cp = c as u32;
-                if cp <= 0xff {
-                    out.push_str(&format!("\\x{cp:02x}"));
-                } else if cp <= 0xffff {
-                    out.push_str(&format!("\\u{cp:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{cp:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// `repr(bytes)`.
-pub fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::with_capacity(bytes.len() + 3);
-    out.push('b');
-    out.push(quote as char);
-    for &b in bytes {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b if b == quote => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            b => out.push_str(&format!("\\x{b:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
 }
 
 #[cfg(test)]

@@ -48,80 +48,12 @@ pub fn is_id_continue(c: char) -> bool {
     }
 }
 
-/// `repr(float)`: the shortest round-tripping digits, in fixed notation when the
-/// decimal exponent is in [-4, 16), else scientific with a signed two-digit
-/// (at least) exponent.
-pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".to_string();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    let sci = format!("{:e}", x);
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let decpt = exp + 1;
-    let mut out = String::from(sign);
-    if decpt > -4 && decpt <= 16 {
-        if decpt <= 0 {
-            out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', (-decpt) as usize));
-            out.push_str(&digits);
-        } else {
-            let d = decpt as usize;
-            if digits.len() <= d {
-                out.push_str(&digits);
-                out.extend(std::iter::repeat_n('0', d - digits.len()));
-                out.push_str(".0");
-            } else {
-                out.push_str(&digits[..d]);
-                out.push('.');
-                out.push_str(&digits[d..]);
-            }
-        }
-    } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        let e = decpt - 1;
-        out.push('e');
-        out.push(if e < 0 { '-' } else { '+' });
-        out.push_str(&format!("{:02}", e.abs()));
-    }
-    out
-}
+/// `repr(float)`: the numeric crate's (one implementation for the whole project).
+pub use adder_numeric::float_repr;
 
 /// `repr(complex)` for an imaginary literal's value (`1j`, `(1+2j)` forms).
 pub fn complex_repr(real: f64, imag: f64) -> String {
-    let imag_text = float_repr_no_trailing_zero(imag);
-    if real == 0.0 && real.is_sign_positive() {
-        format!("{imag_text}j")
-    } else {
-        let real_text = float_repr_no_trailing_zero(real);
-        let sign = if imag.is_sign_negative() || imag.is_nan() && imag.is_sign_negative() {
-            ""
-        } else {
-            "+"
-        };
-        format!("({real_text}{sign}{imag_text}j)")
-    }
-}
-
-/// Complex parts print like floats but without a `.0` suffix (`1j`, not `1.0j`).
-fn float_repr_no_trailing_zero(x: f64) -> String {
-    let s = float_repr(x);
-    match s.strip_suffix(".0") {
-        Some(t) => t.to_string(),
-        None => s,
-    }
+    adder_numeric::complex::complex_repr(adder_numeric::complex::Complex { re: real, im: imag })
 }
 
 /// The quote `repr` picks: `'` unless the text has `'` and no `"`.

@@ -347,6 +347,15 @@ impl<'a> Parser<'a> {
 
     /// RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token read.
     fn error_at_last_read(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> ParseError {
+        if let Some(tok) = self.tokens.last() {
+            if matches!(tok.kind, TokenKind::Indent | TokenKind::Dedent) {
+                return ParseError::Error(Box::new(self.error_at_indentation_token(
+                    kind,
+                    msg.into(),
+                    tok,
+                )));
+            }
+        }
         let tok = self.tokens.last().copied().unwrap_or(Token {
             kind: TokenKind::EndMarker,
             start: 0,
@@ -365,6 +374,31 @@ impl<'a> Parser<'a> {
             tok.end_lineno,
             tok.end_col as i64,
         )
+    }
+
+    /// An error located at an INDENT/DEDENT token. CPython's carry no columns: the
+    /// location becomes the tokenizer's position on the line, with no end.
+    fn error_at_indentation_token(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: String,
+        tok: &Token,
+    ) -> SyntaxError {
+        let text = self.line_text(tok.lineno);
+        let col = if tok.kind == TokenKind::Indent {
+            tok.end_col
+        } else {
+            tok.col
+        };
+        SyntaxError {
+            kind,
+            msg,
+            lineno: tok.lineno,
+            offset: byte_to_char_offset(&text, col as usize + 1) - 1,
+            end_lineno: tok.lineno,
+            end_offset: -1,
+            text: Some(text),
+        }
     }
 
     /// The generic error for a parse that failed without a specific message.
@@ -386,23 +420,7 @@ impl<'a> Parser<'a> {
             _ => (SyntaxErrorKind::SyntaxError, "invalid syntax"),
         };
         if matches!(last.kind, TokenKind::Indent | TokenKind::Dedent) {
-            // CPython's INDENT/DEDENT tokens carry no columns: the location becomes
-            // the tokenizer's position on the line.
-            let text = self.line_text(last.lineno);
-            let col = if last.kind == TokenKind::Indent {
-                last.end_col
-            } else {
-                last.col
-            };
-            return SyntaxError {
-                kind,
-                msg: msg.to_string(),
-                lineno: last.lineno,
-                offset: byte_to_char_offset(&text, col as usize + 1) - 1,
-                end_lineno: last.lineno,
-                end_offset: -1,
-                text: Some(text),
-            };
+            return self.error_at_indentation_token(kind, msg.to_string(), &last);
         }
         match self.error_known(
             kind,
@@ -427,7 +445,8 @@ impl<'a> Parser<'a> {
         if specific && err.kind != SyntaxErrorKind::SyntaxError {
             return err;
         }
-        let err_line = err.lineno;
+        // CPython compares with the line of the last token read, not the error's.
+        let err_line = self.tokens.last().map_or(err.lineno, |tok| tok.lineno);
         loop {
             match self.lexer.next_token() {
                 Ok(tok) if tok.kind == TokenKind::EndMarker => return err,
