@@ -92,6 +92,10 @@ pub enum Payload {
     ClassMethod(Value),
     /// `super(type, obj)`.
     Super(Box<crate::objects::super_::SuperData>),
+    /// An instance of a class with `__slots__`: one value per slot (`Null` when unset).
+    Slots(RefCell<Box<[Value]>>),
+    /// A `member_descriptor` (one slot of a class with `__slots__`).
+    Member(Box<crate::objects::slots::MemberData>),
 }
 
 #[derive(Clone, Copy, Debug)]

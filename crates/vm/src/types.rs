@@ -183,6 +183,7 @@ builtin_types! {
     staticmethod = "staticmethod": Opaque;
     classmethod = "classmethod": Opaque;
     super_ = "super": Opaque;
+    member_descriptor = "member_descriptor": Opaque, final_;
 }
 
 /// Mark a built-in type that cannot be subclassed (CPython's missing Py_TPFLAGS_BASETYPE).
@@ -265,9 +266,11 @@ impl TypeRegistryBuilder {
     }
 
     fn namespace(&self) -> ObjRef {
+        let mut data = DictData::new();
+        data.watch();
         Rc::new(PyObject::new(
             self.dict.clone(),
-            Payload::Dict(RefCell::new(DictData::new())),
+            Payload::Dict(RefCell::new(data)),
         ))
     }
 
@@ -306,5 +309,6 @@ fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, is_base_type: bool)
         is_heap: false,
         is_base_type: Cell::new(is_base_type),
         version: Cell::new(0),
+        slots: Cell::new(crate::objects::slots::SlotLayout::DICT_ONLY),
     }
 }

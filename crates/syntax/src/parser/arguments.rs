@@ -35,6 +35,7 @@ impl Parser<'_> {
             match tok.kind {
                 TokenKind::Rpar => break,
                 TokenKind::Star => {
+                    self.check_bare_star()?;
                     let star_pos = self.mark();
                     self.bump()?;
                     let value = self.expression()?;
@@ -219,9 +220,10 @@ impl Parser<'_> {
                         return Err(self.error_at_token(&tok, "/ must be ahead of *"));
                     }
                     if out.args.is_empty() {
-                        // CPython 3.14 names this only when a comma follows the slash.
+                        // CPython 3.14 names this only when a comma follows the slash;
+                        // otherwise its first pass stopped at the slash.
                         if !self.at(TokenKind::Comma)? {
-                            return Err(ParseError::Fail);
+                            return Err(self.error_at_token(&tok, "invalid syntax"));
                         }
                         return Err(
                             self.error_at_token(&tok, "at least one argument must precede /")

@@ -144,6 +144,7 @@ impl Parser<'_> {
         if tok.kind == TokenKind::Name && self.peek_nth(1)?.kind == TokenKind::ColonEqual {
             return self.assignment_expression();
         }
+        let start_pos = self.mark();
         let e = self.expression()?;
         if self.at(TokenKind::ColonEqual)? {
             let name = crate::parser::targets::expr_name(&e);
@@ -152,7 +153,49 @@ impl Parser<'_> {
                 e.range(),
             ));
         }
+        if self.at(TokenKind::Equal)? {
+            self.check_equals_in_named_expression(start_pos, &e)?;
+        }
         Ok(e)
+    }
+
+    /// CPython's `invalid_named_expression` for `target '=' bitwise_or` not followed
+    /// by `=` or `:=` (as in `if x = 1:`): after a bare name, "Maybe you meant '=='
+    /// or ':='"; after another `bitwise_or`, "cannot assign to X here".
+    fn check_equals_in_named_expression(&mut self, start_pos: usize, target: &Expr) -> PResult<()> {
+        let start = self.tokens[start_pos].kind;
+        let bare_name = matches!(target, Expr::Name { .. }) && self.pos == start_pos + 1;
+        if self.without_invalid
+            || !(bare_name || crate::parser::targets::takes_equality_hint(start, target))
+        {
+            return Ok(());
+        }
+        let value = self.speculate(|p| {
+            p.bump()?;
+            let value = p.bitwise_or()?;
+            match p.peek_kind()? {
+                TokenKind::Equal | TokenKind::ColonEqual => Err(ParseError::Fail),
+                _ => Ok(value),
+            }
+        })?;
+        let Some(value) = value else {
+            return Ok(());
+        };
+        Err(if bare_name {
+            self.error_range(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                target.range(),
+                value.range(),
+            )
+        } else {
+            self.error_at(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    crate::parser::targets::expr_name(target)
+                ),
+                target.range(),
+            )
+        })
     }
 
     /// `assignment_expression`: `NAME ':=' expression`.
@@ -215,7 +258,7 @@ impl Parser<'_> {
         let start = self.tokens[start_pos];
         if start.kind == TokenKind::String && self.pos == start_pos + 1 && next != TokenKind::String
         {
-            if let Some((from, to)) = self.speculate(Self::expressions_then_string) {
+            if let Some((from, to)) = self.speculate(Self::expressions_then_string)? {
                 return Err(self.error_range(
                     "invalid syntax. Is this intended to be part of the string?",
                     from,
@@ -228,7 +271,7 @@ impl Parser<'_> {
                 if next == TokenKind::Lpar {
                     return Ok(());
                 }
-                return match self.speculate(Self::star_expressions) {
+                return match self.speculate(Self::star_expressions)? {
                     Some(args) => Err(self.error_range(
                         format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
                         *range,
@@ -251,7 +294,7 @@ impl Parser<'_> {
                 return Ok(());
             }
         }
-        match self.speculate(Self::expression) {
+        match self.speculate(Self::expression)? {
             Some(second) => Err(self.error_range(
                 "invalid syntax. Perhaps you forgot a comma?",
                 first.range(),
@@ -403,7 +446,10 @@ impl Parser<'_> {
                 self.bump()?;
             }
             if tok.kind == TokenKind::NotEqual && self.text(&tok) == "<>" {
-                break;
+                return Err(self.error_at_token(
+                    &tok,
+                    "invalid syntax.  Maybe you meant '!=' instead of '<>'?",
+                ));
             }
             self.bump()?;
             if tok.kind == TokenKind::Is && self.eat(TokenKind::Not)?.is_some() {
@@ -655,6 +701,7 @@ impl Parser<'_> {
     /// `slices`: one slice, or a tuple of slices / starred expressions.
     fn slices(&mut self) -> PResult<Expr> {
         let start = self.peek()?;
+        self.check_bare_star()?;
         let first = self.slice_or_starred()?;
         if !self.at(TokenKind::Comma)? {
             if matches!(first, Expr::Starred { .. }) {
@@ -671,6 +718,7 @@ impl Parser<'_> {
             if self.at(TokenKind::Rsqb)? {
                 break;
             }
+            self.check_bare_star()?;
             elts.push(self.slice_or_starred()?);
         }
         Ok(Expr::Tuple {
@@ -809,6 +857,7 @@ impl Parser<'_> {
             // CPython 3.14 stops at the `**` (no comprehension-specific message).
             return Err(self.error_at_token(&star, "invalid syntax"));
         }
+        self.check_bare_star()?;
         let first = self.star_named_expression()?;
         if self.at_comprehension_start()? {
             self.check_comprehension_element(&first, "generator expression")?;
@@ -854,6 +903,52 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// CPython's `invalid_comprehension` for list and set displays: elements
+    /// `elts` (the last followed by `comma`, or the comma itself just read) and then
+    /// complete `for` clauses are "did you forget parentheses around the
+    /// comprehension target?", from the first element to the last (or to the comma
+    /// when only one element precedes it).
+    fn check_unparenthesized_comprehension_target(
+        &mut self,
+        elts: &[Expr],
+        comma: &Token,
+    ) -> PResult<()> {
+        if !self.at_comprehension_start()? {
+            return Ok(());
+        }
+        let (Some(first), Some(last)) = (elts.first(), elts.last()) else {
+            return Ok(());
+        };
+        let trailing_comma = self.last_token().kind == TokenKind::Comma;
+        let end = if trailing_comma && elts.len() == 1 {
+            token_range(comma)
+        } else {
+            last.range()
+        };
+        match self.speculate(Self::for_if_clauses)? {
+            Some(_) => Err(self.error_range(
+                "did you forget parentheses around the comprehension target?",
+                first.range(),
+                end,
+            )),
+            None => Err(ParseError::Fail),
+        }
+    }
+
+    /// CPython's `invalid_starred_expression`, tried where `starred_expression` may
+    /// start (call arguments, subscripts, the first element of a display): a `*`
+    /// with no operand is "Invalid star expression", at the token after it.
+    pub(crate) fn check_bare_star(&mut self) -> PResult<()> {
+        if self.without_invalid || !self.at(TokenKind::Star)? {
+            return Ok(());
+        }
+        let after = self.peek_nth(1)?;
+        if starts_expression(after.kind) {
+            return Ok(());
+        }
+        Err(self.error_at_token(&after, "Invalid star expression"))
+    }
+
     pub(crate) fn at_comprehension_start(&mut self) -> PResult<bool> {
         let kind = self.peek_kind()?;
         Ok(kind == TokenKind::For
@@ -875,6 +970,7 @@ impl Parser<'_> {
             let star = self.bump()?;
             return Err(self.error_at_token(&star, "invalid syntax"));
         }
+        self.check_bare_star()?;
         let first = self.star_named_expression()?;
         if self.at_comprehension_start()? {
             self.check_comprehension_element(&first, "list comprehension")?;
@@ -887,20 +983,13 @@ impl Parser<'_> {
             });
         }
         let mut elts = vec![first];
-        while self.eat(TokenKind::Comma)?.is_some() {
+        while let Some(comma) = self.eat(TokenKind::Comma)? {
             if self.at(TokenKind::Rsqb)? {
                 break;
             }
+            self.check_unparenthesized_comprehension_target(&elts, &comma)?;
             elts.push(self.star_named_expression()?);
-            if self.at_comprehension_start()? {
-                let first = elts.first().map(Expr::range).unwrap_or_default();
-                let last = elts.last().map(Expr::range).unwrap_or_default();
-                return Err(self.error_range(
-                    "did you forget parentheses around the comprehension target?",
-                    first,
-                    last,
-                ));
-            }
+            self.check_unparenthesized_comprehension_target(&elts, &comma)?;
         }
         self.expect(TokenKind::Rsqb)?;
         Ok(Expr::List {
@@ -924,6 +1013,7 @@ impl Parser<'_> {
         if tok.kind == TokenKind::DoubleStar {
             return self.dict_rest(open, None);
         }
+        self.check_bare_star()?;
         let is_walrus =
             tok.kind == TokenKind::Name && self.peek_nth(1)?.kind == TokenKind::ColonEqual;
         let first = if tok.kind == TokenKind::Star || is_walrus {
@@ -946,11 +1036,13 @@ impl Parser<'_> {
             });
         }
         let mut elts = vec![first];
-        while self.eat(TokenKind::Comma)?.is_some() {
+        while let Some(comma) = self.eat(TokenKind::Comma)? {
             if self.at(TokenKind::Rbrace)? {
                 break;
             }
+            self.check_unparenthesized_comprehension_target(&elts, &comma)?;
             elts.push(self.star_named_expression()?);
+            self.check_unparenthesized_comprehension_target(&elts, &comma)?;
         }
         self.expect(TokenKind::Rbrace)?;
         Ok(Expr::Set {

@@ -243,24 +243,26 @@ impl<'a> Parser<'a> {
         }))
     }
 
-    /// Runs `rule` the way CPython's error pass runs `expression_without_invalid`:
-    /// with the juxtaposition checks off. When it fails, parser and tokenizer are
-    /// rolled back, so the tokens it read ahead cannot move the generic error (which
-    /// CPython places at the furthest token of its first, check-free pass).
-    fn speculate<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> Option<T> {
+    /// Runs `rule` the way CPython's error pass runs an error rule's operands
+    /// (`expression_without_invalid`): with the juxtaposition checks off. When it
+    /// fails, parser and tokenizer are rolled back, so the tokens it read ahead
+    /// cannot move the generic error (which CPython places at the furthest token of
+    /// its first, check-free pass); a tokenizer error met on the way still wins.
+    fn speculate<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<Option<T>> {
         let (mark, filled) = (self.pos, self.tokens.len());
         let (lexer, lex_error) = (self.lexer.clone(), self.lex_error.clone());
         let outer = std::mem::replace(&mut self.without_invalid, true);
         let result = rule(self);
         self.without_invalid = outer;
         match result {
-            Ok(value) => Some(value),
+            Ok(value) => Ok(Some(value)),
+            Err(err) if lex_error.is_none() && self.lex_error.is_some() => Err(err),
             Err(_) => {
                 self.pos = mark;
                 self.tokens.truncate(filled);
                 self.lexer = lexer;
                 self.lex_error = lex_error;
-                None
+                Ok(None)
             }
         }
     }
@@ -348,7 +350,10 @@ impl<'a> Parser<'a> {
     /// RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token read.
     fn error_at_last_read(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> ParseError {
         if let Some(tok) = self.tokens.last() {
-            if matches!(tok.kind, TokenKind::Indent | TokenKind::Dedent) {
+            if matches!(
+                tok.kind,
+                TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+            ) {
                 return ParseError::Error(Box::new(self.error_at_indentation_token(
                     kind,
                     msg.into(),
@@ -376,26 +381,37 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// An error located at an INDENT/DEDENT token. CPython's carry no columns: the
-    /// location becomes the tokenizer's position on the line, with no end.
+    /// An error located at an INDENT/DEDENT/ENDMARKER token. CPython's carry no
+    /// columns: the location becomes the tokenizer's position on the line, with no
+    /// end.
     fn error_at_indentation_token(
         &self,
         kind: SyntaxErrorKind,
         msg: String,
         tok: &Token,
     ) -> SyntaxError {
-        let text = self.line_text(tok.lineno);
-        let col = if tok.kind == TokenKind::Indent {
-            tok.end_col
+        // A DEDENT at end of input sits on a line of its own in the token stream
+        // (as `tokenize` shows it); CPython's parser sees it at the end of the last
+        // line.
+        let (lineno, col) = if tok.kind == TokenKind::Dedent
+            && tok.start as usize >= self.src.len()
+            && tok.lineno > 1
+        {
+            let body = self.src.strip_suffix('\n').unwrap_or(self.src);
+            let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+            (tok.lineno - 1, (self.src.len() - line_start) as u32)
+        } else if tok.kind == TokenKind::Indent {
+            (tok.lineno, tok.end_col)
         } else {
-            tok.col
+            (tok.lineno, tok.col)
         };
+        let text = self.line_text(lineno);
         SyntaxError {
             kind,
             msg,
-            lineno: tok.lineno,
+            lineno,
             offset: byte_to_char_offset(&text, col as usize + 1) - 1,
-            end_lineno: tok.lineno,
+            end_lineno: lineno,
             end_offset: -1,
             text: Some(text),
         }

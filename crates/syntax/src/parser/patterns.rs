@@ -395,28 +395,23 @@ impl Parser<'_> {
         let open = self.expect(TokenKind::Lbrace)?;
         let mut keys = Vec::new();
         let mut patterns = Vec::new();
-        let mut rest: Option<(String, Token)> = None;
+        let mut rest = None;
         while !self.at(TokenKind::Rbrace)? {
-            if let Some(star) = self.eat(TokenKind::DoubleStar)? {
+            if self.eat(TokenKind::DoubleStar)?.is_some() {
+                // `'**' pattern_capture_target ','? '}'`: a capture name (not `_`)
+                // and nothing after it; CPython 3.14's error is the generic one.
                 let name_tok = self.expect(TokenKind::Name)?;
-                if rest.is_some() {
-                    return Err(ParseError::Fail);
+                if self.text(&name_tok) == "_" {
+                    return Err(self.error_at_token(&name_tok, "invalid syntax"));
                 }
-                rest = Some((self.identifier(&name_tok), star));
+                rest = Some(self.identifier(&name_tok));
+                self.eat(TokenKind::Comma)?;
+                let close = self.peek()?;
+                if close.kind != TokenKind::Rbrace {
+                    return Err(self.error_at_token(&close, "invalid syntax"));
+                }
+                break;
             } else {
-                if let Some((_, star)) = &rest {
-                    let star = *star;
-                    let name_tok = self.tokens[self
-                        .tokens
-                        .iter()
-                        .position(|t| t.start == star.start)
-                        .map_or(0, |i| i + 1)];
-                    let r = super::span(token_range(&star), token_range(&name_tok));
-                    return Err(self.error_at(
-                        "double star pattern must be the last (right-most) subpattern in the mapping pattern",
-                        r,
-                    ));
-                }
                 let key = self.mapping_key()?;
                 self.expect(TokenKind::Colon)?;
                 keys.push(key);
@@ -430,7 +425,7 @@ impl Parser<'_> {
         Ok(Pattern::MatchMapping {
             keys,
             patterns,
-            rest: rest.map(|(name, _)| name),
+            rest,
             range: self.range_from(&open),
         })
     }

@@ -389,28 +389,7 @@ impl Parser<'_> {
             if let Some(bad) = super::targets::invalid_target(&targets[0], TargetKind::Star) {
                 let _ = bad;
                 let t = &targets[0];
-                let excluded = matches!(
-                    starts[0].kind,
-                    TokenKind::Lsqb | TokenKind::True | TokenKind::None | TokenKind::False
-                ) || (starts[0].kind == TokenKind::Lpar
-                    && matches!(t, Expr::Tuple { .. } | Expr::GeneratorExp { .. }));
-                let bitwise_level = !matches!(
-                    t,
-                    Expr::Compare { .. }
-                        | Expr::BoolOp { .. }
-                        | Expr::IfExp { .. }
-                        | Expr::Lambda { .. }
-                        | Expr::Tuple { .. }
-                        | Expr::Starred { .. }
-                        | Expr::NamedExpr { .. }
-                ) && !matches!(
-                    t,
-                    Expr::UnaryOp {
-                        op: crate::ast::UnaryOp::Not,
-                        ..
-                    }
-                );
-                if !excluded && bitwise_level {
+                if super::targets::takes_equality_hint(starts[0].kind, t) {
                     return Err(self.error_at(
                         format!(
                             "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -469,7 +448,12 @@ impl Parser<'_> {
                 break;
             }
         }
-        if self.at(TokenKind::From)? {
+        // `import a from b`: the rule reads the module name after `from` too.
+        let from_module = |p: &mut Self| {
+            p.expect(TokenKind::From)?;
+            p.dotted_name()
+        };
+        if self.at(TokenKind::From)? && self.speculate(from_module)?.is_some() {
             return Err(self.error_starting_from(
                 "Did you mean to use 'from ... import ...' instead?",
                 token_range(&tok),

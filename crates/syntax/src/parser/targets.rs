@@ -16,6 +16,33 @@ pub(crate) enum TargetKind {
     For,
 }
 
+/// Whether CPython's `invalid_named_expression` hint ("cannot assign to X here.
+/// Maybe you meant '==' instead of '='?") covers `target`, an expression starting
+/// with a token of kind `start`: any `bitwise_or` except a list, a parenthesized
+/// tuple or generator expression, `True`, `None` and `False`.
+pub(crate) fn takes_equality_hint(start: TokenKind, target: &Expr) -> bool {
+    let excluded_start = matches!(
+        start,
+        TokenKind::Lsqb | TokenKind::True | TokenKind::None | TokenKind::False
+    ) || (start == TokenKind::Lpar
+        && matches!(target, Expr::Tuple { .. } | Expr::GeneratorExp { .. }));
+    let below_bitwise_or = matches!(
+        target,
+        Expr::Compare { .. }
+            | Expr::BoolOp { .. }
+            | Expr::IfExp { .. }
+            | Expr::Lambda { .. }
+            | Expr::Tuple { .. }
+            | Expr::Starred { .. }
+            | Expr::NamedExpr { .. }
+            | Expr::UnaryOp {
+                op: crate::ast::UnaryOp::Not,
+                ..
+            }
+    );
+    !excluded_start && !below_bitwise_or
+}
+
 /// CPython's `_PyPegen_get_expr_name`: how error messages name an expression.
 pub(crate) fn expr_name(e: &Expr) -> &'static str {
     match e {

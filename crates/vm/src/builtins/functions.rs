@@ -416,7 +416,9 @@ fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = attr_name(vm, &p[1])?;
     match p.get(2) {
         None => vm.get_attr(&p[0], &name),
-        Some(d) => Ok(vm.lookup_attr(&p[0], &name)?.unwrap_or_else(|| d.clone())),
+        Some(d) => Ok(vm
+            .get_optional_attr(&p[0], &name)?
+            .unwrap_or_else(|| d.clone())),
     }
 }
 
@@ -432,7 +434,7 @@ fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "hasattr", 2, 2)?;
     let p = args.pos();
     let name = attr_name(vm, &p[1])?;
-    Ok(Value::Bool(vm.lookup_attr(&p[0], &name)?.is_some()))
+    Ok(Value::Bool(vm.get_optional_attr(&p[0], &name)?.is_some()))
 }
 
 fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -15,6 +15,7 @@ use crate::protocol::compare::CmpOp;
 use crate::value::Value;
 use crate::vm::Vm;
 
+mod call_unpack;
 mod context;
 mod pattern;
 mod super_attr;
@@ -442,14 +443,8 @@ impl Vm {
                     dict::set_item(self, &d, key, value)?;
                 }
             }
-            Opcode::DictUpdate | Opcode::DictMerge => {
-                let update = pop(f);
-                let at = f.slots.len().wrapping_sub(arg as usize);
-                let d = f.slots.get(at).and_then(|x| x.as_obj()).cloned();
-                if let Some(d) = d {
-                    self.dict_update_from(&d, &update)?;
-                }
-            }
+            Opcode::DictUpdate => self.op_dict_update(fp, arg, false)?,
+            Opcode::DictMerge => self.op_dict_update(fp, arg, true)?,
             Opcode::CallIntrinsic1 => {
                 let v = pop(f);
                 let r = self.intrinsic_1(arg, v)?;
@@ -1074,12 +1069,16 @@ impl Vm {
     ) -> PyResult<Value> {
         let positional = match callargs.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            _ => self.collect_iterable(callargs).map_err(|_| {
-                self.type_error(format!(
-                    "Value after * must be an iterable, not {}",
-                    self.type_name(callargs)
-                ))
-            })?,
+            _ => match self.collect_iterable(callargs) {
+                Ok(items) => items,
+                Err(_) => {
+                    let func = self.function_str(func)?;
+                    return Err(self.type_error(format!(
+                        "{func} argument after * must be an iterable, not {}",
+                        self.type_name(callargs)
+                    )));
+                }
+            },
         };
         let mut values = positional;
         let mut kwnames = Vec::new();

@@ -287,6 +287,7 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
             crate::objects::descriptors::repr(vm, o)?.unwrap_or_default()
         }
         Payload::Super(s) => crate::objects::super_::repr(s),
+        Payload::Member(m) => crate::objects::slots::repr(m),
         Payload::Code(c) => format!(
             "<code object {} at {addr}, file \"{}\", line {}>",
             c.code.name, c.code.filename, c.code.firstlineno

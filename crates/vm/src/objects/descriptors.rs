@@ -48,6 +48,7 @@ pub fn install(vm: &Vm) {
     );
     crate::builtins::add_methods(vm, &t.staticmethod, &[("__get__", staticmethod_get)]);
     crate::builtins::add_methods(vm, &t.classmethod, &[("__get__", classmethod_get)]);
+    crate::objects::slots::install(vm);
 }
 
 /// `property(...)`, `staticmethod(f)`, `classmethod(f)`: `None` for other types.

@@ -28,6 +28,24 @@ pub struct DictData {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
+    /// A type's namespace: changing it invalidates the attribute lookup cache.
+    watched: bool,
+}
+
+/// Bumped whenever a type's namespace changes; cached type lookups from an older epoch
+/// are stale (CPython's type version tags, coarsened to one counter: such changes are
+/// rare once a program runs).
+static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The current type-namespace epoch.
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Invalidate every cached type lookup.
+pub fn bump_type_epoch() {
+    TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Equality used while probing: `Ok(true)` when the stored key equals the searched one.
@@ -100,6 +118,7 @@ impl DictData {
         eq: &mut KeyEq,
     ) -> PyResult<Option<Value>> {
         if let Some(ix) = self.find(&key, hash, eq)? {
+            self.changed();
             return Ok(Some(std::mem::replace(&mut self.entries[ix].value, value)));
         }
         self.insert_new(key, hash, value);
@@ -108,6 +127,7 @@ impl DictData {
 
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
+        self.changed();
         if (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
             self.rebuild_indices(table_size_for(self.used + 1));
         }
@@ -126,6 +146,7 @@ impl DictData {
 
     /// Remove the entry at entry index `ix` (from `find` or iteration).
     pub fn remove_entry(&mut self, ix: usize) -> Entry {
+        self.changed();
         let mask = self.indices.len() - 1;
         let hash = self.entries[ix].hash;
         let mut perturb = hash as u64;
@@ -156,7 +177,23 @@ impl DictData {
     }
 
     pub fn clear(&mut self) {
+        let watched = self.watched;
         *self = DictData::new();
+        self.watched = watched;
+        self.changed();
+    }
+
+    /// Mark this dict as a type's namespace (see `type_epoch`).
+    pub fn watch(&mut self) {
+        self.watched = true;
+        bump_type_epoch();
+    }
+
+    #[inline]
+    fn changed(&self) {
+        if self.watched {
+            bump_type_epoch();
+        }
     }
 
     /// The live entry at or after entry index `pos`, with the next position to resume at.
@@ -251,7 +288,7 @@ fn str_key_eq(stored: &Value, key: &Value) -> PyResult<bool> {
 /// `d[name]` for a str name, without running Python code: namespace lookups.
 pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
     let data = storage(d).borrow();
-    let hash = hash_str(name);
+    let hash = crate::objects::str::name_hash(name);
     let mut eq = |stored: &Value, _: &Value| -> PyResult<bool> {
         Ok(stored
             .as_obj()
@@ -311,6 +348,7 @@ pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<(
         .map_err(|_| mutation_error(vm))?;
     match found {
         Some(ix) if ix < data.entries.len() && !data.entries[ix].key.is_null() => {
+            data.changed();
             data.entries[ix].value = value;
         }
         _ => data.insert_new(key, hash, value),

@@ -46,7 +46,10 @@ fn exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// Append `note` (a str) to `exc.__notes__`, creating the list.
 pub fn add_note(vm: &mut Vm, exc: &ObjRef, note: Value) -> PyResult<()> {
     if !matches!(note.payload(), Some(Payload::Str(_))) {
-        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(&note))));
+        return Err(vm.type_error(format!(
+            "add_note() argument must be str, not {}",
+            vm.type_name(&note)
+        )));
     }
     let Some(d) = vm.exception_data(exc) else {
         return Ok(());

@@ -25,6 +25,7 @@ pub mod range_methods;
 pub mod repr;
 pub mod set;
 pub mod set_methods;
+pub mod slots;
 pub mod str;
 pub mod str_format;
 pub mod str_methods;

@@ -119,6 +119,36 @@ fn fill_random(buf: &mut [u8]) {
     }
 }
 
+/// `hash_str` for attribute and method names, remembered per thread: protocol code
+/// looks the same few dozen names up (`__init__`, `__setattr__`...) constantly, and a
+/// cheap FNV-1a of the name finds its SipHash in a small table.
+pub fn name_hash(name: &str) -> i64 {
+    const SLOTS: usize = 1024;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<Option<(Box<str>, i64)>>> =
+            std::cell::RefCell::new(vec![None; SLOTS]);
+    }
+    if name.len() > 64 {
+        return hash_str(name);
+    }
+    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        fnv = (fnv ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let slot = (fnv as usize) % SLOTS;
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((cached, h)) = &cache[slot] {
+            if &**cached == name {
+                return *h;
+            }
+        }
+        let h = hash_str(name);
+        cache[slot] = Some((name.into(), h));
+        h
+    })
+}
+
 /// SipHash-1-3 of raw bytes with the process secret; CPython's `_Py_HashBytes`.
 pub fn hash_bytes(bytes: &[u8]) -> i64 {
     if bytes.is_empty() {

@@ -39,6 +39,8 @@ pub struct TypeObject {
     pub is_base_type: Cell<bool>,
     /// Bumped on every change to this type or a base, invalidating attribute caches.
     pub version: Cell<u32>,
+    /// How instances store attributes (`__slots__`).
+    pub slots: Cell<crate::objects::slots::SlotLayout>,
 }
 
 impl TypeObject {

@@ -9,6 +9,7 @@ use crate::object::{ObjRef, Payload, PyObject, RangeData};
 use crate::objects::dict::{self, DictData};
 use crate::objects::exception::ExceptionData;
 use crate::objects::function::Args;
+use crate::objects::slots::SlotLayout;
 use crate::objects::type_::{Layout, TypeObject};
 use crate::protocol::attr::name_str;
 use crate::protocol::number::{as_float, as_int, IntRef};
@@ -366,7 +367,22 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
     let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
     let payload = match layout {
         Layout::Type => return crate::objects::class_build::type_new(vm, cls, args),
-        Layout::Object => Payload::Instance,
+        Layout::Object => {
+            let slots = cls
+                .as_type()
+                .map_or(SlotLayout::DICT_ONLY, |t| t.slots.get());
+            if slots.count == 0 && slots.has_dict {
+                Payload::Instance
+            } else {
+                let storage = vec![Value::Null; slots.count].into_boxed_slice();
+                let payload = Payload::Slots(RefCell::new(storage));
+                return Ok(Value::obj(if slots.has_dict {
+                    PyObject::with_dict(cls.clone(), payload, vm.new_dict())
+                } else {
+                    PyObject::new(cls.clone(), payload)
+                }));
+            }
+        }
         Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(
             vm.new_tuple(args.pos().to_vec()),
         ))),
@@ -471,6 +487,9 @@ pub fn new_class(
     let qualname = dict::get_str(&ns, "__qualname__")
         .map_or_else(|| name.to_string(), |q| name_str(&q).to_string());
     let class_dict = vm.new_dict();
+    if let Some(d) = class_dict.as_dict() {
+        d.borrow_mut().watch();
+    }
     if let Some(Payload::Dict(src)) = Some(&ns.payload) {
         let pairs: Vec<(Value, Value)> = src
             .borrow()
@@ -498,6 +517,7 @@ pub fn new_class(
             dict::set_item(vm, &class_dict, k, v)?;
         }
     }
+    let slot_layout = crate::objects::slots::apply_slots(vm, name, &class_dict, &base_types)?;
     let ty = Rc::new(PyObject::with_dict(
         meta.clone(),
         Payload::Type(Box::new(TypeObject {
@@ -509,6 +529,7 @@ pub fn new_class(
             is_heap: true,
             is_base_type: Cell::new(true),
             version: Cell::new(0),
+            slots: Cell::new(slot_layout),
         })),
         class_dict,
     ));

@@ -20,13 +20,20 @@ impl Vm {
         ty.as_type().is_some_and(|t| t.is_heap)
     }
 
-    /// Find `name` along `ty`'s MRO (CPython's `_PyType_Lookup`).
+    /// Find `name` along `ty`'s MRO (CPython's `_PyType_Lookup`), through the
+    /// attribute cache.
     pub fn type_lookup(&self, ty: &ObjRef, name: &str) -> Option<Value> {
+        type_cache::lookup(ty, name, || Self::type_lookup_uncached(ty, name)).map(|(v, _)| v)
+    }
+
+    /// The attribute and whether a class statement (not a built-in type) defined it.
+    fn type_lookup_uncached(ty: &ObjRef, name: &str) -> Option<(Value, bool)> {
         let t = ty.as_type()?;
         for klass in t.mro.borrow().iter() {
-            if let Some(d) = klass.dict_obj() {
-                if let Some(v) = dict::get_str(&d, name) {
-                    return Some(v);
+            if let Some(d) = &*klass.dict.borrow() {
+                if let Some(v) = dict::get_str(d, name) {
+                    let is_heap = klass.as_type().is_some_and(|k| k.is_heap);
+                    return Some((v, is_heap));
                 }
             }
         }
@@ -39,27 +46,15 @@ impl Vm {
         // Unboxed values and instances of built-in types answer at once: this runs on
         // every protocol call, so it must not touch reference counts.
         let Value::Obj(o) = v else { return None };
-        if !o
-            .class
-            .borrow()
-            .as_ref()
-            .is_some_and(|c| c.as_type().is_some_and(|t| t.is_heap))
-        {
+        let class = o.class.borrow();
+        let ty = class.as_ref()?;
+        if !ty.as_type().is_some_and(|t| t.is_heap) {
             return None;
         }
-        let ty = self.class_of(o);
-        let t = ty.as_type()?;
-        for klass in t.mro.borrow().iter() {
-            if !self.type_is_heap(klass) {
-                return None;
-            }
-            if let Some(d) = klass.dict_obj() {
-                if let Some(found) = dict::get_str(&d, name) {
-                    return Some(found);
-                }
-            }
+        match type_cache::lookup(ty, name, || Self::type_lookup_uncached(ty, name)) {
+            Some((found, true)) => Some(found),
+            _ => None,
         }
-        None
     }
 
     /// Call an unbound method found on a type with `self_` first.
@@ -147,10 +142,33 @@ impl Vm {
         Ok(None)
     }
 
+    /// `getattr(obj, name, default)` and `hasattr`: absence, including an AttributeError
+    /// raised by a descriptor or `__getattr__`, is `None` (CPython's
+    /// `PyObject_GetOptionalAttr`).
+    pub fn get_optional_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        match self.lookup_attr(obj, name) {
+            Err(e)
+                if self.is_instance(
+                    &Value::Obj(e.0.clone()),
+                    &self.types().exc.attribute_error.clone(),
+                ) =>
+            {
+                Ok(None)
+            }
+            other => other,
+        }
+    }
+
     /// Data descriptors on the type win over the instance dict (`property`).
     fn data_descriptor_get(&mut self, descr: &Value, obj: &Value) -> PyResult<Option<Value>> {
-        if let Some(Payload::Property(p)) = descr.payload() {
-            return crate::objects::descriptors::property_get(self, p, obj).map(Some);
+        match descr.payload() {
+            Some(Payload::Property(p)) => {
+                return crate::objects::descriptors::property_get(self, p, obj).map(Some)
+            }
+            Some(Payload::Member(m)) => {
+                return crate::objects::slots::member_get(self, m, obj).map(Some)
+            }
+            _ => {}
         }
         let dty = self.type_of(descr);
         if !self.type_is_heap(&dty) {
@@ -192,6 +210,9 @@ impl Vm {
             Some(Payload::StaticMethod(f)) => Ok(f.clone()),
             Some(Payload::ClassMethod(f)) | Some(Payload::ClassMethodDescriptor(f)) => {
                 Ok(self.new_method(f.clone(), Value::Obj(owner.clone())))
+            }
+            Some(Payload::Member(m)) if !instance.is_null() => {
+                crate::objects::slots::member_get(self, m, instance)
             }
             Some(Payload::Property(p)) => {
                 if instance.is_null() {
@@ -364,7 +385,7 @@ impl Vm {
             if let Payload::Type(t) = &o.payload {
                 if !t.is_heap {
                     return Err(self.type_error(format!(
-                        "cannot delete '{}' attribute of immutable type '{}'",
+                        "cannot set '{}' attribute of immutable type '{}'",
                         name_str(name),
                         t.name()
                     )));
@@ -388,9 +409,16 @@ impl Vm {
         obj: &Value,
         value: Option<&Value>,
     ) -> PyResult<bool> {
-        if let Some(Payload::Property(p)) = descr.payload() {
-            crate::objects::descriptors::property_set(self, p, obj, value.cloned())?;
-            return Ok(true);
+        match descr.payload() {
+            Some(Payload::Property(p)) => {
+                crate::objects::descriptors::property_set(self, p, obj, value.cloned())?;
+                return Ok(true);
+            }
+            Some(Payload::Member(m)) => {
+                crate::objects::slots::member_set(self, m, obj, value.cloned())?;
+                return Ok(true);
+            }
+            _ => {}
         }
         let dty = self.type_of(descr);
         if !self.type_is_heap(&dty) {
@@ -422,3 +450,70 @@ macro_rules! BuiltinMethodMarker {
     };
 }
 use BuiltinMethodMarker;
+
+/// CPython's method cache: the result of `type_lookup(type, name)`, valid while no
+/// type namespace has changed since (`dict::type_epoch`). Entries hold their type, so
+/// a type's address is never reused while an entry names it.
+mod type_cache {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use crate::object::ObjRef;
+    use crate::objects::dict::type_epoch;
+    use crate::value::Value;
+
+    const SLOTS: usize = 4096;
+
+    struct Entry {
+        epoch: u64,
+        ty: ObjRef,
+        name: Box<str>,
+        value: Option<(Value, bool)>,
+    }
+
+    thread_local! {
+        static CACHE: RefCell<Vec<Option<Entry>>> = RefCell::new((0..SLOTS).map(|_| None).collect());
+    }
+
+    fn slot(ty: &ObjRef, name: &str) -> usize {
+        let mut h = (Rc::as_ptr(ty) as usize as u64) >> 4;
+        for b in name.bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        (h as usize) % SLOTS
+    }
+
+    pub fn lookup(
+        ty: &ObjRef,
+        name: &str,
+        compute: impl FnOnce() -> Option<(Value, bool)>,
+    ) -> Option<(Value, bool)> {
+        let epoch = type_epoch();
+        let index = slot(ty, name);
+        let hit = CACHE.with(|c| {
+            let c = c.borrow();
+            match &c[index] {
+                Some(e) if e.epoch == epoch && Rc::ptr_eq(&e.ty, ty) && &*e.name == name => {
+                    Some(e.value.clone())
+                }
+                _ => None,
+            }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let value = compute();
+        // A lookup can run code that changes types; cache only a result still current.
+        if type_epoch() == epoch {
+            CACHE.with(|c| {
+                c.borrow_mut()[index] = Some(Entry {
+                    epoch,
+                    ty: ty.clone(),
+                    name: name.into(),
+                    value: value.clone(),
+                });
+            });
+        }
+        value
+    }
+}
