@@ -40,6 +40,7 @@ exception_types! {
     keyboard_interrupt = "KeyboardInterrupt": base_exception,
     system_exit = "SystemExit": base_exception,
     exception = "Exception": base_exception,
+    exception_group = "ExceptionGroup": base_exception_group,
     arithmetic_error = "ArithmeticError": exception,
     floating_point_error = "FloatingPointError": arithmetic_error,
     overflow_error = "OverflowError": arithmetic_error,
@@ -119,6 +120,7 @@ macro_rules! builtin_types {
                     $($field,)* exc, none_type, not_implemented, ellipsis,
                 };
                 reg.fix_bool_base();
+                reg.fix_exception_group_bases();
                 reg
             }
 
@@ -200,6 +202,21 @@ impl TypeRegistry {
         if let Some(t) = self.bool_.as_type() {
             *t.bases.borrow_mut() = vec![self.int.clone()];
             *t.mro.borrow_mut() = vec![self.bool_.clone(), self.int.clone(), self.object.clone()];
+        }
+    }
+
+    /// `ExceptionGroup` derives from both `BaseExceptionGroup` and `Exception`.
+    fn fix_exception_group_bases(&self) {
+        let e = &self.exc;
+        if let Some(t) = e.exception_group.as_type() {
+            *t.bases.borrow_mut() = vec![e.base_exception_group.clone(), e.exception.clone()];
+            *t.mro.borrow_mut() = vec![
+                e.exception_group.clone(),
+                e.base_exception_group.clone(),
+                e.exception.clone(),
+                e.base_exception.clone(),
+                self.object.clone(),
+            ];
         }
     }
 

@@ -8,6 +8,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn install(vm: &Vm) {
+    crate::objects::exception_group::install(vm);
     let base = vm.types().exc.base_exception.clone();
     crate::builtins::add_methods(
         vm,

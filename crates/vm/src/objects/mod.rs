@@ -10,6 +10,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod dict_methods;
 pub mod exception;
+pub mod exception_group;
 pub mod exception_methods;
 pub mod float_methods;
 pub mod function;

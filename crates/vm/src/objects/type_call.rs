@@ -77,7 +77,10 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         )));
     }
     match layout {
-        Layout::Exception => Ok(Value::Obj(vm.new_exception_of(ty, pos.to_vec()))),
+        Layout::Exception => match crate::objects::exception_group::construct(vm, ty, args)? {
+            Some(group) => Ok(group),
+            None => Ok(Value::Obj(vm.new_exception_of(ty, pos.to_vec()))),
+        },
         Layout::Int => construct_int(vm, pos),
         Layout::Bool => match pos {
             [] => Ok(Value::Bool(false)),
@@ -382,6 +385,12 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
                     PyObject::new(cls.clone(), payload)
                 }));
             }
+        }
+        Layout::Exception if vm.is_subtype(cls, &vm.types().exc.base_exception_group) => {
+            if let Some(group) = crate::objects::exception_group::construct(vm, cls, args)? {
+                return Ok(group);
+            }
+            Payload::Exception(RefCell::new(ExceptionData::new(vm.new_tuple(vec![]))))
         }
         Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(
             vm.new_tuple(args.pos().to_vec()),

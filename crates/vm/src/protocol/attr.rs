@@ -97,7 +97,7 @@ impl Vm {
             }
             if let Payload::Module = o.payload {
                 if let Some(d) = o.dict_obj() {
-                    if let Some(v) = dict::get_str(&d, n) {
+                    if let Some(v) = dict::get_str_value(&d, name) {
                         return Ok(Some(v));
                     }
                 }
@@ -112,7 +112,7 @@ impl Vm {
         }
         if let Value::Obj(o) = obj {
             if let Some(d) = o.dict_obj() {
-                if let Some(v) = dict::get_str(&d, n) {
+                if let Some(v) = dict::get_str_value(&d, name) {
                     return Ok(Some(v));
                 }
             }
@@ -267,7 +267,7 @@ impl Vm {
                 let shadowed = obj
                     .as_obj()
                     .and_then(|o| o.dict_obj())
-                    .is_some_and(|d| dict::get_str(&d, n).is_some());
+                    .is_some_and(|d| dict::get_str_value(&d, name).is_some());
                 if is_method && !shadowed {
                     return Ok((descr, Some(obj.clone())));
                 }
