@@ -7,7 +7,6 @@
 
 use crate::error::PyResult;
 use crate::object::ObjRef;
-use crate::objects::str::hash_str;
 use crate::value::Value;
 use crate::vm::Vm;
 

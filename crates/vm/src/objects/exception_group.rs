@@ -155,7 +155,7 @@ fn condition(vm: &Vm, v: &Value) -> PyResult<Condition> {
         return Ok(Condition::Types(v.clone()));
     }
     let is_class = v.as_obj().is_some_and(|o| o.as_type().is_some());
-    if !is_class && !matches!(v.payload(), Some(Payload::Tuple(_))) {
+    if !is_class && crate::objects::iterators::is_callable(vm, v) {
         return Ok(Condition::Predicate(v.clone()));
     }
     Err(vm.type_error(

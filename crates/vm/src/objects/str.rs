@@ -124,9 +124,10 @@ fn fill_random(buf: &mut [u8]) {
 /// cheap FNV-1a of the name finds its SipHash in a small table.
 pub fn name_hash(name: &str) -> i64 {
     const SLOTS: usize = 1024;
+    /// A name and its hash.
+    type Slot = Option<(Box<str>, i64)>;
     thread_local! {
-        static CACHE: std::cell::RefCell<Vec<Option<(Box<str>, i64)>>> =
-            std::cell::RefCell::new(vec![None; SLOTS]);
+        static CACHE: std::cell::RefCell<Vec<Slot>> = std::cell::RefCell::new(vec![None; SLOTS]);
     }
     if name.len() > 64 {
         return hash_str(name);
