@@ -200,8 +200,78 @@ fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
                 }
             }
         }
+        "ast" => run_ast(args, &read),
+        "tokenize" => {
+            let file = args
+                .iter()
+                .skip(1)
+                .find(|a| !a.starts_with('-') || *a == "-")
+                .cloned();
+            let (source, filename) = match read(&file) {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
+            let text = String::from_utf8_lossy(&source);
+            match adder_syntax::tokenize_dump(&text, &filename) {
+                Ok(out) => {
+                    print!("{out}");
+                    0
+                }
+                Err(err) => {
+                    eprint!("{err}");
+                    1
+                }
+            }
+        }
         _ => {
             eprintln!("{executable}: No module named {name}");
+            1
+        }
+    }
+}
+
+/// `-m ast [-a] [-m MODE] [-i INDENT] [FILE]`: the tree as `ast.dump` shows it.
+fn run_ast(
+    args: &[String],
+    read: &dyn Fn(&Option<String>) -> Result<(Vec<u8>, String), i32>,
+) -> i32 {
+    let mut include_attributes = false;
+    let mut mode = Mode::Exec;
+    let mut indent = Some(3usize);
+    let mut file = None;
+    let mut rest = args.iter().skip(1);
+    while let Some(a) = rest.next() {
+        match a.as_str() {
+            "-a" | "--include-attributes" => include_attributes = true,
+            "-m" | "--mode" => {
+                mode = match rest.next().map(String::as_str) {
+                    Some("eval") => Mode::Eval,
+                    Some("single") => Mode::Single,
+                    Some("func_type") => Mode::FuncType,
+                    _ => Mode::Exec,
+                }
+            }
+            "-i" | "--indent" => indent = rest.next().and_then(|n| n.parse().ok()),
+            "--no-type-comments" | "--show-empty" => {}
+            other => file = Some(other.to_string()),
+        }
+    }
+    let (source, filename) = match read(&file) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let parsed = adder_syntax::decode_source(&source)
+        .and_then(|text| adder_syntax::parse(&text, mode, &filename));
+    match parsed {
+        Ok(tree) => {
+            println!(
+                "{}",
+                adder_syntax::ast_dump(&tree, include_attributes, indent)
+            );
+            0
+        }
+        Err(err) => {
+            eprint!("{}", format_syntax_error(&err, &filename));
             1
         }
     }

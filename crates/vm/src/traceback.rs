@@ -17,22 +17,25 @@ use crate::vm::Vm;
 impl Vm {
     /// The full report for an uncaught exception, as `sys.excepthook` prints it.
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
-        let mut seen = Vec::new();
+        let mut ctx = PrintContext::default();
         let mut sources = SourceCache::default();
         for (name, text) in self.interp.registered_sources.borrow().iter() {
             sources.files.insert(name.clone(), Some(split_lines(text)));
         }
-        self.format_chain(exc, &mut seen, &mut sources)
+        self.format_chain(exc, &mut ctx, &mut sources)
     }
 
+    /// `exc` after its causes and contexts; exception groups as boxes of their members
+    /// (`traceback.TracebackException.format`).
     fn format_chain(
         &mut self,
         exc: &ObjRef,
-        seen: &mut Vec<usize>,
+        ctx: &mut PrintContext,
         sources: &mut SourceCache,
     ) -> String {
-        seen.push(Rc::as_ptr(exc) as usize);
+        ctx.seen.push(Rc::as_ptr(exc) as usize);
         let mut out = String::new();
+        let mut entries = Vec::new();
         if let Some(data) = self.exception_data(exc) {
             let (cause, context, suppress) = {
                 let d = data.borrow();
@@ -43,23 +46,91 @@ impl Vm {
                     .filter(|o| !seen.contains(&(Rc::as_ptr(o) as usize)))
                     .cloned()
             };
-            if let Some(c) = unseen(&cause, seen) {
-                out.push_str(&self.format_chain(&c, seen, sources));
-                out.push_str(CAUSE_SEPARATOR);
-            } else if let (false, Some(c)) = (suppress, unseen(&context, seen)) {
-                out.push_str(&self.format_chain(&c, seen, sources));
-                out.push_str(CONTEXT_SEPARATOR);
+            if let Some(c) = unseen(&cause, &ctx.seen) {
+                out.push_str(&self.format_chain(&c, ctx, sources));
+                out.push_str(&ctx.emit(CAUSE_SEPARATOR, '|'));
+            } else if let (false, Some(c)) = (suppress, unseen(&context, &ctx.seen)) {
+                out.push_str(&self.format_chain(&c, ctx, sources));
+                out.push_str(&ctx.emit(CONTEXT_SEPARATOR, '|'));
             }
             let tb = data.borrow().traceback.clone();
-            let entries = self.traceback_entries(&tb);
-            if !entries.is_empty() {
-                out.push_str(TRACEBACK_HEADER);
-                out.push_str(&format_stack(&entries, &mut |file, line| {
-                    sources.line(file, line)
-                }));
-            }
+            entries = self.traceback_entries(&tb);
         }
-        out.push_str(&self.format_exception_only(exc));
+        let stack = format_stack(&entries, &mut |file, line| sources.line(file, line));
+        let group = Value::Obj(exc.clone());
+        if !self.is_instance(&group, &self.types().exc.base_exception_group.clone()) {
+            if !entries.is_empty() {
+                out.push_str(&ctx.emit(TRACEBACK_HEADER, '|'));
+                out.push_str(&ctx.emit(&stack, '|'));
+            }
+            let only = self.format_exception_only(exc);
+            out.push_str(&ctx.emit(&only, '|'));
+            return out;
+        }
+        if ctx.depth > MAX_GROUP_DEPTH {
+            out.push_str(&ctx.emit(
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            ));
+            return out;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        if !entries.is_empty() {
+            let margin = if toplevel { '+' } else { '|' };
+            out.push_str(&ctx.emit(GROUP_TRACEBACK_HEADER, margin));
+            out.push_str(&ctx.emit(&stack, '|'));
+        }
+        let only = self.format_exception_only(exc);
+        out.push_str(&ctx.emit(&only, '|'));
+        let members: Vec<ObjRef> = exc
+            .dict_obj()
+            .and_then(|d| crate::objects::dict::get_str(&d, "exceptions"))
+            .and_then(|t| t.as_obj().and_then(|t| t.as_tuple()).map(|t| t.to_vec()))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|v| v.as_obj().cloned())
+            .collect();
+        let shown = members.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for (i, member) in members.iter().take(shown).enumerate() {
+            let last = i + 1 == shown;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            let corner = if i == 0 { "+-" } else { "  " };
+            out.push_str(&format!(
+                "{}{corner}+---------------- {title} ----------------\n",
+                ctx.indent()
+            ));
+            ctx.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                out.push_str(&ctx.emit(&format!("and {remaining} more exception{plural}\n"), '|'));
+            } else {
+                out.push_str(&self.format_chain(member, ctx, sources));
+            }
+            if last && ctx.need_close {
+                out.push_str(&format!(
+                    "{}+------------------------------------\n",
+                    ctx.indent()
+                ));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
         out
     }
 
@@ -200,6 +271,37 @@ impl Vm {
             cur = t.next.clone();
         }
         entries
+    }
+}
+
+/// `traceback`'s limits on printing nested exception groups.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+const GROUP_TRACEBACK_HEADER: &str = "Exception Group Traceback (most recent call last):\n";
+
+/// Where an exception is printed inside exception-group boxes (CPython's
+/// `traceback._ExceptionPrintContext`).
+#[derive(Default)]
+struct PrintContext {
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `text` with every line prefixed by the indent and a margin (`| ` or `+ `).
+    fn emit(&self, text: &str, margin: char) -> String {
+        if self.depth == 0 {
+            return text.to_string();
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        text.split_inclusive('\n')
+            .map(|line| format!("{prefix}{line}"))
+            .collect()
     }
 }
 

@@ -985,12 +985,28 @@ impl Parser<'_> {
         let is_async = self.eat(TokenKind::Async)?.is_some();
         let def_tok = self.expect(TokenKind::Def)?;
         let name_tok = self.expect(TokenKind::Name)?;
-        let type_params = self.optional_type_params()?;
+        // The type parameters and the return annotation are optional: when they do
+        // not parse, the forced `(` / `:` that follow report "expected ...".
+        let mark = self.mark();
+        let type_params = match self.optional_type_params() {
+            Err(ParseError::Fail) => {
+                self.reset(mark);
+                Default::default()
+            }
+            other => other?,
+        };
         self.expect_forced(TokenKind::Lpar, "(")?;
         let args = self.parameters(true)?;
         self.expect(TokenKind::Rpar)?;
+        let mark = self.mark();
         let returns = if self.eat(TokenKind::Rarrow)?.is_some() {
-            Some(boxed(self.expression()?))
+            match self.expression() {
+                Err(ParseError::Fail) => {
+                    self.reset(mark);
+                    None
+                }
+                other => Some(boxed(other?)),
+            }
         } else {
             None
         };
