@@ -146,6 +146,9 @@ impl Vm {
         } else {
             format!("{module}.{qualname}")
         };
+        if let Some(block) = self.syntax_error_block(exc, &name) {
+            return block;
+        }
         let mut message = match self.exception_str(exc) {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
@@ -167,6 +170,48 @@ impl Vm {
             }
         }
         out
+    }
+
+    /// A SyntaxError's report: its file, line, source text and carets, then
+    /// `Name: msg` (CPython's `_format_syntax_error`).
+    fn syntax_error_block(&mut self, exc: &ObjRef, name: &str) -> Option<String> {
+        let excv = Value::Obj(exc.clone());
+        if !self.is_instance(&excv, &self.types().exc.syntax_error.clone()) {
+            return None;
+        }
+        let d = exc.dict_obj()?;
+        let attr = |key: &str| crate::objects::dict::get_str(&d, key);
+        let int = |key: &str| match attr(key) {
+            Some(Value::Int(i)) => i,
+            _ => 0,
+        };
+        let lineno = int("lineno");
+        if lineno <= 0 {
+            return None;
+        }
+        let text_of = |v: Option<Value>| {
+            v.and_then(|v| {
+                v.as_obj()
+                    .and_then(|o| o.as_str())
+                    .map(|s| s.as_str().to_string())
+            })
+        };
+        let filename = text_of(attr("filename")).unwrap_or_else(|| "<string>".to_string());
+        let msg = text_of(attr("msg")).unwrap_or_default();
+        let err = adder_syntax::SyntaxError {
+            kind: adder_syntax::SyntaxErrorKind::SyntaxError,
+            msg: msg.clone(),
+            lineno: lineno as u32,
+            offset: int("offset") as i32,
+            end_lineno: int("end_lineno") as u32,
+            end_offset: int("end_offset") as i32,
+            text: text_of(attr("text")),
+        };
+        let block = adder_syntax::format_syntax_error(&err, &filename);
+        let body = block
+            .strip_suffix(&format!("SyntaxError: {msg}\n"))
+            .unwrap_or(&block);
+        Some(format!("{body}{name}: {msg}\n"))
     }
 
     /// The "Did you mean" candidate for a NameError or AttributeError with a `name`.

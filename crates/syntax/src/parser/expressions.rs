@@ -319,6 +319,7 @@ impl Parser<'_> {
     /// the final disjunction; `cost` accumulates the stack budget charged.
     fn expression_frames(&mut self, frames: &mut Vec<Frame>, cost: &mut u32) -> PResult<Expr> {
         loop {
+            self.check_statement_before_if()?;
             let start_pos = self.mark();
             let start = self.peek()?;
             if start.kind == TokenKind::Lambda {

@@ -138,7 +138,38 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// CPython's `invalid_expression` alternative `(pass|break|continue) 'if'
+    /// disjunction 'else' simple_stmt`, where an expression (or a statement, which
+    /// CPython first tries as one) starts with a keyword statement.
+    pub(crate) fn check_statement_before_if(&mut self) -> PResult<()> {
+        let tok = self.peek()?;
+        if self.without_invalid
+            || !matches!(
+                tok.kind,
+                TokenKind::Pass | TokenKind::Break | TokenKind::Continue
+            )
+        {
+            return Ok(());
+        }
+        // All lookahead happens inside `speculate`, which undoes it on failure.
+        let conditional = |p: &mut Self| {
+            p.bump()?;
+            p.expect(TokenKind::If)?;
+            p.disjunction()?;
+            p.expect(TokenKind::Else)?;
+            p.simple_stmt()
+        };
+        if self.speculate(conditional)?.is_some() {
+            return Err(self.error_at_token(
+                &tok,
+                "expected expression before 'if', but statement is given",
+            ));
+        }
+        Ok(())
+    }
+
     fn simple_stmt(&mut self) -> PResult<Stmt> {
+        self.check_statement_before_if()?;
         let tok = self.peek()?;
         match tok.kind {
             TokenKind::Pass => {
