@@ -104,6 +104,8 @@ impl Vm {
         // that can look at it: slow paths, calls, errors.
         let mut ip = unsafe { (*fp).ip };
         let mut lasti;
+        // High bits of the next argument, from EXTENDED_ARG prefixes.
+        let mut extended: u32 = 0;
         macro_rules! sync {
             () => {{
                 let f = unsafe { &mut *fp };
@@ -143,7 +145,8 @@ impl Vm {
             lasti = ip;
             ip += 1;
             let op = decode(unit);
-            let arg = unit.arg as u32;
+            let arg = (extended << 8) | unit.arg as u32;
+            extended = 0;
             // The hot instructions run here, in a small loop body; everything else goes
             // through `execute`, out of line, so it does not weigh on this loop.
             match op {
@@ -258,7 +261,9 @@ impl Vm {
                         ip += 1;
                     }
                 }
+                // Relative jumps count from the end of the instruction's cache units.
                 Opcode::JumpBackward => ip = (ip + 1).saturating_sub(arg as usize),
+                Opcode::JumpBackwardNoInterrupt => ip = ip.saturating_sub(arg as usize),
                 Opcode::JumpForward => ip += arg as usize,
                 Opcode::LoadGlobal => {
                     let name = &code.names[(arg >> 1) as usize];
@@ -272,7 +277,10 @@ impl Vm {
                             }
                             ip += 4;
                         }
-                        None => slow_path!(op, arg),
+                        None => {
+                            sync!();
+                            return Err(self.name_not_defined(name));
+                        }
                     }
                 }
                 Opcode::StoreSubscr => {
@@ -359,23 +367,9 @@ impl Vm {
                         None => slow_path!(op, arg),
                     }
                 }
-                _ => {
-                    let mut op = op;
-                    let mut arg = arg;
-                    while op == Opcode::ExtendedArg {
-                        let Some(&next) = units.get(ip) else {
-                            sync!();
-                            return Err(
-                                self.system_error("EXTENDED_ARG at the end of the bytecode")
-                            );
-                        };
-                        ip += 1;
-                        lasti = ip - 1;
-                        op = decode(next);
-                        arg = (arg << 8) | next.arg as u32;
-                    }
-                    slow_path!(op, arg);
-                }
+                // The next instruction's argument has more than 8 bits.
+                Opcode::ExtendedArg => extended = arg,
+                _ => slow_path!(op, arg),
             }
         }
     }

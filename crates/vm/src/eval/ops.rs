@@ -45,11 +45,6 @@ fn jump_forward(f: &mut Frame, op: Opcode, arg: u32) {
     f.ip += op.cache_entries() + arg as usize;
 }
 
-#[inline(always)]
-fn jump_backward(f: &mut Frame, op: Opcode, arg: u32) {
-    f.ip = (f.ip + op.cache_entries()).saturating_sub(arg as usize);
-}
-
 impl Vm {
     #[inline(never)]
     pub(super) fn execute(
@@ -64,14 +59,12 @@ impl Vm {
         // push or pop frames return right after doing so.
         let f = unsafe { &mut *fp };
         match op {
-            Opcode::Nop | Opcode::NotTaken | Opcode::Resume => {}
-            Opcode::Cache | Opcode::Reserved | Opcode::ExtendedArg => {
+            Opcode::Cache | Opcode::Reserved => {
                 return Err(self.system_error(format!("executed a {} code unit", op.name())));
             }
-            Opcode::PopTop | Opcode::EndFor | Opcode::PopIter => {
+            Opcode::EndFor | Opcode::PopIter => {
                 f.slots.pop();
             }
-            Opcode::PushNull => f.slots.push(Value::Null),
             Opcode::Copy => {
                 let n = arg as usize;
                 let v = f
@@ -88,33 +81,10 @@ impl Vm {
                     f.slots.swap(len - 1, len - n);
                 }
             }
-            Opcode::LoadConst => {
-                let v = code
-                    .consts
-                    .get(arg as usize)
-                    .cloned()
-                    .unwrap_or(Value::None);
-                f.slots.push(v);
-            }
-            Opcode::LoadSmallInt => f.slots.push(Value::Int(arg as i64)),
-            Opcode::LoadFast | Opcode::LoadFastBorrow | Opcode::LoadFastCheck => {
-                let v = self.load_fast(f, code, arg as usize)?;
-                f.slots.push(v);
-            }
-            Opcode::LoadFastLoadFast | Opcode::LoadFastBorrowLoadFastBorrow => {
-                let a = self.load_fast(f, code, (arg >> 4) as usize)?;
-                let b = self.load_fast(f, code, (arg & 15) as usize)?;
-                f.slots.push(a);
-                f.slots.push(b);
-            }
             Opcode::LoadFastAndClear => {
                 let i = arg as usize;
                 let v = std::mem::replace(&mut f.slots[i], Value::Null);
                 f.slots.push(v);
-            }
-            Opcode::StoreFast => {
-                let v = pop(f);
-                f.slots[arg as usize] = v;
             }
             Opcode::StoreFastLoadFast => {
                 let v = pop(f);
@@ -224,15 +194,6 @@ impl Vm {
                     return Err(self.name_not_defined(&name));
                 }
             }
-            Opcode::LoadGlobal => {
-                let name = &code.names[(arg >> 1) as usize];
-                let v = self.load_global(f, name)?;
-                f.slots.push(v);
-                if arg & 1 != 0 {
-                    f.slots.push(Value::Null);
-                }
-                f.ip += 4;
-            }
             Opcode::StoreGlobal => {
                 let v = pop(f);
                 let g = f.globals.clone();
@@ -322,8 +283,6 @@ impl Vm {
             }
 
             // ----- jumps -----
-            Opcode::JumpForward => jump_forward(f, op, arg),
-            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => jump_backward(f, op, arg),
             Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
                 let v = pop(f);
                 let t = match v {
@@ -556,7 +515,6 @@ impl Vm {
                 }
                 f.slots.push(func);
             }
-            Opcode::Call => return self.op_call(fp, arg as usize, Value::Null),
             Opcode::CallKw => {
                 let kwnames = pop(f);
                 return self.op_call(fp, arg as usize, kwnames);
@@ -568,10 +526,6 @@ impl Vm {
                 let func = pop(f);
                 let r = self.call_function_ex(&func, &callargs, &kwargs)?;
                 unsafe { &mut *fp }.slots.push(r);
-            }
-            Opcode::ReturnValue => {
-                let v = pop(f);
-                return Ok(Some(self.return_from_frame(v, entry_depth)));
             }
             Opcode::ReturnGenerator => return self.return_generator(entry_depth).map(Some),
             Opcode::YieldValue => {
@@ -784,7 +738,7 @@ impl Vm {
     }
 
     #[inline]
-    pub(super) fn load_global(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
+    fn load_global(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
         if let Some(v) = dict::get_str_value(&f.globals, name) {
             return Ok(v);
         }

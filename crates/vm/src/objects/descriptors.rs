@@ -116,7 +116,7 @@ fn new_property(vm: &mut Vm, args: Args) -> PyResult<Value> {
         slots[i] = v.clone();
     }
     let [fget, fset, fdel, doc] = slots;
-    make_property(vm, fget, fset, fdel, doc, Value::Null)
+    make_property(vm, fget, fset, fdel, doc)
 }
 
 fn make_property(
@@ -125,7 +125,6 @@ fn make_property(
     fset: Value,
     fdel: Value,
     doc: Value,
-    name: Value,
 ) -> PyResult<Value> {
     // Without an explicit doc, a property documents itself with its getter's docstring.
     let doc = if doc.is_none() && !fget.is_none() {
@@ -139,12 +138,29 @@ fn make_property(
         fset,
         fdel,
         doc,
-        name: RefCell::new(name),
+        name: RefCell::new(Value::Null),
     };
     Ok(Value::obj(PyObject::new(
         vm.types().property.clone(),
         Payload::Property(Box::new(data)),
     )))
+}
+
+/// The payload of a descriptor made by the built-in constructor, for an instance of a
+/// subclass (`class cached(property)`); `None` for other objects.
+pub fn copy_payload(o: &ObjRef) -> Option<Payload> {
+    Some(match &o.payload {
+        Payload::Property(p) => Payload::Property(Box::new(PropertyData {
+            fget: p.fget.clone(),
+            fset: p.fset.clone(),
+            fdel: p.fdel.clone(),
+            doc: p.doc.clone(),
+            name: RefCell::new(p.name.borrow().clone()),
+        })),
+        Payload::StaticMethod(f) => Payload::StaticMethod(f.clone()),
+        Payload::ClassMethod(f) => Payload::ClassMethod(f.clone()),
+        _ => return None,
+    })
 }
 
 fn property_of<'a>(vm: &Vm, v: Option<&'a Value>) -> PyResult<&'a PropertyData> {
@@ -177,8 +193,16 @@ fn property_copy(vm: &mut Vm, args: Args, which: Accessor) -> PyResult<Value> {
     } else {
         p.doc.clone()
     };
+    // `type(self)(fget, fset, fdel, doc)`, so that subclasses stay subclasses.
     let name = p.name.borrow().clone();
-    make_property(vm, fget, fset, fdel, doc, name)
+    let ty = Value::Obj(vm.type_of(&pos[0]));
+    let copy = vm.call(&ty, &[fget, fset, fdel, doc])?;
+    if let Some(Payload::Property(new)) = copy.payload() {
+        if !name.is_null() {
+            *new.name.borrow_mut() = name;
+        }
+    }
+    Ok(copy)
 }
 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -445,6 +445,12 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
                     Payload::Tuple(t) => Payload::Tuple(t.clone()),
                     _ => Payload::Instance,
                 },
+                (Value::Obj(o), Layout::Opaque) => {
+                    match crate::objects::descriptors::copy_payload(o) {
+                        Some(p) => p,
+                        None => return Err(vm.type_error("cannot subclass this built-in type yet")),
+                    }
+                }
                 _ => return Err(vm.type_error("cannot subclass this built-in type yet")),
             };
             return Ok(Value::obj(PyObject::with_dict(

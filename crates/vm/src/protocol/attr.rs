@@ -161,18 +161,18 @@ impl Vm {
 
     /// Data descriptors on the type win over the instance dict (`property`).
     fn data_descriptor_get(&mut self, descr: &Value, obj: &Value) -> PyResult<Option<Value>> {
-        match descr.payload() {
-            Some(Payload::Property(p)) => {
-                return crate::objects::descriptors::property_get(self, p, obj).map(Some)
-            }
-            Some(Payload::Member(m)) => {
-                return crate::objects::slots::member_get(self, m, obj).map(Some)
-            }
-            _ => {}
-        }
         let dty = self.type_of(descr);
+        // Built-in data descriptors, unless a subclass may override `__get__`.
         if !self.type_is_heap(&dty) {
-            return Ok(None);
+            return match descr.payload() {
+                Some(Payload::Property(p)) => {
+                    crate::objects::descriptors::property_get(self, p, obj).map(Some)
+                }
+                Some(Payload::Member(m)) => {
+                    crate::objects::slots::member_get(self, m, obj).map(Some)
+                }
+                _ => Ok(None),
+            };
         }
         let Some(get) = self.type_lookup(&dty, "__get__") else {
             return Ok(None);
@@ -199,14 +199,30 @@ impl Vm {
         instance: &Value,
         owner: &ObjRef,
     ) -> PyResult<Value> {
-        match descr.payload() {
-            Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!())) => {
-                if instance.is_null() {
-                    Ok(descr)
-                } else {
-                    Ok(self.new_method(descr, instance.clone()))
+        if let Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!())) =
+            descr.payload()
+        {
+            return if instance.is_null() {
+                Ok(descr)
+            } else {
+                Ok(self.new_method(descr, instance.clone()))
+            };
+        }
+        let dty = self.type_of(&descr);
+        if self.type_is_heap(&dty) {
+            // Instances of classes (including subclasses of `property`...) use `__get__`.
+            return match self.type_lookup(&dty, "__get__") {
+                Some(get) => {
+                    let instance = match instance {
+                        Value::Null => Value::None,
+                        v => v.clone(),
+                    };
+                    self.call(&get, &[descr.clone(), instance, Value::Obj(owner.clone())])
                 }
-            }
+                None => Ok(descr),
+            };
+        }
+        match descr.payload() {
             Some(Payload::StaticMethod(f)) => Ok(f.clone()),
             Some(Payload::ClassMethod(f)) | Some(Payload::ClassMethodDescriptor(f)) => {
                 Ok(self.new_method(f.clone(), Value::Obj(owner.clone())))
@@ -221,20 +237,7 @@ impl Vm {
                     crate::objects::descriptors::property_get(self, p, instance)
                 }
             }
-            _ => {
-                let dty = self.type_of(&descr);
-                if self.type_is_heap(&dty) {
-                    if let Some(get) = self.type_lookup(&dty, "__get__") {
-                        let instance = match instance {
-                            Value::Null => Value::None,
-                            v => v.clone(),
-                        };
-                        return self
-                            .call(&get, &[descr.clone(), instance, Value::Obj(owner.clone())]);
-                    }
-                }
-                Ok(descr)
-            }
+            _ => Ok(descr),
         }
     }
 
@@ -409,20 +412,18 @@ impl Vm {
         obj: &Value,
         value: Option<&Value>,
     ) -> PyResult<bool> {
-        match descr.payload() {
-            Some(Payload::Property(p)) => {
-                crate::objects::descriptors::property_set(self, p, obj, value.cloned())?;
-                return Ok(true);
-            }
-            Some(Payload::Member(m)) => {
-                crate::objects::slots::member_set(self, m, obj, value.cloned())?;
-                return Ok(true);
-            }
-            _ => {}
-        }
         let dty = self.type_of(descr);
         if !self.type_is_heap(&dty) {
-            return Ok(false);
+            match descr.payload() {
+                Some(Payload::Property(p)) => {
+                    crate::objects::descriptors::property_set(self, p, obj, value.cloned())?;
+                }
+                Some(Payload::Member(m)) => {
+                    crate::objects::slots::member_set(self, m, obj, value.cloned())?;
+                }
+                _ => return Ok(false),
+            }
+            return Ok(true);
         }
         let method = self.type_lookup(
             &dty,
