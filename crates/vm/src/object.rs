@@ -84,6 +84,8 @@ pub enum Payload {
     /// A built-in class method (`dict.fromkeys`): binds to the class.
     ClassMethodDescriptor(Value),
     Generator(Box<Generator>),
+    /// `sys.stdin`/`stdout`/`stderr`.
+    StdStream(crate::objects::std_stream::StdStream),
     /// `property(fget, fset, fdel, doc)`.
     Property(Box<crate::objects::descriptors::PropertyData>),
     /// `staticmethod(f)`: the wrapped callable.

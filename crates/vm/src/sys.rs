@@ -142,6 +142,17 @@ pub fn install_functions(vm: &Vm) {
         }),
     );
     dict::set_str(vm, &d, "maxunicode", Value::Int(0x10FFFF));
+    use crate::objects::std_stream::{new_stream, StdStream};
+    for (name, which) in [
+        ("stdin", StdStream::Stdin),
+        ("stdout", StdStream::Stdout),
+        ("stderr", StdStream::Stderr),
+    ] {
+        let stream = new_stream(vm, which);
+        dict::set_str(vm, &d, name, stream.clone());
+        dict::set_str(vm, &d, &format!("__{name}__"), stream);
+    }
+    crate::objects::std_stream::install(vm);
 }
 
 fn one_int(vm: &mut Vm, args: &Args, name: &str) -> PyResult<i64> {

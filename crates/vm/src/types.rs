@@ -179,6 +179,7 @@ builtin_types! {
     classmethod_descriptor = "classmethod_descriptor": Opaque, final_;
     generator = "generator": Opaque, final_;
     simple_namespace = "SimpleNamespace": Object;
+    text_io_wrapper = "TextIOWrapper": Opaque;
     coroutine = "coroutine": Opaque, final_;
     async_generator = "async_generator": Opaque, final_;
     property = "property": Opaque;

@@ -34,25 +34,42 @@ pub fn add_methods(vm: &Vm, ty: &ObjRef, methods: &[(&'static str, NativeFn)]) {
     }
 }
 
+/// The types CPython's `builtins` module exposes by name (others, such as
+/// `function` or `list_iterator`, are reachable only through `type(...)`).
+const BUILTIN_TYPE_NAMES: &[&str] = &[
+    "bool",
+    "bytearray",
+    "bytes",
+    "classmethod",
+    "complex",
+    "dict",
+    "enumerate",
+    "filter",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "map",
+    "memoryview",
+    "object",
+    "property",
+    "range",
+    "reversed",
+    "set",
+    "slice",
+    "staticmethod",
+    "str",
+    "super",
+    "tuple",
+    "type",
+    "zip",
+];
+
 /// Fill the builtins namespace: types, exceptions, constants and functions.
 pub fn populate(vm: &Vm, ns: &ObjRef) {
     let t = vm.types();
     for (name, ty) in t.all() {
-        if !name.contains("iterator")
-            && !name.starts_with("dict_")
-            && name != "classmethod_descriptor"
-            && !matches!(
-                name,
-                "function"
-                    | "builtin_function_or_method"
-                    | "method"
-                    | "code"
-                    | "cell"
-                    | "module"
-                    | "traceback"
-                    | "frame"
-            )
-        {
+        if BUILTIN_TYPE_NAMES.contains(&name) {
             dict::set_str(vm, ns, name, Value::Obj(ty.clone()));
         }
     }

@@ -17,6 +17,7 @@ use crate::vm::Vm;
 
 mod call_unpack;
 mod context;
+mod except_star;
 mod pattern;
 mod super_attr;
 
@@ -404,6 +405,21 @@ impl Vm {
             }
             Opcode::DictUpdate => self.op_dict_update(fp, arg, false)?,
             Opcode::DictMerge => self.op_dict_update(fp, arg, true)?,
+            Opcode::CheckEgMatch => self.op_check_eg_match(fp)?,
+            Opcode::CallIntrinsic2 => {
+                let second = pop(f);
+                let first = pop(f);
+                let r = match adder_bytecode::opcode::INTRINSIC_2.get(arg as usize) {
+                    Some(&"INTRINSIC_PREP_RERAISE_STAR") => {
+                        self.prep_reraise_star(&first, &second)?
+                    }
+                    Some(name) => {
+                        return Err(self.system_error(format!("{name} is not supported yet")))
+                    }
+                    None => return Err(self.system_error("bad CALL_INTRINSIC_2 argument")),
+                };
+                unsafe { &mut *fp }.slots.push(r);
+            }
             Opcode::CallIntrinsic1 => {
                 let v = pop(f);
                 let r = self.intrinsic_1(arg, v)?;

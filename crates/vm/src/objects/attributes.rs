@@ -171,6 +171,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
                 _ => None,
             }
         }
+        Payload::StdStream(which) => crate::objects::std_stream::attribute(vm, *which, name),
         Payload::Range(r) => match name {
             "start" => Some(Value::Int(r.start)),
             "stop" => Some(Value::Int(r.stop)),

@@ -139,6 +139,8 @@ fn derive(vm: &mut Vm, args: Args) -> PyResult<Value> {
 enum Condition {
     Types(Value),
     Predicate(Value),
+    /// These exact exception objects (by identity): `except*` re-raise projection.
+    Instances(Vec<usize>),
 }
 
 fn condition(vm: &Vm, v: &Value) -> PyResult<Condition> {
@@ -178,6 +180,7 @@ fn matches(vm: &mut Vm, cond: &Condition, exc: &Value) -> PyResult<bool> {
             let r = vm.call(f, std::slice::from_ref(exc))?;
             vm.is_true(&r)
         }
+        Condition::Instances(ids) => Ok(exc.as_obj().is_some_and(|o| ids.contains(&identity(o)))),
     }
 }
 
@@ -245,11 +248,16 @@ fn derive_and_copy(vm: &mut Vm, group: &ObjRef, items: Vec<Value>) -> PyResult<O
     };
     if let (Some(src), Some(dst)) = (vm.exception_data(group), vm.exception_data(&new_obj)) {
         let src = src.borrow();
+        // Each part gets its own copy of the notes list.
+        let notes = match src.notes.payload() {
+            Some(Payload::List(l)) => vm.new_list(l.borrow().clone()),
+            _ => src.notes.clone(),
+        };
         let mut dst = dst.borrow_mut();
         dst.traceback = src.traceback.clone();
         dst.cause = src.cause.clone();
         dst.context = src.context.clone();
-        dst.notes = src.notes.clone();
+        dst.notes = notes;
     }
     Ok(Some(new))
 }
@@ -262,6 +270,48 @@ fn split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cond = condition(vm, cond)?;
     let (m, r) = split_recursive(vm, &Value::Obj(exc), &cond, true, 0)?;
     Ok(vm.new_tuple(vec![m.unwrap_or(Value::None), r.unwrap_or(Value::None)]))
+}
+
+fn identity(o: &ObjRef) -> usize {
+    Rc::as_ptr(o) as usize
+}
+
+/// Whether `exc` is a `BaseExceptionGroup`.
+pub fn is_group(vm: &Vm, exc: &Value) -> bool {
+    vm.is_instance(exc, &vm.types().exc.base_exception_group.clone())
+}
+
+/// `(match, rest)` of `exc.split(types)`, for `CHECK_EG_MATCH`.
+pub fn split_by_types(vm: &mut Vm, exc: &Value, types: &Value) -> PyResult<(Value, Value)> {
+    let (m, r) = split_recursive(vm, exc, &Condition::Types(types.clone()), true, 0)?;
+    Ok((m.unwrap_or(Value::None), r.unwrap_or(Value::None)))
+}
+
+/// The part of `group` whose leaf exceptions appear in `keep` (themselves or inside
+/// groups there): CPython's `exception_group_projection`.
+pub fn projection(vm: &mut Vm, group: &Value, keep: &[Value]) -> PyResult<Value> {
+    let mut ids = Vec::new();
+    let mut pending: Vec<Value> = keep.to_vec();
+    while let Some(e) = pending.pop() {
+        let Some(o) = e.as_obj() else { continue };
+        if is_group(vm, &e) {
+            pending.extend(group_items(o));
+        } else {
+            ids.push(identity(o));
+        }
+    }
+    let (m, _) = split_recursive(vm, group, &Condition::Instances(ids), false, 0)?;
+    Ok(m.unwrap_or(Value::None))
+}
+
+/// `ExceptionGroup("", excs)` (or a `BaseExceptionGroup` when one is not an Exception).
+pub fn new_anonymous_group(vm: &mut Vm, excs: Vec<Value>) -> PyResult<Value> {
+    let base_group = vm.types().exc.base_exception_group.clone();
+    let values = [vm.new_str(""), vm.new_list(excs)];
+    match construct(vm, &base_group, Args::positional_only(&values))? {
+        Some(v) => Ok(v),
+        None => Err(vm.system_error("could not make an exception group")),
+    }
 }
 
 fn subgroup(vm: &mut Vm, args: Args) -> PyResult<Value> {

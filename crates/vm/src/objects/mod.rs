@@ -27,6 +27,7 @@ pub mod repr;
 pub mod set;
 pub mod set_methods;
 pub mod slots;
+pub mod std_stream;
 pub mod str;
 pub mod str_format;
 pub mod str_methods;
