@@ -19,6 +19,9 @@ impl Vm {
     /// A new interpreter with its main thread.
     pub fn new(config: Config) -> Vm {
         let types = TypeRegistry::new();
+        let latin1_chars = (0u8..=255)
+            .map(|b| types.new_str((b as char).encode_utf8(&mut [0; 4])))
+            .collect();
         let builtins_dict = types.new_dict();
         let builtins = Rc::new(PyObject::with_dict(
             types.module.clone(),
@@ -43,6 +46,7 @@ impl Vm {
             int_max_str_digits: Cell::new(4300),
             registered_sources: Default::default(),
             interned: Default::default(),
+            latin1_chars,
         };
         let mut vm = Vm {
             interp: Rc::new(interp),
@@ -109,6 +113,15 @@ impl Vm {
                     [0, 1, 2].map(|i| parts.get(i).map_or(Value::None, |p| self.constant_value(p)));
                 self.new_slice(a, b, c)
             }
+        }
+    }
+
+    /// The str of one character: shared for Latin-1 characters.
+    #[inline]
+    pub fn char_str(&self, c: char) -> Value {
+        match self.interp.latin1_chars.get(c as usize) {
+            Some(v) => v.clone(),
+            None => self.new_str(c.encode_utf8(&mut [0; 4])),
         }
     }
 

@@ -64,6 +64,8 @@ pub struct Interpreter {
     /// Interned strings (identifiers): one str object per distinct name, so namespace
     /// lookups usually succeed on identity without comparing text.
     pub interned: std::cell::RefCell<std::collections::HashMap<Rc<str>, Value>>,
+    /// The one-character strings U+0000..U+00FF, shared as in CPython.
+    pub latin1_chars: Vec<Value>,
 }
 
 /// Per-thread state: the frames being run and the exception being handled.

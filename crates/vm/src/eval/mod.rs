@@ -17,7 +17,7 @@ use crate::frame::Frame;
 use crate::object::Payload;
 use crate::objects::code::CodeData;
 use crate::objects::dict;
-use crate::protocol::number::NB_SUBSCR;
+use crate::protocol::number::{NB_ADD, NB_INPLACE_ADD, NB_SUBSCR};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -205,6 +205,13 @@ impl Vm {
                     let n = f.slots.len();
                     let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
                         (Some(Value::Int(a)), Some(Value::Int(b))) => small_int_binop(arg, *a, *b),
+                        (Some(Value::Obj(a)), Some(Value::Obj(b)))
+                            if (arg == NB_ADD || arg == NB_INPLACE_ADD)
+                                && is_exact_str(self, a)
+                                && is_exact_str(self, b) =>
+                        {
+                            concat_in_place(f, units.get(ip + 5).copied())
+                        }
                         (Some(Value::Obj(o)), Some(Value::Int(i))) if arg == NB_SUBSCR => {
                             exact_list_item(self, o, *i)
                         }
@@ -441,4 +448,63 @@ fn exact_list_item(vm: &Vm, o: &crate::object::ObjRef, i: i64) -> Option<Value> 
     usize::try_from(index)
         .ok()
         .and_then(|k| items.get(k).cloned())
+}
+
+/// Whether `o` is exactly a `str`.
+#[inline(always)]
+fn is_exact_str(vm: &Vm, o: &crate::object::ObjRef) -> bool {
+    matches!(o.payload, Payload::Str(_))
+        && o.class
+            .borrow()
+            .as_ref()
+            .is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types().str_))
+}
+
+/// `s += t` on two strs followed by `STORE_FAST` back into `s`'s own variable (CPython's
+/// BINARY_OP_INPLACE_ADD_UNICODE): the variable's reference is dropped first, so when
+/// the stack holds the only reference the text is appended in place instead of copied.
+/// Returns the result to leave on the stack; `None` falls back to the general path.
+fn concat_in_place(f: &mut Frame, next: Option<CodeUnit>) -> Option<Value> {
+    let next = next?;
+    if decode(next) != Opcode::StoreFast {
+        return None;
+    }
+    let target = next.arg as usize;
+    let n = f.slots.len();
+    let same_object = match (f.slots.get(target), f.slots.get(n - 2)) {
+        (Some(Value::Obj(x)), Some(Value::Obj(y))) => std::rc::Rc::ptr_eq(x, y),
+        _ => false,
+    };
+    if !same_object {
+        return None;
+    }
+    let right = f.slots.pop()?;
+    let mut left = f.slots.pop()?;
+    // The variable holds the same object as `left`: let go of it, so that `left` may be
+    // the only reference (it is put back below if not).
+    f.slots[target] = Value::Null;
+    let appended = match (&mut left, right.payload()) {
+        (Value::Obj(rc), Some(Payload::Str(tail))) => match std::rc::Rc::get_mut(rc) {
+            Some(obj) => match &mut obj.payload {
+                Payload::Str(s) => {
+                    s.push_str(tail);
+                    true
+                }
+                _ => false,
+            },
+            None => false,
+        },
+        _ => false,
+    };
+    if appended {
+        // The caller pops one operand slot and overwrites the other with the result.
+        f.slots.push(Value::Null);
+        f.slots.push(Value::Null);
+        return Some(left);
+    }
+    // Someone else holds the string: restore everything and take the general path.
+    f.slots[target] = left.clone();
+    f.slots.push(left);
+    f.slots.push(right);
+    None
 }

@@ -11,14 +11,16 @@ use std::sync::OnceLock;
 use siphasher::sip::SipHasher13;
 
 pub struct PyStr {
-    text: Box<str>,
+    /// A `String` rather than `Box<str>` so that `s += t` can append in place when
+    /// nothing else sees `s` (the eval loop's in-place concatenation).
+    text: String,
     char_len: usize,
     /// -1 until computed (a real hash is never -1).
     hash: Cell<i64>,
 }
 
 impl PyStr {
-    pub fn new(text: impl Into<Box<str>>) -> PyStr {
+    pub fn new(text: impl Into<String>) -> PyStr {
         let text = text.into();
         let char_len = if text.is_ascii() {
             text.len()
@@ -67,6 +69,13 @@ impl PyStr {
                 .nth(index)
                 .map_or(self.text.len(), |(b, _)| b)
         }
+    }
+
+    /// Append `tail`: only for a string no one else can observe.
+    pub fn push_str(&mut self, tail: &PyStr) {
+        self.text.push_str(&tail.text);
+        self.char_len += tail.char_len;
+        self.hash.set(-1);
     }
 
     pub fn hash(&self) -> i64 {

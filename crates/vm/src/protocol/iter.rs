@@ -93,9 +93,7 @@ impl Vm {
                 let item = match seq.payload() {
                     Some(Payload::List(l)) => l.borrow().get(i).cloned(),
                     Some(Payload::Tuple(t)) => t.get(i).cloned(),
-                    Some(Payload::Str(s)) => s
-                        .char_at(i)
-                        .map(|c| self.new_str(c.encode_utf8(&mut [0; 4]))),
+                    Some(Payload::Str(s)) => s.char_at(i).map(|c| self.char_str(c)),
                     Some(Payload::Bytes(b)) => b.get(i).map(|&x| Value::Int(x as i64)),
                     _ => None,
                 };

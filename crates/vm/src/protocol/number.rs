@@ -48,6 +48,8 @@ const BINOPS: [BinOp; 13] = [
 ];
 
 pub const NB_SUBSCR: u32 = 26;
+pub const NB_ADD: u32 = 0;
+pub const NB_INPLACE_ADD: u32 = 13;
 
 impl BinOp {
     pub fn from_arg(arg: u32) -> Option<(BinOp, bool)> {

@@ -234,7 +234,7 @@ impl Vm {
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
                 let c = s.char_at(i).unwrap_or('\0');
-                Ok(self.new_str(c.encode_utf8(&mut [0; 4])))
+                Ok(self.char_str(c))
             }
             Some(Payload::Bytes(b)) => crate::objects::bytes::get_item(self, b, key),
             Some(Payload::Dict(_)) => {
