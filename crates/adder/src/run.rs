@@ -168,21 +168,7 @@ fn handle_uncaught(vm: &mut Vm, err: PyErr) -> i32 {
 /// provides natively until it runs their Python source.
 fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
     let file = args.get(1).cloned();
-    let read = |file: &Option<String>| -> Result<(Vec<u8>, String), i32> {
-        match file {
-            Some(path) if path != "-" => {
-                std::fs::read(path).map(|b| (b, path.clone())).map_err(|e| {
-                    eprintln!("{}: can't open file '{path}': {}", executable, strerror(&e));
-                    1
-                })
-            }
-            _ => {
-                let mut buf = Vec::new();
-                let _ = std::io::stdin().read_to_end(&mut buf);
-                Ok((buf, "<stdin>".to_string()))
-            }
-        }
-    };
+    let read = |file: &Option<String>| read_input(executable, file);
     match name {
         "dis" => {
             let (source, filename) = match read(&file) {
@@ -200,7 +186,7 @@ fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
                 }
             }
         }
-        "ast" => run_ast(args, &read),
+        "ast" => run_ast(executable, args),
         "tokenize" => {
             let file = args
                 .iter()
@@ -231,10 +217,7 @@ fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
 }
 
 /// `-m ast [-a] [-m MODE] [-i INDENT] [FILE]`: the tree as `ast.dump` shows it.
-fn run_ast(
-    args: &[String],
-    read: &dyn Fn(&Option<String>) -> Result<(Vec<u8>, String), i32>,
-) -> i32 {
+fn run_ast(executable: &str, args: &[String]) -> i32 {
     let mut include_attributes = false;
     let mut mode = Mode::Exec;
     let mut indent = Some(3usize);
@@ -256,7 +239,7 @@ fn run_ast(
             other => file = Some(other.to_string()),
         }
     }
-    let (source, filename) = match read(&file) {
+    let (source, filename) = match read_input(executable, &file) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -273,6 +256,22 @@ fn run_ast(
         Err(err) => {
             eprint!("{}", format_syntax_error(&err, &filename));
             1
+        }
+    }
+}
+
+/// The bytes and display name of a `-m` tool's input file, or of standard input;
+/// `Err` is the exit status after reporting an unreadable file.
+fn read_input(executable: &str, file: &Option<String>) -> Result<(Vec<u8>, String), i32> {
+    match file {
+        Some(path) if path != "-" => std::fs::read(path).map(|b| (b, path.clone())).map_err(|e| {
+            eprintln!("{executable}: can't open file '{path}': {}", strerror(&e));
+            1
+        }),
+        _ => {
+            let mut buf = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut buf);
+            Ok((buf, "<stdin>".to_string()))
         }
     }
 }
