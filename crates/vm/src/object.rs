@@ -177,3 +177,69 @@ impl PyObject {
         self.dict.borrow().clone()
     }
 }
+
+/// Destruction without recursion (CPython's "trashcan"). Freeing a container frees
+/// its items, which may be containers: a million-deep list, or a long linked list of
+/// objects, would recurse a million times in Rust. Instead, each container's items are
+/// moved out and, when a destructor is already running on this thread, queued; the
+/// outermost destructor drains the queue in a loop.
+impl Drop for PyObject {
+    fn drop(&mut self) {
+        let mut children = self.take_children();
+        if children.is_empty() {
+            return;
+        }
+        let outermost = TRASHCAN.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.active {
+                t.pending.append(&mut children);
+                false
+            } else {
+                t.active = true;
+                true
+            }
+        });
+        if !outermost {
+            return;
+        }
+        drop(children);
+        while let Some(v) = TRASHCAN.with(|t| t.borrow_mut().pending.pop()) {
+            drop(v);
+        }
+        TRASHCAN.with(|t| t.borrow_mut().active = false);
+    }
+}
+
+struct Trashcan {
+    active: bool,
+    pending: Vec<Value>,
+}
+
+thread_local! {
+    static TRASHCAN: RefCell<Trashcan> = const { RefCell::new(Trashcan { active: false, pending: Vec::new() }) };
+}
+
+impl PyObject {
+    /// The references a container holds, moved out so they can be freed iteratively.
+    fn take_children(&mut self) -> Vec<Value> {
+        let mut out = Vec::new();
+        if let Some(d) = self.dict.get_mut().take() {
+            out.push(Value::Obj(d));
+        }
+        match &mut self.payload {
+            Payload::List(l) => out.append(l.get_mut()),
+            Payload::Tuple(t) => out.extend(std::mem::take(t).into_vec()),
+            Payload::Dict(d) => out.append(&mut d.get_mut().take_values()),
+            Payload::Set(s) => out.append(&mut s.get_mut().take_values()),
+            Payload::Slots(s) => out.extend(std::mem::take(s.get_mut()).into_vec()),
+            Payload::Cell(c) => out.push(std::mem::replace(c.get_mut(), Value::Null)),
+            Payload::Method { func, self_ } => {
+                out.push(std::mem::replace(func, Value::Null));
+                out.push(std::mem::replace(self_, Value::Null));
+            }
+            Payload::SeqIter { seq, .. } => out.push(std::mem::replace(seq, Value::Null)),
+            _ => {}
+        }
+        out
+    }
+}

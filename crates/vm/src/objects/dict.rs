@@ -182,6 +182,14 @@ impl DictData {
         self.changed();
     }
 
+    /// Move every key and value out (for the destructor's trashcan).
+    pub fn take_values(&mut self) -> Vec<Value> {
+        let entries = std::mem::take(&mut self.entries);
+        self.indices.clear();
+        self.used = 0;
+        entries.into_iter().flat_map(|e| [e.key, e.value]).collect()
+    }
+
     /// Mark this dict as a type's namespace (see `type_epoch`).
     pub fn watch(&mut self) {
         self.watched = true;

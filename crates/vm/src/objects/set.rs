@@ -64,6 +64,20 @@ enum Probe {
 }
 
 impl SetData {
+    /// Move every element out (for the destructor's trashcan).
+    pub fn take_values(&mut self) -> Vec<Value> {
+        let slots = std::mem::take(&mut self.slots);
+        self.fill = 0;
+        self.used = 0;
+        slots
+            .into_iter()
+            .filter_map(|s| match s {
+                Slot::Active { key, .. } => Some(key),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn new() -> SetData {
         SetData {
             slots: vec![Slot::Empty; MIN_SIZE],

@@ -199,6 +199,14 @@ impl Vm {
     /// Lexicographic comparison, as CPython's list/tuple richcompare: find the first
     /// items that differ (identity or `==`), then compare those.
     fn sequence_compare(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
+        // Nested containers compare recursively in Rust: bound the depth.
+        self.enter_native()?;
+        let r = self.sequence_compare_items(x, y, op);
+        self.leave_native();
+        r
+    }
+
+    fn sequence_compare_items(&mut self, x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
         let mut i = 0;
         while i < x.len() && i < y.len() {
             if !self.eq(&x[i], &y[i])? {
@@ -220,6 +228,13 @@ impl Vm {
     }
 
     fn dict_equal(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        self.enter_native()?;
+        let r = self.dict_equal_items(a, b);
+        self.leave_native();
+        r
+    }
+
+    fn dict_equal_items(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         let (Some(Payload::Dict(da)), Some(Payload::Dict(db))) = (a.payload(), b.payload()) else {
             return Ok(false);
         };

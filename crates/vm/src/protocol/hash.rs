@@ -70,10 +70,19 @@ impl Vm {
 
     /// CPython's tuple hash (xxHash-based, 3.8+).
     fn hash_tuple(&mut self, items: &[Value]) -> PyResult<i64> {
+        // Nested tuples hash recursively in Rust: bound the depth.
+        self.enter_native()?;
         let mut lanes = Vec::with_capacity(items.len());
         for item in items {
-            lanes.push(self.hash(item)?);
+            match self.hash(item) {
+                Ok(h) => lanes.push(h),
+                Err(e) => {
+                    self.leave_native();
+                    return Err(e);
+                }
+            }
         }
+        self.leave_native();
         Ok(tuple_hash(lanes.into_iter()))
     }
 }
