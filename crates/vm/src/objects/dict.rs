@@ -273,9 +273,14 @@ fn table_size_for(n: usize) -> usize {
 
 // ----- dict objects: the storage above wrapped with Python hashing and equality -----
 
-fn storage(d: &ObjRef) -> &std::cell::RefCell<DictData> {
+/// The storage of a dict object. The helpers below are meant for dicts; given
+/// anything else they find nothing (str-keyed lookups) or raise TypeError.
+fn storage(d: &ObjRef) -> Option<&std::cell::RefCell<DictData>> {
     d.as_dict()
-        .expect("namespace and dict helpers are only called on dicts")
+}
+
+fn checked_storage<'a>(vm: &Vm, d: &'a ObjRef) -> PyResult<&'a std::cell::RefCell<DictData>> {
+    storage(d).ok_or_else(|| vm.type_error("expected a dict"))
 }
 
 fn mutation_error(vm: &Vm) -> crate::error::PyErr {
@@ -294,7 +299,7 @@ fn str_key_eq(stored: &Value, key: &Value) -> PyResult<bool> {
 
 /// `d[name]` for a str name, without running Python code: namespace lookups.
 pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
-    let data = storage(d).borrow();
+    let data = storage(d)?.try_borrow().ok()?;
     let hash = crate::objects::str::name_hash(name);
     let mut eq = |stored: &Value, _: &Value| -> PyResult<bool> {
         Ok(stored
@@ -309,7 +314,7 @@ pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
 #[inline]
 pub fn get_str_value(d: &ObjRef, name: &Value) -> Option<Value> {
     let key = name.as_obj()?.as_str()?;
-    let data = storage(d).try_borrow().ok()?;
+    let data = storage(d)?.try_borrow().ok()?;
     data.get(name, key.hash(), &mut str_key_eq).ok().flatten()
 }
 
@@ -325,7 +330,7 @@ pub fn set_str_key(d: &ObjRef, key: Value, value: Value) {
         .as_obj()
         .and_then(|o| o.as_str())
         .map_or(0, |s| s.hash());
-    if let Ok(mut data) = storage(d).try_borrow_mut() {
+    if let Some(Ok(mut data)) = storage(d).map(|s| s.try_borrow_mut()) {
         let _ = data.insert(key, hash, value, &mut str_key_eq);
     }
 }
@@ -339,7 +344,9 @@ fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
 /// `d.get(key)`.
 pub fn get_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
     let hash = key_hash(vm, key)?;
-    let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
+    let data = checked_storage(vm, d)?
+        .try_borrow()
+        .map_err(|_| mutation_error(vm))?;
     data.get(key, hash, &mut |a, b| vm.eq(a, b))
 }
 
@@ -347,10 +354,12 @@ pub fn get_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>>
 pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
     let hash = key_hash(vm, &key)?;
     let found = {
-        let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
+        let data = checked_storage(vm, d)?
+            .try_borrow()
+            .map_err(|_| mutation_error(vm))?;
         data.find(&key, hash, &mut |a, b| vm.eq(a, b))?
     };
-    let mut data = storage(d)
+    let mut data = checked_storage(vm, d)?
         .try_borrow_mut()
         .map_err(|_| mutation_error(vm))?;
     match found {
@@ -367,11 +376,13 @@ pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<(
 pub fn del_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
     let hash = key_hash(vm, key)?;
     let found = {
-        let data = storage(d).try_borrow().map_err(|_| mutation_error(vm))?;
+        let data = checked_storage(vm, d)?
+            .try_borrow()
+            .map_err(|_| mutation_error(vm))?;
         data.find(key, hash, &mut |a, b| vm.eq(a, b))?
     };
     let Some(ix) = found else { return Ok(None) };
-    let mut data = storage(d)
+    let mut data = checked_storage(vm, d)?
         .try_borrow_mut()
         .map_err(|_| mutation_error(vm))?;
     Ok(Some(data.remove_entry(ix).value))
