@@ -5,7 +5,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// The Python version adder implements.
-pub const VERSION: (i64, i64, i64) = (3, 14, 0);
+pub const VERSION: (i64, i64, i64) = (3, 14, 10);
 
 pub fn init(vm: &mut Vm) {
     let Some(d) = vm.interp.sys.dict_obj() else {

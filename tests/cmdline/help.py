@@ -1,0 +1,1 @@
+# Not run itself: help.args runs `adder -h` (CPython's option summary).

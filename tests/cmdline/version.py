@@ -1,0 +1,1 @@
+# Not run itself: version.args runs `adder -V`.
