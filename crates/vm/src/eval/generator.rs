@@ -60,6 +60,7 @@ impl Vm {
                 name: RefCell::new(name),
                 qualname: RefCell::new(qualname),
                 code,
+                exc_state: RefCell::new(Value::None),
             })),
         ));
         if self.thread.frames.len() == entry_depth {
@@ -121,6 +122,12 @@ impl Vm {
         g.started.set(true);
         let entry = self.thread.frames.len();
         self.thread.frames.push(frame);
+        // The generator sees its own handled exception, or else the caller's.
+        let caller_exc = self.thread.exc_info.clone();
+        let own_exc = std::mem::replace(&mut *g.exc_state.borrow_mut(), Value::None);
+        if !own_exc.is_none() {
+            self.thread.exc_info = own_exc;
+        }
         let result = match exc {
             Some(e) => match self.unwind(e, entry, false) {
                 Ok(()) => self.eval_loop(entry),
@@ -130,6 +137,10 @@ impl Vm {
         };
         self.leave_native();
         g.running.set(false);
+        let now = std::mem::replace(&mut self.thread.exc_info, caller_exc.clone());
+        if !now.is(&caller_exc) {
+            *g.exc_state.borrow_mut() = now;
+        }
         match result {
             Ok(v) => match self.thread.suspended.take() {
                 Some(frame) => {

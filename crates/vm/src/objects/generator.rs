@@ -36,6 +36,9 @@ pub struct Generator {
     pub qualname: RefCell<Value>,
     /// The code object, kept for `gi_code` after the frame is gone.
     pub code: Value,
+    /// The exception the generator was handling when it last yielded (CPython's
+    /// `gi_exc_state`): restored when it resumes, hidden from the caller meanwhile.
+    pub exc_state: RefCell<Value>,
 }
 
 // ----- methods: send, throw, close -----
