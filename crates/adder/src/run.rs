@@ -94,6 +94,7 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
         no_user_site: options.no_user_site,
     };
     let mut vm = Vm::new(config);
+    adder_stdlib::install(&mut vm);
     if options.unbuffered {
         vm.stdout.set_unbuffered();
     }

@@ -47,6 +47,9 @@ impl Vm {
         if let Some(m) = dict::get_str(&modules, absolute) {
             return Ok(m);
         }
+        if let Some(native) = self.import_native_module(absolute) {
+            return native;
+        }
         let (parent, leaf) = match absolute.rsplit_once('.') {
             Some((p, l)) => (Some(p.to_string()), l.to_string()),
             None => (None, absolute.to_string()),

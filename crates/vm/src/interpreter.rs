@@ -47,6 +47,7 @@ impl Vm {
             registered_sources: Default::default(),
             interned: Default::default(),
             latin1_chars,
+            native_modules: Default::default(),
         };
         let mut vm = Vm {
             interp: Rc::new(interp),

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod frame;
 pub mod import;
 pub mod interpreter;
+pub mod native_module;
 pub mod object;
 pub mod objects;
 pub mod output;

@@ -98,6 +98,8 @@ pub enum Payload {
     Slots(RefCell<Box<[Value]>>),
     /// A `member_descriptor` (one slot of a class with `__slots__`).
     Member(Box<crate::objects::slots::MemberData>),
+    /// An instance of a native module's type (`deque`, `StringIO`, ...): its Rust state.
+    Native(Box<dyn crate::native_module::NativeObject>),
 }
 
 #[derive(Clone, Copy, Debug)]

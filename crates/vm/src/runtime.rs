@@ -66,6 +66,8 @@ pub struct Interpreter {
     pub interned: std::cell::RefCell<std::collections::HashMap<Rc<str>, Value>>,
     /// The one-character strings U+0000..U+00FF, shared as in CPython.
     pub latin1_chars: Vec<Value>,
+    /// Modules written in Rust, by name (see `native_module.rs`).
+    pub native_modules: std::cell::RefCell<Vec<(&'static str, crate::native_module::ModuleInit)>>,
 }
 
 /// Per-thread state: the frames being run and the exception being handled.

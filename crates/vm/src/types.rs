@@ -234,6 +234,38 @@ impl TypeRegistry {
             Payload::Dict(RefCell::new(DictData::new())),
         ))
     }
+
+    /// A static (non-heap) type created after start-up, such as a native module's
+    /// type: single base, watched namespace, MRO = itself + the base's.
+    pub fn new_static_type(
+        &self,
+        name: &str,
+        base: &ObjRef,
+        layout: Layout,
+        subclassable: bool,
+    ) -> ObjRef {
+        let mut namespace = DictData::new();
+        namespace.watch();
+        let ty = Rc::new(PyObject::with_dict(
+            self.type_.clone(),
+            Payload::Type(Box::new(type_data(
+                name,
+                layout,
+                vec![base.clone()],
+                subclassable,
+            ))),
+            Rc::new(PyObject::new(
+                self.dict.clone(),
+                Payload::Dict(RefCell::new(namespace)),
+            )),
+        ));
+        if let Some(t) = ty.as_type() {
+            let mut mro = vec![ty.clone()];
+            mro.extend(base.as_type().map(|b| b.mro.borrow().clone()).unwrap_or_default());
+            *t.mro.borrow_mut() = mro;
+        }
+        ty
+    }
 }
 
 impl Default for TypeRegistry {

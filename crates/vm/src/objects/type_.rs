@@ -25,6 +25,9 @@ pub enum Layout {
     Exception,
     /// Instances cannot be created from Python (`function`, `code`, iterators...).
     Opaque,
+    /// A native module's type: instances hold `Payload::Native`, made by the type's
+    /// native `__new__` (see `native_module.rs`).
+    Native,
 }
 
 pub struct TypeObject {

@@ -39,6 +39,9 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
 /// `type.__call__(ty, *args)`: make an instance (or a class, for `type(name, bases, ns)`).
 pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     if !vm.type_is_heap(ty) {
+        if ty.as_type().is_some_and(|t| t.layout == Layout::Native) {
+            return crate::native_module::call_native_type(vm, ty, args);
+        }
         if ty.as_type().is_some_and(|t| t.layout == Layout::Set) {
             return crate::objects::set_methods::construct(vm, ty, args);
         }
@@ -333,6 +336,8 @@ fn instantiate_class(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
                 vm.type_name(&r)
             )));
         }
+    } else if cls.as_type().is_some_and(|t| t.layout == Layout::Native) {
+        crate::native_module::native_init(vm, cls, &obj, args)?;
     } else if !args.values.is_empty() && heap_lookup(vm, cls, "__new__").is_none() {
         let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
         if layout == Layout::Object {
@@ -370,6 +375,7 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
     let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
     let payload = match layout {
         Layout::Type => return crate::objects::class_build::type_new(vm, cls, args),
+        Layout::Native => return crate::native_module::native_new(vm, cls, args),
         Layout::Object => {
             let slots = cls
                 .as_type()
