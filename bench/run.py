@@ -176,10 +176,11 @@ def add_peak_memory(row, args, options):
 
 
 def available_programs():
-    """Every benchmark program in bench/, by name without `.py`."""
+    """Every benchmark program in bench/, by name without `.py` (files starting with
+    `_` are helper modules the programs import, not programs)."""
     names = []
     for entry in sorted(os.listdir(BENCH_DIR)):
-        if entry.endswith(".py") and entry != RUNNER_NAME:
+        if entry.endswith(".py") and entry != RUNNER_NAME and not entry.startswith("_"):
             names.append(entry[: -len(".py")])
     return names
 

@@ -2,6 +2,7 @@
 
 mod cli;
 mod run;
+mod symtable_cmd;
 
 use std::process::ExitCode;
 

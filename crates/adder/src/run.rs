@@ -57,6 +57,7 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
             .and_then(|s| s.parse::<u32>().ok())
     };
     let _runtime = Runtime::new(hash_seed);
+    adder_vm::signals::install_sigint_handler();
     let (source, filename) = match &program {
         Program::Script(path) => match std::fs::read(path) {
             Ok(bytes) => (bytes, absolute(path)),
@@ -110,6 +111,7 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
     };
     let code_obj = vm.code_object(code);
     let globals = vm.new_module_dict("__main__");
+    vm.register_main_module(&globals);
     if let Program::Script(_) = program {
         dict::set_str(&vm, &globals, "__file__", vm.new_str(&filename));
     }
@@ -117,6 +119,7 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
         Ok(_) => 0,
         Err(err) => handle_uncaught(&mut vm, err),
     };
+    adder_stdlib::finalize(&mut vm);
     vm.flush_stdout();
     status
 }
@@ -160,12 +163,12 @@ fn handle_uncaught(vm: &mut Vm, err: PyErr) -> i32 {
     let _ = std::io::stderr().write_all(report.as_bytes());
     let keyboard = vm.types().exc.keyboard_interrupt.clone();
     if vm.is_instance(&exc, &keyboard) {
-        return 130;
+        adder_vm::signals::exit_by_sigint();
     }
     1
 }
 
-/// `-m dis|ast|tokenize FILE`: the standard library's command-line tools, which adder
+/// `-m dis|ast|tokenize|symtable FILE`: the standard library's command-line tools, which adder
 /// provides natively until it runs their Python source.
 fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
     let file = args.get(1).cloned();
@@ -188,6 +191,9 @@ fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
             }
         }
         "ast" => run_ast(executable, args),
+        "symtable" => crate::symtable_cmd::run(args.get(1..).unwrap_or_default(), |file| {
+            read_input(executable, file)
+        }),
         "tokenize" => {
             let file = args
                 .iter()
@@ -198,8 +204,15 @@ fn run_native_module(executable: &str, name: &str, args: &[String]) -> i32 {
                 Ok(x) => x,
                 Err(code) => return code,
             };
-            let text = String::from_utf8_lossy(&source);
-            match adder_syntax::tokenize_dump(&text, &filename) {
+            // A file is decoded as `tokenize.tokenize` does; standard input is
+            // read as text, with no ENCODING token.
+            let dumped = if file.as_deref().is_none_or(|f| f == "-") {
+                let text = String::from_utf8_lossy(&source);
+                adder_syntax::tokenize_dump_with_encoding(&text, &filename, None)
+            } else {
+                adder_syntax::tokenize_file_dump(&source, &filename)
+            };
+            match dumped {
                 Ok(out) => {
                     print!("{out}");
                     0
@@ -222,6 +235,9 @@ fn run_ast(executable: &str, args: &[String]) -> i32 {
     let mut include_attributes = false;
     let mut mode = Mode::Exec;
     let mut indent = Some(3usize);
+    let mut options = adder_syntax::ParseOptions {
+        type_comments: true,
+    };
     let mut file = None;
     let mut rest = args.iter().skip(1);
     while let Some(a) = rest.next() {
@@ -236,7 +252,8 @@ fn run_ast(executable: &str, args: &[String]) -> i32 {
                 }
             }
             "-i" | "--indent" => indent = rest.next().and_then(|n| n.parse().ok()),
-            "--no-type-comments" | "--show-empty" => {}
+            "--no-type-comments" => options.type_comments = false,
+            "--show-empty" => {}
             other => file = Some(other.to_string()),
         }
     }
@@ -245,7 +262,7 @@ fn run_ast(executable: &str, args: &[String]) -> i32 {
         Err(code) => return code,
     };
     let parsed = adder_syntax::decode_source(&source)
-        .and_then(|text| adder_syntax::parse(&text, mode, &filename));
+        .and_then(|text| adder_syntax::parse_with_options(&text, mode, &filename, options));
     match parsed {
         Ok(tree) => {
             println!(

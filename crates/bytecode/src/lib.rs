@@ -10,7 +10,9 @@ pub mod code;
 pub mod constant;
 pub mod dis;
 pub mod exception_table;
+pub mod line_table;
 pub mod location;
+pub mod marshal;
 pub mod opcode;
 pub mod repr;
 

@@ -16,7 +16,11 @@ use crate::flowgraph::{self, Cfg};
 use crate::ir::{Instr, Loc, Op};
 use crate::peephole;
 use crate::stackdepth::max_stack_depth;
-use crate::symtable::Scope;
+use crate::symtable::{BlockType, Scope};
+
+/// Code units from a `SEND` to its `END_SEND` in the usual layout (`SEND` and its cache,
+/// `YIELD_VALUE`, `RESUME`, `JUMP_BACKWARD_NO_INTERRUPT`): CPython's `END_SEND_OFFSET`.
+const END_SEND_OFFSET: usize = 5;
 
 /// Where each name of the unit lives in the frame's fast slots.
 struct Layout {
@@ -49,7 +53,10 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
             }
         }
         // Annotation scopes call their parameter `.format` internally, `format` outside.
-        let shown = if scope.is_annotation && scope.name == "__annotate__" && name == ".format" {
+        let shown = if scope.block_type == BlockType::Annotation
+            && scope.name == "__annotate__"
+            && name == ".format"
+        {
             "format"
         } else {
             name
@@ -285,7 +292,14 @@ fn encode(cfg: &Cfg) -> Encoded {
             if instr.op.is_jump() {
                 if let Some(t) = instr.target {
                     let target = block_offset[t];
-                    instr.arg = target.abs_diff(end) as u32;
+                    instr.arg = if instr.op.is(Opcode::EndAsyncFor) {
+                        // CPython: the target is the `SEND`, but the argument leads back
+                        // to where its `END_SEND` usually is (for `sys.monitoring`),
+                        // wherever the layout put it.
+                        end.saturating_sub(target + END_SEND_OFFSET) as u32
+                    } else {
+                        target.abs_diff(end) as u32
+                    };
                     if instr_size(instr) != before {
                         changed = true;
                     }

@@ -10,10 +10,12 @@ mod constfold;
 mod error;
 mod fastlocals;
 mod flowgraph;
+mod intrinsics;
 mod ir;
 mod peephole;
 mod stackdepth;
 pub mod symtable;
+mod unparse;
 
 use std::rc::Rc;
 
@@ -41,6 +43,13 @@ pub fn compile_source(
 ) -> Result<Rc<CodeObject>, SyntaxError> {
     let module = adder_syntax::parse(source, mode, filename)?;
     compile_inner(&module, filename, optimize).map_err(|e| to_syntax_error(e, Some(source)))
+}
+
+/// Parse `source` and print its symbol tables as `python -m symtable` does.
+pub fn symtable_report(source: &str, filename: &str) -> Result<String, SyntaxError> {
+    let module = adder_syntax::parse(source, Mode::Exec, filename)?;
+    let table = symtable::build(&module).map_err(|e| to_syntax_error(e, Some(source)))?;
+    Ok(symtable::symtable_dump(&table, filename))
 }
 
 fn compile_inner(

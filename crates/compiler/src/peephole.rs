@@ -9,14 +9,13 @@ use adder_bytecode::{Constant, Opcode, PseudoOpcode};
 
 use crate::constfold::{self, Unary};
 use crate::flowgraph::{self, Cfg};
+use crate::intrinsics::{INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE};
 use crate::ir::{Instr, Loc, Op};
 
 /// Fewest constant elements for which a list/set display loads a constant tuple/frozenset.
 const MIN_CONST_SEQUENCE_SIZE: usize = 3;
 /// Most operands folded at once (CPython's `_PY_STACK_USE_GUIDELINE`).
 const MAX_FOLDED_OPERANDS: usize = 30;
-const INTRINSIC_UNARY_POSITIVE: u32 = 5;
-const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
 /// `LOAD_SMALL_INT` covers 0..=255.
 fn small_int(c: &Constant) -> Option<u32> {

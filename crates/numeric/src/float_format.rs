@@ -49,16 +49,29 @@ pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> NumResul
         Some(other) => return Err(unknown_code(other, type_name)),
     };
     flags.upper = matches!(spec.kind, Some('E' | 'F' | 'G'));
+    let parts = float_parts(value, style, flags, spec.no_negative_zero, suffix);
+    Ok(render(&parts, spec))
+}
+
+/// `value` laid out in `style`, split for padding; `no_negative_zero` is the `z` flag
+/// (a negative value that rounds to zero loses its sign). Shared with complex parts.
+pub(crate) fn float_parts(
+    value: f64,
+    style: Style,
+    flags: LayoutFlags,
+    no_negative_zero: bool,
+    suffix: &str,
+) -> NumberParts {
     let text = format_unsigned(value, style, flags);
     let mut negative = value.is_sign_negative() && !value.is_nan();
     if negative
-        && spec.no_negative_zero
+        && no_negative_zero
         && value.is_finite()
         && text.bytes().all(|b| !(b'1'..=b'9').contains(&b))
     {
         negative = false;
     }
-    Ok(render(&split_number(&text, negative, suffix), spec))
+    split_number(&text, negative, suffix)
 }
 
 /// Splits laid-out float text into the digit runs the padding rules group.

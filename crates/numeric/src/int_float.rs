@@ -122,6 +122,27 @@ pub fn from_f64(x: f64) -> NumResult<BigInt> {
     })
 }
 
+/// How a float compares with an int, exactly (no rounding of the int): `None` when
+/// the float is a NaN.
+pub fn compare(x: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
+    }
+    let whole = from_f64(x.trunc()).ok()?;
+    Some(match whole.cmp(i) {
+        Ordering::Equal => x.fract().partial_cmp(&0.0).unwrap_or(Ordering::Equal),
+        other => other,
+    })
+}
+
 /// Int true division `a / b`, correctly rounded as CPython's `long_true_divide`.
 pub fn true_div(a: &BigInt, b: &BigInt) -> NumResult<f64> {
     if b.is_zero() {

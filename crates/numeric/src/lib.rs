@@ -8,6 +8,7 @@
 pub use dashu_int::IBig as BigInt;
 
 pub mod complex;
+pub mod complex_format;
 mod error;
 mod float_decimal;
 pub mod float_format;

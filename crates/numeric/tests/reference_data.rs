@@ -188,3 +188,35 @@ fn format_case(op: &str, args: &[&str]) -> Option<Outcome> {
 fn formatting_matches_cpython() {
     run_file("format.txt", format_case);
 }
+
+/// int <-> float: exact comparison, and arithmetic through `float(int)` (which raises
+/// OverflowError for ints beyond the float range), as the VM does it.
+fn mixed_case(op: &str, args: &[&str]) -> Option<Outcome> {
+    let x = float_arg(args[0]);
+    let a = int_arg(args[1]);
+    if op == "cmp" {
+        let text = match int_float::compare(x, &a) {
+            None => "nan",
+            Some(std::cmp::Ordering::Less) => "lt",
+            Some(std::cmp::Ordering::Equal) => "eq",
+            Some(std::cmp::Ordering::Greater) => "gt",
+        };
+        return Some(show(Ok(text.to_string())));
+    }
+    let result = int_float::to_f64(&a).and_then(|af| match op {
+        "add" => Ok(af + x),
+        "sub" => Ok(x - af),
+        "mul" => Ok(af * x),
+        "div_fi" => float_ops::true_div(x, af),
+        "div_if" => float_ops::true_div(af, x),
+        "floordiv" => float_ops::floor_div(x, af),
+        "mod" => float_ops::modulo(af, x),
+        _ => Ok(f64::NAN),
+    });
+    Some(show(result.map(show_float)))
+}
+
+#[test]
+fn mixed_int_float_matches_cpython() {
+    run_file("mixed.txt", mixed_case);
+}

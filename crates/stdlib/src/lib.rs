@@ -4,15 +4,76 @@
 //!
 //! One file (or directory) per module, named after it; `MODULES` is the registry.
 
+mod _bisect;
+mod _collections;
+mod _contextvars;
+mod _heapq;
+mod _random;
+mod _sha2;
+mod _string;
+mod _struct;
+mod _thread;
+mod _weakref;
+mod args;
+mod arity;
+mod atexit;
+mod binascii;
+mod cmath;
+mod errno;
+mod gc;
+mod io;
+mod itertools;
+mod math;
+mod native_util;
+mod number_args;
+mod posix;
+mod structseq;
+mod time;
+
 use adder_vm::native_module::ModuleInit;
 use adder_vm::Vm;
 
 /// Every native module this crate provides, by import name.
-const MODULES: &[(&str, ModuleInit)] = &[];
+const MODULES: &[(&str, ModuleInit)] = &[
+    ("_bisect", _bisect::init),
+    ("_collections", _collections::init),
+    ("_heapq", _heapq::init),
+    ("_contextvars", _contextvars::init),
+    ("_io", io::init),
+    ("_random", _random::init),
+    ("_sha2", _sha2::init),
+    ("_string", _string::init),
+    ("_struct", _struct::init),
+    ("_thread", _thread::init),
+    ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
+    ("binascii", binascii::init),
+    ("cmath", cmath::init),
+    ("errno", errno::init),
+    ("gc", gc::init),
+    ("itertools", itertools::init),
+    ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
+];
 
-/// Make this crate's modules importable in `vm`.
+/// Make this crate's modules importable in `vm`, and import `_io` so that the
+/// built-in `open` is `io.open` (CPython's start-up imports `io` too).
 pub fn install(vm: &mut Vm) {
     for (name, init) in MODULES {
         vm.register_native_module(name, *init);
     }
+    if let Err(e) = vm.import_module("_io") {
+        let shown = vm.repr(&adder_vm::Value::Obj(e.0)).unwrap_or_default();
+        eprintln!("adder: cannot import _io: {shown}");
+    }
+}
+
+/// What the interpreter does when the program has finished (CPython's finalization,
+/// as far as these modules are concerned): run the `atexit` functions, then flush the
+/// buffered files still open.
+pub fn finalize(vm: &mut Vm) {
+    atexit::run_exit_functions(vm);
+    vm.finalize_main_module();
+    io::flush_all(vm);
 }

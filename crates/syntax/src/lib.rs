@@ -2,10 +2,12 @@
 //!
 //! `parse` turns source text into an [`ast::Mod`] identical to what CPython's `ast`
 //! module builds, or the [`SyntaxError`] CPython would raise. `decode_source` applies
-//! PEP 263 / BOM decoding to raw file bytes first. `tokenize_dump` and `ast_dump`
-//! reproduce `python -m tokenize` and `python -m ast` output.
+//! PEP 263 / BOM decoding to raw file bytes first. `tokenize_file_dump` (from a
+//! file's bytes) and `ast_dump` reproduce `python -m tokenize` and `python -m ast`
+//! output.
 
 pub mod ast;
+mod codecs;
 mod dump;
 mod error;
 mod literals;
@@ -14,13 +16,17 @@ pub mod repr;
 mod source;
 pub mod token;
 mod tokenize_dump;
+mod tokenize_file;
 pub mod tokenizer;
+pub mod tree;
+mod type_comment;
 mod unicode_tables;
 
 pub use dump::{ast_dump, constant_repr};
 pub use error::{format_syntax_error, SyntaxError, SyntaxErrorKind};
 pub use source::decode_source;
-pub use tokenize_dump::tokenize_dump;
+pub use tokenize_dump::{tokenize_dump, tokenize_dump_with_encoding};
+pub use tokenize_file::tokenize_file_dump;
 
 /// The `compile()` mode, selecting the start rule and the root node kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,10 +41,29 @@ pub enum Mode {
     FuncType,
 }
 
+/// `compile()` flags that change what the parser builds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ParseOptions {
+    /// `PyCF_TYPE_COMMENTS` (`ast.parse(..., type_comments=True)`): `# type:`
+    /// comments become `type_comment` fields and `# type: ignore` comments
+    /// `Module.type_ignores`; misplaced type comments are syntax errors.
+    pub type_comments: bool,
+}
+
 /// Parse `source` (already decoded text) as `compile(source, filename, mode,
 /// ast.PyCF_ONLY_AST)` does. `filename` is accepted for API symmetry; CPython puts
 /// it on the exception, which callers do from their side.
 pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxError> {
+    parse_with_options(source, mode, filename, ParseOptions::default())
+}
+
+/// [`parse`] with the flags of `options`.
+pub fn parse_with_options(
+    source: &str,
+    mode: Mode,
+    filename: &str,
+    options: ParseOptions,
+) -> Result<ast::Mod, SyntaxError> {
     let _ = filename;
     if source.contains('\0') {
         return Err(SyntaxError {
@@ -53,5 +78,5 @@ pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, Synta
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (normalized, _) = source::normalize_newlines(source);
-    parser::Parser::new(&normalized, mode).parse()
+    parser::Parser::new(&normalized, mode, options).parse()
 }

@@ -1,6 +1,7 @@
 //! Source text preparation: PEP 263 / BOM decoding of raw bytes, and the newline
 //! normalization CPython applies before tokenizing.
 
+use crate::codecs::{self, Codec};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 
 /// Decode the bytes of a Python source file the way `compile(bytes, ...)` does:
@@ -13,7 +14,6 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
     let declared = find_coding_declaration(body);
     let encoding = match &declared {
         Some((name, lineno)) => {
-            let normal = normalize_encoding_name(name);
             let tokenizer_name = tokenizer_normal_name(name);
             if has_bom && tokenizer_name != "utf-8" {
                 let line = nth_line(body, *lineno);
@@ -29,21 +29,25 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
                     text: Some(text),
                 });
             }
-            normal
+            tokenizer_name
         }
         None => "utf-8".to_string(),
     };
-    match encoding.as_str() {
-        "utf-8" => decode_utf8(body, declared.is_some()),
-        "iso-8859-1" => Ok(body.iter().map(|&b| b as char).collect()),
-        "ascii" => match body.iter().position(|&b| b >= 0x80) {
-            None => Ok(body.iter().map(|&b| b as char).collect()),
-            Some(pos) => Err(bare_error(format!(
-                "'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)",
-                body[pos], pos
-            ))),
-        },
-        other => Err(bare_error(format!("unknown encoding: {other}"))),
+    match codecs::lookup(&encoding) {
+        Some(Codec::Utf8) => decode_utf8(body, declared.is_some()),
+        Some(codec) => codecs::decode(codec, body)
+            .map(|text| text.into_owned())
+            .map_err(|failure| {
+                let detail = match failure.position {
+                    Some(pos) => format!(
+                        "can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
+                        body.get(pos).copied().unwrap_or(0)
+                    ),
+                    None => "can't decode bytes".to_string(),
+                };
+                bare_error(format!("'{encoding}' codec {detail}"))
+            }),
+        None => Err(bare_error(format!("unknown encoding: {encoding}"))),
     }
 }
 
@@ -102,7 +106,7 @@ fn decode_utf8(body: &[u8], declared: bool) -> Result<String, SyntaxError> {
 }
 
 /// Line `lineno` (1-based) of `body`, with its newline.
-fn nth_line(body: &[u8], lineno: u32) -> &[u8] {
+pub(crate) fn nth_line(body: &[u8], lineno: u32) -> &[u8] {
     let mut rest = body;
     for _ in 1..lineno {
         match rest.iter().position(|&b| b == b'\n') {
@@ -134,7 +138,7 @@ fn find_coding_declaration(body: &[u8]) -> Option<(String, u32)> {
     coding_in_line(nth_line(body, 2)).map(|name| (name, 2))
 }
 
-fn coding_in_line(line: &[u8]) -> Option<String> {
+pub(crate) fn coding_in_line(line: &[u8]) -> Option<String> {
     let start = line
         .iter()
         .position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
@@ -163,18 +167,6 @@ fn coding_in_line(line: &[u8]) -> Option<String> {
         i += 1;
     }
     None
-}
-
-/// CPython's `get_normal_name` plus the aliases of the encodings we decode.
-fn normalize_encoding_name(name: &str) -> String {
-    let normal = tokenizer_normal_name(name);
-    let lower = normal.to_ascii_lowercase().replace('_', "-");
-    match lower.as_str() {
-        "utf8" => "utf-8".to_string(),
-        "latin1" | "l1" => "iso-8859-1".to_string(),
-        "ascii" | "us-ascii" | "646" => "ascii".to_string(),
-        _ => normal,
-    }
 }
 
 /// The C tokenizer's `get_normal_name`: only `utf-8` and the Latin-1 spellings

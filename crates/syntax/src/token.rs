@@ -23,6 +23,9 @@ pub enum TokenKind {
     Comment,
     /// A newline that ends no logical line; only produced for `tokenize` output.
     Nl,
+    /// A `# type: ...` comment (PEP 484), only produced when parsing with type
+    /// comments; the token's text is what follows the `type:` prefix.
+    TypeComment,
     /// A character that is no operator (`$`, `?`, a backtick): CPython's generic OP.
     UnknownOp,
     // Operators.
@@ -261,6 +264,7 @@ impl TokenKind {
             TStringEnd => "TSTRING_END",
             Comment => "COMMENT",
             Nl => "NL",
+            TypeComment => "TYPE_COMMENT",
             UnknownOp => "OP",
             Lpar => "LPAR",
             Rpar => "RPAR",

@@ -7,15 +7,29 @@ use crate::token::{Token, TokenKind};
 use crate::tokenizer::Tokenizer;
 use crate::SyntaxErrorKind;
 
-/// What `python3.14 -m tokenize FILE` prints for `source`: `Ok(stdout)`, or
-/// `Err(stderr)` for input it rejects (it then exits with status 1).
+/// What `python3.14 -m tokenize FILE` prints for `source` (decoded UTF-8 text):
+/// `Ok(stdout)`, or `Err(stderr)` for input it rejects (it then exits with status 1).
 pub fn tokenize_dump(source: &str, filename: &str) -> Result<String, String> {
+    tokenize_dump_with_encoding(source, filename, Some("utf-8"))
+}
+
+/// [`tokenize_dump`] for text decoded from `encoding` (the ENCODING token's
+/// string); `None` for text read from standard input, which gets no ENCODING token.
+/// `\r\n` line ends are shown in NEWLINE/NL tokens and strings as in the source.
+pub fn tokenize_dump_with_encoding(
+    source: &str,
+    filename: &str,
+    encoding: Option<&str>,
+) -> Result<String, String> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let crlf = CrlfIndex::new(source);
     let (text, implicit_newline) = normalize_newlines(source);
     let lines = LineIndex::new(&text);
     let mut lexer = Tokenizer::new(&text, true);
     let mut out = String::new();
-    push_line(&mut out, "0,0-0,0:", "ENCODING", "'utf-8'");
+    if let Some(encoding) = encoding {
+        push_line(&mut out, "0,0-0,0:", "ENCODING", &str_repr(encoding));
+    }
     loop {
         let tok = match lexer.next_token() {
             Ok(tok) => tok,
@@ -50,7 +64,17 @@ pub fn tokenize_dump(source: &str, filename: &str) -> Result<String, String> {
                 });
             }
         };
-        let (name, string, start, end) = describe(&text, &lines, &tok, implicit_newline);
+        let (name, mut string, start, mut end) = describe(&text, &lines, &tok, implicit_newline);
+        if crlf.any() {
+            match tok.kind {
+                TokenKind::Newline | TokenKind::Nl if crlf.is_crlf(tok.start as usize) => {
+                    string = "\r\n".to_string();
+                    end.1 += 1;
+                }
+                TokenKind::Newline | TokenKind::Nl | TokenKind::EndMarker | TokenKind::Dedent => {}
+                _ => string = crlf.original_slice(source, tok.start as usize, tok.end as usize),
+            }
+        }
         let range = format!("{},{}-{},{}:", start.0, start.1, end.0, end.1);
         push_line(&mut out, &range, name, &str_repr(&string));
         if tok.kind == TokenKind::EndMarker {
@@ -159,5 +183,47 @@ impl LineIndex {
         let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
         let col = text.get(start..offset).map_or(0, |s| s.chars().count());
         (line as u32 + 1, col as u32)
+    }
+}
+
+/// Where the source had `\r\n` line ends, which newline normalization turned
+/// into `\n`: offsets of those newlines in the normalized text.
+struct CrlfIndex {
+    newlines: Vec<usize>,
+}
+
+impl CrlfIndex {
+    fn new(source: &str) -> Self {
+        let mut newlines = Vec::new();
+        let mut removed = 0;
+        for (i, pair) in source.as_bytes().windows(2).enumerate() {
+            if pair == b"\r\n" {
+                newlines.push(i + 1 - removed - 1);
+                removed += 1;
+            }
+        }
+        CrlfIndex { newlines }
+    }
+
+    fn any(&self) -> bool {
+        !self.newlines.is_empty()
+    }
+
+    /// Whether the normalized newline at `offset` was `\r\n`.
+    fn is_crlf(&self, offset: usize) -> bool {
+        self.newlines.binary_search(&offset).is_ok()
+    }
+
+    /// The source offset of normalized offset `offset`.
+    fn original(&self, offset: usize) -> usize {
+        offset + self.newlines.partition_point(|&n| n < offset)
+    }
+
+    /// The source text of the normalized range `start..end`.
+    fn original_slice(&self, source: &str, start: usize, end: usize) -> String {
+        source
+            .get(self.original(start)..self.original(end))
+            .unwrap_or_default()
+            .to_string()
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Token, TokenKind};
+use crate::type_comment::TypeCommentKind;
 
 const EOF: i32 = -1;
 const TABSIZE: u32 = 8;
@@ -71,6 +72,11 @@ pub struct Tokenizer<'a> {
     modes: Vec<StringMode>,
     /// Emit COMMENT and NL tokens and skip literal checks, as `tokenize` does.
     extra_tokens: bool,
+    /// Turn `# type: ...` comments into TYPE_COMMENT tokens and collect
+    /// `# type: ignore` comments (`ast.parse(..., type_comments=True)`).
+    type_comments: bool,
+    /// The `# type: ignore` comments seen so far: line and tag.
+    type_ignores: Vec<(u32, String)>,
     comment_newline: bool,
     /// Position of the token being built.
     tok_start: usize,
@@ -118,12 +124,25 @@ impl<'a> Tokenizer<'a> {
             brackets: Vec::new(),
             modes: Vec::new(),
             extra_tokens,
+            type_comments: false,
+            type_ignores: Vec::new(),
             comment_newline: false,
             tok_start: 0,
             tok_lineno: 1,
             tok_col: 0,
             finished: false,
         }
+    }
+
+    /// Makes type comments tokens and collects type-ignore comments.
+    pub fn with_type_comments(mut self) -> Self {
+        self.type_comments = true;
+        self
+    }
+
+    /// The `# type: ignore` comments read so far (line, tag), in source order.
+    pub fn take_type_ignores(&mut self) -> Vec<(u32, String)> {
+        std::mem::take(&mut self.type_ignores)
     }
 
     /// Current bracket nesting level.
@@ -238,8 +257,10 @@ impl<'a> Tokenizer<'a> {
                 raised: false,
             };
         }
+        // Only a continuation line gets here: CPython points just after the
+        // backslash's newline, with no end.
         let line = line_text_with_newline(self.src, self.line_start);
-        let offset = byte_to_char_offset(&line, self.pos - self.line_start + 1);
+        let offset = byte_to_char_offset(&line, self.pos - self.line_start);
         LexError {
             error: SyntaxError {
                 kind: SyntaxErrorKind::SyntaxError,
@@ -247,7 +268,7 @@ impl<'a> Tokenizer<'a> {
                 lineno: self.lineno,
                 offset,
                 end_lineno: self.lineno,
-                end_offset: 0,
+                end_offset: -1,
                 text: Some(line),
             },
             raised: false,
@@ -457,6 +478,11 @@ impl<'a> Tokenizer<'a> {
                     c = self.nextc();
                 }
                 self.backup(c);
+                if self.type_comments {
+                    if let Some(result) = self.type_comment(blankline) {
+                        return Ok(result);
+                    }
+                }
                 if self.extra_tokens {
                     self.comment_newline = blankline;
                     return Ok(Some(self.make(TokenKind::Comment, self.pos)));
@@ -518,6 +544,34 @@ impl<'a> Tokenizer<'a> {
                 continue;
             }
             return self.operator(c).map(Some);
+        }
+    }
+
+    /// After a comment (from `tok_start` to `pos`) in type-comments mode: a
+    /// TYPE_COMMENT token, or for `# type: ignore` the comment recorded and
+    /// `Some(None)` to read on (the newline of an otherwise blank line is consumed
+    /// with it, as CPython does). `None` when it is an ordinary comment.
+    fn type_comment(&mut self, blankline: bool) -> Option<Option<Token>> {
+        let comment = &self.src[self.tok_start..self.pos];
+        match crate::type_comment::classify(comment)? {
+            TypeCommentKind::Ignore { tag_start } => {
+                let mut tag = String::from_utf8_lossy(&comment[tag_start..]).into_owned();
+                let lineno = self.lineno;
+                if blankline {
+                    // CPython's tag then ends after the newline it consumes.
+                    if self.nextc() == b'\n' as i32 {
+                        tag.push('\n');
+                    }
+                    self.atbol = true;
+                }
+                self.type_ignores.push((lineno, tag));
+                Some(None)
+            }
+            TypeCommentKind::Comment { text_start } => {
+                self.tok_start += text_start;
+                self.tok_col += text_start;
+                Some(Some(self.make(TokenKind::TypeComment, self.pos)))
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 //! Stdlib parity sweep: parses and tokenizes every `.py` file of the reference's
-//! lib/python3.14 and compares hashes of the AST dump and of the `python -m tokenize`
-//! output with those the reference produced (`data/stdlib_expectations.tsv`, written
+//! lib/python3.14 and compares hashes of the AST dump (without and with type
+//! comments) and of the `python -m tokenize` output with those the reference produced (`data/stdlib_expectations.tsv`, written
 //! by `scripts/gen_syntax_expectations.py`). The match counts may only go up: the
 //! floors below are the counts measured when the expectations were generated.
 
@@ -11,9 +11,11 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Files whose AST dump (or syntax error) matched the reference when last measured.
-const AST_MATCH_FLOOR: usize = 1705;
+const AST_MATCH_FLOOR: usize = 1707;
+/// Files whose AST dump parsed with type comments matched the reference.
+const TYPE_COMMENTS_AST_MATCH_FLOOR: usize = 1707;
 /// Files whose `python -m tokenize` output matched the reference when last measured.
-const TOKENS_MATCH_FLOOR: usize = 1701;
+const TOKENS_MATCH_FLOOR: usize = 1707;
 /// Worker threads: the machines running this have few cores.
 const THREADS: usize = 2;
 
@@ -22,12 +24,14 @@ struct Expectation {
     path: String,
     ast_hash: u64,
     tokens_hash: u64,
+    type_comments_ast_hash: u64,
 }
 
 /// What adder produced for one file.
 struct Outcome {
     ast_hash: u64,
     tokens_hash: u64,
+    type_comments_ast_hash: u64,
     lines: usize,
     parse_time: Duration,
 }
@@ -67,6 +71,7 @@ fn read_expectations() -> Vec<Expectation> {
                 path: fields[0].to_string(),
                 ast_hash: hash(1),
                 tokens_hash: hash(2),
+                type_comments_ast_hash: hash(3),
             }
         })
         .collect()
@@ -78,6 +83,8 @@ fn error_line(e: &adder_syntax::SyntaxError) -> String {
     use adder_syntax::SyntaxErrorKind::{MemoryError, RecursionError};
     match e.kind {
         MemoryError | RecursionError => format!("{}|{}|0|0|0|0", e.kind.name(), e.msg),
+        // Decoding errors carry no location; Python shows the ends as None.
+        _ if e.lineno == 0 => format!("{}|{}|0|{}|None|None", e.kind.name(), e.msg, e.offset),
         _ => format!(
             "{}|{}|{}|{}|{}|{}",
             e.kind.name(),
@@ -98,19 +105,23 @@ fn run_file(lib: &Path, relpath: &str) -> Outcome {
         .clone()
         .and_then(|text| adder_syntax::parse(&text, adder_syntax::Mode::Exec, relpath));
     let parse_time = start.elapsed();
-    let ast_text = match &parsed {
+    let dump = |parsed: &Result<adder_syntax::ast::Mod, adder_syntax::SyntaxError>| match parsed {
         Ok(module) => adder_syntax::ast_dump(module, true, Some(3)),
         Err(e) => error_line(e),
     };
-    let tokens_text = match &decoded {
-        Ok(text) => match adder_syntax::tokenize_dump(text, relpath) {
-            Ok(s) | Err(s) => s,
-        },
-        Err(e) => format!("{relpath}: error: {}\n", e.msg),
+    let with_type_comments = decoded.clone().and_then(|text| {
+        let options = adder_syntax::ParseOptions {
+            type_comments: true,
+        };
+        adder_syntax::parse_with_options(&text, adder_syntax::Mode::Exec, relpath, options)
+    });
+    let tokens_text = match adder_syntax::tokenize_file_dump(&bytes, relpath) {
+        Ok(s) | Err(s) => s,
     };
     Outcome {
-        ast_hash: fnv1a64(&ast_text),
+        ast_hash: fnv1a64(&dump(&parsed)),
         tokens_hash: fnv1a64(&tokens_text),
+        type_comments_ast_hash: fnv1a64(&dump(&with_type_comments)),
         lines: bytes.iter().filter(|&&b| b == b'\n').count(),
         parse_time,
     }
@@ -154,7 +165,11 @@ fn stdlib_parses_and_tokenizes_like_the_reference() {
 
     let mut ast_mismatches = Vec::new();
     let mut tokens_mismatches = Vec::new();
+    let mut type_comments_mismatches = Vec::new();
     for (expectation, outcome) in expectations.iter().zip(&outcomes) {
+        if outcome.type_comments_ast_hash != expectation.type_comments_ast_hash {
+            type_comments_mismatches.push(expectation.path.as_str());
+        }
         if outcome.ast_hash != expectation.ast_hash {
             ast_mismatches.push(expectation.path.as_str());
         }
@@ -165,9 +180,11 @@ fn stdlib_parses_and_tokenizes_like_the_reference() {
     let total = expectations.len();
     let ast_matches = total - ast_mismatches.len();
     let tokens_matches = total - tokens_mismatches.len();
+    let type_comments_matches = total - type_comments_mismatches.len();
     let lines: usize = outcomes.iter().map(|o| o.lines).sum();
     let parse_seconds: f64 = outcomes.iter().map(|o| o.parse_time.as_secs_f64()).sum();
     println!("AST matches: {ast_matches}/{total} (floor {AST_MATCH_FLOOR}); differing: {ast_mismatches:?}");
+    println!("AST (type comments) matches: {type_comments_matches}/{total} (floor {TYPE_COMMENTS_AST_MATCH_FLOOR}); differing: {type_comments_mismatches:?}");
     println!("tokenize matches: {tokens_matches}/{total} (floor {TOKENS_MATCH_FLOOR}); differing: {tokens_mismatches:?}");
     println!(
         "parse speed: {total} files, {lines} lines in {parse_seconds:.2}s of parse time \
@@ -178,6 +195,10 @@ fn stdlib_parses_and_tokenizes_like_the_reference() {
     assert!(
         ast_matches >= AST_MATCH_FLOOR,
         "AST parity regressed: {ast_matches} < {AST_MATCH_FLOOR}; differing: {ast_mismatches:?}"
+    );
+    assert!(
+        type_comments_matches >= TYPE_COMMENTS_AST_MATCH_FLOOR,
+        "type-comments AST parity regressed: {type_comments_matches} < {TYPE_COMMENTS_AST_MATCH_FLOOR}; differing: {type_comments_mismatches:?}"
     );
     assert!(
         tokens_matches >= TOKENS_MATCH_FLOOR,

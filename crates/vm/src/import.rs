@@ -2,7 +2,12 @@
 //! what adder needs today): `sys.modules`, then a search of `sys.path` for `NAME.py`
 //! or a package `NAME/__init__.py`, compiled and run as a new module.
 
+pub(crate) mod cache;
+
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use adder_bytecode::CodeObject;
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject};
@@ -111,10 +116,10 @@ impl Vm {
     /// Create module `name`, register it in `sys.modules`, and run `file` in it.
     fn exec_source_module(&mut self, name: &str, file: &Path, is_package: bool) -> PyResult<Value> {
         let filename = file.to_string_lossy().into_owned();
-        let bytes = std::fs::read(file)
-            .map_err(|e| self.error(&self.types().exc.import_error.clone(), e.to_string()))?;
         let globals = self.new_module_dict(name);
         dict::set_str(self, &globals, "__file__", self.new_str(&filename));
+        let cached = cache::cached_value(self, file);
+        dict::set_str(self, &globals, "__cached__", cached);
         let package = if is_package {
             name.to_string()
         } else {
@@ -136,7 +141,9 @@ impl Vm {
         ));
         let modules = self.interp.modules.clone();
         dict::set_str(self, &modules, name, module.clone());
-        let result = self.compile_and_run(&bytes, &filename, globals);
+        let result = self
+            .module_code(file, &filename)
+            .and_then(|code| self.run_code(self.code_object(code), globals));
         if let Err(e) = result {
             let key = self.new_str(name);
             let _ = dict::del_item(self, &modules, &key);
@@ -146,6 +153,35 @@ impl Vm {
         Ok(dict::get_str(&modules, name).unwrap_or(module))
     }
 
+    /// The code of the module in `file`: from its `__pycache__` entry when that matches
+    /// the source, otherwise compiled (and cached, unless `sys.dont_write_bytecode`).
+    fn module_code(&mut self, file: &Path, filename: &str) -> PyResult<Rc<CodeObject>> {
+        let read_error = |vm: &Vm, e: std::io::Error| {
+            vm.error(&vm.types().exc.import_error.clone(), e.to_string())
+        };
+        let stamp = std::fs::metadata(file)
+            .map(|m| cache::source_stamp(&m))
+            .map_err(|e| read_error(self, e))?;
+        if let Some(code) = cache::load(file, stamp, filename) {
+            return Ok(Rc::new(code));
+        }
+        let bytes = std::fs::read(file).map_err(|e| read_error(self, e))?;
+        let code = self.compile_module_source(&bytes, filename)?;
+        if cache::writing_allowed(self) {
+            cache::store(file, stamp, &code);
+        }
+        Ok(code)
+    }
+
+    /// Compile module source text; syntax errors become SyntaxError.
+    fn compile_module_source(&self, source: &[u8], filename: &str) -> PyResult<Rc<CodeObject>> {
+        adder_syntax::decode_source(source)
+            .and_then(|text| {
+                adder_compiler::compile_source(&text, filename, adder_syntax::Mode::Exec, 0)
+            })
+            .map_err(|e| self.syntax_error_from(&e, filename))
+    }
+
     /// Compile `source` and run it in `globals`; syntax errors become SyntaxError.
     pub fn compile_and_run(
         &mut self,
@@ -153,11 +189,7 @@ impl Vm {
         filename: &str,
         globals: ObjRef,
     ) -> PyResult<Value> {
-        let code = adder_syntax::decode_source(source)
-            .and_then(|text| {
-                adder_compiler::compile_source(&text, filename, adder_syntax::Mode::Exec, 0)
-            })
-            .map_err(|e| self.syntax_error_from(&e, filename))?;
+        let code = self.compile_module_source(source, filename)?;
         let code = self.code_object(code);
         self.run_code(code, globals)
     }

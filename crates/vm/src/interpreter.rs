@@ -48,6 +48,7 @@ impl Vm {
             interned: Default::default(),
             latin1_chars,
             native_modules: Default::default(),
+            native_state: Default::default(),
         };
         let mut vm = Vm {
             interp: Rc::new(interp),
@@ -57,6 +58,8 @@ impl Vm {
         let b = vm.interp.builtins_dict.clone();
         crate::builtins::populate(&vm, &b);
         crate::sys::init(&mut vm);
+        crate::ast_objects::register(&mut vm);
+        crate::objects::typevar_types::register(&mut vm);
         vm
     }
 
@@ -65,11 +68,13 @@ impl Vm {
     pub fn code_object(&self, code: Rc<CodeObject>) -> ObjRef {
         let code = validated(code);
         let consts = code.consts.iter().map(|c| self.constant_value(c)).collect();
-        let names = code.names.iter().map(|n| self.new_str(n)).collect();
+        // Names are interned, as CPython does, so that namespace lookups by these names
+        // find the stored keys by identity instead of comparing text.
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
         let localsplus_names = code
             .localsplus_names
             .iter()
-            .map(|n| self.new_str(n))
+            .map(|n| self.intern(n))
             .collect();
         let cell_slots = code
             .localsplus_kinds
@@ -78,6 +83,7 @@ impl Vm {
             .filter(|(_, k)| k.is(LocalKind::CELL))
             .map(|(i, _)| i)
             .collect();
+        let inline_cache = (0..code.code.len()).map(|_| Cell::new(0)).collect();
         Rc::new(PyObject::new(
             self.types().code.clone(),
             Payload::Code(Box::new(CodeData {
@@ -86,6 +92,7 @@ impl Vm {
                 names,
                 localsplus_names,
                 cell_slots,
+                inline_cache,
             })),
         ))
     }
@@ -97,7 +104,10 @@ impl Vm {
             Constant::Ellipsis => self.types().ellipsis.clone(),
             Constant::Int(i) => self.new_int(i.clone()),
             Constant::Float(f) => Value::Float(*f),
-            Constant::Complex { .. } => Value::None,
+            Constant::Complex { real, imag } => crate::objects::complex::new_complex(
+                self,
+                adder_numeric::complex::Complex::new(*real, *imag),
+            ),
             Constant::Str(s) if is_identifier_like(s) => self.intern(s),
             Constant::Str(s) => self.new_str(s),
             Constant::Bytes(b) => crate::objects::bytes::new_bytes(self, b.to_vec()),

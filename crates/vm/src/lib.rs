@@ -1,18 +1,22 @@
 //! adder's virtual machine: the runtime, interpreter and thread states, the object
 //! model and built-in types, and the bytecode evaluation loop.
 
+pub mod ast_objects;
 pub mod builtins;
 pub mod error;
 pub mod eval;
 pub mod frame;
+pub mod gc;
 pub mod import;
 pub mod interpreter;
 pub mod native_module;
+pub mod native_state;
 pub mod object;
 pub mod objects;
 pub mod output;
 pub mod protocol;
 pub mod runtime;
+pub mod signals;
 pub mod suggestions;
 pub mod sys;
 pub mod traceback;

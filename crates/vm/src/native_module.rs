@@ -133,7 +133,9 @@ impl Vm {
             let _ = dict::del_item(self, &modules, &key);
             return Some(Err(e));
         }
-        Some(Ok(dict::get_str(&modules, name).unwrap_or(Value::Obj(module))))
+        Some(Ok(
+            dict::get_str(&modules, name).unwrap_or(Value::Obj(module))
+        ))
     }
 
     /// An instance of the native type `cls` (or of a Python subclass of it, which also
@@ -202,6 +204,28 @@ pub fn add_type(vm: &Vm, module: &ObjRef, ty: &ObjRef) {
     }
 }
 
+/// Add read-only attributes to a native type, each computed by `getter(self)` (CPython's
+/// getset descriptors; here properties whose getter is a built-in function).
+pub fn add_getters(vm: &Vm, ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
+    let Some(namespace) = ty.dict_obj() else {
+        return;
+    };
+    for &(name, getter) in getters {
+        let data = crate::objects::descriptors::PropertyData {
+            fget: crate::builtins::new_builtin(vm, name, getter, Some(ty.clone())),
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            name: std::cell::RefCell::new(vm.new_str(name)),
+        };
+        let property = Value::obj(PyObject::new(
+            vm.types().property.clone(),
+            Payload::Property(Box::new(data)),
+        ));
+        dict::set_str(vm, &namespace, name, property);
+    }
+}
+
 /// `__new__` and `__init__` of the nearest native base of `cls` (its own namespace, not
 /// `object`'s), for calling a native type or a Python subclass of one.
 fn native_base_method(vm: &Vm, cls: &ObjRef, name: &str) -> Option<Value> {
@@ -218,7 +242,8 @@ pub(crate) fn native_new(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Valu
     let Some(new) = native_base_method(vm, cls, "__new__") else {
         return Err(vm.type_error(format!(
             "cannot create '{}' instances",
-            cls.as_type().map_or_else(String::new, |t| t.qualname.borrow().to_string())
+            cls.as_type()
+                .map_or_else(String::new, |t| t.qualname.borrow().to_string())
         )));
     };
     let mut all = vec![Value::Obj(cls.clone())];
@@ -256,7 +281,6 @@ pub(crate) fn call_native_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResul
     }
     Ok(obj)
 }
-
 
 #[cfg(test)]
 mod tests {

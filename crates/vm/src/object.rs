@@ -29,6 +29,10 @@ pub struct PyObject {
     /// The instance `__dict__` (a dict object), for objects that have one.
     pub dict: RefCell<Option<ObjRef>>,
     pub payload: Payload,
+    /// State few objects need (weak references to the object, the "already finalized"
+    /// mark of PEP 442): boxed and usually absent, so it costs one word per object and
+    /// one test when the object dies. See `crate::gc`.
+    pub(crate) extra: Cell<Option<Box<crate::gc::ObjExtra>>>,
 }
 
 /// The built-in layouts.
@@ -41,10 +45,18 @@ pub enum Payload {
     Float(f64),
     Str(PyStr),
     Bytes(Box<[u8]>),
+    /// A `complex` (or an instance of a complex subclass).
+    Complex(adder_numeric::complex::Complex),
+    /// A `bytearray`: its bytes and buffer exports (see `objects/bytearray.rs`).
+    ByteArray(crate::objects::bytearray::ByteArrayData),
+    /// A `memoryview` (see `objects/memoryview.rs`).
+    MemoryView(Box<crate::objects::memoryview::MemoryViewData>),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
     Dict(RefCell<DictData>),
     Range(RangeData),
+    /// A `range` whose bounds or length exceed machine integers.
+    BigRange(Box<crate::objects::range_big::BigRangeData>),
     Slice(SliceData),
     Type(Box<TypeObject>),
     Function(Box<Function>),
@@ -136,6 +148,7 @@ impl PyObject {
             class: RefCell::new(Some(class)),
             dict: RefCell::new(None),
             payload,
+            extra: Cell::new(None),
         }
     }
 
@@ -144,6 +157,7 @@ impl PyObject {
             class: RefCell::new(Some(class)),
             dict: RefCell::new(Some(dict)),
             payload,
+            extra: Cell::new(None),
         }
     }
 
@@ -183,65 +197,108 @@ impl PyObject {
 /// Destruction without recursion (CPython's "trashcan"). Freeing a container frees
 /// its items, which may be containers: a million-deep list, or a long linked list of
 /// objects, would recurse a million times in Rust. Instead, each container's items are
-/// moved out and, when a destructor is already running on this thread, queued; the
-/// outermost destructor drains the queue in a loop.
+/// moved out and, when a destructor is already running on this thread, stacked; the
+/// outermost destructor releases them in a loop, depth first and each container's
+/// items in CPython's order, so that `__del__` methods run in CPython's order.
+///
+/// Before that, an object whose class has a `__del__` is handed to the finalizer queue
+/// instead of dying, and the weak references to a dying object are cleared (see
+/// `crate::gc`).
 impl Drop for PyObject {
     fn drop(&mut self) {
-        let mut children = self.take_children();
-        if children.is_empty() {
+        if crate::gc::finalize::defer_finalizer(self) {
             return;
         }
-        let outermost = TRASHCAN.with(|t| {
-            let mut t = t.borrow_mut();
-            if t.active {
-                t.pending.append(&mut children);
-                false
-            } else {
-                t.active = true;
-                true
-            }
-        });
-        if !outermost {
-            return;
+        if let Some(extra) = self.extra.get_mut().take() {
+            crate::gc::weakref::clear_at_death(&extra);
         }
-        drop(children);
-        while let Some(v) = TRASHCAN.with(|t| t.borrow_mut().pending.pop()) {
-            drop(v);
+        let children = self.take_children();
+        if !children.is_empty() {
+            release(children);
         }
-        TRASHCAN.with(|t| t.borrow_mut().active = false);
     }
 }
 
+/// Release `children` (the last first): at once when no destructor is running on this
+/// thread, else after the running one's current item.
+fn release(children: Vec<Value>) {
+    let mut children = Some(children);
+    let outermost = TRASHCAN.try_with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(c) = children.take() {
+            t.stack.push(c);
+        }
+        !std::mem::replace(&mut t.active, true)
+    });
+    match outermost {
+        Ok(true) => {}
+        Ok(false) => return,
+        // The thread is exiting: plain recursive destruction.
+        Err(_) => return drop(children),
+    }
+    while let Ok(Some(next)) = TRASHCAN.try_with(|t| t.borrow_mut().next()) {
+        drop(next);
+    }
+    let _ = TRASHCAN.try_with(|t| t.borrow_mut().active = false);
+}
+
+/// Items of containers being destroyed, one list per container, innermost last.
 struct Trashcan {
     active: bool,
-    pending: Vec<Value>,
+    /// Each list holds its items in reverse release order (popped from the end).
+    stack: Vec<Vec<Value>>,
+}
+
+impl Trashcan {
+    /// The next item to release: from the innermost container that has some left.
+    fn next(&mut self) -> Option<Value> {
+        loop {
+            let top = self.stack.last_mut()?;
+            match top.pop() {
+                Some(v) => return Some(v),
+                None => {
+                    self.stack.pop();
+                }
+            }
+        }
+    }
 }
 
 thread_local! {
-    static TRASHCAN: RefCell<Trashcan> = const { RefCell::new(Trashcan { active: false, pending: Vec::new() }) };
+    static TRASHCAN: RefCell<Trashcan> = const { RefCell::new(Trashcan { active: false, stack: Vec::new() }) };
 }
 
 impl PyObject {
-    /// The references a container holds, moved out so they can be freed iteratively.
+    /// The references a container holds, moved out so they can be released
+    /// iteratively, last to be released first. CPython's deallocators release
+    /// `__slots__` first, then the instance dict, then the built-in payload's items
+    /// (lists and tuples from the last item to the first, dicts in insertion order).
     fn take_children(&mut self) -> Vec<Value> {
-        let mut out = Vec::new();
+        let mut out = match &mut self.payload {
+            Payload::List(l) => std::mem::take(l.get_mut()),
+            Payload::Tuple(t) => std::mem::take(t).into_vec(),
+            Payload::Dict(d) => reversed(d.get_mut().take_values()),
+            Payload::Set(s) => reversed(s.get_mut().take_values()),
+            Payload::Cell(c) => vec![std::mem::replace(c.get_mut(), Value::Null)],
+            Payload::Method { func, self_ } => vec![
+                std::mem::replace(self_, Value::Null),
+                std::mem::replace(func, Value::Null),
+            ],
+            Payload::SeqIter { seq, .. } => vec![std::mem::replace(seq, Value::Null)],
+            _ => Vec::new(),
+        };
         if let Some(d) = self.dict.get_mut().take() {
             out.push(Value::Obj(d));
         }
-        match &mut self.payload {
-            Payload::List(l) => out.append(l.get_mut()),
-            Payload::Tuple(t) => out.extend(std::mem::take(t).into_vec()),
-            Payload::Dict(d) => out.append(&mut d.get_mut().take_values()),
-            Payload::Set(s) => out.append(&mut s.get_mut().take_values()),
-            Payload::Slots(s) => out.extend(std::mem::take(s.get_mut()).into_vec()),
-            Payload::Cell(c) => out.push(std::mem::replace(c.get_mut(), Value::Null)),
-            Payload::Method { func, self_ } => {
-                out.push(std::mem::replace(func, Value::Null));
-                out.push(std::mem::replace(self_, Value::Null));
-            }
-            Payload::SeqIter { seq, .. } => out.push(std::mem::replace(seq, Value::Null)),
-            _ => {}
+        if let Payload::Slots(s) = &mut self.payload {
+            out.extend(std::mem::take(s.get_mut()).into_vec().into_iter().rev());
         }
+        out.retain(|v| matches!(v, Value::Obj(_)));
         out
     }
+}
+
+fn reversed(mut items: Vec<Value>) -> Vec<Value> {
+    items.reverse();
+    items
 }

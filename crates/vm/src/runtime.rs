@@ -68,6 +68,8 @@ pub struct Interpreter {
     pub latin1_chars: Vec<Value>,
     /// Modules written in Rust, by name (see `native_module.rs`).
     pub native_modules: std::cell::RefCell<Vec<(&'static str, crate::native_module::ModuleInit)>>,
+    /// Native modules' per-interpreter state, one value per Rust type (see `native_state.rs`).
+    pub native_state: crate::native_state::NativeStates,
 }
 
 /// Per-thread state: the frames being run and the exception being handled.

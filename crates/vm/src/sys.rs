@@ -39,8 +39,13 @@ pub fn init(vm: &mut Vm) {
     let path: Vec<Value> = search_path(vm).iter().map(|p| vm.new_str(p)).collect();
     let path = vm.new_list(path);
     dict::set_str(vm, &d, "path", path);
+    let dont_write = crate::import::cache::dont_write_bytecode_default(&vm.interp.config);
+    dict::set_str(vm, &d, "dont_write_bytecode", Value::Bool(dont_write));
     let implementation = implementation(vm);
     dict::set_str(vm, &d, "implementation", implementation);
+    let flags = flags(vm, dont_write);
+    dict::set_str(vm, &d, "flags", flags);
+    dict::set_str(vm, &d, "warnoptions", vm.new_list(Vec::new()));
     let modules = vm.interp.modules.clone();
     dict::set_str(vm, &modules, "sys", Value::Obj(vm.interp.sys.clone()));
     dict::set_str(
@@ -77,11 +82,60 @@ fn search_path(vm: &Vm) -> Vec<String> {
     path
 }
 
+/// `sys.flags`: the command-line flags in effect, with the values CPython 3.14 has by
+/// default (`warnings` reads `context_aware_warnings`, `dev_mode`...). A namespace here,
+/// where CPython has a struct sequence.
+fn flags(vm: &Vm, dont_write_bytecode: bool) -> Value {
+    let ns = vm.new_dict();
+    let ignore_environment = vm.interp.config.ignore_environment;
+    // String hashes are randomised unless PYTHONHASHSEED=0 fixes them.
+    let fixed_hashes =
+        !ignore_environment && std::env::var("PYTHONHASHSEED").is_ok_and(|s| s.trim() == "0");
+    let fields = [
+        ("debug", Value::Int(0)),
+        ("inspect", Value::Int(0)),
+        ("interactive", Value::Int(0)),
+        ("optimize", Value::Int(0)),
+        (
+            "dont_write_bytecode",
+            Value::Int(i64::from(dont_write_bytecode)),
+        ),
+        ("no_user_site", Value::Int(0)),
+        ("no_site", Value::Int(0)),
+        (
+            "ignore_environment",
+            Value::Int(i64::from(ignore_environment)),
+        ),
+        ("verbose", Value::Int(0)),
+        ("bytes_warning", Value::Int(0)),
+        ("quiet", Value::Int(0)),
+        ("hash_randomization", Value::Int(i64::from(!fixed_hashes))),
+        ("isolated", Value::Int(0)),
+        ("dev_mode", Value::Bool(false)),
+        ("utf8_mode", Value::Int(0)),
+        ("warn_default_encoding", Value::Int(0)),
+        ("safe_path", Value::Bool(false)),
+        ("int_max_str_digits", Value::Int(4300)),
+        ("gil", Value::Int(1)),
+        ("thread_inherit_context", Value::Int(0)),
+        ("context_aware_warnings", Value::Int(0)),
+    ];
+    for (name, value) in fields {
+        dict::set_str(vm, &ns, name, value);
+    }
+    Value::obj(crate::object::PyObject::with_dict(
+        vm.types().simple_namespace.clone(),
+        crate::object::Payload::Instance,
+        ns,
+    ))
+}
+
 /// `sys.implementation`: a namespace naming adder.
 fn implementation(vm: &Vm) -> Value {
     let ns = vm.new_dict();
     dict::set_str(vm, &ns, "name", vm.new_str("adder"));
-    dict::set_str(vm, &ns, "cache_tag", vm.new_str("adder-314"));
+    let cache_tag = vm.new_str(crate::import::cache::CACHE_TAG);
+    dict::set_str(vm, &ns, "cache_tag", cache_tag);
     let version = vm.new_tuple(vec![
         Value::Int(VERSION.0),
         Value::Int(VERSION.1),

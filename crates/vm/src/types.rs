@@ -58,6 +58,21 @@ exception_types! {
     name_error = "NameError": exception,
     unbound_local_error = "UnboundLocalError": name_error,
     os_error = "OSError": exception,
+    blocking_io_error = "BlockingIOError": os_error,
+    child_process_error = "ChildProcessError": os_error,
+    connection_error = "ConnectionError": os_error,
+    broken_pipe_error = "BrokenPipeError": connection_error,
+    connection_aborted_error = "ConnectionAbortedError": connection_error,
+    connection_refused_error = "ConnectionRefusedError": connection_error,
+    connection_reset_error = "ConnectionResetError": connection_error,
+    file_exists_error = "FileExistsError": os_error,
+    file_not_found_error = "FileNotFoundError": os_error,
+    interrupted_error = "InterruptedError": os_error,
+    is_a_directory_error = "IsADirectoryError": os_error,
+    not_a_directory_error = "NotADirectoryError": os_error,
+    permission_error = "PermissionError": os_error,
+    process_lookup_error = "ProcessLookupError": os_error,
+    timeout_error = "TimeoutError": os_error,
     reference_error = "ReferenceError": exception,
     runtime_error = "RuntimeError": exception,
     not_implemented_error = "NotImplementedError": runtime_error,
@@ -139,6 +154,12 @@ builtin_types! {
     bool_ = "bool": Bool, final_;
     float = "float": Float;
     bytes = "bytes": Bytes;
+    complex = "complex": Complex;
+    bytearray = "bytearray": ByteArray;
+    memoryview = "memoryview": Opaque, final_;
+    bytearray_iterator = "bytearray_iterator": Opaque, final_;
+    memory_iterator = "memory_iterator": Opaque, final_;
+    longrange_iterator = "longrange_iterator": Opaque, final_;
     tuple = "tuple": Tuple;
     list = "list": List;
     range = "range": Opaque, final_;
@@ -182,11 +203,20 @@ builtin_types! {
     text_io_wrapper = "TextIOWrapper": Opaque;
     coroutine = "coroutine": Opaque, final_;
     async_generator = "async_generator": Opaque, final_;
+    async_generator_asend = "async_generator_asend": Opaque, final_;
+    async_generator_athrow = "async_generator_athrow": Opaque, final_;
+    coroutine_wrapper = "coroutine_wrapper": Opaque, final_;
+    anext_awaitable = "anext_awaitable": Opaque, final_;
     property = "property": Opaque;
     staticmethod = "staticmethod": Opaque;
     classmethod = "classmethod": Opaque;
     super_ = "super": Opaque;
     member_descriptor = "member_descriptor": Opaque, final_;
+    wrapper_descriptor = "wrapper_descriptor": Opaque, final_;
+    method_wrapper = "method-wrapper": Opaque, final_;
+    getset_descriptor = "getset_descriptor": Opaque, final_;
+    generic_alias = "GenericAlias": Opaque;
+    union_type = "Union": Opaque, final_;
 }
 
 /// Mark a built-in type that cannot be subclassed (CPython's missing Py_TPFLAGS_BASETYPE).
@@ -229,10 +259,12 @@ impl TypeRegistry {
     }
 
     pub fn new_dict(&self) -> ObjRef {
-        Rc::new(PyObject::new(
+        let d = Rc::new(PyObject::new(
             self.dict.clone(),
             Payload::Dict(RefCell::new(DictData::new())),
-        ))
+        ));
+        crate::gc::collect::track(&d);
+        d
     }
 
     /// A static (non-heap) type created after start-up, such as a native module's
@@ -261,7 +293,11 @@ impl TypeRegistry {
         ));
         if let Some(t) = ty.as_type() {
             let mut mro = vec![ty.clone()];
-            mro.extend(base.as_type().map(|b| b.mro.borrow().clone()).unwrap_or_default());
+            mro.extend(
+                base.as_type()
+                    .map(|b| b.mro.borrow().clone())
+                    .unwrap_or_default(),
+            );
             *t.mro.borrow_mut() = mro;
         }
         ty
@@ -288,6 +324,7 @@ impl TypeRegistryBuilder {
             class: RefCell::new(None),
             dict: RefCell::new(None),
             payload: Payload::Type(Box::new(type_data("type", Layout::Type, vec![], true))),
+            extra: std::cell::Cell::new(None),
         });
         let bare = |name: &str, layout| {
             Rc::new(PyObject::new(

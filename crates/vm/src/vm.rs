@@ -98,10 +98,12 @@ impl Vm {
     }
 
     pub fn new_dict_with(&self, data: DictData) -> ObjRef {
-        Rc::new(PyObject::new(
+        let d = Rc::new(PyObject::new(
             self.types().dict.clone(),
             Payload::Dict(RefCell::new(data)),
-        ))
+        ));
+        crate::gc::collect::track(&d);
+        d
     }
 
     pub fn new_cell(&self, v: Value) -> Value {

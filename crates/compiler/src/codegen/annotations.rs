@@ -4,18 +4,22 @@
 //! the top of the module), classes as `__annotate_func__`. Module annotations, and class
 //! annotations inside `if`/`for`/... bodies, only count if their statement ran: their
 //! indexes are recorded in the `__conditional_annotations__` set.
+//!
+//! Under `from __future__ import annotations` each annotation is its source text
+//! (`unparse.rs`), and modules and classes fill `__annotations__` as they run.
 
 use adder_bytecode::{Constant, Opcode, PseudoOpcode};
 use adder_syntax::ast::{self, Expr, ExprContext, Stmt};
 
 use super::{Compiler, Result, UnitKind};
+use crate::intrinsics::INTRINSIC_TYPEALIAS;
 use crate::ir::{Instr, Loc, Op};
 use crate::symtable::ScopeId;
+use crate::unparse::unparse_expr;
 
 /// `SET_FUNCTION_ATTRIBUTE` flags for `__annotate__` and defaults.
 pub const MAKE_ANNOTATE: u32 = 16;
 const MAKE_DEFAULTS: u32 = 1;
-const INTRINSIC_TYPEALIAS: u32 = 11;
 /// `__annotate__` formats above this raise NotImplementedError (VALUE_WITH_FAKE_GLOBALS).
 const FORMAT_VALUE_WITH_FAKE_GLOBALS: u32 = 2;
 /// `COMPARE_OP` argument for `>`.
@@ -78,6 +82,7 @@ impl<'a> Compiler<'a> {
             let mangled = self.mangle(name);
             self.load_const(Constant::Str(mangled.into()), loc);
             match annotation {
+                _ if self.table.future_annotations => self.annotation_string(annotation),
                 Expr::Starred { value, .. } => {
                     self.expr(value)?;
                     self.emit(Opcode::UnpackSequence, 1, loc);
@@ -93,10 +98,38 @@ impl<'a> Compiler<'a> {
         Ok(MAKE_ANNOTATE)
     }
 
-    /// `type Name = value` (no type parameters): a `TypeAliasType` built from the name,
-    /// no parameters, and a function evaluating the value lazily (CPython's
-    /// `codegen_typealias`).
+    /// `type Name[params] = value`: a `TypeAliasType` built from the name, the type
+    /// parameters (None when not generic) and a function evaluating the value lazily
+    /// (CPython's `codegen_typealias`); a generic alias is built inside its
+    /// type-parameters function.
     pub fn type_alias(
+        &mut self,
+        stmt: &'a Stmt,
+        name: &str,
+        type_params: &'a Vec<ast::TypeParam>,
+        value: &'a Expr,
+        loc: Loc,
+    ) -> Result<()> {
+        let generic = !type_params.is_empty();
+        if generic {
+            let firstlineno = loc.lineno.max(0) as u32;
+            self.enter_type_params_scope(name, type_params, firstlineno, 0, stmt.range())?;
+            self.load_const(Constant::Str(name.into()), loc);
+            self.type_params(type_params)?;
+        } else {
+            self.load_const(Constant::Str(name.into()), loc);
+            self.load_const(Constant::None, loc);
+        }
+        self.type_alias_body(stmt, name, value, loc)?;
+        if generic {
+            self.call_type_params_scope(0, loc)?;
+        }
+        self.nameop(name, ExprContext::Store, loc)
+    }
+
+    /// The lazily evaluated value and the `TypeAliasType` itself (CPython's
+    /// `codegen_typealias_body`).
+    fn type_alias_body(
         &mut self,
         stmt: &'a Stmt,
         name: &str,
@@ -106,8 +139,6 @@ impl<'a> Compiler<'a> {
         let Some(scope) = self.table.scope_for(stmt) else {
             return Ok(());
         };
-        self.load_const(Constant::Str(name.into()), loc);
-        self.load_const(Constant::None, loc);
         let defaults = Constant::Tuple(std::rc::Rc::from([Constant::Int(1.into())]));
         self.load_const(defaults, loc);
         self.enter_lazy_scope(scope, name, loc);
@@ -117,12 +148,15 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, MAKE_DEFAULTS, loc)?;
         self.emit(Opcode::BuildTuple, 3, loc);
         self.emit(Opcode::CallIntrinsic1, INTRINSIC_TYPEALIAS, loc);
-        self.nameop(name, ExprContext::Store, loc)
+        Ok(())
     }
 
     /// `x: T [= v]` in a module or class: remember it for `__annotate__`, and record
     /// that it ran when it is conditional.
     pub fn defer_annotation(&mut self, stmt: &'a Stmt, loc: Loc) -> Result<()> {
+        if self.table.future_annotations {
+            return self.store_annotation_string(stmt, loc);
+        }
         let kind = self.unit_ref().kind;
         let conditional = kind == UnitKind::Module || self.unit_ref().in_conditional_block > 0;
         let index = conditional.then(|| {
@@ -146,12 +180,45 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `x: T` under `from __future__ import annotations`: `__annotations__['x'] = 'T'`
+    /// right away, the annotation as its source text (CPython's `codegen_annassign`).
+    fn store_annotation_string(&mut self, stmt: &'a Stmt, loc: Loc) -> Result<()> {
+        let Stmt::AnnAssign {
+            target, annotation, ..
+        } = stmt
+        else {
+            return Ok(());
+        };
+        let Expr::Name { id, .. } = target.as_ref() else {
+            return Ok(());
+        };
+        self.annotation_string(annotation);
+        let annotations = self.unit().names.add("__annotations__");
+        self.emit(Opcode::LoadName, annotations, loc);
+        let mangled = self.mangle(id);
+        self.load_const(Constant::Str(mangled.into()), loc);
+        self.emit0(Opcode::StoreSubscr, loc);
+        Ok(())
+    }
+
+    /// Push an annotation's source text, located at the annotation.
+    fn annotation_string(&mut self, annotation: &Expr) {
+        let text = unparse_expr(annotation);
+        self.load_const(
+            Constant::Str(text.into()),
+            Loc::from_range(annotation.range()),
+        );
+    }
+
     /// At the start of a module or class body: the set of conditional annotations that
-    /// ran, and (modules) the placeholder where `__annotate__` will be defined.
+    /// ran, and (modules) the placeholder where `__annotate__` will be defined; under
+    /// `from __future__ import annotations`, the `__annotations__` dict instead.
     pub fn begin_annotated_body(&mut self, loc: Loc) -> Result<()> {
         let scope = &self.table.scopes[self.unit_ref().scope];
         let is_module = self.unit_ref().kind == UnitKind::Module;
-        if is_module && scope.annotation_block.is_some() {
+        let future = self.table.future_annotations;
+        let annotated = scope.annotation_block.is_some();
+        if is_module && annotated && !future {
             self.emit_pseudo(PseudoOpcode::AnnotationsPlaceholder, 0, loc);
         }
         if scope.has_conditional_annotations {
@@ -162,6 +229,9 @@ impl<'a> Compiler<'a> {
                 let cell = self.deref_index(CONDITIONAL_ANNOTATIONS);
                 self.emit(Opcode::StoreDeref, cell, loc);
             }
+        }
+        if future && annotated {
+            self.emit0(Opcode::SetupAnnotations, loc);
         }
         Ok(())
     }

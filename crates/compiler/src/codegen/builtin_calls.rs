@@ -6,13 +6,13 @@ use adder_bytecode::{Constant, Opcode};
 use adder_syntax::ast::{self, Expr};
 
 use super::{Compiler, Result};
+use crate::intrinsics::INTRINSIC_LIST_TO_TUPLE;
 use crate::ir::{Loc, Op, Target};
 
 /// `LOAD_COMMON_CONSTANT` arguments for the builtins.
 const CONSTANT_BUILTIN_TUPLE: u32 = 2;
 const CONSTANT_BUILTIN_ALL: u32 = 3;
 const CONSTANT_BUILTIN_ANY: u32 = 4;
-const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 /// `IS_OP` argument for `is`.
 const IS: u32 = 0;
 

@@ -202,7 +202,21 @@ impl<'a> Compiler<'a> {
         keywords: &'a [ast::Keyword],
         loc: Loc,
     ) -> Result<()> {
+        self.call_helper_injected(pushed, args, None, keywords, loc)
+    }
+
+    /// `call_helper` with the variable `injected` loaded as an extra positional argument
+    /// after `args` (a generic class's `Generic[...]` base).
+    pub fn call_helper_injected(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        injected: Option<&str>,
+        keywords: &'a [ast::Keyword],
+        loc: Loc,
+    ) -> Result<()> {
         self.validate_keywords(keywords)?;
+        let extra = injected.is_some() as u32;
         let needs_ex = args.len() + keywords.len() * 2 > STACK_USE_GUIDELINE
             || args.iter().any(|a| matches!(a, Expr::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
@@ -210,13 +224,19 @@ impl<'a> Compiler<'a> {
             for a in args {
                 self.expr(a)?;
             }
-            return self.keyword_call_tail(pushed + args.len() as u32, keywords, loc);
+            if let Some(name) = injected {
+                self.nameop(name, ast::ExprContext::Load, loc)?;
+            }
+            return self.keyword_call_tail(pushed + args.len() as u32 + extra, keywords, loc);
         }
         match args {
-            [Expr::Starred { value, .. }] if pushed == 0 => self.expr(value)?,
+            [Expr::Starred { value, .. }] if pushed == 0 && injected.is_none() => {
+                self.expr(value)?
+            }
             _ => self.starunpack_pushed(
                 args,
                 pushed,
+                injected,
                 Opcode::BuildList,
                 Opcode::ListAppend,
                 Opcode::ListExtend,

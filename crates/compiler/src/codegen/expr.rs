@@ -6,6 +6,7 @@ use adder_syntax::ast::{self, CmpOp, Expr, ExprContext, Operator};
 
 use super::{Compiler, Result};
 use crate::error::CompileError;
+use crate::intrinsics::{INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE};
 use crate::ir::{Loc, Op, Target};
 
 /// `BINARY_OP` argument for subscription.
@@ -13,8 +14,6 @@ pub const NB_SUBSCR: u32 = 26;
 /// CPython's `_PY_STACK_USE_GUIDELINE`: beyond this many items, build collections
 /// incrementally instead of pushing everything first.
 pub const STACK_USE_GUIDELINE: usize = 30;
-const INTRINSIC_UNARY_POSITIVE: u32 = 5;
-const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
 
 /// `BINARY_OP` argument (`NB_*`) for an operator; in-place variants are 13 higher.
 pub fn binary_op_arg(op: Operator, inplace: bool) -> u32 {
@@ -511,7 +510,7 @@ impl<'a> Compiler<'a> {
         tuple: bool,
         loc: Loc,
     ) -> Result<()> {
-        self.starunpack_pushed(elts, 0, build, add, extend, tuple, loc)
+        self.starunpack_pushed(elts, 0, None, build, add, extend, tuple, loc)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -519,6 +518,7 @@ impl<'a> Compiler<'a> {
         &mut self,
         elts: &'a [Expr],
         pushed: u32,
+        injected: Option<&str>,
         build: Opcode,
         add: Opcode,
         extend: Opcode,
@@ -532,8 +532,11 @@ impl<'a> Compiler<'a> {
             for e in elts {
                 self.expr(e)?;
             }
+            if let Some(name) = injected {
+                self.nameop(name, ExprContext::Load, loc)?;
+            }
             let op = if tuple { Opcode::BuildTuple } else { build };
-            self.emit(op, n as u32 + pushed, loc);
+            self.emit(op, (n + injected.is_some() as usize) as u32 + pushed, loc);
             return Ok(());
         }
         let mut built = false;
@@ -555,6 +558,10 @@ impl<'a> Compiler<'a> {
                     self.emit(add, 1, loc);
                 }
             }
+        }
+        if let Some(name) = injected {
+            self.nameop(name, ExprContext::Load, loc)?;
+            self.emit(add, 1, loc);
         }
         if tuple {
             self.emit(Opcode::CallIntrinsic1, INTRINSIC_LIST_TO_TUPLE, loc);

@@ -17,7 +17,7 @@ const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_ASYNC_GEN_WRAP: u32 = 4;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum ComprehensionKind {
+pub(super) enum ComprehensionKind {
     Generator,
     List,
     Set,
@@ -36,7 +36,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Delegate to the iterator on the stack until it is exhausted (`SEND` loop);
-    /// returns the label of the closing `END_SEND` (which `END_ASYNC_FOR` refers to).
+    /// returns the label of the `SEND` (which `END_ASYNC_FOR` refers to).
     pub fn add_yield_from(&mut self, loc: Loc, is_await: bool) -> crate::ir::Target {
         let send = self.new_label();
         let fail = self.new_label();
@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
         self.emit0(Opcode::CleanupThrow, loc);
         self.place(exit);
         self.emit0(Opcode::EndSend, loc);
-        exit
+        send
     }
 
     pub fn yield_expr(&mut self, value: Option<&'a Expr>, range: ast::Range) -> Result<()> {
@@ -190,13 +190,6 @@ impl<'a> Compiler<'a> {
         let Some(outermost) = generators.first() else {
             return Ok(());
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(CompileError::new(
-                "adder: asynchronous comprehensions are not supported by the compiler yet"
-                    .to_string(),
-                range,
-            ));
-        }
         let loc = Loc::from_range(range);
         let scope = self.table.scope_for(expr).ok_or_else(|| {
             CompileError::new(
@@ -208,12 +201,9 @@ impl<'a> Compiler<'a> {
             return self.inlined_comprehension(scope, kind, generators, elt, value, loc);
         }
         let key = crate::symtable::node_key(expr);
+        let awaited = self.table.scopes[scope].is_coroutine && kind != ComprehensionKind::Generator;
         if let Some(code) = self.genexpr_code.get(&key).cloned() {
-            self.make_closure(code, 0, loc)?;
-            self.expr(&outermost.iter)?;
-            self.emit0(Opcode::GetIter, Loc::from_range(outermost.iter.range()));
-            self.emit(Opcode::Call, 0, loc);
-            return Ok(());
+            return self.call_comprehension(code, outermost, awaited, loc);
         }
         self.enter_scope(scope, UnitKind::Comprehension, name, range.lineno);
         self.unit().argcount = 1;
@@ -234,10 +224,37 @@ impl<'a> Compiler<'a> {
         }
         let code = self.exit_scope()?;
         self.genexpr_code.insert(key, code.clone());
+        self.call_comprehension(code, outermost, awaited, loc)
+    }
+
+    /// Make the comprehension's function and call it on the outermost iterator (an
+    /// async iterator for `async for`); an asynchronous list/set/dict comprehension's
+    /// call returns a coroutine, awaited here.
+    fn call_comprehension(
+        &mut self,
+        code: std::rc::Rc<adder_bytecode::CodeObject>,
+        outermost: &'a ast::Comprehension,
+        awaited: bool,
+        loc: Loc,
+    ) -> Result<()> {
         self.make_closure(code, 0, loc)?;
-        self.expr(&outermost.iter)?;
-        self.emit0(Opcode::GetIter, Loc::from_range(outermost.iter.range()));
+        self.outermost_iter(outermost)?;
         self.emit(Opcode::Call, 0, loc);
+        if awaited {
+            self.await_top(0, loc);
+        }
+        Ok(())
+    }
+
+    /// The outermost iterable, evaluated in the enclosing scope, and its iterator.
+    fn outermost_iter(&mut self, outermost: &'a ast::Comprehension) -> Result<()> {
+        self.expr(&outermost.iter)?;
+        let op = if outermost.is_async {
+            Opcode::GetAiter
+        } else {
+            Opcode::GetIter
+        };
+        self.emit0(op, Loc::from_range(outermost.iter.range()));
         Ok(())
     }
 
@@ -255,8 +272,7 @@ impl<'a> Compiler<'a> {
         let Some(outermost) = generators.first() else {
             return Ok(());
         };
-        self.expr(&outermost.iter)?;
-        self.emit0(Opcode::GetIter, Loc::from_range(outermost.iter.range()));
+        self.outermost_iter(outermost)?;
         let pushed: Vec<String> = crate::symtable::comp_locals(&self.table.scopes[scope])
             .cloned()
             .collect();
@@ -307,10 +323,7 @@ impl<'a> Compiler<'a> {
     fn comp_local_op(&mut self, name: &str, op: Opcode, loc: Loc) {
         let unit = self.unit();
         let index = unit.varnames.add(name);
-        if !matches!(
-            unit.kind,
-            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension
-        ) {
+        if !unit.kind.is_function_like() {
             unit.hidden_fast.insert(name.to_string());
         }
         self.emit(op, index, loc);
@@ -319,7 +332,7 @@ impl<'a> Compiler<'a> {
     /// One `for ... in ... if ...` level; the innermost adds the element.
     /// `iter_on_stack`: the outermost iterator was pushed by the caller (inlined form).
     #[allow(clippy::too_many_arguments)]
-    fn comprehension_generator(
+    pub(super) fn comprehension_generator(
         &mut self,
         generators: &'a [ast::Comprehension],
         index: usize,
@@ -333,6 +346,18 @@ impl<'a> Compiler<'a> {
         let Some(generator) = generators.get(index) else {
             return Ok(());
         };
+        if generator.is_async {
+            return self.async_comprehension_generator(
+                generators,
+                index,
+                depth,
+                elt,
+                value,
+                kind,
+                iter_on_stack,
+                loc,
+            );
+        }
         let start = self.new_label();
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -355,6 +380,29 @@ impl<'a> Compiler<'a> {
         for condition in &generator.ifs {
             self.jump_if(condition, if_cleanup, false)?;
         }
+        let elt_loc = self.comprehension_body(generators, index, depth, elt, value, kind, loc)?;
+        self.place(if_cleanup);
+        self.jump(start, elt_loc);
+        self.place(anchor);
+        self.emit0(Opcode::EndFor, Loc::NONE);
+        self.emit0(Opcode::PopIter, Loc::NONE);
+        Ok(())
+    }
+
+    /// What follows one level's target and conditions: the next level, or at the
+    /// innermost the element added to the result (yielded by a generator expression).
+    /// Returns the location of the jump back to the level's start.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn comprehension_body(
+        &mut self,
+        generators: &'a [ast::Comprehension],
+        index: usize,
+        depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: ComprehensionKind,
+        loc: Loc,
+    ) -> Result<Loc> {
         let mut elt_loc = Loc::from_range(elt.range());
         if index + 1 < generators.len() {
             self.comprehension_generator(
@@ -390,11 +438,6 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.place(if_cleanup);
-        self.jump(start, elt_loc);
-        self.place(anchor);
-        self.emit0(Opcode::EndFor, Loc::NONE);
-        self.emit0(Opcode::PopIter, Loc::NONE);
-        Ok(())
+        Ok(elt_loc)
     }
 }

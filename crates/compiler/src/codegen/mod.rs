@@ -6,6 +6,7 @@
 //! `fblock.rs`, function and class creation in `scope.rs`.
 
 mod annotations;
+mod async_comprehension;
 mod builtin_calls;
 mod call;
 mod expr;
@@ -15,7 +16,9 @@ mod pattern;
 mod percent_format;
 mod scope;
 mod stmt;
+mod try_star;
 mod try_with;
+mod type_params;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -25,9 +28,10 @@ use adder_syntax::ast::{self, Range};
 
 use crate::error::CompileError;
 use crate::ir::{Instr, InstrSeq, Loc, Op, Target};
-use crate::symtable::{mangle, NameScope, ScopeId, SymbolTable};
+use crate::symtable::{mangle, BlockType, NameScope, ScopeId, ScopeKind, SymbolTable};
 
 pub use fblock::FBlock;
+pub(crate) use type_params::type_param_name;
 
 /// Deepest AST nesting the code generator follows before giving up, as CPython's
 /// "too many nested blocks"/recursion limits (keeps Rust recursion bounded).
@@ -41,6 +45,9 @@ pub enum UnitKind {
     Function,
     Lambda,
     Comprehension,
+    /// The "<generic parameters of X>" function around a generic object: function-like,
+    /// and invisible in the qualified names of what it contains.
+    Annotations,
 }
 
 /// One code object being compiled.
@@ -74,6 +81,16 @@ pub struct Unit<'a> {
     pub next_conditional_index: u32,
     /// Depth of if/for/while/try/with/match bodies being compiled.
     pub in_conditional_block: u32,
+}
+
+impl UnitKind {
+    /// Units whose code uses fast locals.
+    pub fn is_function_like(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension | UnitKind::Annotations
+        )
+    }
 }
 
 /// An insertion-ordered set of names with their indexes (CPython's name→index dicts).
@@ -240,10 +257,7 @@ impl<'a> Compiler<'a> {
         if self.is_inlined_comp_local(&mangled) {
             let unit = self.unit();
             let index = unit.varnames.add(&mangled);
-            if unit.kind != UnitKind::Function
-                && unit.kind != UnitKind::Lambda
-                && unit.kind != UnitKind::Comprehension
-            {
+            if !unit.kind.is_function_like() {
                 unit.hidden_fast.insert(mangled.clone());
             }
             let op = match ctx {
@@ -455,10 +469,11 @@ impl<'a> Compiler<'a> {
             next_conditional_index: 0,
             in_conditional_block: 0,
         });
+        // CPython puts a module's RESUME on line 0 but keeps its end line (1).
         let loc = if kind == UnitKind::Module {
             Loc {
                 lineno: 0,
-                end_lineno: 0,
+                end_lineno: firstlineno as i32,
                 col: 0,
                 end_col: 0,
             }
@@ -475,9 +490,16 @@ impl<'a> Compiler<'a> {
 
     /// `__qualname__` of a new unit (CPython's `compiler_set_qualname`).
     fn qualname_for(&self, name: &str, kind: UnitKind, scope_id: ScopeId) -> String {
-        let Some(parent) = self.units.last() else {
+        let Some(mut parent) = self.units.last() else {
             return name.to_string();
         };
+        if parent.kind == UnitKind::Annotations {
+            // A generic object's type-parameter function does not show in its name.
+            match self.units.len().checked_sub(2).map(|i| &self.units[i]) {
+                Some(grandparent) => parent = grandparent,
+                None => return name.to_string(),
+            }
+        }
         if parent.kind == UnitKind::Module {
             return name.to_string();
         }
@@ -490,9 +512,10 @@ impl<'a> Compiler<'a> {
             return name.to_string();
         }
         match parent.kind {
-            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension => {
-                format!("{}.<locals>.{name}", parent.qualname)
-            }
+            UnitKind::Function
+            | UnitKind::Lambda
+            | UnitKind::Comprehension
+            | UnitKind::Annotations => format!("{}.<locals>.{name}", parent.qualname),
             _ => format!("{}.{name}", parent.qualname),
         }
     }
@@ -506,7 +529,17 @@ impl<'a> Compiler<'a> {
             )
         })?;
         let scope = &self.table.scopes[unit.scope];
-        let code = crate::assemble::assemble(unit, scope, &self.filename, self.units.len())?;
+        let is_method = scope.block_type == BlockType::Function
+            && self
+                .units
+                .last()
+                .is_some_and(|parent| self.table.scopes[parent.scope].kind == ScopeKind::Class);
+        let mut code = crate::assemble::assemble(unit, scope, &self.filename, self.units.len())?;
+        // CPython's `ste_method`: functions, lambdas and generator expressions written
+        // directly in a class body (not annotation or type-parameter scopes).
+        if is_method {
+            code.flags |= adder_bytecode::CodeFlags::METHOD;
+        }
         Ok(Rc::new(code))
     }
 }
@@ -527,12 +560,17 @@ pub fn compile_module<'a>(
     compiler.enter_scope(0, UnitKind::Module, "<module>", 1);
     match module {
         ast::Mod::Module { body, .. } => {
-            let first_line = Loc {
-                lineno: 1,
-                end_lineno: 1,
-                col: 0,
-                end_col: 0,
-            };
+            // The module's set-up code is located at its first statement (CPython's
+            // `start_location`).
+            let first_line = body.first().map_or(
+                Loc {
+                    lineno: 1,
+                    end_lineno: 1,
+                    col: 0,
+                    end_col: 0,
+                },
+                |stmt| Loc::from_range(stmt.range()),
+            );
             compiler.begin_annotated_body(first_line)?;
             compiler.module_body(body)?;
             compiler.finish_annotated_body(first_line)?;

@@ -9,12 +9,16 @@ use adder_syntax::ast::{self, Expr, ExprContext, Stmt};
 use super::stmt::docstring;
 use super::{Compiler, Result, UnitKind};
 use crate::error::CompileError;
+use crate::intrinsics::{INTRINSIC_SET_FUNCTION_TYPE_PARAMS, INTRINSIC_SUBSCRIPT_GENERIC};
 use crate::ir::Loc;
 
 /// `SET_FUNCTION_ATTRIBUTE` flags.
 const MAKE_DEFAULTS: u32 = 1;
 const MAKE_KWDEFAULTS: u32 = 2;
 const MAKE_CLOSURE: u32 = 8;
+/// Hidden locals of a generic class's type-parameters function.
+const TYPE_PARAMS: &str = ".type_params";
+const GENERIC_BASE: &str = ".generic_base";
 
 impl<'a> Compiler<'a> {
     fn decorators(&mut self, decorators: &'a [Expr]) -> Result<()> {
@@ -69,6 +73,7 @@ impl<'a> Compiler<'a> {
             body,
             decorator_list,
             returns,
+            type_params,
             range,
             ..
         }
@@ -78,6 +83,7 @@ impl<'a> Compiler<'a> {
             body,
             decorator_list,
             returns,
+            type_params,
             range,
             ..
         }) = stmt
@@ -90,6 +96,19 @@ impl<'a> Compiler<'a> {
             .first()
             .map_or(range.lineno, |d| d.range().lineno);
         let mut flags = self.default_arguments(args, loc)?;
+        let generic = !type_params.is_empty();
+        // The defaults become the arguments of the type-parameters function.
+        let passed = (flags & MAKE_DEFAULTS != 0) as u32 + (flags & MAKE_KWDEFAULTS != 0) as u32;
+        if generic {
+            if passed == 2 {
+                self.emit(Opcode::Swap, 2, loc);
+            }
+            self.enter_type_params_scope(name, type_params, firstlineno, passed, *range)?;
+            self.type_params(type_params)?;
+            for i in 0..passed {
+                self.emit(Opcode::LoadFast, i, loc);
+            }
+        }
         flags |= self.function_annotations(args, returns.as_deref(), loc)?;
         let scope = self
             .table
@@ -109,6 +128,15 @@ impl<'a> Compiler<'a> {
         self.finish_function_body();
         let code = self.exit_scope()?;
         self.make_closure(code, flags, loc)?;
+        if generic {
+            self.emit(Opcode::Swap, 2, loc);
+            self.emit(
+                Opcode::CallIntrinsic2,
+                INTRINSIC_SET_FUNCTION_TYPE_PARAMS,
+                loc,
+            );
+            self.call_type_params_scope(passed, loc)?;
+        }
         self.apply_decorators(decorator_list);
         self.nameop(name, ExprContext::Store, loc)
     }
@@ -139,8 +167,9 @@ impl<'a> Compiler<'a> {
         self.set_arg_counts(args);
         self.expr(body)?;
         if self.scope().is_generator {
-            self.emit0(Opcode::PopTop, Loc::NONE);
-            self.finish_function_body();
+            // CPython returns the body's value (the last `yield`'s result) and adds no
+            // StopIteration guard to generator lambdas.
+            self.emit0(Opcode::ReturnValue, Loc::NONE);
         } else {
             self.emit0(Opcode::ReturnValue, Loc::from_range(body.range()));
         }
@@ -155,8 +184,8 @@ impl<'a> Compiler<'a> {
             keywords,
             body,
             decorator_list,
+            type_params,
             range,
-            ..
         } = stmt
         else {
             return Ok(());
@@ -166,6 +195,12 @@ impl<'a> Compiler<'a> {
         let firstlineno = decorator_list
             .first()
             .map_or(range.lineno, |d| d.range().lineno);
+        let generic = !type_params.is_empty();
+        if generic {
+            self.enter_type_params_scope(name, type_params, firstlineno, 0, *range)?;
+            self.type_params(type_params)?;
+            self.nameop(TYPE_PARAMS, ExprContext::Store, loc)?;
+        }
         let scope = self
             .table
             .scope_for(stmt)
@@ -187,6 +222,10 @@ impl<'a> Compiler<'a> {
         self.nameop("__qualname__", ExprContext::Store, loc)?;
         self.load_const(Constant::Int(firstlineno.into()), loc);
         self.nameop("__firstlineno__", ExprContext::Store, loc)?;
+        if generic {
+            self.nameop(TYPE_PARAMS, ExprContext::Load, loc)?;
+            self.nameop("__type_params__", ExprContext::Store, loc)?;
+        }
         if self.scope().needs_classdict {
             self.emit0(Opcode::LoadLocals, loc);
             let index = self.deref_index("__classdict__");
@@ -233,7 +272,16 @@ impl<'a> Compiler<'a> {
         self.emit0(Opcode::PushNull, loc);
         self.make_closure(code, 0, loc)?;
         self.load_const(Constant::Str(name.as_str().into()), loc);
-        self.call_helper(2, bases, keywords, loc)?;
+        if generic {
+            // `typing.Generic[*params]` becomes the last base.
+            self.nameop(TYPE_PARAMS, ExprContext::Load, loc)?;
+            self.emit(Opcode::CallIntrinsic1, INTRINSIC_SUBSCRIPT_GENERIC, loc);
+            self.nameop(GENERIC_BASE, ExprContext::Store, loc)?;
+            self.call_helper_injected(2, bases, Some(GENERIC_BASE), keywords, loc)?;
+            self.call_type_params_scope(0, loc)?;
+        } else {
+            self.call_helper(2, bases, keywords, loc)?;
+        }
         self.apply_decorators(decorator_list);
         self.nameop(name, ExprContext::Store, loc)
     }

@@ -6,11 +6,9 @@ use adder_syntax::ast::{self, Expr, ExprContext, Stmt};
 use super::fblock::{FBlock, FBlockKind};
 use super::{Compiler, Result, UnitKind};
 use crate::error::CompileError;
+use crate::intrinsics::{INTRINSIC_IMPORT_STAR, INTRINSIC_PRINT};
 use crate::ir::{Loc, Op};
 
-/// `INTRINSIC_PRINT`, `INTRINSIC_IMPORT_STAR` (CALL_INTRINSIC_1 arguments).
-const INTRINSIC_PRINT: u32 = 1;
-const INTRINSIC_IMPORT_STAR: u32 = 2;
 /// `LOAD_COMMON_CONSTANT` argument for `AssertionError`.
 const CONSTANT_ASSERTIONERROR: u32 = 0;
 
@@ -236,17 +234,23 @@ impl<'a> Compiler<'a> {
                 ..
             } => self.async_for_stmt(target, iter, body, orelse, range)?,
             Stmt::Match { subject, cases, .. } => self.match_stmt(subject, cases)?,
-            Stmt::TypeAlias { name, value, .. } => {
+            Stmt::TypeAlias {
+                name,
+                type_params,
+                value,
+                ..
+            } => {
                 if let Expr::Name { id, .. } = name.as_ref() {
-                    self.type_alias(stmt, id, value, loc)?;
+                    self.type_alias(stmt, id, type_params, value, loc)?;
                 }
             }
-            Stmt::TryStar { .. } => {
-                return Err(CompileError::new(
-                    "adder: this statement is not supported by the compiler yet".to_string(),
-                    range,
-                ));
-            }
+            Stmt::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => self.try_star(body, handlers, orelse, finalbody, range)?,
         }
         Ok(())
     }
@@ -566,7 +570,7 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), except, loc);
         self.emit0(Opcode::GetAnext, loc);
         self.load_const(Constant::None, loc);
-        let end_send = self.add_yield_from(loc, true);
+        let send = self.add_yield_from(loc, true);
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, loc);
         self.emit0(Opcode::NotTaken, loc);
         self.expr(target)?;
@@ -574,7 +578,7 @@ impl<'a> Compiler<'a> {
         self.jump(start, Loc::NONE);
         self.pop_fblock();
         self.place(except);
-        self.emit_jump(Op::Real(Opcode::EndAsyncFor), end_send, iter_loc);
+        self.emit_jump(Op::Real(Opcode::EndAsyncFor), send, iter_loc);
         self.stmts(orelse)?;
         self.place(end);
         Ok(())

@@ -135,6 +135,24 @@ impl<'a> Compiler<'a> {
         finalbody: &'a [Stmt],
         range: ast::Range,
     ) -> Result<()> {
+        self.try_finally_with(finalbody, range, |c| {
+            if handlers.is_empty() {
+                c.stmts(body)
+            } else {
+                c.try_except(body, handlers, orelse, range)
+            }
+        })
+    }
+
+    /// The `finally` frame shared by `try` and `try`/`except*`: `protected` emits what
+    /// the `finally` body guards (CPython's `codegen_try_finally` and
+    /// `codegen_try_star_finally` differ only there).
+    pub fn try_finally_with(
+        &mut self,
+        finalbody: &'a [Stmt],
+        range: ast::Range,
+        protected: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<()> {
         let loc = Loc::from_range(range);
         let body_label = self.new_label();
         let end = self.new_label();
@@ -145,11 +163,7 @@ impl<'a> Compiler<'a> {
         let mut fb = FBlock::new(FBlockKind::FinallyTry, body_label, Some(end), loc);
         fb.finally_body = Some(finalbody);
         self.push_fblock(fb, range)?;
-        if handlers.is_empty() {
-            self.stmts(body)?;
-        } else {
-            self.try_except(body, handlers, orelse, range)?;
-        }
+        protected(self)?;
         self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
         self.pop_fblock();
         self.stmts(finalbody)?;
@@ -189,7 +203,8 @@ impl<'a> Compiler<'a> {
                 range,
             ));
         }
-        let loc = Loc::from_range(range);
+        // CPython attributes the whole protocol to the item's context expression.
+        let loc = Loc::from_range(item.context_expr.range());
         let block = self.new_label();
         let final_label = self.new_label();
         let exit = self.new_label();

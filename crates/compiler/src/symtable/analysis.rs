@@ -12,15 +12,20 @@ use crate::error::CompileError;
 pub(super) fn analyze(table: &mut SymbolTable, top: ScopeId) -> Result<(), CompileError> {
     let mut free = HashSet::new();
     let mut global = HashSet::new();
-    analyze_block(table, top, None, &mut free, &mut global)
+    analyze_block(table, top, None, &mut free, &mut global, None)
 }
 
+/// Resolve the names of scope `id`. `bound` holds the names bound by enclosing function
+/// scopes (None at module level); it is this scope's own copy, as a `global`
+/// declaration here hides an outer binding from the scopes nested inside.
+/// `class_entry` is the class whose namespace an annotation-like scope can see.
 fn analyze_block(
     table: &mut SymbolTable,
     id: ScopeId,
-    bound: Option<&HashSet<String>>,
+    mut bound: Option<HashSet<String>>,
     free: &mut HashSet<String>,
     global: &mut HashSet<String>,
+    class_entry: Option<ScopeId>,
 ) -> Result<(), CompileError> {
     let kind = table.scopes[id].kind;
     let mut local = HashSet::new();
@@ -30,7 +35,7 @@ fn analyze_block(
     let mut new_free = HashSet::new();
     if kind == ScopeKind::Class {
         new_global.extend(global.iter().cloned());
-        if let Some(b) = bound {
+        if let Some(b) = &bound {
             new_bound.extend(b.iter().cloned());
         }
     }
@@ -40,22 +45,28 @@ fn analyze_block(
         .map(|n| (n.clone(), table.scopes[id].flags_of(n)))
         .collect();
     for (name, flags) in &names {
-        analyze_name(
-            &mut table.scopes[id],
-            &mut scopes,
-            name,
-            *flags,
-            bound,
-            &mut local,
-            free,
-            global,
-        )?;
+        let class_flags = class_entry.map(|c| table.scopes[c].flags_of(name));
+        let resolved = resolve_name(&table.scopes[id], name, *flags, bound.as_mut(), class_flags)?;
+        match resolved {
+            NameScope::Local => {
+                local.insert(name.clone());
+                global.remove(name);
+            }
+            NameScope::Free => {
+                free.insert(name.clone());
+            }
+            NameScope::GlobalExplicit if flags & DEF_GLOBAL != 0 => {
+                global.insert(name.clone());
+            }
+            _ => {}
+        }
+        scopes.insert(name.clone(), resolved);
     }
     if kind != ScopeKind::Class {
         if kind == ScopeKind::Function {
             new_bound.extend(local.iter().cloned());
         }
-        if let Some(b) = bound {
+        if let Some(b) = &bound {
             new_bound.extend(b.iter().cloned());
         }
         new_global.extend(global.iter().cloned());
@@ -65,21 +76,31 @@ fn analyze_block(
         }
     }
     let children = table.scopes[id].children.clone();
+    let parent_sees_class = table.scopes[id].can_see_class_scope;
     for &child in &children {
-        let mut child_free = HashSet::new();
+        let mut child_free = new_free.clone();
         let mut child_global = new_global.clone();
+        let child_class_entry = if !table.scopes[child].can_see_class_scope {
+            None
+        } else if kind == ScopeKind::Class {
+            Some(id)
+        } else {
+            class_entry
+        };
         analyze_block(
             table,
             child,
-            Some(&new_bound),
+            Some(new_bound.clone()),
             &mut child_free,
             &mut child_global,
+            child_class_entry,
         )?;
-        if can_inline(table, id, child, &children) {
+        if !parent_sees_class && can_inline(table, id, child, &children) {
             inline_comprehension(table, id, child, &mut scopes, &mut child_free);
         }
         new_free.extend(child_free);
     }
+    splice_inlined_children(table, id);
     match kind {
         ScopeKind::Function => {
             for (name, scope) in scopes.iter_mut() {
@@ -103,14 +124,17 @@ fn analyze_block(
     }
     // Names free in children but not mentioned here pass through this scope.
     let scope = &mut table.scopes[id];
+    let sees_class_names = kind == ScopeKind::Class || scope.can_see_class_scope;
     for name in &new_free {
         if let Some(flags) = scope.symbols.get_mut(name) {
-            if kind == ScopeKind::Class && *flags & DEF_BOUND != 0 {
+            // CPython's `update_symbols`: a method's free variable that the class also
+            // names is marked, and the class passes it through as a free variable.
+            if sees_class_names {
                 *flags |= DEF_FREE_CLASS;
             }
             continue;
         }
-        if bound.is_some_and(|b| !b.contains(name)) || bound.is_none() {
+        if bound.as_ref().is_some_and(|b| !b.contains(name)) || bound.is_none() {
             continue;
         }
         scope.symbol_order.push(name.clone());
@@ -120,6 +144,23 @@ fn analyze_block(
     scope.scopes = scopes;
     free.extend(new_free);
     Ok(())
+}
+
+/// Replace each inlined comprehension in `id`'s children by its own children, as
+/// CPython does after inlining.
+fn splice_inlined_children(table: &mut SymbolTable, id: ScopeId) {
+    let children = std::mem::take(&mut table.scopes[id].children);
+    let spliced = children
+        .into_iter()
+        .flat_map(|child| {
+            if table.scopes[child].comp_inlined {
+                table.scopes[child].children.clone()
+            } else {
+                vec![child]
+            }
+        })
+        .collect();
+    table.scopes[id].children = spliced;
 }
 
 /// Names a scope or its descendants use without binding them: candidates for free
@@ -147,7 +188,7 @@ fn unbound_names_in_subtree(table: &SymbolTable, id: ScopeId, out: &mut HashSet<
 /// correctly, only differently from CPython.
 fn can_inline(table: &SymbolTable, parent: ScopeId, comp: ScopeId, siblings: &[ScopeId]) -> bool {
     let c = &table.scopes[comp];
-    if !c.is_comprehension || c.is_generator || c.is_coroutine {
+    if !c.is_comprehension || c.is_generator {
         return false;
     }
     if c.children.iter().any(|&g| !table.scopes[g].comp_inlined) {
@@ -196,10 +237,18 @@ fn inline_comprehension(
             )
         })
         .collect();
-    let parent_is_function = table.scopes[parent].kind == ScopeKind::Function;
-    for (name, flags, scope) in names {
+    let parent_is_class = table.scopes[parent].kind == ScopeKind::Class;
+    for (name, flags, mut scope) in names {
         if flags & DEF_PARAM != 0 {
             continue;
+        }
+        // `__class__` is never free through a class scope.
+        if parent_is_class && name == "__class__" && scope == Some(NameScope::Free) {
+            scope = Some(NameScope::GlobalImplicit);
+            comp_free.remove(&name);
+            let c = &mut table.scopes[comp];
+            c.symbols.remove(&name);
+            c.symbol_order.retain(|n| n != "__class__");
         }
         let p = &mut table.scopes[parent];
         match p.symbols.get(&name).copied() {
@@ -211,7 +260,15 @@ fn inline_comprehension(
                 }
             }
             Some(existing) => {
-                if existing & DEF_BOUND != 0 && parent_is_function {
+                // A use of an outer variable inside the comprehension counts as a use
+                // in the scope that now runs it.
+                if scope == Some(NameScope::Free) {
+                    p.symbols.insert(name.clone(), existing | (flags & USE));
+                }
+                if existing & DEF_BOUND != 0
+                    && !parent_is_class
+                    && !is_free_in_any_child(table, comp, &name)
+                {
                     comp_free.remove(&name);
                 }
             }
@@ -219,17 +276,23 @@ fn inline_comprehension(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn analyze_name(
-    scope: &mut Scope,
-    scopes: &mut HashMap<String, NameScope>,
+/// Whether a scope nested in `id` uses `name` as a free variable.
+fn is_free_in_any_child(table: &SymbolTable, id: ScopeId, name: &str) -> bool {
+    table.scopes[id]
+        .children
+        .iter()
+        .any(|&c| table.scopes[c].scope_of(name) == Some(NameScope::Free))
+}
+
+/// Where `name` lives in `scope`, given its flags there (CPython's `analyze_name`).
+/// `class_flags` are the name's flags in the class an annotation scope can see.
+fn resolve_name(
+    scope: &Scope,
     name: &str,
     flags: u32,
-    bound: Option<&HashSet<String>>,
-    local: &mut HashSet<String>,
-    free: &mut HashSet<String>,
-    global: &mut HashSet<String>,
-) -> Result<(), CompileError> {
+    bound: Option<&mut HashSet<String>>,
+    class_flags: Option<u32>,
+) -> Result<NameScope, CompileError> {
     let at = scope.declarations.get(name).copied().unwrap_or_default();
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
@@ -238,32 +301,34 @@ fn analyze_name(
                 at,
             ));
         }
-        scopes.insert(name.to_string(), NameScope::GlobalExplicit);
-        global.insert(name.to_string());
-        return Ok(());
+        if let Some(b) = bound {
+            b.remove(name);
+        }
+        return Ok(NameScope::GlobalExplicit);
     }
+    let is_bound_outside = bound.as_ref().is_some_and(|b| b.contains(name));
     if flags & DEF_NONLOCAL != 0 {
-        if !bound.is_some_and(|b| b.contains(name)) {
+        if !is_bound_outside {
             return Err(CompileError::new(
                 format!("no binding for nonlocal '{name}' found"),
                 at,
             ));
         }
-        scopes.insert(name.to_string(), NameScope::Free);
-        free.insert(name.to_string());
-        return Ok(());
+        return Ok(NameScope::Free);
     }
     if flags & DEF_BOUND != 0 {
-        scopes.insert(name.to_string(), NameScope::Local);
-        local.insert(name.to_string());
-        global.remove(name);
-        return Ok(());
+        return Ok(NameScope::Local);
     }
-    if bound.is_some_and(|b| b.contains(name)) {
-        scopes.insert(name.to_string(), NameScope::Free);
-        free.insert(name.to_string());
-        return Ok(());
+    if let Some(class_flags) = class_flags {
+        if class_flags & DEF_GLOBAL != 0 {
+            return Ok(NameScope::GlobalExplicit);
+        }
+        if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
+            return Ok(NameScope::GlobalImplicit);
+        }
     }
-    scopes.insert(name.to_string(), NameScope::GlobalImplicit);
-    Ok(())
+    if is_bound_outside {
+        return Ok(NameScope::Free);
+    }
+    Ok(NameScope::GlobalImplicit)
 }

@@ -5,8 +5,11 @@
 use adder_syntax::ast::{self, Expr, Stmt};
 
 use super::flags::*;
-use super::{mangle, node_key, Scope, ScopeId, ScopeKind, SymbolTable};
+use super::{mangle, node_key, BlockType, Scope, ScopeId, ScopeKind, SymbolTable};
 use crate::error::CompileError;
+
+mod type_params;
+use type_params::GenericOwner;
 
 /// Walk `module`, creating its scopes; returns the table and the module scope's id.
 pub(super) fn collect(module: &ast::Mod) -> Result<(SymbolTable, ScopeId), CompileError> {
@@ -14,6 +17,10 @@ pub(super) fn collect(module: &ast::Mod) -> Result<(SymbolTable, ScopeId), Compi
         table: SymbolTable::default(),
         stack: Vec::new(),
         class_names: Vec::new(),
+        comp_iter_target: false,
+        comp_iter_expr: 0,
+        in_unevaluated_annotation: false,
+        future_annotations: has_future_annotations(module),
     };
     let top = builder.push(ScopeKind::Module, "top", 0, 0);
     match module {
@@ -22,6 +29,7 @@ pub(super) fn collect(module: &ast::Mod) -> Result<(SymbolTable, ScopeId), Compi
         ast::Mod::FunctionType { .. } => {}
     }
     builder.stack.pop();
+    builder.table.future_annotations = builder.future_annotations;
     Ok((builder.table, top))
 }
 
@@ -30,6 +38,48 @@ struct Builder {
     stack: Vec<ScopeId>,
     /// Enclosing class names, for mangling (`None` entries for non-class scopes).
     class_names: Vec<Option<String>>,
+    /// Visiting a comprehension's iteration target: names get `DEF_COMP_ITER`.
+    comp_iter_target: bool,
+    /// Depth of comprehension iterables being visited, where `:=` is not allowed.
+    comp_iter_expr: u32,
+    /// Visiting an annotation inside a function body, which is never evaluated: its
+    /// names are not recorded.
+    in_unevaluated_annotation: bool,
+    /// `from __future__ import annotations`: annotations become strings, so their
+    /// scopes are not children of the scope they annotate.
+    future_annotations: bool,
+}
+
+/// Whether the module starts with `from __future__ import annotations` (future imports
+/// may only follow the docstring and other future imports).
+fn has_future_annotations(module: &ast::Mod) -> bool {
+    let ast::Mod::Module { body, .. } = module else {
+        return false;
+    };
+    let mut statements = body.iter().peekable();
+    if let Some(Stmt::Expr { value, .. }) = statements.peek() {
+        if matches!(
+            value.as_ref(),
+            Expr::Constant {
+                value: ast::Constant::Str(_),
+                ..
+            }
+        ) {
+            statements.next();
+        }
+    }
+    statements
+        .map_while(|stmt| match stmt {
+            Stmt::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+                ..
+            } if m == "__future__" => Some(names),
+            _ => None,
+        })
+        .flatten()
+        .any(|alias| alias.name == "annotations")
 }
 
 impl Builder {
@@ -75,19 +125,33 @@ impl Builder {
         let mangled = mangle(self.class_name(), name);
         let scope = self.current();
         let old = scope.symbols.get(&mangled).copied();
+        if self.comp_iter_target && old.is_some_and(|o| o & (DEF_GLOBAL | DEF_NONLOCAL) != 0) {
+            return Err(CompileError::new(
+                format!(
+                    "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                ),
+                range,
+            ));
+        }
         if flag & DEF_PARAM != 0 && old.is_some_and(|o| o & DEF_PARAM != 0) {
             return Err(CompileError::new(
                 format!("duplicate argument '{name}' in function definition"),
                 range,
             ));
         }
+        let comp_iter = if self.comp_iter_target {
+            DEF_COMP_ITER
+        } else {
+            0
+        };
+        let scope = self.current();
         match old {
             Some(o) => {
-                scope.symbols.insert(mangled.clone(), o | flag);
+                scope.symbols.insert(mangled.clone(), o | flag | comp_iter);
             }
             None => {
                 scope.symbol_order.push(mangled.clone());
-                scope.symbols.insert(mangled.clone(), flag);
+                scope.symbols.insert(mangled.clone(), flag | comp_iter);
             }
         }
         if flag & DEF_PARAM != 0 {
@@ -136,6 +200,7 @@ impl Builder {
                 body,
                 decorator_list,
                 returns,
+                type_params,
                 range,
                 ..
             }
@@ -145,12 +210,21 @@ impl Builder {
                 body,
                 decorator_list,
                 returns,
+                type_params,
                 range,
                 ..
             } => {
                 self.add_def(name, DEF_LOCAL, *range)?;
                 self.argument_defaults(args)?;
                 self.exprs(decorator_list)?;
+                if !type_params.is_empty() {
+                    let owner = GenericOwner {
+                        is_class: false,
+                        has_defaults: true,
+                        has_kwdefaults: args.kw_defaults.iter().any(Option::is_some),
+                    };
+                    self.enter_type_params(name, type_params, owner, *range)?;
+                }
                 self.function_annotations(args, returns.as_deref(), *range)?;
                 self.push(ScopeKind::Function, name, node_key(stmt), range.lineno);
                 if matches!(stmt, Stmt::AsyncFunctionDef { .. }) {
@@ -159,6 +233,9 @@ impl Builder {
                 self.parameters(args)?;
                 self.stmts(body)?;
                 self.pop();
+                if !type_params.is_empty() {
+                    self.pop();
+                }
             }
             Stmt::ClassDef {
                 name,
@@ -166,16 +243,32 @@ impl Builder {
                 keywords,
                 body,
                 decorator_list,
+                type_params,
                 range,
-                ..
             } => {
                 self.add_def(name, DEF_LOCAL, *range)?;
                 self.exprs(decorator_list)?;
+                let generic = !type_params.is_empty();
+                if generic {
+                    let owner = GenericOwner {
+                        is_class: true,
+                        has_defaults: false,
+                        has_kwdefaults: false,
+                    };
+                    self.enter_type_params(name, type_params, owner, *range)?;
+                }
                 self.exprs(bases)?;
                 keywords.iter().try_for_each(|k| self.expr(&k.value))?;
                 self.push(ScopeKind::Class, name, node_key(stmt), range.lineno);
+                if generic {
+                    self.add_def("__type_params__", DEF_LOCAL, *range)?;
+                    self.add_def(".type_params", USE, *range)?;
+                }
                 self.stmts(body)?;
                 self.pop();
+                if generic {
+                    self.pop();
+                }
             }
             Stmt::Return { value, .. } => {
                 if let Some(v) = value {
@@ -193,22 +286,28 @@ impl Builder {
                 value,
                 range,
             } => {
-                if !type_params.is_empty() {
-                    return Err(CompileError::new(
-                        "adder: generic type aliases are not supported by the compiler yet"
-                            .to_string(),
-                        *range,
-                    ));
-                }
                 self.expr(name)?;
                 // The value is evaluated lazily by a function of its own.
                 let alias = match name.as_ref() {
                     Expr::Name { id, .. } => id.as_str(),
                     _ => "<alias>",
                 };
+                let generic = !type_params.is_empty();
+                if generic {
+                    let owner = GenericOwner {
+                        is_class: false,
+                        has_defaults: false,
+                        has_kwdefaults: false,
+                    };
+                    self.enter_type_params(alias, type_params, owner, *range)?;
+                }
                 self.push_lazy_scope(alias, node_key(stmt), range.lineno, *range)?;
+                self.current().block_type = BlockType::TypeAlias;
                 self.expr(value)?;
                 self.pop();
+                if generic {
+                    self.pop();
+                }
             }
             Stmt::AugAssign { target, value, .. } => {
                 self.expr(target)?;
@@ -224,7 +323,10 @@ impl Builder {
                 if let Expr::Name { id, .. } = target.as_ref() {
                     let mangled = mangle(self.class_name(), id);
                     let flags_now = self.current().flags_of(&mangled);
-                    if flags_now & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple {
+                    // At module level DEF_GLOBAL only records that some function declared
+                    // the name global, which does not forbid annotating it here.
+                    let at_module = self.current().kind == ScopeKind::Module;
+                    if flags_now & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple && !at_module {
                         let which = if flags_now & DEF_GLOBAL != 0 {
                             "global"
                         } else {
@@ -243,9 +345,7 @@ impl Builder {
                 } else {
                     self.expr(target)?;
                 }
-                if self.current().kind != ScopeKind::Function {
-                    self.annotation(annotation)?;
-                }
+                self.annotation(annotation)?;
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
@@ -321,7 +421,6 @@ impl Builder {
                 ..
             } => {
                 self.stmts(body)?;
-                self.stmts(orelse)?;
                 for ast::ExceptHandler::ExceptHandler {
                     r#type,
                     name,
@@ -337,6 +436,7 @@ impl Builder {
                     }
                     self.stmts(body)?;
                 }
+                self.stmts(orelse)?;
                 self.stmts(finalbody)?;
             }
             Stmt::Assert { test, msg, .. } => {
@@ -423,7 +523,13 @@ impl Builder {
         range: ast::Range,
     ) -> Result<ScopeId, CompileError> {
         let id = self.push_lazy_scope("__annotate__", key, lineno, range)?;
-        self.current().is_annotation = true;
+        self.current().block_type = BlockType::Annotation;
+        if self.future_annotations {
+            // CPython leaves these scopes out of the tree: their annotations are strings.
+            if let Some(&parent) = self.stack.get(self.stack.len().wrapping_sub(2)) {
+                self.table.scopes[parent].children.retain(|&c| c != id);
+            }
+        }
         Ok(id)
     }
 
@@ -438,9 +544,11 @@ impl Builder {
         range: ast::Range,
     ) -> Result<ScopeId, CompileError> {
         let parent = self.current();
-        let in_class = parent.kind == ScopeKind::Class || parent.can_see_class_scope;
+        let in_class = (parent.kind == ScopeKind::Class || parent.can_see_class_scope)
+            && !self.future_annotations;
         let id = self.push(ScopeKind::Function, name, key, lineno);
         self.add_def(".format", DEF_PARAM, range)?;
+        self.add_def(".format", USE, range)?;
         if in_class {
             self.current().can_see_class_scope = true;
             self.add_def("__classdict__", USE, range)?;
@@ -473,12 +581,14 @@ impl Builder {
         Ok(())
     }
 
-    /// An annotated assignment's annotation in a module or class: evaluated lazily by
-    /// the scope's `__annotate__` (CPython's `symtable_visit_annotation`).
+    /// An annotated assignment's annotation: evaluated lazily by the scope's
+    /// `__annotate__` in a module or class, never evaluated in a function, whose
+    /// annotation scope stays empty (CPython's `symtable_visit_annotation`).
     fn annotation(&mut self, annotation: &Expr) -> Result<(), CompileError> {
         let range = annotation.range();
         let current_id = self.stack.last().copied().unwrap_or(0);
         let scope = self.current();
+        let unevaluated = scope.kind == ScopeKind::Function;
         let conditional = scope.kind == ScopeKind::Module
             || (scope.kind == ScopeKind::Class && scope.in_conditional_block > 0);
         if conditional && !scope.has_conditional_annotations {
@@ -496,7 +606,9 @@ impl Builder {
                 self.table.scopes[current_id].annotation_block = Some(block);
             }
         }
+        self.in_unevaluated_annotation = unevaluated;
         let result = self.expr(annotation);
+        self.in_unevaluated_annotation = false;
         self.pop();
         result
     }
@@ -584,8 +696,19 @@ impl Builder {
         match expr {
             Expr::BoolOp { values, .. } => self.exprs(values)?,
             Expr::NamedExpr { target, value, .. } => {
+                if self.comp_iter_expr > 0 {
+                    return Err(CompileError::new(
+                        "assignment expression cannot be used in a comprehension iterable \
+                         expression"
+                            .to_string(),
+                        expr.range(),
+                    ));
+                }
+                if self.current().is_comprehension {
+                    self.bind_named_expr_outside(target)?;
+                }
                 self.expr(value)?;
-                self.named_expr_target(target)?;
+                self.expr(target)?;
             }
             Expr::BinOp { left, right, .. } => {
                 self.expr(left)?;
@@ -639,8 +762,15 @@ impl Builder {
                 value,
                 generators,
                 range,
-            } => self.comprehension(expr, "<dictcomp>", generators, &[key, value], *range)?,
-            Expr::Await { value, .. } => self.expr(value)?,
+            } => self.comprehension(expr, "<dictcomp>", generators, &[value, key], *range)?,
+            Expr::Await { value, .. } => {
+                self.expr(value)?;
+                // An `await` makes a comprehension asynchronous (CPython sets
+                // `ste_coroutine`); in a function, `async def` already did.
+                if self.current().is_comprehension {
+                    self.current().is_coroutine = true;
+                }
+            }
             Expr::Yield { value, range } => {
                 self.mark_generator(*range, "yield")?;
                 if let Some(v) = value {
@@ -695,6 +825,7 @@ impl Builder {
                     self.expr(part)?;
                 }
             }
+            Expr::Name { .. } if self.in_unevaluated_annotation => {}
             Expr::Name { id, ctx, range } => {
                 let flag = match ctx {
                     ast::ExprContext::Load => USE,
@@ -733,32 +864,56 @@ impl Builder {
         Ok(())
     }
 
-    /// `(x := value)` binds in the nearest enclosing non-comprehension scope.
-    fn named_expr_target(&mut self, target: &Expr) -> Result<(), CompileError> {
+    /// `(x := value)` inside a comprehension binds in the nearest enclosing
+    /// non-comprehension scope: the comprehension sees the name as nonlocal (global at
+    /// module level) and that scope gets the binding (CPython's
+    /// `symtable_extend_namedexpr_scope`).
+    fn bind_named_expr_outside(&mut self, target: &Expr) -> Result<(), CompileError> {
         let Expr::Name { id, range, .. } = target else {
-            return self.expr(target);
+            return Ok(());
         };
-        let mut depth = self.stack.len();
-        while depth > 1 && self.table.scopes[self.stack[depth - 1]].is_comprehension {
-            depth -= 1;
+        let mangled = mangle(self.class_name(), id);
+        for &scope_id in self.stack.iter().rev() {
+            let scope = &self.table.scopes[scope_id];
+            let flags = scope.flags_of(&mangled);
+            if scope.is_comprehension {
+                if flags & DEF_COMP_ITER != 0 && flags & DEF_LOCAL != 0 {
+                    return Err(CompileError::new(
+                        format!(
+                            "assignment expression cannot rebind comprehension iteration \
+                             variable '{id}'"
+                        ),
+                        *range,
+                    ));
+                }
+                continue;
+            }
+            let (comp_flag, outer_flag) = match scope.block_type {
+                BlockType::Function if flags & DEF_GLOBAL != 0 => (DEF_GLOBAL, DEF_LOCAL),
+                BlockType::Function => (DEF_NONLOCAL, DEF_LOCAL),
+                BlockType::Module => (DEF_GLOBAL, DEF_GLOBAL),
+                _ => {
+                    return Err(CompileError::new(
+                        "assignment expression within a comprehension cannot be used in a \
+                         class body"
+                            .to_string(),
+                        *range,
+                    ))
+                }
+            };
+            self.add_def(id, comp_flag, *range)?;
+            self.current().declarations.insert(mangled.clone(), *range);
+            let outer = &mut self.table.scopes[scope_id];
+            match outer.symbols.get_mut(&mangled) {
+                Some(f) => *f |= outer_flag,
+                None => {
+                    outer.symbol_order.push(mangled.clone());
+                    outer.symbols.insert(mangled, outer_flag);
+                }
+            }
+            return Ok(());
         }
-        if depth == self.stack.len() {
-            return self.add_def(id, DEF_LOCAL, *range);
-        }
-        // Bind in the enclosing scope, and make the comprehensions see it as free/global.
-        let saved: Vec<ScopeId> = self.stack.drain(depth..).collect();
-        let saved_names: Vec<Option<String>> = self.class_names.drain(depth..).collect();
-        let outer_kind = self.current().kind;
-        let outer_is_module = outer_kind == ScopeKind::Module;
-        self.add_def(id, DEF_LOCAL, *range)?;
-        self.stack.extend(saved);
-        self.class_names.extend(saved_names);
-        let flag = if outer_is_module {
-            DEF_GLOBAL
-        } else {
-            DEF_NONLOCAL
-        };
-        self.add_def(id, flag, *range)
+        Ok(())
     }
 
     /// Comprehensions get their own function scope; the first iterable is evaluated in
@@ -774,7 +929,10 @@ impl Builder {
         let Some(first) = generators.first() else {
             return Ok(());
         };
-        self.expr(&first.iter)?;
+        self.comp_iter_expr += 1;
+        let outer_iter = self.expr(&first.iter);
+        self.comp_iter_expr -= 1;
+        outer_iter?;
         self.push(ScopeKind::Function, name, node_key(node), range.lineno);
         self.current().is_comprehension = true;
         if name == "<genexpr>" {
@@ -782,17 +940,37 @@ impl Builder {
         }
         self.add_def(".0", DEF_PARAM, range)?;
         for (index, generator) in generators.iter().enumerate() {
+            self.comp_iter_target = true;
+            let target = self.expr(&generator.target);
+            self.comp_iter_target = false;
+            target?;
             if index > 0 {
-                self.expr(&generator.iter)?;
+                self.comp_iter_expr += 1;
+                let iter = self.expr(&generator.iter);
+                self.comp_iter_expr -= 1;
+                iter?;
             }
-            self.expr(&generator.target)?;
             self.exprs(&generator.ifs)?;
             if generator.is_async {
                 self.current().is_coroutine = true;
             }
         }
         elements.iter().try_for_each(|e| self.expr(e))?;
+        let is_async = self.current().is_coroutine && name != "<genexpr>";
         self.pop();
+        if is_async {
+            // An asynchronous list/set/dict comprehension is awaited where it stands:
+            // that scope must be an `async def` or a comprehension (then asynchronous too).
+            let parent = self.current();
+            let is_async_def = parent.kind == ScopeKind::Function && parent.is_coroutine;
+            if !is_async_def && !parent.is_comprehension {
+                return Err(CompileError::new(
+                    "asynchronous comprehension outside of an asynchronous function".to_string(),
+                    range,
+                ));
+            }
+            parent.is_coroutine = true;
+        }
         Ok(())
     }
 }

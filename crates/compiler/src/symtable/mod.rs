@@ -16,8 +16,10 @@ use crate::error::CompileError;
 
 mod analysis;
 mod builder;
+mod dump;
 
 pub use analysis::comp_locals;
+pub use dump::symtable_dump;
 
 /// How a scope binds and uses a name (CPython's `DEF_*` flags).
 pub mod flags {
@@ -30,6 +32,8 @@ pub mod flags {
     pub const DEF_IMPORT: u32 = 128;
     pub const DEF_ANNOT: u32 = 256;
     pub const DEF_COMP_ITER: u32 = 512;
+    pub const DEF_TYPE_PARAM: u32 = 1024;
+    pub const DEF_COMP_CELL: u32 = 2048;
     pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 }
 
@@ -50,12 +54,41 @@ pub enum ScopeKind {
     Function,
 }
 
+/// What kind of block a scope is, as the `symtable` module reports it (CPython's
+/// `_Py_block_ty`). `ScopeKind` says how the code generator treats the scope; the four
+/// lazily evaluated kinds below are all function-like to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockType {
+    Module,
+    Class,
+    Function,
+    /// An `__annotate__` scope (PEP 649).
+    Annotation,
+    /// The lazily evaluated value of a `type X = ...` statement.
+    TypeAlias,
+    /// The scope holding the type parameters of a generic function, class or alias.
+    TypeParameters,
+    /// The lazily evaluated bound, constraints or default of a type parameter.
+    TypeVariable,
+}
+
+impl BlockType {
+    fn of_kind(kind: ScopeKind) -> BlockType {
+        match kind {
+            ScopeKind::Module => BlockType::Module,
+            ScopeKind::Class => BlockType::Class,
+            ScopeKind::Function => BlockType::Function,
+        }
+    }
+}
+
 /// Index of a scope in `SymbolTable::scopes`.
 pub type ScopeId = usize;
 
 #[derive(Debug)]
 pub struct Scope {
     pub kind: ScopeKind,
+    pub block_type: BlockType,
     pub name: String,
     /// Names in first-seen order, with their `DEF_*` flags.
     pub symbol_order: Vec<String>,
@@ -82,8 +115,6 @@ pub struct Scope {
     /// The `__annotate__` scope of a module or class (PEP 649), created on the first
     /// annotated assignment.
     pub annotation_block: Option<ScopeId>,
-    /// An `__annotate__` scope (of a function, module or class).
-    pub is_annotation: bool,
     /// An annotation scope of a function has annotations to compile.
     pub annotations_used: bool,
     /// Annotation scopes inside classes look names up in the class namespace first.
@@ -101,6 +132,7 @@ impl Scope {
     pub(super) fn new(kind: ScopeKind, name: &str, lineno: u32) -> Scope {
         Scope {
             kind,
+            block_type: BlockType::of_kind(kind),
             name: name.to_string(),
             symbol_order: Vec::new(),
             symbols: HashMap::new(),
@@ -118,7 +150,6 @@ impl Scope {
             needs_class_closure: false,
             needs_classdict: false,
             annotation_block: None,
-            is_annotation: false,
             annotations_used: false,
             can_see_class_scope: false,
             has_conditional_annotations: false,
@@ -148,6 +179,8 @@ impl Scope {
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     pub(super) by_node: HashMap<usize, ScopeId>,
+    /// `from __future__ import annotations`: annotations are stored as strings.
+    pub future_annotations: bool,
 }
 
 /// The key of the scope opened by an AST node: its address.

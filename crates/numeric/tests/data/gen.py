@@ -266,9 +266,32 @@ def gen_format():
         out.case("int", [str(a), esc(spec)], lambda: format(a, spec), esc)
 
 
+def gen_mixed():
+    """int <-> float: exact comparison, and arithmetic through float(int)."""
+    out = Writer("mixed.txt")
+    def order(a, x):
+        if x != x:
+            return "nan"
+        return "lt" if x < a else ("eq" if x == a else "gt")
+    for _ in range(1500):
+        a = random_int(random.choice([20, 60, 300, 1100]))
+        x = random_float()
+        kind = random.random()
+        if kind < 0.2:
+            x = float(a) if abs(a) < 2**1000 else x
+        elif kind < 0.3 and abs(a) < 2**1000:
+            x = float(a) + random.choice([0.5, -0.5, 1.0, -1.0])
+        out.case("cmp", [fbits(x), str(a)], lambda: order(a, x), str)
+        for op, fn in [("add", lambda: a + x), ("sub", lambda: x - a), ("mul", lambda: a * x),
+                       ("div_fi", lambda: x / a), ("div_if", lambda: a / x),
+                       ("floordiv", lambda: x // a), ("mod", lambda: a % x)]:
+            out.case(op, [fbits(x), str(a)], fn, fbits)
+
+
 gen_int_ops()
 gen_format()
 gen_float_ops()
 gen_parse()
 gen_text_floats()
 gen_complex()
+gen_mixed()

@@ -140,6 +140,12 @@ impl Parser<'_> {
                         let generators = self.for_if_clauses()?;
                         let only =
                             args.is_empty() && keywords.is_empty() && self.at(TokenKind::Rpar)?;
+                        let sole = args.is_empty() && keywords.is_empty();
+                        if sole && !only && !self.at(TokenKind::Comma)? {
+                            // CPython's rules name only a genexp followed by a comma
+                            // or preceded by other arguments.
+                            return Err(ParseError::Fail);
+                        }
                         if !only {
                             let last = self.last_comprehension_end(&generators);
                             return Err(self.error_range(
@@ -278,7 +284,11 @@ impl Parser<'_> {
                         ));
                     }
                     out.kwarg = Some(Box::new(arg));
-                    if self.eat(TokenKind::Comma)?.is_some() {
+                    let comma = self.eat(TokenKind::Comma)?.is_some();
+                    if let Some(kwarg) = &mut out.kwarg {
+                        kwarg.type_comment = self.parameter_type_comment(comma, annotations)?;
+                    }
+                    if comma {
                         let next = self.peek()?;
                         if next.kind != end {
                             if matches!(
@@ -334,7 +344,18 @@ impl Parser<'_> {
                     }
                 }
             }
-            if self.eat(TokenKind::Comma)?.is_none() {
+            let comma = self.eat(TokenKind::Comma)?.is_some();
+            if comma && bare_star == Some(tok) && self.at(TokenKind::TypeComment)? {
+                let comment = self.peek()?;
+                return Err(self.error_at_token(&comment, "bare * has associated type comment"));
+            }
+            if last_parameter(&mut out, tok.kind, seen_star).is_some() {
+                let type_comment = self.parameter_type_comment(comma, annotations)?;
+                if let Some(arg) = last_parameter(&mut out, tok.kind, seen_star) {
+                    arg.type_comment = type_comment;
+                }
+            }
+            if !comma {
                 let next = self.peek()?;
                 if next.kind == TokenKind::Star && seen_slash {
                     return Err(self.error_at_token(&next, "expected comma between / and *"));
@@ -348,6 +369,22 @@ impl Parser<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// A parameter's type comment (`def` only): after its comma, or before the
+    /// closing parenthesis when no comma follows.
+    fn parameter_type_comment(
+        &mut self,
+        after_comma: bool,
+        annotations: bool,
+    ) -> PResult<Option<String>> {
+        if !annotations {
+            return Ok(None);
+        }
+        if after_comma || self.next_kinds_are(&[TokenKind::TypeComment, TokenKind::Rpar])? {
+            return self.type_comment();
+        }
+        Ok(None)
     }
 
     /// One parameter: a name with an optional annotation (`*args` may use a
@@ -397,5 +434,17 @@ impl Parser<'_> {
             }
             None => ParseError::Fail,
         }
+    }
+}
+
+/// The parameter just parsed by the loop iteration that began at a token of
+/// `first`: `*args`, a keyword-only or an ordinary parameter (none after `/` or a
+/// bare `*`).
+fn last_parameter(out: &mut Arguments, first: TokenKind, seen_star: bool) -> Option<&mut Arg> {
+    match first {
+        TokenKind::Slash | TokenKind::DoubleStar => None,
+        TokenKind::Star => out.vararg.as_deref_mut(),
+        _ if seen_star => out.kwonlyargs.last_mut(),
+        _ => out.args.last_mut(),
     }
 }

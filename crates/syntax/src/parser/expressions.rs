@@ -327,7 +327,24 @@ impl Parser<'_> {
                 self.enter(2)?;
                 *cost += 2;
                 let args = self.parameters(false)?;
-                self.expect(TokenKind::Colon)?;
+                let colon = self.expect(TokenKind::Colon)?;
+                // In a replacement field the colon began a format spec.
+                let string_kind = match self.peek_kind()? {
+                    TokenKind::FStringMiddle => Some("f-string"),
+                    TokenKind::TStringMiddle => Some("t-string"),
+                    _ => None,
+                };
+                if let Some(kind) = string_kind {
+                    if !self.without_invalid {
+                        return Err(self.error_range(
+                            format!(
+                                "{kind}: lambda expressions are not allowed without parentheses"
+                            ),
+                            token_range(&start),
+                            token_range(&colon),
+                        ));
+                    }
+                }
                 frames.push(Frame::Lambda { args, start });
                 continue;
             }
@@ -746,6 +763,7 @@ impl Parser<'_> {
             if start.kind == TokenKind::Name && self.peek_nth(1)?.kind == TokenKind::ColonEqual {
                 return self.assignment_expression();
             }
+            let start_pos = self.mark();
             let e = self.expression()?;
             if !self.at(TokenKind::Colon)? {
                 if self.at(TokenKind::ColonEqual)? {
@@ -754,6 +772,9 @@ impl Parser<'_> {
                         format!("cannot use assignment expressions with {name}"),
                         e.range(),
                     ));
+                }
+                if self.at(TokenKind::Equal)? {
+                    self.check_equals_in_named_expression(start_pos, &e)?;
                 }
                 return Ok(e);
             }

@@ -21,7 +21,7 @@ use crate::ast::{self, Range};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Token, TokenKind};
 use crate::tokenizer::{byte_to_char_offset, line_text_at_lineno, LexError, Tokenizer};
-use crate::Mode;
+use crate::{Mode, ParseOptions};
 
 /// Why a rule did not produce a value.
 #[derive(Debug)]
@@ -51,19 +51,30 @@ pub(crate) struct Parser<'a> {
     /// Set while parsing CPython's `expression_without_invalid`: the operand after
     /// a suspected missing comma, where the missing-comma check must not recurse.
     without_invalid: bool,
+    /// A `match SUBJECT` was followed by a newline (even if the line then parsed
+    /// as an expression statement, like `match(x)`). CPython's error pass meets its
+    /// `invalid_match_stmt` there first, so any later parser error becomes
+    /// "expected ':'".
+    match_without_colon: bool,
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(src: &'a str, mode: Mode) -> Self {
+    pub(crate) fn new(src: &'a str, mode: Mode, options: ParseOptions) -> Self {
+        let lexer = Tokenizer::new(src, false);
         Parser {
             src,
-            lexer: Tokenizer::new(src, false),
+            lexer: if options.type_comments {
+                lexer.with_type_comments()
+            } else {
+                lexer
+            },
             tokens: Vec::with_capacity(src.len() / 4 + 16),
             lex_error: None,
             pos: 0,
             level: 0,
             mode,
             without_invalid: false,
+            match_without_colon: false,
         }
     }
 
@@ -75,6 +86,13 @@ impl<'a> Parser<'a> {
             Mode::Single => self.interactive(),
             Mode::FuncType => self.func_type_input(),
         };
+        if result.is_err() && self.match_without_colon && self.lex_error.is_none() {
+            if let ParseError::Error(err) =
+                self.error_at_last_read(SyntaxErrorKind::SyntaxError, "expected ':'")
+            {
+                return Err(self.prefer_tokenizer_error(*err, true));
+            }
+        }
         match result {
             Ok(module) => Ok(module),
             Err(ParseError::Error(err)) => Err(self.prefer_tokenizer_error(*err, true)),
@@ -169,6 +187,33 @@ impl<'a> Parser<'a> {
                 Err(self.error_at_token(&tok, format!("expected '{text}'")))
             }
         }
+    }
+
+    /// Whether the next tokens have these kinds (looking no further than the
+    /// first mismatch, as the grammar's lookaheads do).
+    fn next_kinds_are(&mut self, kinds: &[TokenKind]) -> PResult<bool> {
+        for (i, &kind) in kinds.iter().enumerate() {
+            if self.peek_nth(i)?.kind != kind {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// The token read so far that starts where `range` starts.
+    fn token_starting_at(&self, range: Range) -> Option<Token> {
+        self.tokens[..self.pos]
+            .iter()
+            .rev()
+            .find(|tok| tok.lineno == range.lineno && tok.col == range.col_offset)
+            .copied()
+    }
+
+    /// An optional TYPE_COMMENT token (the grammar's `[TYPE_COMMENT]`): its text.
+    fn type_comment(&mut self) -> PResult<Option<String>> {
+        Ok(self
+            .eat(TokenKind::TypeComment)?
+            .map(|tok| self.text(&tok).to_string()))
     }
 
     fn text(&self, tok: &Token) -> &'a str {
@@ -438,13 +483,33 @@ impl<'a> Parser<'a> {
         if matches!(last.kind, TokenKind::Indent | TokenKind::Dedent) {
             return self.error_at_indentation_token(kind, msg.to_string(), &last);
         }
+        if last.kind == TokenKind::EndMarker {
+            // CPython's ENDMARKER has no columns and sits on the last line read.
+            let lineno = last.lineno.saturating_sub(1).max(1);
+            return SyntaxError {
+                kind,
+                msg: msg.to_string(),
+                lineno,
+                offset: 0,
+                end_lineno: lineno,
+                end_offset: 0,
+                text: Some(self.line_text(lineno)),
+            };
+        }
+        // A stray `<>` (no comparison before it) is reported over its `<` only, as
+        // the reference does.
+        let end_col = if last.kind == TokenKind::NotEqual && self.text(&last) == "<>" {
+            last.col + 1
+        } else {
+            last.end_col
+        };
         match self.error_known(
             kind,
             msg,
             last.lineno,
             last.col as i64,
             last.end_lineno,
-            last.end_col as i64,
+            end_col as i64,
         ) {
             ParseError::Error(e) => *e,
             ParseError::Fail => unreachable_error(),
@@ -490,10 +555,13 @@ impl<'a> Parser<'a> {
 
     fn file(&mut self) -> PResult<ast::Mod> {
         let body = self.statements_until_end()?;
-        Ok(ast::Mod::Module {
-            body,
-            type_ignores: Vec::new(),
-        })
+        let type_ignores = self
+            .lexer
+            .take_type_ignores()
+            .into_iter()
+            .map(|(lineno, tag)| ast::TypeIgnore::TypeIgnore { lineno, tag })
+            .collect();
+        Ok(ast::Mod::Module { body, type_ignores })
     }
 
     fn eval_input(&mut self) -> PResult<ast::Mod> {

@@ -11,6 +11,9 @@ impl Parser<'_> {
     pub(crate) fn match_stmt(&mut self) -> PResult<Stmt> {
         let tok = self.bump()?;
         let subject = self.subject_expr()?;
+        if self.at(TokenKind::Newline)? {
+            self.match_without_colon = true;
+        }
         self.expect(TokenKind::Colon)?;
         self.expect(TokenKind::Newline)?;
         if self.eat(TokenKind::Indent)?.is_none() {

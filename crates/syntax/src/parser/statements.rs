@@ -10,6 +10,9 @@ use crate::ast::{
 use crate::error::SyntaxErrorKind;
 use crate::token::{Token, TokenKind};
 
+/// The message for `def f[]()`, `class C[]` and `type X[] = ...`.
+const EMPTY_TYPE_PARAMS: &str = "Type parameter list cannot be empty";
+
 /// Levels CPython's parser spends per nested block (approximately).
 const BLOCK_COST: u32 = 6;
 
@@ -398,7 +401,7 @@ impl Parser<'_> {
     fn assignment(&mut self, start: Token, first: Expr) -> PResult<Stmt> {
         let mut targets = vec![first];
         let mut starts = vec![start];
-        let value = loop {
+        let (value, rhs_start) = loop {
             self.expect(TokenKind::Equal)?;
             let rhs_start = self.peek()?;
             let rhs = self.annotated_rhs()?;
@@ -406,7 +409,7 @@ impl Parser<'_> {
                 targets.push(rhs);
                 starts.push(rhs_start);
             } else {
-                break rhs;
+                break (rhs, rhs_start);
             }
         };
         // An unparenthesized `yield` target (a parenthesized one is an ordinary
@@ -417,6 +420,7 @@ impl Parser<'_> {
             }
         }
         if targets.len() == 1 {
+            self.check_tuple_target_equality_hint(&targets[0], &rhs_start)?;
             if let Some(bad) = super::targets::invalid_target(&targets[0], TargetKind::Star) {
                 let _ = bad;
                 let t = &targets[0];
@@ -431,6 +435,7 @@ impl Parser<'_> {
                 }
             }
         }
+        let type_comment = self.type_comment()?;
         let targets = targets
             .into_iter()
             .map(|t| self.make_target(t, TargetKind::Star))
@@ -438,9 +443,47 @@ impl Parser<'_> {
         Ok(Stmt::Assign {
             targets,
             value: boxed(value),
-            type_comment: None,
+            type_comment,
             range: self.range_from(&start),
         })
+    }
+
+    /// `a, b + c = x`: CPython's `invalid_assignment` reads the target tuple's items
+    /// as named expressions, so an invalid last item directly before the `=` (and a
+    /// value starting with a `bitwise_or`) gets the "Maybe you meant '=='" hint.
+    fn check_tuple_target_equality_hint(&self, target: &Expr, rhs_start: &Token) -> PResult<()> {
+        let Expr::Tuple { elts, range, .. } = target else {
+            return Ok(());
+        };
+        let (Some(first), Some(last)) = (elts.first(), elts.last()) else {
+            return Ok(());
+        };
+        let parenthesized =
+            first.range().col_offset != range.col_offset || first.range().lineno != range.lineno;
+        let value_is_bitwise_or = !matches!(
+            rhs_start.kind,
+            TokenKind::Not | TokenKind::Lambda | TokenKind::Star | TokenKind::Yield
+        );
+        if parenthesized
+            || !value_is_bitwise_or
+            || matches!(last, Expr::Starred { .. })
+            || super::targets::invalid_target(last, TargetKind::Star).is_none()
+        {
+            return Ok(());
+        }
+        let Some(last_start) = self.token_starting_at(last.range()) else {
+            return Ok(());
+        };
+        if !super::targets::takes_equality_hint(last_start.kind, last) {
+            return Ok(());
+        }
+        Err(self.error_at(
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(last)
+            ),
+            last.range(),
+        ))
     }
 
     // ----- imports -----
@@ -696,6 +739,7 @@ impl Parser<'_> {
         self.expect(TokenKind::In)?;
         let iter = self.star_expressions()?;
         self.block_colon()?;
+        let type_comment = self.type_comment()?;
         let body = self.block("'for' statement", &for_tok)?;
         let orelse = self.else_block()?;
         let range = self.range_from(&start);
@@ -706,7 +750,7 @@ impl Parser<'_> {
                 iter,
                 body,
                 orelse,
-                type_comment: None,
+                type_comment: type_comment.clone(),
                 range,
             }
         } else {
@@ -715,7 +759,7 @@ impl Parser<'_> {
                 iter,
                 body,
                 orelse,
-                type_comment: None,
+                type_comment,
                 range,
             }
         })
@@ -744,20 +788,21 @@ impl Parser<'_> {
             None => self.with_items(false)?,
         };
         self.block_colon()?;
+        let type_comment = self.type_comment()?;
         let body = self.block("'with' statement", &with_tok)?;
         let range = self.range_from(&start);
         Ok(if is_async {
             Stmt::AsyncWith {
                 items,
                 body,
-                type_comment: None,
+                type_comment: type_comment.clone(),
                 range,
             }
         } else {
             Stmt::With {
                 items,
                 body,
-                type_comment: None,
+                type_comment,
                 range,
             }
         })
@@ -1042,6 +1087,7 @@ impl Parser<'_> {
             None
         };
         self.expect_forced(TokenKind::Colon, ":")?;
+        let type_comment = self.func_type_comment()?;
         let body = self.block("function definition", &def_tok)?;
         let name = self.identifier(&name_tok);
         let range = self.range_from(&start);
@@ -1053,7 +1099,7 @@ impl Parser<'_> {
                 body,
                 decorator_list,
                 returns,
-                type_comment: None,
+                type_comment: type_comment.clone(),
                 type_params,
                 range,
             }
@@ -1064,11 +1110,28 @@ impl Parser<'_> {
                 body,
                 decorator_list,
                 returns,
-                type_comment: None,
+                type_comment,
                 type_params,
                 range,
             }
         })
+    }
+
+    /// `func_type_comment`: a signature comment after a `def`'s colon, on the same
+    /// line or alone on the next line when the indented body follows.
+    fn func_type_comment(&mut self) -> PResult<Option<String>> {
+        use TokenKind::{Indent, Newline, TypeComment};
+        if self.next_kinds_are(&[Newline, TypeComment, Newline, Indent])? {
+            self.bump()?;
+            return self.type_comment();
+        }
+        if self.next_kinds_are(&[TypeComment, Newline, TypeComment, Newline, Indent])? {
+            return Err(self.error_at_last_read(
+                SyntaxErrorKind::SyntaxError,
+                "Cannot have two type comments on def",
+            ));
+        }
+        self.type_comment()
     }
 
     // ----- type parameters and aliases -----
@@ -1076,7 +1139,22 @@ impl Parser<'_> {
     fn type_alias(&mut self) -> PResult<Stmt> {
         let tok = self.bump()?;
         let name_tok = self.expect(TokenKind::Name)?;
-        let type_params = self.optional_type_params()?;
+        let type_params = match self.optional_type_params() {
+            Err(ParseError::Error(e)) if e.msg == EMPTY_TYPE_PARAMS && self.pos > 0 => {
+                // CPython's first pass had read on to the `=` (or the line's end),
+                // and the error's end is where it stopped.
+                let mut i = 0;
+                while !matches!(
+                    self.peek_nth(i)?.kind,
+                    TokenKind::Equal | TokenKind::Newline | TokenKind::EndMarker
+                ) {
+                    i += 1;
+                }
+                let close = self.tokens[self.pos - 1];
+                return Err(self.error_starting_from(EMPTY_TYPE_PARAMS, token_range(&close)));
+            }
+            other => other?,
+        };
         self.expect(TokenKind::Equal)?;
         let value = self.expression()?;
         Ok(Stmt::TypeAlias {
@@ -1097,8 +1175,7 @@ impl Parser<'_> {
         }
         self.bump()?;
         if let Some(close) = self.eat(TokenKind::Rsqb)? {
-            return Err(self
-                .error_starting_from("Type parameter list cannot be empty", token_range(&close)));
+            return Err(self.error_starting_from(EMPTY_TYPE_PARAMS, token_range(&close)));
         }
         let mut params = Vec::new();
         loop {

@@ -21,11 +21,12 @@ pub(crate) enum TargetKind {
 /// with a token of kind `start`: any `bitwise_or` except a list, a parenthesized
 /// tuple or generator expression, `True`, `None` and `False`.
 pub(crate) fn takes_equality_hint(start: TokenKind, target: &Expr) -> bool {
-    let excluded_start = matches!(
-        start,
-        TokenKind::Lsqb | TokenKind::True | TokenKind::None | TokenKind::False
-    ) || (start == TokenKind::Lpar
-        && matches!(target, Expr::Tuple { .. } | Expr::GeneratorExp { .. }));
+    // The grammar's lookahead looks at the expression's first atom only.
+    let first_atom = leftmost_operand(target);
+    let excluded_start = matches!(start, TokenKind::True | TokenKind::None | TokenKind::False)
+        || (start == TokenKind::Lsqb && matches!(first_atom, Expr::List { .. }))
+        || (start == TokenKind::Lpar
+            && matches!(first_atom, Expr::Tuple { .. } | Expr::GeneratorExp { .. }));
     let below_bitwise_or = matches!(
         target,
         Expr::Compare { .. }
@@ -41,6 +42,19 @@ pub(crate) fn takes_equality_hint(start: TokenKind, target: &Expr) -> bool {
             }
     );
     !excluded_start && !below_bitwise_or
+}
+
+/// The operand an expression starts with (`[1] + x` starts with `[1]`).
+fn leftmost_operand(e: &Expr) -> &Expr {
+    let mut e = e;
+    loop {
+        e = match e {
+            Expr::BinOp { left, .. } => left,
+            Expr::Attribute { value, .. } | Expr::Subscript { value, .. } => value,
+            Expr::Call { func, .. } => func,
+            _ => return e,
+        };
+    }
 }
 
 /// CPython's `_PyPegen_get_expr_name`: how error messages name an expression.

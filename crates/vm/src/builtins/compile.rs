@@ -107,8 +107,38 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if matches!(source.payload(), Some(Payload::Code(_))) {
         return Ok(source.clone());
     }
+    let flags = match a.get(3) {
+        Some(Some(Value::Int(n))) => *n,
+        Some(Some(Value::Bool(b))) => i64::from(*b),
+        _ => 0,
+    };
+    if crate::ast_objects::is_ast_node(vm, source)? {
+        if flags & crate::ast_objects::PYCF_ONLY_AST != 0 {
+            return Ok(source.clone());
+        }
+        return Err(vm.type_error("compile() of an AST object is not supported yet"));
+    }
     let text = source_text(vm, source, "compile")?;
+    if flags & crate::ast_objects::PYCF_ONLY_AST != 0 {
+        return parse_to_objects(vm, &text, &filename, mode, flags);
+    }
     compile_text(vm, &text, &filename, mode).map(Value::Obj)
+}
+
+/// `compile(source, filename, mode, PyCF_ONLY_AST)`: the tree as `_ast` node objects.
+fn parse_to_objects(
+    vm: &mut Vm,
+    text: &str,
+    filename: &str,
+    mode: Mode,
+    flags: i64,
+) -> PyResult<Value> {
+    let options = adder_syntax::ParseOptions {
+        type_comments: flags & crate::ast_objects::PYCF_TYPE_COMMENTS != 0,
+    };
+    let tree = adder_syntax::parse_with_options(text, mode, filename, options)
+        .map_err(|e| vm.syntax_error_from(&e, filename))?;
+    crate::ast_objects::tree_to_object(vm, &adder_syntax::tree::mod_tree(&tree))
 }
 
 /// The globals and locals `exec`/`eval` run with: the caller's when not given.

@@ -11,6 +11,8 @@ use crate::vm::Vm;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
+    ("aiter", crate::objects::anext_awaitable::aiter),
+    ("anext", crate::objects::anext_awaitable::anext),
     ("len", len),
     ("repr", repr),
     ("ascii", ascii),
@@ -151,21 +153,7 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "abs", 1, 1)?;
-    let v = &args.pos()[0];
-    if let Some(m) = vm.lookup_special_heap(v, "__abs__") {
-        return vm.call_method_value(&m, v, &[]);
-    }
-    if let Some(f) = as_float(v) {
-        return Ok(Value::Float(f.abs()));
-    }
-    match as_int(v) {
-        Some(IntRef::Small(i)) => Ok(match i.checked_abs() {
-            Some(a) => Value::Int(a),
-            None => vm.new_int(dashu_base::Abs::abs(adder_numeric::BigInt::from(i))),
-        }),
-        Some(IntRef::Big(b)) => Ok(vm.new_int(dashu_base::Abs::abs(b.clone()))),
-        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
-    }
+    vm.absolute(&args.pos()[0])
 }
 
 /// `min()`/`max()` with `key` and `default`.
@@ -196,28 +184,39 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
             pos.to_vec()
         }
     };
-    let mut best: Option<(Value, Value)> = None;
+    // `Null` until the first item; kept as two plain values rather than an
+    // `Option<(Value, Value)>`, whose moves cost more than the comparisons here.
+    let mut best = Value::Null;
+    let mut best_key = Value::Null;
     for item in items {
         let k = if key.is_none() {
             item.clone()
         } else {
             vm.call(&key, std::slice::from_ref(&item))?
         };
-        let better = match &best {
-            None => true,
-            Some((_, bk)) => {
-                let r = vm.rich_compare(&k, bk, op)?;
+        let better = match (&k, &best_key) {
+            (_, Value::Null) => true,
+            // Unboxed ints compare without the general protocol.
+            (Value::Int(a), Value::Int(b)) => match op {
+                CmpOp::Lt => a < b,
+                _ => a > b,
+            },
+            _ => {
+                let r = vm.rich_compare(&k, &best_key, op)?;
                 vm.is_true(&r)?
             }
         };
         if better {
-            best = Some((item, k));
+            best = item;
+            best_key = k;
         }
     }
-    match best {
-        Some((v, _)) => Ok(v),
-        None if !default.is_null() => Ok(default),
-        None => Err(vm.value_error(format!("{name}() iterable argument is empty"))),
+    if !best.is_null() {
+        Ok(best)
+    } else if !default.is_null() {
+        Ok(default)
+    } else {
+        Err(vm.value_error(format!("{name}() iterable argument is empty")))
     }
 }
 
@@ -279,52 +278,16 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(acc)
 }
 
-fn class_info_check(
-    vm: &mut Vm,
-    v: &Value,
-    cls: &Value,
-    name: &str,
-    subclass: bool,
-) -> PyResult<bool> {
-    match cls.payload() {
-        Some(Payload::Tuple(items)) => {
-            for c in items.iter() {
-                if class_info_check(vm, v, c, name, subclass)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        Some(Payload::Type(_)) => {
-            let c = cls
-                .as_obj()
-                .cloned()
-                .ok_or_else(|| vm.system_error("type"))?;
-            if subclass {
-                match v.as_obj() {
-                    Some(o) if o.as_type().is_some() => Ok(vm.is_subtype(o, &c)),
-                    _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
-                }
-            } else {
-                Ok(vm.is_instance(v, &c))
-            }
-        }
-        _ => Err(vm.type_error(format!(
-            "{name}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
-    }
-}
-
 fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "isinstance", 2, 2)?;
     let p = args.pos();
-    class_info_check(vm, &p[0], &p[1], "isinstance", false).map(Value::Bool)
+    vm.isinstance(&p[0], &p[1]).map(Value::Bool)
 }
 
 fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "issubclass", 2, 2)?;
     let p = args.pos();
-    class_info_check(vm, &p[0], &p[1], "issubclass", true).map(Value::Bool)
+    vm.issubclass(&p[0], &p[1]).map(Value::Bool)
 }
 
 fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -348,26 +311,16 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "next", 1, 2)?;
     let p = args.pos();
-    if !crate::protocol::iter::is_builtin_iterator(&p[0])
-        && vm.lookup_special_heap(&p[0], "__next__").is_none()
-    {
+    if !vm.is_iterator(&p[0]) {
         return Err(vm.type_error(format!(
             "'{}' object is not an iterator",
             vm.type_name(&p[0])
         )));
     }
-    let exhausted_value = match p[0]
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Generator(_)))
-    {
-        Some(gen) => match vm.gen_resume(&gen.clone(), Value::None, None)? {
-            crate::eval::generator::GenResult::Yielded(v) => return Ok(v),
-            crate::eval::generator::GenResult::Returned(v) => v,
-        },
-        None => match vm.next(&p[0])? {
-            Some(v) => return Ok(v),
-            None => Value::None,
-        },
+    // One delegation step keeps the StopIteration value (`next(coro.__await__())`).
+    let exhausted_value = match vm.delegate_send(&p[0], Value::None)? {
+        crate::eval::generator::GenResult::Yielded(v) => return Ok(v),
+        crate::eval::generator::GenResult::Returned(v) => v,
     };
     match p.get(1) {
         Some(d) => Ok(d.clone()),
@@ -387,17 +340,10 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "callable", 1, 1)?;
-    let v = &args.pos()[0];
-    let r = matches!(
-        v.payload(),
-        Some(
-            Payload::Function(_)
-                | Payload::BuiltinFunction(_)
-                | Payload::Method { .. }
-                | Payload::Type(_)
-        )
-    ) || vm.lookup_special_heap(v, "__call__").is_some();
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(crate::objects::iterators::is_callable(
+        vm,
+        &args.pos()[0],
+    )))
 }
 
 fn attr_name(vm: &Vm, v: &Value) -> PyResult<Value> {
@@ -504,6 +450,11 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let r = adder_numeric::int::pow_mod(&a.to_big(), &b.to_big(), &c.to_big())
                     .map_err(|e| vm.num_error(e))?;
                 Ok(vm.new_int(r))
+            }
+            _ if crate::objects::complex::as_complex(&p[0]).is_some()
+                || crate::objects::complex::as_complex(&p[1]).is_some() =>
+            {
+                Err(vm.value_error("complex modulo"))
             }
             _ => {
                 Err(vm

@@ -106,7 +106,7 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// The distinct keys of `obj`'s own namespace and of every class on its type's MRO
 /// (for a class: its own MRO).
-fn attribute_names(vm: &mut Vm, obj: &Value) -> Vec<Value> {
+pub fn attribute_names(vm: &mut Vm, obj: &Value) -> Vec<Value> {
     let mut namespaces: Vec<ObjRef> = Vec::new();
     if let Some(d) = obj.as_obj().and_then(|o| o.dict_obj()) {
         namespaces.push(d);

@@ -3,6 +3,8 @@
 mod compile;
 mod functions;
 mod introspection;
+
+pub use introspection::attribute_names;
 mod text;
 
 use crate::object::{ObjRef, Payload, PyObject};
@@ -76,6 +78,10 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     for (name, ty) in t.exc.all() {
         dict::set_str(vm, ns, name, Value::Obj(ty.clone()));
     }
+    // Aliases kept since Python 3.3 merged them into OSError.
+    for alias in ["EnvironmentError", "IOError"] {
+        dict::set_str(vm, ns, alias, Value::Obj(t.exc.os_error.clone()));
+    }
     dict::set_str(vm, ns, "None", Value::None);
     dict::set_str(vm, ns, "True", Value::Bool(true));
     dict::set_str(vm, ns, "False", Value::Bool(false));
@@ -90,4 +96,10 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     crate::objects::descriptors::install(vm);
     crate::objects::object_methods::install(vm);
     crate::objects::exception_methods::install(vm);
+    crate::objects::object_protocols::install(vm);
+    crate::objects::generic_alias::install(vm);
+    crate::objects::union_type::install(vm);
+    // Last: these turn the dunders installed above into slot wrappers.
+    crate::objects::slot_wrapper::install(vm);
+    crate::objects::getset::install(vm);
 }

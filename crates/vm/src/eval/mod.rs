@@ -8,6 +8,7 @@
 
 mod exceptions;
 pub mod generator;
+mod inline_cache;
 mod ops;
 
 use adder_bytecode::{CodeUnit, Opcode};
@@ -16,9 +17,8 @@ use crate::error::PyResult;
 use crate::frame::Frame;
 use crate::object::Payload;
 use crate::objects::code::CodeData;
-use crate::objects::dict;
 use crate::protocol::number::{NB_ADD, NB_INPLACE_ADD, NB_SUBSCR};
-use crate::value::Value;
+use crate::value::{Scalar, Value};
 use crate::vm::Vm;
 
 /// How deep native code may nest calls back into the VM before RecursionError. The
@@ -138,6 +138,13 @@ impl Vm {
             }};
         }
         loop {
+            // Deaths queued `__del__` or weakref callbacks: run them before going on,
+            // as CPython would have run them inside the instruction that freed.
+            if crate::gc::has_deferred() {
+                lasti = ip;
+                sync!();
+                self.run_deferred();
+            }
             let f = unsafe { &mut *fp };
             let Some(&unit) = units.get(ip) else {
                 return Err(self.system_error("ran off the end of the bytecode"));
@@ -150,6 +157,12 @@ impl Vm {
             // The hot instructions run here, in a small loop body; everything else goes
             // through `execute`, out of line, so it does not weigh on this loop.
             match op {
+                // The eval breaker: function entry (not a resumption inside `yield
+                // from`/`await`) and backward jumps notice a pending Ctrl-C.
+                Opcode::Resume if arg & 3 < 2 && crate::signals::interrupt_pending() => {
+                    sync!();
+                    return Err(self.take_interrupt());
+                }
                 Opcode::Resume | Opcode::Nop | Opcode::NotTaken => {}
                 Opcode::LoadFast | Opcode::LoadFastBorrow | Opcode::LoadFastCheck => {
                     match f.slots.get(arg as usize) {
@@ -196,15 +209,33 @@ impl Vm {
                         .unwrap_or(Value::None);
                     f.slots.push(v);
                 }
-                Opcode::LoadSmallInt => f.slots.push(Value::Int(arg as i64)),
+                Opcode::LoadSmallInt => Value::push_scalar(&mut f.slots, Scalar::int(arg as i64)),
                 Opcode::PopTop => {
                     f.slots.pop();
                 }
-                Opcode::PushNull => f.slots.push(Value::Null),
+                Opcode::PushNull => Value::push_scalar(&mut f.slots, Scalar::null()),
                 Opcode::BinaryOp => {
                     let n = f.slots.len();
-                    let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
+                    let scalar = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
                         (Some(Value::Int(a)), Some(Value::Int(b))) => small_int_binop(arg, *a, *b),
+                        (Some(Value::Float(a)), Some(Value::Float(b))) => float_binop(arg, *a, *b),
+                        (Some(Value::Float(a)), Some(Value::Int(b))) => {
+                            float_binop(arg, *a, *b as f64)
+                        }
+                        (Some(Value::Int(a)), Some(Value::Float(b))) => {
+                            float_binop(arg, *a as f64, *b)
+                        }
+                        _ => None,
+                    };
+                    if let Some(r) = scalar {
+                        f.slots.pop();
+                        if let Some(top) = f.slots.last_mut() {
+                            Value::set_scalar(top, r);
+                        }
+                        ip += 5;
+                        continue;
+                    }
+                    let fast = match (f.slots.get(n.wrapping_sub(2)), f.slots.last()) {
                         (Some(Value::Obj(a)), Some(Value::Obj(b)))
                             if (arg == NB_ADD || arg == NB_INPLACE_ADD)
                                 && is_exact_str(self, a)
@@ -214,13 +245,6 @@ impl Vm {
                         }
                         (Some(Value::Obj(o)), Some(Value::Int(i))) if arg == NB_SUBSCR => {
                             exact_list_item(self, o, *i)
-                        }
-                        (Some(Value::Float(a)), Some(Value::Float(b))) => float_binop(arg, *a, *b),
-                        (Some(Value::Float(a)), Some(Value::Int(b))) => {
-                            float_binop(arg, *a, *b as f64)
-                        }
-                        (Some(Value::Int(a)), Some(Value::Float(b))) => {
-                            float_binop(arg, *a as f64, *b)
                         }
                         _ => None,
                     };
@@ -248,7 +272,7 @@ impl Vm {
                         Some(r) => {
                             f.slots.pop();
                             if let Some(top) = f.slots.last_mut() {
-                                *top = Value::Bool(r);
+                                Value::set_scalar(top, Scalar::bool(r));
                             }
                             ip += 1;
                         }
@@ -269,26 +293,41 @@ impl Vm {
                     }
                 }
                 // Relative jumps count from the end of the instruction's cache units.
+                Opcode::JumpBackward if crate::signals::interrupt_pending() => {
+                    sync!();
+                    return Err(self.take_interrupt());
+                }
                 Opcode::JumpBackward => ip = (ip + 1).saturating_sub(arg as usize),
                 Opcode::JumpBackwardNoInterrupt => ip = ip.saturating_sub(arg as usize),
                 Opcode::JumpForward => ip += arg as usize,
                 Opcode::LoadGlobal => {
-                    let name = &code.names[(arg >> 1) as usize];
-                    let found = dict::get_str_value(&f.globals, name)
-                        .or_else(|| dict::get_str_value(&f.builtins, name));
-                    match found {
-                        Some(v) => {
-                            f.slots.push(v);
-                            if arg & 1 != 0 {
-                                f.slots.push(Value::Null);
-                            }
-                            ip += 4;
-                        }
-                        None => {
-                            sync!();
-                            return Err(self.name_not_defined(name));
-                        }
+                    let cache = code.inline_cache.get(ip..).unwrap_or(&[]);
+                    let pushed =
+                        inline_cache::push_global_hit(cache, &f.globals, &f.builtins, &mut f.slots)
+                            || {
+                                let name = &code.names[(arg >> 1) as usize];
+                                match inline_cache::load_global_miss(
+                                    cache,
+                                    &f.globals,
+                                    &f.builtins,
+                                    name,
+                                ) {
+                                    Some(v) => {
+                                        f.slots.push(v);
+                                        true
+                                    }
+                                    None => false,
+                                }
+                            };
+                    if !pushed {
+                        sync!();
+                        let name = &code.names[(arg >> 1) as usize];
+                        return Err(self.name_not_defined(name));
                     }
+                    if arg & 1 != 0 {
+                        Value::push_scalar(&mut f.slots, Scalar::null());
+                    }
+                    ip += 4;
                 }
                 Opcode::StoreSubscr => {
                     let n = f.slots.len();
@@ -346,7 +385,9 @@ impl Vm {
                             let cur = next.get();
                             if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
                                 next.set(cur.saturating_add(*step));
-                                Some(Some(Value::Int(cur)))
+                                Value::push_scalar(&mut f.slots, Scalar::int(cur));
+                                ip += 1;
+                                continue;
                             } else {
                                 Some(None)
                             }
@@ -384,28 +425,28 @@ impl Vm {
 
 /// `BINARY_OP` on two unboxed ints, when the result needs no big int and no error.
 #[inline(always)]
-fn small_int_binop(arg: u32, a: i64, b: i64) -> Option<Value> {
+fn small_int_binop(arg: u32, a: i64, b: i64) -> Option<Scalar> {
     match arg {
-        0 | 13 => a.checked_add(b).map(Value::Int),
-        10 | 23 => a.checked_sub(b).map(Value::Int),
-        5 | 18 => a.checked_mul(b).map(Value::Int),
-        1 | 14 => Some(Value::Int(a & b)),
-        7 | 20 => Some(Value::Int(a | b)),
-        12 | 25 => Some(Value::Int(a ^ b)),
-        2 | 15 if b > 0 => Some(Value::Int(a.div_euclid(b))),
-        6 | 19 if b > 0 => Some(Value::Int(a.rem_euclid(b))),
+        0 | 13 => a.checked_add(b).map(Scalar::int),
+        10 | 23 => a.checked_sub(b).map(Scalar::int),
+        5 | 18 => a.checked_mul(b).map(Scalar::int),
+        1 | 14 => Some(Scalar::int(a & b)),
+        7 | 20 => Some(Scalar::int(a | b)),
+        12 | 25 => Some(Scalar::int(a ^ b)),
+        2 | 15 if b > 0 => Some(Scalar::int(a.div_euclid(b))),
+        6 | 19 if b > 0 => Some(Scalar::int(a.rem_euclid(b))),
         _ => None,
     }
 }
 
 /// `BINARY_OP` on two floats for the operators that cannot fail.
 #[inline(always)]
-fn float_binop(arg: u32, a: f64, b: f64) -> Option<Value> {
+fn float_binop(arg: u32, a: f64, b: f64) -> Option<Scalar> {
     match arg {
-        0 | 13 => Some(Value::Float(a + b)),
-        10 | 23 => Some(Value::Float(a - b)),
-        5 | 18 => Some(Value::Float(a * b)),
-        11 | 24 if b != 0.0 => Some(Value::Float(a / b)),
+        0 | 13 => Some(Scalar::float(a + b)),
+        10 | 23 => Some(Scalar::float(a - b)),
+        5 | 18 => Some(Scalar::float(a * b)),
+        11 | 24 if b != 0.0 => Some(Scalar::float(a / b)),
         _ => None,
     }
 }

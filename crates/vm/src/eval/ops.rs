@@ -15,6 +15,8 @@ use crate::protocol::compare::CmpOp;
 use crate::value::Value;
 use crate::vm::Vm;
 
+mod annotations;
+mod async_ops;
 mod call_unpack;
 mod context;
 mod except_star;
@@ -406,6 +408,7 @@ impl Vm {
             Opcode::DictUpdate => self.op_dict_update(fp, arg, false)?,
             Opcode::DictMerge => self.op_dict_update(fp, arg, true)?,
             Opcode::CheckEgMatch => self.op_check_eg_match(fp)?,
+            Opcode::SetupAnnotations => self.op_setup_annotations(fp)?,
             Opcode::CallIntrinsic2 => {
                 let second = pop(f);
                 let first = pop(f);
@@ -414,7 +417,16 @@ impl Vm {
                         self.prep_reraise_star(&first, &second)?
                     }
                     Some(name) => {
-                        return Err(self.system_error(format!("{name} is not supported yet")))
+                        match crate::objects::typevar_generic::intrinsic_2(
+                            self, name, first, second,
+                        ) {
+                            Some(r) => r?,
+                            None => {
+                                return Err(
+                                    self.system_error(format!("{name} is not supported yet"))
+                                )
+                            }
+                        }
                     }
                     None => return Err(self.system_error("bad CALL_INTRINSIC_2 argument")),
                 };
@@ -548,18 +560,15 @@ impl Vm {
                 let v = pop(f);
                 return self.yield_value(v, entry_depth).map(Some);
             }
-            Opcode::GetYieldFromIter => {
-                let v = pop(f);
-                let it = match v.payload() {
-                    Some(Payload::Generator(_)) => v,
-                    _ => self.get_iter(&v)?,
-                };
-                unsafe { &mut *fp }.slots.push(it);
-            }
+            Opcode::GetYieldFromIter => self.op_get_yield_from_iter(fp)?,
+            Opcode::GetAwaitable => self.op_get_awaitable(fp, arg)?,
+            Opcode::GetAiter => self.op_get_aiter(fp)?,
+            Opcode::GetAnext => self.op_get_anext(fp)?,
+            Opcode::EndAsyncFor => self.op_end_async_for(fp)?,
             Opcode::Send => {
                 let v = pop(f);
                 let receiver = top(f).clone();
-                let step = self.send_step(&receiver, v)?;
+                let step = self.delegate_send(&receiver, v)?;
                 let f = unsafe { &mut *fp };
                 match step {
                     GenResult::Yielded(y) => {
@@ -764,8 +773,14 @@ impl Vm {
         Err(self.name_not_defined(name))
     }
 
+    /// A dict whose class does not override `__getitem__`/`__setitem__` (a class
+    /// namespace from `__prepare__` may, as `enum`'s does).
+    fn is_plain_dict(&self, mapping: &ObjRef) -> bool {
+        mapping.as_dict().is_some() && !self.type_is_heap(&self.class_of(mapping))
+    }
+
     fn lookup_in_mapping(&mut self, mapping: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-        if mapping.as_dict().is_some() {
+        if self.is_plain_dict(mapping) {
             return dict::get_item(self, mapping, key);
         }
         let m = Value::Obj(mapping.clone());
@@ -784,7 +799,7 @@ impl Vm {
     }
 
     fn store_in_mapping(&mut self, mapping: &ObjRef, key: Value, v: Value) -> PyResult<()> {
-        if mapping.as_dict().is_some() {
+        if self.is_plain_dict(mapping) {
             return dict::set_item(self, mapping, key, v);
         }
         self.set_item(&Value::Obj(mapping.clone()), &key, v)
@@ -823,11 +838,17 @@ impl Vm {
                 Ok(Value::None)
             }
             Some("INTRINSIC_STOPITERATION_ERROR") => Ok(self.stop_iteration_error(v)),
+            // CPython wraps an async generator's yielded value so that `asend` can tell
+            // it from values passed up by the generator's awaits; adder tells them apart
+            // by the suspending `YIELD_VALUE`'s argument instead (0 for the generator's
+            // own `yield`, see `async_gen_yielded_own_value`), so nothing is allocated.
+            Some("INTRINSIC_ASYNC_GEN_WRAP") => Ok(v),
             Some("INTRINSIC_LIST_TO_TUPLE") => {
                 let items = self.collect_iterable(&v)?;
                 Ok(self.new_tuple(items))
             }
-            Some(name) => Err(self.system_error(format!("{name} is not supported yet"))),
+            Some(name) => crate::objects::typevar_generic::intrinsic_1(self, name, v)
+                .unwrap_or_else(|| Err(self.system_error(format!("{name} is not supported yet")))),
             None => Err(self.system_error("bad CALL_INTRINSIC_1 argument")),
         }
     }

@@ -5,6 +5,7 @@ use crate::error::PyResult;
 use crate::frame::code_data;
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
+use crate::objects::slot_wrapper::{self, SlotWrapper};
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -14,9 +15,14 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
     if name == "__class__" {
         return Ok(Some(Value::Obj(vm.type_of(obj))));
     }
-    let numeric = crate::objects::int_methods::attribute(vm, obj, name);
-    if let Some(v) = numeric.or_else(|| crate::objects::float_methods::attribute(obj, name)) {
+    let numeric = crate::objects::int_methods::attribute(vm, obj, name)
+        .or_else(|| crate::objects::float_methods::attribute(obj, name))
+        .or_else(|| crate::objects::complex_methods::attribute(obj, name));
+    if let Some(v) = numeric {
         return Ok(Some(v));
+    }
+    if matches!(obj.payload(), Some(Payload::MemoryView(_))) {
+        return crate::objects::memoryview_methods::attribute(vm, obj, name);
     }
     let Value::Obj(o) = obj else { return Ok(None) };
     if name == "__dict__" {
@@ -48,8 +54,17 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
                     .cloned()
                     .map_or(Value::None, Value::Obj),
             ),
-            "__module__" => Some(vm.new_str("builtins")),
-            "__doc__" => Some(Value::None),
+            "__module__" => Some(vm.new_str(&type_module(vm, o))),
+            "__doc__" => return type_doc(vm, o),
+            // A class's own `__type_params__` (PEP 695), `()` when it has none.
+            "__type_params__" => Some(
+                o.dict_obj()
+                    .and_then(|d| dict::get_str(&d, "__type_params__"))
+                    .unwrap_or_else(|| vm.new_tuple(Vec::new())),
+            ),
+            "__annotations__" | "__annotate__" => {
+                return crate::objects::type_annotations::get(vm, o, name)
+            }
             _ => None,
         },
         Payload::Function(fun) => match name {
@@ -67,7 +82,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
                 Value::None => vm.new_tuple(vec![]),
                 v => v.clone(),
             }),
-            _ => None,
+            _ => crate::objects::function_annotations::get(vm, fun, name)?,
         },
         Payload::BuiltinFunction(b) => match name {
             "__name__" => Some(vm.new_str(b.name)),
@@ -144,34 +159,10 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             "f_lineno" => Some(line_value(o, fo.lasti.get())),
             _ => None,
         },
-        Payload::Generator(g) => {
-            let prefix = match g.kind {
-                crate::objects::generator::GenKind::Generator => "gi_",
-                crate::objects::generator::GenKind::Coroutine => "cr_",
-                crate::objects::generator::GenKind::AsyncGenerator => "ag_",
-            };
-            match name.strip_prefix(prefix).unwrap_or(name) {
-                "__name__" => Some(g.name.borrow().clone()),
-                "__qualname__" => Some(g.qualname.borrow().clone()),
-                "running" if name.starts_with(prefix) => Some(Value::Bool(g.running.get())),
-                "code" if name.starts_with(prefix) => Some(g.code.clone()),
-                "suspended" if name.starts_with(prefix) => Some(Value::Bool(
-                    g.started.get() && g.frame.borrow().is_some() && !g.running.get(),
-                )),
-                "yieldfrom" if name.starts_with(prefix) => {
-                    Some(vm.gen_delegate(o).unwrap_or(Value::None))
-                }
-                "frame" if name.starts_with(prefix) => {
-                    let mut fr = g.frame.borrow_mut();
-                    match fr.as_mut() {
-                        Some(f) => Some(Value::Obj(vm.frame_object(f))),
-                        None => Some(Value::None),
-                    }
-                }
-                _ => None,
-            }
-        }
+        Payload::Generator(g) => crate::objects::generator::attribute(vm, o, g, name),
         Payload::StdStream(which) => crate::objects::std_stream::attribute(vm, *which, name),
+        Payload::Native(_) => return native_attribute(vm, o, name),
+        Payload::BigRange(r) => crate::objects::range_big::attribute(vm, r, name),
         Payload::Range(r) => match name {
             "start" => Some(Value::Int(r.start)),
             "stop" => Some(Value::Int(r.stop)),
@@ -186,6 +177,30 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         },
         _ => None,
     })
+}
+
+/// The attributes of the VM's own objects held in `Payload::Native`.
+fn native_attribute(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+    let simple = slot_wrapper::attribute(vm, o, name)
+        .or_else(|| crate::objects::getset::attribute(vm, o, name));
+    if simple.is_some() {
+        return Ok(simple);
+    }
+    if let Some(v) = crate::objects::generic_alias::attribute(vm, o, name)? {
+        return Ok(Some(v));
+    }
+    crate::objects::union_type::attribute(vm, o, name)
+}
+
+/// A type's `__doc__`: a class's docstring from its namespace (through its `__get__`
+/// when it has one), `None` for the built-in types.
+fn type_doc(vm: &mut Vm, ty: &ObjRef) -> PyResult<Option<Value>> {
+    let doc = ty.dict_obj().and_then(|d| dict::get_str(&d, "__doc__"));
+    match doc {
+        Some(d) if vm.type_is_heap(ty) => vm.descriptor_get(d, &Value::Null, ty).map(Some),
+        Some(d) => Ok(Some(d)),
+        None => Ok(Some(Value::None)),
+    }
 }
 
 fn line_value(frame: &ObjRef, lasti: usize) -> Value {
@@ -216,11 +231,18 @@ pub fn set_builtin_attribute(
                 "__doc__" => &fun.doc,
                 "__defaults__" => &fun.defaults,
                 "__kwdefaults__" => &fun.kwdefaults,
-                _ => return Ok(false),
+                "__type_params__" => {
+                    if !matches!(value.payload(), Some(Payload::Tuple(_))) {
+                        return Err(vm.type_error("__type_params__ must be set to a tuple"));
+                    }
+                    &fun.type_params
+                }
+                _ => return crate::objects::function_annotations::set(vm, fun, name, value),
             };
             *slot.borrow_mut() = value.clone();
             Ok(true)
         }
+        Payload::Type(t) => set_type_attribute(vm, o, t, name, value),
         Payload::Exception(d) => {
             let mut d = d.borrow_mut();
             match name {
@@ -247,6 +269,60 @@ pub fn set_builtin_attribute(
     }
 }
 
+/// `C.__name__ = ...` and the other writable attributes of classes.
+fn set_type_attribute(
+    vm: &mut Vm,
+    o: &ObjRef,
+    t: &crate::objects::type_::TypeObject,
+    name: &str,
+    value: &Value,
+) -> PyResult<bool> {
+    if t.is_heap && crate::objects::type_annotations::set(vm, o, name, value)? {
+        t.version.set(t.version.get().wrapping_add(1));
+        return Ok(true);
+    }
+    if name == "__type_params__" && t.is_heap {
+        if let Some(d) = o.dict_obj() {
+            dict::set_str(vm, &d, name, value.clone());
+        }
+        t.version.set(t.version.get().wrapping_add(1));
+        return Ok(true);
+    }
+    if !matches!(name, "__name__" | "__qualname__" | "__module__" | "__doc__") {
+        return Ok(false);
+    }
+    if !t.is_heap {
+        return Err(vm.type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{}'",
+            t.name()
+        )));
+    }
+    match name {
+        "__name__" | "__qualname__" => {
+            let Some(text) = value.as_obj().and_then(|v| v.as_str()) else {
+                return Err(vm.type_error(format!(
+                    "can only assign string to {}.{name}, not '{}'",
+                    t.name(),
+                    vm.type_name(value)
+                )));
+            };
+            let slot = if name == "__name__" {
+                &t.name
+            } else {
+                &t.qualname
+            };
+            *slot.borrow_mut() = text.as_str().into();
+        }
+        _ => {
+            if let Some(d) = o.dict_obj() {
+                dict::set_str(vm, &d, name, value.clone());
+            }
+        }
+    }
+    t.version.set(t.version.get().wrapping_add(1));
+    Ok(true)
+}
+
 /// `<... at 0x...>`-style reprs of the built-in types that have no richer one.
 pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
     let addr = format!("{:#x}", v.id());
@@ -271,6 +347,12 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
             ),
             None => format!("<built-in function {}>", b.name),
         },
+        Payload::Method { func, self_ } if func.native::<SlotWrapper>().is_some() => {
+            let text = func
+                .as_obj()
+                .and_then(|f| slot_wrapper::repr(vm, f, Some(self_)));
+            text.unwrap_or_default()
+        }
         Payload::Method { func, self_ } => match func.payload() {
             Some(Payload::BuiltinFunction(b)) => format!(
                 "<built-in method {} of {} object at {:#x}>",
@@ -289,6 +371,16 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
         }
         Payload::Super(s) => crate::objects::super_::repr(s),
         Payload::Member(m) => crate::objects::slots::repr(m),
+        Payload::Native(_) => {
+            match slot_wrapper::repr(vm, o, None).or_else(|| crate::objects::getset::repr(o)) {
+                Some(text) => text,
+                None => match crate::objects::generic_alias::repr(vm, o)? {
+                    Some(text) => text,
+                    None => crate::objects::union_type::repr(vm, o)?
+                        .unwrap_or_else(|| object_repr(vm, o, v)),
+                },
+            }
+        }
         Payload::Code(c) => format!(
             "<code object {} at {addr}, file \"{}\", line {}>",
             c.code.name, c.code.filename, c.code.firstlineno
@@ -301,6 +393,7 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
                 None => format!("<module '{n}' (built-in)>"),
             }
         }
+        Payload::BigRange(r) => crate::objects::range_big::repr(r),
         Payload::Range(r) => {
             if r.step == 1 {
                 format!("range({}, {})", r.start, r.stop)
@@ -348,30 +441,37 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
                 )
             }
         }
-        _ => {
-            if v.is(&vm.types().not_implemented) {
-                return Ok("NotImplemented".into());
-            }
-            if v.is(&vm.types().ellipsis) {
-                return Ok("Ellipsis".into());
-            }
-            let ty = vm.class_of(o);
-            let module = type_module(vm, &ty);
-            let qualname = ty
-                .as_type()
-                .map_or_else(String::new, |t| t.qualname.borrow().to_string());
-            if module == "builtins" {
-                format!("<{qualname} object at {addr}>")
-            } else {
-                format!("<{module}.{qualname} object at {addr}>")
-            }
-        }
+        _ => object_repr(vm, o, v),
     })
+}
+
+/// `<module.Class object at 0x...>` (and the two singletons' names).
+fn object_repr(vm: &Vm, o: &ObjRef, v: &Value) -> String {
+    if v.is(&vm.types().not_implemented) {
+        return "NotImplemented".into();
+    }
+    if v.is(&vm.types().ellipsis) {
+        return "Ellipsis".into();
+    }
+    let addr = format!("{:#x}", v.id());
+    let ty = vm.class_of(o);
+    let module = type_module(vm, &ty);
+    let qualname = ty
+        .as_type()
+        .map_or_else(String::new, |t| t.qualname.borrow().to_string());
+    if module == "builtins" {
+        format!("<{qualname} object at {addr}>")
+    } else {
+        format!("<{module}.{qualname} object at {addr}>")
+    }
 }
 
 /// A type's `__module__`: from its namespace for classes, `builtins` otherwise.
 pub fn type_module(_vm: &Vm, ty: &ObjRef) -> String {
+    // A built-in type's namespace may hold `__module__` descriptors for its instances
+    // (`function.__module__`): only a string names the type's own module.
     ty.dict_obj()
         .and_then(|d| dict::get_str(&d, "__module__"))
+        .filter(|m| matches!(m.payload(), Some(Payload::Str(_))))
         .map_or_else(|| "builtins".to_string(), |m| name_str(&m).to_string())
 }

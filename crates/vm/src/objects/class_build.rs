@@ -28,7 +28,10 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !matches!(p[1].payload(), Some(Payload::Str(_))) {
         return Err(vm.type_error("__build_class__: name is not a string"));
     }
-    let bases = vm.new_tuple(p[2..].to_vec());
+    let orig_bases = p[2..].to_vec();
+    let resolved = resolve_mro_entries(vm, &orig_bases)?;
+    let p_bases = resolved.as_deref().unwrap_or(&orig_bases);
+    let bases = vm.new_tuple(p_bases.to_vec());
     // Split off `metaclass=`; the other keywords go to `__prepare__` and the metaclass.
     let mut explicit_meta = None;
     let mut kwnames = Vec::new();
@@ -43,13 +46,13 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let meta = match explicit_meta {
         Some(m) => m,
-        None => match p.get(2) {
+        None => match p_bases.first() {
             Some(first) => Value::Obj(vm.type_of(first)),
             None => Value::Obj(vm.types().type_.clone()),
         },
     };
     let meta = match meta.as_obj() {
-        Some(m) if m.as_type().is_some() => Value::Obj(calculate_metaclass(vm, m, &p[2..])?),
+        Some(m) if m.as_type().is_some() => Value::Obj(calculate_metaclass(vm, m, p_bases)?),
         _ => meta,
     };
     let with_keywords = |mut front: Vec<Value>| {
@@ -85,6 +88,10 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut frame = vm.make_function_frame(&body, Args::positional_only(&[]))?;
     frame.locals = Some(ns.clone());
     vm.run_frame(frame)?;
+    if resolved.is_some() {
+        let orig = vm.new_tuple(orig_bases);
+        dict::set_item(vm, &ns, vm.new_str("__orig_bases__"), orig)?;
+    }
     let values = with_keywords(vec![p[1].clone(), bases, Value::Obj(ns)]);
     vm.call_with(
         &meta,
@@ -93,6 +100,35 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
             kwnames: &kwnames,
         },
     )
+}
+
+/// PEP 560: bases that are not classes (`list[int]`, `Generic[T]`) name the classes
+/// to use through `__mro_entries__(bases)`; `None` when every base is a class.
+fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::with_capacity(bases.len());
+    let mut changed = false;
+    let mut orig = None;
+    for base in bases {
+        if base.as_obj().is_some_and(|o| o.as_type().is_some()) {
+            out.push(base.clone());
+            continue;
+        }
+        let name = vm.new_str("__mro_entries__");
+        let Some(entries) = vm.get_optional_attr(base, &name)? else {
+            out.push(base.clone());
+            continue;
+        };
+        let orig = orig
+            .get_or_insert_with(|| vm.new_tuple(bases.to_vec()))
+            .clone();
+        let result = vm.call(&entries, &[orig])?;
+        let Some(items) = result.as_obj().and_then(|o| o.as_tuple()) else {
+            return Err(vm.type_error("__mro_entries__ must return a tuple"));
+        };
+        out.extend(items.iter().cloned());
+        changed = true;
+    }
+    Ok(changed.then_some(out))
 }
 
 /// The most derived of `meta` and the metaclasses of `bases` (CPython's

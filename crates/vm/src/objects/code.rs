@@ -1,9 +1,17 @@
 //! The `code` object: a compiled `CodeObject` plus its constants and names already
-//! turned into Python values, so the eval loop never converts anything at run time.
+//! turned into Python values, so the eval loop never converts anything at run time;
+//! and its introspection methods `co_lines()` and `co_positions()`.
 
 use std::rc::Rc;
 
+use adder_bytecode::line_table::line_ranges;
 use adder_bytecode::CodeObject;
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Args;
+use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::vm::Vm;
 
 use crate::value::Value;
 
@@ -16,4 +24,80 @@ pub struct CodeData {
     pub localsplus_names: Vec<Value>,
     /// Slot indexes that are cells (MAKE_CELL wraps them on entry).
     pub cell_slots: Vec<usize>,
+    /// One word per code unit: the specializing interpreter's memory for the
+    /// instruction whose cache units sit there (CPython keeps it in the cache units
+    /// themselves; our code units stay immutable). See `eval::inline_cache`.
+    pub inline_cache: Box<[std::cell::Cell<u64>]>,
+}
+
+/// Register the code type's methods.
+pub fn install(vm: &Vm) {
+    crate::builtins::add_methods(
+        vm,
+        &vm.types().code.clone(),
+        &[
+            ("co_lines", co_lines),
+            ("co_positions", co_positions),
+            ("replace", crate::objects::code_replace::replace),
+            ("__replace__", crate::objects::code_replace::replace),
+        ],
+    );
+}
+
+/// The receiver of a no-argument code method.
+fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str) -> PyResult<&'a ObjRef> {
+    let method = MethodName {
+        owner: "code",
+        name,
+    };
+    let (recv, _) = bind(vm, args, method, &Shape::NoArgs)?;
+    match recv {
+        Value::Obj(o) if matches!(o.payload, Payload::Code(_)) => Ok(o),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'code' objects doesn't apply to a '{}' object",
+            vm.type_name(recv)
+        ))),
+    }
+}
+
+fn optional_int(v: Option<u32>) -> Value {
+    v.map_or(Value::None, |n| Value::Int(n as i64))
+}
+
+/// An iterator over `(start, end, line)`: byte ranges of the bytecode and their line.
+fn co_lines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let code = receiver(vm, &args, "co_lines")?;
+    let ranges = line_ranges(&crate::frame::code_data(code).code);
+    let items = ranges
+        .into_iter()
+        .map(|(start, end, line)| {
+            vm.new_tuple(vec![
+                Value::Int(start as i64),
+                Value::Int(end as i64),
+                optional_int(line),
+            ])
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.get_iter(&list)
+}
+
+/// An iterator over each code unit's `(line, end_line, column, end_column)`.
+fn co_positions(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let code = receiver(vm, &args, "co_positions")?;
+    let items = crate::frame::code_data(code)
+        .code
+        .locations
+        .iter()
+        .map(|l| {
+            vm.new_tuple(vec![
+                optional_int(l.lineno),
+                optional_int(l.end_lineno),
+                optional_int(l.col_offset),
+                optional_int(l.end_col_offset),
+            ])
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.get_iter(&list)
 }

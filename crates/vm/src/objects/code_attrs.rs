@@ -32,6 +32,14 @@ pub fn code_attribute(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Va
             let bytes: Vec<u8> = co.code.iter().flat_map(|u| [u.op, u.arg]).collect();
             crate::objects::bytes::new_bytes(vm, bytes)
         }
+        "co_linetable" => {
+            let table = adder_bytecode::line_table::encode_linetable(co);
+            crate::objects::bytes::new_bytes(vm, table)
+        }
+        "co_exceptiontable" => {
+            let table = adder_bytecode::line_table::encode_exception_table(co);
+            crate::objects::bytes::new_bytes(vm, table)
+        }
         _ => return Ok(None),
     }))
 }

@@ -29,6 +29,22 @@ pub struct DictData {
     used: usize,
     /// A type's namespace: changing it invalidates the attribute lookup cache.
     watched: bool,
+    /// Identifies the key layout (which keys sit at which entry index): renewed from a
+    /// process-wide counter whenever a key is added or removed, so two dicts with equal
+    /// versions have the same layout. Replacing a value keeps it. `LOAD_GLOBAL` caches
+    /// (version, entry index) pairs on it, as CPython caches dict-keys versions.
+    keys_version: u64,
+}
+
+/// The last key-layout version handed out (see `DictData::keys_version`). Plain load and
+/// store, not an atomic increment: dicts are only mutated by the thread holding the GIL.
+static LAST_KEYS_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn next_keys_version() -> u64 {
+    use std::sync::atomic::Ordering::Relaxed;
+    let v = LAST_KEYS_VERSION.load(Relaxed) + 1;
+    LAST_KEYS_VERSION.store(v, Relaxed);
+    v
 }
 
 /// Bumped whenever a type's namespace changes; cached type lookups from an older epoch
@@ -127,6 +143,7 @@ impl DictData {
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
         self.changed();
+        self.keys_version = next_keys_version();
         if (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
             self.rebuild_indices(table_size_for(self.used + 1));
         }
@@ -146,6 +163,7 @@ impl DictData {
     /// Remove the entry at entry index `ix` (from `find` or iteration).
     pub fn remove_entry(&mut self, ix: usize) -> Entry {
         self.changed();
+        self.keys_version = next_keys_version();
         let mask = self.indices.len() - 1;
         let hash = self.entries[ix].hash;
         let mut perturb = hash as u64;
@@ -179,6 +197,7 @@ impl DictData {
         let watched = self.watched;
         *self = DictData::new();
         self.watched = watched;
+        self.keys_version = next_keys_version();
         self.changed();
     }
 
@@ -187,6 +206,7 @@ impl DictData {
         let entries = std::mem::take(&mut self.entries);
         self.indices.clear();
         self.used = 0;
+        self.keys_version = next_keys_version();
         entries.into_iter().flat_map(|e| [e.key, e.value]).collect()
     }
 
@@ -216,6 +236,18 @@ impl DictData {
 
     pub fn entry(&self, ix: usize) -> &Entry {
         &self.entries[ix]
+    }
+
+    /// See the field's comment.
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
+    /// The value at entry index `ix` (from `find`, under the same keys version).
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> Option<&Value> {
+        self.entries.get(ix).map(|e| &e.value)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
@@ -251,6 +283,7 @@ impl DictData {
     }
 
     fn rebuild_indices(&mut self, size: usize) {
+        self.keys_version = next_keys_version();
         if self.used != self.entries.len() {
             self.entries.retain(|e| !e.key.is_null());
         }
@@ -312,6 +345,21 @@ pub fn get_str(d: &ObjRef, name: &str) -> Option<Value> {
 
 /// `d[name]` for a str object `name`, using its cached hash: the globals/builtins path.
 #[inline]
+/// Where `name` sits in `d` (its entry index) and `d`'s keys version; `None` for the
+/// index when the key is absent (or `d` is not a plain readable dict: no version then).
+pub fn locate_str(d: &ObjRef, name: &Value) -> Option<(u64, Option<usize>)> {
+    let key = name.as_obj()?.as_str()?;
+    let data = storage(d)?.try_borrow().ok()?;
+    let ix = data.find(name, key.hash(), &mut str_key_eq).ok()?;
+    Some((data.keys_version, ix))
+}
+
+/// Read access to a dict's storage, if `d` is a dict not being mutated.
+#[inline]
+pub fn try_data(d: &ObjRef) -> Option<std::cell::Ref<'_, DictData>> {
+    storage(d)?.try_borrow().ok()
+}
+
 pub fn get_str_value(d: &ObjRef, name: &Value) -> Option<Value> {
     let key = name.as_obj()?.as_str()?;
     let data = storage(d)?.try_borrow().ok()?;

@@ -556,6 +556,10 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             ));
         }
         Some(Payload::Range(r)) => return Ok(crate::objects::range_methods::reversed_range(vm, r)),
+        Some(Payload::BigRange(r)) => {
+            let backwards = crate::objects::range_big::reversed_range(vm, r);
+            return vm.get_iter(&backwards);
+        }
         Some(Payload::Dict(d)) if !heap => {
             let dict = seq
                 .as_obj()
@@ -636,5 +640,5 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
                 | Payload::Method { .. }
                 | Payload::Type(_)
         )
-    ) || vm.lookup_special_heap(v, "__call__").is_some()
+    ) || vm.type_lookup(&vm.type_of(v), "__call__").is_some()
 }

@@ -8,7 +8,11 @@ pub fn install(vm: &Vm) {
     crate::objects::dict_methods::install(vm);
     crate::objects::set_methods::install(vm);
     crate::objects::range_methods::install(vm);
+    crate::objects::code::install(vm);
     crate::objects::float_methods::install(vm);
     crate::objects::str_methods::install(vm);
     crate::objects::bytes::install(vm);
+    crate::objects::bytearray::install(vm);
+    crate::objects::complex_methods::install(vm);
+    crate::objects::memoryview_methods::install(vm);
 }

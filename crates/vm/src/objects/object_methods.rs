@@ -39,6 +39,9 @@ pub fn install(vm: &Vm) {
             ("__new__", type_new),
             ("__init__", type_init),
             ("__call__", type_call),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+            ("mro", type_mro),
         ],
     );
     crate::objects::dict_methods::add_class_methods(vm, &t.type_, &[("__prepare__", type_prepare)]);
@@ -201,6 +204,33 @@ fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
         kwnames: args.kwnames,
     };
     crate::objects::type_call::type_call(vm, &cls, rest)
+}
+
+/// `cls.__instancecheck__(obj)` / `cls.__subclasscheck__(sub)` of `type`.
+fn plain_check(vm: &mut Vm, args: Args, subclass: bool) -> PyResult<Value> {
+    let pos = exactly(vm, &args, 2)?;
+    let cls = type_arg(vm, pos.first(), "type.__instancecheck__()")?;
+    vm.plain_class_check(&pos[1], &cls, subclass)
+        .map(Value::Bool)
+}
+
+fn type_instancecheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    plain_check(vm, args, false)
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    plain_check(vm, args, true)
+}
+
+/// `cls.mro()`: the method resolution order as a list.
+fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = exactly(vm, &args, 1)?;
+    let cls = type_arg(vm, pos.first(), "type.mro()")?;
+    let mro = cls
+        .as_type()
+        .map(|t| t.mro.borrow().iter().cloned().map(Value::Obj).collect())
+        .unwrap_or_default();
+    Ok(vm.new_list(mro))
 }
 
 /// `type.__prepare__(name, bases, **kwds)`: a fresh dict.

@@ -8,6 +8,7 @@ use crate::object::{Payload, PyObject, RangeData, SliceData};
 use crate::objects::function::Args;
 use crate::objects::native_args::{bind, MethodName, Shape};
 use crate::objects::range::{range_contains, range_len};
+use crate::objects::range_big;
 use crate::protocol::number::{as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -74,6 +75,13 @@ fn count_equal(
 }
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(r) = args.pos().first().and_then(range_big::data_of) {
+        let v = args.pos().get(1).cloned().unwrap_or(Value::None);
+        return match range_big::index_of(r, &v) {
+            Some(k) => Ok(vm.new_int(k)),
+            None => Err(vm.value_error("range.index(x): x not in range")),
+        };
+    }
     let (r, v) = receiver(vm, &args, "index")?;
     let found = match exact_small_int(vm, v) {
         Some(Some(i)) if range_contains(&r, i) => {
@@ -92,6 +100,10 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(r) = args.pos().first().and_then(range_big::data_of) {
+        let v = args.pos().get(1).cloned().unwrap_or(Value::None);
+        return Ok(Value::Int(range_big::index_of(r, &v).is_some() as i64));
+    }
     let (r, v) = receiver(vm, &args, "count")?;
     let n = match exact_small_int(vm, v) {
         Some(Some(i)) => range_contains(&r, i) as usize,
@@ -107,19 +119,12 @@ pub fn slice(vm: &mut Vm, r: &RangeData, s: &SliceData) -> PyResult<Value> {
     let at = |k: isize| r.start as i128 + k as i128 * r.step as i128;
     let step = r.step as i128 * idx.step as i128;
     let (start, stop) = (at(idx.start), at(idx.stop));
-    let fit = |x: i128| {
-        i64::try_from(x)
-            .map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t"))
-    };
-    let data = RangeData {
-        start: fit(start)?,
-        stop: fit(stop)?,
-        step: fit(step)?,
-    };
-    Ok(Value::obj(PyObject::new(
-        vm.types().range.clone(),
-        Payload::Range(data),
-    )))
+    Ok(crate::objects::range_big::new_range(
+        vm,
+        start.into(),
+        stop.into(),
+        step.into(),
+    ))
 }
 
 /// `reversed(range)`: a range iterator running from the last item down.

@@ -821,6 +821,7 @@ fn constant_hash(v: &Value) -> i64 {
             Payload::Str(s) => s.hash(),
             Payload::Int(i) => hash_bigint(i),
             Payload::Bytes(b) => crate::objects::str::hash_bytes(b),
+            Payload::Complex(z) => crate::objects::complex::hash(*z, v),
             Payload::Tuple(items) => {
                 crate::protocol::hash::tuple_hash(items.iter().map(constant_hash))
             }
@@ -843,6 +844,7 @@ fn constants_equal(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| constants_equal(p, q))
         }
         (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => x == y,
+        (Some(Payload::Complex(x)), Some(Payload::Complex(y))) => x == y,
         _ => a.is(b),
     }
 }

@@ -363,6 +363,9 @@ pub fn builtin_format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     if let Some(f) = as_float(v) {
         return float_format::format_float(f, spec, &type_name).map_err(|e| vm.num_error(e));
     }
+    if let Some(z) = crate::objects::complex::as_complex(v) {
+        return crate::objects::complex_methods::format(vm, z, spec);
+    }
     if let Some(i) = as_int(v) {
         let limit = vm.interp.int_max_str_digits.get();
         return int_format_spec::format_int(&i.to_big(), spec, &type_name, limit)

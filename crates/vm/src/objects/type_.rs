@@ -16,6 +16,8 @@ pub enum Layout {
     Float,
     Str,
     Bytes,
+    Complex,
+    ByteArray,
     Tuple,
     List,
     Dict,

@@ -8,6 +8,7 @@ use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject, RangeData};
 use crate::objects::dict::{self, DictData};
 use crate::objects::exception::ExceptionData;
+use crate::objects::exception_os;
 use crate::objects::function::Args;
 use crate::objects::slots::SlotLayout;
 use crate::objects::type_::{Layout, TypeObject};
@@ -54,6 +55,9 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         if let Some(v) = crate::objects::super_::construct(vm, ty, args)? {
             return Ok(v);
         }
+        if let Some(v) = crate::objects::generic_alias::construct(vm, ty, args)? {
+            return Ok(v);
+        }
     }
     let t = vm.types();
     if Rc::ptr_eq(ty, &t.type_) {
@@ -70,8 +74,10 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     }
     let layout = ty.as_type().map_or(Layout::Opaque, |t| t.layout);
     let pos = args.pos();
-    if !matches!(layout, Layout::Exception | Layout::Bytes)
-        && !args.kwnames.is_empty()
+    if !matches!(
+        layout,
+        Layout::Exception | Layout::Bytes | Layout::ByteArray | Layout::Complex
+    ) && !args.kwnames.is_empty()
         && !Rc::ptr_eq(ty, &t.dict)
     {
         return Err(vm.type_error(format!(
@@ -82,6 +88,9 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     match layout {
         Layout::Exception => match crate::objects::exception_group::construct(vm, ty, args)? {
             Some(group) => Ok(group),
+            None if exception_os::is_os_error_class(vm, ty) => {
+                Ok(Value::Obj(exception_os::new_os_error_instance(vm, ty, pos)))
+            }
             None => Ok(Value::Obj(vm.new_exception_of(ty, pos.to_vec()))),
         },
         Layout::Int => construct_int(vm, pos),
@@ -95,6 +104,8 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         },
         Layout::Float => construct_float(vm, pos),
         Layout::Bytes => crate::objects::bytes::construct(vm, args),
+        Layout::Complex => crate::objects::complex_methods::construct(vm, args),
+        Layout::ByteArray => crate::objects::bytearray::construct(vm, args),
         Layout::Str => match pos {
             [] => Ok(vm.new_str("")),
             [v] => {
@@ -150,6 +161,7 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             Ok(Value::obj(PyObject::new(ty.clone(), Payload::Instance)))
         }
         _ if Rc::ptr_eq(ty, &t.range) => construct_range(vm, pos),
+        _ if Rc::ptr_eq(ty, &t.memoryview) => crate::objects::memoryview::construct(vm, args),
         _ if Rc::ptr_eq(ty, &t.slice) => match pos {
             [stop] => Ok(vm.new_slice(Value::None, stop.clone(), Value::None)),
             [a, b] => Ok(vm.new_slice(a.clone(), b.clone(), Value::None)),
@@ -263,11 +275,16 @@ fn construct_float(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
 
 fn construct_range(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
     let mut ints = Vec::with_capacity(pos.len());
+    let mut big = Vec::with_capacity(pos.len());
     for v in pos {
         match as_int(v) {
-            Some(IntRef::Small(i)) => ints.push(i),
-            Some(IntRef::Big(_)) => {
-                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
+            Some(IntRef::Small(i)) => {
+                ints.push(i);
+                big.push(i.into());
+            }
+            Some(IntRef::Big(b)) => {
+                ints.push(0);
+                big.push(b.clone());
             }
             None => {
                 return Err(vm.type_error(format!(
@@ -289,8 +306,19 @@ fn construct_range(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
             )))
         }
     };
-    if step == 0 {
+    if step == 0 && big.get(2).is_none_or(|s| *s == adder_numeric::BigInt::ZERO) {
         return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    let fits = big.iter().all(|b| i64::try_from(b).is_ok());
+    if !fits || crate::objects::range::range_len_overflows(start, stop, step) {
+        let mut bounds = big.into_iter();
+        let (start, stop, step) = match (bounds.next(), bounds.next(), bounds.next()) {
+            (Some(stop), None, _) => (0.into(), stop, 1.into()),
+            (Some(start), Some(stop), None) => (start, stop, 1.into()),
+            (Some(start), Some(stop), Some(step)) => (start, stop, step),
+            _ => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        };
+        return Ok(crate::objects::range_big::new_range(vm, start, stop, step));
     }
     Ok(Value::obj(PyObject::new(
         vm.types().range.clone(),
@@ -338,6 +366,11 @@ fn instantiate_class(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         }
     } else if cls.as_type().is_some_and(|t| t.layout == Layout::Native) {
         crate::native_module::native_init(vm, cls, &obj, args)?;
+    } else if cls.as_type().is_some_and(|t| t.layout == Layout::List) {
+        // `list.__init__` fills a list subclass's instance (its `__new__` makes it empty).
+        if let Some(init) = vm.type_lookup(cls, "__init__") {
+            vm.call_method_value(&init, &obj, args.pos())?;
+        }
     } else if !args.values.is_empty() && heap_lookup(vm, cls, "__new__").is_none() {
         let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
         if layout == Layout::Object {
@@ -398,10 +431,26 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
             }
             Payload::Exception(RefCell::new(ExceptionData::new(vm.new_tuple(vec![]))))
         }
+        Layout::Exception if exception_os::is_os_error_class(vm, cls) => {
+            let exc = exception_os::new_os_error_instance(vm, cls, args.pos());
+            return Ok(Value::Obj(exc));
+        }
         Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(
             vm.new_tuple(args.pos().to_vec()),
         ))),
         Layout::List => Payload::List(RefCell::new(vec![])),
+        Layout::ByteArray => {
+            let bytes = if heap_lookup(vm, cls, "__init__").is_some() {
+                Vec::new()
+            } else {
+                crate::objects::bytes::source_bytes(
+                    vm,
+                    args,
+                    crate::objects::bytes::ByteKind::ByteArray,
+                )?
+            };
+            Payload::ByteArray(crate::objects::bytearray::ByteArrayData::new(bytes))
+        }
         // `dict.__init__`/`set.__init__` fill the instance unless the class has its own
         // `__init__`; `frozenset.__new__` always does.
         Layout::Dict if heap_lookup(vm, cls, "__init__").is_some() => {
@@ -443,6 +492,10 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
                     _ => Payload::Instance,
                 },
                 (Value::Float(f), Layout::Float) => Payload::Float(*f),
+                (Value::Obj(o), Layout::Complex) => match &o.payload {
+                    Payload::Complex(z) => Payload::Complex(*z),
+                    _ => Payload::Instance,
+                },
                 (Value::Obj(o), Layout::Str) => match &o.payload {
                     Payload::Str(s) => Payload::Str(crate::objects::str::PyStr::new(s.as_str())),
                     _ => Payload::Instance,
@@ -554,9 +607,26 @@ pub fn new_class(
         })),
         class_dict,
     ));
+    crate::gc::collect::track(&ty);
     let mro = c3_mro(vm, &ty, &base_types)?;
     if let Some(tt) = ty.as_type() {
         *tt.mro.borrow_mut() = mro;
+    }
+    if let Some(d) = ty.dict_obj() {
+        if dict::get_str(&d, "__doc__").is_none() {
+            dict::set_str(vm, &d, "__doc__", Value::None);
+        }
+        // `type(name, bases, ns)` without `__module__`: the calling code's module.
+        if dict::get_str(&d, "__module__").is_none() {
+            let caller = vm.thread.frames.last().map(|f| f.globals.clone());
+            if let Some(name) = caller.and_then(|g| dict::get_str(&g, "__name__")) {
+                dict::set_str(vm, &d, "__module__", name);
+            }
+        }
+    }
+    let only_object = base_types.iter().all(|b| Rc::ptr_eq(b, &vm.types().object));
+    if only_object && slot_layout.has_dict && slot_layout.count == 0 {
+        crate::objects::getset::add_instance_dict_descriptors(vm, &ty);
     }
     if let Some(cell) = dict::get_str(&ns, "__classcell__") {
         if let Some(Payload::Cell(c)) = cell.payload() {

@@ -4,8 +4,16 @@
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict;
+use crate::objects::getset::GetSetDescriptor;
+use crate::objects::slot_wrapper::SlotWrapper;
 use crate::value::Value;
 use crate::vm::Vm;
+
+/// Classes whose namespace dunders the protocols call: class statements' and native
+/// types' (see `Vm::type_has_dunder_methods`).
+fn defines_protocol_dunders(t: &crate::objects::type_::TypeObject) -> bool {
+    t.is_heap || t.layout == crate::objects::type_::Layout::Native
+}
 
 /// The text of a str value (attribute names are always str).
 pub fn name_str(name: &Value) -> &str {
@@ -26,13 +34,22 @@ impl Vm {
         type_cache::lookup(ty, name, || Self::type_lookup_uncached(ty, name)).map(|(v, _)| v)
     }
 
-    /// The attribute and whether a class statement (not a built-in type) defined it.
+    /// Whether the dunders in `ty`'s namespace drive the protocols: true for classes
+    /// made by class statements and for native types (whose `__iter__`, `__repr__`...
+    /// are Rust functions in their namespace), false for the VM's built-in types, whose
+    /// behaviour the protocols implement directly.
+    pub fn type_has_dunder_methods(&self, ty: &ObjRef) -> bool {
+        ty.as_type().is_some_and(defines_protocol_dunders)
+    }
+
+    /// The attribute and whether a class statement or a native type (not a built-in
+    /// type of the VM) defined it.
     fn type_lookup_uncached(ty: &ObjRef, name: &str) -> Option<(Value, bool)> {
         let t = ty.as_type()?;
         for klass in t.mro.borrow().iter() {
             if let Some(d) = &*klass.dict.borrow() {
                 if let Some(v) = dict::get_str(d, name) {
-                    let is_heap = klass.as_type().is_some_and(|k| k.is_heap);
+                    let is_heap = klass.as_type().is_some_and(defines_protocol_dunders);
                     return Some((v, is_heap));
                 }
             }
@@ -48,7 +65,7 @@ impl Vm {
         let Value::Obj(o) = v else { return None };
         let class = o.class.borrow();
         let ty = class.as_ref()?;
-        if !ty.as_type().is_some_and(|t| t.is_heap) {
+        if !ty.as_type().is_some_and(defines_protocol_dunders) {
             return None;
         }
         match type_cache::lookup(ty, name, || Self::type_lookup_uncached(ty, name)) {
@@ -162,8 +179,8 @@ impl Vm {
     /// Data descriptors on the type win over the instance dict (`property`).
     fn data_descriptor_get(&mut self, descr: &Value, obj: &Value) -> PyResult<Option<Value>> {
         let dty = self.type_of(descr);
-        // Built-in data descriptors, unless a subclass may override `__get__`.
-        if !self.type_is_heap(&dty) {
+        // Built-in data descriptors, unless a class or native type defines `__get__`.
+        if !self.type_has_dunder_methods(&dty) {
             return match descr.payload() {
                 Some(Payload::Property(p)) => {
                     crate::objects::descriptors::property_get(self, p, obj).map(Some)
@@ -171,6 +188,10 @@ impl Vm {
                 Some(Payload::Member(m)) => {
                     crate::objects::slots::member_get(self, m, obj).map(Some)
                 }
+                Some(Payload::Native(_)) => match descr.native::<GetSetDescriptor>() {
+                    Some(g) => crate::objects::getset::get(self, g, obj).map(Some),
+                    None => Ok(None),
+                },
                 _ => Ok(None),
             };
         }
@@ -209,8 +230,9 @@ impl Vm {
             };
         }
         let dty = self.type_of(&descr);
-        if self.type_is_heap(&dty) {
-            // Instances of classes (including subclasses of `property`...) use `__get__`.
+        if self.type_has_dunder_methods(&dty) {
+            // Instances of classes (including subclasses of `property`...) and of native
+            // types use `__get__`.
             return match self.type_lookup(&dty, "__get__") {
                 Some(get) => {
                     let instance = match instance {
@@ -222,7 +244,23 @@ impl Vm {
                 None => Ok(descr),
             };
         }
+        self.builtin_descriptor_get(descr, instance, owner)
+    }
+
+    /// What the VM's own descriptor types do on `__get__`, ignoring any override in a
+    /// subclass (`super().__get__(obj, owner)` in a `property` subclass lands here).
+    pub fn builtin_descriptor_get(
+        &mut self,
+        descr: Value,
+        instance: &Value,
+        owner: &ObjRef,
+    ) -> PyResult<Value> {
         match descr.payload() {
+            Some(Payload::Function(_)) | Some(Payload::BuiltinFunction(BuiltinMethodMarker!()))
+                if !instance.is_null() =>
+            {
+                Ok(self.new_method(descr, instance.clone()))
+            }
             Some(Payload::StaticMethod(f)) => Ok(f.clone()),
             Some(Payload::ClassMethod(f)) | Some(Payload::ClassMethodDescriptor(f)) => {
                 Ok(self.new_method(f.clone(), Value::Obj(owner.clone())))
@@ -237,6 +275,24 @@ impl Vm {
                     crate::objects::descriptors::property_get(self, p, instance)
                 }
             }
+            Some(Payload::Native(_)) => self.native_descriptor_get(descr, instance),
+            _ => Ok(descr),
+        }
+    }
+
+    /// Binding the VM's own descriptors that live in `Payload::Native`: slot wrappers
+    /// and getset descriptors.
+    fn native_descriptor_get(&mut self, descr: Value, instance: &Value) -> PyResult<Value> {
+        if let Some(w) = descr.native::<SlotWrapper>() {
+            return Ok(crate::objects::slot_wrapper::bind(
+                self,
+                descr.clone(),
+                w,
+                instance,
+            ));
+        }
+        match descr.native::<GetSetDescriptor>() {
+            Some(g) if !instance.is_null() => crate::objects::getset::get(self, g, instance),
             _ => Ok(descr),
         }
     }
@@ -266,7 +322,7 @@ impl Vm {
                     descr.payload(),
                     Some(Payload::Function(_))
                         | Some(Payload::BuiltinFunction(BuiltinMethodMarker!()))
-                );
+                ) || crate::objects::slot_wrapper::binds_as_method(&descr);
                 let shadowed = obj
                     .as_obj()
                     .and_then(|o| o.dict_obj())
@@ -279,23 +335,28 @@ impl Vm {
         Ok((self.get_attr(obj, name)?, None))
     }
 
-    /// Attribute lookup on a type object: the metatype's data, then the MRO, then the
-    /// type's own built-in attributes (`__name__`, `__mro__`...).
+    /// Attribute lookup on a type object (CPython's `type_getattro`): the metatype's
+    /// data descriptors (`__name__`, `__doc__`...), then the type's own MRO, then the
+    /// metatype's other attributes (`type.__call__` bound to the class), then the
+    /// built-in attributes not yet given descriptors.
     fn type_getattr(&mut self, ty: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
         let n = name_str(name);
+        let tyval = Value::Obj(ty.clone());
+        let meta = self.class_of(ty);
+        let meta_attr = self.type_lookup(&meta, n);
+        if let Some(d) = &meta_attr {
+            if let Some(v) = self.data_descriptor_get(d, &tyval)? {
+                return Ok(Some(v));
+            }
+        }
         if let Some(v) = self.type_lookup(ty, n) {
             // Functions stay plain functions when read from the class.
             return self.descriptor_get(v, &Value::Null, ty).map(Some);
         }
-        let tyval = Value::Obj(ty.clone());
-        if let Some(v) = crate::objects::attributes::builtin_attribute(self, &tyval, n)? {
-            return Ok(Some(v));
+        if let Some(d) = meta_attr {
+            return self.descriptor_get(d, &tyval, &meta).map(Some);
         }
-        let meta = self.class_of(ty);
-        match self.type_lookup(&meta, n) {
-            Some(d) => self.descriptor_get(d, &tyval, &meta).map(Some),
-            None => Ok(None),
-        }
+        crate::objects::attributes::builtin_attribute(self, &tyval, n)
     }
 
     pub fn no_attribute(&self, obj: &Value, name: &Value) -> crate::error::PyErr {
@@ -404,6 +465,23 @@ impl Vm {
         Err(self.no_attribute(obj, name))
     }
 
+    /// `descr.__set__(obj, value)` called directly: a TypeError when `descr` is no data
+    /// descriptor.
+    pub fn descriptor_set_value(
+        &mut self,
+        descr: &Value,
+        obj: &Value,
+        value: Option<&Value>,
+    ) -> PyResult<()> {
+        if self.builtin_descriptor_set(descr, obj, value)? {
+            return Ok(());
+        }
+        Err(self.type_error(format!(
+            "'{}' object is not a data descriptor",
+            self.type_name(descr)
+        )))
+    }
+
     /// `descr.__set__(obj, value)` (or `__delete__` when `value` is `None`) when `descr`
     /// is a data descriptor; `false` when it is not one.
     fn descriptor_set(
@@ -413,17 +491,8 @@ impl Vm {
         value: Option<&Value>,
     ) -> PyResult<bool> {
         let dty = self.type_of(descr);
-        if !self.type_is_heap(&dty) {
-            match descr.payload() {
-                Some(Payload::Property(p)) => {
-                    crate::objects::descriptors::property_set(self, p, obj, value.cloned())?;
-                }
-                Some(Payload::Member(m)) => {
-                    crate::objects::slots::member_set(self, m, obj, value.cloned())?;
-                }
-                _ => return Ok(false),
-            }
-            return Ok(true);
+        if !self.type_has_dunder_methods(&dty) {
+            return self.builtin_descriptor_set(descr, obj, value);
         }
         let method = self.type_lookup(
             &dty,
@@ -440,6 +509,30 @@ impl Vm {
             Some(v) => self.call(&method, &[descr.clone(), obj.clone(), v.clone()])?,
             None => self.call(&method, &[descr.clone(), obj.clone()])?,
         };
+        Ok(true)
+    }
+
+    /// What the VM's own data descriptors do on `__set__`/`__delete__`, ignoring any
+    /// override in a subclass; `false` for other objects.
+    fn builtin_descriptor_set(
+        &mut self,
+        descr: &Value,
+        obj: &Value,
+        value: Option<&Value>,
+    ) -> PyResult<bool> {
+        match descr.payload() {
+            Some(Payload::Property(p)) => {
+                crate::objects::descriptors::property_set(self, p, obj, value.cloned())?;
+            }
+            Some(Payload::Member(m)) => {
+                crate::objects::slots::member_set(self, m, obj, value.cloned())?;
+            }
+            Some(Payload::Native(_)) => match descr.native::<GetSetDescriptor>() {
+                Some(g) => crate::objects::getset::set(self, g, obj, value)?,
+                None => return Ok(false),
+            },
+            _ => return Ok(false),
+        }
         Ok(true)
     }
 }

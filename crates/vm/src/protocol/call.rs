@@ -8,6 +8,8 @@ use crate::frame::{code_data, Frame};
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
 use crate::objects::function::{Args, Function};
+use crate::objects::generic_alias::GenericAlias;
+use crate::objects::slot_wrapper::SlotWrapper;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -47,6 +49,18 @@ impl Vm {
                 )
             }
             Payload::Type(_) => crate::objects::type_call::call_type(self, o, args),
+            Payload::Native(_) if o.native::<SlotWrapper>().is_some() => {
+                let Some(w) = o.native::<SlotWrapper>() else {
+                    return Err(self.not_callable(callable));
+                };
+                self.enter_native()?;
+                let r = crate::objects::slot_wrapper::call(self, w, args);
+                self.leave_native();
+                r
+            }
+            Payload::Native(_) if o.native::<GenericAlias>().is_some() => {
+                crate::objects::generic_alias::call(self, callable, args)
+            }
             _ => {
                 if let Some(m) = self.lookup_special_heap(callable, "__call__") {
                     let mut all = Vec::with_capacity(args.values.len() + 1);

@@ -34,7 +34,7 @@ impl CmpOp {
         .copied()
     }
 
-    fn swapped(self) -> CmpOp {
+    pub fn swapped(self) -> CmpOp {
         match self {
             CmpOp::Lt => CmpOp::Gt,
             CmpOp::Le => CmpOp::Ge,
@@ -152,9 +152,12 @@ impl Vm {
     }
 
     /// Comparisons the built-in types define; `None` is NotImplemented.
-    fn builtin_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    pub fn builtin_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(Some(op.holds(int_cmp(&x, &y))));
+        }
+        if let Some(r) = crate::objects::complex::rich_compare(a, b, op) {
+            return Ok(Some(r));
         }
         let fa = as_float(a);
         let fb = as_float(b);
@@ -172,6 +175,19 @@ impl Vm {
                 Ok(Some(op.holds(x.as_str().cmp(y.as_str()))))
             }
             (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Ok(Some(op.holds(x.cmp(y)))),
+            (Some(Payload::MemoryView(_)), _) | (_, Some(Payload::MemoryView(_))) => {
+                if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                    return Ok(None);
+                }
+                let eq = crate::objects::memoryview::equal(self, a, b)?;
+                Ok(eq.map(|eq| eq == (op == CmpOp::Eq)))
+            }
+            (Some(Payload::Bytes(_) | Payload::ByteArray(_)), Some(Payload::ByteArray(_)))
+            | (Some(Payload::ByteArray(_)), Some(Payload::Bytes(_))) => {
+                let x = crate::objects::buffer::bytes_like(self, a)?.unwrap_or_default();
+                let y = crate::objects::buffer::bytes_like(self, b)?.unwrap_or_default();
+                Ok(Some(op.holds(x.cmp(&y))))
+            }
             (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
                 let (x, y) = (x.to_vec(), y.to_vec());
                 self.sequence_compare(&x, &y, op).map(Some)
@@ -186,11 +202,50 @@ impl Vm {
                 let eq = self.dict_equal(a, b)?;
                 Ok(Some(eq == (op == CmpOp::Eq)))
             }
+            (Some(Payload::BigRange(_)), Some(Payload::Range(_) | Payload::BigRange(_)))
+            | (Some(Payload::Range(_)), Some(Payload::BigRange(_)))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                let as_big = |v: &Value| match v.payload() {
+                    Some(Payload::Range(r)) => {
+                        Some(crate::objects::range_big::BigRangeData::from_small(r))
+                    }
+                    Some(Payload::BigRange(r)) => Some(crate::objects::range_big::BigRangeData {
+                        start: r.start.clone(),
+                        stop: r.stop.clone(),
+                        step: r.step.clone(),
+                    }),
+                    _ => None,
+                };
+                let eq = match (as_big(a), as_big(b)) {
+                    (Some(x), Some(y)) => crate::objects::range_big::equal(&x, &y),
+                    _ => false,
+                };
+                Ok(Some(eq == (op == CmpOp::Eq)))
+            }
             (Some(Payload::Range(x)), Some(Payload::Range(y)))
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
             {
                 let eq = crate::objects::range::range_equal(x, y);
                 Ok(Some(eq == (op == CmpOp::Eq)))
+            }
+            (Some(Payload::Code(_)), Some(Payload::Code(_)))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+                    return Ok(None);
+                };
+                let eq = crate::objects::code_compare::equal(self, x, y)?;
+                Ok(Some(eq == (op == CmpOp::Eq)))
+            }
+            (Some(Payload::Native(_)), Some(Payload::Native(_)))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                let eq = match crate::objects::generic_alias::equal(self, a, b)? {
+                    Some(eq) => Some(eq),
+                    None => crate::objects::union_type::equal(self, a, b)?,
+                };
+                Ok(eq.map(|eq| eq == (op == CmpOp::Eq)))
             }
             _ => crate::objects::set_methods::compare(self, a, b, op),
         }
@@ -268,6 +323,11 @@ impl Vm {
             let r = self.call_method_value(&m, container, std::slice::from_ref(item))?;
             return self.is_true(&r);
         }
+        self.builtin_contains(container, item)
+    }
+
+    /// `item in container` by the built-in layout, ignoring any `__contains__` of a class.
+    pub fn builtin_contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container.payload() {
             Some(Payload::Str(s)) => match item.payload() {
                 Some(Payload::Str(sub)) => Ok(s.as_str().contains(sub.as_str())),
@@ -285,8 +345,15 @@ impl Vm {
             }
             Some(Payload::Set(cell)) => crate::objects::set::contains(self, cell, item),
             Some(Payload::Bytes(b)) => crate::objects::bytes::contains(self, b, item),
+            Some(Payload::ByteArray(b)) => {
+                let data = b.bytes.borrow().clone();
+                crate::objects::bytes::contains(self, &data, item)
+            }
             Some(Payload::DictView { dict, kind }) => {
                 crate::objects::dict_methods::view_contains(self, dict, *kind, item)
+            }
+            Some(Payload::BigRange(r)) if as_int(item).is_some() => {
+                Ok(crate::objects::range_big::contains(r, item).unwrap_or(false))
             }
             Some(Payload::Range(r)) => Ok(match as_int(item) {
                 Some(IntRef::Small(i)) => crate::objects::range::range_contains(r, i),
@@ -377,27 +444,9 @@ fn float_holds(op: CmpOp, x: f64, y: f64) -> bool {
 }
 
 /// Compare a float with an int exactly (no rounding of big ints), as CPython does.
-fn float_int_holds(op: CmpOp, x: f64, y: &IntRef) -> bool {
-    if x.is_nan() {
-        return op == CmpOp::Ne;
+pub(crate) fn float_int_holds(op: CmpOp, x: f64, y: &IntRef) -> bool {
+    match adder_numeric::int_float::compare(x, &y.to_big()) {
+        Some(ord) => op.holds(ord),
+        None => op == CmpOp::Ne,
     }
-    if x.is_infinite() {
-        let ord = if x > 0.0 {
-            Ordering::Greater
-        } else {
-            Ordering::Less
-        };
-        return op.holds(ord);
-    }
-    let ord = match adder_numeric::int_float::from_f64(x.trunc()) {
-        Ok(t) => {
-            let yb = y.to_big();
-            match t.cmp(yb.as_ref()) {
-                Ordering::Equal => x.fract().partial_cmp(&0.0).unwrap_or(Ordering::Equal),
-                other => other,
-            }
-        }
-        Err(_) => Ordering::Equal,
-    };
-    op.holds(ord)
 }

@@ -12,37 +12,60 @@ pub const NONE_HASH: i64 = 0xFCA8_6420;
 
 impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if let Value::Obj(o) = v {
+            let ty = self.class_of(o);
+            if self.type_has_dunder_methods(&ty) {
+                if let Some(result) = self.call_dunder_hash(v)? {
+                    return Ok(result);
+                }
+            }
+        }
+        self.builtin_hash(v)
+    }
+
+    /// `hash(v)` by the built-in layout, ignoring any `__hash__` of a class.
+    pub fn builtin_hash(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(hash_i64(*i)),
             Value::Bool(b) => Ok(*b as i64),
             Value::Float(f) => Ok(hash_float(*f, v.id() as usize)),
             Value::None => Ok(NONE_HASH),
             Value::Null => Ok(0),
-            Value::Obj(o) => {
-                let ty = self.class_of(o);
-                if self.type_is_heap(&ty) {
-                    if let Some(result) = self.call_dunder_hash(v)? {
-                        return Ok(result);
-                    }
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) => Ok(s.hash()),
+                Payload::Int(i) => Ok(hash_bigint(i)),
+                Payload::Float(f) => Ok(hash_float(*f, v.id() as usize)),
+                Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
+                Payload::Complex(z) => Ok(crate::objects::complex::hash(*z, v)),
+                Payload::Range(r) => {
+                    let big = crate::objects::range_big::BigRangeData::from_small(r);
+                    crate::objects::range_big::hash(self, &big)
                 }
-                match &o.payload {
-                    Payload::Str(s) => Ok(s.hash()),
-                    Payload::Int(i) => Ok(hash_bigint(i)),
-                    Payload::Float(f) => Ok(hash_float(*f, v.id() as usize)),
-                    Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
-                    Payload::Tuple(items) => self.hash_tuple(items),
-                    Payload::Set(s) if crate::objects::set::is_frozen(self, v) => {
-                        Ok(s.borrow_mut().hash_once())
-                    }
-                    Payload::List(_)
-                    | Payload::Dict(_)
-                    | Payload::Set(_)
-                    | Payload::DictView { .. } => {
-                        Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
-                    }
-                    _ => Ok(hash_pointer(v.id() as usize)),
+                Payload::BigRange(r) => crate::objects::range_big::hash(self, r),
+                Payload::MemoryView(_) => crate::objects::memoryview::hash(self, v),
+                Payload::Tuple(items) => self.hash_tuple(items),
+                Payload::Code(_) => Ok(crate::objects::code_compare::hash(o)),
+                Payload::Set(s) if crate::objects::set::is_frozen(self, v) => {
+                    Ok(s.borrow_mut().hash_once())
                 }
-            }
+                Payload::List(_)
+                | Payload::ByteArray(_)
+                | Payload::Dict(_)
+                | Payload::Set(_)
+                | Payload::DictView { .. } => {
+                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                }
+                Payload::Native(_) => {
+                    if let Some(ga) = v.native::<crate::objects::generic_alias::GenericAlias>() {
+                        return crate::objects::generic_alias::hash(self, ga);
+                    }
+                    if let Some(u) = v.native::<crate::objects::union_type::UnionType>() {
+                        return crate::objects::union_type::hash(self, u);
+                    }
+                    Ok(hash_pointer(v.id() as usize))
+                }
+                _ => Ok(hash_pointer(v.id() as usize)),
+            },
         }
     }
 

@@ -20,12 +20,35 @@ impl Vm {
             }
             return Ok(it);
         }
+        if let Some(m) = self.native_special(v, "__iter__") {
+            return self.call_method_value(&m, v, &[]);
+        }
+        self.builtin_iter(v)
+    }
+
+    /// A special method of a native type's instance (`Payload::Native`: its protocols
+    /// are the methods in its type's namespace, not Rust code in these protocols).
+    pub fn native_special(&self, v: &Value, name: &str) -> Option<Value> {
+        if !matches!(v.payload(), Some(Payload::Native(_))) {
+            return None;
+        }
+        self.type_lookup(&self.type_of(v), name)
+    }
+
+    /// `iter(v)` by the built-in layout, ignoring any `__iter__` of a class.
+    pub fn builtin_iter(&mut self, v: &Value) -> PyResult<Value> {
         let t = self.types();
         let (class, payload) = match v.payload() {
             Some(Payload::List(_)) => (t.list_iterator.clone(), seq_iter(v)),
             Some(Payload::Tuple(_)) => (t.tuple_iterator.clone(), seq_iter(v)),
             Some(Payload::Str(_)) => (t.str_iterator.clone(), seq_iter(v)),
             Some(Payload::Bytes(_)) => (t.bytes_iterator.clone(), seq_iter(v)),
+            Some(Payload::ByteArray(_)) => (t.bytearray_iterator.clone(), seq_iter(v)),
+            Some(Payload::MemoryView(_)) => {
+                crate::objects::memoryview::len(self, v)?;
+                (t.memory_iterator.clone(), seq_iter(v))
+            }
+            Some(Payload::BigRange(_)) => (t.longrange_iterator.clone(), seq_iter(v)),
             Some(Payload::Range(r)) => (
                 t.range_iterator.clone(),
                 Payload::RangeIter {
@@ -87,6 +110,15 @@ impl Vm {
 
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        self.next_impl(it, true)
+    }
+
+    /// `next(it)` by the built-in iterator layouts, ignoring any `__next__` of a class.
+    pub fn builtin_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        self.next_impl(it, false)
+    }
+
+    fn next_impl(&mut self, it: &Value, class_next: bool) -> PyResult<Option<Value>> {
         match it.payload() {
             Some(Payload::SeqIter { seq, index }) => {
                 let i = index.get();
@@ -95,6 +127,13 @@ impl Vm {
                     Some(Payload::Tuple(t)) => t.get(i).cloned(),
                     Some(Payload::Str(s)) => s.char_at(i).map(|c| self.char_str(c)),
                     Some(Payload::Bytes(b)) => b.get(i).map(|&x| Value::Int(x as i64)),
+                    Some(Payload::ByteArray(b)) => {
+                        b.bytes.borrow().get(i).map(|&x| Value::Int(x as i64))
+                    }
+                    Some(Payload::MemoryView(_)) => {
+                        crate::objects::memoryview::item_at(self, seq, i)
+                    }
+                    Some(Payload::BigRange(r)) => crate::objects::range_big::item_at(self, r, i),
                     _ => None,
                 };
                 if item.is_some() {
@@ -128,7 +167,13 @@ impl Vm {
                 }
             }
             _ => {
-                let Some(m) = self.lookup_special_heap(it, "__next__") else {
+                let found = if class_next {
+                    self.lookup_special_heap(it, "__next__")
+                } else {
+                    None
+                }
+                .or_else(|| self.native_special(it, "__next__"));
+                let Some(m) = found else {
                     return Err(self.type_error(format!(
                         "'{}' object is not an iterator",
                         self.type_name(it)

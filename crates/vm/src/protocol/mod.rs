@@ -7,6 +7,7 @@ pub mod attr;
 pub mod call;
 pub mod compare;
 pub mod hash;
+pub mod instance;
 pub mod iter;
 pub mod number;
 pub mod repr;

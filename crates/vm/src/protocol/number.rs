@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use adder_numeric::{float_ops, int as bigops, int_float, BigInt};
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -78,6 +78,31 @@ impl BinOp {
             BinOp::Sub => "-",
             BinOp::TrueDiv => "/",
             BinOp::Xor => "^",
+        }
+    }
+
+    /// The operator whose dunder stem is `stem` (`add` for `__add__`).
+    pub fn from_stem(stem: &str) -> Option<BinOp> {
+        BINOPS.iter().copied().find(|op| op.stem() == stem)
+    }
+
+    /// `__add__`, `__radd__` and `__iadd__`: static names, so that looking a class's
+    /// operator method up allocates nothing.
+    fn dunders(self) -> [&'static str; 3] {
+        match self {
+            BinOp::Add => ["__add__", "__radd__", "__iadd__"],
+            BinOp::And => ["__and__", "__rand__", "__iand__"],
+            BinOp::FloorDiv => ["__floordiv__", "__rfloordiv__", "__ifloordiv__"],
+            BinOp::LShift => ["__lshift__", "__rlshift__", "__ilshift__"],
+            BinOp::MatMul => ["__matmul__", "__rmatmul__", "__imatmul__"],
+            BinOp::Mul => ["__mul__", "__rmul__", "__imul__"],
+            BinOp::Rem => ["__mod__", "__rmod__", "__imod__"],
+            BinOp::Or => ["__or__", "__ror__", "__ior__"],
+            BinOp::Pow => ["__pow__", "__rpow__", "__ipow__"],
+            BinOp::RShift => ["__rshift__", "__rrshift__", "__irshift__"],
+            BinOp::Sub => ["__sub__", "__rsub__", "__isub__"],
+            BinOp::TrueDiv => ["__truediv__", "__rtruediv__", "__itruediv__"],
+            BinOp::Xor => ["__xor__", "__rxor__", "__ixor__"],
         }
     }
 
@@ -174,12 +199,13 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Value> {
         if inplace {
-            if let Some(r) = self.inplace_builtin(a, b, op)? {
-                return Ok(r);
-            }
-            if let Some(m) = self.lookup_special_heap(a, &format!("__i{}__", op.stem())) {
+            if let Some(m) = self.lookup_special_heap(a, op.dunders()[2]) {
                 let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;
                 if !r.is(&self.types().not_implemented) {
+                    return Ok(r);
+                }
+            } else if !self.list_subclass_overrides(a, op) {
+                if let Some(r) = self.builtin_inplace(a, b, op)? {
                     return Ok(r);
                 }
             }
@@ -187,11 +213,11 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let same = std::rc::Rc::ptr_eq(&ta, &tb);
-        let reflected_name = format!("__r{}__", op.stem());
+        let reflected_name = op.dunders()[1];
         let b_reflected = if same {
             None
         } else {
-            self.lookup_special_heap(b, &reflected_name)
+            self.lookup_special_heap(b, reflected_name)
         };
         let not_impl = self.types().not_implemented.clone();
         // A subclass's reflected method gets the first chance.
@@ -203,7 +229,7 @@ impl Vm {
                 }
             }
         }
-        if let Some(m) = self.lookup_special_heap(a, &format!("__{}__", op.stem())) {
+        if let Some(m) = self.lookup_special_heap(a, op.dunders()[0]) {
             let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;
             if !r.is(&not_impl) {
                 return Ok(r);
@@ -219,13 +245,19 @@ impl Vm {
                 }
             }
         } else if !same
-            && self.lookup_special_heap(b, &reflected_name).is_none()
+            && self.lookup_special_heap(b, reflected_name).is_none()
             && self.type_is_heap(&ta)
         {
             if let Some(r) = self.builtin_binary(a, b, op)? {
                 return Ok(r);
             }
         }
+        Err(self.binary_op_error(a, b, op, inplace))
+    }
+
+    /// The TypeError for operands no implementation accepted, with CPython's wording
+    /// for sequences ("can only concatenate str ...").
+    pub fn binary_op_error(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyErr {
         let sym = if inplace {
             format!("{}=", op.symbol())
         } else {
@@ -235,38 +267,38 @@ impl Vm {
             && self.is_instance(b, &self.types().str_.clone())
             && as_int(a).is_some()
         {
-            return Err(self.type_error(format!(
+            return self.type_error(format!(
                 "unsupported operand type(s) for {sym}: '{}' and '{}'",
                 self.type_name(a),
                 self.type_name(b)
-            )));
+            ));
         }
         if op == BinOp::Add
             && self.is_instance(a, &self.types().str_.clone())
             && !self.is_instance(b, &self.types().str_.clone())
         {
-            return Err(self.type_error(format!(
+            return self.type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
                 self.type_name(b)
-            )));
+            ));
         }
         if op == BinOp::Add
             && self.is_instance(a, &self.types().list.clone())
             && !self.is_instance(b, &self.types().list.clone())
         {
-            return Err(self.type_error(format!(
+            return self.type_error(format!(
                 "can only concatenate list (not \"{}\") to list",
                 self.type_name(b)
-            )));
+            ));
         }
         if op == BinOp::Add
             && self.is_instance(a, &self.types().tuple.clone())
             && !self.is_instance(b, &self.types().tuple.clone())
         {
-            return Err(self.type_error(format!(
+            return self.type_error(format!(
                 "can only concatenate tuple (not \"{}\") to tuple",
                 self.type_name(b)
-            )));
+            ));
         }
         if op == BinOp::Mul {
             let non_int = if self.is_sequence_for_repeat(a) {
@@ -277,45 +309,51 @@ impl Vm {
                 None
             };
             if let Some(other) = non_int {
-                return Err(self.type_error(format!(
+                return self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.type_name(other)
-                )));
+                ));
             }
         }
         if op == BinOp::Pow {
-            return Err(self.type_error(format!(
+            return self.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
                 self.type_name(a),
                 self.type_name(b)
-            )));
+            ));
         }
-        Err(self.type_error(format!(
+        self.type_error(format!(
             "unsupported operand type(s) for {sym}: '{}' and '{}'",
             self.type_name(a),
             self.type_name(b)
-        )))
+        ))
     }
 
-    /// In-place operators that mutate built-in containers (`list +=`, `list *=`).
-    fn inplace_builtin(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    /// A list subclass's own `__add__`/`__mul__` comes before list's in-place
+    /// concatenation (CPython tries `nb_add` before `sq_inplace_concat`).
+    fn list_subclass_overrides(&self, a: &Value, op: BinOp) -> bool {
+        matches!(a.payload(), Some(Payload::List(_)))
+            && self.type_is_heap(&self.type_of(a))
+            && self.lookup_special_heap(a, op.dunders()[0]).is_some()
+    }
+
+    /// In-place operators that mutate built-in containers (`list +=`, `list *=`, `set |=`,
+    /// `dict |=`); `None` when the operands are not theirs.
+    pub fn builtin_inplace(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
             && matches!(a.payload(), Some(Payload::Set(_) | Payload::Dict(_)))
-            && self
-                .lookup_special_heap(a, &format!("__i{}__", op.stem()))
-                .is_none()
         {
             if let Some(r) = crate::objects::set_methods::inplace_op(self, a, b, op)? {
                 return Ok(Some(r));
             }
             return crate::objects::dict_methods::binary_op(self, a, b, op, true);
         }
+        if matches!(a.payload(), Some(Payload::ByteArray(_))) {
+            return crate::objects::bytearray::inplace(self, a, b, op);
+        }
         let Some(Payload::List(list)) = a.payload() else {
             return Ok(None);
         };
-        if self.type_is_heap(&self.type_of(a)) {
-            return Ok(None);
-        }
         match op {
             BinOp::Add => {
                 let items = self.collect_iterable(b)?;
@@ -349,6 +387,9 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return self.int_op(op, x, y).map(Some);
+        }
+        if let Some(r) = crate::objects::complex::binary(self, a, b, op)? {
+            return Ok(Some(r));
         }
         if as_float(a).is_some() || as_float(b).is_some() {
             let x = match as_float(a) {
@@ -476,7 +517,7 @@ impl Vm {
             BinOp::Pow => match float_ops::pow(x, y).map_err(|e| ne(self, e))? {
                 float_ops::FloatPow::Real(r) => r,
                 float_ops::FloatPow::NeedsComplex => {
-                    return Err(self.value_error("complex results are not supported yet"));
+                    return crate::objects::complex::real_pow(self, x, y).map(Some);
                 }
             },
             _ => return Ok(None),
@@ -509,7 +550,11 @@ impl Vm {
             }
             _ => match crate::objects::set_methods::binary_op(self, a, b, op)? {
                 Some(r) => Ok(Some(r)),
-                None => crate::objects::dict_methods::binary_op(self, a, b, op, false),
+                None => match crate::objects::dict_methods::binary_op(self, a, b, op, false)? {
+                    Some(r) => Ok(Some(r)),
+                    None if op == BinOp::Or => crate::objects::union_type::or(self, a, b),
+                    None => Ok(None),
+                },
             },
         }
     }
@@ -536,22 +581,7 @@ impl Vm {
                 None => self.new_int(-BigInt::from(*i)),
             }),
             Value::Float(f) => Ok(Value::Float(-f)),
-            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
-            _ => {
-                if let Some(m) = self.lookup_special_heap(v, "__neg__") {
-                    return self.call_method_value(&m, v, &[]);
-                }
-                if let Some(i) = as_int(v) {
-                    return Ok(self.new_int(-i.to_big().into_owned()));
-                }
-                if let Some(f) = as_float(v) {
-                    return Ok(Value::Float(-f));
-                }
-                Err(self.type_error(format!(
-                    "bad operand type for unary -: '{}'",
-                    self.type_name(v)
-                )))
-            }
+            _ => self.unary_op(v, "__neg__", Vm::builtin_negative),
         }
     }
 
@@ -559,22 +589,7 @@ impl Vm {
     pub fn positive(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Int(_) | Value::Float(_) => Ok(v.clone()),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            _ => {
-                if let Some(m) = self.lookup_special_heap(v, "__pos__") {
-                    return self.call_method_value(&m, v, &[]);
-                }
-                if let Some(i) = as_int(v) {
-                    return Ok(self.new_int(i.to_big().into_owned()));
-                }
-                if let Some(f) = as_float(v) {
-                    return Ok(Value::Float(f));
-                }
-                Err(self.type_error(format!(
-                    "bad operand type for unary +: '{}'",
-                    self.type_name(v)
-                )))
-            }
+            _ => self.unary_op(v, "__pos__", Vm::builtin_positive),
         }
     }
 
@@ -582,18 +597,94 @@ impl Vm {
     pub fn invert(&mut self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Int(i) => Ok(Value::Int(!i)),
-            _ => {
-                if let Some(m) = self.lookup_special_heap(v, "__invert__") {
-                    return self.call_method_value(&m, v, &[]);
-                }
-                if let Some(i) = as_int(v) {
-                    return Ok(self.new_int(bigops::invert(&i.to_big())));
-                }
-                Err(self.type_error(format!(
-                    "bad operand type for unary ~: '{}'",
-                    self.type_name(v)
-                )))
-            }
+            _ => self.unary_op(v, "__invert__", Vm::builtin_invert),
         }
+    }
+
+    /// `abs(x)`.
+    pub fn absolute(&mut self, v: &Value) -> PyResult<Value> {
+        self.unary_op(v, "__abs__", Vm::builtin_absolute)
+    }
+
+    /// A class's unary dunder, else the built-in implementation.
+    fn unary_op(
+        &mut self,
+        v: &Value,
+        dunder: &str,
+        builtin: fn(&mut Vm, &Value) -> PyResult<Value>,
+    ) -> PyResult<Value> {
+        match self.lookup_special_heap(v, dunder) {
+            Some(m) => self.call_method_value(&m, v, &[]),
+            None => builtin(self, v),
+        }
+    }
+
+    /// `-x` for the built-in numbers.
+    pub fn builtin_negative(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(i) = as_int(v) {
+            return Ok(match i {
+                IntRef::Small(i) => match i.checked_neg() {
+                    Some(n) => Value::Int(n),
+                    None => self.new_int(-BigInt::from(i)),
+                },
+                IntRef::Big(b) => self.new_int(-b.clone()),
+            });
+        }
+        if let Some(z) = crate::objects::complex::as_complex(v) {
+            let negated = adder_numeric::complex::Complex::new(-z.re, -z.im);
+            return Ok(crate::objects::complex::new_complex(self, negated));
+        }
+        match as_float(v) {
+            Some(f) => Ok(Value::Float(-f)),
+            None => Err(self.bad_unary_operand("unary -", v)),
+        }
+    }
+
+    /// `+x` for the built-in numbers (bools and subclasses become plain numbers).
+    pub fn builtin_positive(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(i) = as_int(v) {
+            return Ok(crate::objects::int_methods::plain_int(self, &i));
+        }
+        if let Some(z) = crate::objects::complex::as_complex(v) {
+            return Ok(crate::objects::complex::new_complex(self, z));
+        }
+        match as_float(v) {
+            Some(f) => Ok(Value::Float(f)),
+            None => Err(self.bad_unary_operand("unary +", v)),
+        }
+    }
+
+    /// `~x` for ints.
+    pub fn builtin_invert(&mut self, v: &Value) -> PyResult<Value> {
+        match as_int(v) {
+            Some(IntRef::Small(i)) => Ok(Value::Int(!i)),
+            Some(IntRef::Big(b)) => Ok(self.new_int(bigops::invert(b))),
+            None => Err(self.bad_unary_operand("unary ~", v)),
+        }
+    }
+
+    /// `abs(x)` for the built-in numbers.
+    pub fn builtin_absolute(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(f) = as_float(v) {
+            return Ok(Value::Float(f.abs()));
+        }
+        if let Some(z) = crate::objects::complex::as_complex(v) {
+            return crate::objects::complex::abs(self, z);
+        }
+        match as_int(v) {
+            Some(IntRef::Small(i)) => Ok(match i.checked_abs() {
+                Some(a) => Value::Int(a),
+                None => self.new_int(dashu_base::Abs::abs(BigInt::from(i))),
+            }),
+            Some(IntRef::Big(b)) => Ok(self.new_int(dashu_base::Abs::abs(b.clone()))),
+            None => Err(self.bad_unary_operand("abs()", v)),
+        }
+    }
+
+    fn bad_unary_operand(&self, what: &str, v: &Value) -> PyErr {
+        self.type_error(format!(
+            "bad operand type for {what}: '{}'",
+            self.type_name(v)
+        ))
     }
 }

@@ -19,7 +19,7 @@ impl Vm {
             Value::Null => Ok("<NULL>".into()),
             Value::Obj(o) => {
                 let ty = self.class_of(o);
-                if self.type_is_heap(&ty) {
+                if self.type_has_dunder_methods(&ty) {
                     if let Some(m) = self.lookup_special_heap(v, "__repr__") {
                         let r = self.call_method_value(&m, v, &[])?;
                         return match r.payload() {
@@ -39,11 +39,14 @@ impl Vm {
     /// `str(v)` as Rust text.
     pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
         if let Value::Obj(o) = v {
-            if let Payload::Str(s) = &o.payload {
-                return Ok(s.as_str().to_string());
-            }
             let ty = self.class_of(o);
-            if self.type_is_heap(&ty) {
+            if let Payload::Str(s) = &o.payload {
+                // A str subclass may define its own `__str__`.
+                if !self.type_is_heap(&ty) {
+                    return Ok(s.as_str().to_string());
+                }
+            }
+            if self.type_has_dunder_methods(&ty) {
                 if let Some(m) = self.lookup_special_heap(v, "__str__") {
                     let r = self.call_method_value(&m, v, &[])?;
                     return match r.payload() {
@@ -54,6 +57,17 @@ impl Vm {
                         ))),
                     };
                 }
+            }
+        }
+        self.builtin_str(v)
+    }
+
+    /// `str(v)` by the built-in layout, ignoring any `__str__` of a class (but not its
+    /// `__repr__`, which the default `str` shows).
+    pub fn builtin_str(&mut self, v: &Value) -> PyResult<String> {
+        if let Value::Obj(o) = v {
+            if let Payload::Str(s) = &o.payload {
+                return Ok(s.as_str().to_string());
             }
             if let Payload::Exception(_) = &o.payload {
                 return self.exception_str(o);
@@ -68,6 +82,9 @@ impl Vm {
             return Ok(text);
         }
         if let Some(text) = crate::objects::exception_group::group_str(self, exc)? {
+            return Ok(text);
+        }
+        if let Some(text) = crate::objects::exception_os::os_error_str(self, exc)? {
             return Ok(text);
         }
         let args = match self.exception_data(exc) {
@@ -98,6 +115,9 @@ impl Vm {
             Payload::Int(i) => self.int_to_decimal(i),
             Payload::Float(f) => Ok(adder_numeric::float_repr(*f)),
             Payload::Bytes(b) => Ok(fmt::bytes_repr(b)),
+            Payload::Complex(z) => Ok(crate::objects::complex::repr(*z)),
+            Payload::ByteArray(b) => Ok(crate::objects::bytearray::repr(self, v, b)),
+            Payload::MemoryView(m) => Ok(crate::objects::memoryview::repr(m, v)),
             Payload::Tuple(items) => {
                 let items = items.to_vec();
                 self.with_repr_guard(o, "(...)", |vm| {
@@ -149,7 +169,7 @@ impl Vm {
     }
 
     /// Run `f` unless `o` is already being printed further up (then give `marker`).
-    pub(crate) fn with_repr_guard(
+    pub fn with_repr_guard(
         &mut self,
         o: &ObjRef,
         marker: &str,

@@ -31,15 +31,23 @@ impl Vm {
             let r = self.call_method_value(&m, v, &[])?;
             return self.len_result(r);
         }
+        self.builtin_len(v)
+    }
+
+    /// `len(v)` by the built-in layout, ignoring any `__len__` of a class.
+    pub fn builtin_len(&mut self, v: &Value) -> PyResult<usize> {
         Ok(match v.payload() {
             Some(Payload::Str(s)) => s.char_len(),
             Some(Payload::Bytes(b)) => b.len(),
+            Some(Payload::ByteArray(b)) => b.bytes.borrow().len(),
+            Some(Payload::MemoryView(_)) => crate::objects::memoryview::len(self, v)?,
             Some(Payload::Tuple(t)) => t.len(),
             Some(Payload::List(l)) => l.borrow().len(),
             Some(Payload::Dict(d)) => d.borrow().len(),
             Some(Payload::Set(st)) => st.borrow().len(),
             Some(Payload::DictView { dict, .. }) => dict.as_dict().map_or(0, |d| d.borrow().len()),
             Some(Payload::Range(r)) => crate::objects::range::range_len(r),
+            Some(Payload::BigRange(r)) => crate::objects::range_big::len(self, r)?,
             _ => {
                 return Err(self.type_error(format!(
                     "object of type '{}' has no len()",
@@ -192,6 +200,11 @@ impl Vm {
         if let Some(m) = self.lookup_special_heap(container, "__getitem__") {
             return self.call_method_value(&m, container, std::slice::from_ref(key));
         }
+        self.builtin_get_item(container, key)
+    }
+
+    /// `container[key]` by the built-in layout, ignoring any `__getitem__` of a class.
+    pub fn builtin_get_item(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
         let is_slice = matches!(key.payload(), Some(Payload::Slice(_)));
         match container.payload() {
             Some(Payload::List(l)) => {
@@ -236,7 +249,20 @@ impl Vm {
                 let c = s.char_at(i).unwrap_or('\0');
                 Ok(self.char_str(c))
             }
-            Some(Payload::Bytes(b)) => crate::objects::bytes::get_item(self, b, key),
+            Some(Payload::Bytes(b)) => crate::objects::bytes::get_item(
+                self,
+                b,
+                key,
+                crate::objects::bytes::ByteKind::Bytes,
+            ),
+            Some(Payload::ByteArray(b)) => {
+                let data = b.bytes.borrow().clone();
+                let kind = crate::objects::bytes::ByteKind::ByteArray;
+                crate::objects::bytes::get_item(self, &data, key, kind)
+            }
+            Some(Payload::MemoryView(_)) => {
+                crate::objects::memoryview::get_item(self, container, key)
+            }
             Some(Payload::Dict(_)) => {
                 let d = container
                     .as_obj()
@@ -258,6 +284,7 @@ impl Vm {
                     }
                 }
             }
+            Some(Payload::BigRange(r)) => crate::objects::range_big::get_item(self, r, key),
             Some(Payload::Range(r)) if is_slice => match key.payload() {
                 Some(Payload::Slice(sl)) => crate::objects::range_methods::slice(self, r, sl),
                 _ => Err(self.system_error("range slice")),
@@ -306,6 +333,16 @@ impl Vm {
             self.call_method_value(&m, container, &[key.clone(), value])?;
             return Ok(());
         }
+        self.builtin_set_item(container, key, value)
+    }
+
+    /// `container[key] = value` by the built-in layout.
+    pub fn builtin_set_item(
+        &mut self,
+        container: &Value,
+        key: &Value,
+        value: Value,
+    ) -> PyResult<()> {
         match container.payload() {
             Some(Payload::List(l)) => {
                 if let Some(Payload::Slice(s)) = key.payload() {
@@ -324,6 +361,12 @@ impl Vm {
                     .cloned()
                     .ok_or_else(|| self.system_error("dict"))?;
                 dict::set_item(self, &d, key.clone(), value)
+            }
+            Some(Payload::ByteArray(b)) => {
+                crate::objects::bytearray::set_item(self, b, key, &value)
+            }
+            Some(Payload::MemoryView(_)) => {
+                crate::objects::memoryview::set_item(self, container, key, &value)
             }
             _ => Err(self.type_error(format!(
                 "'{}' object does not support item assignment",
@@ -367,6 +410,11 @@ impl Vm {
             self.call_method_value(&m, container, std::slice::from_ref(key))?;
             return Ok(());
         }
+        self.builtin_del_item(container, key)
+    }
+
+    /// `del container[key]` by the built-in layout.
+    pub fn builtin_del_item(&mut self, container: &Value, key: &Value) -> PyResult<()> {
         match container.payload() {
             Some(Payload::List(l)) => {
                 if let Some(Payload::Slice(s)) = key.payload() {
@@ -396,6 +444,8 @@ impl Vm {
                     None => Err(self.key_error(key.clone())),
                 }
             }
+            Some(Payload::ByteArray(b)) => crate::objects::bytearray::del_item(self, b, key),
+            Some(Payload::MemoryView(_)) => Err(self.type_error("cannot delete memory")),
             _ => Err(self.type_error(format!(
                 "'{}' object doesn't support item deletion",
                 self.type_name(container)
@@ -427,6 +477,9 @@ impl Vm {
                 v.extend_from_slice(y);
                 Some(crate::objects::bytes::new_bytes(self, v))
             }
+            (Some(Payload::Bytes(_) | Payload::ByteArray(_)), _) => {
+                crate::objects::bytearray::concat(self, a, b)?
+            }
             _ => None,
         })
     }
@@ -434,7 +487,13 @@ impl Vm {
     pub fn is_sequence_for_repeat(&self, v: &Value) -> bool {
         matches!(
             v.payload(),
-            Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+            Some(
+                Payload::Str(_)
+                    | Payload::List(_)
+                    | Payload::Tuple(_)
+                    | Payload::Bytes(_)
+                    | Payload::ByteArray(_)
+            )
         )
     }
 
@@ -474,6 +533,14 @@ impl Vm {
             Some(Payload::Bytes(b)) => {
                 too_big(self, b.len())?;
                 Ok(crate::objects::bytes::new_bytes(self, b.repeat(n)))
+            }
+            Some(Payload::ByteArray(b)) => {
+                let data = b.bytes.borrow().clone();
+                too_big(self, data.len())?;
+                Ok(crate::objects::bytearray::new_bytearray(
+                    self,
+                    data.repeat(n),
+                ))
             }
             _ => Err(self.type_error("can't multiply sequence")),
         }

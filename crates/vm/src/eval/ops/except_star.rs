@@ -7,7 +7,10 @@ use super::pop;
 use crate::error::PyResult;
 use crate::frame::Frame;
 use crate::object::{Payload, PyObject};
-use crate::objects::exception_group::{is_group, new_anonymous_group, projection, split_by_types};
+use crate::objects::exception_group::{
+    self, is_group, new_anonymous_group, projection, split_by_types,
+};
+use crate::objects::function::Args;
 use crate::objects::traceback::Traceback;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -73,10 +76,14 @@ impl Vm {
         Ok(())
     }
 
-    /// A plain exception caught by `except*` is handled as `ExceptionGroup("", [exc])`
-    /// whose traceback starts at this frame.
+    /// A plain exception caught by `except*` is handled as `ExceptionGroup("", (exc,))`
+    /// (a tuple, as CPython builds it) whose traceback starts at this frame.
     fn wrap_naked_exception(&mut self, fp: *mut Frame, exc: Value) -> PyResult<Value> {
-        let wrapped = new_anonymous_group(self, vec![exc])?;
+        let base_group = self.types().exc.base_exception_group.clone();
+        let values = [self.new_str(""), self.new_tuple(vec![exc])];
+        let wrapped =
+            exception_group::construct(self, &base_group, Args::positional_only(&values))?
+                .ok_or_else(|| self.system_error("could not wrap a naked exception"))?;
         let f = unsafe { &mut *fp };
         let frame = self.frame_object(f);
         let tb = Value::obj(PyObject::new(

@@ -1,0 +1,228 @@
+//! `_io.BytesIO`: a binary stream over an in-memory byte buffer.
+
+use std::cell::{Cell, RefCell};
+
+use adder_vm::native_module::{new_native_type, NativeObject, NativeTypeSpec};
+use adder_vm::object::ObjRef;
+use adder_vm::objects::bytes::new_bytes;
+use adder_vm::objects::function::Args;
+use adder_vm::{PyResult, Value, Vm};
+
+use super::iobase::{closed_error, copy_into, new_io_object};
+use crate::args::{bind, bytes_arg, int_arg, opt_int, positional, Params};
+
+/// The buffer and the position (which may lie past the end after a seek).
+#[derive(Default)]
+struct BytesIo {
+    data: RefCell<Vec<u8>>,
+    pos: Cell<usize>,
+    closed: Cell<bool>,
+}
+
+impl NativeObject for BytesIo {}
+
+fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a BytesIo> {
+    let state = vm.native_self::<BytesIo>(args, method, "_io.BytesIO")?;
+    if state.closed.get() {
+        return Err(closed_error(vm));
+    }
+    Ok(state)
+}
+
+fn bytesio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
+        return Err(vm.type_error("BytesIO.__new__(X): X is not a type object"));
+    };
+    Ok(new_io_object(vm, &cls, BytesIo::default()))
+}
+
+/// `BytesIO(initial_bytes=b'')`.
+fn bytesio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = Args {
+        values: args.values.get(1..).unwrap_or(&[]),
+        kwnames: args.kwnames,
+    };
+    let a = bind(
+        vm,
+        &rest,
+        &Params {
+            func: "BytesIO",
+            names: &["initial_bytes"],
+            required: 0,
+            positional: 1,
+        },
+    )?;
+    let state = vm.native_self::<BytesIo>(&args, "__init__", "_io.BytesIO")?;
+    let initial = match &a[0] {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => bytes_arg(vm, v)?.to_vec(),
+    };
+    *state.data.borrow_mut() = initial;
+    state.pos.set(0);
+    Ok(Value::None)
+}
+
+/// Take up to `n` bytes (all when negative) from the position.
+fn take(state: &BytesIo, n: i64) -> Vec<u8> {
+    let data = state.data.borrow();
+    let start = state.pos.get().min(data.len());
+    let end = if n < 0 {
+        data.len()
+    } else {
+        start.saturating_add(n as usize).min(data.len())
+    };
+    state.pos.set(end.max(state.pos.get()));
+    data[start..end].to_vec()
+}
+
+fn bytesio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = this(vm, &args, "read")?;
+    let pos = positional(vm, &args, "read", 1, 2)?;
+    let n = opt_int(vm, pos.get(1), -1)?;
+    Ok(new_bytes(vm, take(state, n)))
+}
+
+fn bytesio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = this(vm, &args, "readline")?;
+    let pos = positional(vm, &args, "readline", 1, 2)?;
+    let limit = opt_int(vm, pos.get(1), -1)?;
+    let n = {
+        let data = state.data.borrow();
+        let start = state.pos.get().min(data.len());
+        let rest = &data[start..];
+        let to_newline = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        if limit >= 0 {
+            to_newline.min(limit as usize)
+        } else {
+            to_newline
+        }
+    };
+    Ok(new_bytes(vm, take(state, n as i64)))
+}
+
+fn bytesio_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = this(vm, &args, "readinto")?;
+    let [_, target] = positional(vm, &args, "readinto", 2, 2)? else {
+        return Err(vm.type_error("readinto expected 1 argument"));
+    };
+    let n = vm.len(target)?;
+    let data = take(state, n as i64);
+    copy_into(vm, target, &data)
+}
+
+fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = this(vm, &args, "write")?;
+    let [_, v] = positional(vm, &args, "write", 2, 2)? else {
+        return Err(vm.type_error("write expected 1 argument"));
+    };
+    let bytes = bytes_arg(vm, v)?;
+    let mut data = state.data.borrow_mut();
+    let start = state.pos.get();
+    let end = start + bytes.len();
+    if data.len() < end {
+        data.resize(end, 0);
+    }
+    data[start..end].copy_from_slice(bytes);
+    state.pos.set(end);
+    Ok(Value::Int(bytes.len() as i64))
+}
+
+fn bytesio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data = this(vm, &args, "getvalue")?.data.borrow().clone();
+    Ok(new_bytes(vm, data))
+}
+
+fn bytesio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = this(vm, &args, "seek")?;
+    let pos = positional(vm, &args, "seek", 2, 3)?;
+    let offset = int_arg(vm, &pos[1])?;
+    let whence = opt_int(vm, pos.get(2), 0)?;
+    let base = match whence {
+        0 if offset < 0 => {
+            return Err(vm.value_error(format!("negative seek value {offset}")));
+        }
+        0 => 0,
+        1 => state.pos.get() as i64,
+        2 => state.data.borrow().len() as i64,
+        _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+    };
+    let target = (base + offset).max(0);
+    state.pos.set(target as usize);
+    Ok(Value::Int(target))
+}
+
+fn bytesio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(this(vm, &args, "tell")?.pos.get() as i64))
+}
+
+fn bytesio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = this(vm, &args, "truncate")?;
+    let pos = positional(vm, &args, "truncate", 1, 2)?;
+    let size = match pos.get(1) {
+        None | Some(Value::None) => state.pos.get() as i64,
+        Some(v) => int_arg(vm, v)?,
+    };
+    if size < 0 {
+        return Err(vm.value_error(format!("negative size value {size}")));
+    }
+    state.data.borrow_mut().truncate(size as usize);
+    Ok(Value::Int(size))
+}
+
+fn bytesio_true(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args, "readable")?;
+    Ok(Value::Bool(true))
+}
+
+fn bytesio_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(vm, &args, "flush")?;
+    Ok(Value::None)
+}
+
+fn bytesio_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = vm.native_self::<BytesIo>(&args, "close", "_io.BytesIO")?;
+    state.closed.set(true);
+    state.data.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn bytesio_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = vm.native_self::<BytesIo>(&args, "closed", "_io.BytesIO")?;
+    Ok(Value::Bool(state.closed.get()))
+}
+
+/// The `BytesIO` type, under `_BufferedIOBase`.
+pub fn new_type(vm: &Vm, buffered_base: &ObjRef) -> ObjRef {
+    let ty = new_native_type(
+        vm,
+        NativeTypeSpec {
+            name: "BytesIO",
+            module: "_io",
+            base: Some(buffered_base.clone()),
+            new: Some(bytesio_new),
+            init: Some(bytesio_init),
+            methods: &[
+                ("read", bytesio_read),
+                ("read1", bytesio_read),
+                ("readline", bytesio_readline),
+                ("readinto", bytesio_readinto),
+                ("write", bytesio_write),
+                ("getvalue", bytesio_getvalue),
+                ("seek", bytesio_seek),
+                ("tell", bytesio_tell),
+                ("truncate", bytesio_truncate),
+                ("readable", bytesio_true),
+                ("writable", bytesio_true),
+                ("seekable", bytesio_true),
+                ("flush", bytesio_flush),
+                ("close", bytesio_close),
+            ],
+            subclassable: true,
+        },
+    );
+    crate::native_util::add_getters(vm, &ty, &[("closed", bytesio_closed)]);
+    ty
+}

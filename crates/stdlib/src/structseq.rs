@@ -1,0 +1,122 @@
+//! Struct sequences (CPython's `PyStructSequence`): the tuple subclasses behind
+//! `os.stat_result`, `time.struct_time`, `os.uname_result`, `os.terminal_size`...
+//! A tuple of the visible fields with a named property for each, and extra fields
+//! (`st_atime_ns`, `tm_zone`...) reachable only by name. A visible field whose name is
+//! also an extra field is "unnamed" (`os.stat_result[7]` is the int `st_atime`, the
+//! attribute the float one).
+//!
+//! The class is built by a small Python factory run once per type: these are plain
+//! data holders, and a class made by the VM's own class machinery gets tuple
+//! subclassing, properties, pickling and reprs right without native glue.
+
+use adder_vm::objects::dict;
+use adder_vm::{PyResult, Value, Vm};
+
+/// The factory: `make(module, name, fields, n_sequence, fallbacks)` returns the new
+/// class; `fallbacks` maps an extra field to the visible index it copies when a
+/// sequence too short to hold it is given (`os.stat_result`'s float times).
+const FACTORY: &str = r#"
+def make(module, name, fields, n_sequence, fallbacks):
+    visible = fields[:n_sequence]
+    hidden = fields[n_sequence:]
+    named = tuple(f for f in visible if f not in hidden)
+    full = f"{module}.{name}"
+
+    def construct(cls, sequence, dict=None):
+        seq = tuple(sequence)
+        n = len(seq)
+        if n < n_sequence:
+            raise TypeError(f"{full}() takes an at least {n_sequence}-sequence ({n}-sequence given)")
+        if n > len(fields):
+            raise TypeError(f"{full}() takes an at most {len(fields)}-sequence ({n}-sequence given)")
+        self = type.__call__(cls, seq[:n_sequence])
+        extra = self.__dict__
+        for i, field in enumerate(hidden):
+            j = n_sequence + i
+            if j < n:
+                extra[field] = seq[j]
+            elif dict is not None and field in dict:
+                extra[field] = dict[field]
+            elif field in fallbacks:
+                extra[field] = self[fallbacks[field]]
+            else:
+                extra[field] = None
+        return self
+
+    def __repr__(self):
+        parts = ", ".join(f"{f}={v!r}" for f, v in zip(visible, self))
+        return f"{full}({parts})"
+
+    def __reduce__(self):
+        return (type(self), (tuple(self), {f: self.__dict__[f] for f in hidden}))
+
+    def __replace__(self, **changes):
+        values = dict(zip(visible, self))
+        values.update((f, self.__dict__[f]) for f in hidden)
+        for key in changes:
+            if key not in values:
+                raise TypeError(f"{full}.__replace__() got an unexpected keyword argument '{key}'")
+        values.update(changes)
+        return type(self)([values[f] for f in visible] + [values[f] for f in hidden])
+
+    namespace = {
+        "__repr__": __repr__, "__reduce__": __reduce__,
+        "__replace__": __replace__, "__module__": module, "__match_args__": named,
+        "n_sequence_fields": n_sequence, "n_fields": len(fields),
+        "n_unnamed_fields": n_sequence - len(named),
+    }
+    for i, field in enumerate(visible):
+        if field not in hidden:
+            namespace[field] = property(lambda self, i=i: self[i])
+    # Construction goes through a metaclass's __call__ rather than __new__ because
+    # tuple.__new__ cannot be called from Python code yet.
+    meta = type("structseq_type", (type,), {"__call__": construct})
+    return meta(name, (tuple,), namespace)
+"#;
+
+/// A new struct sequence class `module.name` whose first `n_sequence` of `fields`
+/// form the tuple.
+pub fn new_type(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    fields: &[&str],
+    n_sequence: usize,
+) -> PyResult<Value> {
+    new_type_with_fallbacks(vm, module, name, fields, n_sequence, &[])
+}
+
+/// [`new_type`] whose extra fields named in `fallbacks` default to a visible field.
+pub fn new_type_with_fallbacks(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    fields: &[&str],
+    n_sequence: usize,
+    fallbacks: &[(&str, usize)],
+) -> PyResult<Value> {
+    let globals = vm.new_module_dict("_structseq");
+    vm.compile_and_run(FACTORY.as_bytes(), "<structseq>", globals.clone())?;
+    let make = dict::get_str(&globals, "make")
+        .ok_or_else(|| vm.system_error("struct sequence factory missing"))?;
+    let field_values = fields.iter().map(|f| vm.new_str(f)).collect();
+    let fields_tuple = vm.new_tuple(field_values);
+    let fallback_dict = vm.new_dict();
+    for &(field, index) in fallbacks {
+        dict::set_str(vm, &fallback_dict, field, Value::Int(index as i64));
+    }
+    let args = [
+        vm.new_str(module),
+        vm.new_str(name),
+        fields_tuple,
+        Value::Int(n_sequence as i64),
+        Value::Obj(fallback_dict),
+    ];
+    vm.call(&make, &args)
+}
+
+/// An instance of the struct sequence `ty` holding `values` (visible then extra).
+pub fn new_instance(vm: &mut Vm, ty: &Value, values: Vec<Value>) -> PyResult<Value> {
+    let seq = vm.new_tuple(values);
+    vm.call(ty, &[seq])
+}

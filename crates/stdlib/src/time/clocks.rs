@@ -1,0 +1,142 @@
+//! The clocks: `time`, `monotonic`, `perf_counter`, `process_time`, `thread_time`
+//! (each with its `_ns` twin), `clock_gettime`, `get_clock_info`, and `sleep`.
+
+use adder_vm::object::{Payload, PyObject};
+use adder_vm::objects::function::Args;
+use adder_vm::protocol::number::as_float;
+use adder_vm::{PyResult, Value, Vm};
+
+use crate::args::{int_arg, positional};
+
+/// Nanoseconds on `clock`.
+fn clock_ns(vm: &Vm, clock: libc::clockid_t) -> PyResult<i128> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime fills one timespec.
+    if unsafe { libc::clock_gettime(clock, &mut ts) } != 0 {
+        return Err(crate::posix::last_os_error(vm));
+    }
+    Ok(i128::from(ts.tv_sec) * 1_000_000_000 + i128::from(ts.tv_nsec))
+}
+
+fn seconds(vm: &Vm, clock: libc::clockid_t) -> PyResult<Value> {
+    Ok(Value::Float(clock_ns(vm, clock)? as f64 * 1e-9))
+}
+
+fn nanoseconds(vm: &Vm, clock: libc::clockid_t) -> PyResult<Value> {
+    Ok(vm.new_int(adder_numeric::BigInt::from(clock_ns(vm, clock)?)))
+}
+
+/// The pair `name()` (float seconds) and `name_ns()` (int nanoseconds) on a clock.
+macro_rules! clock_functions {
+    ($($secs:ident, $ns:ident => $clock:expr;)*) => {
+        $(
+            #[doc = concat!("`time.", stringify!($secs), "()`.")]
+            pub fn $secs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+                positional(vm, &args, stringify!($secs), 0, 0)?;
+                seconds(vm, $clock)
+            }
+
+            #[doc = concat!("`time.", stringify!($ns), "()`.")]
+            pub fn $ns(vm: &mut Vm, args: Args) -> PyResult<Value> {
+                positional(vm, &args, stringify!($ns), 0, 0)?;
+                nanoseconds(vm, $clock)
+            }
+        )*
+    };
+}
+
+clock_functions! {
+    time, time_ns => libc::CLOCK_REALTIME;
+    monotonic, monotonic_ns => libc::CLOCK_MONOTONIC;
+    perf_counter, perf_counter_ns => libc::CLOCK_MONOTONIC;
+    process_time, process_time_ns => libc::CLOCK_PROCESS_CPUTIME_ID;
+    thread_time, thread_time_ns => libc::CLOCK_THREAD_CPUTIME_ID;
+}
+
+fn clock_arg(vm: &mut Vm, args: &Args, func: &str) -> PyResult<libc::clockid_t> {
+    let [clock] = positional(vm, args, func, 1, 1)? else {
+        return Err(vm.type_error(format!("{func} expected 1 argument")));
+    };
+    Ok(int_arg(vm, clock)? as libc::clockid_t)
+}
+
+/// `time.clock_gettime(clk_id)`.
+pub fn clock_gettime(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let clock = clock_arg(vm, &args, "clock_gettime")?;
+    seconds(vm, clock)
+}
+
+/// `time.clock_gettime_ns(clk_id)`.
+pub fn clock_gettime_ns(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let clock = clock_arg(vm, &args, "clock_gettime_ns")?;
+    nanoseconds(vm, clock)
+}
+
+/// `time.clock_getres(clk_id)`.
+pub fn clock_getres(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let clock = clock_arg(vm, &args, "clock_getres")?;
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_getres fills one timespec.
+    if unsafe { libc::clock_getres(clock, &mut ts) } != 0 {
+        return Err(crate::posix::last_os_error(vm));
+    }
+    Ok(Value::Float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
+}
+
+/// `time.get_clock_info(name)`: a namespace describing the clock.
+pub fn get_clock_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [name] = positional(vm, &args, "get_clock_info", 1, 1)? else {
+        return Err(vm.type_error("get_clock_info expected 1 argument"));
+    };
+    let name = vm.to_str(name)?;
+    let (implementation, monotonic, adjustable) = match name.as_str() {
+        "time" => ("clock_gettime(CLOCK_REALTIME)", false, true),
+        "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true, false),
+        "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false),
+        "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false),
+        _ => return Err(vm.value_error("unknown clock")),
+    };
+    let namespace = vm.new_dict();
+    let info = Value::obj(PyObject::with_dict(
+        vm.types().simple_namespace.clone(),
+        Payload::Instance,
+        namespace,
+    ));
+    let fields = [
+        ("implementation", vm.new_str(implementation)),
+        ("monotonic", Value::Bool(monotonic)),
+        ("adjustable", Value::Bool(adjustable)),
+        ("resolution", Value::Float(1e-9)),
+    ];
+    for (field, value) in fields {
+        let key = vm.intern(field);
+        vm.set_attr(&info, &key, value)?;
+    }
+    Ok(info)
+}
+
+/// `time.sleep(secs)`.
+pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [secs] = positional(vm, &args, "sleep", 1, 1)? else {
+        return Err(vm.type_error("sleep expected 1 argument"));
+    };
+    let secs = match as_float(secs) {
+        Some(f) => f,
+        None => int_arg(vm, secs)? as f64,
+    };
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    vm.flush_stdout();
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e12)));
+    Ok(Value::None)
+}

@@ -1,0 +1,448 @@
+//! The cycle collector: finds groups of objects that only refer to each other
+//! (CPython's `Modules/gcmodule.c`, trial deletion) and breaks them.
+//!
+//! Containers are registered when created (`track`), as weak references in a young
+//! list. When more than `threshold0` of them are alive, a collection of the young
+//! ones is requested and runs at the next instruction boundary; survivors move to the
+//! old list, which a full collection (`gc.collect()`, or automatically when it has
+//! grown by a quarter) examines too. References from untracked objects count as
+//! outside references, which only keeps more objects alive.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::{Rc, Weak};
+
+use crate::object::{ObjRef, Payload, PyObject};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The tracked containers and the collector's settings.
+struct Registry {
+    young: Vec<Weak<PyObject>>,
+    old: Vec<Weak<PyObject>>,
+    /// `young.len()` at which to drop the dead entries and look at the count again.
+    young_limit: usize,
+    /// Old objects alive after the last full collection.
+    old_live: usize,
+    thresholds: (usize, usize, usize),
+    enabled: bool,
+    /// Young collections since the last full one.
+    young_collections: usize,
+    collecting: bool,
+}
+
+impl Registry {
+    const fn new() -> Registry {
+        Registry {
+            young: Vec::new(),
+            old: Vec::new(),
+            young_limit: 2000,
+            old_live: 0,
+            thresholds: (2000, 10, 10),
+            enabled: true,
+            young_collections: 0,
+            collecting: false,
+        }
+    }
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = const { RefCell::new(Registry::new()) };
+}
+
+/// Whether objects with this payload can take part in a reference cycle.
+#[inline]
+fn is_container(o: &PyObject) -> bool {
+    match &o.payload {
+        Payload::List(_)
+        | Payload::Dict(_)
+        | Payload::Set(_)
+        | Payload::Slots(_)
+        | Payload::Cell(_)
+        | Payload::Function(_)
+        | Payload::Type(_)
+        | Payload::Generator(_)
+        | Payload::Native(_)
+        | Payload::Exception(_) => true,
+        Payload::Tuple(items) => items.iter().any(|v| matches!(v, Value::Obj(_))),
+        Payload::Instance => true,
+        _ => false,
+    }
+}
+
+/// Hashes object addresses (aligned, distinct) by one multiplication: the collector
+/// looks addresses up for every reference it visits.
+#[derive(Default)]
+pub(crate) struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    /// The product's high bits are the well-mixed ones: fold them into the low bits,
+    /// which pick the bucket.
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+/// Maps and sets keyed by object address.
+pub(crate) type AddrMap<V> = HashMap<usize, V, BuildHasherDefault<AddrHasher>>;
+pub(crate) type AddrSet = HashSet<usize, BuildHasherDefault<AddrHasher>>;
+
+/// Register a new object with the collector, if it is a container.
+#[inline]
+pub fn track(o: &ObjRef) {
+    if is_container(o) {
+        let _ = REGISTRY.try_with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                r.young.push(Rc::downgrade(o));
+                if r.young.len() >= r.young_limit {
+                    young_full(&mut r);
+                }
+            }
+        });
+    }
+}
+
+/// The young list reached its limit: forget the dead, and ask for a collection when
+/// more than `threshold0` are alive.
+#[cold]
+fn young_full(r: &mut Registry) {
+    r.young.retain(|w| w.strong_count() > 0);
+    let live = r.young.len();
+    if live > r.thresholds.0 {
+        if r.enabled && r.thresholds.0 > 0 && !r.collecting {
+            super::finalize::request_collection();
+        } else {
+            // No collection will come to move them: age them now, so that this
+            // clean-up does not rescan them every time.
+            let young = std::mem::take(&mut r.young);
+            r.old.extend(young);
+        }
+    }
+    r.young_limit = r.young.len() + r.thresholds.0.max(1);
+}
+
+/// `gc.is_tracked(obj)`.
+pub fn is_tracked(v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| is_container(o))
+}
+
+/// Settings for the `gc` module.
+pub fn set_enabled(on: bool) {
+    let _ = REGISTRY.try_with(|r| r.borrow_mut().enabled = on);
+}
+
+pub fn is_enabled() -> bool {
+    REGISTRY.try_with(|r| r.borrow().enabled).unwrap_or(false)
+}
+
+pub fn thresholds() -> (usize, usize, usize) {
+    REGISTRY
+        .try_with(|r| r.borrow().thresholds)
+        .unwrap_or((0, 0, 0))
+}
+
+pub fn set_thresholds(t: (usize, usize, usize)) {
+    let _ = REGISTRY.try_with(|r| r.borrow_mut().thresholds = t);
+}
+
+/// `gc.get_count()`: live young objects (approximately: dead ones are counted until
+/// the next clean-up), young collections since the last full one, 0.
+pub fn count() -> (usize, usize, usize) {
+    REGISTRY
+        .try_with(|r| {
+            let r = r.borrow();
+            let young = r.young.iter().filter(|w| w.strong_count() > 0).count();
+            (young, r.young_collections, 0)
+        })
+        .unwrap_or((0, 0, 0))
+}
+
+/// Every live tracked object (for `gc.get_objects`, `gc.get_referrers`).
+pub fn all_objects() -> Vec<ObjRef> {
+    REGISTRY
+        .try_with(|r| {
+            let r = r.borrow();
+            r.old
+                .iter()
+                .chain(r.young.iter())
+                .filter_map(Weak::upgrade)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Take the objects to examine: the young ones, and the old ones too for a full
+/// collection. Returns `None` when a collection is already running.
+fn begin(full: bool) -> Option<Vec<ObjRef>> {
+    REGISTRY
+        .try_with(|r| {
+            let mut r = r.borrow_mut();
+            if r.collecting {
+                return None;
+            }
+            r.collecting = true;
+            let mut objects: Vec<ObjRef> = Vec::new();
+            if full {
+                objects.extend(r.old.drain(..).filter_map(|w| w.upgrade()));
+            }
+            objects.extend(r.young.drain(..).filter_map(|w| w.upgrade()));
+            Some(objects)
+        })
+        .ok()
+        .flatten()
+}
+
+/// Put the survivors in the old list.
+fn end(survivors: &[ObjRef], full: bool) {
+    let _ = REGISTRY.try_with(|r| {
+        let mut r = r.borrow_mut();
+        r.old.extend(survivors.iter().map(Rc::downgrade));
+        if full {
+            r.old_live = r.old.len();
+            r.young_collections = 0;
+        } else {
+            r.young_collections += 1;
+        }
+        r.young_limit = r.young.len() + r.thresholds.0.max(1);
+        r.collecting = false;
+    });
+}
+
+/// Whether an automatic collection should examine the old objects too: after
+/// `threshold1` young collections, once the old list doubled since the last full
+/// collection (CPython waits for a quarter more; looking objects up costs more here,
+/// so the full collections are spaced further apart to keep their cost linear).
+fn auto_full() -> bool {
+    REGISTRY
+        .try_with(|r| {
+            let r = r.borrow();
+            r.young_collections >= r.thresholds.1 && r.old.len() > 2 * r.old_live.max(10_000)
+        })
+        .unwrap_or(false)
+}
+
+impl Vm {
+    /// An automatic collection, requested when the young objects outgrew `threshold0`.
+    pub(crate) fn collect_automatically(&mut self) {
+        if is_enabled() {
+            let full = auto_full();
+            self.collect_garbage(full);
+        }
+    }
+
+    /// Find unreachable cycles and free them; the number of unreachable objects found
+    /// (what `gc.collect()` returns).
+    pub fn collect_garbage(&mut self, full: bool) -> usize {
+        let Some(objects) = begin(full) else {
+            return 0;
+        };
+        let (alive, garbage) = partition(objects);
+        let found = count_garbage(&garbage);
+        let garbage = self.finalize_garbage(garbage);
+        end(&alive, full);
+        let (resurrected, garbage) = partition(garbage);
+        if !resurrected.is_empty() {
+            end_extra(&resurrected);
+        }
+        for o in &garbage {
+            clear_refs(o);
+        }
+        drop(garbage);
+        self.run_deferred();
+        found
+    }
+
+    /// Weak references to the garbage are cleared (their callbacks called unless the
+    /// weak reference is garbage too), then `__del__` methods run (PEP 442).
+    fn finalize_garbage(&mut self, garbage: Vec<ObjRef>) -> Vec<ObjRef> {
+        let members: AddrSet = garbage.iter().map(|o| Rc::as_ptr(o) as usize).collect();
+        for o in &garbage {
+            let weakrefs = o.update_extra(|e| std::mem::take(&mut e.weakrefs));
+            let extra = super::ObjExtra {
+                weakrefs: weakrefs
+                    .into_iter()
+                    .filter(|w| !members.contains(&(w.as_ptr() as usize)))
+                    .collect(),
+                finalized: false,
+            };
+            super::weakref::clear_at_death(&extra);
+        }
+        self.run_deferred();
+        for o in &garbage {
+            let class = self.class_of(o);
+            if !class.as_type().is_some_and(|t| t.is_heap) || !super::cache::class_has_del(&class) {
+                continue;
+            }
+            let already = o.update_extra(|e| std::mem::replace(&mut e.finalized, true));
+            if already {
+                continue;
+            }
+            if let Some(del) = self.type_lookup(&class, "__del__") {
+                let receiver = Value::Obj(o.clone());
+                if let Err(e) = self.call_method_value(&del, &receiver, &[]) {
+                    self.report_unraisable("while calling deallocator", &del, &e.0);
+                }
+            }
+            self.run_deferred();
+        }
+        garbage
+    }
+}
+
+/// Objects resurrected by finalizers go back to the old list.
+fn end_extra(objects: &[ObjRef]) {
+    let _ = REGISTRY.try_with(|r| r.borrow_mut().old.extend(objects.iter().map(Rc::downgrade)));
+}
+
+/// Trial deletion: split `objects` into those reachable from outside the set (or
+/// from such objects) and the rest.
+fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
+    let index: AddrMap<usize> = objects
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Rc::as_ptr(o) as usize, i))
+        .collect();
+    let find = |v: &Value| match v {
+        Value::Obj(o) => index.get(&(Rc::as_ptr(o) as usize)).copied(),
+        _ => None,
+    };
+    // References from outside = all references - ours (1) - those from the set.
+    let mut outside: Vec<isize> = objects
+        .iter()
+        .map(|o| Rc::strong_count(o) as isize - 1)
+        .collect();
+    for o in &objects {
+        super::traverse::visit_refs(o, &mut |v| {
+            if let Some(i) = find(v) {
+                outside[i] -= 1;
+            }
+        });
+    }
+    let mut reachable = vec![false; objects.len()];
+    let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| outside[i] > 0).collect();
+    for &i in &stack {
+        reachable[i] = true;
+    }
+    while let Some(i) = stack.pop() {
+        super::traverse::visit_refs(&objects[i], &mut |v| {
+            if let Some(j) = find(v) {
+                if !reachable[j] {
+                    reachable[j] = true;
+                    stack.push(j);
+                }
+            }
+        });
+    }
+    let mut alive = Vec::new();
+    let mut garbage = Vec::new();
+    for (o, r) in objects.into_iter().zip(reachable) {
+        if r {
+            alive.push(o);
+        } else {
+            garbage.push(o);
+        }
+    }
+    (alive, garbage)
+}
+
+/// What `gc.collect()` reports: the garbage objects, not counting an instance's
+/// `__dict__` (CPython 3.14 keeps instance attributes inline, without a dict object).
+fn count_garbage(garbage: &[ObjRef]) -> usize {
+    let dicts: AddrSet = garbage
+        .iter()
+        .filter(|o| !matches!(o.payload, Payload::Type(_) | Payload::Module))
+        .filter_map(|o| {
+            o.dict
+                .try_borrow()
+                .ok()?
+                .as_ref()
+                .map(|d| Rc::as_ptr(d) as usize)
+        })
+        .collect();
+    garbage
+        .iter()
+        .filter(|o| !dicts.contains(&(Rc::as_ptr(o) as usize)))
+        .count()
+}
+
+/// Drop the references a garbage object holds (CPython's `tp_clear`), breaking its
+/// cycles; the objects then die of their reference counts.
+fn clear_refs(o: &PyObject) {
+    let mut released: Vec<Value> = Vec::new();
+    if let Ok(mut d) = o.dict.try_borrow_mut() {
+        released.extend(d.take().map(Value::Obj));
+    }
+    match &o.payload {
+        Payload::List(l) => {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                released.append(&mut l);
+            }
+        }
+        Payload::Dict(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                released.append(&mut d.take_values());
+            }
+        }
+        Payload::Set(s) => {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                released.append(&mut s.take_values());
+            }
+        }
+        Payload::Slots(s) => {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                for v in s.iter_mut() {
+                    released.push(std::mem::replace(v, Value::Null));
+                }
+            }
+        }
+        Payload::Cell(c) => {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                released.push(std::mem::replace(&mut *c, Value::Null));
+            }
+        }
+        Payload::Function(f) => {
+            for c in [
+                &f.defaults,
+                &f.kwdefaults,
+                &f.closure,
+                &f.annotations,
+                &f.annotate,
+            ] {
+                if let Ok(mut c) = c.try_borrow_mut() {
+                    released.push(std::mem::replace(&mut *c, Value::None));
+                }
+            }
+        }
+        Payload::Type(t) => {
+            if let Ok(mut mro) = t.mro.try_borrow_mut() {
+                released.extend(mro.drain(..).map(Value::Obj));
+            }
+        }
+        Payload::Exception(e) => {
+            if let Ok(mut e) = e.try_borrow_mut() {
+                let e = &mut *e;
+                for v in [&mut e.traceback, &mut e.cause, &mut e.context] {
+                    released.push(std::mem::replace(v, Value::None));
+                }
+            }
+        }
+        Payload::Generator(g) => {
+            if let Ok(mut f) = g.frame.try_borrow_mut() {
+                drop(f.take());
+            }
+        }
+        _ => {}
+    }
+    drop(released);
+}

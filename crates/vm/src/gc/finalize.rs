@@ -1,0 +1,182 @@
+//! Finalizers: `__del__` (PEP 442) and weakref callbacks, queued when an object dies
+//! and run by the eval loop at its next instruction boundary.
+//!
+//! When an instance of a class with `__del__` dies, its contents move to a fresh
+//! object (the dying `Rc` cannot come back) marked finalized, and that object is
+//! queued: `__del__` runs on it, then it is released; if `__del__` stored it somewhere
+//! it lives on (resurrection), and its next death does not call `__del__` again.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::object::{ObjRef, Payload, PyObject};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Python code a death asked for.
+pub(crate) enum Deferred {
+    /// Call `type(obj).__del__(obj)`.
+    Finalize(ObjRef),
+    /// Call `callback(weakref)`: `weakref`'s referent died.
+    WeakCallback { weakref: ObjRef, callback: Value },
+}
+
+thread_local! {
+    /// Whether `QUEUE` has work: tested before every instruction, so a plain flag.
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+    static QUEUE: RefCell<VecDeque<Deferred>> = const { RefCell::new(VecDeque::new()) };
+    /// The cycle collector asked to run (see `collect::track`).
+    static COLLECT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Ask for an automatic cycle collection at the next instruction boundary.
+pub(crate) fn request_collection() {
+    let _ = COLLECT.try_with(|c| c.set(true));
+    let _ = PENDING.try_with(|p| p.set(true));
+}
+
+/// Whether deaths have queued Python code to run.
+#[inline(always)]
+pub fn has_deferred() -> bool {
+    PENDING.with(Cell::get)
+}
+
+/// Queue `work` for the next instruction boundary. Returns it when it cannot be
+/// queued (the thread is exiting), for the caller to drop.
+pub(crate) fn defer(work: Deferred) -> Option<Deferred> {
+    let mut work = Some(work);
+    let queued = QUEUE.try_with(|q| match q.try_borrow_mut() {
+        Ok(mut q) => {
+            if let Some(w) = work.take() {
+                q.push_back(w);
+            }
+            true
+        }
+        Err(_) => false,
+    });
+    if queued == Ok(true) {
+        let _ = PENDING.try_with(|p| p.set(true));
+    }
+    work
+}
+
+/// Everything queued so far, leaving the queue empty.
+fn take_queue() -> VecDeque<Deferred> {
+    let _ = PENDING.try_with(|p| p.set(false));
+    QUEUE
+        .try_with(|q| {
+            q.try_borrow_mut()
+                .map(|mut q| std::mem::take(&mut *q))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+}
+
+/// Called from `PyObject::drop`: if the object's class has a `__del__` that has not
+/// run yet, move the object's contents to a new object and queue `__del__` on it.
+/// Returns false when the object is to be destroyed normally.
+pub(crate) fn defer_finalizer(obj: &mut PyObject) -> bool {
+    let Some(class) = obj.class.get_mut().as_ref() else {
+        return false;
+    };
+    if !class.as_type().is_some_and(|t| t.is_heap) {
+        return false;
+    }
+    if obj.extra.get_mut().as_ref().is_some_and(|e| e.finalized) {
+        return false;
+    }
+    if !super::cache::class_has_del(class) {
+        return false;
+    }
+    let mut extra = obj.extra.get_mut().take().unwrap_or_default();
+    extra.finalized = true;
+    let phoenix = Rc::new(PyObject {
+        class: RefCell::new(obj.class.get_mut().take()),
+        dict: RefCell::new(obj.dict.get_mut().take()),
+        payload: std::mem::replace(&mut obj.payload, Payload::Instance),
+        extra: Cell::new(None),
+    });
+    super::weakref::retarget(&extra, &phoenix);
+    phoenix.extra.set(Some(extra));
+    if let Some(Deferred::Finalize(phoenix)) = defer(Deferred::Finalize(phoenix)) {
+        // No queue any more (thread exit): destroy it without `__del__`.
+        drop(phoenix);
+    }
+    true
+}
+
+/// `gc.is_finalized(obj)`: whether its `__del__` already ran.
+pub fn is_finalized(o: &PyObject) -> bool {
+    o.read_extra(|e| e.is_some_and(|e| e.finalized))
+}
+
+impl Vm {
+    /// Run the Python code that deaths have queued (`__del__`, weakref callbacks), in
+    /// CPython's order: what a finalizer's own work kills runs before the rest of the
+    /// queue, as CPython's nested deallocations would.
+    pub fn run_deferred(&mut self) {
+        if COLLECT.try_with(|c| c.replace(false)).unwrap_or(false) {
+            self.collect_automatically();
+        }
+        let mut stack = vec![take_queue()];
+        while let Some(batch) = stack.last_mut() {
+            let Some(work) = batch.pop_front() else {
+                stack.pop();
+                continue;
+            };
+            self.run_one(work);
+            let more = take_queue();
+            if !more.is_empty() {
+                while stack.last().is_some_and(VecDeque::is_empty) {
+                    stack.pop();
+                }
+                stack.push(more);
+            }
+        }
+    }
+
+    fn run_one(&mut self, work: Deferred) {
+        match work {
+            Deferred::Finalize(obj) => {
+                let class = self.class_of(&obj);
+                if let Some(del) = self.type_lookup(&class, "__del__") {
+                    let receiver = Value::Obj(obj);
+                    if let Err(e) = self.call_method_value(&del, &receiver, &[]) {
+                        self.report_unraisable("while calling deallocator", &del, &e.0);
+                    }
+                }
+            }
+            Deferred::WeakCallback { weakref, callback } => {
+                if let Err(e) = self.call(&callback, &[Value::Obj(weakref)]) {
+                    self.report_unraisable("while calling weakref callback", &callback, &e.0);
+                }
+            }
+        }
+    }
+
+    /// CPython's default `sys.unraisablehook` output: "Exception ignored {what}
+    /// {repr(obj)}:" and the traceback.
+    pub fn report_unraisable(&mut self, what: &str, obj: &Value, exc: &ObjRef) {
+        let shown = self
+            .repr(obj)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|_| "<object repr() failed>".to_string());
+        self.flush_stdout();
+        // CPython prints this through its C traceback printer, which draws no carets.
+        let report: String = self
+            .format_exception(exc)
+            .split_inclusive('\n')
+            .filter(|line| !is_caret_line(line))
+            .collect();
+        let mut err = std::io::stderr();
+        let _ = write!(err, "Exception ignored {what} {shown}:\n{report}");
+    }
+}
+
+/// A traceback line holding only the `~~^^` markers under a source line.
+fn is_caret_line(line: &str) -> bool {
+    let marks = line.trim();
+    !marks.is_empty() && marks.chars().all(|c| c == '~' || c == '^')
+}

@@ -1,0 +1,1 @@
+# Tokenize a koi8-r file with CRLF line ends (see the .args file).

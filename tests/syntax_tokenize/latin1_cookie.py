@@ -1,0 +1,1 @@
+# Tokenize a latin1-declared file: the ENCODING token keeps the name.

@@ -1,0 +1,1 @@
+# Tokenize a file with an unknown coding cookie.
