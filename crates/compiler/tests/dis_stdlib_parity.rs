@@ -13,7 +13,7 @@ use adder_bytecode::dis::disassemble;
 use adder_syntax::Mode;
 
 /// Files (of those the reference compiles) whose disassembly matched when last measured.
-const ALL_MATCH_FLOOR: usize = 1438;
+const ALL_MATCH_FLOOR: usize = 1468;
 /// Of them, top-level standard-library modules (no directory in their path).
 const TOP_LEVEL_MATCH_FLOOR: usize = 129;
 /// Worker threads: the machines running this have few cores.

@@ -7,7 +7,9 @@
 mod _bisect;
 mod _collections;
 mod _contextvars;
+mod _functools;
 mod _heapq;
+mod _operator;
 mod _random;
 mod _sha2;
 mod _string;
@@ -37,9 +39,11 @@ use adder_vm::Vm;
 const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", _bisect::init),
     ("_collections", _collections::init),
-    ("_heapq", _heapq::init),
     ("_contextvars", _contextvars::init),
+    ("_functools", _functools::init),
+    ("_heapq", _heapq::init),
     ("_io", io::init),
+    ("_operator", _operator::init),
     ("_random", _random::init),
     ("_sha2", _sha2::init),
     ("_string", _string::init),

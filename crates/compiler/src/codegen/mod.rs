@@ -241,7 +241,12 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn mangle(&self, name: &str) -> String {
-        mangle(self.unit_ref().private.as_deref(), name)
+        let unit = self.unit_ref();
+        crate::symtable::mangle_in(
+            &self.table.scopes[unit.scope],
+            unit.private.as_deref(),
+            name,
+        )
     }
 
     // ----- names ---------------------------------------------------------------

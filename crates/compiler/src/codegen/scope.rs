@@ -198,6 +198,8 @@ impl<'a> Compiler<'a> {
         let generic = !type_params.is_empty();
         if generic {
             self.enter_type_params_scope(name, type_params, firstlineno, 0, *range)?;
+            // The class's type parameters are its private names (`class C[__T]`).
+            self.unit().private = Some(name.to_string());
             self.type_params(type_params)?;
             self.nameop(TYPE_PARAMS, ExprContext::Store, loc)?;
         }

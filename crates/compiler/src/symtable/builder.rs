@@ -5,7 +5,7 @@
 use adder_syntax::ast::{self, Expr, Stmt};
 
 use super::flags::*;
-use super::{mangle, node_key, BlockType, Scope, ScopeId, ScopeKind, SymbolTable};
+use super::{mangle, mangle_in, node_key, BlockType, Scope, ScopeId, ScopeKind, SymbolTable};
 use crate::error::CompileError;
 
 mod type_params;
@@ -89,6 +89,9 @@ impl Builder {
         if let Some(&parent) = self.stack.last() {
             let parent_scope = &self.table.scopes[parent];
             scope.nested = parent_scope.kind == ScopeKind::Function || parent_scope.nested;
+            if kind != ScopeKind::Class {
+                scope.mangled_names = parent_scope.mangled_names.clone();
+            }
             self.table.scopes[parent].children.push(id);
         }
         self.table.scopes.push(scope);
@@ -122,7 +125,13 @@ impl Builder {
     }
 
     fn add_def(&mut self, name: &str, flag: u32, range: ast::Range) -> Result<(), CompileError> {
-        let mangled = mangle(self.class_name(), name);
+        if flag & DEF_TYPE_PARAM != 0 {
+            if let Some(names) = &mut self.current().mangled_names {
+                names.insert(name.to_string());
+            }
+        }
+        let class_name = self.class_name().map(str::to_string);
+        let mangled = mangle_in(self.current(), class_name.as_deref(), name);
         let scope = self.current();
         let old = scope.symbols.get(&mangled).copied();
         if self.comp_iter_target && old.is_some_and(|o| o & (DEF_GLOBAL | DEF_NONLOCAL) != 0) {

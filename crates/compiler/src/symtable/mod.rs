@@ -121,6 +121,10 @@ pub struct Scope {
     pub can_see_class_scope: bool,
     /// Some annotations only count if their statement ran (`__conditional_annotations__`).
     pub has_conditional_annotations: bool,
+    /// In a generic class's type-parameter scope and the scopes inside it (not the
+    /// class body): the type parameter names, the only names mangled there (CPython's
+    /// `ste_mangled_names`). `None` elsewhere: every private name is mangled.
+    pub mangled_names: Option<std::collections::HashSet<String>>,
     /// Builder state: nesting depth of if/for/while/try/with/match bodies.
     pub(super) in_conditional_block: u32,
     pub lineno: u32,
@@ -153,6 +157,7 @@ impl Scope {
             annotations_used: false,
             can_see_class_scope: false,
             has_conditional_annotations: false,
+            mangled_names: None,
             in_conditional_block: 0,
             lineno,
             declarations: HashMap::new(),
@@ -192,6 +197,15 @@ impl SymbolTable {
     /// The scope a function/class/lambda/comprehension node opens.
     pub fn scope_for<T>(&self, node: &T) -> Option<ScopeId> {
         self.by_node.get(&node_key(node)).copied()
+    }
+}
+
+/// Mangling in a scope: as [`mangle`], unless the scope only mangles its type
+/// parameters (see `Scope::mangled_names`) and `name` is not one of them.
+pub fn mangle_in(scope: &Scope, class_name: Option<&str>, name: &str) -> String {
+    match &scope.mangled_names {
+        Some(names) if !names.contains(name) => name.to_string(),
+        _ => mangle(class_name, name),
     }
 }
 

@@ -15,6 +15,7 @@ use adder_vm::{PyResult, Value, Vm};
 
 use crate::args::{bind, Params};
 use crate::arity;
+pub(crate) use crate::native_util::{after_receiver as rest, receiver_value as receiver};
 
 /// The full type name CPython uses in messages (`tp_name`).
 pub(crate) const TYPE_NAME: &str = "collections.deque";
@@ -122,19 +123,6 @@ impl Deque {
 /// The receiver of a deque method.
 pub(crate) fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Deque> {
     vm.native_self::<Deque>(args, method, TYPE_NAME)
-}
-
-/// A method's arguments after the receiver.
-pub(crate) fn rest<'a>(args: &Args<'a>) -> Args<'a> {
-    Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    }
-}
-
-/// The receiver itself, as a value.
-pub(crate) fn receiver(args: &Args) -> Value {
-    args.pos().first().cloned().unwrap_or(Value::None)
 }
 
 /// `deque.__new__(cls, *args, **kwargs)`: an empty, unbounded deque (`__init__` fills it).

@@ -68,18 +68,11 @@ const DEQUE_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 const ITER_METHODS: &[(&str, NativeFn)] = &[
-    ("__iter__", iter_self),
+    ("__iter__", crate::native_util::iter_self),
     ("__next__", deque_iter::next),
     ("__length_hint__", deque_iter::length_hint),
     ("__reduce__", deque_iter::reduce),
 ];
-
-fn iter_self(vm: &mut Vm, args: adder_vm::objects::function::Args) -> PyResult<Value> {
-    args.pos()
-        .first()
-        .cloned()
-        .ok_or_else(|| vm.type_error("descriptor '__iter__' of object needs an argument"))
-}
 
 fn make_type(
     vm: &mut Vm,

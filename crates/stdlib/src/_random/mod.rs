@@ -16,6 +16,7 @@ use adder_vm::{PyResult, Value, Vm};
 use dashu_base::UnsignedAbs;
 
 use crate::arity;
+use crate::native_util::{after_receiver as rest, receiver_value as receiver};
 use mt::{Mt19937, STATE_WORDS};
 
 struct Random(RefCell<Box<Mt19937>>);
@@ -26,17 +27,6 @@ const TYPE_NAME: &str = "_random.Random";
 
 fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Random> {
     vm.native_self::<Random>(args, method, TYPE_NAME)
-}
-
-fn rest<'a>(args: &Args<'a>) -> Args<'a> {
-    Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    }
-}
-
-fn receiver(args: &Args) -> Value {
-    args.pos().first().cloned().unwrap_or(Value::None)
 }
 
 /// A generator seeded from the operating system's randomness (the time when that

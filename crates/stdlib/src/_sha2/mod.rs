@@ -17,6 +17,7 @@ use adder_vm::{PyResult, Value, Vm};
 
 use crate::args::{bind, Params};
 use crate::arity;
+use crate::native_util::after_receiver as after_self;
 use digest::{Algorithm, Hasher};
 
 struct Sha2(RefCell<Hasher>);
@@ -46,7 +47,10 @@ fn data_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(Payload::Str(_)) = v.payload() {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
-    Ok(adder_vm::objects::buffer::require_bytes_like(vm, v)?.into_owned())
+    match adder_vm::objects::buffer::bytes_like(vm, v)? {
+        Some(bytes) => Ok(bytes.into_owned()),
+        None => Err(vm.type_error("object supporting the buffer API required")),
+    }
 }
 
 fn construct(vm: &mut Vm, args: Args, algorithm: Algorithm) -> PyResult<Value> {
@@ -88,13 +92,6 @@ constructors!(
 
 fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Sha2> {
     vm.native_self::<Sha2>(args, method, "_sha2.SHA256Type")
-}
-
-fn after_self<'a>(args: &Args<'a>) -> Args<'a> {
-    Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    }
 }
 
 fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -12,12 +12,12 @@ use adder_vm::native_module::{
     add_functions, add_type, add_values, new_native_type, NativeObject, NativeTypeSpec,
 };
 use adder_vm::object::{ObjRef, Payload};
-use adder_vm::objects::dict;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyErr, PyResult, Value, Vm};
 
 use crate::args::{bind, Params};
 use crate::arity;
+use crate::native_util::after_receiver as after_self;
 use format::Format;
 
 /// The module's state: `struct.error` and the iterator type of `iter_unpack`.
@@ -229,13 +229,6 @@ fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(left as i64))
 }
 
-fn iter_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.pos()
-        .first()
-        .cloned()
-        .ok_or_else(|| vm.type_error("descriptor '__iter__' needs an argument"))
-}
-
 // ---- the module-level functions: compile the format, then do the Struct operation ----
 
 fn fmt_and_rest<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<(Compiled, &'a [Value])> {
@@ -306,13 +299,6 @@ fn m_clearcache(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Compiled> {
     vm.native_self::<Compiled>(args, method, "_struct.Struct")
-}
-
-fn after_self<'a>(args: &Args<'a>) -> Args<'a> {
-    Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    }
 }
 
 fn struct_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -399,20 +385,9 @@ const STRUCT_METHODS: &[(&str, NativeFn)] = &[
     ("__repr__", s_repr),
 ];
 
-fn make_error_class(vm: &mut Vm) -> PyResult<ObjRef> {
-    let type_ = Value::Obj(vm.types().type_.clone());
-    let bases = vm.new_tuple(vec![Value::Obj(vm.types().exc.exception.clone())]);
-    let namespace = vm.new_dict();
-    dict::set_str(vm, &namespace, "__module__", vm.new_str("struct"));
-    let name = vm.new_str("error");
-    match vm.call(&type_, &[name, bases, Value::Obj(namespace)])? {
-        Value::Obj(cls) => Ok(cls),
-        _ => Err(vm.system_error("struct.error is not a class")),
-    }
-}
-
 pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
-    let error = make_error_class(vm)?;
+    let exception = vm.types().exc.exception.clone();
+    let error = crate::native_util::new_exception_class(vm, "struct", "error", &exception)?;
     let struct_type = new_native_type(
         vm,
         NativeTypeSpec {
@@ -435,7 +410,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
             new: None,
             init: None,
             methods: &[
-                ("__iter__", iter_self),
+                ("__iter__", crate::native_util::iter_self),
                 ("__next__", iter_next),
                 ("__length_hint__", iter_length_hint),
             ],

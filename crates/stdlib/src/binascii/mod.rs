@@ -9,7 +9,6 @@ use adder_vm::native_module::{add_functions, add_values};
 use adder_vm::object::{ObjRef, Payload};
 use adder_vm::objects::buffer::bytes_like;
 use adder_vm::objects::bytes::new_bytes;
-use adder_vm::objects::dict;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyErr, PyResult, Value, Vm};
 
@@ -160,24 +159,12 @@ fn a2b_base64(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// A class `binascii.<name>` deriving from `base`.
-fn exception_class(vm: &mut Vm, name: &str, base: &ObjRef) -> PyResult<ObjRef> {
-    let type_ = Value::Obj(vm.types().type_.clone());
-    let bases = vm.new_tuple(vec![Value::Obj(base.clone())]);
-    let namespace = vm.new_dict();
-    dict::set_str(vm, &namespace, "__module__", vm.new_str("binascii"));
-    let name = vm.new_str(name);
-    match vm.call(&type_, &[name, bases, Value::Obj(namespace)])? {
-        Value::Obj(cls) => Ok(cls),
-        _ => Err(vm.system_error("binascii exception is not a class")),
-    }
-}
-
 pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     let value_error = vm.types().exc.value_error.clone();
     let exception = vm.types().exc.exception.clone();
-    let err = exception_class(vm, "Error", &value_error)?;
-    let incomplete = exception_class(vm, "Incomplete", &exception)?;
+    let err = crate::native_util::new_exception_class(vm, "binascii", "Error", &value_error)?;
+    let incomplete =
+        crate::native_util::new_exception_class(vm, "binascii", "Incomplete", &exception)?;
     add_values(
         vm,
         module,

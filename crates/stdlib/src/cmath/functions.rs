@@ -2,9 +2,10 @@
 //! `Modules/cmathmodule.c` (scaling near overflow and underflow, `log1p` near 1) so
 //! that results match to the last bit.
 //!
-//! Infinite and NaN parts follow the same formulas rather than CPython's tables of
-//! special values (C99 Annex G): see the module documentation.
+//! Arguments with an infinite or NaN part take their results from tables of special
+//! values (C99 Annex G) generated from the reference: `special_values.rs`.
 
+use super::special_values as table;
 use crate::math::libm;
 
 /// A complex number as (real, imaginary).
@@ -52,8 +53,8 @@ pub fn sqrt(z: C) -> C {
     if x == 0.0 && y == 0.0 {
         return (0.0, y);
     }
-    if !x.is_finite() || !y.is_finite() {
-        return naive_sqrt(z);
+    if let Some(r) = special(z, &table::SQRT) {
+        return r;
     }
     let (mut ax, ay) = (x.abs(), y.abs());
     let s = if ax < f64::MIN_POSITIVE && ay < f64::MIN_POSITIVE {
@@ -74,23 +75,76 @@ pub fn sqrt(z: C) -> C {
     }
 }
 
-/// `sqrt` of a value with an infinite or NaN part (C99's rules).
-fn naive_sqrt(z: C) -> C {
-    let (x, y) = z;
-    if y.is_infinite() {
-        return (f64::INFINITY, y);
-    }
-    if x.is_nan() || y.is_nan() {
-        return (f64::NAN, f64::NAN);
-    }
-    if x > 0.0 {
-        (f64::INFINITY, 0.0f64.copysign(y))
-    } else {
-        (0.0, f64::INFINITY.copysign(y))
+/// The class of a part, indexing the special-value tables: -inf, negative, -0.0,
+/// +0.0, positive, +inf, nan.
+fn class(x: f64) -> usize {
+    match x {
+        _ if x.is_nan() => 6,
+        _ if x == f64::INFINITY => 5,
+        _ if x == f64::NEG_INFINITY => 0,
+        _ if x == 0.0 => {
+            if x.is_sign_negative() {
+                2
+            } else {
+                3
+            }
+        }
+        _ if x < 0.0 => 1,
+        _ => 4,
     }
 }
 
+/// The table's entry when a part of `z` is infinite or NaN.
+fn special(z: C, values: &[[C; 7]; 7]) -> Option<C> {
+    if z.0.is_finite() && z.1.is_finite() {
+        return None;
+    }
+    Some(values[class(z.0)][class(z.1)])
+}
+
+/// For `exp`, `cosh`, `sinh`, `tanh` and `rect`: an infinite real part with a finite
+/// nonzero imaginary part takes `signs(real > 0, imag)`; other non-finite values
+/// come from the table. `Err` when `domain_error(z)` says so.
+fn special_signed(
+    z: C,
+    values: &[[C; 7]; 7],
+    signs: fn(bool, f64) -> C,
+    domain_error: fn(C) -> bool,
+) -> Option<MathResult> {
+    if z.0.is_finite() && z.1.is_finite() {
+        return None;
+    }
+    if domain_error(z) {
+        return Some(Err(MathError::Domain));
+    }
+    if z.0.is_infinite() && z.1.is_finite() && z.1 != 0.0 {
+        return Some(Ok(signs(z.0 > 0.0, z.1)));
+    }
+    Some(Ok(values[class(z.0)][class(z.1)]))
+}
+
+/// `(copysign(inf, cos y), copysign(inf, sin y))`, each negated as asked.
+fn infinite_by_angle(y: f64, negate_re: bool, negate_im: bool) -> C {
+    let re = f64::INFINITY.copysign(y.cos());
+    let im = f64::INFINITY.copysign(y.sin());
+    (
+        if negate_re { -re } else { re },
+        if negate_im { -im } else { im },
+    )
+}
+
 pub fn exp(z: C) -> MathResult {
+    let signs = |positive: bool, y: f64| {
+        if positive {
+            infinite_by_angle(y, false, false)
+        } else {
+            (0.0f64.copysign(y.cos()), 0.0f64.copysign(y.sin()))
+        }
+    };
+    let domain = |z: C| z.1.is_infinite() && (z.0.is_finite() || z.0 == f64::INFINITY);
+    if let Some(r) = special_signed(z, &table::EXP, signs, domain) {
+        return r;
+    }
     let (x, y) = z;
     let r = if x > log_large() {
         let l = (x - 1.0).exp();
@@ -103,6 +157,9 @@ pub fn exp(z: C) -> MathResult {
 }
 
 pub fn log(z: C) -> MathResult {
+    if let Some(r) = special(z, &table::LOG) {
+        return Ok(r);
+    }
     let (x, y) = z;
     let (ax, ay) = (x.abs(), y.abs());
     let real = if ax > LARGE || ay > LARGE {
@@ -151,6 +208,9 @@ pub fn quot(a: C, b: C) -> MathResult {
 }
 
 pub fn acos(z: C) -> C {
+    if let Some(r) = special(z, &table::ACOS) {
+        return r;
+    }
     let (x, y) = z;
     if is_large(z) {
         let real = y.abs().atan2(x);
@@ -171,6 +231,9 @@ pub fn acos(z: C) -> C {
 }
 
 pub fn acosh(z: C) -> C {
+    if let Some(r) = special(z, &table::ACOSH) {
+        return r;
+    }
     let (x, y) = z;
     if is_large(z) {
         return ((x / 2.0).hypot(y / 2.0).ln() + LN2 * 2.0, y.atan2(x));
@@ -184,6 +247,9 @@ pub fn acosh(z: C) -> C {
 }
 
 pub fn asinh(z: C) -> C {
+    if let Some(r) = special(z, &table::ASINH) {
+        return r;
+    }
     let (x, y) = z;
     if is_large(z) {
         let t = (x / 2.0).hypot(y / 2.0).ln() + LN2 * 2.0;
@@ -208,6 +274,9 @@ pub fn asin(z: C) -> C {
 }
 
 pub fn atanh(z: C) -> MathResult {
+    if let Some(r) = special(z, &table::ATANH) {
+        return Ok(r);
+    }
     let (x, y) = z;
     if x < 0.0 {
         let r = atanh((-x, -y))?;
@@ -239,6 +308,11 @@ pub fn atan(z: C) -> MathResult {
 }
 
 pub fn cosh(z: C) -> MathResult {
+    let signs = |positive: bool, y: f64| infinite_by_angle(y, false, !positive);
+    let domain = |z: C| z.1.is_infinite() && !z.0.is_nan();
+    if let Some(r) = special_signed(z, &table::COSH, signs, domain) {
+        return r;
+    }
     let (x, y) = z;
     let r = if x.abs() > log_large() {
         let x1 = x - 1.0f64.copysign(x);
@@ -250,6 +324,11 @@ pub fn cosh(z: C) -> MathResult {
 }
 
 pub fn sinh(z: C) -> MathResult {
+    let signs = |positive: bool, y: f64| infinite_by_angle(y, !positive, false);
+    let domain = |z: C| z.1.is_infinite() && !z.0.is_nan();
+    if let Some(r) = special_signed(z, &table::SINH, signs, domain) {
+        return r;
+    }
     let (x, y) = z;
     let r = if x.abs() > log_large() {
         let x1 = x - 1.0f64.copysign(x);
@@ -260,18 +339,26 @@ pub fn sinh(z: C) -> MathResult {
     checked(z, r)
 }
 
-pub fn tanh(z: C) -> C {
+pub fn tanh(z: C) -> MathResult {
+    let signs = |positive: bool, y: f64| {
+        let re = if positive { 1.0 } else { -1.0 };
+        (re, 0.0f64.copysign(2.0 * y.sin() * y.cos()))
+    };
+    let domain = |z: C| z.1.is_infinite() && z.0.is_finite();
+    if let Some(r) = special_signed(z, &table::TANH, signs, domain) {
+        return r;
+    }
     let (x, y) = z;
     if x.abs() > log_large() {
-        return (
+        return Ok((
             1.0f64.copysign(x),
             4.0 * y.sin() * y.cos() * (-2.0 * x.abs()).exp(),
-        );
+        ));
     }
     let (tx, ty, cx) = (x.tanh(), y.tan(), 1.0 / x.cosh());
     let txty = tx * ty;
     let denom = 1.0 + txty * txty;
-    (tx * (1.0 + ty * ty) / denom, ((ty / denom) * cx) * cx)
+    Ok((tx * (1.0 + ty * ty) / denom, ((ty / denom) * cx) * cx))
 }
 
 pub fn cos(z: C) -> MathResult {
@@ -283,16 +370,21 @@ pub fn sin(z: C) -> MathResult {
     Ok((r.1, -r.0))
 }
 
-pub fn tan(z: C) -> C {
-    let r = tanh((-z.1, z.0));
-    (r.1, -r.0)
+pub fn tan(z: C) -> MathResult {
+    let r = tanh((-z.1, z.0))?;
+    Ok((r.1, -r.0))
 }
 
-/// `rect(r, phi)` for finite arguments.
-pub fn rect(r: f64, phi: f64) -> C {
-    if phi == 0.0 {
+/// `rect(r, phi)`: `r * exp(i phi)`.
+pub fn rect(r: f64, phi: f64) -> MathResult {
+    let signs = |positive: bool, phi: f64| infinite_by_angle(phi, !positive, !positive);
+    let domain = |z: C| z.0 != 0.0 && !z.0.is_nan() && z.1.is_infinite();
+    if let Some(result) = special_signed((r, phi), &table::RECT, signs, domain) {
+        return result;
+    }
+    Ok(if phi == 0.0 {
         (r, r * phi)
     } else {
         (r * phi.cos(), r * phi.sin())
-    }
+    })
 }

@@ -1,10 +1,9 @@
 //! The `cmath` module: complex versions of the `math` functions (CPython's
 //! `Modules/cmathmodule.c`), with its argument conversion and error messages.
 //!
-//! Known gap: for arguments with infinite or NaN parts CPython consults C99 tables of
-//! special values; here the finite formulas run on them, which can differ.
-
 mod functions;
+#[rustfmt::skip]
+mod special_values;
 
 use adder_numeric::complex::Complex;
 use adder_vm::native_module::{add_functions, add_values};
@@ -77,8 +76,8 @@ unary_functions! {
     cosh => functions::cosh,
     sin => functions::sin,
     sinh => functions::sinh,
-    tan => |z| Ok(functions::tan(z)),
-    tanh => |z| Ok(functions::tanh(z)),
+    tan => functions::tan,
+    tanh => functions::tanh,
 }
 
 /// `log(z[, base])`.
@@ -117,8 +116,7 @@ fn rect(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = arity::positional(vm, &args, "cmath.rect", "rect", 2, 2)?;
     let r = crate::number_args::to_f64(vm, &pos[0])?;
     let phi = crate::number_args::to_f64(vm, &pos[1])?;
-    let (re, im) = functions::rect(r, phi);
-    Ok(new_complex(vm, Complex { re, im }))
+    to_value(vm, functions::rect(r, phi))
 }
 
 fn classify(vm: &mut Vm, args: Args, name: &str, test: fn(f64, f64) -> bool) -> PyResult<Value> {

@@ -105,7 +105,7 @@ impl Vm {
         o
     }
 
-    fn add_traceback_entry(&mut self, err: &PyErr, f: &mut Frame) {
+    pub(crate) fn add_traceback_entry(&mut self, err: &PyErr, f: &mut Frame) {
         let frame = self.frame_object(f);
         let Some(data) = self.exception_data(&err.0) else {
             return;

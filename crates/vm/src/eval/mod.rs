@@ -141,7 +141,8 @@ impl Vm {
             // Deaths queued `__del__` or weakref callbacks: run them before going on,
             // as CPython would have run them inside the instruction that freed.
             if crate::gc::has_deferred() {
-                lasti = ip;
+                // Reported as happening in the instruction that freed.
+                lasti = ip.saturating_sub(1);
                 sync!();
                 self.run_deferred();
             }

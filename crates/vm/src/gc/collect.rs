@@ -25,6 +25,8 @@ struct Registry {
     young_limit: usize,
     /// Old objects alive after the last full collection.
     old_live: usize,
+    /// `old.len()` after its last clean-up.
+    old_pruned_len: usize,
     thresholds: (usize, usize, usize),
     enabled: bool,
     /// Young collections since the last full one.
@@ -39,6 +41,7 @@ impl Registry {
             old: Vec::new(),
             young_limit: 2000,
             old_live: 0,
+            old_pruned_len: 0,
             thresholds: (2000, 10, 10),
             enabled: true,
             young_collections: 0,
@@ -127,9 +130,19 @@ fn young_full(r: &mut Registry) {
             // clean-up does not rescan them every time.
             let young = std::mem::take(&mut r.young);
             r.old.extend(young);
+            prune_old(r);
         }
     }
     r.young_limit = r.young.len() + r.thresholds.0.max(1);
+}
+
+/// Dead objects keep their memory while listed (a `Weak` holds it): forget the dead
+/// old ones once they may be half of the list.
+fn prune_old(r: &mut Registry) {
+    if r.old.len() > 2 * r.old_pruned_len.max(10_000) {
+        r.old.retain(|w| w.strong_count() > 0);
+        r.old_pruned_len = r.old.len();
+    }
 }
 
 /// `gc.is_tracked(obj)`.
@@ -210,11 +223,13 @@ fn end(survivors: &[ObjRef], full: bool) {
         r.old.extend(survivors.iter().map(Rc::downgrade));
         if full {
             r.old_live = r.old.len();
+            r.old_pruned_len = r.old.len();
             r.young_collections = 0;
         } else {
             r.young_collections += 1;
         }
         r.young_limit = r.young.len() + r.thresholds.0.max(1);
+        prune_old(&mut r);
         r.collecting = false;
     });
 }
@@ -284,17 +299,10 @@ impl Vm {
             if !class.as_type().is_some_and(|t| t.is_heap) || !super::cache::class_has_del(&class) {
                 continue;
             }
-            let already = o.update_extra(|e| std::mem::replace(&mut e.finalized, true));
-            if already {
-                continue;
+            if !super::finalize::is_finalized(o) {
+                self.call_finalizer(o, &class);
+                self.run_deferred();
             }
-            if let Some(del) = self.type_lookup(&class, "__del__") {
-                let receiver = Value::Obj(o.clone());
-                if let Err(e) = self.call_method_value(&del, &receiver, &[]) {
-                    self.report_unraisable("while calling deallocator", &del, &e.0);
-                }
-            }
-            self.run_deferred();
         }
         garbage
     }
@@ -314,7 +322,7 @@ fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
         .map(|(i, o)| (Rc::as_ptr(o) as usize, i))
         .collect();
     let find = |v: &Value| match v {
-        Value::Obj(o) => index.get(&(Rc::as_ptr(o) as usize)).copied(),
+        Value::Obj(o) if is_container(o) => index.get(&(Rc::as_ptr(o) as usize)).copied(),
         _ => None,
     };
     // References from outside = all references - ours (1) - those from the set.

@@ -90,8 +90,7 @@ pub(crate) fn defer_finalizer(obj: &mut PyObject) -> bool {
     if !super::cache::class_has_del(class) {
         return false;
     }
-    let mut extra = obj.extra.get_mut().take().unwrap_or_default();
-    extra.finalized = true;
+    let extra = obj.extra.get_mut().take().unwrap_or_default();
     let phoenix = Rc::new(PyObject {
         class: RefCell::new(obj.class.get_mut().take()),
         dict: RefCell::new(obj.dict.get_mut().take()),
@@ -141,12 +140,7 @@ impl Vm {
         match work {
             Deferred::Finalize(obj) => {
                 let class = self.class_of(&obj);
-                if let Some(del) = self.type_lookup(&class, "__del__") {
-                    let receiver = Value::Obj(obj);
-                    if let Err(e) = self.call_method_value(&del, &receiver, &[]) {
-                        self.report_unraisable("while calling deallocator", &del, &e.0);
-                    }
-                }
+                self.call_finalizer(&obj, &class);
             }
             Deferred::WeakCallback { weakref, callback } => {
                 if let Err(e) = self.call(&callback, &[Value::Obj(weakref)]) {
@@ -156,9 +150,36 @@ impl Vm {
         }
     }
 
+    /// Call `__del__` on `obj` and mark it finalized (after the call, as CPython:
+    /// `gc.is_finalized` is false inside `__del__`).
+    pub(crate) fn call_finalizer(&mut self, obj: &ObjRef, class: &ObjRef) {
+        if let Some(del) = self.type_lookup(class, "__del__") {
+            let receiver = Value::Obj(obj.clone());
+            // A function is called with the object (and reported as itself); another
+            // descriptor is bound first, as CPython's `lookup_maybe_method`.
+            let (called, result) = if matches!(del.payload(), Some(Payload::Function(_))) {
+                let r = self.call_method_value(&del, &receiver, &[]);
+                (del, r)
+            } else {
+                match self.bind_descriptor(del.clone(), &receiver, class) {
+                    Ok(bound) => {
+                        let r = self.call(&bound, &[]);
+                        (bound, r)
+                    }
+                    Err(e) => (del, Err(e)),
+                }
+            };
+            if let Err(e) = result {
+                self.report_unraisable("while calling deallocator", &called, &e.0);
+            }
+        }
+        obj.update_extra(|e| e.finalized = true);
+    }
+
     /// CPython's default `sys.unraisablehook` output: "Exception ignored {what}
     /// {repr(obj)}:" and the traceback.
     pub fn report_unraisable(&mut self, what: &str, obj: &Value, exc: &ObjRef) {
+        self.add_current_frame_if_no_traceback(exc);
         let shown = self
             .repr(obj)
             .map(|s| s.to_string())
@@ -172,6 +193,23 @@ impl Vm {
             .collect();
         let mut err = std::io::stderr();
         let _ = write!(err, "Exception ignored {what} {shown}:\n{report}");
+    }
+}
+
+impl Vm {
+    /// An exception raised by native code has no traceback: CPython then reports
+    /// the Python frame that was running.
+    fn add_current_frame_if_no_traceback(&mut self, exc: &ObjRef) {
+        let has_traceback = self
+            .exception_data(exc)
+            .is_some_and(|d| d.try_borrow().is_ok_and(|d| !d.traceback.is_none()));
+        if has_traceback {
+            return;
+        }
+        if let Some(mut frame) = self.thread.frames.pop() {
+            self.add_traceback_entry(&crate::error::PyErr(exc.clone()), &mut frame);
+            self.thread.frames.push(frame);
+        }
     }
 }
 

@@ -71,15 +71,10 @@ impl Vm {
         if !class.as_type().is_some_and(|t| t.is_heap) || !super::cache::class_has_del(&class) {
             return;
         }
-        if obj.update_extra(|e| std::mem::replace(&mut e.finalized, true)) {
-            return;
+        if !super::finalize::is_finalized(obj) {
+            self.call_finalizer(obj, &class);
+            self.run_deferred();
         }
-        if let Some(del) = self.type_lookup(&class, "__del__") {
-            if let Err(e) = self.call_method_value(&del, &Value::Obj(obj.clone()), &[]) {
-                self.report_unraisable("while calling deallocator", &del, &e.0);
-            }
-        }
-        self.run_deferred();
     }
 }
 

@@ -247,9 +247,10 @@ fn check_instance(vm: &Vm, g: &GetSetDescriptor, obj: &Value) -> PyResult<()> {
 /// `descr.__get__(obj)`.
 pub fn get(vm: &mut Vm, g: &GetSetDescriptor, obj: &Value) -> PyResult<Value> {
     check_instance(vm, g, obj)?;
-    // No weak references are tracked per object.
     if g.name == "__weakref__" {
-        return Ok(Value::None);
+        return Ok(obj
+            .as_obj()
+            .map_or(Value::None, |o| crate::gc::weakref::first_weakref(o)));
     }
     match builtin_attribute(vm, obj, g.name)? {
         Some(v) => Ok(v),

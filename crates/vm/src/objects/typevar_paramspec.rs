@@ -274,7 +274,7 @@ fn attr_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `P.args`: the name of a ParamSpec origin, else `repr(origin).args`.
 fn attr_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let origin = attr_this(vm, &args)?.origin.clone();
-    let kind = attr_kind(vm, &args.pos()[0]);
+    let kind = args.pos().first().map_or("args", |me| attr_kind(vm, me));
     let head = match origin.native::<ParamSpec>() {
         Some(ps) => vm.to_str(&ps.name.clone())?,
         None => vm.repr(&origin)?,
@@ -310,7 +310,7 @@ fn attr_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .pos()
         .first()
         .map_or("ParamSpecArgs".into(), |v| vm.type_name(v));
-    Err(vm.type_error(format!("unhashable type: '{name}'")))
+    Err(vm.type_error(format!("unhashable type: 'typing.{name}'")))
 }
 
 fn attr_origin(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -196,8 +196,17 @@ pub fn type_check(vm: &mut Vm, arg: &Value, msg: &str) -> PyResult<Value> {
 /// `a | b` where one side is a type parameter: a union of both, each argument checked
 /// as `Union[...]` does (so that `T | "Forward"` works).
 pub fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let mut members = Vec::with_capacity(2);
-    for operand in [a, b] {
+    checked_union(vm, &[a.clone(), b.clone()])
+}
+
+/// The union of `operands` (CPython's `_Py_union_from_tuple`): hints are taken as they
+/// are, anything else goes through `typing._type_check`.
+fn checked_union(vm: &mut Vm, operands: &[Value]) -> PyResult<Value> {
+    if operands.is_empty() {
+        return Err(vm.type_error("Cannot take a Union of no types."));
+    }
+    let mut members = Vec::with_capacity(operands.len());
+    for operand in operands {
         members.push(if crate::objects::union_type::is_unionable(operand) {
             operand.clone()
         } else {
@@ -205,6 +214,17 @@ pub fn make_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         });
     }
     crate::objects::union_type::union_of(vm, members)
+}
+
+/// `Union[X, Y]` (`types.UnionType.__class_getitem__`): a tuple gives several members.
+pub fn union_class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [_, params] = args.pos() else {
+        return Err(vm.type_error("__class_getitem__ expected 1 argument"));
+    };
+    match params.as_obj().and_then(|o| o.as_tuple()) {
+        Some(items) => checked_union(vm, items),
+        None => checked_union(vm, std::slice::from_ref(params)),
+    }
 }
 
 /// `__or__(self, other)` of type parameters.

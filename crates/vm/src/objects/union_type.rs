@@ -25,6 +25,14 @@ pub fn install(vm: &Vm) {
     if let Some(d) = vm.types().union_type.dict_obj() {
         crate::objects::dict::set_str(vm, &d, "__module__", vm.new_str("typing"));
     }
+    crate::objects::dict_methods::add_class_methods(
+        vm,
+        &vm.types().union_type,
+        &[(
+            "__class_getitem__",
+            crate::objects::typevar_types::union_class_getitem,
+        )],
+    );
 }
 
 /// The union's members, if `v` is a union.

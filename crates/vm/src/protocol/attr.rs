@@ -208,7 +208,12 @@ impl Vm {
     }
 
     /// What an attribute found on the type becomes when read through an instance.
-    fn bind_descriptor(&mut self, descr: Value, obj: &Value, ty: &ObjRef) -> PyResult<Value> {
+    pub(crate) fn bind_descriptor(
+        &mut self,
+        descr: Value,
+        obj: &Value,
+        ty: &ObjRef,
+    ) -> PyResult<Value> {
         self.descriptor_get(descr, obj, ty)
     }
 

@@ -47,6 +47,12 @@ impl Builder {
             self.add_def("__classdict__", USE, range)?;
         }
         if owner.is_class {
+            // The class's type parameters are private names of the class, but nothing
+            // else here is (CPython's `st_private` with `ste_mangled_names`).
+            if let Some(private) = self.class_names.last_mut() {
+                *private = Some(owner_name.to_string());
+            }
+            self.current().mangled_names = Some(Default::default());
             for hidden in [".type_params", ".generic_base"] {
                 self.add_def(hidden, DEF_LOCAL, range)?;
                 self.add_def(hidden, USE, range)?;
