@@ -125,7 +125,11 @@ fn analyze_block(
     // Names free in children but not mentioned here pass through this scope.
     let scope = &mut table.scopes[id];
     let sees_class_names = kind == ScopeKind::Class || scope.can_see_class_scope;
-    for name in &new_free {
+    // A fixed order (CPython uses its set's iteration order, which depends on string
+    // hashes): the same source must always give the same symbol table.
+    let mut passing_through: Vec<&String> = new_free.iter().collect();
+    passing_through.sort_unstable();
+    for name in passing_through {
         if let Some(flags) = scope.symbols.get_mut(name) {
             // CPython's `update_symbols`: a method's free variable that the class also
             // names is marked, and the class passes it through as a free variable.
