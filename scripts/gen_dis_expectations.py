@@ -23,32 +23,11 @@ import re
 import sys
 import warnings
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from _stdlib_files import LIB, REPO, fnv1a64, python_files
+
 OUT = os.path.join(REPO, "crates", "compiler", "tests", "data", "dis_stdlib_expectations.tsv")
-LIB = os.path.join(sys.prefix, "lib", "python3.14")
 
-FNV_OFFSET = 0xCBF29CE484222325
-FNV_PRIME = 0x100000001B3
-MASK = (1 << 64) - 1
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
-
-
-def fnv1a64(text):
-    h = FNV_OFFSET
-    for byte in text.encode("utf-8", "surrogatepass"):
-        h = ((h ^ byte) * FNV_PRIME) & MASK
-    return h
-
-
-def python_files():
-    found = []
-    for root, dirs, files in os.walk(LIB):
-        dirs.sort()
-        for name in files:
-            path = os.path.join(root, name)
-            if name.endswith(".py") and os.path.isfile(path):
-                found.append(os.path.relpath(path, LIB))
-    return sorted(found)
 
 
 def dis_text(relpath):

@@ -24,31 +24,9 @@ import os
 import sys
 import tokenize
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from _stdlib_files import LIB, REPO, error_line, fnv1a64, python_files
+
 OUT = os.path.join(REPO, "crates", "syntax", "tests", "data", "stdlib_expectations.tsv")
-LIB = os.path.join(sys.prefix, "lib", "python3.14")
-
-FNV_OFFSET = 0xCBF29CE484222325
-FNV_PRIME = 0x100000001B3
-MASK = (1 << 64) - 1
-
-
-def fnv1a64(text):
-    h = FNV_OFFSET
-    for byte in text.encode("utf-8", "surrogatepass"):
-        h = ((h ^ byte) * FNV_PRIME) & MASK
-    return h
-
-
-def python_files():
-    found = []
-    for root, dirs, files in os.walk(LIB):
-        dirs.sort()
-        for name in files:
-            path = os.path.join(root, name)
-            if name.endswith(".py") and os.path.isfile(path):
-                found.append(os.path.relpath(path, LIB))
-    return sorted(found)
 
 
 def ast_text(path, type_comments=False):
@@ -57,10 +35,8 @@ def ast_text(path, type_comments=False):
     try:
         tree = ast.parse(source, type_comments=type_comments)
         return ast.dump(tree, include_attributes=True, indent=3)
-    except SyntaxError as e:
-        return f"{type(e).__name__}|{e.msg}|{e.lineno}|{e.offset}|{e.end_lineno}|{e.end_offset}"
-    except (ValueError, MemoryError, RecursionError) as e:
-        return f"{type(e).__name__}|{e}|0|0|0|0"
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as e:
+        return error_line(e)
 
 
 def tokens_text(relpath):

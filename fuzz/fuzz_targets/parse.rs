@@ -6,7 +6,9 @@
 
 #![no_main]
 
-use adder_syntax::{ast_dump, decode_source, format_syntax_error, parse, tokenize_dump, Mode};
+use adder_syntax::{
+    ast_dump_checked, decode_source, format_syntax_error, parse, tokenize_dump, Mode,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
         match parse(&text, mode, "<fuzz>") {
             Ok(module) => {
-                ast_dump(&module, true, Some(3));
+                ast_dump_checked(&module, true, Some(3));
             }
             Err(err) => {
                 format_syntax_error(&err, "<fuzz>");

@@ -1,49 +1,11 @@
 # sys.dont_write_bytecode = True: imports still work but write no cache file;
 # setting it back to False writes the cache on the next import.
-import posix
-import sys
-
-HERE = __file__.rpartition('/')[0] or '.'
-ROOT = HERE + '/_gen_dont_write'
-SOURCE = ROOT + '/nowrite_mod.py'
-PYCACHE = ROOT + '/__pycache__'
-CACHE = PYCACHE + '/nowrite_mod.' + sys.implementation.cache_tag + '.pyc'
+import _cache_probe
 
 
-def exists(path):
-    try:
-        posix.stat(path)
-        return True
-    except FileNotFoundError:
-        return False
-
-
-def clean():
-    for path in (CACHE, SOURCE):
-        if exists(path):
-            posix.remove(path)
-    for path in (PYCACHE, ROOT):
-        if exists(path):
-            posix.rmdir(path)
-
-
-clean()
-posix.mkdir(ROOT)
-with open(SOURCE, 'w') as f:
-    f.write('def answer():\n    return 42\n')
-sys.path.insert(0, ROOT)
-try:
-    print('flag at start', sys.dont_write_bytecode)
-    sys.dont_write_bytecode = True
+def load():
     import nowrite_mod
-    print('imported', nowrite_mod.answer())
-    print('cache written', exists(CACHE), '__pycache__ made', exists(PYCACHE))
-    sys.dont_write_bytecode = False
-    del sys.modules['nowrite_mod']
-    import nowrite_mod
-    print('imported again', nowrite_mod.answer())
-    print('cache written', exists(CACHE))
-finally:
-    sys.path.remove(ROOT)
-    clean()
-print('cleaned', exists(ROOT))
+    return nowrite_mod
+
+
+_cache_probe.dont_write_then_write(__file__, '_gen_dont_write', 'nowrite_mod', load)

@@ -4,10 +4,12 @@
 import posix
 import sys
 
-HERE = __file__.rpartition('/')[0] or '.'
-ROOT = HERE + '/_gen_reuse'
-SOURCE = ROOT + '/reuse_mod.py'
-CACHE = ROOT + '/__pycache__/reuse_mod.' + sys.implementation.cache_tag + '.pyc'
+from _cache_probe import Scratch, exists
+
+SCRATCH = Scratch(__file__, '_gen_reuse', 'reuse_mod')
+ROOT = SCRATCH.root
+SOURCE = SCRATCH.source
+CACHE = SCRATCH.cache
 STAMP = 1_600_000_000
 
 
@@ -23,24 +25,7 @@ def fresh_import():
     return reuse_mod
 
 
-def exists(path):
-    try:
-        posix.stat(path)
-        return True
-    except FileNotFoundError:
-        return False
-
-
-def clean():
-    for path in (CACHE, SOURCE):
-        if exists(path):
-            posix.remove(path)
-    for path in (ROOT + '/__pycache__', ROOT):
-        if exists(path):
-            posix.rmdir(path)
-
-
-clean()
+SCRATCH.clean()
 posix.mkdir(ROOT)
 sys.path.insert(0, ROOT)
 try:
@@ -71,5 +56,5 @@ try:
     print('same stamp after repair', fresh_import().VALUE)
 finally:
     sys.path.remove(ROOT)
-    clean()
+    SCRATCH.clean()
 print('cleaned', exists(ROOT))

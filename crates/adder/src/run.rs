@@ -264,13 +264,18 @@ fn run_ast(executable: &str, args: &[String]) -> i32 {
     let parsed = adder_syntax::decode_source(&source)
         .and_then(|text| adder_syntax::parse_with_options(&text, mode, &filename, options));
     match parsed {
-        Ok(tree) => {
-            println!(
-                "{}",
-                adder_syntax::ast_dump(&tree, include_attributes, indent)
-            );
-            0
-        }
+        Ok(tree) => match adder_syntax::ast_dump_checked(&tree, include_attributes, indent) {
+            Some(dump) => {
+                println!("{dump}");
+                0
+            }
+            None => {
+                // CPython's recursive `ast.dump` gives up here (its traceback is
+                // not reproduced, only the exception).
+                eprintln!("RecursionError: maximum recursion depth exceeded");
+                1
+            }
+        },
         Err(err) => {
             eprint!("{}", format_syntax_error(&err, &filename));
             1

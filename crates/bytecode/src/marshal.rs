@@ -30,9 +30,10 @@ use crate::location::SourceLocation;
 
 /// First bytes of every adder cache file.
 pub const MAGIC: [u8; 8] = *b"adder314";
-/// Bump whenever the body layout, `CodeObject` or the instruction set changes, so that
-/// caches written by an older adder are recompiled instead of misread.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bump whenever the body layout, `CodeObject`, the instruction set or the code the
+/// compiler generates changes, so that caches written by an older adder are recompiled
+/// instead of misread or run with outdated code (2: import statements' positions).
+pub const FORMAT_VERSION: u32 = 2;
 /// Bytes before the body: magic, version, mtime, size, checksum.
 pub const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8;
 /// Deepest nesting of constants and code objects accepted on load; the compiler's own

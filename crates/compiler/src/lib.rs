@@ -64,6 +64,18 @@ fn compile_inner(
 /// A compile error as the `SyntaxError` CPython raises: 1-based character offsets and
 /// the source line when the source is at hand.
 fn to_syntax_error(err: CompileError, source: Option<&str>) -> SyntaxError {
+    if err.kind != SyntaxErrorKind::SyntaxError {
+        // RecursionError/MemoryError: CPython raises them without a location.
+        return SyntaxError {
+            kind: err.kind,
+            msg: err.msg,
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        };
+    }
     let range = err.range;
     let line_text = |line: u32| {
         source

@@ -5,11 +5,11 @@
 //! The test lives here because only the compiler can produce the code objects.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use adder_bytecode::marshal::{self, MarshalError, SourceStamp};
 use adder_bytecode::CodeObject;
 use adder_syntax::Mode;
+use adder_testsupport::reference_lib;
 
 /// Compiling deeply nested modules recurses; give the worker room.
 const WORKER_STACK: usize = 256 << 20;
@@ -17,14 +17,6 @@ const STAMP: SourceStamp = SourceStamp {
     mtime: 1_700_000_000,
     size: 1234,
 };
-
-/// The reference's lib/python3.14, or None when the reference tool is not installed.
-fn reference_lib() -> Option<PathBuf> {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/reference-python");
-    let output = Command::new(&tool).arg("--prefix").output().ok()?;
-    let prefix = String::from_utf8(output.stdout).ok()?;
-    Some(Path::new(prefix.trim()).join("lib/python3.14"))
-}
 
 /// Top-level modules and the `__init__.py` of top-level packages, sorted.
 fn stdlib_modules(lib: &Path) -> Vec<PathBuf> {

@@ -9,16 +9,16 @@
 //! differing file written there (as `PATH.adder`, slashes replaced by `__`).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use adder_testsupport::{
+    error_line, expectation_rows, fnv1a64, parallel_map, reference_lib_or_skip, required_hash,
+};
+
 /// Files whose compile outcome (success, or the same error) matched the reference.
-const COMPILE_MATCH_FLOOR: usize = 1691;
+const COMPILE_MATCH_FLOOR: usize = 1706;
 /// Files whose `-m symtable` output matched the reference.
-const SYMTABLE_MATCH_FLOOR: usize = 1613;
-const THREADS: usize = 2;
+const SYMTABLE_MATCH_FLOOR: usize = 1625;
 /// Compiling deeply nested test files recurses; give workers room.
 const WORKER_STACK: usize = 256 << 20;
 
@@ -35,62 +35,17 @@ struct Outcome {
     compile_time: Duration,
 }
 
-/// FNV-1a 64 over the UTF-8 bytes, as `fnv1a64` in the generator script.
-fn fnv1a64(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// The reference's lib/python3.14, or None when the reference tool is not installed.
-fn reference_lib() -> Option<PathBuf> {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/reference-python");
-    if !tool.exists() {
-        return None;
-    }
-    let output = Command::new(&tool).arg("--prefix").output().ok()?;
-    let prefix = String::from_utf8(output.stdout).ok()?;
-    Some(Path::new(prefix.trim()).join("lib/python3.14"))
-}
-
 fn read_expectations() -> Vec<Expectation> {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stdlib_compile_expectations.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let hash = |i: usize| {
-                fields
-                    .get(i)
-                    .and_then(|f| u64::from_str_radix(f, 16).ok())
-                    .unwrap_or_else(|| panic!("malformed expectation line: {line:?}"))
-            };
-            Expectation {
-                path: fields[0].to_string(),
-                compile_hash: hash(1),
-                symtable_hash: hash(2),
-            }
+    expectation_rows(&path)
+        .into_iter()
+        .map(|row| Expectation {
+            compile_hash: required_hash(&row, 1),
+            symtable_hash: required_hash(&row, 2),
+            path: row.into_iter().next().unwrap_or_default(),
         })
         .collect()
-}
-
-/// The generator's `Kind|msg|lineno|offset|end_lineno|end_offset` line for an error.
-fn error_line(e: &adder_syntax::SyntaxError) -> String {
-    use adder_syntax::SyntaxErrorKind::{MemoryError, RecursionError};
-    match e.kind {
-        MemoryError | RecursionError => format!("{}|{}|0|0|0|0", e.kind.name(), e.msg),
-        _ => format!(
-            "{}|{}|{}|{}|{}|{}",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        ),
-    }
 }
 
 fn run_file(lib: &Path, relpath: &str) -> Outcome {
@@ -118,44 +73,15 @@ fn run_file(lib: &Path, relpath: &str) -> Outcome {
     }
 }
 
-/// Runs every file on `THREADS` workers, returning the outcomes in input order.
-fn run_all(lib: &Path, expectations: &[Expectation]) -> Vec<Outcome> {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Outcome>>> =
-        Mutex::new(expectations.iter().map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..THREADS {
-            std::thread::Builder::new()
-                .stack_size(WORKER_STACK)
-                .spawn_scoped(scope, || loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(expectation) = expectations.get(i) else {
-                        break;
-                    };
-                    let outcome = run_file(lib, &expectation.path);
-                    if let Ok(mut results) = results.lock() {
-                        results[i] = Some(outcome);
-                    }
-                })
-                .expect("spawn a sweep worker");
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|outcome| outcome.expect("every file was processed"))
-        .collect()
-}
-
 #[test]
 fn stdlib_compiles_and_symtables_like_the_reference() {
-    let Some(lib) = reference_lib() else {
-        eprintln!("SKIPPED: no reference interpreter at ../shared/tools/reference-python");
+    let Some(lib) = reference_lib_or_skip() else {
         return;
     };
     let expectations = read_expectations();
-    let outcomes = run_all(&lib, &expectations);
+    let outcomes = parallel_map(&expectations, Some(WORKER_STACK), |e| {
+        run_file(&lib, &e.path)
+    });
     let diff_dir = std::env::var_os("ADDER_SYMTABLE_DIFF_DIR").map(PathBuf::from);
 
     let mut compile_mismatches = Vec::new();

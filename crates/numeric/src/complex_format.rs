@@ -71,22 +71,32 @@ pub fn format_complex(z: Complex, spec: &str) -> NumResult<String> {
     if parens {
         body.push(')');
     }
-    Ok(pad(body, &parsed))
+    pad(body, &parsed)
 }
 
 /// The whole number padded to the spec's width (right-aligned by default).
-fn pad(body: String, spec: &FormatSpec) -> String {
+/// A width too large to allocate is CPython's MemoryError, not an abort.
+fn pad(body: String, spec: &FormatSpec) -> Result<String, NumError> {
     let padding = spec.width.unwrap_or(0).saturating_sub(body.chars().count());
     if padding == 0 {
-        return body;
+        return Ok(body);
     }
+    let total = padding
+        .checked_mul(spec.fill.len_utf8())
+        .and_then(|p| p.checked_add(body.len()))
+        .filter(|&t| t <= isize::MAX as usize)
+        .ok_or(NumError::Memory)?;
+    let mut out = String::new();
+    out.try_reserve_exact(total).map_err(|_| NumError::Memory)?;
     let (left, right) = match spec.align.unwrap_or(Align::Right) {
         Align::Left => (0, padding),
         Align::Center => (padding / 2, padding - padding / 2),
         Align::Right | Align::AfterSign => (padding, 0),
     };
-    let fill = |n: usize| std::iter::repeat_n(spec.fill, n).collect::<String>();
-    format!("{}{body}{}", fill(left), fill(right))
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.push_str(&body);
+    out.extend(std::iter::repeat_n(spec.fill, right));
+    Ok(out)
 }
 
 #[cfg(test)]

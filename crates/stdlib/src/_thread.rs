@@ -13,7 +13,6 @@ use adder_vm::native_module::{
 };
 use adder_vm::object::ObjRef;
 use adder_vm::objects::function::{Args, NativeFn};
-use adder_vm::protocol::number::as_float;
 use adder_vm::{PyResult, Value, Vm};
 
 use crate::args::{bind, bool_arg, positional, Params};
@@ -60,20 +59,20 @@ fn acquire_args(vm: &mut Vm, args: &Args) -> PyResult<(bool, Option<f64>)> {
         },
     )?;
     let blocking = bool_arg(vm, a[0].as_ref(), true)?;
+    // CPython converts the timeout to a PyTime_t first (so `inf`, `nan` and huge
+    // values are errors rather than a wait that never ends); -1 second is "unset".
+    const UNSET: i64 = -1_000_000_000;
     let timeout = match &a[1] {
-        None => -1.0,
-        Some(v) => match as_float(v) {
-            Some(f) => f,
-            None => crate::args::int_arg(vm, v)? as f64,
-        },
+        None => UNSET,
+        Some(v) => crate::time::clocks::seconds_to_nanos(vm, v)?,
     };
-    if !blocking && timeout != -1.0 {
+    if !blocking && timeout != UNSET {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
-    if timeout < 0.0 && timeout != -1.0 {
+    if timeout < 0 && timeout != UNSET {
         return Err(vm.value_error("timeout value must be a non-negative number"));
     }
-    Ok((blocking, (timeout >= 0.0).then_some(timeout)))
+    Ok((blocking, (timeout >= 0).then_some(timeout as f64 / 1e9)))
 }
 
 /// Waiting for a lock no other thread can release.

@@ -76,12 +76,15 @@ fn data<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a WeakRefData> 
 /// `r()`: the referent, or None once it died.
 fn ref_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = data(vm, &args, "__call__")?;
-    if args.pos().len() > 1 || !args.kwnames.is_empty() {
-        return Err(vm.type_error(format!(
-            "weakref() takes exactly 0 arguments ({} given)",
-            args.values.len() - 1
-        )));
-    }
+    // CPython: `_PyArg_NoKeywords("weakref")`, then `PyArg_UnpackTuple(.., 0, 0)`.
+    crate::arity::positional(
+        vm,
+        &crate::native_util::after_receiver(&args),
+        "weakref",
+        "weakref",
+        0,
+        0,
+    )?;
     Ok(d.referent().map_or(Value::None, Value::Obj))
 }
 

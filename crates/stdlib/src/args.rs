@@ -31,8 +31,14 @@ pub fn bind(vm: &Vm, args: &Args, params: &Params) -> PyResult<Vec<Option<Value>
                 pos.len()
             )
         } else {
+            // Argument Clinic says "exactly" when every positional is required.
+            let how = if required == positional {
+                "exactly"
+            } else {
+                "at most"
+            };
             format!(
-                "{func}() takes at most {positional} positional argument{s} ({} given)",
+                "{func}() takes {how} {positional} positional argument{s} ({} given)",
                 pos.len()
             )
         }));
@@ -97,13 +103,44 @@ pub fn positional<'a>(
 }
 
 /// An int argument that must fit an `i64` (`__index__` honoured).
+///
+/// Too large an int is CPython's `PyNumber_AsSsize_t(v, PyExc_OverflowError)`:
+/// an OverflowError (the sequence-index helper this uses raises IndexError).
 pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Float(_) => Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(v)
         ))),
-        _ => Ok(vm.index_value(v)? as i64),
+        _ => match adder_vm::protocol::number::as_int(v) {
+            Some(adder_vm::protocol::number::IntRef::Small(i)) => Ok(i),
+            Some(adder_vm::protocol::number::IntRef::Big(_)) => Err(vm.overflow_error(format!(
+                "cannot fit '{}' into an index-sized integer",
+                vm.type_name(v)
+            ))),
+            None => Ok(vm.index_value(v)? as i64),
+        },
+    }
+}
+
+/// A C `int` argument (Argument Clinic's `int`, `PyLong_AsInt`): anything outside
+/// the C int range is an OverflowError rather than silently truncated (a
+/// truncated pid could signal another process).
+pub fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let too_large = |vm: &Vm| vm.overflow_error("Python int too large to convert to C int");
+    if let Some(adder_vm::protocol::number::IntRef::Big(_)) = adder_vm::protocol::number::as_int(v)
+    {
+        return Err(too_large(vm));
+    }
+    let n = int_arg(vm, v)?;
+    i32::try_from(n).map_err(|_| too_large(vm))
+}
+
+/// An optional C `int` argument, `default` when absent or None.
+pub fn opt_c_int(vm: &mut Vm, v: Option<&Value>, default: i32) -> PyResult<i32> {
+    match v {
+        None | Some(Value::None) => Ok(default),
+        Some(v) => c_int_arg(vm, v),
     }
 }
 

@@ -168,7 +168,29 @@ fn get_referrers(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `get_objects(generation=None)`.
 fn get_objects(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "get_objects", 0, 1)?;
+    let pos = positional(vm, &args, "get_objects", 0, 1)?;
+    // The generation is only validated (as CPython): this collector does not
+    // keep objects in generations, so every generation lists them all.
+    // (-1, C's "absent", is accepted like None.)
+    if let Some(g) = pos.first().filter(|g| !g.is_none()) {
+        if adder_vm::protocol::number::as_int(g).is_none()
+            && vm.lookup_special_heap(g, "__index__").is_none()
+        {
+            return Err(vm.type_error(format!(
+                "argument should be integer or None, not '{}'",
+                vm.type_name(g)
+            )));
+        }
+        let g = crate::args::int_arg(vm, g)?;
+        if g < -1 {
+            return Err(vm.value_error("generation parameter cannot be negative"));
+        }
+        if g >= 3 {
+            return Err(vm.value_error(
+                "generation parameter must be less than the number of available generations (3)",
+            ));
+        }
+    }
     let all = collect::all_objects().into_iter().map(Value::Obj).collect();
     Ok(vm.new_list(all))
 }

@@ -2,40 +2,13 @@
 //! getset descriptors, here properties whose getter is a built-in function), method
 //! argument slicing, iterator and comparison helpers, exception classes.
 
-use adder_vm::builtins::new_builtin;
-use adder_vm::object::{ObjRef, Payload, PyObject};
-use adder_vm::objects::descriptors::PropertyData;
+use adder_vm::object::ObjRef;
 use adder_vm::objects::dict;
-use adder_vm::objects::function::NativeFn;
 use adder_vm::{PyErr, Value, Vm};
 
-/// Add attributes to `ty`, each read by `getter(self)` and written by `setter(self,
-/// value)` when there is one.
-pub fn add_getset(vm: &Vm, ty: &ObjRef, attrs: &[(&'static str, NativeFn, Option<NativeFn>)]) {
-    let Some(namespace) = ty.dict_obj() else {
-        return;
-    };
-    for &(name, getter, setter) in attrs {
-        let data = PropertyData {
-            fget: new_builtin(vm, name, getter, Some(ty.clone())),
-            fset: setter.map_or(Value::None, |s| new_builtin(vm, name, s, Some(ty.clone()))),
-            fdel: Value::None,
-            doc: Value::None,
-            name: std::cell::RefCell::new(vm.new_str(name)),
-        };
-        let prop = Value::obj(PyObject::new(
-            vm.types().property.clone(),
-            Payload::Property(Box::new(data)),
-        ));
-        dict::set_str(vm, &namespace, name, prop);
-    }
-}
-
-/// Read-only attributes (see [`add_getset`]).
-pub fn add_getters(vm: &Vm, ty: &ObjRef, attrs: &[(&'static str, NativeFn)]) {
-    let full: Vec<_> = attrs.iter().map(|&(n, g)| (n, g, None)).collect();
-    add_getset(vm, ty, &full);
-}
+/// Properties computed in Rust: one implementation, in the VM, for native types
+/// defined on either side.
+pub use adder_vm::native_module::{add_getset, add_getters};
 
 /// The bare `StopIteration` a native `__next__` raises at the end.
 pub fn stop_iteration(vm: &Vm) -> PyErr {
@@ -91,4 +64,23 @@ pub fn new_exception_class(
         Value::Obj(cls) => Ok(cls),
         _ => Err(vm.system_error("type() did not return a class")),
     }
+}
+
+/// `n` zero bytes, or `MemoryError` when the allocation cannot be made.
+///
+/// `vec![0; n]` aborts the whole process on allocation failure; sizes that come
+/// from user input (`struct.pack('999999999999s')`, `read(2**40)`) must raise
+/// MemoryError as CPython does instead.
+pub fn zeroed_buffer(vm: &Vm, n: usize) -> adder_vm::PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    if out.try_reserve_exact(n).is_err() {
+        return Err(memory_error(vm));
+    }
+    out.resize(n, 0);
+    Ok(out)
+}
+
+/// A bare `MemoryError()`.
+pub fn memory_error(vm: &Vm) -> PyErr {
+    PyErr(vm.new_exception(&vm.types().exc.memory_error, vec![]))
 }

@@ -23,7 +23,14 @@ def make(module, name, fields, n_sequence, fallbacks):
     full = f"{module}.{name}"
 
     def construct(cls, sequence, dict=None):
-        seq = tuple(sequence)
+        # PySequence_Fast's message when the argument is not iterable at all.
+        try:
+            it = iter(sequence)
+        except TypeError:
+            raise TypeError("constructor requires a sequence") from None
+        if dict is not None and not isinstance(dict, {}.__class__):
+            raise TypeError(f"{full}() takes a dict as second arg, if any")
+        seq = tuple(it)
         n = len(seq)
         if n < n_sequence:
             raise TypeError(f"{full}() takes an at least {n_sequence}-sequence ({n}-sequence given)")
@@ -48,14 +55,16 @@ def make(module, name, fields, n_sequence, fallbacks):
         return f"{full}({parts})"
 
     def __reduce__(self):
-        return (type(self), (tuple(self), {f: self.__dict__[f] for f in hidden}))
+        # A plain tuple of the visible fields (`tuple(self)` may hand back self,
+        # which would make pickling recurse for ever).
+        return (type(self), (tuple(iter(self)), {f: self.__dict__[f] for f in hidden}))
 
     def __replace__(self, **changes):
         values = dict(zip(visible, self))
         values.update((f, self.__dict__[f]) for f in hidden)
-        for key in changes:
-            if key not in values:
-                raise TypeError(f"{full}.__replace__() got an unexpected keyword argument '{key}'")
+        unknown = [key for key in changes if key not in values]
+        if unknown:
+            raise TypeError(f"Got unexpected field name(s): {unknown!r}")
         values.update(changes)
         return type(self)([values[f] for f in visible] + [values[f] for f in hidden])
 

@@ -59,7 +59,16 @@ impl std::error::Error for SyntaxError {}
 
 /// The text CPython 3.14 writes to stderr for an uncaught syntax error raised while
 /// compiling `filename`: location line, source line, carets, and `Kind: msg`.
+///
+/// MemoryError and RecursionError are not SyntaxError subclasses: CPython raises them
+/// without a location, so the report is only `Kind: msg` (no `File ..., line 0`).
 pub fn format_syntax_error(err: &SyntaxError, filename: &str) -> String {
+    if matches!(
+        err.kind,
+        SyntaxErrorKind::MemoryError | SyntaxErrorKind::RecursionError
+    ) {
+        return format!("{}: {}\n", err.kind.name(), err.msg);
+    }
     let mut out = format!("  File \"{}\", line {}\n", filename, err.lineno);
     if let Some(text) = &err.text {
         push_source_and_carets(&mut out, err, text);

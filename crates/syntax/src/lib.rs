@@ -22,7 +22,7 @@ pub mod tree;
 mod type_comment;
 mod unicode_tables;
 
-pub use dump::{ast_dump, constant_repr};
+pub use dump::{ast_dump, ast_dump_checked, constant_repr};
 pub use error::{format_syntax_error, SyntaxError, SyntaxErrorKind};
 pub use source::decode_source;
 pub use tokenize_dump::{tokenize_dump, tokenize_dump_with_encoding};
@@ -76,7 +76,9 @@ pub fn parse_with_options(
             text: None,
         });
     }
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    // No BOM stripping here: `decode_source` removes the one a file may start with,
+    // and CPython rejects U+FEFF in text ("invalid non-printable character U+FEFF"),
+    // a leading one included, so a doubled BOM must not be swallowed either.
     let (normalized, _) = source::normalize_newlines(source);
     parser::Parser::new(&normalized, mode, options).parse()
 }

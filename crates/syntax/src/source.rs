@@ -33,19 +33,27 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
         }
         None => "utf-8".to_string(),
     };
+    if is_binary_codec(&encoding) {
+        return Err(bare_error(format!(
+            "'{encoding}' is not a text encoding; use codecs.decode() to handle arbitrary codecs"
+        )));
+    }
     match codecs::lookup(&encoding) {
-        Some(Codec::Utf8) => decode_utf8(body, declared.is_some()),
+        // Only the exact spelling `utf-8` (after the tokenizer's normalization)
+        // takes the tokenizer's own UTF-8 check; other spellings (`utf8`, `u8`) go
+        // through the codec, whose error has no location.
+        Some(Codec::Utf8) if encoding == "utf-8" => decode_utf8(body),
+        Some(Codec::Utf8) => std::str::from_utf8(body)
+            .map(str::to_string)
+            .map_err(|e| bare_error(utf8_codec_error(body, &e))),
         Some(codec) => codecs::decode(codec, body)
             .map(|text| text.into_owned())
             .map_err(|failure| {
-                let detail = match failure.position {
-                    Some(pos) => format!(
-                        "can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
-                        body.get(pos).copied().unwrap_or(0)
-                    ),
-                    None => "can't decode bytes".to_string(),
-                };
-                bare_error(format!("'{encoding}' codec {detail}"))
+                bare_error(
+                    failure
+                        .message
+                        .unwrap_or_else(|| format!("'{encoding}' codec can't decode bytes")),
+                )
             }),
         None => Err(bare_error(format!("unknown encoding: {encoding}"))),
     }
@@ -64,34 +72,89 @@ fn bare_error(msg: String) -> SyntaxError {
     }
 }
 
-fn decode_utf8(body: &[u8], declared: bool) -> Result<String, SyntaxError> {
+/// Python's codec registry has these, but they are bytes-to-bytes codecs, which a
+/// coding cookie may not name.
+fn is_binary_codec(name: &str) -> bool {
+    let key = name.to_ascii_lowercase().replace(['-', ' '], "_");
+    matches!(
+        key.as_str(),
+        "rot13"
+            | "rot_13"
+            | "base64"
+            | "base_64"
+            | "base64_codec"
+            | "hex"
+            | "hex_codec"
+            | "zlib"
+            | "zip"
+            | "zlib_codec"
+            | "bz2"
+            | "bz2_codec"
+            | "quopri"
+            | "quotedprintable"
+            | "quoted_printable"
+            | "quopri_codec"
+            | "uu"
+            | "uu_codec"
+    )
+}
+
+/// The UnicodeDecodeError text of Python's UTF-8 codec for `err` in `body`: the bad
+/// byte (or the bytes of an invalid/incomplete sequence) and the reason.
+fn utf8_codec_error(body: &[u8], err: &std::str::Utf8Error) -> String {
+    let start = err.valid_up_to();
+    let first = body.get(start).copied().unwrap_or(0);
+    let (len, reason) = match err.error_len() {
+        // The tokenizer decodes lines with their newline (one is added at the end
+        // of the source), so a sequence cut off by the end meets that newline.
+        None => (body.len() - start, "invalid continuation byte"),
+        Some(len) if (0xc2..=0xf4).contains(&first) => (len, "invalid continuation byte"),
+        Some(len) => (len, "invalid start byte"),
+    };
+    if len > 1 {
+        format!(
+            "'utf-8' codec can't decode bytes in position {start}-{}: {reason}",
+            start + len - 1
+        )
+    } else {
+        format!("'utf-8' codec can't decode byte 0x{first:02x} in position {start}: {reason}")
+    }
+}
+
+/// UTF-8 source, declared or not. `compile(bytes)` reports bad UTF-8 the same way in
+/// both cases (the "Non-UTF-8 code" message, located at the first bad byte). Lines are
+/// counted as CPython's tokenizer counts them: `\n`, `\r\n` and a lone `\r` each end one.
+fn decode_utf8(body: &[u8]) -> Result<String, SyntaxError> {
     match std::str::from_utf8(body) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             let bad = e.valid_up_to();
-            let line_start = body[..bad]
+            let before = body.get(..bad).unwrap_or_default();
+            let line_start = before
                 .iter()
-                .rposition(|&b| b == b'\n')
+                .rposition(|&b| b == b'\n' || b == b'\r')
                 .map_or(0, |i| i + 1);
-            let lineno = body[..bad].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let line = nth_line(&body[line_start..], 1);
-            let text =
-                String::from_utf8_lossy(line.strip_suffix(b"\n").unwrap_or(line)).into_owned();
-            let offset = String::from_utf8_lossy(&body[line_start..bad])
+            let lineno = before
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
+                .count() as u32
+                + 1;
+            let rest = body.get(line_start..).unwrap_or_default();
+            let line_end = rest
+                .iter()
+                .position(|&b| b == b'\n' || b == b'\r')
+                .unwrap_or(rest.len());
+            let text = String::from_utf8_lossy(&rest[..line_end]).into_owned();
+            let offset = String::from_utf8_lossy(body.get(line_start..bad).unwrap_or_default())
                 .chars()
                 .count() as i32
                 + 1;
-            let msg = if declared {
-                format!(
-                    "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    body[bad], bad
-                )
-            } else {
-                format!(
-                    "Non-UTF-8 code starting with '\\x{:02x}' on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                    body[bad], lineno
-                )
-            };
+            let msg = format!(
+                "Non-UTF-8 code starting with '\\x{:02x}' on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                body.get(bad).copied().unwrap_or(0),
+                lineno
+            );
             Err(SyntaxError {
                 kind: SyntaxErrorKind::SyntaxError,
                 msg,

@@ -65,6 +65,34 @@ fn strs(items: &[String]) -> AstValue<'_> {
     list(items, |s| string(s))
 }
 
+/// Deepest expression nesting converted; deeper subtrees become `Absent` and mark the
+/// conversion as failed (see `mod_tree_checked`). The parser caps each operator chain
+/// at 20,000 links but chains nested in parentheses multiply, and this recursion must
+/// not overflow the stack. As the compiler's limit: CPython also refuses (with
+/// RecursionError) trees it cannot compile.
+const MAX_EXPR_DEPTH: usize = 30_000;
+
+thread_local! {
+    /// Current expression nesting of the conversion on this thread.
+    static EXPR_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Whether the conversion in progress met an expression nested too deeply.
+    static TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The tree of `m`, or `None` when its expressions nest deeper than
+/// `MAX_EXPR_DEPTH` (where CPython raises RecursionError).
+pub fn mod_tree_checked(m: &Mod) -> Option<AstValue<'_>> {
+    TOO_DEEP.with(|flag| flag.set(false));
+    let tree = mod_tree(m);
+    if TOO_DEEP.with(|flag| flag.replace(false)) {
+        None
+    } else {
+        Some(tree)
+    }
+}
+
+/// The tree of `m`. Expressions nested deeper than `MAX_EXPR_DEPTH` are cut off
+/// (as `Absent`): use `mod_tree_checked` to learn about that.
 pub fn mod_tree(m: &Mod) -> AstValue<'_> {
     match m {
         Mod::Module { body, type_ignores } => node(
@@ -405,6 +433,18 @@ fn cmpop_name(op: CmpOp) -> &'static str {
 
 /// `repr()` of a constant value.
 fn expr_value(e: &Expr) -> AstValue<'_> {
+    let depth = EXPR_DEPTH.with(|d| d.get());
+    if depth >= MAX_EXPR_DEPTH {
+        TOO_DEEP.with(|flag| flag.set(true));
+        return AstValue::Absent;
+    }
+    EXPR_DEPTH.with(|d| d.set(depth + 1));
+    let value = expr_value_inner(e);
+    EXPR_DEPTH.with(|d| d.set(depth));
+    value
+}
+
+fn expr_value_inner(e: &Expr) -> AstValue<'_> {
     let r = Some(e.range());
     match e {
         Expr::BoolOp { op, values, .. } => node(

@@ -51,15 +51,7 @@ fn snippets() -> Vec<Snippet> {
 fn actual_error(source: &str) -> String {
     match adder_syntax::parse(source, adder_syntax::Mode::Exec, "<snippet>") {
         Ok(_) => "(parsed without error)".to_string(),
-        Err(e) => format!(
-            "{}|{}|{}|{}|{}|{}",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        ),
+        Err(e) => adder_testsupport::error_line(&e),
     }
 }
 

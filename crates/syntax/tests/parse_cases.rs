@@ -29,19 +29,7 @@ fn actual_ast(source: &[u8]) -> String {
         .and_then(|text| adder_syntax::parse(&text, adder_syntax::Mode::Exec, "case.py"));
     match parsed {
         Ok(module) => adder_syntax::ast_dump(&module, true, Some(3)) + "\n",
-        // Decoding errors carry no location; Python shows the ends as None.
-        Err(e) if e.lineno == 0 => {
-            format!("{}|{}|0|{}|None|None\n", e.kind.name(), e.msg, e.offset)
-        }
-        Err(e) => format!(
-            "{}|{}|{}|{}|{}|{}\n",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        ),
+        Err(e) => adder_testsupport::error_line(&e) + "\n",
     }
 }
 

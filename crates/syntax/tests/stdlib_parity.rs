@@ -4,11 +4,12 @@
 //! by `scripts/gen_syntax_expectations.py`). The match counts may only go up: the
 //! floors below are the counts measured when the expectations were generated.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::path::Path;
 use std::time::{Duration, Instant};
+
+use adder_testsupport::{
+    error_line, expectation_rows, fnv1a64, parallel_map, reference_lib_or_skip, required_hash,
+};
 
 /// Files whose AST dump (or syntax error) matched the reference when last measured.
 const AST_MATCH_FLOOR: usize = 1707;
@@ -16,8 +17,6 @@ const AST_MATCH_FLOOR: usize = 1707;
 const TYPE_COMMENTS_AST_MATCH_FLOOR: usize = 1707;
 /// Files whose `python -m tokenize` output matched the reference when last measured.
 const TOKENS_MATCH_FLOOR: usize = 1707;
-/// Worker threads: the machines running this have few cores.
-const THREADS: usize = 2;
 
 /// One line of the expectations file.
 struct Expectation {
@@ -36,65 +35,17 @@ struct Outcome {
     parse_time: Duration,
 }
 
-/// FNV-1a 64 over the UTF-8 bytes, as `fnv1a64` in the generator script.
-fn fnv1a64(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// The reference's lib/python3.14, or None when the reference tool is not installed.
-fn reference_lib() -> Option<PathBuf> {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/reference-python");
-    if !tool.exists() {
-        return None;
-    }
-    let output = Command::new(&tool).arg("--prefix").output().ok()?;
-    let prefix = String::from_utf8(output.stdout).ok()?;
-    Some(Path::new(prefix.trim()).join("lib/python3.14"))
-}
-
 fn read_expectations() -> Vec<Expectation> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stdlib_expectations.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let hash = |i: usize| {
-                fields
-                    .get(i)
-                    .and_then(|f| u64::from_str_radix(f, 16).ok())
-                    .unwrap_or_else(|| panic!("malformed expectation line: {line:?}"))
-            };
-            Expectation {
-                path: fields[0].to_string(),
-                ast_hash: hash(1),
-                tokens_hash: hash(2),
-                type_comments_ast_hash: hash(3),
-            }
+    expectation_rows(&path)
+        .into_iter()
+        .map(|row| Expectation {
+            ast_hash: required_hash(&row, 1),
+            tokens_hash: required_hash(&row, 2),
+            type_comments_ast_hash: required_hash(&row, 3),
+            path: row.into_iter().next().unwrap_or_default(),
         })
         .collect()
-}
-
-/// The `Kind|msg|lineno|offset|end_lineno|end_offset` line the generator writes for
-/// a rejected file (non-SyntaxError kinds carry no location in Python).
-fn error_line(e: &adder_syntax::SyntaxError) -> String {
-    use adder_syntax::SyntaxErrorKind::{MemoryError, RecursionError};
-    match e.kind {
-        MemoryError | RecursionError => format!("{}|{}|0|0|0|0", e.kind.name(), e.msg),
-        // Decoding errors carry no location; Python shows the ends as None.
-        _ if e.lineno == 0 => format!("{}|{}|0|{}|None|None", e.kind.name(), e.msg, e.offset),
-        _ => format!(
-            "{}|{}|{}|{}|{}|{}",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        ),
-    }
 }
 
 fn run_file(lib: &Path, relpath: &str) -> Outcome {
@@ -127,41 +78,13 @@ fn run_file(lib: &Path, relpath: &str) -> Outcome {
     }
 }
 
-/// Runs every file on `THREADS` workers, returning the outcomes in input order.
-fn run_all(lib: &Path, expectations: &[Expectation]) -> Vec<Outcome> {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Outcome>>> =
-        Mutex::new(expectations.iter().map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..THREADS {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(expectation) = expectations.get(i) else {
-                    break;
-                };
-                let outcome = run_file(lib, &expectation.path);
-                if let Ok(mut results) = results.lock() {
-                    results[i] = Some(outcome);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|outcome| outcome.expect("every file was processed"))
-        .collect()
-}
-
 #[test]
 fn stdlib_parses_and_tokenizes_like_the_reference() {
-    let Some(lib) = reference_lib() else {
-        eprintln!("SKIPPED: no reference interpreter at ../shared/tools/reference-python");
+    let Some(lib) = reference_lib_or_skip() else {
         return;
     };
     let expectations = read_expectations();
-    let outcomes = run_all(&lib, &expectations);
+    let outcomes = parallel_map(&expectations, None, |e| run_file(&lib, &e.path));
 
     let mut ast_mismatches = Vec::new();
     let mut tokens_mismatches = Vec::new();

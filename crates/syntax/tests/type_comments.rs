@@ -50,15 +50,7 @@ fn actual(source: &str) -> String {
     };
     match adder_syntax::parse_with_options(source, adder_syntax::Mode::Exec, "<snippet>", options) {
         Ok(tree) => adder_syntax::ast_dump(&tree, true, None),
-        Err(e) => format!(
-            "{}|{}|{}|{}|{}|{}",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        ),
+        Err(e) => adder_testsupport::error_line(&e),
     }
 }
 

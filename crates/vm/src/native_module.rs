@@ -207,23 +207,43 @@ pub fn add_type(vm: &Vm, module: &ObjRef, ty: &ObjRef) {
 /// Add read-only attributes to a native type, each computed by `getter(self)` (CPython's
 /// getset descriptors; here properties whose getter is a built-in function).
 pub fn add_getters(vm: &Vm, ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
+    for &(name, getter) in getters {
+        add_property(vm, ty, name, getter, None);
+    }
+}
+
+/// Add attributes to a native type, each read by `getter(self)` and written by
+/// `setter(self, value)` when there is one (read-only otherwise).
+pub fn add_getset(vm: &Vm, ty: &ObjRef, attrs: &[(&'static str, NativeFn, Option<NativeFn>)]) {
+    for &(name, getter, setter) in attrs {
+        add_property(vm, ty, name, getter, setter);
+    }
+}
+
+/// One attribute of [`add_getset`]: a property in `ty`'s namespace.
+fn add_property(
+    vm: &Vm,
+    ty: &ObjRef,
+    name: &'static str,
+    getter: NativeFn,
+    setter: Option<NativeFn>,
+) {
     let Some(namespace) = ty.dict_obj() else {
         return;
     };
-    for &(name, getter) in getters {
-        let data = crate::objects::descriptors::PropertyData {
-            fget: crate::builtins::new_builtin(vm, name, getter, Some(ty.clone())),
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-            name: std::cell::RefCell::new(vm.new_str(name)),
-        };
-        let property = Value::obj(PyObject::new(
-            vm.types().property.clone(),
-            Payload::Property(Box::new(data)),
-        ));
-        dict::set_str(vm, &namespace, name, property);
-    }
+    let builtin = |f| crate::builtins::new_builtin(vm, name, f, Some(ty.clone()));
+    let data = crate::objects::descriptors::PropertyData {
+        fget: builtin(getter),
+        fset: setter.map_or(Value::None, builtin),
+        fdel: Value::None,
+        doc: Value::None,
+        name: std::cell::RefCell::new(vm.new_str(name)),
+    };
+    let property = Value::obj(PyObject::new(
+        vm.types().property.clone(),
+        Payload::Property(Box::new(data)),
+    ));
+    dict::set_str(vm, &namespace, name, property);
 }
 
 /// `__new__` and `__init__` of the nearest native base of `cls` (its own namespace, not

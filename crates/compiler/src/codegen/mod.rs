@@ -33,9 +33,10 @@ use crate::symtable::{mangle, BlockType, NameScope, ScopeId, ScopeKind, SymbolTa
 pub use fblock::FBlock;
 pub(crate) use type_params::type_param_name;
 
-/// Deepest AST nesting the code generator follows before giving up, as CPython's
-/// "too many nested blocks"/recursion limits (keeps Rust recursion bounded).
-const MAX_NESTING: usize = 200;
+/// Deepest AST nesting the code generator follows before raising RecursionError
+/// (keeps Rust recursion bounded). It was 200, which refused ordinary long
+/// expressions such as a sum of 201 terms that CPython compiles.
+const MAX_NESTING: usize = crate::error::MAX_COMPILE_DEPTH;
 
 /// What kind of code object a unit produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,10 +166,7 @@ impl<'a> Compiler<'a> {
     fn enter_nested(&mut self, range: Range) -> Result<()> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(CompileError::new(
-                "too many nested parentheses or blocks".to_string(),
-                range,
-            ));
+            return Err(CompileError::too_deep(range));
         }
         Ok(())
     }

@@ -212,7 +212,7 @@ impl<'a> Compiler<'a> {
                     self.place(end);
                 }
             }
-            Stmt::Import { names, .. } => self.import(names)?,
+            Stmt::Import { names, .. } => self.import(names, loc)?,
             Stmt::ImportFrom {
                 module,
                 names,
@@ -584,9 +584,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn import(&mut self, names: &'a [ast::Alias]) -> Result<()> {
+    /// `import a, b.c as d`: every instruction carries the statement's location, as
+    /// CPython's `codegen_import` (`LOC(s)`), not the alias's.
+    fn import(&mut self, names: &'a [ast::Alias], loc: Loc) -> Result<()> {
         for alias in names {
-            let loc = Loc::from_range(alias.range);
             self.load_const(Constant::Int(0.into()), loc);
             self.load_const(Constant::None, loc);
             let index = self.unit().names.add(&alias.name);

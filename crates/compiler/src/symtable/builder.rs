@@ -21,6 +21,7 @@ pub(super) fn collect(module: &ast::Mod) -> Result<(SymbolTable, ScopeId), Compi
         comp_iter_expr: 0,
         in_unevaluated_annotation: false,
         future_annotations: has_future_annotations(module),
+        depth: 0,
     };
     let top = builder.push(ScopeKind::Module, "top", 0, 0);
     match module {
@@ -48,6 +49,10 @@ struct Builder {
     /// `from __future__ import annotations`: annotations become strings, so their
     /// scopes are not children of the scope they annotate.
     future_annotations: bool,
+    /// Current expression nesting, bounded by `MAX_COMPILE_DEPTH`: the parser caps
+    /// each operator chain, but chains nested in parentheses multiply, and this
+    /// recursion must give RecursionError before it overflows the Rust stack.
+    depth: usize,
 }
 
 /// Whether the module starts with `from __future__ import annotations` (future imports
@@ -702,6 +707,17 @@ impl Builder {
     }
 
     fn expr(&mut self, expr: &Expr) -> Result<(), CompileError> {
+        self.depth += 1;
+        let result = if self.depth > crate::error::MAX_COMPILE_DEPTH {
+            Err(CompileError::too_deep(expr.range()))
+        } else {
+            self.expr_inner(expr)
+        };
+        self.depth -= 1;
+        result
+    }
+
+    fn expr_inner(&mut self, expr: &Expr) -> Result<(), CompileError> {
         match expr {
             Expr::BoolOp { values, .. } => self.exprs(values)?,
             Expr::NamedExpr { target, value, .. } => {

@@ -306,15 +306,23 @@ fn repeat_in_place(vm: &Vm, d: &Deque, n: i64) -> PyResult<()> {
         drop(d.take_all());
         return Ok(());
     }
+    // CPython checks size * n against PY_SSIZE_T_MAX before looking at maxlen
+    // (except for a single item, which it repeats up to maxlen).
+    if items.len() > 1 && items.len() as u128 * n as u128 > isize::MAX as u128 {
+        return Err(vm.error(&vm.types().exc.memory_error, ""));
+    }
     let total = (items.len() as u128) * (n as u128);
     let keep = d.maxlen.get().map_or(total, |m| total.min(m as u128));
     if keep > (isize::MAX as u128) / 8 {
         return Err(vm.error(&vm.types().exc.memory_error, ""));
     }
+    // Reserve fallibly: `deque([1]) * 2**50` must be a MemoryError, not an abort.
+    let mut repeated = std::collections::VecDeque::new();
+    if repeated.try_reserve_exact(keep as usize).is_err() {
+        return Err(vm.error(&vm.types().exc.memory_error, ""));
+    }
     let start = total - keep;
-    let repeated: std::collections::VecDeque<Value> = (0..keep)
-        .map(|k| items[((start + k) % items.len() as u128) as usize].clone())
-        .collect();
+    repeated.extend((0..keep).map(|k| items[((start + k) % items.len() as u128) as usize].clone()));
     let old = std::mem::replace(&mut *d.items.borrow_mut(), repeated);
     d.bump();
     drop(old);

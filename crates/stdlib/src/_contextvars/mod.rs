@@ -99,6 +99,10 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     if let Some(d) = token_type.dict_obj() {
         dict::set_str(vm, &d, "MISSING", missing.clone());
     }
+    // A Context compares as a mapping and, as in CPython, is unhashable.
+    if let Some(d) = context_type.dict_obj() {
+        dict::set_str(vm, &d, "__hash__", Value::None);
+    }
     for ty in [&context_type, &var_type, &token_type] {
         add_type(vm, module, ty);
     }

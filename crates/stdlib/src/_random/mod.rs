@@ -122,14 +122,23 @@ fn random(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = this(vm, &args, "getrandbits")?;
     let k = arity::one(vm, &rest(&args), "getrandbits")?;
-    let k = crate::number_args::to_ssize(vm, k)?;
-    if k < 0 {
+    // CPython 3.14 takes k as a uint64_t: any negative int is the ValueError, past
+    // 2**64 an OverflowError, and a k that fits but cannot be allocated a
+    // MemoryError.
+    let k = crate::number_args::to_index(vm, k)?;
+    if k < BigInt::ZERO {
         return Err(vm.value_error("Cannot convert negative int"));
     }
+    let Ok(k) = u64::try_from(&k) else {
+        return Err(vm.overflow_error("Python int too large for C uint64_t"));
+    };
     if k == 0 {
         return Ok(Value::Int(0));
     }
-    let bytes = r.0.borrow_mut().random_bits(k as usize);
+    let bits = usize::try_from(k).unwrap_or(usize::MAX);
+    let Some(bytes) = r.0.borrow_mut().random_bits(bits) else {
+        return Err(crate::native_util::memory_error(vm));
+    };
     Ok(vm.new_int(from_bytes(&bytes, ByteOrder::Little, false)))
 }
 

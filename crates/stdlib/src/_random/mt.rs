@@ -102,9 +102,13 @@ impl Mt19937 {
 
     /// `getrandbits(k)` for k > 0: little-endian bytes of `k` random bits, filled a
     /// 32-bit word at a time (the last word keeps its high bits), as CPython.
-    pub fn random_bits(&mut self, k: usize) -> Vec<u8> {
+    ///
+    /// `None` when the buffer cannot be allocated: `k` is the user's
+    /// (`getrandbits(2**62)`), and CPython raises MemoryError there.
+    pub fn random_bits(&mut self, k: usize) -> Option<Vec<u8>> {
         let words = (k - 1) / 32 + 1;
-        let mut out = Vec::with_capacity(words * 4);
+        let mut out = Vec::new();
+        out.try_reserve_exact(words.checked_mul(4)?).ok()?;
         let mut left = k;
         for _ in 0..words {
             let mut r = self.next_u32();
@@ -114,7 +118,7 @@ impl Mt19937 {
             out.extend_from_slice(&r.to_le_bytes());
             left = left.saturating_sub(32);
         }
-        out
+        Some(out)
     }
 }
 

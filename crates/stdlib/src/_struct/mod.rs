@@ -73,15 +73,20 @@ fn compile(vm: &mut Vm, fmt: &Value) -> PyResult<Compiled> {
     })
 }
 
-fn pack_values(vm: &mut Vm, format: &Format, values: &[Value], out: &mut [u8]) -> PyResult<()> {
-    if values.len() != format.items {
-        let msg = format!(
-            "pack expected {} items for packing (got {})",
-            format.items,
-            values.len()
-        );
-        return Err(struct_error(vm, &msg));
+/// CPython's first check when packing: one value per item of the format.
+fn check_item_count(vm: &mut Vm, format: &Format, got: usize) -> PyResult<()> {
+    if got == format.items {
+        return Ok(());
     }
+    let msg = format!(
+        "pack expected {} items for packing (got {})",
+        format.items, got
+    );
+    Err(struct_error(vm, &msg))
+}
+
+fn pack_values(vm: &mut Vm, format: &Format, values: &[Value], out: &mut [u8]) -> PyResult<()> {
+    check_item_count(vm, format, values.len())?;
     let mut rest = values;
     for field in &format.fields {
         let (these, after) = rest.split_at(field.items());
@@ -92,7 +97,14 @@ fn pack_values(vm: &mut Vm, format: &Format, values: &[Value], out: &mut [u8]) -
 }
 
 fn pack(vm: &mut Vm, format: &Format, values: &[Value]) -> PyResult<Value> {
-    let mut out = vec![0u8; format.size];
+    // As CPython: the item count first, then PyBytes_FromStringAndSize's limit
+    // (the object header, 33 bytes on 64-bit builds, plus the data must fit a
+    // Py_ssize_t), then the allocation.
+    check_item_count(vm, format, values.len())?;
+    if format.size > isize::MAX as usize - 33 {
+        return Err(vm.overflow_error("byte string is too large"));
+    }
+    let mut out = crate::native_util::zeroed_buffer(vm, format.size)?;
     pack_values(vm, format, values, &mut out)?;
     Ok(adder_vm::objects::bytes::new_bytes(vm, out))
 }
@@ -116,19 +128,25 @@ fn unpack(vm: &mut Vm, format: &Format, buffer: &Value) -> PyResult<Value> {
 }
 
 /// Resolve `offset` (negative from the end) for `size` bytes in a `len`-byte buffer.
+///
+/// The arithmetic is done in `i128`: the offset comes from the user and may be
+/// anywhere in the `Py_ssize_t` range, so `offset + len + size` and the "at least"
+/// figure in the message (CPython computes it as a `size_t`) overflow `i64`.
 fn place(vm: &mut Vm, offset: i64, size: usize, len: usize, packing: bool) -> PyResult<usize> {
-    let (len_i, size_i) = (len as i64, size as i64);
+    let (len_i, size_i, offset) = (len as i128, size as i128, i128::from(offset));
     let start = if offset < 0 {
-        if offset + len_i < 0 {
-            let msg = format!("offset {offset} out of range for {len}-byte buffer");
-            return Err(struct_error(vm, &msg));
-        }
-        if offset + len_i + size_i > len_i {
+        // CPython's order: first whether the data could fit before the end at
+        // all, then whether the offset reaches back past the start.
+        if offset + size_i > 0 {
             let msg = if packing {
                 format!("no space to pack {size} bytes at offset {offset}")
             } else {
                 format!("not enough data to unpack {size} bytes at offset {offset}")
             };
+            return Err(struct_error(vm, &msg));
+        }
+        if offset + len_i < 0 {
+            let msg = format!("offset {offset} out of range for {len}-byte buffer");
             return Err(struct_error(vm, &msg));
         }
         offset + len_i
@@ -149,6 +167,7 @@ fn place(vm: &mut Vm, offset: i64, size: usize, len: usize, packing: bool) -> Py
         };
         return Err(struct_error(vm, &msg));
     }
+    // 0 <= start <= len - size here, so it fits a usize.
     Ok(start as usize)
 }
 
@@ -172,10 +191,20 @@ fn pack_into(
         )));
     };
     let offset = crate::number_args::to_ssize(vm, offset)?;
-    let mut packed = vec![0u8; format.size];
-    pack_values(vm, format, values, &mut packed)?;
+    // As CPython: the item count, then the bounds, then the values; the bounds
+    // check also keeps the scratch buffer no larger than the target.
+    if values.len() != format.items {
+        let msg = format!(
+            "pack_into expected {} items for packing (got {})",
+            format.items,
+            values.len()
+        );
+        return Err(struct_error(vm, &msg));
+    }
     let len = target.bytes.borrow().len();
     let start = place(vm, offset, format.size, len, true)?;
+    let mut packed = crate::native_util::zeroed_buffer(vm, format.size)?;
+    pack_values(vm, format, values, &mut packed)?;
     target.bytes.borrow_mut()[start..start + format.size].copy_from_slice(&packed);
     Ok(Value::None)
 }

@@ -12,9 +12,10 @@ use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyResult, Value, Vm};
 
 use super::fileio::FileIo;
-use super::iobase::{copy_into, new_io_object, unsupported};
+use super::iobase::{copy_into, new_io_object, type_arg, unsupported};
 use super::{io_state, DEFAULT_BUFFER_SIZE};
 use crate::args::{bind, bytes_arg, call_method, int_arg, opt_int, positional, Params};
+use crate::native_util::after_receiver;
 
 /// Which buffered type an object is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,15 @@ enum Kind {
 }
 
 impl Kind {
+    /// The `_io` class of this kind.
+    fn class_name(self) -> &'static str {
+        match self {
+            Kind::Reader => "BufferedReader",
+            Kind::Writer => "BufferedWriter",
+            Kind::Random => "BufferedRandom",
+        }
+    }
+
     fn reads(self) -> bool {
         self != Kind::Writer
     }
@@ -201,9 +211,7 @@ fn rewind_reads(vm: &mut Vm, state: &Buffered, raw: &Value) -> PyResult<()> {
 }
 
 fn buffered_new(vm: &mut Vm, args: Args, kind: Kind) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, kind.class_name(), false)?;
     let state = Buffered {
         kind,
         raw: RefCell::new(Value::None),
@@ -229,10 +237,7 @@ fn random_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `BufferedX(raw, buffer_size=DEFAULT_BUFFER_SIZE)`.
 fn buffered_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,
@@ -245,7 +250,10 @@ fn buffered_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     )?;
     let state = vm.native_self::<Buffered>(&args, "__init__", "_io._Buffered")?;
     let raw = a[0].clone().unwrap_or(Value::None);
-    let size = opt_int(vm, a[1].as_ref(), DEFAULT_BUFFER_SIZE)?;
+    let size = match a[1].as_ref() {
+        None => DEFAULT_BUFFER_SIZE,
+        Some(v) => crate::number_args::to_ssize(vm, v)?,
+    };
     if size <= 0 {
         return Err(vm.value_error("buffer size must be strictly positive"));
     }
@@ -279,6 +287,11 @@ fn buffered_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
             io_state(vm)?.track_writer(obj);
         }
     }
+    // CPython allocates the buffer here, so an impossible size is a MemoryError at
+    // construction (the reservation is released at once: no pages are touched).
+    if Vec::<u8>::new().try_reserve_exact(size as usize).is_err() {
+        return Err(crate::native_util::memory_error(vm));
+    }
     state.buffer_size.set(size as usize);
     state.clear_reads();
     state.write_buf.borrow_mut().clear();
@@ -310,6 +323,11 @@ fn buffered_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(new_bytes(vm, out));
     }
     let wanted = size as usize;
+    // CPython allocates the whole result before reading more, so a size no
+    // allocation can satisfy is a MemoryError even when the stream is short.
+    if wanted > out.len() && out.try_reserve_exact(wanted - out.len()).is_err() {
+        return Err(crate::native_util::memory_error(vm));
+    }
     while out.len() < wanted {
         let need = wanted - out.len();
         let chunk = raw_read(vm, &raw, need.max(state.buffer_size.get()))?;

@@ -8,8 +8,9 @@ use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
 
-use super::iobase::{closed_error, copy_into, new_io_object};
-use crate::args::{bind, bytes_arg, int_arg, opt_int, positional, Params};
+use super::iobase::{closed_error, copy_into, new_io_object, truncate_size, type_arg};
+use crate::args::{bind, bytes_arg, opt_int, positional, Params};
+use crate::native_util::after_receiver;
 
 /// The buffer and the position (which may lie past the end after a seek).
 #[derive(Default)]
@@ -30,18 +31,13 @@ fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a BytesIo> {
 }
 
 fn bytesio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("BytesIO.__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, "BytesIO", true)?;
     Ok(new_io_object(vm, &cls, BytesIo::default()))
 }
 
 /// `BytesIO(initial_bytes=b'')`.
 fn bytesio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,
@@ -119,10 +115,23 @@ fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("write expected 1 argument"));
     };
     let bytes = bytes_arg(vm, v)?;
+    if bytes.is_empty() {
+        return Ok(Value::Int(0));
+    }
     let mut data = state.data.borrow_mut();
     let start = state.pos.get();
-    let end = start + bytes.len();
+    // The position may be anywhere up to PY_SSIZE_T_MAX after a seek: the new end
+    // must fit a Py_ssize_t and be allocatable (CPython's errors), never abort.
+    let end = start
+        .checked_add(bytes.len())
+        .filter(|&e| e <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("new buffer size too large"))?;
     if data.len() < end {
+        let more = end - data.len();
+        // Amortised growth (not `_exact`): many small writes must stay linear.
+        if data.try_reserve(more).is_err() {
+            return Err(crate::native_util::memory_error(vm));
+        }
         data.resize(end, 0);
     }
     data[start..end].copy_from_slice(bytes);
@@ -138,7 +147,8 @@ fn bytesio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn bytesio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "seek")?;
     let pos = positional(vm, &args, "seek", 2, 3)?;
-    let offset = int_arg(vm, &pos[1])?;
+    // Argument Clinic's `Py_ssize_t` conversion, with its message.
+    let offset = crate::number_args::to_ssize(vm, &pos[1])?;
     let whence = opt_int(vm, pos.get(2), 0)?;
     let base = match whence {
         0 if offset < 0 => {
@@ -149,7 +159,11 @@ fn bytesio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         2 => state.data.borrow().len() as i64,
         _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     };
-    let target = (base + offset).max(0);
+    // CPython's overflow check: the sum must stay a Py_ssize_t.
+    let target = base
+        .checked_add(offset)
+        .ok_or_else(|| vm.overflow_error("new position too large"))?
+        .max(0);
     state.pos.set(target as usize);
     Ok(Value::Int(target))
 }
@@ -160,16 +174,9 @@ fn bytesio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn bytesio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "truncate")?;
-    let pos = positional(vm, &args, "truncate", 1, 2)?;
-    let size = match pos.get(1) {
-        None | Some(Value::None) => state.pos.get() as i64,
-        Some(v) => int_arg(vm, v)?,
-    };
-    if size < 0 {
-        return Err(vm.value_error(format!("negative size value {size}")));
-    }
-    state.data.borrow_mut().truncate(size as usize);
-    Ok(Value::Int(size))
+    let size = truncate_size(vm, &args, state.pos.get(), "negative size value")?;
+    state.data.borrow_mut().truncate(size);
+    Ok(Value::Int(size as i64))
 }
 
 fn bytesio_true(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -11,8 +11,9 @@ use adder_vm::objects::dict;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
 
-use super::iobase::{closed_file_error, copy_into, new_io_object, unsupported};
+use super::iobase::{closed_file_error, copy_into, new_io_object, type_arg, unsupported};
 use crate::args::{bind, bool_arg, bytes_arg, int_arg, opt_int, positional, Params};
+use crate::native_util::after_receiver;
 use crate::posix;
 
 /// The state of a `FileIO`.
@@ -144,9 +145,7 @@ fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a FileIo> {
 }
 
 fn fileio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("FileIO.__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, "FileIO", true)?;
     let state = FileIo {
         fd: Cell::new(-1),
         readable: Cell::new(false),
@@ -218,10 +217,7 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<RawMode> {
 /// `FileIO(file, mode='r', closefd=True, opener=None)`.
 fn fileio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this_value = args.pos().first().cloned().unwrap_or(Value::None);
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,
@@ -306,7 +302,7 @@ fn open_path(vm: &mut Vm, file: &Value, flags: i32, opener: Option<&Value>) -> P
         return posix::c_fd(vm, fd);
     }
     let path = posix::fspath(vm, file)?;
-    let p = posix::path_arg(vm, "open", "file", &path)?;
+    let p = posix::fs_converter_arg(vm, "open", "file", &path)?;
     loop {
         // SAFETY: a NUL-terminated path.
         let fd = unsafe { libc::open(p.c_path.as_ptr(), flags, 0o666 as libc::c_uint) };
@@ -362,8 +358,9 @@ fn fileio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("an integer is required"));
     }
     let offset = int_arg(vm, &pos[1])?;
-    let whence = opt_int(vm, pos.get(2), 0)?;
-    Ok(Value::Int(state.seek(vm, offset, whence as i32)?))
+    // A C int, never truncated into a valid whence.
+    let whence = crate::args::opt_c_int(vm, pos.get(2), 0)?;
+    Ok(Value::Int(state.seek(vm, offset, whence)?))
 }
 
 fn fileio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -61,12 +61,59 @@ pub fn check_closed(vm: &mut Vm, obj: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// The class a native `_io` `__new__` was called with (its first argument), checked
+/// as CPython's `tp_new_wrapper` checks it: a type, and a subtype of the native class
+/// `name`; otherwise the object would get a class whose methods expect other state.
+/// `own_new` says whether CPython's class has its own `__new__` (`_io.BytesIO`) or
+/// uses `object.__new__`, which words the errors differently.
+pub fn type_arg(vm: &Vm, args: &Args, name: &str, own_new: bool) -> PyResult<ObjRef> {
+    let owner = if own_new {
+        format!("_io.{name}")
+    } else {
+        "object".to_string()
+    };
+    let Some(first) = args.pos().first() else {
+        return Err(vm.type_error(format!("{owner}.__new__(): not enough arguments")));
+    };
+    let Some(cls) = first.as_obj().filter(|o| o.as_type().is_some()) else {
+        return Err(vm.type_error(format!(
+            "{owner}.__new__(X): X is not a type object ({})",
+            vm.type_name(first)
+        )));
+    };
+    let derives = cls.as_type().is_some_and(|t| {
+        t.mro
+            .borrow()
+            .iter()
+            .any(|k| !vm.type_is_heap(k) && k.as_type().is_some_and(|k| &*k.name() == name))
+    });
+    if derives {
+        return Ok(cls.clone());
+    }
+    let shown = cls.as_type().map(|t| t.name()).unwrap_or_default();
+    Err(vm.type_error(if own_new {
+        format!("{owner}.__new__({shown}): {shown} is not a subtype of {owner}")
+    } else {
+        format!("object.__new__({shown}) is not safe, use {shown}.__new__()")
+    }))
+}
+
+/// The size an in-memory stream's `truncate(size=None)` cuts to: the current
+/// position `pos` when no size is given. BytesIO and StringIO word the error for a
+/// negative size differently (`negative` starts it), as CPython's do.
+pub fn truncate_size(vm: &mut Vm, args: &Args, pos: usize, negative: &str) -> PyResult<usize> {
+    let given = positional(vm, args, "truncate", 1, 2)?;
+    let size = match given.get(1) {
+        None | Some(Value::None) => pos as i64,
+        Some(v) => crate::args::int_arg(vm, v)?,
+    };
+    usize::try_from(size).map_err(|_| vm.value_error(format!("{negative} {size}")))
+}
+
 /// `_IOBase.__new__` (and the other bases'): an instance with a `__dict__` whose
 /// state lives in Python attributes.
 pub fn base_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("_IOBase.__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, "_IOBase", false)?;
     Ok(new_io_object(vm, &cls, PlainIo))
 }
 

@@ -24,7 +24,7 @@ use adder_vm::objects::dict;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyResult, Value, Vm};
 
-use crate::args::{bind, call_method, opt_int, Params};
+use crate::args::{bind, call_method, Params};
 
 /// `io.DEFAULT_BUFFER_SIZE` (128 KiB since 3.14).
 pub const DEFAULT_BUFFER_SIZE: i64 = 128 * 1024;
@@ -219,7 +219,8 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     let mode = parse_open_mode(vm, &mode_text)?;
-    let buffering = opt_int(vm, a[2].as_ref(), -1)?;
+    // A C int in CPython: `open(f, 'rb', 2**62)` is an OverflowError.
+    let buffering = i64::from(crate::args::opt_c_int(vm, a[2].as_ref(), -1)?);
     let given = |i: usize| a[i].as_ref().is_some_and(|v| !v.is_none());
     if !mode.text {
         for (i, what) in [(3, "an encoding"), (4, "an errors"), (5, "a newline")] {

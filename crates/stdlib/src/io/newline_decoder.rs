@@ -10,9 +10,10 @@ use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
 
-use super::iobase::new_io_object;
+use super::iobase::{new_io_object, type_arg};
 use super::newline::{translate_input, SeenNewlines};
 use crate::args::{bind, bool_arg, call_method, int_arg, Params};
+use crate::native_util::after_receiver;
 
 struct NewlineDecoder {
     /// The wrapped decoder, or None.
@@ -34,9 +35,7 @@ fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a NewlineDecode
 }
 
 fn decoder_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("IncrementalNewlineDecoder.__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, "IncrementalNewlineDecoder", false)?;
     let state = NewlineDecoder {
         decoder: RefCell::new(Value::None),
         translate: Cell::new(false),
@@ -48,10 +47,7 @@ fn decoder_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `IncrementalNewlineDecoder(decoder, translate, errors='strict')`.
 fn decoder_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,
@@ -73,10 +69,7 @@ fn decoder_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `decode(input, final=False)`.
 fn decoder_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "decode")?;
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,

@@ -8,9 +8,10 @@ use adder_vm::object::ObjRef;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyResult, Value, Vm};
 
-use super::iobase::new_io_object;
+use super::iobase::{new_io_object, type_arg};
 use super::{io_state, DEFAULT_BUFFER_SIZE};
 use crate::args::{bind, call_method, opt_int, Params};
+use crate::native_util::after_receiver;
 
 /// The two buffered halves (None before `__init__`).
 struct RwPair {
@@ -41,9 +42,7 @@ fn halves(vm: &Vm, args: &Args, method: &str) -> PyResult<Halves> {
 }
 
 fn pair_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("BufferedRWPair.__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, "BufferedRWPair", false)?;
     let state = RwPair {
         reader: RefCell::new(Value::None),
         writer: RefCell::new(Value::None),
@@ -53,10 +52,7 @@ fn pair_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `BufferedRWPair(reader, writer, buffer_size=DEFAULT_BUFFER_SIZE)`.
 fn pair_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,
@@ -88,10 +84,7 @@ macro_rules! forward {
             fn $fn_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let target = halves(vm, &args, $method)?.$half;
                 let method = vm.get_attr_str(&target, $method)?;
-                vm.call_with(&method, Args {
-                    values: args.values.get(1..).unwrap_or(&[]),
-                    kwnames: args.kwnames,
-                })
+                vm.call_with(&method, after_receiver(&args))
             }
         )*
     };

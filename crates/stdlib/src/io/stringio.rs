@@ -8,11 +8,12 @@ use adder_vm::object::{ObjRef, Payload};
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
 
-use super::iobase::{closed_file_error, new_io_object};
+use super::iobase::{closed_file_error, new_io_object, truncate_size, type_arg};
 use super::newline::{
     find_line_end, translate_input, translate_output, LineEnd, Newline, SeenNewlines,
 };
-use crate::args::{bind, int_arg, opt_int, positional, Params};
+use crate::args::{bind, opt_int, positional, Params};
+use crate::native_util::after_receiver;
 
 /// The text (as code points, for O(1) positions) and the position in it.
 struct StringIo {
@@ -34,9 +35,7 @@ fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a StringIo> {
 }
 
 fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("StringIO.__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, "StringIO", true)?;
     let state = StringIo {
         text: RefCell::new(Vec::new()),
         pos: Cell::new(0),
@@ -49,10 +48,7 @@ fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `StringIO(initial_value='', newline='\n')`.
 fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,
@@ -75,7 +71,7 @@ fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None | Some(Value::None) => {}
         Some(v) => match v.payload() {
             Some(Payload::Str(s)) => {
-                write_text(state, s.as_str());
+                write_text(vm, state, s.as_str())?;
                 state.pos.set(0);
             }
             _ => {
@@ -90,7 +86,14 @@ fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Write `text` at the position with the newline translation.
-fn write_text(state: &StringIo, text: &str) -> usize {
+///
+/// The position may be anywhere up to PY_SSIZE_T_MAX after a seek, so the new end
+/// is checked as CPython checks it (OverflowError) and the buffer grown fallibly
+/// (MemoryError) rather than overflowing or aborting.
+fn write_text(vm: &Vm, state: &StringIo, text: &str) -> PyResult<usize> {
+    if text.is_empty() {
+        return Ok(0);
+    }
     let newline = state.newline.get();
     if matches!(newline, Newline::Universal | Newline::Untranslated) {
         let mut seen = state.seen.get();
@@ -105,14 +108,27 @@ fn write_text(state: &StringIo, text: &str) -> usize {
     let chars: Vec<char> = translated.chars().collect();
     let mut buf = state.text.borrow_mut();
     let start = state.pos.get();
+    let end = start
+        .checked_add(chars.len())
+        .filter(|&e| e <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("new position too large"))?;
+    if end > buf.len() {
+        if end > isize::MAX as usize / std::mem::size_of::<u32>() {
+            return Err(vm.overflow_error("new buffer size too large"));
+        }
+        let more = end - buf.len();
+        // Amortised growth (not `_exact`): many small writes must stay linear.
+        if buf.try_reserve(more).is_err() {
+            return Err(crate::native_util::memory_error(vm));
+        }
+    }
     if buf.len() < start {
         buf.resize(start, '\0');
     }
-    let end = start + chars.len();
     let overlap = end.min(buf.len());
     buf.splice(start..overlap, chars);
     state.pos.set(end);
-    text.chars().count()
+    Ok(text.chars().count())
 }
 
 /// Take up to `n` characters (all when `None`) from the position.
@@ -164,7 +180,7 @@ fn stringio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(v)
         )));
     };
-    Ok(Value::Int(write_text(state, s.as_str()) as i64))
+    Ok(Value::Int(write_text(vm, state, s.as_str())? as i64))
 }
 
 fn stringio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -175,7 +191,8 @@ fn stringio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn stringio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "seek")?;
     let pos = positional(vm, &args, "seek", 2, 3)?;
-    let offset = int_arg(vm, &pos[1])?;
+    // Argument Clinic's `Py_ssize_t` conversion, with its message.
+    let offset = crate::number_args::to_ssize(vm, &pos[1])?;
     let whence = opt_int(vm, pos.get(2), 0)?;
     let target = match whence {
         0 if offset < 0 => {
@@ -203,16 +220,9 @@ fn stringio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn stringio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "truncate")?;
-    let pos = positional(vm, &args, "truncate", 1, 2)?;
-    let size = match pos.get(1) {
-        None | Some(Value::None) => state.pos.get() as i64,
-        Some(v) => int_arg(vm, v)?,
-    };
-    if size < 0 {
-        return Err(vm.value_error(format!("Negative size value {size}")));
-    }
-    state.text.borrow_mut().truncate(size as usize);
-    Ok(Value::Int(size))
+    let size = truncate_size(vm, &args, state.pos.get(), "Negative size value")?;
+    state.text.borrow_mut().truncate(size);
+    Ok(Value::Int(size as i64))
 }
 
 fn stringio_true(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -15,12 +15,12 @@ use adder_vm::objects::codecs::{self, Codec};
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyResult, Value, Vm};
 
-use super::iobase::{closed_error, new_io_object, unsupported};
+use super::iobase::{closed_error, new_io_object, type_arg, unsupported};
 use super::newline::{
     find_line_end, translate_input, translate_output, LineEnd, Newline, SeenNewlines,
 };
 use crate::args::{bind, bool_arg, bytes_arg, call_method, int_arg, opt_int, positional, Params};
-use crate::native_util::stop_iteration;
+use crate::native_util::{after_receiver, stop_iteration};
 
 /// How many bytes one read from the buffer asks for.
 const CHUNK_SIZE: i64 = 8192;
@@ -68,9 +68,7 @@ fn this_open<'a>(vm: &mut Vm, args: &'a Args, method: &str) -> PyResult<(&'a Tex
 }
 
 fn textio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(cls) = args.pos().first().and_then(|v| v.as_obj()).cloned() else {
-        return Err(vm.type_error("TextIOWrapper.__new__(X): X is not a type object"));
-    };
+    let cls = type_arg(vm, &args, "TextIOWrapper", false)?;
     let state = TextIo {
         buffer: RefCell::new(Value::None),
         encoding: RefCell::new(String::new()),
@@ -114,10 +112,7 @@ fn set_encoding(vm: &Vm, state: &TextIo, encoding: Option<String>) -> PyResult<(
 /// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None,
 /// line_buffering=False, write_through=False)`.
 fn textio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,
@@ -439,10 +434,7 @@ fn textio_detach(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// write_through=None)`.
 fn textio_reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (state, buffer) = this(vm, &args, "reconfigure")?;
-    let rest = Args {
-        values: args.values.get(1..).unwrap_or(&[]),
-        kwnames: args.kwnames,
-    };
+    let rest = after_receiver(&args);
     let a = bind(
         vm,
         &rest,

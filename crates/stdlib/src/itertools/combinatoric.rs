@@ -52,6 +52,8 @@ enum Stage {
 }
 
 struct Combinatoric {
+    /// The distinct pools; `product`'s position `i` draws from `pools[i % len]`, so
+    /// `repeat=` shares them instead of copying each pool `repeat` times.
     pools: Vec<Vec<Value>>,
     state: RefCell<(Stage, Vec<usize>, Vec<usize>)>,
     r: usize,
@@ -97,16 +99,32 @@ fn product_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("repeat argument cannot be negative"));
     }
     let mut pools = Vec::new();
-    for v in &args.pos()[1..] {
+    for v in args.pos().get(1..).unwrap_or(&[]) {
         pools.push(vm.collect_iterable(v)?);
     }
-    let pools: Vec<Vec<Value>> = if pools.is_empty() {
-        Vec::new()
-    } else {
-        (0..repeat).flat_map(|_| pools.iter().cloned()).collect()
-    };
-    let n = pools.len();
-    new_combinatoric(vm, &args, pools, n, vec![0; n], Vec::new())
+    // CPython's check and message: the index array (one machine word per pool
+    // position) must not exceed PY_SSIZE_T_MAX bytes.
+    let limit = (isize::MAX as usize / std::mem::size_of::<usize>())
+        .checked_div(repeat as usize)
+        .unwrap_or(usize::MAX);
+    if pools.len() > limit {
+        return Err(vm.overflow_error("repeat argument too large"));
+    }
+    let n = pools.len() * repeat as usize;
+    let indices = filled_indices(vm, n, |_| 0)?;
+    new_combinatoric(vm, &args, pools, n, indices, Vec::new())
+}
+
+/// `n` indices made by `f`, or `MemoryError` when `n` words cannot be allocated
+/// (CPython's `PyMem_New` failing for `combinations(x, 2**40)`), instead of the
+/// process aborting.
+fn filled_indices(vm: &Vm, n: usize, f: impl Fn(usize) -> usize) -> PyResult<Vec<usize>> {
+    let mut out = Vec::new();
+    if out.try_reserve_exact(n).is_err() {
+        return Err(crate::native_util::memory_error(vm));
+    }
+    out.extend((0..n).map(f));
+    Ok(out)
 }
 
 fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -116,7 +134,7 @@ fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match stage {
         Stage::Done => return Err(stop(vm)),
         Stage::First => {
-            if p.pools.iter().any(|pool| pool.is_empty()) {
+            if p.r > 0 && p.pools.iter().any(|pool| pool.is_empty()) {
                 *stage = Stage::Done;
                 return Err(stop(vm));
             }
@@ -124,7 +142,7 @@ fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Stage::Running => {
             // Odometer: bump the rightmost index that can move, reset those after it.
-            let mut i = p.pools.len();
+            let mut i = p.r;
             loop {
                 if i == 0 {
                     *stage = Stage::Done;
@@ -132,7 +150,7 @@ fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
                 i -= 1;
                 indices[i] += 1;
-                if indices[i] < p.pools[i].len() {
+                if indices[i] < p.pools[i % p.pools.len()].len() {
                     break;
                 }
                 indices[i] = 0;
@@ -141,8 +159,8 @@ fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let items = indices
         .iter()
-        .zip(&p.pools)
-        .map(|(&i, pool)| pool[i].clone())
+        .enumerate()
+        .map(|(k, &i)| p.pools[k % p.pools.len()][i].clone())
         .collect();
     Ok(vm.new_tuple(items))
 }
@@ -180,8 +198,12 @@ fn permutations_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (pool, r) = pool_and_r(vm, &args, &PERMUTATIONS)?;
     let n = pool.len();
     let r = r.unwrap_or(n);
-    let cycles = (0..r).map(|i| n - i).collect();
-    new_combinatoric(vm, &args, vec![pool], r, (0..n).collect(), cycles)
+    // With r > n there are no permutations (the first `next` stops) and n - i would
+    // underflow; the cycles are still allocated so a huge r raises MemoryError as in
+    // CPython.
+    let cycles = filled_indices(vm, r, |i| n.saturating_sub(i))?;
+    let indices = filled_indices(vm, n, |i| i)?;
+    new_combinatoric(vm, &args, vec![pool], r, indices, cycles)
 }
 
 fn permutations_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -239,7 +261,8 @@ const COMBINATIONS: Signature = Signature {
 fn combinations_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (pool, r) = pool_and_r(vm, &args, &COMBINATIONS)?;
     let r = r.unwrap_or(0);
-    new_combinatoric(vm, &args, vec![pool], r, (0..r).collect(), Vec::new())
+    let indices = filled_indices(vm, r, |i| i)?;
+    new_combinatoric(vm, &args, vec![pool], r, indices, Vec::new())
 }
 
 fn combinations_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -284,7 +307,8 @@ const CWR: Signature = Signature {
 fn cwr_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (pool, r) = pool_and_r(vm, &args, &CWR)?;
     let r = r.unwrap_or(0);
-    new_combinatoric(vm, &args, vec![pool], r, vec![0; r], Vec::new())
+    let indices = filled_indices(vm, r, |_| 0)?;
+    new_combinatoric(vm, &args, vec![pool], r, indices, Vec::new())
 }
 
 fn cwr_next(vm: &mut Vm, args: Args) -> PyResult<Value> {

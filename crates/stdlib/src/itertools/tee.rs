@@ -152,8 +152,14 @@ pub(super) fn tee(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(vm.new_tuple(Vec::new()));
     }
     let cls = super::module_type(vm, "_tee")?;
+    // The result tuple is sized by the caller's n: an impossible n is CPython's
+    // MemoryError (PyTuple_New), not an abort or an endless loop of copies.
+    let mut out = Vec::new();
+    if out.try_reserve_exact(n as usize).is_err() {
+        return Err(crate::native_util::memory_error(vm));
+    }
     let first = tee_from_iterable(vm, &cls, &pos[0])?;
-    let mut out = vec![first.clone()];
+    out.push(first.clone());
     if let Some(t) = first.native::<Tee>() {
         for _ in 1..n {
             out.push(copy_of(vm, &cls, t));

@@ -12,7 +12,7 @@ use adder_vm::{PyResult, Value, Vm};
 use super::errors::{errno_error, io_error, last_errno, last_error};
 use super::path::bind;
 use super::path::{name_value, path_arg, PathArg};
-use crate::args::{int_arg, opt_int, positional, Params};
+use crate::args::{int_arg, positional, Params};
 
 /// Bind `func(path, ...)` and convert its first argument.
 fn bind_path(vm: &mut Vm, args: &Args, params: &Params) -> PyResult<(PathArg, Vec<Option<Value>>)> {
@@ -118,7 +118,7 @@ pub fn mkdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             positional: 2,
         },
     )?;
-    let mode = opt_int(vm, a[1].as_ref(), 0o777)? as libc::mode_t;
+    let mode = crate::args::opt_c_int(vm, a[1].as_ref(), 0o777)? as libc::mode_t;
     // SAFETY: a NUL-terminated path.
     path_call(vm, &p, |c| unsafe { libc::mkdir(c, mode) })
 }
@@ -237,7 +237,7 @@ pub fn chmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             positional: 2,
         },
     )?;
-    let mode = opt_int(vm, a[1].as_ref(), 0)? as libc::mode_t;
+    let mode = crate::args::opt_c_int(vm, a[1].as_ref(), 0)? as libc::mode_t;
     // SAFETY: a NUL-terminated path.
     path_call(vm, &p, |c| unsafe { libc::chmod(c, mode) })
 }
@@ -247,7 +247,7 @@ pub fn umask(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [mask] = positional(vm, &args, "umask", 1, 1)? else {
         return Err(vm.type_error("umask expected 1 argument"));
     };
-    let mask = int_arg(vm, mask)? as libc::mode_t;
+    let mask = crate::args::c_int_arg(vm, mask)? as libc::mode_t;
     // SAFETY: umask has no memory effects.
     Ok(Value::Int(unsafe { libc::umask(mask) }.into()))
 }
@@ -264,7 +264,7 @@ pub fn access(vm: &mut Vm, args: Args) -> PyResult<Value> {
             positional: 2,
         },
     )?;
-    let mode = opt_int(vm, a[1].as_ref(), 0)? as i32;
+    let mode = crate::args::opt_c_int(vm, a[1].as_ref(), 0)?;
     // SAFETY: a NUL-terminated path.
     Ok(Value::Bool(
         unsafe { libc::access(p.c_path.as_ptr(), mode) } == 0,
@@ -272,13 +272,27 @@ pub fn access(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// A time argument of `utime` as a `timespec`.
+///
+/// As CPython's `_PyTime_ObjectToTimespec`: NaN is a ValueError and seconds outside
+/// `time_t` an OverflowError, rather than a saturated, meaningless timestamp.
 fn timespec_from_seconds(vm: &mut Vm, v: &Value) -> PyResult<libc::timespec> {
+    let overflow = |vm: &Vm| vm.overflow_error("timestamp out of range for platform time_t");
     if let Some(f) = as_float(v) {
+        if f.is_nan() {
+            return Err(vm.value_error("Invalid value NaN (not a number)"));
+        }
         let secs = f.floor();
+        if !((libc::time_t::MIN as f64) <= secs && secs < -(libc::time_t::MIN as f64)) {
+            return Err(overflow(vm));
+        }
         return Ok(libc::timespec {
             tv_sec: secs as libc::time_t,
             tv_nsec: ((f - secs) * 1e9) as libc::c_long,
         });
+    }
+    if let Some(adder_vm::protocol::number::IntRef::Big(_)) = adder_vm::protocol::number::as_int(v)
+    {
+        return Err(overflow(vm));
     }
     let secs = int_arg(vm, v)?;
     Ok(libc::timespec {
@@ -302,10 +316,11 @@ pub fn utime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pair = |vm: &mut Vm, v: &Value, what: &str| -> PyResult<(Value, Value)> {
         match v.as_obj().and_then(|o| o.as_tuple()) {
             Some([a, b]) => Ok((a.clone(), b.clone())),
-            _ => Err(vm.type_error(format!(
-                "utime: '{what}' must be a tuple of two {}",
-                if what == "ns" { "ints" } else { "numbers" }
-            ))),
+            _ => Err(vm.type_error(if what == "ns" {
+                "utime: 'ns' must be a tuple of two ints"
+            } else {
+                "utime: 'times' must be either a tuple of two ints or None"
+            })),
         }
     };
     let times = match (a[1].as_ref().filter(|v| !v.is_none()), a[2].as_ref()) {

@@ -10,7 +10,7 @@ use super::errors::last_error;
 use super::path::bind;
 use super::path::path_arg;
 use super::state;
-use crate::args::{bool_arg, bytes_arg, int_arg, opt_int, positional, Params};
+use crate::args::{bool_arg, bytes_arg, int_arg, positional, Params};
 use crate::structseq;
 
 /// An fd argument as the C type, OverflowError when out of range.
@@ -24,9 +24,16 @@ pub fn c_fd(vm: &Vm, fd: i64) -> PyResult<i32> {
     })
 }
 
-fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+/// A plain descriptor argument (CPython's `fildes` converter, `PyLong_AsInt`):
+/// out of C int range either way is "too large", unlike a path argument's fd.
+pub(crate) fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let too_large = |vm: &Vm| vm.overflow_error("Python int too large to convert to C int");
+    if let Some(adder_vm::protocol::number::IntRef::Big(_)) = adder_vm::protocol::number::as_int(v)
+    {
+        return Err(too_large(vm));
+    }
     let fd = int_arg(vm, v)?;
-    c_fd(vm, fd)
+    i32::try_from(fd).map_err(|_| too_large(vm))
 }
 
 /// Check a C call's result: `-1` means errno tells what failed.
@@ -52,8 +59,8 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     )?;
     let path_value = a[0].clone().unwrap_or(Value::None);
     let p = path_arg(vm, "open", "path", &path_value)?;
-    let flags = opt_int(vm, a[1].as_ref(), 0)? as i32 | libc::O_CLOEXEC;
-    let mode = opt_int(vm, a[2].as_ref(), 0o777)? as libc::c_uint;
+    let flags = crate::args::opt_c_int(vm, a[1].as_ref(), 0)? | libc::O_CLOEXEC;
+    let mode = crate::args::opt_c_int(vm, a[2].as_ref(), 0o777)? as libc::c_uint;
     // SAFETY: a NUL-terminated path; open reports failures through errno.
     let fd = unsafe { libc::open(p.c_path.as_ptr(), flags, mode) };
     if fd < 0 {
@@ -68,7 +75,7 @@ pub fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("read expected 2 arguments"));
     };
     let fd = fd_arg(vm, fd)?;
-    let n = int_arg(vm, n)?;
+    let n = crate::number_args::to_ssize(vm, n)?;
     if n < 0 {
         return Err(super::errors::errno_error(vm, libc::EINVAL, None, None));
     }
@@ -76,13 +83,22 @@ pub fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Read up to `n` bytes from `fd` (one `read` call, retried on EINTR).
+///
+/// `n` comes from the caller (`os.read(fd, 2**40)`): the buffer is reserved
+/// fallibly, so an impossible size raises MemoryError as in CPython instead of
+/// aborting, and it is not zero-filled, so a large request for a short read does
+/// not touch pages it never uses.
 pub fn read_fd(vm: &Vm, fd: i32, n: usize) -> PyResult<Vec<u8>> {
-    let mut buf = vec![0u8; n];
+    let mut buf: Vec<u8> = Vec::new();
+    if buf.try_reserve_exact(n).is_err() {
+        return Err(crate::native_util::memory_error(vm));
+    }
     loop {
-        // SAFETY: the buffer has room for n bytes.
+        // SAFETY: the buffer has capacity for n bytes; read() writes at most n.
         let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n) };
         if got >= 0 {
-            buf.truncate(got as usize);
+            // SAFETY: the kernel initialised the first `got` (<= n) bytes.
+            unsafe { buf.set_len(got as usize) };
             return Ok(buf);
         }
         if super::errors::last_errno() != libc::EINTR {
@@ -145,8 +161,9 @@ pub fn lseek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("lseek expected 3 arguments"));
     };
     let fd = fd_arg(vm, fd)?;
-    let (pos, how) = (int_arg(vm, pos)?, int_arg(vm, how)?);
-    Ok(Value::Int(seek_fd(vm, fd, pos, how as i32)?))
+    // `how` is a C int: out of range is an OverflowError, not a truncated whence.
+    let (pos, how) = (int_arg(vm, pos)?, crate::args::c_int_arg(vm, how)?);
+    Ok(Value::Int(seek_fd(vm, fd, pos, how)?))
 }
 
 /// `lseek` for native callers.

@@ -60,6 +60,23 @@ pub fn fspath(vm: &mut Vm, path: &Value) -> PyResult<Value> {
 
 /// Convert the argument `arg` of `func` (for messages) into a path.
 pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, value: &Value) -> PyResult<PathArg> {
+    let null_message = format!("{func}: embedded null character in {arg}");
+    path_arg_with(vm, func, arg, value, null_message)
+}
+
+/// A path for `open()`/`FileIO`, which CPython converts with
+/// `PyUnicode_FSConverter`: the same checks, but its "embedded null byte" message.
+pub fn fs_converter_arg(vm: &mut Vm, func: &str, arg: &str, value: &Value) -> PyResult<PathArg> {
+    path_arg_with(vm, func, arg, value, "embedded null byte".to_string())
+}
+
+fn path_arg_with(
+    vm: &mut Vm,
+    func: &str,
+    arg: &str,
+    value: &Value,
+    null_message: String,
+) -> PyResult<PathArg> {
     let path = match fspath(vm, value) {
         Ok(p) => p,
         Err(_) => {
@@ -75,7 +92,7 @@ pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, value: &Value) -> PyResult<P
         _ => return Err(vm.type_error(format!("{func}: {arg} should be string"))),
     };
     let Ok(c_path) = CString::new(raw) else {
-        return Err(vm.value_error(format!("{func}: embedded null character in {arg}")));
+        return Err(vm.value_error(null_message));
     };
     Ok(PathArg {
         original: value.clone(),

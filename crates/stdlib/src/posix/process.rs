@@ -14,7 +14,7 @@ use super::dirs::c_bytes;
 use super::errors::{last_error, strerror as c_strerror};
 use super::path::fspath;
 use super::state;
-use crate::args::{int_arg, positional};
+use crate::args::{c_int_arg, positional};
 use crate::structseq;
 
 /// A function of no arguments returning a number from the C library.
@@ -46,9 +46,12 @@ pub fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [pid, sig] = positional(vm, &args, "kill", 2, 2)? else {
         return Err(vm.type_error("kill expected 2 arguments"));
     };
-    let (pid, sig) = (int_arg(vm, pid)?, int_arg(vm, sig)?);
+    // CPython 3.14: `pid: pid_t, signal: Py_ssize_t`, the signal then cast to int
+    // (an out-of-range signal becomes some invalid one and fails with EINVAL).
+    let pid = c_int_arg(vm, pid)?;
+    let sig = crate::number_args::to_ssize(vm, sig)? as i32;
     // SAFETY: kill has no memory effects.
-    if unsafe { libc::kill(pid as libc::pid_t, sig as i32) } != 0 {
+    if unsafe { libc::kill(pid, sig) } != 0 {
         return Err(last_error(vm, None));
     }
     Ok(Value::None)
@@ -59,10 +62,10 @@ pub fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [pid, options] = positional(vm, &args, "waitpid", 2, 2)? else {
         return Err(vm.type_error("waitpid expected 2 arguments"));
     };
-    let (pid, options) = (int_arg(vm, pid)?, int_arg(vm, options)?);
+    let (pid, options) = (c_int_arg(vm, pid)?, c_int_arg(vm, options)?);
     let mut status = 0;
     // SAFETY: waitpid writes one int.
-    let got = unsafe { libc::waitpid(pid as libc::pid_t, &mut status, options as i32) };
+    let got = unsafe { libc::waitpid(pid, &mut status, options) };
     if got < 0 {
         return Err(last_error(vm, None));
     }
@@ -74,7 +77,7 @@ pub fn waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [status] = positional(vm, &args, "waitstatus_to_exitcode", 1, 1)? else {
         return Err(vm.type_error("waitstatus_to_exitcode expected 1 argument"));
     };
-    let status = int_arg(vm, status)? as i32;
+    let status = c_int_arg(vm, status)?;
     if libc::WIFEXITED(status) {
         return Ok(Value::Int(libc::WEXITSTATUS(status).into()));
     }
@@ -89,10 +92,10 @@ pub fn exit_now(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [code] = positional(vm, &args, "_exit", 1, 1)? else {
         return Err(vm.type_error("_exit expected 1 argument"));
     };
-    let code = int_arg(vm, code)?;
+    let code = c_int_arg(vm, code)?;
     vm.flush_stdout();
     // SAFETY: _exit never returns and touches no Rust state.
-    unsafe { libc::_exit(code as i32) }
+    unsafe { libc::_exit(code) }
 }
 
 /// `os.uname()`.
@@ -156,11 +159,12 @@ pub fn urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [size] = positional(vm, &args, "urandom", 1, 1)? else {
         return Err(vm.type_error("urandom expected 1 argument"));
     };
-    let size = int_arg(vm, size)?;
+    let size = crate::number_args::to_ssize(vm, size)?;
     if size < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; size as usize];
+    // Fallible: `urandom(2**62)` is CPython's MemoryError, not an abort.
+    let mut buf = crate::native_util::zeroed_buffer(vm, size as usize)?;
     let mut filled = 0;
     while filled < buf.len() {
         // SAFETY: the pointer and length stay inside the buffer.
@@ -182,8 +186,8 @@ pub fn strerror(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [code] = positional(vm, &args, "strerror", 1, 1)? else {
         return Err(vm.type_error("strerror expected 1 argument"));
     };
-    let code = int_arg(vm, code)?;
-    Ok(vm.new_str(&c_strerror(code as i32)))
+    let code = c_int_arg(vm, code)?;
+    Ok(vm.new_str(&c_strerror(code)))
 }
 
 /// `posix.environ`: the environment at start-up as a dict of bytes to bytes (`os.py`

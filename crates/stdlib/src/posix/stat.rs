@@ -9,7 +9,7 @@ use super::errors::last_error;
 use super::path::bind;
 use super::path::path_arg;
 use super::state;
-use crate::args::{bool_arg, int_arg, Params};
+use crate::args::{bool_arg, Params};
 use crate::structseq;
 
 /// `os.stat_result`'s fields: ten in the tuple (the last three are the whole-second
@@ -145,8 +145,8 @@ pub fn fstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
             positional: 1,
         },
     )?;
-    let fd = int_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
-    fstat_fd(vm, fd)
+    let fd = super::files::fd_arg(vm, a[0].as_ref().unwrap_or(&Value::None))?;
+    fstat_fd(vm, fd.into())
 }
 
 fn fstat_fd(vm: &mut Vm, fd: i64) -> PyResult<Value> {

@@ -60,7 +60,29 @@ fn clock_arg(vm: &mut Vm, args: &Args, func: &str) -> PyResult<libc::clockid_t> 
     let [clock] = positional(vm, args, func, 1, 1)? else {
         return Err(vm.type_error(format!("{func} expected 1 argument")));
     };
-    Ok(int_arg(vm, clock)? as libc::clockid_t)
+    // A C int: `clock_gettime(2**32)` must not become CLOCK_REALTIME. The
+    // messages are CPython's: clock_gettime's converter turns every failure into
+    // one TypeError; clock_getres parses with the "i" format.
+    if func == "clock_getres" {
+        let n = match adder_vm::protocol::number::as_int(clock) {
+            Some(adder_vm::protocol::number::IntRef::Big(_)) => {
+                return Err(vm.overflow_error("Python int too large to convert to C long"))
+            }
+            _ => int_arg(vm, clock)?,
+        };
+        return match i32::try_from(n) {
+            Ok(n) => Ok(n as libc::clockid_t),
+            Err(_) if n < 0 => Err(vm.overflow_error("signed integer is less than minimum")),
+            Err(_) => Err(vm.overflow_error("signed integer is greater than maximum")),
+        };
+    }
+    match crate::args::c_int_arg(vm, clock) {
+        Ok(n) => Ok(n as libc::clockid_t),
+        Err(_) => Err(vm.type_error(format!(
+            "clk_id should be integer, not {}",
+            vm.type_name(clock)
+        ))),
+    }
 }
 
 /// `time.clock_gettime(clk_id)`.
@@ -126,17 +148,44 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [secs] = positional(vm, &args, "sleep", 1, 1)? else {
         return Err(vm.type_error("sleep expected 1 argument"));
     };
-    let secs = match as_float(secs) {
-        Some(f) => f,
-        None => int_arg(vm, secs)? as f64,
-    };
-    if secs.is_nan() {
-        return Err(vm.value_error("Invalid value NaN (not a number)"));
-    }
-    if secs < 0.0 {
+    // As CPython, the length becomes a PyTime_t before the sign is checked.
+    let nanos = seconds_to_nanos(vm, secs)?;
+    if nanos < 0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     vm.flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e12)));
+    std::thread::sleep(std::time::Duration::from_nanos(nanos as u64));
     Ok(Value::None)
+}
+
+/// A seconds argument as CPython's `_PyTime_FromSecondsObject` with
+/// `_PyTime_ROUND_TIMEOUT`: i64 nanoseconds (PyTime_t), a float rounded up.
+/// What does not fit is an OverflowError, not a wait that never ends
+/// (`sleep(float('inf'))`, `lock.acquire(timeout=1e300)`).
+pub(crate) fn seconds_to_nanos(vm: &mut Vm, secs: &Value) -> PyResult<i64> {
+    let overflow = |vm: &Vm| vm.overflow_error("timestamp out of range for C PyTime_t");
+    Ok(match as_float(secs) {
+        Some(f) => {
+            if f.is_nan() {
+                return Err(vm.value_error("Invalid value NaN (not a number)"));
+            }
+            let d = (f * 1e9).ceil();
+            if !((i64::MIN as f64) <= d && d < -(i64::MIN as f64)) {
+                return Err(overflow(vm));
+            }
+            d as i64
+        }
+        None => match adder_vm::protocol::number::as_int(secs) {
+            Some(adder_vm::protocol::number::IntRef::Big(_)) => return Err(overflow(vm)),
+            None if vm.lookup_special_heap(secs, "__index__").is_none() => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer or float",
+                    vm.type_name(secs)
+                )))
+            }
+            _ => int_arg(vm, secs)?
+                .checked_mul(1_000_000_000)
+                .ok_or_else(|| overflow(vm))?,
+        },
+    })
 }

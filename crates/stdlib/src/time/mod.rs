@@ -2,7 +2,7 @@
 //! epoch and broken-down `struct_time`s (through the C library, as CPython).
 
 mod calendar;
-mod clocks;
+pub(crate) mod clocks;
 
 use std::rc::Rc;
 

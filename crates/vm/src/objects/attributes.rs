@@ -244,6 +244,30 @@ pub fn set_builtin_attribute(
         }
         Payload::Type(t) => set_type_attribute(vm, o, t, name, value),
         Payload::Exception(d) => {
+            // The traceback printer and `raise` walk these links: keep them the
+            // types CPython's setters allow.
+            let is_exc = matches!(value.payload(), Some(Payload::Exception(_)));
+            let is_none = matches!(value, Value::None);
+            let refused = match name {
+                "__cause__" if !(is_none || is_exc) => {
+                    Some("exception cause must be None or derive from BaseException")
+                }
+                "__context__" if !(is_none || is_exc) => {
+                    Some("exception context must be None or derive from BaseException")
+                }
+                "__traceback__"
+                    if !(is_none || matches!(value.payload(), Some(Payload::Traceback(_)))) =>
+                {
+                    Some("__traceback__ must be a traceback or None")
+                }
+                "__suppress_context__" if !matches!(value, Value::Bool(_)) => {
+                    Some("attribute value type must be bool")
+                }
+                _ => None,
+            };
+            if let Some(message) = refused {
+                return Err(vm.type_error(message));
+            }
             let mut d = d.borrow_mut();
             match name {
                 "__cause__" => {

@@ -15,6 +15,7 @@ use crate::objects::function::{Args, NativeFn};
 use crate::objects::native_args::{bind, MethodName, Shape};
 use crate::objects::str_search::iterable_items;
 use crate::protocol::number::as_int;
+use crate::protocol::sequence::slice_adjust;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -260,12 +261,14 @@ fn index_type_error(vm: &Vm, key: &Value) -> crate::error::PyErr {
     ))
 }
 
-/// A position in `0..len` from an index that may count from the end.
-fn position(vm: &mut Vm, key: &Value, len: usize) -> PyResult<usize> {
+/// A position in `0..len` from an index that may count from the end. The length
+/// is read after `__index__` has run, since that may resize the bytearray.
+fn position(vm: &mut Vm, key: &Value, data: &ByteArrayData) -> PyResult<usize> {
     if as_int(key).is_none() && vm.lookup_special_heap(key, "__index__").is_none() {
         return Err(index_type_error(vm, key));
     }
     let i = vm.index_value(key)?;
+    let len = data.bytes.borrow().len();
     let j = if i < 0 { i + len as isize } else { i };
     usize::try_from(j)
         .ok()
@@ -276,8 +279,7 @@ fn position(vm: &mut Vm, key: &Value, len: usize) -> PyResult<usize> {
 /// `ba[key] = value`.
 pub fn set_item(vm: &mut Vm, data: &ByteArrayData, key: &Value, value: &Value) -> PyResult<()> {
     let Some(Payload::Slice(s)) = key.payload() else {
-        let len = data.bytes.borrow().len();
-        let at = position(vm, key, len)?;
+        let at = position(vm, key, data)?;
         let byte = byte_value(vm, value, "byte must be in range(0, 256)")?;
         if let Some(slot) = data.bytes.borrow_mut().get_mut(at) {
             *slot = byte;
@@ -289,8 +291,9 @@ pub fn set_item(vm: &mut Vm, data: &ByteArrayData, key: &Value, value: &Value) -
         return Err(vm.type_error(ONLY));
     }
     let new = iterable_bytes(vm, value, ONLY)?;
-    let len = data.bytes.borrow().len();
-    let idx = vm.slice_indices(s, len)?;
+    // Bounds first, length after: a bound's `__index__` may resize the bytearray.
+    let bounds = vm.slice_unpack(s)?;
+    let idx = slice_adjust(bounds, data.bytes.borrow().len());
     if idx.step == 1 {
         let start = idx.start as usize;
         let stop = idx.stop.max(idx.start) as usize;
@@ -298,6 +301,12 @@ pub fn set_item(vm: &mut Vm, data: &ByteArrayData, key: &Value, value: &Value) -
             check_resizable(vm, data)?;
         }
         data.bytes.borrow_mut().splice(start..stop, new);
+        return Ok(());
+    }
+    if new.is_empty() && idx.len > 0 {
+        // CPython deletes an extended slice that is assigned nothing.
+        check_resizable(vm, data)?;
+        delete_positions(&mut data.bytes.borrow_mut(), &idx);
         return Ok(());
     }
     if new.len() != idx.len {
@@ -318,28 +327,34 @@ pub fn set_item(vm: &mut Vm, data: &ByteArrayData, key: &Value, value: &Value) -
 
 /// `del ba[key]`.
 pub fn del_item(vm: &mut Vm, data: &ByteArrayData, key: &Value) -> PyResult<()> {
-    let len = data.bytes.borrow().len();
     let Some(Payload::Slice(s)) = key.payload() else {
-        let at = position(vm, key, len)?;
+        let at = position(vm, key, data)?;
         check_resizable(vm, data)?;
         data.bytes.borrow_mut().remove(at);
         return Ok(());
     };
-    let idx = vm.slice_indices(s, len)?;
+    // Bounds first, length after: a bound's `__index__` may resize the bytearray.
+    let bounds = vm.slice_unpack(s)?;
+    let len = data.bytes.borrow().len();
+    let idx = slice_adjust(bounds, len);
     if idx.len == 0 {
         return Ok(());
     }
     check_resizable(vm, data)?;
-    let mut doomed = vec![false; len];
+    delete_positions(&mut data.bytes.borrow_mut(), &idx);
+    Ok(())
+}
+
+/// Removes the bytes at a resolved slice's positions.
+fn delete_positions(bytes: &mut Vec<u8>, idx: &crate::protocol::sequence::SliceIndices) {
+    let mut doomed = vec![false; bytes.len()];
     for p in idx.positions() {
         if let Some(d) = doomed.get_mut(p) {
             *d = true;
         }
     }
-    let mut bytes = data.bytes.borrow_mut();
     let mut keep = doomed.iter().map(|d| !d);
     bytes.retain(|_| keep.next().unwrap_or(true));
-    Ok(())
 }
 
 /// `ba += other` (extends in place) and `ba *= n`; `None` when `a` is not a bytearray.
@@ -368,7 +383,26 @@ pub fn inplace(
             if n != 1 {
                 check_resizable(vm, data)?;
             }
-            let repeated = data.bytes.borrow().repeat(n);
+            // `Vec::repeat` panics on capacity overflow and aborts when the
+            // allocation fails: a size that cannot be had is CPython's MemoryError.
+            let unit = data.bytes.borrow().clone();
+            let mut repeated = Vec::new();
+            let reserved = unit
+                .len()
+                .checked_mul(n)
+                .filter(|&t| t <= isize::MAX as usize)
+                .is_some_and(|t| repeated.try_reserve_exact(t).is_ok());
+            if !reserved {
+                return Err(crate::error::PyErr(
+                    vm.new_exception(&vm.types().exc.memory_error, vec![]),
+                ));
+            }
+            // An empty unit repeats to nothing however large `n` is.
+            if !unit.is_empty() {
+                for _ in 0..n {
+                    repeated.extend_from_slice(&unit);
+                }
+            }
             *data.bytes.borrow_mut() = repeated;
             Ok(Some(a.clone()))
         }

@@ -110,7 +110,18 @@ pub fn source_bytes(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Vec<u8>
     if let Some(n) = as_int(source) {
         return match n {
             IntRef::Small(n) if n < 0 => Err(vm.value_error("negative count")),
-            IntRef::Small(n) => Ok(vec![0; n as usize]),
+            // `vec![0; n]` aborts the process when the allocation fails; CPython
+            // raises MemoryError for `bytes(2**62)`.
+            IntRef::Small(n) => {
+                let mut out = Vec::new();
+                if out.try_reserve_exact(n as usize).is_err() {
+                    return Err(crate::error::PyErr(
+                        vm.new_exception(&vm.types().exc.memory_error, vec![]),
+                    ));
+                }
+                out.resize(n as usize, 0);
+                Ok(out)
+            }
             IntRef::Big(_) => {
                 Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
             }

@@ -81,7 +81,11 @@ fn same_constant(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
                 return Ok(false);
             }
             let pairs: Vec<(Value, Value)> = x.iter().cloned().zip(y.iter().cloned()).collect();
-            all_same_constants(vm, &pairs)
+            // Nested tuple constants recurse in Rust: bound the depth.
+            vm.enter_native()?;
+            let same = all_same_constants(vm, &pairs);
+            vm.leave_native();
+            same
         }
         (Some(Payload::Code(_)), Some(Payload::Code(_))) => match (a, b) {
             (Value::Obj(x), Value::Obj(y)) => equal(vm, x, y),

@@ -165,6 +165,15 @@ pub fn repr(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
     let Some(ga) = o.native::<GenericAlias>() else {
         return Ok(None);
     };
+    // `list[list[...[int]]]` nests without bound and each level recurses in Rust:
+    // bound the depth so a deep alias is a RecursionError, not a stack overflow.
+    vm.enter_native()?;
+    let text = repr_text(vm, ga);
+    vm.leave_native();
+    text.map(Some)
+}
+
+fn repr_text(vm: &mut Vm, ga: &GenericAlias) -> PyResult<String> {
     let (origin, args) = (ga.origin.clone(), ga.args.clone());
     let mut text = String::new();
     if ga.starred {
@@ -194,7 +203,7 @@ pub fn repr(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
         }
     }
     text.push(']');
-    Ok(Some(text))
+    Ok(text)
 }
 
 /// `__parameters__`: the type variables among the arguments (anything with
@@ -204,6 +213,16 @@ fn parameters(vm: &mut Vm, ga: &GenericAlias) -> PyResult<Value> {
     if !cached.is_null() {
         return Ok(cached);
     }
+    // Nested aliases compute theirs recursively in Rust: bound the depth.
+    vm.enter_native()?;
+    let found = collect_parameters(vm, ga);
+    vm.leave_native();
+    let tuple = vm.new_tuple(found?);
+    *ga.parameters.borrow_mut() = tuple.clone();
+    Ok(tuple)
+}
+
+fn collect_parameters(vm: &mut Vm, ga: &GenericAlias) -> PyResult<Vec<Value>> {
     let mut found: Vec<Value> = Vec::new();
     for item in items(&ga.args).to_vec() {
         if item.as_obj().is_some_and(|o| o.as_type().is_some()) {
@@ -227,9 +246,7 @@ fn parameters(vm: &mut Vm, ga: &GenericAlias) -> PyResult<Value> {
             }
         }
     }
-    let tuple = vm.new_tuple(found);
-    *ga.parameters.borrow_mut() = tuple.clone();
-    Ok(tuple)
+    Ok(found)
 }
 
 /// The alias's own attributes; other names read the origin's (`list[int].append`).

@@ -555,7 +555,7 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 },
             ));
         }
-        Some(Payload::Range(r)) => return Ok(crate::objects::range_methods::reversed_range(vm, r)),
+        Some(Payload::Range(r)) => return crate::objects::range_methods::reversed_range(vm, r),
         Some(Payload::BigRange(r)) => {
             let backwards = crate::objects::range_big::reversed_range(vm, r);
             return vm.get_iter(&backwards);

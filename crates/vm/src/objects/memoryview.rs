@@ -292,6 +292,10 @@ pub fn get_item(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return Err(vm.type_error("memoryview: invalid slice key"));
     }
     let at = index_offset(vm, m, key)?;
+    // The key's `__index__` may have released the view.
+    if m.released.get() {
+        return Err(released_error(vm));
+    }
     let size = m.format.size;
     let item = with_buffer(&m.obj, |buf| {
         buf.get(at..at + size).map(|b| m.format.unpack(vm, b))
@@ -343,6 +347,10 @@ pub fn set_item(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<
         let at = index_offset(vm, m, key)?;
         vec![(at, m.format.pack(vm, value)?)]
     };
+    // The key's or value's `__index__` may have released the view.
+    if m.released.get() {
+        return Err(released_error(vm));
+    }
     let mut bytes = target.bytes.borrow_mut();
     for (at, chunk) in writes {
         if let Some(slot) = bytes.get_mut(at..at + chunk.len()) {

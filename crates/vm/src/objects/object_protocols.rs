@@ -110,9 +110,22 @@ fn object_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn common_reduce(vm: &mut Vm, obj: &Value, protocol: &Value) -> PyResult<Value> {
     let copyreg = vm.import_module("copyreg")?;
-    let newobj_protocol = crate::protocol::number::as_int(protocol)
-        .is_some_and(|p| !matches!(p, crate::protocol::number::IntRef::Small(0 | 1)));
-    if !newobj_protocol {
+    // CPython takes the protocol as a C int: protocols below 2 (negative ones
+    // too) go through copyreg, and a value no C int holds is an OverflowError.
+    let protocol_number = match crate::protocol::number::as_int(protocol) {
+        Some(crate::protocol::number::IntRef::Small(p)) => i32::try_from(p).ok(),
+        Some(crate::protocol::number::IntRef::Big(_)) => None,
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(protocol)
+            )))
+        }
+    };
+    let Some(protocol_number) = protocol_number else {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    };
+    if protocol_number < 2 {
         let reduce = vm.get_attr_str(&copyreg, "_reduce_ex")?;
         return vm.call(&reduce, &[obj.clone(), protocol.clone()]);
     }

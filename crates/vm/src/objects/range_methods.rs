@@ -128,8 +128,19 @@ pub fn slice(vm: &mut Vm, r: &RangeData, s: &SliceData) -> PyResult<Value> {
 }
 
 /// `reversed(range)`: a range iterator running from the last item down.
-pub fn reversed_range(vm: &Vm, r: &RangeData) -> Value {
+pub fn reversed_range(vm: &mut Vm, r: &RangeData) -> PyResult<Value> {
     let n = range_len(r) as i128;
+    // The small iterator stops before `stop`; when no i64 stop lies between the
+    // first item and the one before it (the first item is i64::MIN or MAX), or
+    // `-step` does not fit, iterate the big way so the first item is not lost.
+    let no_small_stop = (r.start == i64::MIN && r.step > 0)
+        || (r.start == i64::MAX && r.step < 0)
+        || r.step == i64::MIN;
+    if n > 0 && no_small_stop {
+        let big = range_big::BigRangeData::from_small(r);
+        let backwards = range_big::reversed_range(vm, &big);
+        return vm.get_iter(&backwards);
+    }
     let (first, stop, step) = if n == 0 {
         (0, 0, 1)
     } else {
@@ -141,12 +152,12 @@ pub fn reversed_range(vm: &Vm, r: &RangeData) -> Value {
             clamp(-(r.step as i128)),
         )
     };
-    Value::obj(PyObject::new(
+    Ok(Value::obj(PyObject::new(
         vm.types().range_iterator.clone(),
         Payload::RangeIter {
             next: Cell::new(first),
             stop,
             step,
         },
-    ))
+    )))
 }

@@ -11,8 +11,8 @@ use crate::objects::function::Args;
 use crate::objects::typevar_args::{Bound, Signature};
 use crate::objects::typevar_lazy::Lazy;
 use crate::objects::typevar_types::{
-    call_typing, caller_module, native_type, new_with_dict, or, receiver, ror, type_check,
-    typing_types,
+    call_typing, default_arg, native_type, new_type_param, new_with_dict, or, receiver, ror,
+    type_check, typing_types,
 };
 use crate::value::Value;
 use crate::vm::Vm;
@@ -133,25 +133,28 @@ pub fn from_syntax(
     new_with_dict(vm, &typing_types(vm).typevar, tv)
 }
 
+/// The keyword parameters `TypeVar` and `ParamSpec` share, in this order (their
+/// constructors read them by index: bound 1, default 2, variance flags from 3).
+pub const VARIANT_KEYWORDS: &[&str] = &[
+    "bound",
+    "default",
+    "covariant",
+    "contravariant",
+    "infer_variance",
+];
+
 const SIGNATURE: Signature = Signature {
     name: "typevar",
     positional: &["name"],
     required: 1,
     collects_rest: true,
-    keywords: &[
-        "bound",
-        "default",
-        "covariant",
-        "contravariant",
-        "infer_variance",
-    ],
+    keywords: VARIANT_KEYWORDS,
 };
 
 /// `TypeVar(name, *constraints, bound=None, default=NoDefault, covariant=False,
 /// contravariant=False, infer_variance=False)`.
 fn typevar_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let given = args.pos().get(1..).unwrap_or(&[]);
-    let bound_args = SIGNATURE.bind(vm, given, &args)?;
+    let bound_args = SIGNATURE.bind_new(vm, &args)?;
     let name = SIGNATURE.str_arg(vm, &bound_args, 0)?;
     let variance = Variance::from_flags(vm, &bound_args, 3)?;
     let bound = match bound_args.get(1).cloned() {
@@ -166,21 +169,15 @@ fn typevar_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         _ => Some(vm.new_tuple(bound_args.rest.clone())),
     };
-    let default = bound_args
-        .get(2)
-        .cloned()
-        .unwrap_or_else(|| typing_types(vm).no_default.clone());
-    let module = caller_module(vm)?;
     let tv = TypeVar {
         name,
         bound: Lazy::given(bound),
         constraints: Lazy::given(constraints),
-        default: Lazy::given(Some(default)),
+        default: default_arg(vm, &bound_args, 2),
         variance,
     };
-    let obj = new_with_dict(vm, &typing_types(vm).typevar, tv);
-    vm.set_attr(&obj, &vm.new_str("__module__"), module)?;
-    Ok(obj)
+    let cls = typing_types(vm).typevar.clone();
+    new_type_param(vm, &cls, tv)
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a TypeVar> {

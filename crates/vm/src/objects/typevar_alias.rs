@@ -140,8 +140,7 @@ const SIGNATURE: Signature = Signature {
 
 /// `TypeAliasType(name, value, *, type_params=())`.
 fn typealias_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let given = args.pos().get(1..).unwrap_or(&[]);
-    let bound = SIGNATURE.bind(vm, given, &args)?;
+    let bound = SIGNATURE.bind_new(vm, &args)?;
     let name = SIGNATURE.str_arg(vm, &bound, 0)?;
     let value = bound.get(1).cloned().unwrap_or(Value::None);
     let type_params = match bound.get(2).cloned() {

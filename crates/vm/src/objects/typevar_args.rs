@@ -96,6 +96,11 @@ impl Signature {
         })
     }
 
+    /// Bind a constructor's arguments: those of its `__new__` after the class.
+    pub fn bind_new(&self, vm: &Vm, args: &Args) -> PyResult<Bound> {
+        self.bind(vm, args.pos().get(1..).unwrap_or(&[]), args)
+    }
+
     /// The str argument at `index` (Clinic's `subclass_of=&PyUnicode_Type`).
     pub fn str_arg(&self, vm: &Vm, bound: &Bound, index: usize) -> PyResult<Value> {
         let v = bound.get(index).cloned().unwrap_or(Value::None);

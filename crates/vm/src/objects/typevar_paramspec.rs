@@ -7,12 +7,12 @@ use crate::error::PyResult;
 use crate::native_module::NativeObject;
 use crate::object::ObjRef;
 use crate::objects::function::Args;
-use crate::objects::typevar::Variance;
+use crate::objects::typevar::{Variance, VARIANT_KEYWORDS};
 use crate::objects::typevar_args::Signature;
 use crate::objects::typevar_lazy::Lazy;
 use crate::objects::typevar_types::{
-    call_typing, caller_module, native_type, new_with_dict, or, receiver, ror, type_check,
-    typing_types,
+    call_typing, default_arg, native_type, new_type_param, new_with_dict, or, receiver, ror,
+    type_check, typing_types,
 };
 use crate::value::Value;
 use crate::vm::Vm;
@@ -78,41 +78,27 @@ const SIGNATURE: Signature = Signature {
     positional: &["name"],
     required: 1,
     collects_rest: false,
-    keywords: &[
-        "bound",
-        "default",
-        "covariant",
-        "contravariant",
-        "infer_variance",
-    ],
+    keywords: VARIANT_KEYWORDS,
 };
 
 /// `ParamSpec(name, *, bound=None, default=NoDefault, covariant=False,
 /// contravariant=False, infer_variance=False)`.
 fn paramspec_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let given = args.pos().get(1..).unwrap_or(&[]);
-    let bound_args = SIGNATURE.bind(vm, given, &args)?;
+    let bound_args = SIGNATURE.bind_new(vm, &args)?;
     let name = SIGNATURE.str_arg(vm, &bound_args, 0)?;
     let variance = Variance::from_flags(vm, &bound_args, 3)?;
     let bound = match bound_args.get(1).cloned() {
         None | Some(Value::None) => Value::Null,
         Some(b) => type_check(vm, &b, "Bound must be a type.")?,
     };
-    let default = bound_args
-        .get(2)
-        .cloned()
-        .unwrap_or_else(|| typing_types(vm).no_default.clone());
-    let module = caller_module(vm)?;
     let ps = ParamSpec {
         name,
         bound,
-        default: Lazy::given(Some(default)),
+        default: default_arg(vm, &bound_args, 2),
         variance,
     };
-    let obj = new_with_dict(vm, &typing_types(vm).paramspec, ps);
-    let key = vm.new_str("__module__");
-    vm.set_attr(&obj, &key, module)?;
-    Ok(obj)
+    let cls = typing_types(vm).paramspec.clone();
+    new_type_param(vm, &cls, ps)
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a ParamSpec> {
@@ -262,8 +248,7 @@ fn attr_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         collects_rest: false,
         keywords: &[],
     };
-    let given = args.pos().get(1..).unwrap_or(&[]);
-    let bound = signature.bind(vm, given, &args)?;
+    let bound = signature.bind_new(vm, &args)?;
     let origin = bound.get(0).cloned().unwrap_or(Value::None);
     match args.pos().first().and_then(|c| c.as_obj()) {
         Some(cls) => Ok(vm.new_native_instance(cls, ParamSpecAttr { origin })),

@@ -8,7 +8,8 @@ use crate::objects::function::Args;
 use crate::objects::typevar_args::Signature;
 use crate::objects::typevar_lazy::Lazy;
 use crate::objects::typevar_types::{
-    call_typing, caller_module, native_type, new_with_dict, receiver, typing_types, unpack_iter,
+    call_typing, default_arg, native_type, new_type_param, new_with_dict, receiver, typing_types,
+    unpack_iter,
 };
 use crate::value::Value;
 use crate::vm::Vm;
@@ -71,22 +72,14 @@ const SIGNATURE: Signature = Signature {
 
 /// `TypeVarTuple(name, *, default=NoDefault)`.
 fn typevartuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let given = args.pos().get(1..).unwrap_or(&[]);
-    let bound = SIGNATURE.bind(vm, given, &args)?;
+    let bound = SIGNATURE.bind_new(vm, &args)?;
     let name = SIGNATURE.str_arg(vm, &bound, 0)?;
-    let default = bound
-        .get(1)
-        .cloned()
-        .unwrap_or_else(|| typing_types(vm).no_default.clone());
-    let module = caller_module(vm)?;
     let tvt = TypeVarTuple {
         name,
-        default: Lazy::given(Some(default)),
+        default: default_arg(vm, &bound, 1),
     };
-    let obj = new_with_dict(vm, &typing_types(vm).typevartuple, tvt);
-    let key = vm.new_str("__module__");
-    vm.set_attr(&obj, &key, module)?;
-    Ok(obj)
+    let cls = typing_types(vm).typevartuple.clone();
+    new_type_param(vm, &cls, tvt)
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a TypeVarTuple> {

@@ -128,6 +128,35 @@ pub fn new_with_dict(
     ))
 }
 
+/// A type parameter made by calling its class (`TypeVar('T')`, `ParamSpec('P')`,
+/// `TypeVarTuple('Ts')`): an instance with a `__dict__` whose `__module__` is the
+/// caller's module, as CPython sets it.
+pub fn new_type_param(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    data: impl crate::native_module::NativeObject,
+) -> PyResult<Value> {
+    let module = caller_module(vm)?;
+    let obj = new_with_dict(vm, cls, data);
+    let key = vm.new_str("__module__");
+    vm.set_attr(&obj, &key, module)?;
+    Ok(obj)
+}
+
+/// The `default=` argument of a type parameter's constructor at `index` in its
+/// signature; absent, it is `typing.NoDefault`.
+pub fn default_arg(
+    vm: &Vm,
+    bound: &crate::objects::typevar_args::Bound,
+    index: usize,
+) -> typevar_lazy::Lazy {
+    let default = bound
+        .get(index)
+        .cloned()
+        .unwrap_or_else(|| typing_types(vm).no_default.clone());
+    typevar_lazy::Lazy::given(Some(default))
+}
+
 /// The `NoDefault` singleton (its type cannot make another).
 fn make_no_default(vm: &Vm) -> Value {
     let ty = new_native_type(

@@ -363,12 +363,29 @@ impl Vm {
             BinOp::Mul => {
                 let Some(n) = as_int(b) else { return Ok(None) };
                 let n = self.repeat_count(n)?;
-                let mut l = list.borrow_mut();
-                let orig = l.clone();
-                l.clear();
-                for _ in 0..n {
-                    l.extend(orig.iter().cloned());
+                let orig = list.borrow().clone();
+                // A size no allocation can hold is CPython's MemoryError, not an
+                // abort (or an endless loop of reallocation).
+                let mut grown: Vec<Value> = Vec::new();
+                let reserved = orig
+                    .len()
+                    .checked_mul(n)
+                    .filter(|&t| t <= isize::MAX as usize / std::mem::size_of::<Value>())
+                    .is_some_and(|t| grown.try_reserve_exact(t).is_ok());
+                if !reserved {
+                    return Err(crate::error::PyErr(
+                        self.new_exception(&self.types().exc.memory_error, vec![]),
+                    ));
                 }
+                if !orig.is_empty() {
+                    for _ in 0..n {
+                        grown.extend(orig.iter().cloned());
+                    }
+                }
+                // The old items are dropped after the borrow ends: a `__del__` may
+                // read the list.
+                let old = std::mem::replace(&mut *list.borrow_mut(), grown);
+                drop(old);
                 Ok(Some(a.clone()))
             }
             _ => Ok(None),

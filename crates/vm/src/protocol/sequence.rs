@@ -24,6 +24,53 @@ impl SliceIndices {
     }
 }
 
+/// A slice's bounds before a length resolves them (`None` for an omitted bound).
+#[derive(Clone, Copy)]
+pub struct SliceBounds {
+    pub start: Option<isize>,
+    pub stop: Option<isize>,
+    pub step: isize,
+}
+
+/// CPython's `PySlice_AdjustIndices`: unpacked bounds resolved against a length.
+pub fn slice_adjust(bounds: SliceBounds, len: usize) -> SliceIndices {
+    let step = bounds.step;
+    let len_i = len as isize;
+    let (lower, upper) = if step < 0 {
+        (-1, len_i - 1)
+    } else {
+        (0, len_i)
+    };
+    let clamp = |v: isize| -> isize {
+        if v < 0 {
+            (v + len_i).max(lower)
+        } else {
+            v.min(upper)
+        }
+    };
+    let default_start = if step < 0 { upper } else { lower };
+    let default_stop = if step < 0 { lower } else { upper };
+    let start = bounds.start.map_or(default_start, clamp);
+    let stop = bounds.stop.map_or(default_stop, clamp);
+    let count = if step > 0 {
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    SliceIndices {
+        start,
+        stop,
+        step,
+        len: count,
+    }
+}
+
 impl Vm {
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
@@ -99,6 +146,14 @@ impl Vm {
 
     /// Resolve a slice object against a length.
     pub fn slice_indices(&mut self, s: &SliceData, len: usize) -> PyResult<SliceIndices> {
+        let bounds = self.slice_unpack(s)?;
+        Ok(slice_adjust(bounds, len))
+    }
+
+    /// CPython's `PySlice_Unpack`: the slice's bounds as machine ints, running any
+    /// `__index__`. Containers that such a method may resize read their length only
+    /// afterwards and then call [`slice_adjust`], as CPython does.
+    pub fn slice_unpack(&mut self, s: &SliceData) -> PyResult<SliceBounds> {
         let step = if s.step.is_none() {
             1
         } else {
@@ -107,54 +162,17 @@ impl Vm {
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let len_i = len as isize;
-        let (lower, upper) = if step < 0 {
-            (-1, len_i - 1)
-        } else {
-            (0, len_i)
-        };
-        let clamp = |v: isize| -> isize {
-            if v < 0 {
-                (v + len_i).max(lower)
-            } else {
-                v.min(upper)
-            }
-        };
         let start = if s.start.is_none() {
-            if step < 0 {
-                upper
-            } else {
-                lower
-            }
+            None
         } else {
-            clamp(self.slice_bound(&s.start)?)
+            Some(self.slice_bound(&s.start)?)
         };
         let stop = if s.stop.is_none() {
-            if step < 0 {
-                lower
-            } else {
-                upper
-            }
+            None
         } else {
-            clamp(self.slice_bound(&s.stop)?)
+            Some(self.slice_bound(&s.stop)?)
         };
-        let count = if step > 0 {
-            if stop > start {
-                ((stop - start - 1) / step + 1) as usize
-            } else {
-                0
-            }
-        } else if start > stop {
-            ((start - stop - 1) / (-step) + 1) as usize
-        } else {
-            0
-        };
-        Ok(SliceIndices {
-            start,
-            stop,
-            step,
-            len: count,
-        })
+        Ok(SliceBounds { start, stop, step })
     }
 
     fn slice_bound(&mut self, v: &Value) -> PyResult<isize> {
@@ -209,14 +227,18 @@ impl Vm {
         match container.payload() {
             Some(Payload::List(l)) => {
                 if let Some(Payload::Slice(s)) = key.payload() {
+                    // Bounds first, length after: `__index__` may resize the list.
+                    let bounds = self.slice_unpack(s)?;
                     let items = l.borrow().clone();
-                    let idx = self.slice_indices(s, items.len())?;
+                    let idx = slice_adjust(bounds, items.len());
                     return Ok(self.new_list(idx.positions().map(|p| items[p].clone()).collect()));
                 }
                 self.check_index_type(key, "list")?;
                 let len = l.borrow().len();
                 let i = self.seq_index(key, len, "list")?;
-                Ok(l.borrow()[i].clone())
+                // The key's `__index__` may have shrunk the list meanwhile.
+                let item = l.borrow().get(i).cloned();
+                item.ok_or_else(|| self.index_error("list index out of range"))
             }
             Some(Payload::Tuple(t)) => {
                 if let Some(Payload::Slice(s)) = key.payload() {
@@ -292,7 +314,11 @@ impl Vm {
             Some(Payload::Range(r)) if !is_slice => {
                 let len = crate::objects::range::range_len(r);
                 let i = self.seq_index(key, len, "range object")?;
-                Ok(Value::Int(r.start + i as i64 * r.step))
+                // `i * step` alone can overflow i64 although the item, lying
+                // between start and stop, fits (e.g. `range(-2**63, 2**63-1,
+                // 2**62)[-1]`): compute it wide.
+                let item = r.start as i128 + i as i128 * r.step as i128;
+                Ok(Value::Int(item as i64))
             }
             Some(Payload::Type(_)) => {
                 let cls = container.clone();
@@ -352,8 +378,20 @@ impl Vm {
                 self.check_index_type(key, "list")?;
                 let len = l.borrow().len();
                 let i = self.seq_index(key, len, "list assignment")?;
-                l.borrow_mut()[i] = value;
-                Ok(())
+                // The key's `__index__` may have shrunk the list meanwhile; the old
+                // item is dropped only after the borrow ends (its `__del__` may read
+                // the list).
+                let old = l
+                    .borrow_mut()
+                    .get_mut(i)
+                    .map(|slot| std::mem::replace(slot, value));
+                match old {
+                    Some(old) => {
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.index_error("list assignment index out of range")),
+                }
             }
             Some(Payload::Dict(_)) => {
                 let d = container
@@ -381,12 +419,15 @@ impl Vm {
         s: &SliceData,
         new_items: Vec<Value>,
     ) -> PyResult<()> {
+        // Bounds first, length after: a bound's `__index__` may resize the list.
+        let bounds = self.slice_unpack(s)?;
         let len = l.borrow().len();
-        let idx = self.slice_indices(s, len)?;
+        let idx = slice_adjust(bounds, len);
         if idx.step == 1 {
             let start = idx.start as usize;
             let stop = (idx.stop.max(idx.start)) as usize;
-            l.borrow_mut().splice(start..stop, new_items);
+            let removed: Vec<Value> = l.borrow_mut().splice(start..stop, new_items).collect();
+            drop(removed);
             return Ok(());
         }
         if new_items.len() != idx.len {
@@ -397,10 +438,15 @@ impl Vm {
             )));
         }
         let positions: Vec<usize> = idx.positions().collect();
+        let mut removed = Vec::with_capacity(positions.len());
         let mut list = l.borrow_mut();
         for (p, v) in positions.into_iter().zip(new_items) {
-            list[p] = v;
+            if let Some(slot) = list.get_mut(p) {
+                removed.push(std::mem::replace(slot, v));
+            }
         }
+        drop(list);
+        drop(removed);
         Ok(())
     }
 
@@ -418,20 +464,35 @@ impl Vm {
         match container.payload() {
             Some(Payload::List(l)) => {
                 if let Some(Payload::Slice(s)) = key.payload() {
+                    // Bounds first, length after: `__index__` may resize the list.
+                    let bounds = self.slice_unpack(s)?;
                     let len = l.borrow().len();
-                    let idx = self.slice_indices(s, len)?;
+                    let idx = slice_adjust(bounds, len);
                     let mut doomed: Vec<usize> = idx.positions().collect();
                     doomed.sort_unstable();
+                    let mut removed = Vec::with_capacity(doomed.len());
                     let mut list = l.borrow_mut();
                     for p in doomed.into_iter().rev() {
-                        list.remove(p);
+                        if p < list.len() {
+                            removed.push(list.remove(p));
+                        }
                     }
+                    // Dropped after the borrow: a `__del__` may read the list.
+                    drop(list);
+                    drop(removed);
                     return Ok(());
                 }
                 self.check_index_type(key, "list")?;
                 let len = l.borrow().len();
                 let i = self.seq_index(key, len, "list assignment")?;
-                l.borrow_mut().remove(i);
+                let mut list = l.borrow_mut();
+                if i >= list.len() {
+                    drop(list);
+                    return Err(self.index_error("list assignment index out of range"));
+                }
+                let removed = list.remove(i);
+                drop(list);
+                drop(removed);
                 Ok(())
             }
             Some(Payload::Dict(_)) => {

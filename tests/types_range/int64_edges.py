@@ -1,0 +1,20 @@
+# Ranges whose bounds sit at the edges of a machine int: indexing and reversal.
+MIN, MAX = -2**63, 2**63 - 1
+r = range(MIN, MAX, 2**62)
+print(len(r), r[-1], r[3], r[-4], r[1])
+r = range(MAX, MIN, -2**62)
+print(len(r), r[-1], r[3], r[0])
+print(range(0, MAX, MAX - 1)[1])
+print(range(MIN + 1, MAX, MAX)[1])
+print(list(reversed(range(MIN, MIN + 3))))
+print(list(reversed(range(MAX, MAX - 3, -1))))
+print(list(reversed(range(MIN, MAX, 2**62))))
+print(list(reversed(range(MAX, MIN, -2**62))))
+print(list(reversed(range(MIN + 2, MIN - 1, -1))))
+print(list(reversed(range(MAX - 2, MAX))))
+print(list(reversed(range(0, MIN, MIN))))
+print(list(reversed(range(MIN, 0, 2**63 - 1))))
+print(list(reversed(range(5, 0, -2))))
+print(list(reversed(range(MIN, MIN))))
+for x in reversed(range(MIN, MIN + 2)):
+    print(x)
