@@ -4,7 +4,7 @@
 
 def main():
     total = 0
-    for rnd in range(9):
+    for rnd in range(280):
         a = {(i * 7919 + rnd) % 50021 for i in range(12000)}
         b = set(range(rnd * 100, rnd * 100 + 15000, 3))
         names = {"k" + str(i % 3000) for i in range(6000)}

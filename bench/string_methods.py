@@ -10,7 +10,7 @@ def main():
         lines.append("  " + ", ".join(parts) + " #" + str(i) + "  ")
     text = "\n".join(lines)
     total = 0
-    for rnd in range(16):
+    for rnd in range(270):
         for line in text.split("\n"):
             s = line.strip()
             head, _, tail = s.partition(" #")

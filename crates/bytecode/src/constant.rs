@@ -1,5 +1,6 @@
 //! Compile-time constants: the values a code object's `co_consts` holds.
 
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use adder_numeric::BigInt;
@@ -50,6 +51,31 @@ impl Constant {
             (Code(a), Code(b)) => Rc::ptr_eq(a, b),
             (Slice(a), Slice(b)) => a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y)),
             _ => false,
+        }
+    }
+
+    /// Feed the constant's identity (what [`Constant::same_as`] compares) to a hasher:
+    /// constants that are the same hash alike, so a pool can find duplicates by hash.
+    pub fn hash_identity<H: Hasher>(&self, state: &mut H) {
+        use Constant::*;
+        std::mem::discriminant(self).hash(state);
+        match self {
+            None | Ellipsis => {}
+            Bool(b) => b.hash(state),
+            Int(i) => i.hash(state),
+            Float(f) => f.to_bits().hash(state),
+            Complex { real, imag } => {
+                real.to_bits().hash(state);
+                imag.to_bits().hash(state);
+            }
+            Str(s) => s.hash(state),
+            Bytes(b) => b.hash(state),
+            Tuple(items) | FrozenSet(items) => {
+                items.len().hash(state);
+                items.iter().for_each(|item| item.hash_identity(state));
+            }
+            Code(code) => std::ptr::hash(Rc::as_ptr(code), state),
+            Slice(parts) => parts.iter().for_each(|part| part.hash_identity(state)),
         }
     }
 }

@@ -10,11 +10,14 @@ pub mod code;
 pub mod constant;
 pub mod dis;
 pub mod exception_table;
+pub mod frozenset_order;
 pub mod line_table;
 pub mod location;
 pub mod marshal;
 pub mod opcode;
 pub mod repr;
+pub mod set_table;
+pub mod str_hash;
 
 pub use code::{CodeFlags, CodeObject, CodeUnit, LocalKind};
 pub use constant::Constant;

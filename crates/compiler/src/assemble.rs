@@ -39,7 +39,7 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
     let nargs = (unit.argcount + unit.kwonlyargcount) as usize;
     for (i, name) in unit.varnames.items.iter().enumerate() {
         let mut kind = LocalKind::LOCAL;
-        if unit.hidden_fast.contains(name) {
+        if unit.fast_hidden.contains_key(name.as_ref()) {
             kind |= LocalKind::HIDDEN;
         }
         if i < nargs + usize::from(scope.has_varargs) + usize::from(scope.has_varkeywords) {
@@ -55,13 +55,13 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
         // Annotation scopes call their parameter `.format` internally, `format` outside.
         let shown = if scope.block_type == BlockType::Annotation
             && scope.name == "__annotate__"
-            && name == ".format"
+            && name.as_ref() == ".format"
         {
-            "format"
+            Rc::from("format")
         } else {
-            name
+            name.clone()
         };
-        names.push(shown.into());
+        names.push(shown);
         kinds.push(LocalKind(kind));
     }
     let mut deref_slots = Vec::new();
@@ -73,7 +73,7 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
                 i
             }
             None => {
-                names.push(cell.as_str().into());
+                names.push(cell.clone());
                 kinds.push(LocalKind(LocalKind::CELL));
                 (names.len() - 1) as u32
             }
@@ -82,7 +82,7 @@ fn layout(unit: &Unit, scope: &Scope) -> Layout {
         cell_slots.push(slot);
     }
     for free in &unit.freevars.items {
-        names.push(free.as_str().into());
+        names.push(free.clone());
         kinds.push(LocalKind(LocalKind::FREE));
         deref_slots.push((names.len() - 1) as u32);
     }
@@ -133,8 +133,9 @@ pub fn assemble(
     let seq = std::mem::take(&mut unit.seq);
     let mut cfg = Cfg::from_sequence(seq);
     flowgraph::label_exception_targets(&mut cfg);
-    peephole::optimize_cfg(&mut cfg, &mut unit.consts);
-    peephole::remove_unused_consts(&mut cfg, &mut unit.consts);
+    let mut consts = std::mem::take(&mut unit.consts);
+    peephole::optimize_cfg(&mut cfg, &mut consts);
+    let consts = peephole::remove_unused_consts(&mut cfg, consts);
     let nparams = unit.argcount
         + unit.kwonlyargcount
         + u32::from(scope.has_varargs)
@@ -155,13 +156,8 @@ pub fn assemble(
     let (code, locations, exception_table) = encode(&cfg);
     Ok(CodeObject {
         code,
-        consts: unit.consts,
-        names: unit
-            .names
-            .items
-            .iter()
-            .map(|n| Rc::from(n.as_str()))
-            .collect(),
+        consts,
+        names: unit.names.items,
         localsplus_names: layout.names,
         localsplus_kinds: layout.kinds,
         argcount: unit.argcount,
@@ -264,14 +260,13 @@ type Encoded = (Vec<CodeUnit>, Vec<SourceLocation>, Vec<ExceptionTableEntry>);
 /// Resolve jump offsets (growing `EXTENDED_ARG`s until stable) and emit code units.
 fn encode(cfg: &Cfg) -> Encoded {
     let order = cfg.order();
-    let mut instrs: Vec<(usize, Instr)> = Vec::new();
+    let total: usize = order.iter().map(|&b| cfg.blocks[b].instrs.len()).sum();
+    let mut instrs: Vec<Instr> = Vec::with_capacity(total);
     for &b in &order {
-        for instr in &cfg.blocks[b].instrs {
-            instrs.push((b, *instr));
-        }
+        instrs.extend_from_slice(&cfg.blocks[b].instrs);
     }
     let mut block_offset = vec![0usize; cfg.blocks.len()];
-    loop {
+    let code_size = loop {
         // Every block (empty ones included) starts where its first instruction would.
         let mut offset = 0;
         let mut position = 0;
@@ -280,17 +275,17 @@ fn encode(cfg: &Cfg) -> Encoded {
             let count = cfg.blocks[b].instrs.len();
             offset += instrs[position..position + count]
                 .iter()
-                .map(|(_, i)| instr_size(i))
+                .map(instr_size)
                 .sum::<usize>();
             position += count;
         }
         let mut changed = false;
         let mut offset = 0;
-        for (_, instr) in instrs.iter_mut() {
+        for instr in instrs.iter_mut() {
             let before = instr_size(instr);
             let end = offset + before;
             if instr.op.is_jump() {
-                if let Some(t) = instr.target {
+                if let Some(t) = instr.target() {
                     let target = block_offset[t];
                     instr.arg = if instr.op.is(Opcode::EndAsyncFor) {
                         // CPython: the target is the `SEND`, but the argument leads back
@@ -308,13 +303,13 @@ fn encode(cfg: &Cfg) -> Encoded {
             offset += before;
         }
         if !changed {
-            break;
+            break offset;
         }
-    }
-    let mut code = Vec::new();
-    let mut locations = Vec::new();
-    let mut handlers: Vec<Option<usize>> = Vec::new();
-    for (_, instr) in &instrs {
+    };
+    let mut code = Vec::with_capacity(code_size);
+    let mut locations = Vec::with_capacity(code_size);
+    let mut handlers: Vec<Option<usize>> = Vec::with_capacity(code_size);
+    for instr in &instrs {
         let Op::Real(op) = instr.op else { continue };
         let loc = to_source_location(instr.loc);
         let arg = instr.arg;
@@ -331,7 +326,7 @@ fn encode(cfg: &Cfg) -> Encoded {
         }
         for _ in 0..size {
             locations.push(loc);
-            handlers.push(instr.handler);
+            handlers.push(instr.handler());
         }
     }
     let exception_table = exception_table(cfg, &handlers, &block_offset);

@@ -70,7 +70,7 @@ fn scan_block(
     let mut unsafe_mask = masks[b];
     for i in 0..cfg.blocks[b].instrs.len() {
         let instr = cfg.blocks[b].instrs[i];
-        if let Some(h) = instr.handler {
+        if let Some(h) = instr.handler() {
             maybe_push(h, unsafe_mask, masks, on_stack, stack);
         }
         if instr.arg >= TRACKED_LOCALS {
@@ -95,7 +95,7 @@ fn scan_block(
     let target = block
         .last()
         .filter(|l| l.op.is_jump())
-        .and_then(|l| l.target);
+        .and_then(|l| l.target());
     if let Some(n) = next {
         maybe_push(n, unsafe_mask, masks, on_stack, stack);
     }
@@ -265,7 +265,7 @@ fn simulate(
     };
     let arg = instr.arg;
     let Op::Real(op) = instr.op else {
-        if let Some(t) = instr.target {
+        if let Some(t) = instr.target() {
             successors.push(t);
         }
         return;
@@ -373,7 +373,7 @@ fn simulate(
             refs.push(produced);
         }
         Opcode::ForIter => {
-            if let Some(t) = instr.target {
+            if let Some(t) = instr.target() {
                 successors.push(t);
             }
             refs.push(produced);
@@ -390,7 +390,7 @@ fn simulate(
             }
         }
         Opcode::Send => {
-            if let Some(t) = instr.target {
+            if let Some(t) = instr.target() {
                 successors.push(t);
             }
             pop(refs);
@@ -399,7 +399,7 @@ fn simulate(
         _ => {
             let (popped, pushed) = popped_pushed(op, arg);
             if instr.op.has_target() {
-                if let Some(t) = instr.target {
+                if let Some(t) = instr.target() {
                     successors.push(t);
                 }
             }

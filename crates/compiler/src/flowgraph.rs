@@ -38,7 +38,7 @@ impl Block {
             self.slot_handlers.resize(self.instrs.len(), None);
         }
         for (slot, instr) in self.slot_handlers.iter_mut().zip(&self.instrs) {
-            *slot = instr.handler;
+            *slot = instr.handler();
         }
     }
 
@@ -80,51 +80,62 @@ impl Cfg {
         // `_PyCfg_FromInstructionSequence`): unused labels do not split code.
         let mut targeted = vec![false; seq.labels.len()];
         for instr in &seq.instrs {
-            if let Some(t) = instr.target.filter(|_| instr.op.has_target()) {
+            if let Some(t) = instr.target().filter(|_| instr.op.has_target()) {
                 if let Some(flag) = targeted.get_mut(t) {
                     *flag = true;
                 }
             }
         }
-        let mut label_at: Vec<Vec<usize>> = vec![Vec::new(); seq.instrs.len() + 1];
-        for (label, pos) in seq.labels.iter().enumerate() {
-            if let (Some(pos), true) = (pos, targeted[label]) {
-                label_at[*pos].push(label);
-            }
-        }
+        // (position, label) of every targeted label, in position order.
+        let mut placed: Vec<(usize, usize)> = seq
+            .labels
+            .iter()
+            .enumerate()
+            .filter(|(label, _)| targeted[*label])
+            .filter_map(|(label, pos)| pos.map(|p| (p, label)))
+            .collect();
+        placed.sort_unstable();
         let mut cfg = Cfg::default();
         let mut label_block = vec![usize::MAX; seq.labels.len()];
         cfg.blocks.push(Block::default());
         let mut current = 0;
+        // The current block's instructions are `seq.instrs[start..]` until the next
+        // block starts; each block's vector is then filled once, at its final size.
+        let mut start = 0;
+        let mut next_placed = 0;
         let count = seq.instrs.len();
-        for (i, instr) in seq.instrs.into_iter().enumerate() {
-            if !label_at[i].is_empty() {
-                if !cfg.blocks[current].instrs.is_empty() || cfg.blocks[current].is_target {
-                    current = cfg.append_after(current);
-                }
-                cfg.blocks[current].is_target = true;
-                for &l in &label_at[i] {
-                    label_block[l] = current;
-                }
-            } else if cfg.blocks[current]
-                .last()
-                .is_some_and(|l| l.op.is_terminator())
-            {
+        for i in 0..=count {
+            let first_placed = next_placed;
+            while placed.get(next_placed).is_some_and(|(p, _)| *p == i) {
+                next_placed += 1;
+            }
+            let labels = &placed[first_placed..next_placed];
+            let block_has_code = i > start;
+            let split = if i == count {
+                !labels.is_empty()
+            } else if !labels.is_empty() {
+                block_has_code || cfg.blocks[current].is_target
+            } else {
+                block_has_code && seq.instrs[i - 1].op.is_terminator()
+            };
+            if split || i == count {
+                cfg.blocks[current].instrs = seq.instrs[start..i].to_vec();
+                start = i;
+            }
+            if split {
                 current = cfg.append_after(current);
             }
-            cfg.blocks[current].instrs.push(instr);
-        }
-        if !label_at[count].is_empty() {
-            current = cfg.append_after(current);
-            cfg.blocks[current].is_target = true;
-            for &l in &label_at[count] {
-                label_block[l] = current;
+            if !labels.is_empty() {
+                cfg.blocks[current].is_target = true;
+                for &(_, label) in labels {
+                    label_block[label] = current;
+                }
             }
         }
         for block in &mut cfg.blocks {
             for instr in &mut block.instrs {
-                if let Some(label) = instr.target {
-                    instr.target = label_block.get(label).copied().filter(|b| *b != usize::MAX);
+                if let Some(label) = instr.target() {
+                    instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
                 }
             }
         }
@@ -145,7 +156,7 @@ impl Cfg {
 
     /// Block indexes in layout order.
     pub fn order(&self) -> Vec<usize> {
-        let mut order = Vec::new();
+        let mut order = Vec::with_capacity(self.blocks.len());
         let mut b = Some(self.entry);
         while let Some(id) = b {
             order.push(id);
@@ -174,7 +185,7 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
             .instrs
             .iter()
             .filter(|i| i.op.is_block_push())
-            .filter_map(|i| i.target.map(|t| (i.op, t)))
+            .filter_map(|i| i.target().map(|t| (i.op, t)))
             .collect();
         for (op, t) in targets {
             cfg.blocks[t].except_handler = true;
@@ -200,7 +211,7 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
         for i in 0..count {
             let instr = cfg.blocks[b].instrs[i];
             if instr.op.is_block_push() {
-                if let Some(t) = instr.target {
+                if let Some(t) = instr.target() {
                     if !cfg.blocks[t].visited {
                         cfg.blocks[t].visited = true;
                         stacks[t] = Some(stack.clone());
@@ -212,8 +223,8 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
                 stack.pop();
                 cfg.blocks[b].instrs[i].op = Op::Real(Opcode::Nop);
             } else if instr.op.is_jump() {
-                cfg.blocks[b].instrs[i].handler = stack.last().copied();
-                if let Some(t) = instr.target {
+                cfg.blocks[b].instrs[i].set_handler(stack.last().copied());
+                if let Some(t) = instr.target() {
                     if !cfg.blocks[t].visited {
                         cfg.blocks[t].visited = true;
                         stacks[t] = Some(stack.clone());
@@ -230,7 +241,7 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
                     }
                     last_yield_depth = None;
                 }
-                cfg.blocks[b].instrs[i].handler = stack.last().copied();
+                cfg.blocks[b].instrs[i].set_handler(stack.last().copied());
             }
         }
         if cfg.blocks[b].has_fallthrough() {
@@ -259,26 +270,26 @@ pub fn mark_reachable(cfg: &mut Cfg) {
     let mut todo = vec![entry];
     cfg.blocks[entry].visited = true;
     while let Some(b) = todo.pop() {
-        let mut successors = Vec::new();
-        if cfg.blocks[b].has_fallthrough() {
-            if let Some(n) = cfg.blocks[b].next {
-                successors.push(n);
+        let block = &cfg.blocks[b];
+        if let Some(n) = block.next.filter(|_| block.has_fallthrough()) {
+            count_predecessor(cfg, n, &mut todo);
+        }
+        for i in 0..cfg.blocks[b].instrs.len() {
+            let instr = cfg.blocks[b].instrs[i];
+            if let Some(t) = instr.target().filter(|_| instr.op.has_target()) {
+                count_predecessor(cfg, t, &mut todo);
             }
         }
-        successors.extend(
-            cfg.blocks[b]
-                .instrs
-                .iter()
-                .filter(|i| i.op.has_target())
-                .filter_map(|i| i.target),
-        );
-        for s in successors {
-            cfg.blocks[s].predecessors += 1;
-            if !cfg.blocks[s].visited {
-                cfg.blocks[s].visited = true;
-                todo.push(s);
-            }
-        }
+    }
+}
+
+/// One more edge into `b`; the first one queues it for the reachability walk.
+fn count_predecessor(cfg: &mut Cfg, b: usize, todo: &mut Vec<usize>) {
+    let block = &mut cfg.blocks[b];
+    block.predecessors += 1;
+    if !block.visited {
+        block.visited = true;
+        todo.push(b);
     }
 }
 
@@ -298,29 +309,23 @@ pub fn remove_unreachable(cfg: &mut Cfg) {
 /// Drop NOPs that carry no line information of their own (CPython's
 /// `remove_redundant_nops`); returns how many were removed.
 pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
-    let next_line = {
-        let mut next = cfg.blocks[b].next;
-        while let Some(n) = next {
-            if !cfg.blocks[n].instrs.is_empty() {
-                break;
-            }
-            next = cfg.blocks[n].next;
-        }
-        next.map(|n| {
-            cfg.blocks[n]
-                .instrs
-                .iter()
-                .find(|i| !i.op.is(Opcode::Nop) || i.loc.has_line())
-                .map_or(-1, |i| i.loc.lineno)
-        })
-    };
-    cfg.blocks[b].record_slots();
-    let instrs = std::mem::take(&mut cfg.blocks[b].instrs);
+    if !cfg.blocks[b].instrs.iter().any(|i| i.op.is(Opcode::Nop)) {
+        // Nothing to remove (most blocks, most passes).
+        cfg.blocks[b].record_slots();
+        return 0;
+    }
+    let next_line = next_block_line(cfg, b);
+    let block = &mut cfg.blocks[b];
+    block.record_slots();
+    // Compacted in place: the instruction kept goes to `kept`, never past `src`, so
+    // the look-ahead at `src + 1` still sees the original instruction.
+    let instrs = &mut block.instrs;
     let before = instrs.len();
-    let mut kept: Vec<Instr> = Vec::with_capacity(before);
+    let mut kept = 0;
     let mut prev_line = -1;
     let mut pending_loc: Option<Loc> = None;
-    for (src, mut instr) in instrs.iter().copied().enumerate() {
+    for src in 0..before {
+        let mut instr = instrs[src];
         if let Some(loc) = pending_loc.take() {
             instr.loc = loc;
         }
@@ -342,12 +347,31 @@ pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
             }
         }
         prev_line = line;
-        kept.push(instr);
+        instrs[kept] = instr;
+        kept += 1;
     }
-    let removed = before - kept.len();
-    cfg.blocks[b].instrs = kept;
-    cfg.blocks[b].record_slots();
-    removed
+    instrs.truncate(kept);
+    block.record_slots();
+    before - kept
+}
+
+/// The line of the first instruction after block `b` that has one or is not a NOP (-1
+/// when none has); `None` at the end of the code.
+fn next_block_line(cfg: &Cfg, b: usize) -> Option<i32> {
+    let mut next = cfg.blocks[b].next;
+    while let Some(n) = next {
+        if !cfg.blocks[n].instrs.is_empty() {
+            break;
+        }
+        next = cfg.blocks[n].next;
+    }
+    next.map(|n| {
+        cfg.blocks[n]
+            .instrs
+            .iter()
+            .find(|i| !i.op.is(Opcode::Nop) || i.loc.has_line())
+            .map_or(-1, |i| i.loc.lineno)
+    })
 }
 
 /// Replace jumps to the next non-empty block by NOPs.
@@ -358,7 +382,7 @@ fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
         let Some(last) = cfg.blocks[b].last().copied() else {
             continue;
         };
-        let target = last.target.map(|t| cfg.skip_empty(t));
+        let target = last.target().map(|t| cfg.skip_empty(t));
         if last.op.is_unconditional_jump() && target.is_some() && target == next {
             if let Some(l) = cfg.blocks[b].instrs.last_mut() {
                 l.nop();
@@ -395,7 +419,9 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
         if !last.op.is_unconditional_jump() {
             continue;
         }
-        let Some(target) = last.target else { continue };
+        let Some(target) = last.target() else {
+            continue;
+        };
         let target_block = &cfg.blocks[target];
         let small_exit = target_block.exits_scope() && target_block.instrs.len() <= MAX_COPY_SIZE;
         let no_lineno_no_fallthrough = target_block.instrs.iter().all(|i| !i.loc.has_line())
@@ -436,7 +462,7 @@ pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
                 }
             };
             let mut copy = Instr::new(Op::Real(Opcode::Copy), 1, instr.loc);
-            copy.handler = instr.handler;
+            copy.set_handler(instr.handler());
             let mut to_bool = copy;
             to_bool.op = Op::Real(Opcode::ToBool);
             to_bool.arg = 0;
@@ -461,7 +487,7 @@ fn flow_successors(cfg: &Cfg, b: usize) -> Vec<usize> {
             .instrs
             .iter()
             .filter(|i| i.op.is_jump())
-            .filter_map(|i| i.target),
+            .filter_map(|i| i.target()),
     );
     out
 }
@@ -508,7 +534,7 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
         if cold[b] && cfg.blocks[b].has_fallthrough() && warm[next] {
             let jump_block = cfg.append_after(b);
             let mut jump = Instr::new(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), 0, Loc::NONE);
-            jump.target = Some(next);
+            jump.set_target(Some(next));
             cfg.blocks[jump_block].instrs.push(jump);
             cfg.blocks[jump_block].record_slots();
             cfg.blocks[next].is_target = true;
@@ -556,7 +582,7 @@ pub fn resolve_line_numbers(cfg: &mut Cfg) {
         let jump_target = block
             .last()
             .filter(|l| l.op.is_jump())
-            .and_then(|l| l.target);
+            .and_then(|l| l.target());
         for successor in [fallthrough, jump_target].into_iter().flatten() {
             if cfg.blocks[successor].predecessors == 1 {
                 if let Some(first) = cfg.blocks[successor].instrs.first_mut() {
@@ -599,7 +625,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
         if !last.op.is_jump() {
             continue;
         }
-        let Some(target) = last.target.map(|t| cfg.skip_empty(t)) else {
+        let Some(target) = last.target().map(|t| cfg.skip_empty(t)) else {
             continue;
         };
         if no_lineno_exit(&cfg.blocks[target]) && cfg.blocks[target].predecessors > 1 {
@@ -613,7 +639,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
                 first.loc = last.loc;
             }
             if let Some(l) = cfg.blocks[b].instrs.last_mut() {
-                l.target = Some(copy);
+                l.set_target(Some(copy));
             }
         }
     }
@@ -652,7 +678,9 @@ pub fn normalize_jumps(cfg: &mut Cfg) {
         if !last.op.is_jump() {
             continue;
         }
-        let Some(target) = last.target else { continue };
+        let Some(target) = last.target() else {
+            continue;
+        };
         let forward = position.get(target).is_some_and(|&p| p > position[b]);
         let new_op = match last.op {
             Op::Pseudo(PseudoOpcode::Jump) => Some(if forward {
@@ -684,15 +712,15 @@ pub fn normalize_jumps(cfg: &mut Cfg) {
         // is whatever its array slot held before (none in a fresh block).
         let mut not_taken = Instr::new(Op::Real(Opcode::NotTaken), 0, last.loc);
         if forward {
-            not_taken.handler = cfg.blocks[b].next_slot_handler();
+            not_taken.set_handler(cfg.blocks[b].next_slot_handler());
             cfg.blocks[b].instrs.push(not_taken);
             continue;
         }
-        not_taken.handler = None;
+        not_taken.set_handler(None);
         let after = cfg.blocks[b].next;
         let back = cfg.append_after(b);
         let mut jump = Instr::new(Op::Real(Opcode::JumpBackward), 0, last.loc);
-        jump.target = Some(target);
+        jump.set_target(Some(target));
         cfg.blocks[back].instrs.extend([not_taken, jump]);
         cfg.blocks[back].cold = cfg.blocks[b].cold;
         if let Some(a) = after {
@@ -700,7 +728,7 @@ pub fn normalize_jumps(cfg: &mut Cfg) {
         }
         if let Some(l) = cfg.blocks[b].instrs.last_mut() {
             l.op = Op::Real(reversed);
-            l.target = after;
+            l.set_target(after);
         }
     }
 }

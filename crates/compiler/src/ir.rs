@@ -147,14 +147,33 @@ impl Loc {
 /// A jump target before blocks exist (codegen) or a block index (flow graph).
 pub type Target = usize;
 
+/// No jump target / no handler, in the compact fields of [`Instr`].
+const NO_BLOCK: u32 = u32::MAX;
+
+/// One instruction. Jump target and handler are stored as `u32` (with [`NO_BLOCK`] for
+/// none) so that an instruction is 32 bytes: the flow-graph passes copy and scan
+/// instructions constantly, and the smaller they are the less memory those passes
+/// touch. Read and write them through the accessors.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Instr {
     pub op: Op,
     pub arg: u32,
-    pub target: Option<Target>,
+    target: u32,
     pub loc: Loc,
     /// The exception handler block covering this instruction (flow graph only).
-    pub handler: Option<usize>,
+    handler: u32,
+}
+
+// The layout the comment above promises.
+const _: () = assert!(std::mem::size_of::<Instr>() == 32);
+
+/// A block index as stored; no code has anywhere near 2^32 blocks or labels.
+fn pack(block: Option<usize>) -> u32 {
+    block.map_or(NO_BLOCK, |b| u32::try_from(b).unwrap_or(NO_BLOCK))
+}
+
+fn unpack(field: u32) -> Option<usize> {
+    (field != NO_BLOCK).then_some(field as usize)
 }
 
 impl Instr {
@@ -162,10 +181,28 @@ impl Instr {
         Instr {
             op,
             arg,
-            target: None,
+            target: NO_BLOCK,
             loc,
-            handler: None,
+            handler: NO_BLOCK,
         }
+    }
+
+    /// The jump target: a label during codegen, a block in the flow graph.
+    pub fn target(&self) -> Option<Target> {
+        unpack(self.target)
+    }
+
+    pub fn set_target(&mut self, target: Option<Target>) {
+        self.target = pack(target);
+    }
+
+    /// The exception handler block covering this instruction (flow graph only).
+    pub fn handler(&self) -> Option<usize> {
+        unpack(self.handler)
+    }
+
+    pub fn set_handler(&mut self, handler: Option<usize>) {
+        self.handler = pack(handler);
     }
 
     pub fn set(&mut self, op: Opcode, arg: u32) {
@@ -176,7 +213,7 @@ impl Instr {
     pub fn nop(&mut self) {
         self.op = Op::Real(Opcode::Nop);
         self.arg = 0;
-        self.target = None;
+        self.target = NO_BLOCK;
     }
 }
 

@@ -6,8 +6,10 @@
 
 mod assemble;
 mod codegen;
+mod const_pool;
 mod constfold;
 mod error;
+mod fast_hash;
 mod fastlocals;
 mod flowgraph;
 mod intrinsics;
@@ -23,6 +25,9 @@ use adder_bytecode::CodeObject;
 use adder_syntax::{ast, Mode, SyntaxError, SyntaxErrorKind};
 
 pub use error::CompileError;
+/// For `_opcode.stack_effect` (the `dis` module's `stack_effect`).
+pub use ir::Op;
+pub use stackdepth::stack_effect;
 
 /// Compile a parsed module. The mode follows from the `Mod` variant: `Module` is exec,
 /// `Expression` eval, `Interactive` single (expression statements print their value).

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use adder_bytecode::{Constant, Opcode, PseudoOpcode};
 
+use crate::const_pool::ConstPool;
 use crate::constfold::{self, Unary};
 use crate::flowgraph::{self, Cfg};
 use crate::intrinsics::{INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE};
@@ -25,15 +26,6 @@ fn small_int(c: &Constant) -> Option<u32> {
     }
 }
 
-/// Index of `value` in `consts`, appending it if new.
-fn const_index(consts: &mut Vec<Constant>, value: Constant) -> u32 {
-    if let Some(i) = consts.iter().position(|c| c.same_as(&value)) {
-        return i as u32;
-    }
-    consts.push(value);
-    (consts.len() - 1) as u32
-}
-
 fn truthiness(c: &Constant) -> bool {
     match c {
         Constant::None => false,
@@ -49,7 +41,7 @@ fn truthiness(c: &Constant) -> bool {
 }
 
 /// The constant an instruction loads, if it is a constant load.
-fn loaded_const(instr: &Instr, consts: &[Constant]) -> Option<Constant> {
+fn loaded_const(instr: &Instr, consts: &ConstPool) -> Option<Constant> {
     match instr.op {
         Op::Real(Opcode::LoadConst) => consts.get(instr.arg as usize).cloned(),
         Op::Real(Opcode::LoadSmallInt) => Some(Constant::Int(instr.arg.into())),
@@ -58,11 +50,11 @@ fn loaded_const(instr: &Instr, consts: &[Constant]) -> Option<Constant> {
 }
 
 /// Make `instr` load `value` (as `LOAD_SMALL_INT` when it can).
-fn set_load(instr: &mut Instr, value: Constant, consts: &mut Vec<Constant>) {
+fn set_load(instr: &mut Instr, value: Constant, consts: &mut ConstPool) {
     match small_int(&value) {
         Some(n) => instr.set(Opcode::LoadSmallInt, n),
         None => {
-            let index = const_index(consts, value);
+            let index = consts.add(value);
             instr.set(Opcode::LoadConst, index);
         }
     }
@@ -74,7 +66,7 @@ fn const_operands(
     instrs: &[Instr],
     i: usize,
     n: usize,
-    consts: &[Constant],
+    consts: &ConstPool,
 ) -> Option<(Vec<usize>, Vec<Constant>)> {
     let mut positions = Vec::with_capacity(n);
     let mut values = Vec::with_capacity(n);
@@ -104,7 +96,7 @@ fn fold_with(
     instrs: &mut [Instr],
     i: usize,
     n: usize,
-    consts: &mut Vec<Constant>,
+    consts: &mut ConstPool,
     fold: impl FnOnce(&[Constant]) -> Option<Constant>,
 ) {
     let Some((positions, values)) = const_operands(instrs, i, n, consts) else {
@@ -117,7 +109,7 @@ fn fold_with(
 }
 
 /// `LOAD_CONST`-driven rewrites (CPython's `basicblock_optimize_load_const`).
-fn optimize_load_const(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
+fn optimize_load_const(instrs: &mut [Instr], consts: &mut ConstPool) {
     let mut current: Option<(Opcode, u32)> = None;
     for i in 0..instrs.len() {
         if instrs[i].op.is(Opcode::LoadConst) {
@@ -188,7 +180,7 @@ fn optimize_load_const(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
                 });
             }
             Op::Real(Opcode::ToBool) => {
-                let index = const_index(consts, Constant::Bool(truthiness(&value)));
+                let index = consts.add(Constant::Bool(truthiness(&value)));
                 instrs[i].nop();
                 instrs[i + 1].set(Opcode::LoadConst, index);
             }
@@ -200,7 +192,7 @@ fn optimize_load_const(instrs: &mut [Instr], consts: &mut Vec<Constant>) {
 /// Lists and sets of constants load a constant tuple/frozenset: directly when only
 /// iterated or tested with `in`, else extended into an empty list/set
 /// (CPython's `optimize_lists_and_sets`).
-fn optimize_list_or_set(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constant>) {
+fn optimize_list_or_set(instrs: &mut [Instr], i: usize, consts: &mut ConstPool) {
     let instr = instrs[i];
     let n = instr.arg as usize;
     let is_set = instr.op.is(Opcode::BuildSet);
@@ -216,11 +208,12 @@ fn optimize_list_or_set(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constan
         return;
     };
     let value = if is_set {
+        let values = adder_bytecode::frozenset_order::frozenset_order(&values).unwrap_or(values);
         Constant::FrozenSet(Rc::from(values))
     } else {
         Constant::Tuple(Rc::from(values))
     };
-    let index = const_index(consts, value);
+    let index = consts.add(value);
     nop_out(instrs, &positions);
     if contains_or_iter {
         instrs[i].set(Opcode::LoadConst, index);
@@ -239,7 +232,7 @@ fn optimize_list_or_set(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constan
 
 /// `BUILD_LIST 0; (LOAD_CONST c; LIST_APPEND 1)*; CALL_INTRINSIC_1 LIST_TO_TUPLE`
 /// becomes `LOAD_CONST (c, ...)` (CPython's `fold_constant_intrinsic_list_to_tuple`).
-fn fold_list_to_tuple(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constant>) {
+fn fold_list_to_tuple(instrs: &mut [Instr], i: usize, consts: &mut ConstPool) {
     let mut expect_append = true;
     let mut items = Vec::new();
     let mut positions = Vec::new();
@@ -277,17 +270,19 @@ fn fold_list_to_tuple(instrs: &mut [Instr], i: usize, consts: &mut Vec<Constant>
 /// `target`'s target (CPython's `jump_thread`); returns whether it did.
 fn jump_thread(cfg: &mut Cfg, b: usize, i: usize, op: Op) -> bool {
     let instr = cfg.blocks[b].instrs[i];
-    let Some(t) = instr.target else { return false };
+    let Some(t) = instr.target() else {
+        return false;
+    };
     let Some(target) = cfg.blocks[t].instrs.first().copied() else {
         return false;
     };
-    if instr.target == target.target || target.target.is_none() {
+    if instr.target() == target.target() || target.target().is_none() {
         return false;
     }
     cfg.blocks[b].instrs[i].nop();
     let mut jump = Instr::new(op, 0, target.loc);
-    jump.target = target.target;
-    jump.handler = cfg.blocks[b].next_slot_handler();
+    jump.set_target(target.target());
+    jump.set_handler(cfg.blocks[b].next_slot_handler());
     cfg.blocks[b].instrs.push(jump);
     cfg.blocks[b].record_slots();
     true
@@ -295,13 +290,13 @@ fn jump_thread(cfg: &mut Cfg, b: usize, i: usize, op: Op) -> bool {
 
 fn first_op_of_target(cfg: &Cfg, instr: &Instr) -> Option<Op> {
     instr
-        .target
+        .target()
         .and_then(|t| cfg.blocks[t].instrs.first())
         .map(|f| f.op)
 }
 
 /// CPython's `optimize_basic_block`.
-fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
+fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut ConstPool) {
     const JUMP: Op = Op::Pseudo(PseudoOpcode::Jump);
     const JUMP_NO_INTERRUPT: Op = Op::Pseudo(PseudoOpcode::JumpNoInterrupt);
     const JUMP_IF_FALSE: Op = Op::Pseudo(PseudoOpcode::JumpIfFalse);
@@ -369,9 +364,9 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut Vec<Constant>) {
                     continue;
                 }
                 if target_op == Some(opposite) {
-                    if let Some(t) = instr.target {
+                    if let Some(t) = instr.target() {
                         let after = cfg.blocks[t].next;
-                        cfg.blocks[b].instrs[i].target = after;
+                        cfg.blocks[b].instrs[i].set_target(after);
                         if let Some(a) = after {
                             cfg.blocks[a].is_target = true;
                         }
@@ -644,7 +639,7 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
 }
 
 /// CPython's `optimize_cfg`.
-pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
+pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut ConstPool) {
     while flowgraph::inline_small_exit_blocks(cfg) {}
     flowgraph::remove_unreachable(cfg);
     flowgraph::resolve_line_numbers(cfg);
@@ -661,9 +656,10 @@ pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
 
 /// Drop constants no instruction loads, keeping index 0 (it may be the docstring), and
 /// renumber `LOAD_CONST`s.
-pub fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
+pub fn remove_unused_consts(cfg: &mut Cfg, consts: ConstPool) -> Vec<Constant> {
+    let consts = consts.into_vec();
     if consts.is_empty() {
-        return;
+        return consts;
     }
     let mut used = vec![false; consts.len()];
     used[0] = true;
@@ -678,10 +674,10 @@ pub fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
     }
     let mut new_index = vec![0u32; consts.len()];
     let mut kept = Vec::new();
-    for (i, c) in consts.iter().enumerate() {
+    for (i, c) in consts.into_iter().enumerate() {
         if used[i] {
             new_index[i] = kept.len() as u32;
-            kept.push(c.clone());
+            kept.push(c);
         }
     }
     for block in &mut cfg.blocks {
@@ -691,5 +687,5 @@ pub fn remove_unused_consts(cfg: &mut Cfg, consts: &mut Vec<Constant>) {
             }
         }
     }
-    *consts = kept;
+    kept
 }

@@ -117,7 +117,7 @@ pub fn max_stack_depth(cfg: &mut Cfg) -> Result<u32, CompileError> {
             max_depth = max_depth.max(depth);
             if instr.op.has_target() && !instr.op.is(Opcode::EndAsyncFor) {
                 let target_depth = depth + stack_effect(instr.op, instr.arg, true);
-                if let Some(t) = instr.target {
+                if let Some(t) = instr.target() {
                     push_block(cfg, &mut todo, t, target_depth);
                 }
             }

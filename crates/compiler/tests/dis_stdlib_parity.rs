@@ -3,6 +3,9 @@
 //! what `python3.14 -m dis FILE` printed (`data/dis_stdlib_expectations.tsv`, written by
 //! `scripts/gen_dis_expectations.py`). The match counts may only go up: the floors below
 //! are the counts measured when the expectations were last generated.
+//!
+//! Set `ADDER_DIS_DIFF_DIR=DIR` to have adder's disassembly of every differing file
+//! written there (as `PATH.adder`, slashes replaced by `__`).
 
 use std::path::Path;
 
@@ -13,9 +16,9 @@ use adder_testsupport::{
 };
 
 /// Files (of those the reference compiles) whose disassembly matched when last measured.
-const ALL_MATCH_FLOOR: usize = 1468;
+const ALL_MATCH_FLOOR: usize = 1556;
 /// Of them, top-level standard-library modules (no directory in their path).
-const TOP_LEVEL_MATCH_FLOOR: usize = 129;
+const TOP_LEVEL_MATCH_FLOOR: usize = 143;
 
 /// One line of the expectations file; `hash` is None for files the reference rejects.
 struct Expectation {
@@ -50,12 +53,12 @@ fn read_expectations() -> Vec<Expectation> {
         .collect()
 }
 
-/// Hash of adder's disassembly of one file, or None when adder does not compile it.
-fn dis_hash(lib: &Path, relpath: &str) -> Option<u64> {
+/// adder's (normalised) disassembly of one file, or None when adder does not compile it.
+fn dis_text(lib: &Path, relpath: &str) -> Option<String> {
     let bytes = std::fs::read(lib.join(relpath)).ok()?;
     let source = adder_syntax::decode_source(&bytes).ok()?;
     let code = adder_compiler::compile_source(&source, relpath, Mode::Exec, 0).ok()?;
-    Some(fnv1a64(&normalise(&disassemble(&code))))
+    Some(normalise(&disassemble(&code)))
 }
 
 #[test]
@@ -65,7 +68,16 @@ fn stdlib_disassembles_like_the_reference() {
     };
     let expectations = read_expectations();
     let compiled: Vec<&Expectation> = expectations.iter().filter(|e| e.hash.is_some()).collect();
-    let matched = parallel_map(&compiled, None, |e| dis_hash(&lib, &e.path) == e.hash);
+    let diff_dir = std::env::var_os("ADDER_DIS_DIFF_DIR").map(std::path::PathBuf::from);
+    let matched = parallel_map(&compiled, None, |e| {
+        let text = dis_text(&lib, &e.path);
+        let ok = text.as_deref().map(fnv1a64) == e.hash;
+        if let (false, Some(dir), Some(text)) = (ok, &diff_dir, &text) {
+            let name = format!("{}.adder", e.path.replace('/', "__"));
+            let _ = std::fs::write(dir.join(name), text);
+        }
+        ok
+    });
     let differing: Vec<&str> = compiled
         .iter()
         .zip(&matched)

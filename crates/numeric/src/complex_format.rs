@@ -15,6 +15,13 @@ const DEFAULT_PRECISION: usize = 6;
 /// `format(z, spec)`.
 pub fn format_complex(z: Complex, spec: &str) -> NumResult<String> {
     let parsed = parse_format_spec(spec, Align::Right, "complex")?;
+    // CPython rejects an unknown presentation type before looking at the layout.
+    if let Some(other) = parsed
+        .kind
+        .filter(|k| !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n'))
+    {
+        return Err(unknown_code(other, "complex"));
+    }
     if parsed.fill == '0' {
         return Err(NumError::value(
             "Zero padding is not allowed in complex format specifier",

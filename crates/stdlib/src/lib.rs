@@ -5,16 +5,24 @@
 //! One file (or directory) per module, named after it; `MODULES` is the registry.
 
 mod _bisect;
+mod _codecs;
 mod _collections;
 mod _contextvars;
+mod _frozen_importlib;
 mod _functools;
 mod _heapq;
+mod _imp;
+mod _opcode;
 mod _operator;
 mod _random;
 mod _sha2;
+mod _sre;
 mod _string;
 mod _struct;
 mod _thread;
+mod _tokenize;
+mod _tracemalloc;
+mod _warnings;
 mod _weakref;
 mod args;
 mod arity;
@@ -38,17 +46,29 @@ use adder_vm::Vm;
 /// Every native module this crate provides, by import name.
 const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", _bisect::init),
+    ("_codecs", _codecs::init),
     ("_collections", _collections::init),
     ("_contextvars", _contextvars::init),
+    ("_frozen_importlib", _frozen_importlib::init_bootstrap),
+    (
+        "_frozen_importlib_external",
+        _frozen_importlib::init_external,
+    ),
     ("_functools", _functools::init),
     ("_heapq", _heapq::init),
+    ("_imp", _imp::init),
     ("_io", io::init),
+    ("_opcode", _opcode::init),
     ("_operator", _operator::init),
     ("_random", _random::init),
     ("_sha2", _sha2::init),
+    ("_sre", _sre::init),
     ("_string", _string::init),
     ("_struct", _struct::init),
     ("_thread", _thread::init),
+    ("_tokenize", _tokenize::init),
+    ("_tracemalloc", _tracemalloc::init),
+    ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
     ("binascii", binascii::init),

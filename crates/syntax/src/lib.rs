@@ -15,6 +15,7 @@ mod parser;
 pub mod repr;
 mod source;
 pub mod token;
+pub mod token_stream;
 mod tokenize_dump;
 mod tokenize_file;
 pub mod tokenizer;
@@ -25,7 +26,7 @@ mod unicode_tables;
 pub use dump::{ast_dump, ast_dump_checked, constant_repr};
 pub use error::{format_syntax_error, SyntaxError, SyntaxErrorKind};
 pub use source::decode_source;
-pub use tokenize_dump::{tokenize_dump, tokenize_dump_with_encoding};
+pub use tokenize_dump::{tokenize_dump, tokenize_dump_with_encoding, unraised_offset};
 pub use tokenize_file::tokenize_file_dump;
 
 /// The `compile()` mode, selecting the start rule and the root node kind.

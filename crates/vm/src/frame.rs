@@ -20,8 +20,12 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being run (for tracebacks and `f_lasti`).
     pub lasti: usize,
-    /// The frame object, once something asked for it.
+    /// The frame object, once something asked for it. It reads this frame while the
+    /// frame exists; `Vm::release_frame_object` (and `Drop`, in
+    /// `objects/frame.rs`) hand it the frame's state when the frame ends.
     pub frame_obj: Option<ObjRef>,
+    /// The generator or coroutine running this frame (`frame.f_generator`).
+    pub generator: Option<std::rc::Weak<crate::object::PyObject>>,
 }
 
 impl Frame {

@@ -2,7 +2,11 @@
 //! what adder needs today): `sys.modules`, then a search of `sys.path` for `NAME.py`
 //! or a package `NAME/__init__.py`, compiled and run as a new module.
 
+pub(crate) mod builtin_import;
 pub(crate) mod cache;
+mod names;
+mod relative;
+mod state;
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -10,7 +14,7 @@ use std::rc::Rc;
 use adder_bytecode::CodeObject;
 
 use crate::error::PyResult;
-use crate::object::{ObjRef, Payload, PyObject};
+use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
@@ -19,12 +23,43 @@ use crate::vm::Vm;
 impl Vm {
     /// `IMPORT_NAME`: what `import a.b.c` (the top package) or `from a.b import c`
     /// (the module `a.b`) binds, for an import made from code running in `globals`.
+    /// A replaced `builtins.__import__` is called instead, as CPython's `import_name`.
     pub fn import_name(
         &mut self,
         name: &str,
         fromlist: &Value,
         level: usize,
         globals: &ObjRef,
+    ) -> PyResult<Value> {
+        if let Some(hook) = self.replaced_import_hook()? {
+            let locals = self
+                .thread
+                .frames
+                .last()
+                .and_then(|f| f.locals.clone())
+                .map_or(Value::None, Value::Obj);
+            let args = [
+                self.new_str(name),
+                Value::Obj(globals.clone()),
+                locals,
+                fromlist.clone(),
+                Value::Int(level as i64),
+            ];
+            return self.call(&hook, &args);
+        }
+        self.import_module_level(name, Some(globals), fromlist, level)
+    }
+
+    /// CPython's `PyImport_ImportModuleLevelObject`: resolve a relative name against
+    /// `globals`, import the module, then pick what the statement binds: the top-level
+    /// package when there is no fromlist, else the module itself after importing the
+    /// fromlist's submodules.
+    pub fn import_module_level(
+        &mut self,
+        name: &str,
+        globals: Option<&ObjRef>,
+        fromlist: &Value,
+        level: usize,
     ) -> PyResult<Value> {
         let absolute = if level > 0 {
             self.resolve_relative(name, level, globals)?
@@ -36,66 +71,102 @@ impl Vm {
         }
         let module = self.import_module(&absolute)?;
         let wants_names = !fromlist.is_none() && self.is_true(fromlist)?;
-        if wants_names || level > 0 && name.is_empty() {
+        if wants_names {
+            let has_path = self.get_optional_attr(&module, &self.new_str("__path__"))?;
+            if has_path.is_some_and(|p| !p.is_none()) {
+                self.handle_fromlist(&module, fromlist, false)?;
+            }
             return Ok(module);
         }
-        let top = absolute.split('.').next().unwrap_or(&absolute).to_string();
-        if level == 0 {
-            return self.import_module(&top);
+        if level > 0 && name.is_empty() {
+            return Ok(module);
         }
-        Ok(module)
+        let front = name.split('.').next().unwrap_or(name);
+        if level == 0 {
+            return self.import_module(front);
+        }
+        let cut_off = name.len() - front.len();
+        let top = &absolute[..absolute.len() - cut_off];
+        match dict::get_str(&self.interp.modules.clone(), top) {
+            Some(m) => Ok(m),
+            None => {
+                Err(self
+                    .key_error(self.new_str(&format!("'{top}' not in sys.modules as expected"))))
+            }
+        }
     }
 
-    /// Import `a.b.c` (each parent first) and return module `a.b.c`.
+    /// Import `a.b.c` (each parent first) and return module `a.b.c` (CPython's
+    /// `_find_and_load`): from `sys.modules`, the native modules, or `sys.path` / the
+    /// parent package's `__path__`.
     pub fn import_module(&mut self, absolute: &str) -> PyResult<Value> {
         let modules = self.interp.modules.clone();
-        if let Some(m) = dict::get_str(&modules, absolute) {
-            return Ok(m);
+        match dict::get_str(&modules, absolute) {
+            Some(Value::None) => {
+                return Err(self.module_not_found(
+                    absolute,
+                    &format!("import of {absolute} halted; None in sys.modules"),
+                ))
+            }
+            Some(m) => return Ok(m),
+            None => {}
         }
         if let Some(native) = self.import_native_module(absolute) {
             return native;
         }
-        let (parent, leaf) = match absolute.rsplit_once('.') {
-            Some((p, l)) => (Some(p.to_string()), l.to_string()),
-            None => (None, absolute.to_string()),
-        };
-        let search: Vec<PathBuf> = match &parent {
-            Some(p) => {
-                let pkg = self.import_module(p)?;
-                let paths = self.get_attr_str(&pkg, "__path__").ok();
-                match paths {
-                    Some(list) => self
-                        .collect_iterable(&list)?
-                        .iter()
-                        .map(|v| PathBuf::from(name_str(v)))
-                        .collect(),
-                    None => {
-                        return Err(self.module_not_found(
-                            absolute,
-                            &format!("No module named '{absolute}'; '{p}' is not a package"),
-                        ))
-                    }
+        let (search, parent) = match absolute.rsplit_once('.') {
+            Some((parent, leaf)) => {
+                let parent_module = match dict::get_str(&modules, parent) {
+                    Some(m) if !m.is_none() => m,
+                    _ => self.import_module(parent)?,
+                };
+                // Importing the parent may have imported this module as a side effect.
+                if let Some(m) = dict::get_str(&modules, absolute) {
+                    return Ok(m);
                 }
+                let dirs = self.package_path(absolute, parent, &parent_module)?;
+                (dirs, Some((parent, leaf)))
             }
-            None => self.sys_path(),
+            None => (self.sys_path(), None),
         };
-        let Some((file, is_package)) = find_source(&search, &leaf) else {
-            return Err(self.module_not_found(absolute, &format!("No module named '{absolute}'")));
+        let leaf = parent.map_or(absolute, |(_, leaf)| leaf);
+        let Some((file, is_package)) = find_source(&search, leaf) else {
+            let msg = format!("No module named {}", quoted(absolute));
+            return Err(self.module_not_found(absolute, &msg));
         };
         let module = self.exec_source_module(absolute, &file, is_package)?;
-        if let Some(p) = parent {
-            if let Some(pkg) = dict::get_str(&modules, &p) {
-                let leaf_name = self.intern(&leaf);
+        if let Some((parent, leaf)) = parent {
+            if let Some(pkg) = dict::get_str(&modules, parent) {
+                let leaf_name = self.intern(leaf);
                 self.set_attr(&pkg, &leaf_name, module.clone())?;
             }
         }
         Ok(module)
     }
 
-    fn module_not_found(&self, name: &str, msg: &str) -> crate::error::PyErr {
-        let err = self.error(&self.types().exc.module_not_found_error, msg);
-        self.set_exc_attr(&err.0, "name", self.new_str(name));
-        err
+    /// The directories a package's submodules are searched in: its `__path__`.
+    fn package_path(
+        &mut self,
+        absolute: &str,
+        parent: &str,
+        package: &Value,
+    ) -> PyResult<Vec<PathBuf>> {
+        let path_name = self.new_str("__path__");
+        match self.get_optional_attr(package, &path_name)? {
+            Some(list) => Ok(self
+                .collect_iterable(&list)?
+                .iter()
+                .map(|v| PathBuf::from(name_str(v)))
+                .collect()),
+            None => {
+                let msg = format!(
+                    "No module named {}; {} is not a package",
+                    quoted(absolute),
+                    quoted(parent)
+                );
+                Err(self.module_not_found(absolute, &msg))
+            }
+        }
     }
 
     fn sys_path(&mut self) -> Vec<PathBuf> {
@@ -113,20 +184,20 @@ impl Vm {
         }
     }
 
-    /// Create module `name`, register it in `sys.modules`, and run `file` in it.
-    fn exec_source_module(&mut self, name: &str, file: &Path, is_package: bool) -> PyResult<Value> {
-        let filename = file.to_string_lossy().into_owned();
-        let globals = self.new_module_dict(name);
-        dict::set_str(self, &globals, "__file__", self.new_str(&filename));
-        let cached = cache::cached_value(self, file);
-        dict::set_str(self, &globals, "__cached__", cached);
+    /// The namespace of a new source module, with CPython's keys in CPython's order.
+    fn source_module_namespace(&self, name: &str, file: &Path, is_package: bool) -> ObjRef {
+        let globals = self.new_dict();
         let package = if is_package {
             name.to_string()
         } else {
             name.rsplit_once('.')
                 .map_or(String::new(), |(p, _)| p.to_string())
         };
+        dict::set_str(self, &globals, "__name__", self.new_str(name));
+        dict::set_str(self, &globals, "__doc__", Value::None);
         dict::set_str(self, &globals, "__package__", self.new_str(&package));
+        dict::set_str(self, &globals, "__loader__", Value::None);
+        dict::set_str(self, &globals, "__spec__", Value::None);
         if is_package {
             let dir = file
                 .parent()
@@ -134,28 +205,52 @@ impl Vm {
             let path = self.new_list(vec![self.new_str(&dir)]);
             dict::set_str(self, &globals, "__path__", path);
         }
-        let module = Value::obj(PyObject::with_dict(
-            self.types().module.clone(),
-            Payload::Module,
-            globals.clone(),
-        ));
+        let filename = file.to_string_lossy();
+        dict::set_str(self, &globals, "__file__", self.new_str(&filename));
+        dict::set_str(
+            self,
+            &globals,
+            "__cached__",
+            cache::cached_value(self, file),
+        );
+        let builtins = Value::Obj(self.interp.builtins.clone());
+        dict::set_str(self, &globals, "__builtins__", builtins);
+        globals
+    }
+
+    /// Create module `name`, register it in `sys.modules`, and run `file` in it. What
+    /// the import returns is what `sys.modules` holds afterwards: a module may replace
+    /// itself there (CPython's `_load_unlocked`).
+    fn exec_source_module(&mut self, name: &str, file: &Path, is_package: bool) -> PyResult<Value> {
+        let filename = file.to_string_lossy().into_owned();
+        let globals = self.source_module_namespace(name, file, is_package);
+        let module_type = self.types().module.clone();
+        let module = crate::objects::module::new_module_object(&module_type, globals.clone());
         let modules = self.interp.modules.clone();
-        dict::set_str(self, &modules, name, module.clone());
+        dict::set_str(self, &modules, name, module);
+        self.begin_module_execution(&globals);
         let result = self
             .module_code(file, &filename)
-            .and_then(|code| self.run_code(self.code_object(code), globals));
+            .and_then(|code| self.run_code(self.code_object(code), globals.clone()));
+        self.end_module_execution(&globals);
+        let key = self.new_str(name);
         if let Err(e) = result {
-            let key = self.new_str(name);
             let _ = dict::del_item(self, &modules, &key);
             return Err(e);
         }
-        // The module may have replaced itself in sys.modules.
-        Ok(dict::get_str(&modules, name).unwrap_or(module))
+        // Moved to the end of `sys.modules`, as CPython's pop-and-reinsert does.
+        match dict::del_item(self, &modules, &key)? {
+            Some(module) => {
+                dict::set_item(self, &modules, key, module.clone())?;
+                Ok(module)
+            }
+            None => Err(self.key_error(key)),
+        }
     }
 
     /// The code of the module in `file`: from its `__pycache__` entry when that matches
     /// the source, otherwise compiled (and cached, unless `sys.dont_write_bytecode`).
-    fn module_code(&mut self, file: &Path, filename: &str) -> PyResult<Rc<CodeObject>> {
+    pub fn module_code(&mut self, file: &Path, filename: &str) -> PyResult<Rc<CodeObject>> {
         let read_error = |vm: &Vm, e: std::io::Error| {
             vm.error(&vm.types().exc.import_error.clone(), e.to_string())
         };
@@ -215,106 +310,12 @@ impl Vm {
             Value::Int(e.end_lineno as i64),
             Value::Int(e.end_offset as i64),
         ]);
-        let err = crate::error::PyErr(self.new_exception(&ty, vec![self.new_str(&e.msg), details]));
-        for (k, v) in [
-            ("msg", self.new_str(&e.msg)),
-            ("filename", self.new_str(filename)),
-            ("lineno", Value::Int(e.lineno as i64)),
-            ("offset", Value::Int(e.offset as i64)),
-            ("end_lineno", Value::Int(e.end_lineno as i64)),
-            ("end_offset", Value::Int(e.end_offset as i64)),
-            ("text", text),
-        ] {
-            self.set_exc_attr(&err.0, k, v);
+        let args = vec![self.new_str(&e.msg), details];
+        let err = crate::error::PyErr(self.new_exception(&ty, args.clone()));
+        if let Err(bad) = crate::objects::exception_fields::init_syntax_error(self, &err.0, &args) {
+            return bad;
         }
         err
-    }
-
-    fn resolve_relative(&mut self, name: &str, level: usize, globals: &ObjRef) -> PyResult<String> {
-        let package = match dict::get_str(globals, "__package__") {
-            Some(p) if !p.is_none() => name_str(&p).to_string(),
-            _ => {
-                let modname = dict::get_str(globals, "__name__")
-                    .map(|n| name_str(&n).to_string())
-                    .unwrap_or_default();
-                if dict::get_str(globals, "__path__").is_some() {
-                    modname
-                } else {
-                    modname
-                        .rsplit_once('.')
-                        .map_or(String::new(), |(p, _)| p.to_string())
-                }
-            }
-        };
-        if package.is_empty() {
-            return Err(self.error(
-                &self.types().exc.import_error.clone(),
-                "attempted relative import with no known parent package",
-            ));
-        }
-        let parts: Vec<&str> = package.split('.').collect();
-        if level > parts.len() {
-            return Err(self.error(
-                &self.types().exc.import_error.clone(),
-                "attempted relative import beyond top-level package",
-            ));
-        }
-        let base = parts[..parts.len() - (level - 1)].join(".");
-        Ok(if name.is_empty() {
-            base
-        } else {
-            format!("{base}.{name}")
-        })
-    }
-
-    /// `IMPORT_FROM`: `from module import name`, falling back to a submodule.
-    pub fn import_from(&mut self, module: &Value, name: &Value) -> PyResult<Value> {
-        if let Some(v) = self.lookup_attr(module, name)? {
-            return Ok(v);
-        }
-        let modname = self
-            .get_attr_str(module, "__name__")
-            .map(|n| name_str(&n).to_string())
-            .unwrap_or_default();
-        let full = format!("{modname}.{}", name_str(name));
-        if let Ok(v) = self.import_module(&full) {
-            return Ok(v);
-        }
-        let location = match self.get_attr_str(module, "__file__") {
-            Ok(f) => format!(" ({})", name_str(&f)),
-            Err(_) => " (unknown location)".to_string(),
-        };
-        let err = self.error(
-            &self.types().exc.import_error.clone(),
-            format!(
-                "cannot import name '{}' from '{modname}'{location}",
-                name_str(name)
-            ),
-        );
-        self.set_exc_attr(&err.0, "name", self.new_str(&modname));
-        self.set_exc_attr(&err.0, "name_from", name.clone());
-        Err(err)
-    }
-
-    /// `from module import *`: public names, or those in `__all__`.
-    pub fn import_star(&mut self, module: &Value, into: &ObjRef) -> PyResult<()> {
-        let names: Vec<Value> = match self.lookup_attr(module, &self.new_str("__all__"))? {
-            Some(all) => self.collect_iterable(&all)?,
-            None => {
-                let Some(d) = module.as_obj().and_then(|o| o.dict_obj()) else {
-                    return Ok(());
-                };
-                let keys = d.as_dict().map(|x| x.borrow().keys()).unwrap_or_default();
-                keys.into_iter()
-                    .filter(|k| !name_str(k).starts_with('_'))
-                    .collect()
-            }
-        };
-        for n in names {
-            let v = self.get_attr(module, &n)?;
-            dict::set_item(self, into, n, v)?;
-        }
-        Ok(())
     }
 }
 
@@ -336,4 +337,9 @@ fn find_source(search: &[PathBuf], leaf: &str) -> Option<(PathBuf, bool)> {
         }
     }
     None
+}
+
+/// A module name as CPython's messages show it (`repr` of the str).
+fn quoted(name: &str) -> String {
+    crate::objects::repr::str_repr(name)
 }

@@ -3,6 +3,7 @@
 
 pub mod ast_objects;
 pub mod builtins;
+pub mod codec_registry;
 pub mod error;
 pub mod eval;
 pub mod frame;
@@ -24,6 +25,7 @@ pub mod traceback_format;
 pub mod types;
 pub mod value;
 pub mod vm;
+pub mod warnings;
 
 pub use error::{PyErr, PyResult};
 pub use runtime::{Config, Runtime};

@@ -13,10 +13,11 @@ use adder_numeric::BigInt;
 use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
+use crate::objects::frame::FrameObject;
 use crate::objects::function::{BuiltinFunction, Function};
 use crate::objects::generator::Generator;
 use crate::objects::str::PyStr;
-use crate::objects::traceback::{FrameObject, Traceback};
+use crate::objects::traceback::Traceback;
 use crate::objects::type_::TypeObject;
 use crate::value::Value;
 
@@ -33,6 +34,9 @@ pub struct PyObject {
     /// mark of PEP 442): boxed and usually absent, so it costs one word per object and
     /// one test when the object dies. See `crate::gc`.
     pub(crate) extra: Cell<Option<Box<crate::gc::ObjExtra>>>,
+    /// Where the cycle collector lists the object, if it tracks it (see
+    /// `crate::gc::registry`): a dying object unlists itself in constant time.
+    pub(crate) gc_slot: Cell<u32>,
 }
 
 /// The built-in layouts.
@@ -71,7 +75,7 @@ pub enum Payload {
     Module,
     Exception(RefCell<ExceptionData>),
     Traceback(Traceback),
-    Frame(FrameObject),
+    Frame(Box<FrameObject>),
     /// Iterator over a list, tuple or str by index (re-reads the length each step, as CPython).
     SeqIter {
         seq: Value,
@@ -149,6 +153,7 @@ impl PyObject {
             dict: RefCell::new(None),
             payload,
             extra: Cell::new(None),
+            gc_slot: Cell::new(crate::gc::registry::UNTRACKED),
         }
     }
 
@@ -158,6 +163,7 @@ impl PyObject {
             dict: RefCell::new(Some(dict)),
             payload,
             extra: Cell::new(None),
+            gc_slot: Cell::new(crate::gc::registry::UNTRACKED),
         }
     }
 
@@ -206,7 +212,10 @@ impl PyObject {
 /// `crate::gc`).
 impl Drop for PyObject {
     fn drop(&mut self) {
-        if crate::gc::finalize::defer_finalizer(self) {
+        crate::gc::registry::untrack(self);
+        if crate::gc::finalize::defer_finalizer(self)
+            || crate::gc::finalize::defer_unawaited_warning(self)
+        {
             return;
         }
         if let Some(extra) = self.extra.get_mut().take() {

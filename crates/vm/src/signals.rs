@@ -57,7 +57,7 @@ pub fn exit_by_sigint() -> ! {
 impl Vm {
     /// The KeyboardInterrupt for a pending Ctrl-C (the flag is cleared).
     #[cold]
-    pub(crate) fn take_interrupt(&self) -> PyErr {
+    pub fn take_interrupt(&self) -> PyErr {
         SIGINT_PENDING.store(false, Ordering::Relaxed);
         PyErr(self.new_exception(&self.types().exc.keyboard_interrupt.clone(), vec![]))
     }

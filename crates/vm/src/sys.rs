@@ -46,6 +46,12 @@ pub fn init(vm: &mut Vm) {
     let flags = flags(vm, dont_write);
     dict::set_str(vm, &d, "flags", flags);
     dict::set_str(vm, &d, "warnoptions", vm.new_list(Vec::new()));
+    // Filled by `_frozen_importlib` when `importlib` is imported (adder's own import
+    // system, which runs `import` statements, does not consult them).
+    dict::set_str(vm, &d, "meta_path", vm.new_list(Vec::new()));
+    dict::set_str(vm, &d, "path_hooks", vm.new_list(Vec::new()));
+    dict::set_str(vm, &d, "path_importer_cache", Value::Obj(vm.new_dict()));
+    dict::set_str(vm, &d, "pycache_prefix", Value::None);
     let modules = vm.interp.modules.clone();
     dict::set_str(vm, &modules, "sys", Value::Obj(vm.interp.sys.clone()));
     dict::set_str(
@@ -159,6 +165,11 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("exc_info", exc_info),
     ("exception", exception),
     ("_getframe", getframe),
+    ("_getframemodulename", getframemodulename),
+    ("getfilesystemencoding", getfilesystemencoding),
+    ("getfilesystemencodeerrors", getfilesystemencodeerrors),
+    ("audit", audit),
+    ("_get_cpu_count_config", get_cpu_count_config),
     ("get_int_max_str_digits", get_int_max_str_digits),
     ("set_int_max_str_digits", set_int_max_str_digits),
     ("intern", intern),
@@ -273,32 +284,92 @@ fn exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.thread.exc_info.clone())
 }
 
-/// `sys._getframe(depth=0)`: the frame object of a running frame, linked to its callers.
+/// `sys._getframe(depth=0)`: the frame object of a running frame.
 fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let depth = match args.pos() {
         [] => 0,
         _ => one_int(vm, &args, "_getframe")?,
     };
-    let n = vm.thread.frames.len();
-    if depth < 0 || depth as usize >= n {
+    let Some(i) = frame_index(vm, depth) else {
         return Err(vm.value_error("call stack is not deep enough"));
+    };
+    let frame: *mut crate::frame::Frame = &mut *vm.thread.frames[i];
+    // SAFETY: the frame is boxed and stays on the stack while this function runs.
+    Ok(Value::Obj(vm.frame_object(unsafe { &mut *frame })))
+}
+
+/// The index on the frame stack of the frame `depth` calls below the top one.
+fn frame_index(vm: &Vm, depth: i64) -> Option<usize> {
+    let n = vm.thread.frames.len();
+    let depth = usize::try_from(depth.max(0)).ok()?;
+    n.checked_sub(depth.checked_add(1)?)
+}
+
+/// `sys._getframemodulename(depth=0)`: the `__module__` of the function running
+/// `depth` calls below the top (the module's name for module code), or None.
+fn getframemodulename(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let depth = match (args.pos(), args.kwargs().next()) {
+        ([], None) => 0,
+        ([d], None) | ([], Some((_, d))) => match d {
+            Value::Int(i) => *i,
+            Value::Bool(b) => i64::from(*b),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(d)
+                )))
+            }
+        },
+        _ => return Err(vm.type_error("_getframemodulename() takes at most 1 argument")),
+    };
+    let Some(frame) = frame_index(vm, depth).and_then(|i| vm.thread.frames.get(i)) else {
+        return Ok(Value::None);
+    };
+    match frame.func.as_ref().map(|f| &f.payload) {
+        Some(crate::object::Payload::Function(func)) => Ok(func.module.borrow().clone()),
+        _ => Ok(dict::get_str(&frame.globals, "__name__").unwrap_or(Value::None)),
     }
-    let target = n - 1 - depth as usize;
-    let mut below = Value::None;
-    let mut result = Value::None;
-    for i in 0..n {
-        let fp: *mut crate::frame::Frame = &mut *vm.thread.frames[i];
-        // SAFETY: the frames are boxed and stay in place while this function runs.
-        let obj = vm.frame_object(unsafe { &mut *fp });
-        if let crate::object::Payload::Frame(fo) = &obj.payload {
-            fo.back.replace(below.clone());
-        }
-        below = Value::Obj(obj.clone());
-        if i == target {
-            result = below.clone();
-        }
+}
+
+fn no_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
+    match args.values.len() {
+        0 => Ok(()),
+        n => Err(vm.type_error(format!("sys.{name}() takes no arguments ({n} given)"))),
     }
-    Ok(result)
+}
+
+/// `sys.getfilesystemencoding()`: adder always uses UTF-8 for file names (CPython's
+/// default on Linux).
+fn getfilesystemencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(vm, &args, "getfilesystemencoding")?;
+    Ok(vm.new_str("utf-8"))
+}
+
+/// `sys.getfilesystemencodeerrors()`: undecodable bytes in file names round-trip as
+/// lone surrogates.
+fn getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(vm, &args, "getfilesystemencodeerrors")?;
+    Ok(vm.new_str("surrogateescape"))
+}
+
+/// `sys.audit(event, *args)`: adder has no audit hooks, so this only checks the
+/// event name.
+fn audit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos().first() {
+        None => Err(vm.type_error("audit expected at least 1 argument, got 0")),
+        Some(v) if !matches!(v.payload(), Some(crate::object::Payload::Str(_))) => Err(vm
+            .type_error(format!(
+                "audit() argument 1 must be str, not {}",
+                vm.type_name(v)
+            ))),
+        Some(_) => Ok(Value::None),
+    }
+}
+
+/// `sys._get_cpu_count_config()`: -1, no `-X cpu_count` override.
+fn get_cpu_count_config(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args(vm, &args, "_get_cpu_count_config")?;
+    Ok(Value::Int(-1))
 }
 
 fn get_int_max_str_digits(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -169,7 +169,7 @@ builtin_types! {
     method = "method": Opaque, final_;
     code = "code": Opaque, final_;
     cell = "cell": Opaque, final_;
-    module = "module": Object;
+    module = "module": Module;
     traceback = "traceback": Opaque, final_;
     frame = "frame": Opaque, final_;
     list_iterator = "list_iterator": Opaque, final_;
@@ -217,6 +217,8 @@ builtin_types! {
     getset_descriptor = "getset_descriptor": Opaque, final_;
     generic_alias = "GenericAlias": Opaque;
     union_type = "Union": Opaque, final_;
+    frame_locals_proxy = "FrameLocalsProxy": Native, final_;
+    mappingproxy = "mappingproxy": Native, final_;
 }
 
 /// Mark a built-in type that cannot be subclassed (CPython's missing Py_TPFLAGS_BASETYPE).
@@ -325,6 +327,7 @@ impl TypeRegistryBuilder {
             dict: RefCell::new(None),
             payload: Payload::Type(Box::new(type_data("type", Layout::Type, vec![], true))),
             extra: std::cell::Cell::new(None),
+            gc_slot: std::cell::Cell::new(crate::gc::registry::UNTRACKED),
         });
         let bare = |name: &str, layout| {
             Rc::new(PyObject::new(
@@ -397,5 +400,7 @@ fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, is_base_type: bool)
         is_base_type: Cell::new(is_base_type),
         version: Cell::new(0),
         slots: Cell::new(crate::objects::slots::SlotLayout::DICT_ONLY),
+        is_abstract: Cell::new(false),
+        subclasses: RefCell::new(Vec::new()),
     }
 }

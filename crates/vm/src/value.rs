@@ -101,6 +101,18 @@ impl Value {
         unsafe { write_words(slot, s) }
     }
 
+    /// Write a scalar into a free value-stack slot in one 16-byte store (see
+    /// `set_scalar`).
+    ///
+    /// # Safety
+    /// `dst` must be valid for a 16-byte write; whatever it held is not dropped.
+    #[inline(always)]
+    pub unsafe fn write_scalar(dst: *mut Value, s: Scalar) {
+        // SAFETY: the caller's promise; the words form a valid `Value` (see
+        // `set_scalar`).
+        unsafe { write_words(dst, s) }
+    }
+
     /// Append a scalar to a value stack in one 16-byte store (see `set_scalar`).
     #[inline(always)]
     pub fn push_scalar(stack: &mut Vec<Value>, s: Scalar) {

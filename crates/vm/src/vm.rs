@@ -47,6 +47,27 @@ impl Vm {
         ty.as_type().map_or_else(|| "?".into(), |t| t.name())
     }
 
+    /// The name messages give a class (CPython's `tp_name`): a native type made by a
+    /// module is shown with the module, `'collections.deque'`, as C types are named;
+    /// built-in and Python-defined classes by their `__name__`.
+    pub fn type_display_name(&self, ty: &ObjRef) -> Rc<str> {
+        let Some(t) = ty.as_type() else {
+            return "?".into();
+        };
+        if t.is_heap || t.layout != crate::objects::type_::Layout::Native {
+            return t.name();
+        }
+        let module = ty
+            .dict_obj()
+            .and_then(|d| crate::objects::dict::get_str(&d, "__module__"));
+        match module.as_ref().and_then(|m| m.payload()) {
+            Some(crate::object::Payload::Str(m)) if m.as_str() != "builtins" => {
+                format!("{}.{}", m.as_str(), t.name()).into()
+            }
+            _ => t.name(),
+        }
+    }
+
     /// `issubclass(sub, sup)` by MRO, for types.
     pub fn is_subtype(&self, sub: &ObjRef, sup: &ObjRef) -> bool {
         if Rc::ptr_eq(sub, sup) {

@@ -91,8 +91,7 @@ impl<'a> Compiler<'a> {
         if id != "super" || attr == "__class__" || !keywords.is_empty() {
             return false;
         }
-        let scope = self.scope();
-        let global_implicit = matches!(scope.scope_of(id), None | Some(NameScope::GlobalImplicit));
+        let global_implicit = matches!(self.name_scope(id), None | Some(NameScope::GlobalImplicit));
         if !global_implicit || self.table.scopes[0].scopes.contains_key(id.as_str()) {
             return false;
         }
@@ -101,7 +100,7 @@ impl<'a> Compiler<'a> {
             0 => {
                 let unit = self.unit_ref();
                 (unit.argcount > 0 || unit.posonlyargcount > 0)
-                    && scope.scope_of("__class__") == Some(NameScope::Free)
+                    && self.name_scope("__class__") == Some(NameScope::Free)
             }
             _ => false,
         }

@@ -117,7 +117,7 @@ impl<'a> Compiler<'a> {
     pub fn wrap_in_stopiteration_handler(&mut self) {
         let handler = self.new_label();
         let mut setup = Instr::new(Op::Pseudo(PseudoOpcode::SetupCleanup), 0, Loc::NONE);
-        setup.target = Some(handler);
+        setup.set_target(Some(handler));
         let seq = &mut self.unit().seq;
         seq.instrs.insert(0, setup);
         for pos in seq.labels.iter_mut().flatten() {
@@ -247,7 +247,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The outermost iterable, evaluated in the enclosing scope, and its iterator.
-    fn outermost_iter(&mut self, outermost: &'a ast::Comprehension) -> Result<()> {
+    pub(super) fn outermost_iter(&mut self, outermost: &'a ast::Comprehension) -> Result<()> {
         self.expr(&outermost.iter)?;
         let op = if outermost.is_async {
             Opcode::GetAiter
@@ -256,77 +256,6 @@ impl<'a> Compiler<'a> {
         };
         self.emit0(op, Loc::from_range(outermost.iter.range()));
         Ok(())
-    }
-
-    /// A comprehension compiled in place (PEP 709): its variables are fast locals of the
-    /// enclosing code, saved before and restored after (also when it raises).
-    fn inlined_comprehension(
-        &mut self,
-        scope: crate::symtable::ScopeId,
-        kind: ComprehensionKind,
-        generators: &'a [ast::Comprehension],
-        elt: &'a Expr,
-        value: Option<&'a Expr>,
-        loc: Loc,
-    ) -> Result<()> {
-        let Some(outermost) = generators.first() else {
-            return Ok(());
-        };
-        self.outermost_iter(outermost)?;
-        let pushed: Vec<String> = crate::symtable::comp_locals(&self.table.scopes[scope])
-            .cloned()
-            .collect();
-        self.unit().inlined_comps.push(scope);
-        for name in &pushed {
-            self.comp_local_op(name, Opcode::LoadFastAndClear, loc);
-        }
-        let cleanup = self.new_label();
-        if !pushed.is_empty() {
-            self.emit(Opcode::Swap, pushed.len() as u32 + 1, loc);
-            self.emit_jump(Op::Pseudo(PseudoOpcode::SetupFinally), cleanup, loc);
-        }
-        let build = match kind {
-            ComprehensionKind::Set => Opcode::BuildSet,
-            ComprehensionKind::Dict => Opcode::BuildMap,
-            _ => Opcode::BuildList,
-        };
-        self.emit(build, 0, loc);
-        self.emit(Opcode::Swap, 2, loc);
-        let result = self.comprehension_generator(generators, 0, 0, elt, value, kind, true, loc);
-        self.unit().inlined_comps.pop();
-        result?;
-        if !pushed.is_empty() {
-            let end = self.new_label();
-            self.emit_pseudo(PseudoOpcode::PopBlock, 0, Loc::NONE);
-            self.jump_no_interrupt(end, Loc::NONE);
-            self.place(cleanup);
-            self.emit(Opcode::Swap, 2, Loc::NONE);
-            self.emit0(Opcode::PopTop, Loc::NONE);
-            self.restore_comp_locals(&pushed, loc);
-            self.emit(Opcode::Reraise, 0, Loc::NONE);
-            self.place(end);
-            self.restore_comp_locals(&pushed, loc);
-        }
-        Ok(())
-    }
-
-    /// Put the saved outer values back (the result stays on top).
-    fn restore_comp_locals(&mut self, pushed: &[String], loc: Loc) {
-        self.emit(Opcode::Swap, pushed.len() as u32 + 1, loc);
-        for name in pushed.iter().rev() {
-            let index = self.unit().varnames.add(name);
-            self.emit_pseudo(PseudoOpcode::StoreFastMaybeNull, index, loc);
-        }
-    }
-
-    /// A fast-local instruction on a comprehension variable (hidden in module code).
-    fn comp_local_op(&mut self, name: &str, op: Opcode, loc: Loc) {
-        let unit = self.unit();
-        let index = unit.varnames.add(name);
-        if !unit.kind.is_function_like() {
-            unit.hidden_fast.insert(name.to_string());
-        }
-        self.emit(op, index, loc);
     }
 
     /// One `for ... in ... if ...` level; the innermost adds the element.

@@ -12,6 +12,7 @@ mod call;
 mod expr;
 mod fblock;
 mod generator;
+mod inlined_comprehension;
 mod pattern;
 mod percent_format;
 mod scope;
@@ -20,12 +21,14 @@ mod try_star;
 mod try_with;
 mod type_params;
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use adder_bytecode::{CodeObject, Constant, Opcode, PseudoOpcode};
 use adder_syntax::ast::{self, Range};
 
+use crate::const_pool::ConstPool;
 use crate::error::CompileError;
 use crate::ir::{Instr, InstrSeq, Loc, Op, Target};
 use crate::symtable::{mangle, BlockType, NameScope, ScopeId, ScopeKind, SymbolTable};
@@ -58,7 +61,7 @@ pub struct Unit<'a> {
     pub name: String,
     pub qualname: String,
     pub seq: InstrSeq,
-    pub consts: Vec<Constant>,
+    pub consts: ConstPool,
     pub names: IndexSet,
     pub varnames: IndexSet,
     pub cellvars: IndexSet,
@@ -75,8 +78,13 @@ pub struct Unit<'a> {
     pub static_attributes: Vec<String>,
     /// Inlined comprehensions being compiled, innermost last (PEP 709).
     pub inlined_comps: Vec<ScopeId>,
-    /// Fast locals that only inlined comprehensions of a module or class use.
-    pub hidden_fast: std::collections::HashSet<String>,
+    /// Scopes of names that the inlined comprehension being compiled sees differently
+    /// from the symbol table's entry for this unit.
+    pub comp_scopes: FastMap<String, NameScope>,
+    /// Names of a module or class body compiled as fast locals because an inlined
+    /// comprehension binds them: `true` while it is compiled, `false` after (their
+    /// slots are marked hidden; CPython's `u_fasthidden`).
+    pub fast_hidden: FastMap<String, bool>,
     /// Module/class annotations for `__annotate__`, with their conditional index.
     pub deferred_annotations: Vec<(&'a ast::Stmt, Option<u32>)>,
     pub next_conditional_index: u32,
@@ -84,21 +92,13 @@ pub struct Unit<'a> {
     pub in_conditional_block: u32,
 }
 
-impl UnitKind {
-    /// Units whose code uses fast locals.
-    pub fn is_function_like(self) -> bool {
-        matches!(
-            self,
-            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension | UnitKind::Annotations
-        )
-    }
-}
-
 /// An insertion-ordered set of names with their indexes (CPython's name→index dicts).
+/// Names are shared `Rc<str>`s: one allocation per distinct name, which the code object
+/// then keeps.
 #[derive(Default, Debug, Clone)]
 pub struct IndexSet {
-    pub items: Vec<String>,
-    index: HashMap<String, u32>,
+    pub items: Vec<Rc<str>>,
+    index: FastMap<Rc<str>, u32>,
 }
 
 impl IndexSet {
@@ -107,8 +107,9 @@ impl IndexSet {
             return i;
         }
         let i = self.items.len() as u32;
-        self.items.push(name.to_string());
-        self.index.insert(name.to_string(), i);
+        let name: Rc<str> = Rc::from(name);
+        self.items.push(name.clone());
+        self.index.insert(name, i);
         i
     }
 
@@ -131,7 +132,7 @@ pub struct Compiler<'a> {
     depth: usize,
     /// Generator expressions compiled once but loaded twice (the builtin-call fast
     /// path), keyed by node address, so both loads share one code object as in CPython.
-    pub genexpr_code: HashMap<usize, Rc<CodeObject>>,
+    pub genexpr_code: FastMap<usize, Rc<CodeObject>>,
 }
 
 type Result<T> = std::result::Result<T, CompileError>;
@@ -145,7 +146,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             interactive: false,
             depth: 0,
-            genexpr_code: HashMap::new(),
+            genexpr_code: FastMap::default(),
         }
     }
 
@@ -197,7 +198,7 @@ impl<'a> Compiler<'a> {
 
     pub fn emit_jump(&mut self, op: Op, target: Target, loc: Loc) {
         let mut instr = Instr::new(op, 0, loc);
-        instr.target = Some(target);
+        instr.set_target(Some(target));
         self.unit().seq.instrs.push(instr);
     }
 
@@ -220,12 +221,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn add_const(&mut self, value: Constant) -> u32 {
-        let consts = &mut self.unit().consts;
-        if let Some(i) = consts.iter().position(|c| c.same_as(&value)) {
-            return i as u32;
-        }
-        consts.push(value);
-        (consts.len() - 1) as u32
+        self.unit().consts.add(value)
     }
 
     pub fn load_const(&mut self, value: Constant, loc: Loc) {
@@ -238,7 +234,7 @@ impl<'a> Compiler<'a> {
         self.unit().names.add(&mangled)
     }
 
-    pub fn mangle(&self, name: &str) -> String {
+    pub fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
         let unit = self.unit_ref();
         crate::symtable::mangle_in(
             &self.table.scopes[unit.scope],
@@ -257,20 +253,6 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mangled = self.mangle(name);
-        if self.is_inlined_comp_local(&mangled) {
-            let unit = self.unit();
-            let index = unit.varnames.add(&mangled);
-            if !unit.kind.is_function_like() {
-                unit.hidden_fast.insert(mangled.clone());
-            }
-            let op = match ctx {
-                Load => Opcode::LoadFast,
-                Store => Opcode::StoreFast,
-                Del => Opcode::DeleteFast,
-            };
-            self.emit(op, index, loc);
-            return Ok(());
-        }
         if let Some(op) = self.class_comprehension_global(&mangled, ctx) {
             let index = self.unit().names.add(&mangled);
             let arg = if op == Opcode::LoadGlobal {
@@ -281,9 +263,9 @@ impl<'a> Compiler<'a> {
             self.emit(op, arg, loc);
             return Ok(());
         }
-        let scope = self.scope();
-        let kind = scope.scope_of(&mangled);
-        let is_function = scope.is_function();
+        let kind = self.name_scope(&mangled);
+        let is_function = self.scope().is_function();
+        let is_fast = is_function || self.is_hidden_fast(&mangled);
         let unit_kind = self.unit_ref().kind;
         enum Access {
             Fast,
@@ -293,7 +275,7 @@ impl<'a> Compiler<'a> {
         }
         let access = match kind {
             Some(NameScope::Free) | Some(NameScope::Cell) => Access::Deref,
-            Some(NameScope::Local) if is_function => Access::Fast,
+            Some(NameScope::Local) if is_fast => Access::Fast,
             Some(NameScope::GlobalImplicit) if is_function => Access::Global,
             Some(NameScope::GlobalExplicit) => Access::Global,
             _ => Access::Name,
@@ -321,7 +303,9 @@ impl<'a> Compiler<'a> {
             Access::Deref => {
                 let index = self.deref_index(&mangled);
                 let op = match ctx {
-                    Load if unit_kind == UnitKind::Class => {
+                    Load if unit_kind == UnitKind::Class
+                        && self.unit_ref().inlined_comps.is_empty() =>
+                    {
                         self.emit0(Opcode::LoadLocals, loc);
                         Opcode::LoadFromDictOrDeref
                     }
@@ -379,14 +363,6 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// A name bound by an inlined comprehension being compiled: a fast local.
-    pub fn is_inlined_comp_local(&self, name: &str) -> bool {
-        self.unit_ref()
-            .inlined_comps
-            .iter()
-            .any(|&c| crate::symtable::comp_locals(&self.table.scopes[c]).any(|n| n == name))
-    }
-
     /// Index of a cell or free variable in "cell space" (cells first, then frees);
     /// `assemble` maps it to the final localsplus slot.
     pub fn deref_index(&mut self, name: &str) -> u32 {
@@ -403,10 +379,14 @@ impl<'a> Compiler<'a> {
     /// Start a new code object for `scope` (CPython's `compiler_enter_scope`).
     pub fn enter_scope(&mut self, scope_id: ScopeId, kind: UnitKind, name: &str, firstlineno: u32) {
         let scope = &self.table.scopes[scope_id];
+        // Cells of inlined comprehensions (DEF_COMP_CELL) live in this code object.
         let mut cells: Vec<String> = scope
             .scopes
             .iter()
-            .filter(|(_, s)| **s == NameScope::Cell)
+            .filter(|(n, s)| {
+                **s == NameScope::Cell
+                    || scope.flags_of(n) & crate::symtable::flags::DEF_COMP_CELL != 0
+            })
             .map(|(n, _)| n.clone())
             .collect();
         if kind == UnitKind::Class && scope.needs_class_closure {
@@ -453,7 +433,7 @@ impl<'a> Compiler<'a> {
             name: name.to_string(),
             qualname,
             seq: InstrSeq::default(),
-            consts: Vec::new(),
+            consts: ConstPool::default(),
             names: IndexSet::default(),
             varnames,
             cellvars,
@@ -467,7 +447,8 @@ impl<'a> Compiler<'a> {
             has_docstring: false,
             static_attributes: Vec::new(),
             inlined_comps: Vec::new(),
-            hidden_fast: Default::default(),
+            comp_scopes: FastMap::default(),
+            fast_hidden: FastMap::default(),
             deferred_annotations: Vec::new(),
             next_conditional_index: 0,
             in_conditional_block: 0,

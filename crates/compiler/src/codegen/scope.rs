@@ -47,7 +47,7 @@ impl<'a> Compiler<'a> {
         for (arg, default) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
             if let Some(default) = default {
                 let name = self.mangle(&arg.arg);
-                self.load_const(Constant::Str(name.as_str().into()), loc);
+                self.load_const(Constant::Str(name.as_ref().into()), loc);
                 self.expr(default)?;
                 count += 1;
             }

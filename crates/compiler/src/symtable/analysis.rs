@@ -2,16 +2,21 @@
 //! scopes (CPython's `analyze_block`), make captured locals cells, and inline
 //! comprehensions into their parents (PEP 709).
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap, FastSet};
 
 use super::flags::*;
+use super::name_set::NameSet;
 use super::{NameScope, Scope, ScopeId, ScopeKind, SymbolTable};
 use crate::error::CompileError;
 
+/// Names a class body provides to the scopes nested in it as cells.
+const IMPLICIT_CLASS_CELLS: [&str; 3] =
+    ["__class__", "__classdict__", "__conditional_annotations__"];
+
 /// Resolve every scope's names (CPython's `analyze_block`).
 pub(super) fn analyze(table: &mut SymbolTable, top: ScopeId) -> Result<(), CompileError> {
-    let mut free = HashSet::new();
-    let mut global = HashSet::new();
+    let mut free = NameSet::default();
+    let mut global = FastSet::default();
     analyze_block(table, top, None, &mut free, &mut global, None)
 }
 
@@ -22,38 +27,39 @@ pub(super) fn analyze(table: &mut SymbolTable, top: ScopeId) -> Result<(), Compi
 fn analyze_block(
     table: &mut SymbolTable,
     id: ScopeId,
-    mut bound: Option<HashSet<String>>,
-    free: &mut HashSet<String>,
-    global: &mut HashSet<String>,
+    mut bound: Option<FastSet<String>>,
+    free: &mut NameSet,
+    global: &mut FastSet<String>,
     class_entry: Option<ScopeId>,
 ) -> Result<(), CompileError> {
     let kind = table.scopes[id].kind;
-    let mut local = HashSet::new();
-    let mut scopes: HashMap<String, NameScope> = HashMap::new();
-    let mut new_global = HashSet::new();
-    let mut new_bound = HashSet::new();
-    let mut new_free = HashSet::new();
+    let mut scopes: FastMap<String, NameScope> = FastMap::default();
+    let mut new_global = FastSet::default();
+    let mut new_bound = FastSet::default();
+    let mut new_free = NameSet::default();
     if kind == ScopeKind::Class {
         new_global.extend(global.iter().cloned());
         if let Some(b) = &bound {
             new_bound.extend(b.iter().cloned());
         }
     }
-    let names: Vec<(String, u32)> = table.scopes[id]
-        .symbol_order
-        .iter()
-        .map(|n| (n.clone(), table.scopes[id].flags_of(n)))
-        .collect();
-    for (name, flags) in &names {
+    // Taken out while its names are resolved (resolving reads flags and declarations,
+    // never the order), so that the names need not be copied; an error drops the table.
+    let names = std::mem::take(&mut table.scopes[id].symbol_order);
+    for name in &names {
+        let flags = table.scopes[id].flags_of(name);
         let class_flags = class_entry.map(|c| table.scopes[c].flags_of(name));
-        let resolved = resolve_name(&table.scopes[id], name, *flags, bound.as_mut(), class_flags)?;
+        let resolved = resolve_name(&table.scopes[id], name, flags, bound.as_mut(), class_flags)?;
         match resolved {
             NameScope::Local => {
-                local.insert(name.clone());
+                // A function's locals are bound for the scopes nested in it.
+                if kind == ScopeKind::Function {
+                    new_bound.insert(name.clone());
+                }
                 global.remove(name);
             }
             NameScope::Free => {
-                free.insert(name.clone());
+                free.insert(name);
             }
             NameScope::GlobalExplicit if flags & DEF_GLOBAL != 0 => {
                 global.insert(name.clone());
@@ -62,23 +68,23 @@ fn analyze_block(
         }
         scopes.insert(name.clone(), resolved);
     }
+    table.scopes[id].symbol_order = names;
     if kind != ScopeKind::Class {
-        if kind == ScopeKind::Function {
-            new_bound.extend(local.iter().cloned());
-        }
         if let Some(b) = &bound {
             new_bound.extend(b.iter().cloned());
         }
         new_global.extend(global.iter().cloned());
     } else {
-        for implicit in ["__class__", "__classdict__", "__conditional_annotations__"] {
+        for implicit in IMPLICIT_CLASS_CELLS {
             new_bound.insert(implicit.to_string());
         }
     }
     let children = table.scopes[id].children.clone();
     let parent_sees_class = table.scopes[id].can_see_class_scope;
+    // Names that are cells inside an inlined comprehension: cells here too.
+    let mut inlined_cells = FastSet::default();
     for &child in &children {
-        let mut child_free = new_free.clone();
+        let mut child_free = NameSet::copy_of(&new_free);
         let mut child_global = new_global.clone();
         let child_class_entry = if !table.scopes[child].can_see_class_scope {
             None
@@ -95,17 +101,30 @@ fn analyze_block(
             &mut child_global,
             child_class_entry,
         )?;
-        if !parent_sees_class && can_inline(table, id, child, &children) {
-            inline_comprehension(table, id, child, &mut scopes, &mut child_free);
+        // PEP 709: every list/set/dict comprehension runs inline, except in the
+        // annotation scopes of a class.
+        let c = &table.scopes[child];
+        if c.is_comprehension && !c.is_generator && !parent_sees_class {
+            inline_comprehension(
+                table,
+                id,
+                child,
+                &mut scopes,
+                &mut child_free,
+                &mut inlined_cells,
+            );
         }
-        new_free.extend(child_free);
+        new_free.extend(&child_free);
     }
     splice_inlined_children(table, id);
     match kind {
         ScopeKind::Function => {
             for (name, scope) in scopes.iter_mut() {
-                if *scope == NameScope::Local && new_free.remove(name) {
+                if *scope == NameScope::Local
+                    && (new_free.contains(name) || inlined_cells.contains(name))
+                {
                     *scope = NameScope::Cell;
+                    new_free.remove(name);
                 }
             }
         }
@@ -124,12 +143,14 @@ fn analyze_block(
     }
     // Names free in children but not mentioned here pass through this scope.
     let scope = &mut table.scopes[id];
+    for name in &inlined_cells {
+        if let Some(flags) = scope.symbols.get_mut(name) {
+            *flags |= DEF_COMP_CELL;
+        }
+    }
     let sees_class_names = kind == ScopeKind::Class || scope.can_see_class_scope;
-    // A fixed order (CPython uses its set's iteration order, which depends on string
-    // hashes): the same source must always give the same symbol table.
-    let mut passing_through: Vec<&String> = new_free.iter().collect();
-    passing_through.sort_unstable();
-    for name in passing_through {
+    // In CPython's set order (for the same string hashes), as `update_symbols` adds them.
+    for name in new_free.iter() {
         if let Some(flags) = scope.symbols.get_mut(name) {
             // CPython's `update_symbols`: a method's free variable that the class also
             // names is marked, and the class passes it through as a free variable.
@@ -146,7 +167,7 @@ fn analyze_block(
         scopes.insert(name.clone(), NameScope::Free);
     }
     scope.scopes = scopes;
-    free.extend(new_free);
+    free.extend(&new_free);
     Ok(())
 }
 
@@ -167,67 +188,15 @@ fn splice_inlined_children(table: &mut SymbolTable, id: ScopeId) {
     table.scopes[id].children = spliced;
 }
 
-/// Names a scope or its descendants use without binding them: candidates for free
-/// variables of the enclosing scope.
-fn unbound_names_in_subtree(table: &SymbolTable, id: ScopeId, out: &mut HashSet<String>) {
-    let scope = &table.scopes[id];
-    out.extend(
-        scope
-            .symbol_order
-            .iter()
-            .filter(|n| {
-                let f = scope.flags_of(n);
-                f & DEF_BOUND == 0 || f & DEF_NONLOCAL != 0
-            })
-            .cloned(),
-    );
-    for &child in &scope.children {
-        unbound_names_in_subtree(table, child, out);
-    }
-}
-
-/// PEP 709: list/set/dict comprehensions run inline. adder keeps them as functions
-/// where inlining would need cell juggling (a nested scope inside, or another nested
-/// scope that may capture one of the comprehension's variables); those compile
-/// correctly, only differently from CPython.
-fn can_inline(table: &SymbolTable, parent: ScopeId, comp: ScopeId, siblings: &[ScopeId]) -> bool {
-    let c = &table.scopes[comp];
-    if !c.is_comprehension || c.is_generator {
-        return false;
-    }
-    if c.children.iter().any(|&g| !table.scopes[g].comp_inlined) {
-        return false;
-    }
-    // Only a function's locals can be captured by other nested scopes.
-    if table.scopes[parent].kind != ScopeKind::Function {
-        return true;
-    }
-    let mut others = HashSet::new();
-    for &s in siblings
-        .iter()
-        .filter(|&&s| s != comp && !table.scopes[s].comp_inlined)
-    {
-        unbound_names_in_subtree(table, s, &mut others);
-    }
-    !comp_locals(c).any(|name| others.contains(name))
-}
-
-/// Names a comprehension binds itself (its iteration variables).
-pub fn comp_locals(comp: &Scope) -> impl Iterator<Item = &String> {
-    comp.symbol_order.iter().filter(|n| {
-        let f = comp.flags_of(n);
-        f & DEF_LOCAL != 0 && f & DEF_NONLOCAL == 0 && f & DEF_PARAM == 0
-    })
-}
-
 /// Merge an inlined comprehension's names into its parent (CPython's
 /// `inline_comprehension`).
 fn inline_comprehension(
     table: &mut SymbolTable,
     parent: ScopeId,
     comp: ScopeId,
-    scopes: &mut HashMap<String, NameScope>,
-    comp_free: &mut HashSet<String>,
+    scopes: &mut FastMap<String, NameScope>,
+    comp_free: &mut NameSet,
+    inlined_cells: &mut FastSet<String>,
 ) {
     table.scopes[comp].comp_inlined = true;
     let names: Vec<(String, u32, Option<NameScope>)> = table.scopes[comp]
@@ -246,13 +215,20 @@ fn inline_comprehension(
         if flags & DEF_PARAM != 0 {
             continue;
         }
-        // `__class__` is never free through a class scope.
-        if parent_is_class && name == "__class__" && scope == Some(NameScope::Free) {
+        if scope == Some(NameScope::Cell) || flags & DEF_COMP_CELL != 0 {
+            inlined_cells.insert(name.clone());
+        }
+        // The implicit class cells are never free through a class scope (CPython's
+        // `drop_class_free`): the class body sees them as globals.
+        if parent_is_class
+            && IMPLICIT_CLASS_CELLS.contains(&name.as_str())
+            && scope == Some(NameScope::Free)
+        {
             scope = Some(NameScope::GlobalImplicit);
             comp_free.remove(&name);
             let c = &mut table.scopes[comp];
             c.symbols.remove(&name);
-            c.symbol_order.retain(|n| n != "__class__");
+            c.symbol_order.retain(|n| *n != name);
         }
         let p = &mut table.scopes[parent];
         match p.symbols.get(&name).copied() {
@@ -294,15 +270,16 @@ fn resolve_name(
     scope: &Scope,
     name: &str,
     flags: u32,
-    bound: Option<&mut HashSet<String>>,
+    bound: Option<&mut FastSet<String>>,
     class_flags: Option<u32>,
 ) -> Result<NameScope, CompileError> {
-    let at = scope.declarations.get(name).copied().unwrap_or_default();
+    // Where the name was declared, for the errors only.
+    let at = || scope.declarations.get(name).copied().unwrap_or_default();
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
             return Err(CompileError::new(
                 format!("name '{name}' is nonlocal and global"),
-                at,
+                at(),
             ));
         }
         if let Some(b) = bound {
@@ -315,7 +292,7 @@ fn resolve_name(
         if !is_bound_outside {
             return Err(CompileError::new(
                 format!("no binding for nonlocal '{name}' found"),
-                at,
+                at(),
             ));
         }
         return Ok(NameScope::Free);

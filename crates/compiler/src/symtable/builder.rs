@@ -5,6 +5,7 @@
 use adder_syntax::ast::{self, Expr, Stmt};
 
 use super::flags::*;
+use super::future;
 use super::{mangle, mangle_in, node_key, BlockType, Scope, ScopeId, ScopeKind, SymbolTable};
 use crate::error::CompileError;
 
@@ -20,7 +21,7 @@ pub(super) fn collect(module: &ast::Mod) -> Result<(SymbolTable, ScopeId), Compi
         comp_iter_target: false,
         comp_iter_expr: 0,
         in_unevaluated_annotation: false,
-        future_annotations: has_future_annotations(module),
+        future: future::parse(module)?,
         depth: 0,
     };
     let top = builder.push(ScopeKind::Module, "top", 0, 0);
@@ -30,7 +31,7 @@ pub(super) fn collect(module: &ast::Mod) -> Result<(SymbolTable, ScopeId), Compi
         ast::Mod::FunctionType { .. } => {}
     }
     builder.stack.pop();
-    builder.table.future_annotations = builder.future_annotations;
+    builder.table.future_annotations = builder.future.annotations;
     Ok((builder.table, top))
 }
 
@@ -46,45 +47,14 @@ struct Builder {
     /// Visiting an annotation inside a function body, which is never evaluated: its
     /// names are not recorded.
     in_unevaluated_annotation: bool,
-    /// `from __future__ import annotations`: annotations become strings, so their
-    /// scopes are not children of the scope they annotate.
-    future_annotations: bool,
+    /// The module's future imports. Under `from __future__ import annotations`,
+    /// annotations become strings, so their scopes are not children of the scope they
+    /// annotate.
+    future: future::Future,
     /// Current expression nesting, bounded by `MAX_COMPILE_DEPTH`: the parser caps
     /// each operator chain, but chains nested in parentheses multiply, and this
     /// recursion must give RecursionError before it overflows the Rust stack.
     depth: usize,
-}
-
-/// Whether the module starts with `from __future__ import annotations` (future imports
-/// may only follow the docstring and other future imports).
-fn has_future_annotations(module: &ast::Mod) -> bool {
-    let ast::Mod::Module { body, .. } = module else {
-        return false;
-    };
-    let mut statements = body.iter().peekable();
-    if let Some(Stmt::Expr { value, .. }) = statements.peek() {
-        if matches!(
-            value.as_ref(),
-            Expr::Constant {
-                value: ast::Constant::Str(_),
-                ..
-            }
-        ) {
-            statements.next();
-        }
-    }
-    statements
-        .map_while(|stmt| match stmt {
-            Stmt::ImportFrom {
-                module: Some(m),
-                names,
-                level: 0,
-                ..
-            } if m == "__future__" => Some(names),
-            _ => None,
-        })
-        .flatten()
-        .any(|alias| alias.name == "annotations")
 }
 
 impl Builder {
@@ -135,10 +105,10 @@ impl Builder {
                 names.insert(name.to_string());
             }
         }
-        let class_name = self.class_name().map(str::to_string);
-        let mangled = mangle_in(self.current(), class_name.as_deref(), name);
-        let scope = self.current();
-        let old = scope.symbols.get(&mangled).copied();
+        let id = self.stack.last().copied().unwrap_or(0);
+        let mangled = mangle_in(&self.table.scopes[id], self.class_name(), name);
+        let scope = &mut self.table.scopes[id];
+        let old = scope.symbols.get(mangled.as_ref()).copied();
         if self.comp_iter_target && old.is_some_and(|o| o & (DEF_GLOBAL | DEF_NONLOCAL) != 0) {
             return Err(CompileError::new(
                 format!(
@@ -158,18 +128,15 @@ impl Builder {
         } else {
             0
         };
-        let scope = self.current();
-        match old {
-            Some(o) => {
-                scope.symbols.insert(mangled.clone(), o | flag | comp_iter);
-            }
+        match scope.symbols.get_mut(mangled.as_ref()) {
+            Some(flags) => *flags |= flag | comp_iter,
             None => {
-                scope.symbol_order.push(mangled.clone());
-                scope.symbols.insert(mangled.clone(), flag | comp_iter);
+                scope.symbol_order.push(mangled.to_string());
+                scope.symbols.insert(mangled.to_string(), flag | comp_iter);
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.params.push(mangled);
+            scope.params.push(mangled.into_owned());
         }
         Ok(())
     }
@@ -335,7 +302,7 @@ impl Builder {
                 range,
             } => {
                 if let Expr::Name { id, .. } = target.as_ref() {
-                    let mangled = mangle(self.class_name(), id);
+                    let mangled = mangle(self.class_name(), id).into_owned();
                     let flags_now = self.current().flags_of(&mangled);
                     // At module level DEF_GLOBAL only records that some function declared
                     // the name global, which does not forbid annotating it here.
@@ -469,6 +436,9 @@ impl Builder {
                         self.add_def(bound, DEF_IMPORT, *range)?;
                     }
                 }
+                if future::is_future_import(stmt) && self.future.is_late(*range) {
+                    return Err(future::late_import(*range));
+                }
             }
             Stmt::Global { names, range } => self.declare(names, DEF_GLOBAL, *range)?,
             Stmt::Nonlocal { names, range } => self.declare(names, DEF_NONLOCAL, *range)?,
@@ -491,7 +461,7 @@ impl Builder {
             "nonlocal"
         };
         for name in names {
-            let mangled = mangle(self.class_name(), name);
+            let mangled = mangle(self.class_name(), name).into_owned();
             let current = self.current().flags_of(&mangled);
             if current & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
                 let msg = if current & DEF_PARAM != 0 {
@@ -538,7 +508,7 @@ impl Builder {
     ) -> Result<ScopeId, CompileError> {
         let id = self.push_lazy_scope("__annotate__", key, lineno, range)?;
         self.current().block_type = BlockType::Annotation;
-        if self.future_annotations {
+        if self.future.annotations {
             // CPython leaves these scopes out of the tree: their annotations are strings.
             if let Some(&parent) = self.stack.get(self.stack.len().wrapping_sub(2)) {
                 self.table.scopes[parent].children.retain(|&c| c != id);
@@ -559,7 +529,7 @@ impl Builder {
     ) -> Result<ScopeId, CompileError> {
         let parent = self.current();
         let in_class = (parent.kind == ScopeKind::Class || parent.can_see_class_scope)
-            && !self.future_annotations;
+            && !self.future.annotations;
         let id = self.push(ScopeKind::Function, name, key, lineno);
         self.add_def(".format", DEF_PARAM, range)?;
         self.add_def(".format", USE, range)?;
@@ -897,7 +867,7 @@ impl Builder {
         let Expr::Name { id, range, .. } = target else {
             return Ok(());
         };
-        let mangled = mangle(self.class_name(), id);
+        let mangled = mangle(self.class_name(), id).into_owned();
         for &scope_id in self.stack.iter().rev() {
             let scope = &self.table.scopes[scope_id];
             let flags = scope.flags_of(&mangled);

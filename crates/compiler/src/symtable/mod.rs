@@ -8,7 +8,9 @@
 //! Scopes are keyed by the address of the AST node that opens them, which the code
 //! generator looks up when it compiles that node.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use crate::fast_hash::{FastMap, FastSet};
 
 use adder_syntax::ast;
 
@@ -17,8 +19,9 @@ use crate::error::CompileError;
 mod analysis;
 mod builder;
 mod dump;
+mod future;
+mod name_set;
 
-pub use analysis::comp_locals;
 pub use dump::symtable_dump;
 
 /// How a scope binds and uses a name (CPython's `DEF_*` flags).
@@ -92,9 +95,9 @@ pub struct Scope {
     pub name: String,
     /// Names in first-seen order, with their `DEF_*` flags.
     pub symbol_order: Vec<String>,
-    pub symbols: HashMap<String, u32>,
+    pub symbols: FastMap<String, u32>,
     /// Resolved scopes, filled by `analyze`.
-    pub scopes: HashMap<String, NameScope>,
+    pub scopes: FastMap<String, NameScope>,
     /// Parameters in declaration order (`co_varnames` starts with them).
     pub params: Vec<String>,
     pub children: Vec<ScopeId>,
@@ -124,12 +127,12 @@ pub struct Scope {
     /// In a generic class's type-parameter scope and the scopes inside it (not the
     /// class body): the type parameter names, the only names mangled there (CPython's
     /// `ste_mangled_names`). `None` elsewhere: every private name is mangled.
-    pub mangled_names: Option<std::collections::HashSet<String>>,
+    pub mangled_names: Option<FastSet<String>>,
     /// Builder state: nesting depth of if/for/while/try/with/match bodies.
     pub(super) in_conditional_block: u32,
     pub lineno: u32,
     /// Where `global`/`nonlocal` declared a name, for errors found during analysis.
-    pub(super) declarations: HashMap<String, ast::Range>,
+    pub(super) declarations: FastMap<String, ast::Range>,
 }
 
 impl Scope {
@@ -139,8 +142,8 @@ impl Scope {
             block_type: BlockType::of_kind(kind),
             name: name.to_string(),
             symbol_order: Vec::new(),
-            symbols: HashMap::new(),
-            scopes: HashMap::new(),
+            symbols: FastMap::default(),
+            scopes: FastMap::default(),
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
@@ -160,7 +163,7 @@ impl Scope {
             mangled_names: None,
             in_conditional_block: 0,
             lineno,
-            declarations: HashMap::new(),
+            declarations: FastMap::default(),
         }
     }
 
@@ -183,7 +186,7 @@ impl Scope {
 #[derive(Debug, Default)]
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
-    pub(super) by_node: HashMap<usize, ScopeId>,
+    pub(super) by_node: FastMap<usize, ScopeId>,
     /// `from __future__ import annotations`: annotations are stored as strings.
     pub future_annotations: bool,
 }
@@ -202,26 +205,27 @@ impl SymbolTable {
 
 /// Mangling in a scope: as [`mangle`], unless the scope only mangles its type
 /// parameters (see `Scope::mangled_names`) and `name` is not one of them.
-pub fn mangle_in(scope: &Scope, class_name: Option<&str>, name: &str) -> String {
+pub fn mangle_in<'n>(scope: &Scope, class_name: Option<&str>, name: &'n str) -> Cow<'n, str> {
     match &scope.mangled_names {
-        Some(names) if !names.contains(name) => name.to_string(),
+        Some(names) if !names.contains(name) => Cow::Borrowed(name),
         _ => mangle(class_name, name),
     }
 }
 
-/// Private name mangling (`__x` inside `class C` becomes `_C__x`).
-pub fn mangle(class_name: Option<&str>, name: &str) -> String {
+/// Private name mangling (`__x` inside `class C` becomes `_C__x`). Borrows `name` when
+/// it is left alone, as almost every name is.
+pub fn mangle<'n>(class_name: Option<&str>, name: &'n str) -> Cow<'n, str> {
     let Some(class_name) = class_name else {
-        return name.to_string();
+        return Cow::Borrowed(name);
     };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     let stripped = class_name.trim_start_matches('_');
     if stripped.is_empty() {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
-    format!("_{stripped}{name}")
+    Cow::Owned(format!("_{stripped}{name}"))
 }
 
 /// Build and analyze the symbol table of a module.

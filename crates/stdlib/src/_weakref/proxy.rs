@@ -79,6 +79,20 @@ fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.get_attr(&arg(vm, &all, 0)?, &arg(vm, &all, 1)?)
 }
 
+/// `proxy.name = value` sets the attribute on the referent.
+fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let all = unwrap_all(vm, &args)?;
+    let (target, name) = (arg(vm, &all, 0)?, arg(vm, &all, 1)?);
+    vm.set_attr(&target, &name, arg(vm, &all, 2)?)?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let all = unwrap_all(vm, &args)?;
+    vm.del_attr(&arg(vm, &all, 0)?, &arg(vm, &all, 1)?)?;
+    Ok(Value::None)
+}
+
 fn call(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let all = unwrap_all(vm, &args)?;
     let rest = Args {
@@ -181,6 +195,8 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("__repr__", repr),
     ("__str__", str_),
     ("__getattr__", getattr),
+    ("__setattr__", setattr),
+    ("__delattr__", delattr),
     ("__bool__", bool_),
     ("__len__", len),
     ("__iter__", iter),

@@ -149,7 +149,7 @@ fn textio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Decode bytes with the stream's codec and error handler.
-fn decode(vm: &Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
+fn decode(vm: &mut Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
     let codec = state.codec.get();
     let fast = match codec {
         Codec::Utf8 => std::str::from_utf8(data).ok().map(str::to_string),
@@ -165,7 +165,7 @@ fn decode(vm: &Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
 }
 
 /// Text from raw bytes: decoded, newline kinds noted, translated when asked.
-fn to_text(vm: &Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
+fn to_text(vm: &mut Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
     let text = decode(vm, state, data)?;
     let newline = state.newline.get();
     if matches!(newline, Newline::Universal | Newline::Untranslated) {
@@ -200,7 +200,7 @@ fn fill(vm: &mut Vm, state: &TextIo, buffer: &Value) -> PyResult<bool> {
 }
 
 /// Remove and return the first `n` pending bytes as text.
-fn take_text(vm: &Vm, state: &TextIo, n: usize) -> PyResult<String> {
+fn take_text(vm: &mut Vm, state: &TextIo, n: usize) -> PyResult<String> {
     let taken: Vec<u8> = state.pending.borrow_mut().drain(..n).collect();
     to_text(vm, state, &taken)
 }

@@ -21,10 +21,11 @@ fn bind<'a>(
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
     let pos = args.pos();
-    if pos.len() > names.len() {
+    // Names starting with an underscore are keyword-only (`_feature_version`).
+    let positional = names.iter().filter(|n| !n.starts_with('_')).count();
+    if pos.len() > positional {
         return Err(vm.type_error(format!(
-            "{fname}() takes at most {} arguments ({} given)",
-            names.len(),
+            "{fname}() takes at most {positional} arguments ({} given)",
             pos.len()
         )));
     }
@@ -73,9 +74,45 @@ fn source_text(vm: &Vm, v: &Value, fname: &str) -> PyResult<String> {
 
 /// Compile `text` to a code object value.
 fn compile_text(vm: &Vm, text: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
-    let code = adder_compiler::compile_source(text, filename, mode, 0)
+    compile_text_optimized(vm, text, filename, mode, 0)
+}
+
+fn compile_text_optimized(
+    vm: &Vm,
+    text: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+) -> PyResult<ObjRef> {
+    let code = adder_compiler::compile_source(text, filename, mode, optimize)
         .map_err(|e| vm.syntax_error_from(&e, filename))?;
     Ok(vm.code_object(code))
+}
+
+/// `compile(tree, filename, mode)` for a tree of `_ast` node objects: checked and
+/// converted as CPython does, then compiled, or with `PyCF_ONLY_AST` made into a
+/// fresh tree of node objects (CPython 3.14 round-trips it too).
+fn compile_tree(
+    vm: &mut Vm,
+    tree: &Value,
+    filename: &str,
+    mode: Mode,
+    optimize: i32,
+    flags: i64,
+) -> PyResult<Value> {
+    let root = match mode {
+        Mode::Exec => "Module",
+        Mode::Eval => "Expression",
+        Mode::Single => "Interactive",
+        Mode::FuncType => "FunctionType",
+    };
+    let module = crate::ast_objects::object_to_mod(vm, tree, root)?;
+    if flags & crate::ast_objects::PYCF_ONLY_AST != 0 {
+        return crate::ast_objects::tree_to_object(vm, &adder_syntax::tree::mod_tree(&module));
+    }
+    let code = adder_compiler::compile(&module, filename, optimize)
+        .map_err(|e| vm.syntax_error_from(&e, filename))?;
+    Ok(Value::Obj(vm.code_object(code)))
 }
 
 fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -90,6 +127,7 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "flags",
             "dont_inherit",
             "optimize",
+            "_feature_version",
         ],
         3,
     )?;
@@ -112,17 +150,22 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Some(Value::Bool(b))) => i64::from(*b),
         _ => 0,
     };
+    // -1 (the default) is the interpreter's level: 0, as adder runs without -O.
+    let optimize = match a.get(5) {
+        Some(Some(Value::Int(n))) => i32::try_from(*n).unwrap_or(0).max(0),
+        _ => 0,
+    };
     if crate::ast_objects::is_ast_node(vm, source)? {
-        if flags & crate::ast_objects::PYCF_ONLY_AST != 0 {
-            return Ok(source.clone());
-        }
-        return Err(vm.type_error("compile() of an AST object is not supported yet"));
+        return compile_tree(vm, source, &filename, mode, optimize, flags);
+    }
+    if !matches!(source.payload(), Some(Payload::Str(_) | Payload::Bytes(_))) {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
     let text = source_text(vm, source, "compile")?;
     if flags & crate::ast_objects::PYCF_ONLY_AST != 0 {
         return parse_to_objects(vm, &text, &filename, mode, flags);
     }
-    compile_text(vm, &text, &filename, mode).map(Value::Obj)
+    compile_text_optimized(vm, &text, &filename, mode, optimize).map(Value::Obj)
 }
 
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: the tree as `_ast` node objects.
@@ -164,12 +207,10 @@ fn namespaces(
         return Err(vm.system_error(format!("{fname}() without a frame")));
     };
     if dict::get_str(&globals, "__builtins__").is_none() {
-        dict::set_str(
-            vm,
-            &globals,
-            "__builtins__",
-            Value::Obj(vm.interp.builtins.clone()),
-        );
+        // CPython inserts the running code's builtins dict (`PyEval_GetBuiltins`).
+        let builtins =
+            caller.map_or_else(|| vm.interp.builtins_dict.clone(), |f| f.builtins.clone());
+        dict::set_str(vm, &globals, "__builtins__", Value::Obj(builtins));
     }
     // Locals default to the given globals, or else to the caller's namespace.
     let caller_locals = vm

@@ -49,6 +49,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("vars", super::introspection::vars),
     ("locals", super::introspection::locals),
     ("__build_class__", crate::objects::class_build::build_class),
+    ("__import__", crate::import::builtin_import::builtin_import),
 ];
 
 /// Check the positional count: `name() takes exactly one argument (N given)` style.
@@ -114,22 +115,48 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::new();
-    for (i, v) in args.pos().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.to_str(v)?);
-    }
-    out.push_str(&end);
     if file.is_none() {
+        let sys_dict = vm.interp.sys.dict_obj();
+        match sys_dict.and_then(|d| crate::objects::dict::get_str(&d, "stdout")) {
+            Some(Value::None) => return Ok(Value::None),
+            Some(stdout) => file = stdout,
+            None => return Err(vm.runtime_error("lost sys.stdout")),
+        }
+    }
+    if matches!(
+        file.payload(),
+        Some(Payload::StdStream(
+            crate::objects::std_stream::StdStream::Stdout
+        ))
+    ) {
+        let mut out = String::new();
+        for (i, v) in args.pos().iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.to_str(v)?);
+        }
+        out.push_str(&end);
         vm.write_stdout(&out)?;
         if flush {
             vm.flush_stdout();
         }
-    } else {
-        let s = vm.new_str(&out);
+        return Ok(Value::None);
+    }
+    // Any other file gets one `write` per piece, as CPython's print does.
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            let s = vm.new_str(&sep);
+            vm.call_method_by_name(&file, "write", &[s])?;
+        }
+        let s = vm.to_str(v)?;
+        let s = vm.new_str(&s);
         vm.call_method_by_name(&file, "write", &[s])?;
+    }
+    let s = vm.new_str(&end);
+    vm.call_method_by_name(&file, "write", &[s])?;
+    if flush {
+        vm.call_method_by_name(&file, "flush", &[])?;
     }
     Ok(Value::None)
 }

@@ -1,10 +1,7 @@
 //! The namespace-inspecting built-ins: `locals()`, `vars()` and `dir()`.
 
-use adder_bytecode::LocalKind;
-
 use crate::error::PyResult;
-use crate::object::{ObjRef, Payload};
-use crate::objects::dict;
+use crate::object::ObjRef;
 use crate::objects::function::Args;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -40,33 +37,16 @@ pub fn locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn current_locals(vm: &mut Vm) -> PyResult<ObjRef> {
-    let Some(frame) = vm.thread.frames.last() else {
+    let Some(frame) = vm.thread.frames.last_mut() else {
         return Ok(vm.new_dict());
     };
-    if let Some(ns) = &frame.locals {
+    if let (Some(ns), None) = (&frame.locals, &frame.frame_obj) {
         return Ok(ns.clone());
     }
-    let code = frame.code_data();
-    let kinds = &code.code.localsplus_kinds;
-    let mut pairs = Vec::new();
-    for (i, name) in code.localsplus_names.iter().enumerate() {
-        let kind = kinds.get(i).copied().unwrap_or_default();
-        if kind.is(LocalKind::HIDDEN) {
-            continue;
-        }
-        let value = match frame.slots.get(i) {
-            Some(v) if kind.is(LocalKind::CELL) || kind.is(LocalKind::FREE) => match v.payload() {
-                Some(Payload::Cell(c)) => c.borrow().clone(),
-                _ => v.clone(),
-            },
-            Some(v) => v.clone(),
-            None => Value::Null,
-        };
-        if !value.is_null() {
-            pairs.push((name.clone(), value));
-        }
-    }
-    dict::from_pairs(vm, pairs)
+    let frame: *mut crate::frame::Frame = &mut **frame;
+    // SAFETY: the frame is boxed and stays on the stack while this function runs.
+    let frame = vm.frame_object(unsafe { &mut *frame });
+    crate::objects::frame::locals_snapshot(vm, &frame)
 }
 
 /// `vars()` is `locals()`; `vars(obj)` is `obj.__dict__`.
@@ -91,7 +71,10 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let ns = current_locals(vm)?;
             ns.as_dict().map(|d| d.borrow().keys()).unwrap_or_default()
         }
-        Some(obj) => match vm.lookup_special_heap(obj, "__dir__") {
+        Some(obj) => match vm
+            .lookup_special_heap(obj, "__dir__")
+            .or_else(|| crate::objects::module::dir_method(vm, obj))
+        {
             Some(m) => {
                 let r = vm.call_method_value(&m, obj, &[])?;
                 vm.collect_iterable(&r)?

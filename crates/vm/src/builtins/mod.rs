@@ -93,12 +93,16 @@ pub fn populate(vm: &Vm, ns: &ObjRef) {
     }
     crate::objects::methods::install(vm);
     crate::objects::generator::install(vm);
+    crate::objects::frame::install(vm);
     crate::objects::descriptors::install(vm);
     crate::objects::object_methods::install(vm);
     crate::objects::exception_methods::install(vm);
     crate::objects::object_protocols::install(vm);
     crate::objects::generic_alias::install(vm);
     crate::objects::union_type::install(vm);
+    crate::objects::mappingproxy::install(vm);
+    crate::objects::module::install(vm);
+    crate::objects::type_subclasses::install(vm);
     // Last: these turn the dunders installed above into slot wrappers.
     crate::objects::slot_wrapper::install(vm);
     crate::objects::getset::install(vm);

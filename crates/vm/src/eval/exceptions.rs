@@ -7,8 +7,8 @@ use adder_bytecode::exception_table::find_handler;
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Frame;
-use crate::object::{ObjRef, Payload, PyObject};
-use crate::objects::traceback::{FrameObject, Traceback};
+use crate::object::{Payload, PyObject};
+use crate::objects::traceback::Traceback;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -82,27 +82,6 @@ impl Vm {
             cur = next;
         }
         data.borrow_mut().context = handled;
-    }
-
-    /// The frame object for a running frame, made on first request.
-    pub fn frame_object(&mut self, f: &mut Frame) -> ObjRef {
-        if let Some(o) = &f.frame_obj {
-            if let Payload::Frame(fo) = &o.payload {
-                fo.lasti.set(f.lasti);
-            }
-            return o.clone();
-        }
-        let o = Rc::new(PyObject::new(
-            self.types().frame.clone(),
-            Payload::Frame(FrameObject {
-                code: f.code.clone(),
-                globals: f.globals.clone(),
-                lasti: std::cell::Cell::new(f.lasti),
-                back: std::cell::RefCell::new(Value::None),
-            }),
-        ));
-        f.frame_obj = Some(o.clone());
-        o
     }
 
     pub(crate) fn add_traceback_entry(&mut self, err: &PyErr, f: &mut Frame) {

@@ -69,6 +69,11 @@ impl Vm {
                 closed: Cell::new(false),
             })),
         ));
+        if let Some(Payload::Generator(g)) = gen.payload() {
+            if let (Some(f), Value::Obj(o)) = (g.frame.borrow_mut().as_mut(), &gen) {
+                f.generator = Some(std::rc::Rc::downgrade(o));
+            }
+        }
         if self.thread.frames.len() == entry_depth {
             return Ok(Flow::Return(gen));
         }

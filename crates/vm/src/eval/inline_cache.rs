@@ -18,15 +18,19 @@ const GLOBALS_VERSION: usize = 0;
 const BUILTINS_VERSION: usize = 1;
 const ENTRY: usize = 2;
 
-/// Push the value of a global name if the cache at `cache` still describes where it
-/// is; `false` on a miss. Pushing here, rather than returning an `Option<Value>`, keeps
-/// the value a whole 16-byte copy from the dict entry to the stack (see `Value::clone`).
+/// Write the value of a global name to `dst` if the cache at `cache` still describes
+/// where it is; `false` on a miss. Writing to the stack slot here, rather than
+/// returning an `Option<Value>`, keeps the value a whole 16-byte copy from the dict
+/// entry to the stack (see `Value::clone`).
+///
+/// # Safety
+/// `dst` must be valid for writing a `Value` (a free value-stack slot).
 #[inline(always)]
-pub(super) fn push_global_hit(
+pub(super) unsafe fn write_global_hit(
     cache: &[Cell<u64>],
     globals: &ObjRef,
     builtins: &ObjRef,
-    stack: &mut Vec<Value>,
+    dst: *mut Value,
 ) -> bool {
     let Some(entry) = cache.get(ENTRY).map(Cell::get) else {
         return false;
@@ -42,18 +46,22 @@ pub(super) fn push_global_hit(
         return false;
     }
     let builtins_version = cache[BUILTINS_VERSION].get();
-    let found = if builtins_version == 0 {
-        g.value_at(ix).map(|v| stack.push(v.clone()))
-    } else {
-        let Some(b) = dict::try_data(builtins) else {
-            return false;
-        };
-        if b.keys_version() != builtins_version {
-            return false;
-        }
-        b.value_at(ix).map(|v| stack.push(v.clone()))
+    // SAFETY (both writes): the caller's promise about `dst`.
+    if builtins_version == 0 {
+        return g
+            .value_at(ix)
+            .map(|v| unsafe { dst.write(v.clone()) })
+            .is_some();
+    }
+    let Some(b) = dict::try_data(builtins) else {
+        return false;
     };
-    found.is_some()
+    if b.keys_version() != builtins_version {
+        return false;
+    }
+    b.value_at(ix)
+        .map(|v| unsafe { dst.write(v.clone()) })
+        .is_some()
 }
 
 /// Look a global name up the slow way and remember where it was found.

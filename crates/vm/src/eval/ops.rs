@@ -115,21 +115,15 @@ impl Vm {
             }
             Opcode::CopyFreeVars => {
                 let n = arg as usize;
-                let closure = match &f.func {
-                    Some(func) => match &func.payload {
-                        Payload::Function(fun) => fun.closure.borrow().clone(),
-                        _ => Value::None,
-                    },
-                    None => Value::None,
-                };
-                let cells = closure
-                    .as_obj()
-                    .and_then(|o| o.as_tuple())
-                    .map(|t| t.to_vec())
-                    .unwrap_or_default();
-                let base = code.code.nlocalsplus() - n;
-                for (k, cell) in cells.into_iter().take(n).enumerate() {
-                    f.slots[base + k] = cell;
+                let base = code.code.nlocalsplus().saturating_sub(n);
+                if let Some(Payload::Function(fun)) = f.func.as_ref().map(|o| &o.payload) {
+                    let closure = fun.closure.borrow();
+                    if let Some(cells) = closure.as_obj().and_then(|o| o.as_tuple()) {
+                        let targets = f.slots.get_mut(base..).unwrap_or_default();
+                        for (slot, cell) in targets.iter_mut().zip(cells.iter().take(n)) {
+                            *slot = cell.clone();
+                        }
+                    }
                 }
             }
             Opcode::LoadDeref => {
@@ -502,6 +496,10 @@ impl Vm {
                 let name = &code.names[(arg >> 1) as usize];
                 if arg & 1 != 0 {
                     let (meth, self_) = self.get_method(&owner, name)?;
+                    if self_.is_some() {
+                        let cache = code.inline_cache.get(f.ip..).unwrap_or(&[]);
+                        super::attr_cache::remember_method(cache, &owner, &meth);
+                    }
                     let f = unsafe { &mut *fp };
                     f.slots.push(meth);
                     f.slots.push(self_.unwrap_or(Value::Null));
@@ -682,6 +680,25 @@ impl Vm {
                 };
                 let s = self.new_str(&s);
                 unsafe { &mut *fp }.slots.push(s);
+            }
+            Opcode::BuildInterpolation => {
+                let spec = if arg & 1 != 0 { Some(pop(f)) } else { None };
+                let expression = pop(f);
+                let value = pop(f);
+                let i = crate::objects::template::build_interpolation(
+                    self,
+                    value,
+                    expression,
+                    spec,
+                    arg >> 2,
+                );
+                unsafe { &mut *fp }.slots.push(i);
+            }
+            Opcode::BuildTemplate => {
+                let interpolations = pop(f);
+                let strings = pop(f);
+                let t = crate::objects::template::build_template(self, strings, interpolations);
+                unsafe { &mut *fp }.slots.push(t);
             }
             Opcode::MatchMapping => self.op_match_shape(f, true),
             Opcode::MatchSequence => self.op_match_shape(f, false),

@@ -1,58 +1,21 @@
 //! The cycle collector: finds groups of objects that only refer to each other
 //! (CPython's `Modules/gcmodule.c`, trial deletion) and breaks them.
 //!
-//! Containers are registered when created (`track`), as weak references in a young
-//! list. When more than `threshold0` of them are alive, a collection of the young
-//! ones is requested and runs at the next instruction boundary; survivors move to the
-//! old list, which a full collection (`gc.collect()`, or automatically when it has
-//! grown by a quarter) examines too. References from untracked objects count as
-//! outside references, which only keeps more objects alive.
+//! Containers are tracked when created (`track`, see `registry` for the lists). When
+//! more than `threshold0` young ones are alive, a collection of the young ones is
+//! requested and runs at the next instruction boundary; survivors become old, and a
+//! full collection (`gc.collect()`, or automatically when the old generation has
+//! doubled) examines those too. References from untracked objects count as outside
+//! references, which only keeps more objects alive.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
+use super::registry::{self, with_registry};
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::value::Value;
 use crate::vm::Vm;
-
-/// The tracked containers and the collector's settings.
-struct Registry {
-    young: Vec<Weak<PyObject>>,
-    old: Vec<Weak<PyObject>>,
-    /// `young.len()` at which to drop the dead entries and look at the count again.
-    young_limit: usize,
-    /// Old objects alive after the last full collection.
-    old_live: usize,
-    /// `old.len()` after its last clean-up.
-    old_pruned_len: usize,
-    thresholds: (usize, usize, usize),
-    enabled: bool,
-    /// Young collections since the last full one.
-    young_collections: usize,
-    collecting: bool,
-}
-
-impl Registry {
-    const fn new() -> Registry {
-        Registry {
-            young: Vec::new(),
-            old: Vec::new(),
-            young_limit: 2000,
-            old_live: 0,
-            old_pruned_len: 0,
-            thresholds: (2000, 10, 10),
-            enabled: true,
-            young_collections: 0,
-            collecting: false,
-        }
-    }
-}
-
-thread_local! {
-    static REGISTRY: RefCell<Registry> = const { RefCell::new(Registry::new()) };
-}
 
 /// Whether objects with this payload can take part in a reference cycle.
 #[inline]
@@ -67,6 +30,8 @@ fn is_container(o: &PyObject) -> bool {
         | Payload::Type(_)
         | Payload::Generator(_)
         | Payload::Native(_)
+        | Payload::Frame(_)
+        | Payload::Traceback(_)
         | Payload::Exception(_) => true,
         Payload::Tuple(items) => items.iter().any(|v| matches!(v, Value::Obj(_))),
         Payload::Instance => true,
@@ -105,43 +70,7 @@ pub(crate) type AddrSet = HashSet<usize, BuildHasherDefault<AddrHasher>>;
 #[inline]
 pub fn track(o: &ObjRef) {
     if is_container(o) {
-        let _ = REGISTRY.try_with(|r| {
-            if let Ok(mut r) = r.try_borrow_mut() {
-                r.young.push(Rc::downgrade(o));
-                if r.young.len() >= r.young_limit {
-                    young_full(&mut r);
-                }
-            }
-        });
-    }
-}
-
-/// The young list reached its limit: forget the dead, and ask for a collection when
-/// more than `threshold0` are alive.
-#[cold]
-fn young_full(r: &mut Registry) {
-    r.young.retain(|w| w.strong_count() > 0);
-    let live = r.young.len();
-    if live > r.thresholds.0 {
-        if r.enabled && r.thresholds.0 > 0 && !r.collecting {
-            super::finalize::request_collection();
-        } else {
-            // No collection will come to move them: age them now, so that this
-            // clean-up does not rescan them every time.
-            let young = std::mem::take(&mut r.young);
-            r.old.extend(young);
-            prune_old(r);
-        }
-    }
-    r.young_limit = r.young.len() + r.thresholds.0.max(1);
-}
-
-/// Dead objects keep their memory while listed (a `Weak` holds it): forget the dead
-/// old ones once they may be half of the list.
-fn prune_old(r: &mut Registry) {
-    if r.old.len() > 2 * r.old_pruned_len.max(10_000) {
-        r.old.retain(|w| w.strong_count() > 0);
-        r.old_pruned_len = r.old.len();
+        registry::track_young(o);
     }
 }
 
@@ -152,99 +81,57 @@ pub fn is_tracked(v: &Value) -> bool {
 
 /// Settings for the `gc` module.
 pub fn set_enabled(on: bool) {
-    let _ = REGISTRY.try_with(|r| r.borrow_mut().enabled = on);
+    with_registry(|r| r.enabled = on);
 }
 
 pub fn is_enabled() -> bool {
-    REGISTRY.try_with(|r| r.borrow().enabled).unwrap_or(false)
+    with_registry(|r| r.enabled).unwrap_or(false)
 }
 
 pub fn thresholds() -> (usize, usize, usize) {
-    REGISTRY
-        .try_with(|r| r.borrow().thresholds)
-        .unwrap_or((0, 0, 0))
+    with_registry(|r| r.thresholds).unwrap_or((0, 0, 0))
 }
 
 pub fn set_thresholds(t: (usize, usize, usize)) {
-    let _ = REGISTRY.try_with(|r| r.borrow_mut().thresholds = t);
+    with_registry(|r| r.thresholds = t);
 }
 
-/// `gc.get_count()`: live young objects (approximately: dead ones are counted until
-/// the next clean-up), young collections since the last full one, 0.
+/// `gc.get_count()`: live young objects, young collections since the last full
+/// one, 0.
 pub fn count() -> (usize, usize, usize) {
-    REGISTRY
-        .try_with(|r| {
-            let r = r.borrow();
-            let young = r.young.iter().filter(|w| w.strong_count() > 0).count();
-            (young, r.young_collections, 0)
-        })
-        .unwrap_or((0, 0, 0))
+    let young = registry::counts().map_or(0, |(young, _)| young);
+    let collections = with_registry(|r| r.young_collections).unwrap_or(0);
+    (young, collections, 0)
 }
 
 /// Every live tracked object (for `gc.get_objects`, `gc.get_referrers`).
 pub fn all_objects() -> Vec<ObjRef> {
-    REGISTRY
-        .try_with(|r| {
-            let r = r.borrow();
-            r.old
-                .iter()
-                .chain(r.young.iter())
-                .filter_map(Weak::upgrade)
-                .collect()
-        })
-        .unwrap_or_default()
+    registry::all_objects()
 }
 
-/// Take the objects to examine: the young ones, and the old ones too for a full
-/// collection. Returns `None` when a collection is already running.
-fn begin(full: bool) -> Option<Vec<ObjRef>> {
-    REGISTRY
-        .try_with(|r| {
-            let mut r = r.borrow_mut();
-            if r.collecting {
-                return None;
-            }
-            r.collecting = true;
-            let mut objects: Vec<ObjRef> = Vec::new();
-            if full {
-                objects.extend(r.old.drain(..).filter_map(|w| w.upgrade()));
-            }
-            objects.extend(r.young.drain(..).filter_map(|w| w.upgrade()));
-            Some(objects)
-        })
-        .ok()
-        .flatten()
-}
-
-/// Put the survivors in the old list.
+/// Put the survivors in the old generation.
 fn end(survivors: &[ObjRef], full: bool) {
-    let _ = REGISTRY.try_with(|r| {
-        let mut r = r.borrow_mut();
-        r.old.extend(survivors.iter().map(Rc::downgrade));
+    with_registry(|r| {
+        registry::make_old(r, survivors);
         if full {
-            r.old_live = r.old.len();
-            r.old_pruned_len = r.old.len();
+            r.old_live = r.old_len();
             r.young_collections = 0;
         } else {
             r.young_collections += 1;
         }
-        r.young_limit = r.young.len() + r.thresholds.0.max(1);
-        prune_old(&mut r);
         r.collecting = false;
     });
 }
 
 /// Whether an automatic collection should examine the old objects too: after
-/// `threshold1` young collections, once the old list doubled since the last full
-/// collection (CPython waits for a quarter more; looking objects up costs more here,
-/// so the full collections are spaced further apart to keep their cost linear).
+/// `threshold1` young collections, once the old generation doubled since the last
+/// full collection (CPython waits for a quarter more; the full collections are
+/// spaced further apart to keep their cost linear).
 fn auto_full() -> bool {
-    REGISTRY
-        .try_with(|r| {
-            let r = r.borrow();
-            r.young_collections >= r.thresholds.1 && r.old.len() > 2 * r.old_live.max(10_000)
-        })
-        .unwrap_or(false)
+    with_registry(|r| {
+        r.young_collections >= r.thresholds.1 && r.old_len() > 2 * r.old_live.max(10_000)
+    })
+    .unwrap_or(false)
 }
 
 impl Vm {
@@ -259,7 +146,7 @@ impl Vm {
     /// Find unreachable cycles and free them; the number of unreachable objects found
     /// (what `gc.collect()` returns).
     pub fn collect_garbage(&mut self, full: bool) -> usize {
-        let Some(objects) = begin(full) else {
+        let Some(objects) = registry::begin(full) else {
             return 0;
         };
         let (alive, garbage) = partition(objects);
@@ -273,6 +160,7 @@ impl Vm {
         for o in &garbage {
             clear_refs(o);
         }
+        registry::forget(&garbage);
         drop(garbage);
         self.run_deferred();
         found
@@ -308,21 +196,17 @@ impl Vm {
     }
 }
 
-/// Objects resurrected by finalizers go back to the old list.
+/// Objects resurrected by finalizers go back to the old generation.
 fn end_extra(objects: &[ObjRef]) {
-    let _ = REGISTRY.try_with(|r| r.borrow_mut().old.extend(objects.iter().map(Rc::downgrade)));
+    with_registry(|r| registry::make_old(r, objects));
 }
 
 /// Trial deletion: split `objects` into those reachable from outside the set (or
 /// from such objects) and the rest.
 fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
-    let index: AddrMap<usize> = objects
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o) as usize, i))
-        .collect();
+    registry::number_for_collection(&objects);
     let find = |v: &Value| match v {
-        Value::Obj(o) if is_container(o) => index.get(&(Rc::as_ptr(o) as usize)).copied(),
+        Value::Obj(o) => registry::collecting_index(o, &objects),
         _ => None,
     };
     // References from outside = all references - ours (1) - those from the set.
@@ -450,6 +334,7 @@ fn clear_refs(o: &PyObject) {
                 drop(f.take());
             }
         }
+        Payload::Frame(f) => released.append(&mut f.take_refs(true)),
         _ => {}
     }
     drop(released);

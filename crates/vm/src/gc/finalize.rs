@@ -21,6 +21,9 @@ pub(crate) enum Deferred {
     Finalize(ObjRef),
     /// Call `callback(weakref)`: `weakref`'s referent died.
     WeakCallback { weakref: ObjRef, callback: Value },
+    /// Warn that this coroutine (the contents of one that died unstarted) was never
+    /// awaited.
+    UnawaitedCoroutine(ObjRef),
 }
 
 thread_local! {
@@ -96,12 +99,43 @@ pub(crate) fn defer_finalizer(obj: &mut PyObject) -> bool {
         dict: RefCell::new(obj.dict.get_mut().take()),
         payload: std::mem::replace(&mut obj.payload, Payload::Instance),
         extra: Cell::new(None),
+        gc_slot: Cell::new(super::registry::UNTRACKED),
     });
     super::weakref::retarget(&extra, &phoenix);
     phoenix.extra.set(Some(extra));
     if let Some(Deferred::Finalize(phoenix)) = defer(Deferred::Finalize(phoenix)) {
         // No queue any more (thread exit): destroy it without `__del__`.
         drop(phoenix);
+    }
+    true
+}
+
+/// Called from `PyObject::drop`: a coroutine that dies without having started gets
+/// CPython's "coroutine '...' was never awaited" RuntimeWarning. Its contents move to
+/// a new object (the warning shows it as its source), without the frame, so that its
+/// own death does not warn again.
+pub(crate) fn defer_unawaited_warning(obj: &mut PyObject) -> bool {
+    let Payload::Generator(g) = &obj.payload else {
+        return false;
+    };
+    let unawaited = g.kind == crate::objects::generator::GenKind::Coroutine
+        && !g.started.get()
+        && !g.finished.get()
+        && g.frame.borrow().is_some();
+    if !unawaited {
+        return false;
+    }
+    let frame = g.frame.borrow_mut().take();
+    drop(frame);
+    let coroutine = Rc::new(PyObject {
+        class: RefCell::new(obj.class.get_mut().take()),
+        dict: RefCell::new(obj.dict.get_mut().take()),
+        payload: std::mem::replace(&mut obj.payload, Payload::Instance),
+        extra: Cell::new(None),
+        gc_slot: Cell::new(super::registry::UNTRACKED),
+    });
+    if let Some(Deferred::UnawaitedCoroutine(c)) = defer(Deferred::UnawaitedCoroutine(coroutine)) {
+        drop(c);
     }
     true
 }
@@ -145,6 +179,12 @@ impl Vm {
             Deferred::WeakCallback { weakref, callback } => {
                 if let Err(e) = self.call(&callback, &[Value::Obj(weakref)]) {
                     self.report_unraisable("while calling weakref callback", &callback, &e.0);
+                }
+            }
+            Deferred::UnawaitedCoroutine(coroutine) => {
+                let coroutine = Value::Obj(coroutine);
+                if let Err(e) = self.warn_unawaited_coroutine(&coroutine) {
+                    self.report_unraisable("while finalizing", &coroutine, &e.0);
                 }
             }
         }

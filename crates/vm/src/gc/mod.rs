@@ -11,6 +11,8 @@
 mod cache;
 pub mod collect;
 pub mod finalize;
+pub mod pool_alloc;
+pub(crate) mod registry;
 mod shutdown;
 pub mod traverse;
 pub mod weakref;

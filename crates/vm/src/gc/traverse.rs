@@ -100,6 +100,11 @@ fn visit_payload(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
         }
         Payload::StaticMethod(v) | Payload::ClassMethod(v) => visit(v),
         Payload::Native(n) => n.visit_refs(visit),
+        Payload::Frame(f) => f.visit_refs(visit),
+        Payload::Traceback(tb) => {
+            visit(&tb.next);
+            visit(&Value::Obj(tb.frame.clone()));
+        }
         _ => {}
     }
 }

@@ -26,6 +26,9 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
     }
     let Value::Obj(o) = obj else { return Ok(None) };
     if name == "__dict__" {
+        if let (Payload::Type(_), Some(d)) = (&o.payload, o.dict_obj()) {
+            return Ok(Some(crate::objects::mappingproxy::of_namespace(vm, d)));
+        }
         if o.dict.borrow().is_none() && matches!(o.payload, Payload::Function(_)) {
             *o.dict.borrow_mut() = Some(vm.new_dict());
         }
@@ -96,6 +99,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             })),
             "__self__" => Some(b.module.clone().unwrap_or(Value::None)),
             "__doc__" => Some(Value::None),
+            "__text_signature__" => Some(crate::objects::text_signature::text_signature(vm, b)),
             _ => None,
         },
         Payload::Method { func, self_ } => match name {
@@ -151,14 +155,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             "tb_lineno" => Some(line_value(&tb.frame, tb.lasti)),
             _ => None,
         },
-        Payload::Frame(fo) => match name {
-            "f_code" => Some(Value::Obj(fo.code.clone())),
-            "f_globals" => Some(Value::Obj(fo.globals.clone())),
-            "f_back" => Some(fo.back.borrow().clone()),
-            "f_lasti" => Some(Value::Int(2 * fo.lasti.get() as i64)),
-            "f_lineno" => Some(line_value(o, fo.lasti.get())),
-            _ => None,
-        },
+        Payload::Frame(fo) => crate::objects::frame::attribute(vm, o, fo, name),
         Payload::Generator(g) => crate::objects::generator::attribute(vm, o, g, name),
         Payload::StdStream(which) => crate::objects::std_stream::attribute(vm, *which, name),
         Payload::Native(_) => return native_attribute(vm, o, name),
@@ -221,6 +218,9 @@ pub fn set_builtin_attribute(
     name: &str,
     value: &Value,
 ) -> PyResult<bool> {
+    if name == "__class__" {
+        return crate::objects::class_assign::assign(vm, obj, value).map(|()| true);
+    }
     let Value::Obj(o) = obj else { return Ok(false) };
     match &o.payload {
         Payload::Function(fun) => {
@@ -243,6 +243,7 @@ pub fn set_builtin_attribute(
             Ok(true)
         }
         Payload::Type(t) => set_type_attribute(vm, o, t, name, value),
+        Payload::Frame(fo) => crate::objects::frame::set_attribute(vm, fo, name, value),
         Payload::Exception(d) => {
             // The traceback printer and `raise` walk these links: keep them the
             // types CPython's setters allow.
@@ -303,6 +304,14 @@ fn set_type_attribute(
 ) -> PyResult<bool> {
     if t.is_heap && crate::objects::type_annotations::set(vm, o, name, value)? {
         t.version.set(t.version.get().wrapping_add(1));
+        return Ok(true);
+    }
+    if name == "__abstractmethods__" && t.is_heap {
+        crate::objects::abstract_class::set_abstract_methods(vm, o, t, value)?;
+        return Ok(true);
+    }
+    if name == "__bases__" {
+        crate::objects::type_bases::set_bases(vm, o, t, value)?;
         return Ok(true);
     }
     if name == "__type_params__" && t.is_heap {
@@ -405,18 +414,12 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
                 },
             }
         }
+        Payload::Frame(fo) => crate::objects::frame::repr(vm, o, fo)?,
         Payload::Code(c) => format!(
             "<code object {} at {addr}, file \"{}\", line {}>",
             c.code.name, c.code.filename, c.code.firstlineno
         ),
-        Payload::Module => {
-            let name = o.dict_obj().and_then(|d| dict::get_str(&d, "__name__"));
-            let n = name.as_ref().map_or("?", name_str);
-            match o.dict_obj().and_then(|d| dict::get_str(&d, "__file__")) {
-                Some(file) => format!("<module '{n}' from '{}'>", name_str(&file)),
-                None => format!("<module '{n}' (built-in)>"),
-            }
-        }
+        Payload::Module => crate::objects::module::repr(vm, o)?,
         Payload::BigRange(r) => crate::objects::range_big::repr(r),
         Payload::Range(r) => {
             if r.step == 1 {

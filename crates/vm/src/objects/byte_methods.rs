@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use crate::error::PyResult;
 use crate::object::Payload;
 use crate::objects::buffer::bytes_like;
+use crate::objects::byte_methods_text as text;
 use crate::objects::bytes::{byte_value, ByteKind};
 use crate::objects::codecs;
 use crate::objects::function::{Args, NativeFn};
@@ -21,9 +22,13 @@ use crate::vm::Vm;
 macro_rules! byte_method_table {
     ($kind:expr) => {
         &[
+            ("__buffer__", |vm, args| buffer(vm, args, $kind)),
+            ("capitalize", |vm, args| text::capitalize(vm, args, $kind)),
+            ("center", |vm, args| text::center(vm, args, $kind)),
             ("count", |vm, args| count(vm, args, $kind)),
             ("decode", |vm, args| decode(vm, args, $kind)),
             ("endswith", |vm, args| endswith(vm, args, $kind)),
+            ("expandtabs", |vm, args| text::expandtabs(vm, args, $kind)),
             ("find", |vm, args| find(vm, args, $kind)),
             ("hex", |vm, args| hex(vm, args, $kind)),
             ("index", |vm, args| index(vm, args, $kind)),
@@ -33,8 +38,10 @@ macro_rules! byte_method_table {
             ("isdigit", |vm, args| isdigit(vm, args, $kind)),
             ("islower", |vm, args| islower(vm, args, $kind)),
             ("isspace", |vm, args| isspace(vm, args, $kind)),
+            ("istitle", |vm, args| text::istitle(vm, args, $kind)),
             ("isupper", |vm, args| isupper(vm, args, $kind)),
             ("join", |vm, args| join(vm, args, $kind)),
+            ("ljust", |vm, args| text::ljust(vm, args, $kind)),
             ("lower", |vm, args| lower(vm, args, $kind)),
             ("lstrip", |vm, args| lstrip(vm, args, $kind)),
             ("partition", |vm, args| partition(vm, args, $kind)),
@@ -43,13 +50,19 @@ macro_rules! byte_method_table {
             ("replace", |vm, args| replace(vm, args, $kind)),
             ("rfind", |vm, args| rfind(vm, args, $kind)),
             ("rindex", |vm, args| rindex(vm, args, $kind)),
+            ("rjust", |vm, args| text::rjust(vm, args, $kind)),
             ("rpartition", |vm, args| rpartition(vm, args, $kind)),
             ("rsplit", |vm, args| rsplit(vm, args, $kind)),
             ("rstrip", |vm, args| rstrip(vm, args, $kind)),
             ("split", |vm, args| split(vm, args, $kind)),
+            ("splitlines", |vm, args| text::splitlines(vm, args, $kind)),
             ("startswith", |vm, args| startswith(vm, args, $kind)),
             ("strip", |vm, args| strip(vm, args, $kind)),
+            ("swapcase", |vm, args| text::swapcase(vm, args, $kind)),
+            ("title", |vm, args| text::title(vm, args, $kind)),
+            ("translate", |vm, args| text::translate(vm, args, $kind)),
             ("upper", |vm, args| upper(vm, args, $kind)),
+            ("zfill", |vm, args| text::zfill(vm, args, $kind)),
         ]
     };
 }
@@ -64,7 +77,7 @@ type Receiver<'a> = (Cow<'a, [u8]>, Vec<Option<&'a Value>>);
 
 /// The receiver's bytes (copied for a bytearray, so no borrow outlives the call) and
 /// the other arguments bound to `shape`.
-fn recv_args<'a>(
+pub(crate) fn recv_args<'a>(
     vm: &Vm,
     args: &Args<'a>,
     kind: ByteKind,
@@ -84,6 +97,20 @@ fn recv_args<'a>(
         }
     };
     Ok((data, rest))
+}
+
+/// A result equal to the receiver: the receiver itself when it is an exact `bytes`
+/// (CPython shares it), else a new object of the kind.
+pub(crate) fn unchanged(vm: &Vm, args: &Args, kind: ByteKind, data: &[u8]) -> Value {
+    match args.pos().first() {
+        Some(recv)
+            if kind == ByteKind::Bytes
+                && std::rc::Rc::ptr_eq(&vm.type_of(recv), &vm.types().bytes) =>
+        {
+            recv.clone()
+        }
+        _ => kind.make(vm, data.to_vec()),
+    }
 }
 
 /// A bytes-like argument (absent: empty).
@@ -240,24 +267,17 @@ fn affix(
         })
     };
     let arg = rest[0].unwrap_or(&Value::None);
-    match arg.payload() {
-        Some(Payload::Bytes(p)) => Ok(Value::Bool(matches(p))),
-        Some(Payload::Tuple(items)) => {
-            for it in items.iter() {
-                match it.payload() {
-                    Some(Payload::Bytes(p)) if matches(p) => return Ok(Value::Bool(true)),
-                    Some(Payload::Bytes(_)) => {}
-                    _ => {
-                        return Err(vm.type_error(format!(
-                            "a bytes-like object is required, not '{}'",
-                            vm.type_name(it)
-                        )))
-                    }
-                }
+    if let Some(Payload::Tuple(items)) = arg.payload() {
+        for it in items.iter() {
+            if matches(&crate::objects::buffer::require_bytes_like(vm, it)?) {
+                return Ok(Value::Bool(true));
             }
-            Ok(Value::Bool(false))
         }
-        _ => Err(vm.type_error(format!(
+        return Ok(Value::Bool(false));
+    }
+    match bytes_like(vm, arg)? {
+        Some(p) => Ok(Value::Bool(matches(&p))),
+        None => Err(vm.type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
             vm.type_name(arg)
         ))),
@@ -342,7 +362,7 @@ fn removesuffix(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Value> {
 // ----- split, strip, join -----
 
 /// ASCII whitespace as bytes methods see it (with vertical tab, unlike Rust's).
-fn is_space(b: &u8) -> bool {
+pub(crate) fn is_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
@@ -652,8 +672,28 @@ fn decode(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Value> {
     let (data, rest) = recv_args(vm, &args, kind, "decode", &shape)?;
     let data: &[u8] = &data;
     let (codec, errors) = codecs::codec_args(vm, "decode", rest[0], rest[1])?;
-    let text = codecs::decode(vm, data, &args.pos()[0], codec, &errors)?;
-    Ok(vm.new_str(&text))
+    codecs::decode_with(vm, data, &args.pos()[0], &codec, &errors)
+}
+
+/// `__buffer__(flags)`: a memoryview of the receiver; a bytes refuses a writable
+/// view (`PyBUF_WRITABLE`, bit 0).
+fn buffer(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Value> {
+    let shape = Shape::Positional { min: 1, max: 1 };
+    let (_, rest) = recv_args(vm, &args, kind, "__buffer__", &shape)?;
+    let flags = match rest[0].map(|v| (v, as_int(v))) {
+        Some((_, Some(crate::protocol::number::IntRef::Big(_)))) => {
+            return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+        }
+        Some((v, _)) => vm.index_value(v)?,
+        None => 0,
+    };
+    if i32::try_from(flags).is_err() {
+        return Err(vm.overflow_error("buffer flags out of range"));
+    }
+    if kind == ByteKind::Bytes && flags & 1 != 0 {
+        return Err(vm.error(&vm.types().exc.buffer_error, "Object is not writable."));
+    }
+    crate::objects::memoryview::view_of(vm, &args.pos()[0])
 }
 
 /// `bytes.hex(sep=..., bytes_per_sep=1)`.

@@ -1,6 +1,7 @@
 //! The `bytearray` type: a mutable byte sequence. Construction, item and slice
 //! assignment and deletion, `+=`/`*=`, and the mutating methods (`append`, `extend`,
-//! `insert`, `pop`, `remove`, `clear`, `copy`, `reverse`). The read-only methods are
+//! `insert`, `pop`, `remove`, `clear`, `copy`, `reverse`, `resize`), and the buffer
+//! methods `__alloc__` and `__release_buffer__`. The read-only methods are
 //! shared with `bytes` (`byte_methods.rs`). While a memoryview exports its buffer, a
 //! bytearray cannot change size.
 
@@ -12,7 +13,7 @@ use crate::object::{Payload, PyObject};
 use crate::objects::buffer::bytes_like;
 use crate::objects::bytes::{byte_value, source_bytes, ByteKind};
 use crate::objects::function::{Args, NativeFn};
-use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::objects::native_args::{bind, opt_size, MethodName, Shape};
 use crate::objects::str_search::iterable_items;
 use crate::protocol::number::as_int;
 use crate::protocol::sequence::slice_adjust;
@@ -71,7 +72,10 @@ pub fn install(vm: &Vm) {
         ("insert", insert),
         ("pop", pop),
         ("remove", remove),
+        ("resize", resize),
         ("reverse", reverse),
+        ("__alloc__", alloc),
+        ("__release_buffer__", release_buffer),
     ];
     add_methods(vm, &ty, METHODS);
     add_methods(vm, &ty, crate::objects::byte_methods::BYTEARRAY_METHODS);
@@ -80,6 +84,7 @@ pub fn install(vm: &Vm) {
         &ty,
         &[("fromhex", crate::objects::bytes::bytearray_fromhex)],
     );
+    crate::objects::byte_methods_text::install_maketrans(vm, ByteKind::ByteArray);
 }
 
 /// `bytearray(source=b'', encoding=..., errors=...)`.
@@ -243,6 +248,54 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     check_resizable(vm, data)?;
     data.bytes.borrow_mut().remove(at);
+    Ok(Value::None)
+}
+
+/// `ba.resize(size)`: truncate, or extend with zero bytes.
+fn resize(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (data, rest) = receiver(vm, &args, "resize", Shape::One)?;
+    let size = opt_size(vm, rest[0], 0)?;
+    let Ok(size) = usize::try_from(size) else {
+        return Err(vm.value_error(format!("Can only resize to positive sizes, got {size}")));
+    };
+    check_resizable(vm, data)?;
+    let mut bytes = data.bytes.borrow_mut();
+    let more = size.saturating_sub(bytes.len());
+    crate::objects::bytes::reserve(vm, &mut bytes, more)?;
+    bytes.resize(size, 0);
+    Ok(Value::None)
+}
+
+/// `ba.__alloc__()`: the bytes allocated. CPython keeps a terminating NUL after a
+/// non-empty array; this reports the same figure for a compactly stored array.
+fn alloc(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (data, _) = receiver(vm, &args, "__alloc__", Shape::NoArgs)?;
+    let len = data.bytes.borrow().len();
+    Ok(Value::Int(if len == 0 { 0 } else { len as i64 + 1 }))
+}
+
+/// `ba.__release_buffer__(view)`: releases a memoryview of this bytearray.
+fn release_buffer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (data, rest) = receiver(
+        vm,
+        &args,
+        "__release_buffer__",
+        Shape::Positional { min: 1, max: 1 },
+    )?;
+    let Some(Payload::MemoryView(view)) = rest[0].and_then(|v| v.payload()) else {
+        return Err(vm.type_error("expected a memoryview object"));
+    };
+    if view.released.get() {
+        return Err(vm.value_error("memoryview's buffer has already been released"));
+    }
+    let exporter_is_self = matches!(
+        view.obj.payload(),
+        Some(Payload::ByteArray(other)) if std::ptr::eq(other, data)
+    );
+    if !exporter_is_self {
+        return Err(vm.value_error("memoryview's buffer is not this object"));
+    }
+    view.release();
     Ok(Value::None)
 }
 
@@ -413,7 +466,25 @@ pub fn inplace(
 /// `repr(ba)`: `bytearray(b'...')`, with a subclass's name.
 pub fn repr(vm: &Vm, v: &Value, data: &ByteArrayData) -> String {
     let body = crate::objects::repr::bytes_repr(&data.bytes.borrow());
-    format!("{}({body})", vm.type_name(v))
+    format!("{}({})", vm.type_name(v), escape_single_quotes(&body))
+}
+
+/// CPython's bytearray repr escapes `'` even inside double quotes
+/// (`bytearray(b"\'")`), unlike the bytes repr.
+fn escape_single_quotes(literal: &str) -> String {
+    let mut out = String::with_capacity(literal.len());
+    let mut chars = literal.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                out.extend(chars.next());
+            }
+            '\'' if literal.starts_with("b\"") => out.push_str("\\'"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `a + b` with a bytes or bytearray on the left and any buffer on the right: the

@@ -47,18 +47,76 @@ pub fn new_bytes(vm: &Vm, data: Vec<u8>) -> Value {
 pub fn install(vm: &Vm) {
     let ty = vm.types().bytes.clone();
     add_methods(vm, &ty, crate::objects::byte_methods::BYTES_METHODS);
+    add_methods(vm, &ty, &[("__bytes__", dunder_bytes_method)]);
     crate::objects::dict_methods::add_class_methods(vm, &ty, &[("fromhex", bytes_fromhex)]);
+    crate::objects::byte_methods_text::install_maketrans(vm, ByteKind::Bytes);
 }
 
-/// `bytes(...)`.
+/// `b.__bytes__()`: the value as an exact bytes (the receiver itself when it is one).
+fn dunder_bytes_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let method = MethodName {
+        owner: "bytes",
+        name: "__bytes__",
+    };
+    let (recv, _) = bind(vm, &args, method, &Shape::NoArgs)?;
+    match recv.payload() {
+        Some(Payload::Bytes(b)) if !std::rc::Rc::ptr_eq(&vm.type_of(recv), &vm.types().bytes) => {
+            Ok(new_bytes(vm, b.to_vec()))
+        }
+        Some(Payload::Bytes(_)) => Ok(recv.clone()),
+        _ => Err(vm.type_error(format!(
+            "descriptor '__bytes__' for 'bytes' objects doesn't apply to a '{}' object",
+            vm.type_name(recv)
+        ))),
+    }
+}
+
+/// `bytes(...)`. What a `__bytes__` method returns is the result as it is (even an
+/// instance of a bytes subclass), as in CPython.
 pub fn construct(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let data = source_bytes(vm, args, ByteKind::Bytes)?;
-    Ok(new_bytes(vm, data))
+    match source(vm, args, ByteKind::Bytes)? {
+        Source::Made(made) => Ok(made),
+        Source::Data(data) => Ok(new_bytes(vm, data)),
+    }
 }
 
-/// The contents `bytes(...)` or `bytearray(...)` start with: empty, a str encoded, a
-/// count of zero bytes, a buffer's bytes, or an iterable of ints.
+/// The contents `bytes(...)` or `bytearray(...)` start with.
 pub fn source_bytes(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Vec<u8>> {
+    Ok(match source(vm, args, kind)? {
+        Source::Data(data) => data,
+        Source::Made(made) => match made.payload() {
+            Some(Payload::Bytes(b)) => b.to_vec(),
+            _ => Vec::new(),
+        },
+    })
+}
+
+/// What a constructor's source argument gives: bytes to wrap, or for `bytes` the
+/// value the argument's `__bytes__` made.
+enum Source {
+    Data(Vec<u8>),
+    Made(Value),
+}
+
+/// `x.__bytes__()` when `x`'s class defines it (a bytes instance, or TypeError).
+pub fn dunder_bytes(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let Some(method) = vm.lookup_special_heap(v, "__bytes__") else {
+        return Ok(None);
+    };
+    let made = vm.call_method_value(&method, v, &[])?;
+    if !matches!(made.payload(), Some(Payload::Bytes(_))) {
+        return Err(vm.type_error(format!(
+            "__bytes__ returned non-bytes (type {})",
+            vm.type_name(&made)
+        )));
+    }
+    Ok(Some(made))
+}
+
+/// The source argument of `bytes(...)` or `bytearray(...)`: empty, a str encoded,
+/// `__bytes__` (bytes only), a count of zero bytes, a buffer's bytes, or an iterable
+/// of ints; CPython's checks in CPython's order.
+fn source(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Source> {
     let name = kind.name();
     let mut slots: [Option<&Value>; 3] = [None; 3];
     let pos = args.pos();
@@ -85,40 +143,52 @@ pub fn source_bytes(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Vec<u8>
         slots[i] = Some(v);
     }
     let [source, encoding, errors] = slots;
-    let Some(source) = source else {
-        if encoding.is_some() || errors.is_some() {
-            return Err(vm.type_error("encoding or errors without sequence argument"));
-        }
-        return Ok(Vec::new());
-    };
-    if let Some(Payload::Str(s)) = source.payload() {
-        if encoding.is_none() {
-            return Err(vm.type_error("string argument without an encoding"));
-        }
+    let is_str = source.is_some_and(|v| matches!(v.payload(), Some(Payload::Str(_))));
+    if let (Some(source), Some(Payload::Str(s)), Some(_)) =
+        (source, source.and_then(|v| v.payload()), encoding)
+    {
         let (codec, errors) = codecs::codec_args(vm, name, encoding, errors)?;
-        return codecs::encode(vm, s.as_str(), source, codec, &errors);
+        return codecs::encode_with(vm, s.as_str(), source, &codec, &errors).map(Source::Data);
     }
     if encoding.is_some() {
         return Err(vm.type_error("encoding without a string argument"));
     }
-    if errors.is_some() {
+    if errors.is_some() && !is_str {
         return Err(vm.type_error("errors without a string argument"));
     }
+    let Some(source) = source else {
+        return Ok(Source::Data(Vec::new()));
+    };
+    if kind == ByteKind::Bytes && errors.is_none() {
+        if let Some(made) = dunder_bytes(vm, source)? {
+            return Ok(Source::Made(made));
+        }
+    }
+    if is_str {
+        return Err(vm.type_error("string argument without an encoding"));
+    }
+    source_data(vm, source, kind).map(Source::Data)
+}
+
+/// The bytes of a non-str source: a buffer's, a count of zero bytes, or an iterable
+/// of byte values.
+fn source_data(vm: &mut Vm, source: &Value, kind: ByteKind) -> PyResult<Vec<u8>> {
+    let name = kind.name();
     if let Some(b) = bytes_like(vm, source)? {
         return Ok(b.into_owned());
     }
-    if let Some(n) = as_int(source) {
+    let count = match as_int(source) {
+        Some(n) => Some(n),
+        None if vm.lookup_special_heap(source, "__index__").is_some() => {
+            Some(IntRef::Small(vm.index_value(source)? as i64))
+        }
+        None => None,
+    };
+    if let Some(n) = count {
         return match n {
             IntRef::Small(n) if n < 0 => Err(vm.value_error("negative count")),
-            // `vec![0; n]` aborts the process when the allocation fails; CPython
-            // raises MemoryError for `bytes(2**62)`.
             IntRef::Small(n) => {
-                let mut out = Vec::new();
-                if out.try_reserve_exact(n as usize).is_err() {
-                    return Err(crate::error::PyErr(
-                        vm.new_exception(&vm.types().exc.memory_error, vec![]),
-                    ));
-                }
+                let mut out = try_alloc(vm, n as usize)?;
                 out.resize(n as usize, 0);
                 Ok(out)
             }
@@ -147,6 +217,20 @@ pub fn source_bytes(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Vec<u8>
         data.push(byte_value(vm, it, range_message)?);
     }
     Ok(data)
+}
+
+/// An empty buffer with room for `n` bytes, or MemoryError: `vec![0; n]` aborts the
+/// process when the allocation fails, where CPython raises (`bytes(2**62)`).
+pub fn try_alloc(vm: &Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    reserve(vm, &mut out, n)?;
+    Ok(out)
+}
+
+/// Room for `more` bytes in `data`, or MemoryError.
+pub fn reserve(vm: &Vm, data: &mut Vec<u8>, more: usize) -> PyResult<()> {
+    data.try_reserve_exact(more)
+        .map_err(|_| crate::error::PyErr(vm.new_exception(&vm.types().exc.memory_error, vec![])))
 }
 
 /// `b[i]` (an int) and `b[i:j:k]` (of the same kind).
@@ -243,7 +327,7 @@ fn fromhex(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Value> {
         ))
     };
     while i < text.len() {
-        if text[i].is_ascii_whitespace() {
+        if crate::objects::byte_methods::is_space(&text[i]) {
             i += 1;
             continue;
         }

@@ -40,19 +40,30 @@ pub fn install(vm: &Vm) {
             ("co_positions", co_positions),
             ("replace", crate::objects::code_replace::replace),
             ("__replace__", crate::objects::code_replace::replace),
+            ("_varname_from_oparg", varname_from_oparg),
         ],
     );
 }
 
 /// The receiver of a no-argument code method.
 fn receiver<'a>(vm: &Vm, args: &Args<'a>, name: &'static str) -> PyResult<&'a ObjRef> {
+    receiver_of(vm, args, name, &Shape::NoArgs).map(|(code, _)| code)
+}
+
+/// The receiver of a code method and its arguments, checked against `shape`.
+fn receiver_of<'a>(
+    vm: &Vm,
+    args: &Args<'a>,
+    name: &'static str,
+    shape: &Shape,
+) -> PyResult<(&'a ObjRef, Vec<Option<&'a Value>>)> {
     let method = MethodName {
         owner: "code",
         name,
     };
-    let (recv, _) = bind(vm, args, method, &Shape::NoArgs)?;
+    let (recv, rest) = bind(vm, args, method, shape)?;
     match recv {
-        Value::Obj(o) if matches!(o.payload, Payload::Code(_)) => Ok(o),
+        Value::Obj(o) if matches!(o.payload, Payload::Code(_)) => Ok((o, rest)),
         _ => Err(vm.type_error(format!(
             "descriptor '{name}' for 'code' objects doesn't apply to a '{}' object",
             vm.type_name(recv)
@@ -100,4 +111,23 @@ fn co_positions(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .collect();
     let list = vm.new_list(items);
     vm.get_iter(&list)
+}
+
+/// `_varname_from_oparg(oparg)`: the name of fast-locals slot `oparg` (what `dis`
+/// shows for LOAD_FAST and friends).
+fn varname_from_oparg(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (code, rest) = receiver_of(vm, &args, "_varname_from_oparg", &Shape::One)?;
+    let oparg = match rest.first() {
+        Some(Some(v)) => vm.index_value(v)?,
+        _ => 0,
+    };
+    usize::try_from(oparg)
+        .ok()
+        .and_then(|i| {
+            crate::frame::code_data(code)
+                .localsplus_names
+                .get(i)
+                .cloned()
+        })
+        .ok_or_else(|| vm.index_error("tuple index out of range"))
 }

@@ -22,7 +22,7 @@ pub enum Codec {
 
 impl Codec {
     /// The name in error messages.
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
@@ -42,6 +42,16 @@ impl Codec {
 
 /// Look an encoding name up as CPython's codec registry normalises it.
 pub fn lookup(vm: &Vm, encoding: &str) -> PyResult<Codec> {
+    native_codec(encoding).ok_or_else(|| {
+        vm.error(
+            &vm.types().exc.lookup_error,
+            format!("unknown encoding: {encoding}"),
+        )
+    })
+}
+
+/// The built-in codec an encoding name means, if it is one of them.
+fn native_codec(encoding: &str) -> Option<Codec> {
     let normal: String = encoding
         .trim()
         .chars()
@@ -54,28 +64,36 @@ pub fn lookup(vm: &Vm, encoding: &str) -> PyResult<Codec> {
         })
         .collect();
     match normal.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Ok(Codec::Utf8),
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => {
+            Some(Codec::Utf8)
+        }
         "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986"
         | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => {
-            Ok(Codec::Ascii)
+            Some(Codec::Ascii)
         }
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
-        | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Ok(Codec::Latin1),
-        _ => Err(vm.error(
-            &vm.types().exc.lookup_error,
-            format!("unknown encoding: {encoding}"),
-        )),
+        | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Some(Codec::Latin1),
+        _ => None,
     }
 }
 
-/// The error handlers adder knows.
-#[derive(Clone, Copy, PartialEq)]
+/// Where `str.encode`/`bytes.decode` find their codec: a built-in fast path, or the
+/// codec registry (`encodings` and `codecs.register`) by name.
+pub enum CodecChoice {
+    Native(Codec),
+    Registry(String),
+}
+
+/// The error handlers adder knows, and those registered from Python.
+#[derive(Clone)]
 enum Handler {
     Strict,
     Ignore,
     Replace,
     BackslashReplace,
     XmlCharRefReplace,
+    NameReplace,
+    Registered(Value),
 }
 
 /// Resolved only when an error happens, as CPython (an unknown name is harmless otherwise).
@@ -86,29 +104,32 @@ fn handler(vm: &Vm, errors: &str, for_encoding: bool) -> PyResult<Handler> {
         "replace" => Ok(Handler::Replace),
         "backslashreplace" => Ok(Handler::BackslashReplace),
         "xmlcharrefreplace" if for_encoding => Ok(Handler::XmlCharRefReplace),
-        _ => Err(vm.error(
-            &vm.types().exc.lookup_error,
-            format!("unknown error handler name '{errors}'"),
-        )),
+        "namereplace" if for_encoding => Ok(Handler::NameReplace),
+        _ => match crate::codec_registry::registered_error_handler(vm, errors) {
+            Some(f) => Ok(Handler::Registered(f)),
+            None => Err(vm.error(
+                &vm.types().exc.lookup_error,
+                format!("unknown error handler name '{errors}'"),
+            )),
+        },
     }
 }
 
 /// A `UnicodeEncodeError`/`UnicodeDecodeError` with CPython's five arguments and
 /// attributes.
-fn unicode_error(
+pub fn unicode_error(
     vm: &Vm,
     ty: &ObjRef,
-    codec: Codec,
+    encoding: &str,
     object: Value,
-    start: usize,
-    end: usize,
+    range: (usize, usize),
     reason: &str,
 ) -> PyErr {
     let values = [
-        ("encoding", vm.new_str(codec.name())),
+        ("encoding", vm.new_str(encoding)),
         ("object", object),
-        ("start", Value::Int(start as i64)),
-        ("end", Value::Int(end as i64)),
+        ("start", Value::Int(range.0 as i64)),
+        ("end", Value::Int(range.1 as i64)),
         ("reason", vm.new_str(reason)),
     ];
     let exc = vm.new_exception(ty, values.iter().map(|(_, v)| v.clone()).collect());
@@ -118,9 +139,118 @@ fn unicode_error(
     PyErr(exc)
 }
 
+/// Call a handler registered from Python with the error; its answer is the
+/// replacement and the position to go on from (negative counts from the end).
+fn call_registered(
+    vm: &mut Vm,
+    f: &Value,
+    err: PyErr,
+    len: usize,
+    encoding: bool,
+) -> PyResult<(Value, usize)> {
+    let answer = vm.call(f, &[Value::Obj(err.0.clone())])?;
+    let pair = match answer.as_obj().and_then(|o| o.as_tuple()) {
+        Some([replacement, pos]) => {
+            let text_ok = matches!(replacement.payload(), Some(Payload::Str(_)))
+                || (encoding && matches!(replacement.payload(), Some(Payload::Bytes(_))));
+            match (text_ok, pos) {
+                (true, Value::Int(p)) => Some((replacement.clone(), *p)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let Some((replacement, pos)) = pair else {
+        return Err(vm.type_error(if encoding {
+            "encoding error handler must return (str/bytes, int) tuple"
+        } else {
+            "decoding error handler must return (str, int) tuple"
+        }));
+    };
+    let resolved = if pos < 0 { pos + len as i64 } else { pos };
+    match usize::try_from(resolved) {
+        Ok(p) if p <= len => Ok((replacement, p)),
+        _ => Err(vm.index_error(format!("position {pos} from error handler out of bounds"))),
+    }
+}
+
+/// Apply the `errors` handler to the unencodable characters `chars[range]`, writing
+/// the replacement to `out` with `encode_char` (which says whether a replacement
+/// character is encodable itself); returns where encoding goes on.
+#[allow(clippy::too_many_arguments)]
+pub fn encode_error(
+    vm: &mut Vm,
+    out: &mut Vec<u8>,
+    chars: &[char],
+    original: &Value,
+    encoding: &str,
+    errors: &str,
+    range: (usize, usize),
+    reason: &str,
+    encode_char: &dyn Fn(char, &mut Vec<u8>) -> bool,
+) -> PyResult<usize> {
+    let (start, end) = range;
+    let bad = chars.get(start..end).unwrap_or(&[]);
+    let push_ascii = |text: &str, out: &mut Vec<u8>| {
+        for c in text.chars() {
+            encode_char(c, out);
+        }
+    };
+    let error = |vm: &Vm| {
+        unicode_error(
+            vm,
+            &vm.types().exc.unicode_encode_error,
+            encoding,
+            original.clone(),
+            range,
+            reason,
+        )
+    };
+    match handler(vm, errors, true)? {
+        Handler::Strict => return Err(error(vm)),
+        Handler::Ignore => {}
+        Handler::Replace => push_ascii(&"?".repeat(bad.len()), out),
+        Handler::BackslashReplace => {
+            for &c in bad {
+                push_ascii(&escape_code_point(c as u32), out);
+            }
+        }
+        Handler::XmlCharRefReplace => {
+            for &c in bad {
+                push_ascii(&format!("&#{};", c as u32), out);
+            }
+        }
+        Handler::NameReplace => {
+            for &c in bad {
+                match unicode_names2::name(c) {
+                    Some(name) => push_ascii(&format!("\\N{{{name}}}"), out),
+                    None => push_ascii(&escape_code_point(c as u32), out),
+                }
+            }
+        }
+        Handler::Registered(f) => {
+            let err = error(vm);
+            let (replacement, next) = call_registered(vm, &f, err, chars.len(), true)?;
+            match replacement.payload() {
+                Some(Payload::Bytes(b)) => out.extend_from_slice(b),
+                Some(Payload::Str(s)) => {
+                    for c in s.as_str().chars() {
+                        if !encode_char(c, out) {
+                            return Err(error(vm));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            return Ok(next);
+        }
+    }
+    Ok(end)
+}
+
 /// Encode `text`; `original` is the str object (for the exception's `object`).
 pub fn encode(
-    vm: &Vm,
+    vm: &mut Vm,
     text: &str,
     original: &Value,
     codec: Codec,
@@ -130,45 +260,37 @@ pub fn encode(
         return Ok(text.as_bytes().to_vec());
     }
     let chars: Vec<char> = text.chars().collect();
+    let limit = codec.limit();
+    let encode_char = |c: char, out: &mut Vec<u8>| {
+        let fits = (c as u32) < limit;
+        if fits {
+            out.push(c as u32 as u8);
+        }
+        fits
+    };
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
-        if (c as u32) < codec.limit() {
-            out.push(c as u32 as u8);
+        if encode_char(c, &mut out) {
             i += 1;
             continue;
         }
         let bad_end = chars[i..]
             .iter()
-            .position(|&c| (c as u32) < codec.limit())
+            .position(|&c| (c as u32) < limit)
             .map_or(chars.len(), |n| i + n);
-        match handler(vm, errors, true)? {
-            Handler::Strict => {
-                let reason = format!("ordinal not in range({})", codec.limit());
-                return Err(unicode_error(
-                    vm,
-                    &vm.types().exc.unicode_encode_error,
-                    codec,
-                    original.clone(),
-                    i,
-                    bad_end,
-                    &reason,
-                ));
-            }
-            Handler::Ignore => {}
-            Handler::Replace => out.extend(std::iter::repeat_n(b'?', bad_end - i)),
-            Handler::BackslashReplace => {
-                for &c in &chars[i..bad_end] {
-                    out.extend_from_slice(escape_code_point(c as u32).as_bytes());
-                }
-            }
-            Handler::XmlCharRefReplace => {
-                for &c in &chars[i..bad_end] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
-                }
-            }
-        }
-        i = bad_end;
+        let reason = format!("ordinal not in range({limit})");
+        i = encode_error(
+            vm,
+            &mut out,
+            &chars,
+            original,
+            codec.name(),
+            errors,
+            (i, bad_end),
+            &reason,
+            &encode_char,
+        )?;
     }
     Ok(out)
 }
@@ -186,7 +308,7 @@ fn escape_code_point(cp: u32) -> String {
 
 /// Decode `data`; `original` is the bytes object (for the exception's `object`).
 pub fn decode(
-    vm: &Vm,
+    vm: &mut Vm,
     data: &[u8],
     original: &Value,
     codec: Codec,
@@ -200,20 +322,19 @@ pub fn decode(
             while let Some(&b) = data.get(i) {
                 if b < 0x80 {
                     out.push(b as char);
+                    i += 1;
                 } else {
                     let reason = "ordinal not in range(128)";
-                    decode_error(
+                    i = decode_error(
                         vm,
                         &mut out,
-                        data,
-                        original,
-                        codec,
+                        (data, original),
+                        "ascii",
                         errors,
                         (i, i + 1),
                         reason,
                     )?;
                 }
-                i += 1;
             }
             Ok(out)
         }
@@ -221,11 +342,11 @@ pub fn decode(
     }
 }
 
-fn decode_utf8(vm: &Vm, data: &[u8], original: &Value, errors: &str) -> PyResult<String> {
+fn decode_utf8(vm: &mut Vm, data: &[u8], original: &Value, errors: &str) -> PyResult<String> {
     let mut out = String::with_capacity(data.len());
-    let mut rest = data;
     let mut offset = 0;
     loop {
+        let rest = data.get(offset..).unwrap_or(&[]);
         match std::str::from_utf8(rest) {
             Ok(text) => {
                 out.push_str(text);
@@ -234,65 +355,79 @@ fn decode_utf8(vm: &Vm, data: &[u8], original: &Value, errors: &str) -> PyResult
             Err(e) => {
                 let good = e.valid_up_to();
                 out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
-                let (bad_len, reason) = match e.error_len() {
-                    None => (rest.len() - good, "unexpected end of data"),
-                    Some(n) if matches!(rest[good], 0x80..=0xc1 | 0xf5..=0xff) => {
-                        (n, "invalid start byte")
-                    }
-                    Some(n) => (n, "invalid continuation byte"),
-                };
+                let (bad_len, reason) = utf8_error_extent(rest, good, e.error_len());
                 let start = offset + good;
-                decode_error(
+                offset = decode_error(
                     vm,
                     &mut out,
-                    data,
-                    original,
-                    Codec::Utf8,
+                    (data, original),
+                    "utf-8",
                     errors,
                     (start, start + bad_len),
                     reason,
                 )?;
-                rest = &rest[good + bad_len..];
-                offset = start + bad_len;
             }
         }
     }
 }
 
-/// Apply the error handler to the undecodable bytes `data[range.0..range.1]`.
-#[allow(clippy::too_many_arguments)]
-fn decode_error(
-    vm: &Vm,
+/// How many bytes after the valid prefix `rest[..good]` are undecodable, and
+/// CPython's reason for them.
+pub fn utf8_error_extent(
+    rest: &[u8],
+    good: usize,
+    error_len: Option<usize>,
+) -> (usize, &'static str) {
+    match error_len {
+        None => (rest.len() - good, "unexpected end of data"),
+        Some(n) if matches!(rest[good], 0x80..=0xc1 | 0xf5..=0xff) => (n, "invalid start byte"),
+        Some(n) => (n, "invalid continuation byte"),
+    }
+}
+
+/// Apply the `errors` handler to the undecodable bytes `data.0[range]` (`data.1` is
+/// the bytes object itself); returns where decoding goes on.
+pub fn decode_error(
+    vm: &mut Vm,
     out: &mut String,
-    data: &[u8],
-    original: &Value,
-    codec: Codec,
+    data: (&[u8], &Value),
+    encoding: &str,
     errors: &str,
     range: (usize, usize),
     reason: &str,
-) -> PyResult<()> {
-    match handler(vm, errors, false)? {
-        Handler::Strict | Handler::XmlCharRefReplace => Err(unicode_error(
+) -> PyResult<usize> {
+    let (bytes, original) = data;
+    let error = |vm: &Vm| {
+        unicode_error(
             vm,
             &vm.types().exc.unicode_decode_error,
-            codec,
+            encoding,
             original.clone(),
-            range.0,
-            range.1,
+            range,
             reason,
-        )),
-        Handler::Ignore => Ok(()),
-        Handler::Replace => {
-            out.push('\u{fffd}');
-            Ok(())
+        )
+    };
+    match handler(vm, errors, false)? {
+        Handler::Strict | Handler::XmlCharRefReplace | Handler::NameReplace => {
+            return Err(error(vm))
         }
+        Handler::Ignore => {}
+        Handler::Replace => out.push('\u{fffd}'),
         Handler::BackslashReplace => {
-            for b in &data[range.0..range.1] {
+            for b in bytes.get(range.0..range.1).unwrap_or(&[]) {
                 out.push_str(&format!("\\x{b:02x}"));
             }
-            Ok(())
+        }
+        Handler::Registered(f) => {
+            let err = error(vm);
+            let (replacement, next) = call_registered(vm, &f, err, bytes.len(), false)?;
+            if let Some(Payload::Str(s)) = replacement.payload() {
+                out.push_str(s.as_str());
+            }
+            return Ok(next);
         }
     }
+    Ok(range.1)
 }
 
 /// The `encoding`/`errors` arguments of `encode`/`decode`, checked to be str.
@@ -301,7 +436,7 @@ pub fn codec_args(
     method: &str,
     encoding: Option<&Value>,
     errors: Option<&Value>,
-) -> PyResult<(Codec, String)> {
+) -> PyResult<(CodecChoice, String)> {
     let text = |v: Option<&Value>, name: &str, default: &str| -> PyResult<String> {
         match v {
             None => Ok(default.to_string()),
@@ -316,7 +451,50 @@ pub fn codec_args(
     };
     let encoding = text(encoding, "encoding", "utf-8")?;
     let errors = text(errors, "errors", "strict")?;
-    Ok((lookup(vm, &encoding)?, errors))
+    let choice = match native_codec(&encoding) {
+        Some(codec) => CodecChoice::Native(codec),
+        None => CodecChoice::Registry(encoding),
+    };
+    Ok((choice, errors))
+}
+
+/// Encode `text` (the str `original`) with a codec of either kind.
+pub fn encode_with(
+    vm: &mut Vm,
+    text: &str,
+    original: &Value,
+    choice: &CodecChoice,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    match choice {
+        CodecChoice::Native(codec) => encode(vm, text, original, *codec, errors),
+        CodecChoice::Registry(name) => {
+            let out = crate::codec_registry::encode_text(vm, original, name, errors)?;
+            match out.payload() {
+                Some(Payload::Bytes(b)) => Ok(b.to_vec()),
+                _ => Ok(Vec::new()),
+            }
+        }
+    }
+}
+
+/// Decode `data` (the bytes-like `original`) with a codec of either kind.
+pub fn decode_with(
+    vm: &mut Vm,
+    data: &[u8],
+    original: &Value,
+    choice: &CodecChoice,
+    errors: &str,
+) -> PyResult<Value> {
+    match choice {
+        CodecChoice::Native(codec) => {
+            let text = decode(vm, data, original, *codec, errors)?;
+            Ok(vm.new_str(&text))
+        }
+        CodecChoice::Registry(name) => {
+            crate::codec_registry::decode_bytes(vm, original, name, errors)
+        }
+    }
 }
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
@@ -327,7 +505,7 @@ pub fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let (s, rest) = str_args(vm, &args, "encode", &shape)?;
     let (codec, errors) = codec_args(vm, "encode", rest[0], rest[1])?;
-    let data = encode(vm, s.as_str(), &args.pos()[0], codec, &errors)?;
+    let data = encode_with(vm, s.as_str(), &args.pos()[0], &codec, &errors)?;
     Ok(new_bytes(vm, data))
 }
 
@@ -335,12 +513,14 @@ pub fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn unicode_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> {
     let exc_value = Value::Obj(exc.clone());
     let types = vm.types();
-    let (encode_ty, decode_ty) = (
+    let (encode_ty, decode_ty, translate_ty) = (
         types.exc.unicode_encode_error.clone(),
         types.exc.unicode_decode_error.clone(),
+        types.exc.unicode_translate_error.clone(),
     );
     let is_encode = vm.is_instance(&exc_value, &encode_ty);
-    if !is_encode && !vm.is_instance(&exc_value, &decode_ty) {
+    let is_translate = vm.is_instance(&exc_value, &translate_ty);
+    if !is_encode && !is_translate && !vm.is_instance(&exc_value, &decode_ty) {
         return Ok(None);
     }
     let attr = |vm: &mut Vm, name: &str| vm.get_attr_str(&exc_value, name);
@@ -356,11 +536,26 @@ pub fn unicode_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> 
     let (Value::Int(start), Value::Int(end)) = (start, end) else {
         return Ok(None);
     };
-    let encoding = vm.to_str(&encoding)?;
+    let encoding = if is_translate {
+        String::new()
+    } else {
+        vm.to_str(&encoding)?
+    };
     let reason = vm.to_str(&reason)?;
     let (start, end) = (start.max(0) as usize, end.max(0) as usize);
     let single = end == start + 1;
     let text = match object.payload() {
+        Some(Payload::Str(s)) if is_translate && single && start < s.char_len() => {
+            let cp = s.char_at(start).map_or(0, |c| c as u32);
+            format!(
+                "can't translate character '{}' in position {start}: {reason}",
+                escape_code_point(cp)
+            )
+        }
+        _ if is_translate => format!(
+            "can't translate characters in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        ),
         Some(Payload::Str(s)) if is_encode && single && start < s.char_len() => {
             let cp = s.char_at(start).map_or(0, |c| c as u32);
             format!(

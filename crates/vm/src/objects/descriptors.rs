@@ -159,6 +159,10 @@ pub fn copy_payload(o: &ObjRef) -> Option<Payload> {
         })),
         Payload::StaticMethod(f) => Payload::StaticMethod(f.clone()),
         Payload::ClassMethod(f) => Payload::ClassMethod(f.clone()),
+        Payload::Native(_) => {
+            let alias = o.native::<crate::objects::generic_alias::GenericAlias>()?;
+            Payload::Native(Box::new(alias.copy()))
+        }
         _ => return None,
     })
 }

@@ -41,6 +41,7 @@ fn exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(d) = vm.exception_data(&exc) {
         d.borrow_mut().args = new_args;
     }
+    crate::objects::exception_fields::init_attributes(vm, &exc, &args.pos()[1..])?;
     Ok(Value::None)
 }
 

@@ -23,6 +23,18 @@ pub struct GenericAlias {
     pub starred: bool,
 }
 
+impl GenericAlias {
+    /// The same alias, for an instance of a subclass (`_CallableGenericAlias`).
+    pub fn copy(&self) -> GenericAlias {
+        GenericAlias {
+            origin: self.origin.clone(),
+            args: self.args.clone(),
+            parameters: RefCell::new(self.parameters.borrow().clone()),
+            starred: self.starred,
+        }
+    }
+}
+
 impl NativeObject for GenericAlias {
     fn visit_refs(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.origin);

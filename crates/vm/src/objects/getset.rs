@@ -54,7 +54,7 @@ fn table(vm: &Vm) -> Vec<(ObjRef, &'static str, Kind, bool)> {
     let type_ = [
         ("__name__", GetSet, true),
         ("__qualname__", GetSet, true),
-        ("__bases__", GetSet, false),
+        ("__bases__", GetSet, true),
         ("__mro__", GetSet, false),
         ("__module__", GetSet, true),
         ("__doc__", GetSet, true),
@@ -65,7 +65,7 @@ fn table(vm: &Vm) -> Vec<(ObjRef, &'static str, Kind, bool)> {
         ("__base__", Member, false),
     ];
     out.extend(type_.map(|(n, k, w)| (t.type_.clone(), n, k, w)));
-    out.push((t.object.clone(), "__class__", GetSet, false));
+    out.push((t.object.clone(), "__class__", GetSet, true));
     for n in ["real", "imag", "numerator", "denominator"] {
         out.push((t.int.clone(), n, GetSet, false));
     }
@@ -175,8 +175,14 @@ fn table(vm: &Vm) -> Vec<(ObjRef, &'static str, Kind, bool)> {
     ] {
         out.push((ty.clone(), "__dict__", GetSet, false));
     }
-    let frame = ["f_back", "f_code", "f_globals", "f_lasti", "f_lineno"];
-    out.extend(frame.map(|n| (t.frame.clone(), n, GetSet, false)));
+    use crate::objects::frame::{GETSETS, MEMBERS};
+    let frame_attrs = GETSETS.iter().map(|&(n, w)| (n, GetSet, w));
+    let frame_members = MEMBERS.iter().map(|&(n, w)| (n, Member, w));
+    out.extend(
+        frame_attrs
+            .chain(frame_members)
+            .map(|(n, k, w)| (t.frame.clone(), n, k, w)),
+    );
     let traceback = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
     out.extend(traceback.map(|n| (t.traceback.clone(), n, GetSet, false)));
     out
@@ -285,6 +291,9 @@ pub fn set(vm: &mut Vm, g: &GetSetDescriptor, obj: &Value, value: Option<&Value>
         return Err(not_writable(vm));
     }
     let Some(value) = value else {
+        if let Some(fo) = crate::objects::frame::frame_of(obj) {
+            return crate::objects::frame::delete_attribute(vm, fo, g.name);
+        }
         return Err(vm.type_error(format!("cannot delete '{}' attribute", g.name)));
     };
     if set_builtin_attribute(vm, obj, g.name, value)? {

@@ -544,40 +544,8 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return vm.call_method_value(&m, seq, &[]);
     }
     let heap = vm.type_is_heap(&vm.type_of(seq));
-    match seq.payload() {
-        Some(Payload::List(l)) if !heap => {
-            let index = l.borrow().len() as isize - 1;
-            return Ok(new_iterator(
-                vm,
-                IterState::ListReverse {
-                    list: seq.clone(),
-                    index,
-                },
-            ));
-        }
-        Some(Payload::Range(r)) => return crate::objects::range_methods::reversed_range(vm, r),
-        Some(Payload::BigRange(r)) => {
-            let backwards = crate::objects::range_big::reversed_range(vm, r);
-            return vm.get_iter(&backwards);
-        }
-        Some(Payload::Dict(d)) if !heap => {
-            let dict = seq
-                .as_obj()
-                .cloned()
-                .ok_or_else(|| vm.system_error("dict"))?;
-            return Ok(dict_reversed(
-                vm,
-                &dict,
-                d.borrow().len(),
-                DictIterKind::Keys,
-            ));
-        }
-        Some(Payload::DictView { dict, kind }) => {
-            let used = dict.as_dict().map_or(0, |d| d.borrow().len());
-            return Ok(dict_reversed(vm, dict, used, *kind));
-        }
-        Some(Payload::Dict(_) | Payload::Set(_)) => return Err(not_reversible(vm, seq)),
-        _ => {}
+    if let Some(it) = builtin_reversed(vm, seq, heap)? {
+        return Ok(it);
     }
     let is_sequence = matches!(
         seq.payload(),
@@ -594,6 +562,50 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             index: len as isize - 1,
         },
     ))
+}
+
+/// `list.__reversed__`, `dict.__reversed__`, `range.__reversed__` and the dict views':
+/// the built-in reverse iterator over the receiver's own storage (also for instances
+/// of subclasses, as in CPython).
+pub fn reversed_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [seq] = args.pos() else {
+        return Err(vm.type_error("__reversed__() takes no arguments"));
+    };
+    match builtin_reversed(vm, seq, false)? {
+        Some(it) => Ok(it),
+        None => Err(not_reversible(vm, seq)),
+    }
+}
+
+/// The reverse iterator of a list, range, dict or dict view; `None` for other values.
+/// `heap`: the value's class is a subclass, whose own methods `reversed()` honours.
+fn builtin_reversed(vm: &mut Vm, seq: &Value, heap: bool) -> PyResult<Option<Value>> {
+    let it = match seq.payload() {
+        Some(Payload::List(l)) if !heap => {
+            let index = l.borrow().len() as isize - 1;
+            let list = seq.clone();
+            new_iterator(vm, IterState::ListReverse { list, index })
+        }
+        Some(Payload::Range(r)) => crate::objects::range_methods::reversed_range(vm, r)?,
+        Some(Payload::BigRange(r)) => {
+            let backwards = crate::objects::range_big::reversed_range(vm, r);
+            vm.get_iter(&backwards)?
+        }
+        Some(Payload::Dict(d)) if !heap => {
+            let used = d.borrow().len();
+            match seq.as_obj() {
+                Some(dict) => dict_reversed(vm, dict, used, DictIterKind::Keys),
+                None => return Ok(None),
+            }
+        }
+        Some(Payload::DictView { dict, kind }) => {
+            let used = dict.as_dict().map_or(0, |d| d.borrow().len());
+            dict_reversed(vm, dict, used, *kind)
+        }
+        Some(Payload::Dict(_) | Payload::Set(_)) => return Err(not_reversible(vm, seq)),
+        _ => return Ok(None),
+    };
+    Ok(Some(it))
 }
 
 fn dict_reversed(vm: &Vm, dict: &ObjRef, used: usize, kind: DictIterKind) -> Value {

@@ -68,7 +68,23 @@ fn exactly(vm: &Vm, args: &Args, name: &str, n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// The list and the argument of a call `l.method(x)`: the common shape, checked
+/// without building argument vectors (`None` sends the call the general way).
+fn list_and_one<'a>(args: &Args<'a>) -> Option<(&'a RefCell<Vec<Value>>, &'a Value)> {
+    match args.pos() {
+        [Value::Obj(recv), arg] if args.kwnames.is_empty() => match &recv.payload {
+            Payload::List(l) => Some((l, arg)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some((l, item)) = list_and_one(&args) {
+        l.borrow_mut().push(item.clone());
+        return Ok(Value::None);
+    }
     let (l, mut rest) = receiver(vm, &args, "append", Shape::One)?;
     l.borrow_mut().push(rest.remove(0));
     Ok(Value::None)
@@ -282,45 +298,11 @@ fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> Py
         let r = vm.rich_compare(a, b, CmpOp::Lt)?;
         vm.is_true(&r)
     };
-    let sorted = merge_sort(keyed, &mut lt)?;
+    crate::objects::list_sort::sort(&mut keyed, &mut lt)?;
+    let sorted = keyed;
     let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
     if reverse {
         out.reverse();
     }
-    Ok(out)
-}
-
-type Lt<'a> = dyn FnMut(&Value, &Value) -> PyResult<bool> + 'a;
-
-/// Stable merge sort that tolerates inconsistent comparisons and stops at the first error.
-fn merge_sort(mut v: Vec<(Value, Value)>, lt: &mut Lt) -> PyResult<Vec<(Value, Value)>> {
-    if v.len() <= 1 {
-        return Ok(v);
-    }
-    if v.len() <= 16 {
-        for i in 1..v.len() {
-            let mut j = i;
-            while j > 0 && lt(&v[j].0, &v[j - 1].0)? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        return Ok(v);
-    }
-    let right = v.split_off(v.len() / 2);
-    let left = merge_sort(v, lt)?;
-    let right = merge_sort(right, lt)?;
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let mut li = left.into_iter().peekable();
-    let mut ri = right.into_iter().peekable();
-    while let (Some(a), Some(b)) = (li.peek(), ri.peek()) {
-        if lt(&b.0, &a.0)? {
-            out.extend(ri.next());
-        } else {
-            out.extend(li.next());
-        }
-    }
-    out.extend(li);
-    out.extend(ri);
     Ok(out)
 }

@@ -15,4 +15,20 @@ pub fn install(vm: &Vm) {
     crate::objects::bytearray::install(vm);
     crate::objects::complex_methods::install(vm);
     crate::objects::memoryview_methods::install(vm);
+    let t = vm.types();
+    let reversible = [
+        &t.list,
+        &t.dict,
+        &t.range,
+        &t.dict_keys,
+        &t.dict_values,
+        &t.dict_items,
+    ];
+    for ty in reversible {
+        crate::builtins::add_methods(
+            vm,
+            ty,
+            &[("__reversed__", crate::objects::iterators::reversed_method)],
+        );
+    }
 }

@@ -72,14 +72,16 @@ pub fn bind<'a>(
         Shape::Positional { min, max } => {
             no_keywords()?;
             if n < *min {
+                let at_least = if min < max { "at least " } else { "" };
                 return Err(vm.type_error(format!(
-                    "{name} expected at least {min} argument{}, got {n}",
+                    "{name} expected {at_least}{min} argument{}, got {n}",
                     plural(*min)
                 )));
             }
             if n > *max {
+                let at_most = if min < max { "at most " } else { "" };
                 return Err(vm.type_error(format!(
-                    "{name} expected at most {max} argument{}, got {n}",
+                    "{name} expected {at_most}{max} argument{}, got {n}",
                     plural(*max)
                 )));
             }

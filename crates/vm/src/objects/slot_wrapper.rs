@@ -145,7 +145,10 @@ fn call_new(vm: &mut Vm, w: &SlotWrapper, args: Args) -> PyResult<Value> {
         values: &args.values[1..],
         kwnames: args.kwnames,
     };
-    if vm.type_is_heap(&cls) {
+    let is_module = cls
+        .as_type()
+        .is_some_and(|t| t.layout == crate::objects::type_::Layout::Module);
+    if vm.type_is_heap(&cls) || is_module {
         crate::objects::type_call::new_instance(vm, &cls, rest)
     } else {
         crate::objects::type_call::type_call(vm, &cls, rest)

@@ -102,12 +102,18 @@ pub fn apply_slots(
     Ok(layout)
 }
 
+/// Where `obj` keeps the slot `m` describes.
+enum Storage<'a> {
+    /// The slot array of a plain instance.
+    Cells(&'a std::cell::RefCell<Box<[Value]>>),
+    /// The instance dict, under the slot's name: instances of a Python subclass of a
+    /// native type (`class KeyedRef(weakref.ref): __slots__ = "key",`) keep the native
+    /// payload, so their slots live beside it.
+    Dict(ObjRef),
+}
+
 /// The slot storage of `obj` when `m` belongs to its class (found along its MRO).
-fn storage<'a>(
-    vm: &Vm,
-    m: &MemberData,
-    obj: &'a Value,
-) -> PyResult<&'a std::cell::RefCell<Box<[Value]>>> {
+fn storage<'a>(vm: &Vm, m: &MemberData, obj: &'a Value) -> PyResult<Storage<'a>> {
     let ty = vm.type_of(obj);
     let applies =
         vm.type_lookup(&ty, name_str(&m.name))
@@ -115,8 +121,11 @@ fn storage<'a>(
                 Some(Payload::Member(other)) => std::ptr::eq(&**other, m),
                 _ => false,
             });
-    match obj.payload() {
-        Some(Payload::Slots(s)) if applies && m.index < s.borrow().len() => Ok(s),
+    match (obj.payload(), obj.as_obj().and_then(|o| o.dict_obj())) {
+        (Some(Payload::Slots(s)), _) if applies && m.index < s.borrow().len() => {
+            Ok(Storage::Cells(s))
+        }
+        (Some(Payload::Native(_)), Some(d)) if applies => Ok(Storage::Dict(d)),
         _ => Err(vm.type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             name_str(&m.name),
@@ -128,7 +137,10 @@ fn storage<'a>(
 
 /// `obj.slot`.
 pub fn member_get(vm: &Vm, m: &MemberData, obj: &Value) -> PyResult<Value> {
-    let value = storage(vm, m, obj)?.borrow()[m.index].clone();
+    let value = match storage(vm, m, obj)? {
+        Storage::Cells(cells) => cells.borrow()[m.index].clone(),
+        Storage::Dict(d) => dict::get_str(&d, name_str(&m.name)).unwrap_or(Value::Null),
+    };
     if value.is_null() {
         let msg = format!(
             "'{}' object has no attribute '{}'",
@@ -141,13 +153,26 @@ pub fn member_get(vm: &Vm, m: &MemberData, obj: &Value) -> PyResult<Value> {
 }
 
 /// `obj.slot = value` (`Some`) or `del obj.slot` (`None`).
-pub fn member_set(vm: &Vm, m: &MemberData, obj: &Value, value: Option<Value>) -> PyResult<()> {
-    let cells = storage(vm, m, obj)?;
-    let was_set = !cells.borrow()[m.index].is_null();
-    if value.is_none() && !was_set {
-        return Err(vm.attribute_error(name_str(&m.name), obj, &m.name));
+pub fn member_set(vm: &mut Vm, m: &MemberData, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let missing = |vm: &Vm| vm.attribute_error(name_str(&m.name), obj, &m.name);
+    match storage(vm, m, obj)? {
+        Storage::Cells(cells) => {
+            let was_set = !cells.borrow()[m.index].is_null();
+            if value.is_none() && !was_set {
+                return Err(missing(vm));
+            }
+            cells.borrow_mut()[m.index] = value.unwrap_or(Value::Null);
+        }
+        Storage::Dict(d) => {
+            let removed = match value {
+                Some(v) => dict::set_item(vm, &d, m.name.clone(), v).map(|()| true)?,
+                None => dict::del_item(vm, &d, &m.name)?.is_some(),
+            };
+            if !removed {
+                return Err(missing(vm));
+            }
+        }
     }
-    cells.borrow_mut()[m.index] = value.unwrap_or(Value::Null);
     Ok(())
 }
 

@@ -34,6 +34,16 @@ impl PyStr {
         }
     }
 
+    /// A str of ASCII text (its length in code points is its length in bytes).
+    pub fn ascii(text: String) -> PyStr {
+        debug_assert!(text.is_ascii());
+        PyStr {
+            char_len: text.len(),
+            text,
+            hash: Cell::new(-1),
+        }
+    }
+
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.text

@@ -113,7 +113,7 @@ fn map_chars(
     f: impl Fn(&mut String, &[char], usize),
 ) -> Value {
     if s.is_ascii() {
-        return vm.new_str(&ascii(s.as_str()));
+        return vm.new_str_obj(PyStr::ascii(ascii(s.as_str())));
     }
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.as_str().len());
@@ -155,6 +155,13 @@ fn casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "swapcase")?;
+    if s.is_ascii() {
+        let swapped = s
+            .as_str()
+            .bytes()
+            .map(|b| (b ^ (b.is_ascii_alphabetic() as u8) << 5) as char);
+        return Ok(vm.new_str_obj(PyStr::ascii(swapped.collect())));
+    }
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.as_str().len());
     for (i, &c) in chars.iter().enumerate() {
@@ -171,6 +178,9 @@ fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "title")?;
+    if s.is_ascii() {
+        return Ok(vm.new_str_obj(PyStr::ascii(ascii_title(s.as_str()))));
+    }
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.as_str().len());
     let mut previous_is_cased = false;
@@ -187,6 +197,13 @@ fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "capitalize")?;
+    if s.is_ascii() {
+        let mut out = s.as_str().to_ascii_lowercase();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        return Ok(vm.new_str_obj(PyStr::ascii(out)));
+    }
     let chars: Vec<char> = s.as_str().chars().collect();
     let mut out = String::with_capacity(s.as_str().len());
     for (i, &c) in chars.iter().enumerate() {
@@ -197,6 +214,22 @@ fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(vm.new_str(&out))
+}
+
+/// `title()` of ASCII text: a letter after a letter is lowered, any other raised.
+fn ascii_title(text: &str) -> String {
+    let mut previous_is_cased = false;
+    text.bytes()
+        .map(|b| {
+            let mapped = if previous_is_cased {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            };
+            previous_is_cased = b.is_ascii_alphabetic();
+            mapped as char
+        })
+        .collect()
 }
 
 // ----- predicates -----

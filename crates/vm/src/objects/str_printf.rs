@@ -1,6 +1,8 @@
 //! printf-style formatting, `str % args` (CPython's `PyUnicode_Format`): mapping keys
 //! `%(name)s`, flags `-+ #0`, `*` widths and precisions, the conversions
-//! `d i u o x X e E f F g G c r s a %`, and CPython's errors.
+//! `d i u o x X e E f F g G c r s a %`, and CPython's errors. The same engine runs
+//! `bytes % args` (PEP 461) over Latin-1 text, one char per byte: `bytes_printf.rs`
+//! holds the conversions only bytes have.
 
 use adder_numeric::format_spec::{Align, FormatSpec, Sign};
 use adder_numeric::int_format::{magnitude_decimal, magnitude_in_radix, Radix};
@@ -8,10 +10,20 @@ use adder_numeric::{float_format, int_float, BigInt};
 
 use crate::error::PyResult;
 use crate::object::Payload;
+use crate::objects::bytes_printf;
 use crate::objects::str_methods::pad;
 use crate::protocol::number::{as_float, as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
+
+/// Which operator runs: `str % values`, or `bytes % values` whose template and
+/// result are Latin-1 text here. It decides what `%s %r %c` accept, what counts as a
+/// mapping, and some messages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    Str,
+    Bytes,
+}
 
 /// The flags and sizes of one conversion.
 #[derive(Default)]
@@ -32,6 +44,7 @@ struct Arguments<'a> {
     mapping: Option<&'a Value>,
     /// False once a `%(key)` conversion was used (then unused items are not an error).
     positional: bool,
+    flavor: Flavor,
 }
 
 impl Arguments<'_> {
@@ -48,22 +61,38 @@ impl Arguments<'_> {
 
 /// `template % values`.
 pub fn format(vm: &mut Vm, template: &str, values: &Value) -> PyResult<String> {
+    let chars: Vec<char> = template.chars().collect();
+    format_chars(vm, &chars, values, Flavor::Str)
+}
+
+/// The engine: `chars % values` for either flavor.
+pub fn format_chars(
+    vm: &mut Vm,
+    chars: &[char],
+    values: &Value,
+    flavor: Flavor,
+) -> PyResult<String> {
     let single = std::slice::from_ref(values);
     let (items, is_tuple) = match values.payload() {
         Some(Payload::Tuple(t)) => (&t[..], true),
         _ => (single, false),
     };
-    let is_mapping = !is_tuple
-        && !matches!(values.payload(), Some(Payload::Str(_)))
-        && is_subscriptable(vm, values);
+    let is_template_kind = match flavor {
+        Flavor::Str => matches!(values.payload(), Some(Payload::Str(_))),
+        Flavor::Bytes => matches!(
+            values.payload(),
+            Some(Payload::Bytes(_) | Payload::ByteArray(_))
+        ),
+    };
+    let is_mapping = !is_tuple && !is_template_kind && is_subscriptable(vm, values);
     let mut args = Arguments {
         items,
         next: 0,
         mapping: is_mapping.then_some(values),
         positional: true,
+        flavor,
     };
-    let chars: Vec<char> = template.chars().collect();
-    let mut out = String::with_capacity(template.len());
+    let mut out = String::with_capacity(chars.len());
     let mut pos = 0;
     while let Some(&c) = chars.get(pos) {
         pos += 1;
@@ -76,12 +105,18 @@ pub fn format(vm: &mut Vm, template: &str, values: &Value) -> PyResult<String> {
                 out.push('%');
                 pos += 1;
             }
-            Some(_) => convert_one(vm, &chars, &mut pos, &mut args, &mut out)?,
+            Some(_) => convert_one(vm, chars, &mut pos, &mut args, &mut out)?,
             None => return Err(vm.value_error("incomplete format")),
         }
     }
     if args.positional && args.next < args.items.len() && args.mapping.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        let what = match flavor {
+            Flavor::Str => "string",
+            Flavor::Bytes => "bytes",
+        };
+        return Err(vm.type_error(format!(
+            "not all arguments converted during {what} formatting"
+        )));
     }
     Ok(out)
 }
@@ -90,7 +125,14 @@ pub fn format(vm: &mut Vm, template: &str, values: &Value) -> PyResult<String> {
 fn is_subscriptable(vm: &Vm, v: &Value) -> bool {
     matches!(
         v.payload(),
-        Some(Payload::Dict(_) | Payload::List(_) | Payload::Bytes(_) | Payload::Range(_))
+        Some(
+            Payload::Dict(_)
+                | Payload::List(_)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+                | Payload::MemoryView(_)
+                | Payload::Range(_)
+        )
     ) || vm.lookup_special_heap(v, "__getitem__").is_some()
 }
 
@@ -120,7 +162,10 @@ fn convert_one(
         if depth != 0 {
             return Err(vm.value_error("incomplete format key"));
         }
-        let key = vm.new_str(&chars[start..*pos].iter().collect::<String>());
+        let key = match args.flavor {
+            Flavor::Str => vm.new_str(&chars[start..*pos].iter().collect::<String>()),
+            Flavor::Bytes => bytes_printf::latin1_bytes(vm, &chars[start..*pos]),
+        };
         *pos += 1;
         keyed = Some(vm.get_item(mapping, &key)?);
         args.positional = false;
@@ -145,11 +190,11 @@ fn convert_one(
     }
     if chars.get(*pos) == Some(&'.') {
         *pos += 1;
-        conv.precision = Some(
-            read_size(vm, chars, pos, args, "precision")?
-                .unwrap_or(0)
-                .max(0) as usize,
-        );
+        let label = match args.flavor {
+            Flavor::Str => "precision",
+            Flavor::Bytes => "prec",
+        };
+        conv.precision = Some(read_size(vm, chars, pos, args, label)?.unwrap_or(0).max(0) as usize);
     }
     while matches!(chars.get(*pos), Some('h' | 'l' | 'L')) {
         *pos += 1;
@@ -162,20 +207,24 @@ fn convert_one(
         Some(v) => v,
         None => args.next_value(vm)?,
     };
-    let text = match kind {
-        's' => truncate(vm.to_str(&value)?, conv.precision),
-        'r' => truncate(vm.repr(&value)?, conv.precision),
-        'a' => truncate(
+    let flavor = args.flavor;
+    let text = match (kind, flavor) {
+        ('s', Flavor::Str) => truncate(vm.to_str(&value)?, conv.precision),
+        ('s' | 'b', Flavor::Bytes) => truncate(bytes_printf::text_of(vm, &value)?, conv.precision),
+        ('r', Flavor::Str) => truncate(vm.repr(&value)?, conv.precision),
+        // Bytes have no text repr: `%r` is `%a` there.
+        ('r' | 'a', _) => truncate(
             crate::objects::repr::ascii_escape(&vm.repr(&value)?),
             conv.precision,
         ),
-        'c' => char_of(vm, &value)?.to_string(),
-        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => return format_int(vm, &value, kind, &conv, out),
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            out.push_str(&format_float(vm, &value, kind, &conv)?);
+        ('c', Flavor::Str) => char_of(vm, &value)?.to_string(),
+        ('c', Flavor::Bytes) => bytes_printf::byte_of(vm, &value)?.to_string(),
+        ('d' | 'i' | 'u' | 'o' | 'x' | 'X', _) => return format_int(vm, &value, kind, &conv, out),
+        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', _) => {
+            out.push_str(&format_float(vm, &value, kind, &conv, flavor)?);
             return Ok(());
         }
-        _ => {
+        (_, Flavor::Str) => {
             let shown = if (' '..='~').contains(&kind) {
                 kind
             } else {
@@ -188,6 +237,7 @@ fn convert_one(
             );
             return Err(vm.value_error(msg));
         }
+        (_, Flavor::Bytes) => return Err(bytes_printf::unsupported(vm, kind, *pos - 1)),
     };
     out.push_str(&justify(&text, &conv));
     Ok(())
@@ -370,8 +420,17 @@ fn float_of(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
 }
 
-fn format_float(vm: &mut Vm, v: &Value, kind: char, conv: &Conversion) -> PyResult<String> {
-    let x = float_of(vm, v)?;
+fn format_float(
+    vm: &mut Vm,
+    v: &Value,
+    kind: char,
+    conv: &Conversion,
+    flavor: Flavor,
+) -> PyResult<String> {
+    let x = match flavor {
+        Flavor::Str => float_of(vm, v)?,
+        Flavor::Bytes => float_of(vm, v).map_err(|_| bytes_printf::float_required(vm, v))?,
+    };
     let (fill, align) = match (conv.left, conv.zero) {
         (true, _) => (' ', Align::Left),
         (false, true) => ('0', Align::AfterSign),

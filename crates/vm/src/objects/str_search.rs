@@ -9,6 +9,7 @@ use crate::objects::dict;
 use crate::objects::function::Args;
 use crate::objects::native_args::{adjust_indices, opt_size, slice_bound, Shape};
 use crate::objects::str::PyStr;
+use crate::objects::str_find;
 use crate::objects::str_methods::str_args;
 use crate::objects::unicode;
 use crate::value::Value;
@@ -86,11 +87,15 @@ fn search_args<'a>(
     name: &'static str,
 ) -> PyResult<(&'a PyStr, Option<Window<'a>>)> {
     let (s, rest) = str_args(vm, args, name, &Shape::Positional { min: 1, max: 3 })?;
-    let sub = str_arg(
-        vm,
-        rest[0].unwrap_or(&Value::None),
-        &format!("{name}() argument 1"),
-    )?;
+    // The argument's name is only spelled out for the error.
+    let sub = match rest[0].and_then(Value::as_obj).and_then(|o| o.as_str()) {
+        Some(sub) => sub,
+        None => str_arg(
+            vm,
+            rest[0].unwrap_or(&Value::None),
+            &format!("{name}() argument 1"),
+        )?,
+    };
     let start = slice_bound(vm, rest.get(1).copied().flatten())?;
     let end = slice_bound(vm, rest.get(2).copied().flatten())?;
     Ok((sub, window(s, start, end)))
@@ -105,7 +110,7 @@ fn find_in(sub: &PyStr, w: Option<Window>, from_right: bool) -> Option<usize> {
     let at = if from_right {
         w.text.rfind(sub.as_str())
     } else {
-        w.text.find(sub.as_str())
+        str_find::find(w.text, sub.as_str())
     };
     at.map(|b| w.char_index(b))
 }
@@ -143,7 +148,7 @@ pub fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = match w {
         None => 0,
         Some(w) if sub.as_str().is_empty() => w.len + 1,
-        Some(w) => w.text.matches(sub.as_str()).count(),
+        Some(w) => str_find::count(w.text, sub.as_str()),
     };
     Ok(Value::Int(n as i64))
 }
@@ -220,9 +225,9 @@ pub fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         out
     } else {
-        text.replacen(old, new, limit)
+        str_find::replace(text, old, new, limit)
     };
-    Ok(vm.new_str(&out))
+    Ok(vm.new_str_obj(PyStr::new(out)))
 }
 
 /// `removeprefix`/`removesuffix`.
@@ -331,7 +336,7 @@ fn str_list<'t>(vm: &Vm, parts: impl Iterator<Item = &'t str>) -> Value {
 pub fn split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, limit) = split_args(vm, &args, "split")?;
     Ok(match sep {
-        Some(sep) => str_list(vm, s.as_str().splitn(limit.saturating_add(1), sep)),
+        Some(sep) => str_list(vm, str_find::split(s.as_str(), sep, limit).into_iter()),
         None => str_list(vm, split_whitespace(s.as_str(), limit).into_iter()),
     })
 }
@@ -432,7 +437,7 @@ fn partition_impl(
     let found = if from_right {
         text.rfind(sep)
     } else {
-        text.find(sep)
+        str_find::find(text, sep)
     };
     let parts = match found {
         Some(i) => [&text[..i], sep, &text[i + sep.len()..]],

@@ -2,9 +2,9 @@
 //! The type's namespace (`__dict__`) is the object header's dict.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
-use crate::object::ObjRef;
+use crate::object::{ObjRef, PyObject};
 
 /// Which built-in payload instances of a type carry: decided by the nearest built-in
 /// base, as CPython's "solid base".
@@ -25,6 +25,8 @@ pub enum Layout {
     Set,
     Type,
     Exception,
+    /// `module` and its subclasses: instances hold `Payload::Module`.
+    Module,
     /// Instances cannot be created from Python (`function`, `code`, iterators...).
     Opaque,
     /// A native module's type: instances hold `Payload::Native`, made by the type's
@@ -46,6 +48,12 @@ pub struct TypeObject {
     pub version: Cell<u32>,
     /// How instances store attributes (`__slots__`).
     pub slots: Cell<crate::objects::slots::SlotLayout>,
+    /// A non-empty `__abstractmethods__` was assigned (CPython's
+    /// `Py_TPFLAGS_IS_ABSTRACT`): `object.__new__` refuses to instantiate it.
+    pub is_abstract: Cell<bool>,
+    /// The classes made with this one among their bases, in creation order; weak, as
+    /// CPython's `tp_subclasses`, so that `__subclasses__()` leaves out dead classes.
+    pub subclasses: RefCell<Vec<Weak<PyObject>>>,
 }
 
 impl TypeObject {

@@ -8,6 +8,7 @@ use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject, RangeData};
 use crate::objects::dict::{self, DictData};
 use crate::objects::exception::ExceptionData;
+use crate::objects::exception_import;
 use crate::objects::exception_os;
 use crate::objects::function::Args;
 use crate::objects::slots::SlotLayout;
@@ -72,13 +73,22 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     if vm.type_is_heap(ty) {
         return instantiate_class(vm, ty, args);
     }
+    if Rc::ptr_eq(ty, &t.function) {
+        return crate::objects::function_new::construct(vm, args);
+    }
     let layout = ty.as_type().map_or(Layout::Opaque, |t| t.layout);
     let pos = args.pos();
     if !matches!(
         layout,
-        Layout::Exception | Layout::Bytes | Layout::ByteArray | Layout::Complex
+        Layout::Exception
+            | Layout::Bytes
+            | Layout::ByteArray
+            | Layout::Complex
+            | Layout::Module
+            | Layout::Str
     ) && !args.kwnames.is_empty()
         && !Rc::ptr_eq(ty, &t.dict)
+        && !Rc::ptr_eq(ty, &t.simple_namespace)
     {
         return Err(vm.type_error(format!(
             "{}() takes no keyword arguments",
@@ -91,8 +101,16 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             None if exception_os::is_os_error_class(vm, ty) => {
                 Ok(Value::Obj(exception_os::new_os_error_instance(vm, ty, pos)))
             }
-            None => Ok(Value::Obj(vm.new_exception_of(ty, pos.to_vec()))),
+            None => {
+                let exc = vm.new_exception_of(ty, pos.to_vec());
+                if exception_import::is_import_error_class(vm, ty) {
+                    exception_import::init_attributes(vm, &exc, args)?;
+                }
+                crate::objects::exception_fields::init_attributes(vm, &exc, pos)?;
+                Ok(Value::Obj(exc))
+            }
         },
+        Layout::Module => crate::objects::module::construct(vm, ty, args),
         Layout::Int => construct_int(vm, pos),
         Layout::Bool => match pos {
             [] => Ok(Value::Bool(false)),
@@ -106,14 +124,7 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         Layout::Bytes => crate::objects::bytes::construct(vm, args),
         Layout::Complex => crate::objects::complex_methods::construct(vm, args),
         Layout::ByteArray => crate::objects::bytearray::construct(vm, args),
-        Layout::Str => match pos {
-            [] => Ok(vm.new_str("")),
-            [v] => {
-                let s = vm.to_str(v)?;
-                Ok(vm.new_str(&s))
-            }
-            _ => Err(vm.type_error("str() with encoding is not supported yet")),
-        },
+        Layout::Str => crate::objects::str_new::construct(vm, &args),
         Layout::List => match pos {
             [] => Ok(vm.new_list(vec![])),
             [v] => {
@@ -128,7 +139,8 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
         Layout::Tuple => match pos {
             [] => Ok(vm.new_tuple(vec![])),
             [v] => {
-                if matches!(v.payload(), Some(Payload::Tuple(_))) {
+                // Only an exact tuple is returned as is: `tuple(namedtuple)` copies.
+                if Rc::ptr_eq(&vm.type_of(v), &vm.types().tuple) {
                     return Ok(v.clone());
                 }
                 let items = vm.collect_iterable(v)?;
@@ -160,7 +172,9 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             }
             Ok(Value::obj(PyObject::new(ty.clone(), Payload::Instance)))
         }
+        _ if Rc::ptr_eq(ty, &t.simple_namespace) => construct_namespace(vm, ty, args),
         _ if Rc::ptr_eq(ty, &t.range) => construct_range(vm, pos),
+        _ if Rc::ptr_eq(ty, &t.method) => construct_method(vm, &args),
         _ if Rc::ptr_eq(ty, &t.memoryview) => crate::objects::memoryview::construct(vm, args),
         _ if Rc::ptr_eq(ty, &t.slice) => match pos {
             [stop] => Ok(vm.new_slice(Value::None, stop.clone(), Value::None)),
@@ -183,9 +197,51 @@ impl Vm {
             .map_or_else(String::new, |t| t.name().to_string())
     }
 
+    /// [`Vm::type_display_name`] of a class value (empty for a non-class).
+    pub fn type_display_name_of(&self, ty: &Value) -> String {
+        match ty.as_obj() {
+            Some(o) if o.as_type().is_some() => self.type_display_name(o).to_string(),
+            _ => String::new(),
+        }
+    }
+
     pub fn new_exception_of(&self, ty: &ObjRef, args: Vec<Value>) -> ObjRef {
         self.new_exception(ty, args)
     }
+}
+
+/// `types.SimpleNamespace(mapping_or_iterable=(), /, **kwargs)`: an object whose
+/// `__dict__` holds the pairs, then the keywords.
+fn construct_namespace(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
+    let ns = vm.new_dict();
+    match args.pos() {
+        [] => {}
+        [pairs] => crate::objects::dict_methods::update_arg(vm, &ns, pairs)?,
+        more => {
+            return Err(vm.type_error(format!(
+                "SimpleNamespace expected at most 1 argument, got {}",
+                more.len()
+            )))
+        }
+    }
+    for (k, v) in args.kwargs() {
+        dict::set_item(vm, &ns, k.clone(), v.clone())?;
+    }
+    let keys = ns.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
+    if let Some(bad) = keys
+        .iter()
+        .find(|k| !matches!(k.payload(), Some(Payload::Str(_))))
+    {
+        return Err(vm.type_error(format!(
+            "keywords must be strings, not '{}'",
+            vm.type_name(bad)
+        )));
+    }
+    Ok(Value::obj(PyObject::with_dict(
+        ty.clone(),
+        Payload::Instance,
+        ns,
+    )))
 }
 
 fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
@@ -221,6 +277,11 @@ fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
             let base = vm.index_value(base)?;
             match v.payload() {
                 Some(Payload::Str(s)) => parse_int(vm, s.as_str(), base as i64),
+                // `re._compiler` builds its charset bitmaps with int(bytes, 2).
+                Some(Payload::Bytes(_) | Payload::ByteArray(_)) => {
+                    let digits = crate::objects::buffer::require_bytes_like(vm, v)?;
+                    parse_int(vm, &String::from_utf8_lossy(&digits), base as i64)
+                }
                 _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
             }
         }
@@ -366,6 +427,21 @@ fn instantiate_class(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         }
     } else if cls.as_type().is_some_and(|t| t.layout == Layout::Native) {
         crate::native_module::native_init(vm, cls, &obj, args)?;
+    } else if let (Some(exc), true) = (
+        obj.as_obj(),
+        vm.is_subtype(cls, &vm.types().exc.unicode_error),
+    ) {
+        // The inherited `UnicodeEncodeError.__init__` etc. (static types' `__init__`
+        // is not looked up above).
+        crate::objects::exception_fields::init_attributes(vm, &exc.clone(), args.pos())?;
+    } else if cls.as_type().is_some_and(|t| t.layout == Layout::Module) {
+        let mut all = vec![obj.clone()];
+        all.extend_from_slice(args.values);
+        let with_self = Args {
+            values: &all,
+            kwnames: args.kwnames,
+        };
+        crate::objects::module::init_with_name(vm, with_self, "module")?;
     } else if cls.as_type().is_some_and(|t| t.layout == Layout::List) {
         // `list.__init__` fills a list subclass's instance (its `__new__` makes it empty).
         if let Some(init) = vm.type_lookup(cls, "__init__") {
@@ -409,7 +485,9 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
     let payload = match layout {
         Layout::Type => return crate::objects::class_build::type_new(vm, cls, args),
         Layout::Native => return crate::native_module::native_new(vm, cls, args),
+        Layout::Module => return Ok(crate::objects::module::module_new(vm, cls)),
         Layout::Object => {
+            crate::objects::abstract_class::check_instantiable(vm, cls)?;
             let slots = cls
                 .as_type()
                 .map_or(SlotLayout::DICT_ONLY, |t| t.slots.get());
@@ -433,6 +511,11 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
         }
         Layout::Exception if exception_os::is_os_error_class(vm, cls) => {
             let exc = exception_os::new_os_error_instance(vm, cls, args.pos());
+            return Ok(Value::Obj(exc));
+        }
+        Layout::Exception if exception_import::is_import_error_class(vm, cls) => {
+            let exc = vm.new_exception_of(cls, args.pos().to_vec());
+            exception_import::init_attributes(vm, &exc, args)?;
             return Ok(Value::Obj(exc));
         }
         Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(
@@ -504,6 +587,10 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
                     Payload::Tuple(t) => Payload::Tuple(t.clone()),
                     _ => Payload::Instance,
                 },
+                (Value::Obj(o), Layout::Bytes) => match &o.payload {
+                    Payload::Bytes(b) => Payload::Bytes(b.clone()),
+                    _ => Payload::Instance,
+                },
                 (Value::Obj(o), Layout::Opaque) => {
                     match crate::objects::descriptors::copy_payload(o) {
                         Some(p) => p,
@@ -542,7 +629,7 @@ pub fn new_class(
                 if !o.as_type().is_some_and(|t| t.is_base_type.get()) {
                     return Err(vm.type_error(format!(
                         "type '{}' is not an acceptable base type",
-                        vm.type_name_of(b)
+                        vm.type_display_name_of(b)
                     )));
                 }
                 base_types.push(o.clone());
@@ -572,7 +659,7 @@ pub fn new_class(
             .collect();
         for (k, v) in pairs {
             let key = name_str(&k);
-            if key == "__qualname__" || key == "__classcell__" {
+            if key == "__qualname__" || key == "__classcell__" || key == "__classdictcell__" {
                 continue;
             }
             // These two are implicit class methods.
@@ -604,6 +691,8 @@ pub fn new_class(
             is_base_type: Cell::new(true),
             version: Cell::new(0),
             slots: Cell::new(slot_layout),
+            is_abstract: Cell::new(false),
+            subclasses: RefCell::new(Vec::new()),
         })),
         class_dict,
     ));
@@ -612,6 +701,12 @@ pub fn new_class(
     if let Some(tt) = ty.as_type() {
         *tt.mro.borrow_mut() = mro;
     }
+    if let Some(mro) = crate::objects::type_subclasses::custom_mro(vm, meta, &ty)? {
+        if let Some(tt) = ty.as_type() {
+            *tt.mro.borrow_mut() = mro;
+        }
+    }
+    crate::objects::type_subclasses::register(&ty, &base_types);
     if let Some(d) = ty.dict_obj() {
         if dict::get_str(&d, "__doc__").is_none() {
             dict::set_str(vm, &d, "__doc__", Value::None);
@@ -633,11 +728,18 @@ pub fn new_class(
             *c.borrow_mut() = Value::Obj(ty.clone());
         }
     }
+    // A class body that uses `__classdict__` (annotation scopes) reads the
+    // class's final namespace through this cell, as CPython's type_new does.
+    if let Some(cell) = dict::get_str(&ns, "__classdictcell__") {
+        if let (Some(Payload::Cell(c)), Some(d)) = (cell.payload(), ty.dict_obj()) {
+            *c.borrow_mut() = Value::Obj(d);
+        }
+    }
     Ok(ty)
 }
 
 /// C3 linearisation of `ty` over its bases.
-fn c3_mro(vm: &Vm, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+pub(crate) fn c3_mro(vm: &Vm, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
     let mut seqs: Vec<Vec<ObjRef>> = bases
         .iter()
         .map(|b| {
@@ -677,4 +779,24 @@ fn c3_mro(vm: &Vm, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         }
         out.push(c);
     }
+}
+
+/// `types.MethodType(function, instance)`: bind a callable to an object.
+fn construct_method(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    if !args.kwnames.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [func, instance] = args.pos() else {
+        return Err(vm.type_error(format!(
+            "method expected 2 arguments, got {}",
+            args.pos().len()
+        )));
+    };
+    if !crate::objects::iterators::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if instance.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_method(func.clone(), instance.clone()))
 }

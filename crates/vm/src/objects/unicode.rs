@@ -123,6 +123,28 @@ pub fn push_mapped(out: &mut String, c: char, case: Case) {
     }
 }
 
+/// The first character of `c`'s full case mapping: CPython's single-character
+/// `_PyUnicode_ToLowercase`/`_PyUnicode_ToUppercase`, which the `re` engine uses for
+/// case-insensitive matching (`_sre.unicode_tolower`).
+pub fn simple_mapped(c: char, case: Case) -> char {
+    if c.is_ascii() {
+        return match case {
+            Case::Upper | Case::Title => c.to_ascii_uppercase(),
+            Case::Lower | Case::Fold => c.to_ascii_lowercase(),
+        };
+    }
+    let cp = c as u32;
+    let code = run_value(&CASE_RUNS, cp).map_or(0, |m| m[case as usize]);
+    if code >= EXPANSION {
+        EXPANSIONS
+            .get((code - EXPANSION) as usize)
+            .and_then(|s| s.chars().next())
+            .unwrap_or(c)
+    } else {
+        char::from_u32(cp.wrapping_add_signed(code)).unwrap_or(c)
+    }
+}
+
 /// Whether a capital sigma at char position `i` of `chars` ends a word (CPython's
 /// `handle_capital_sigma`: cased, then case-ignorables, Σ, and no cased letter after
 /// the case-ignorables that follow).

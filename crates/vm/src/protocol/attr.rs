@@ -140,7 +140,14 @@ impl Vm {
         if let Some(v) = crate::objects::attributes::builtin_attribute(self, obj, n)? {
             return Ok(Some(v));
         }
-        if self.type_is_heap(&ty) {
+        if let Value::Obj(o) = obj {
+            if matches!(o.payload, Payload::Module) {
+                if let Some(v) = crate::objects::module::getattr_hook(self, o, name)? {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        if self.type_has_dunder_methods(&ty) {
             if let Some(getattr) = self.type_lookup(&ty, "__getattr__") {
                 return match self.call_method_value(&getattr, obj, std::slice::from_ref(name)) {
                     Ok(v) => Ok(Some(v)),
@@ -364,16 +371,11 @@ impl Vm {
         crate::objects::attributes::builtin_attribute(self, &tyval, n)
     }
 
-    pub fn no_attribute(&self, obj: &Value, name: &Value) -> crate::error::PyErr {
+    pub fn no_attribute(&mut self, obj: &Value, name: &Value) -> crate::error::PyErr {
         let n = name_str(name);
         let msg = match obj {
             Value::Obj(o) if matches!(o.payload, Payload::Module) => {
-                let mname = o
-                    .dict_obj()
-                    .and_then(|d| dict::get_str(&d, "__name__"))
-                    .map(|v| name_str(&v).to_string())
-                    .unwrap_or_else(|| "?".into());
-                format!("module '{mname}' has no attribute '{n}'")
+                return crate::objects::module::no_attribute(self, o, name);
             }
             Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
                 let tname = o.as_type().map_or_else(|| "?".into(), |t| t.name());

@@ -147,34 +147,49 @@ impl Vm {
         builtins: ObjRef,
         locals: Option<ObjRef>,
     ) -> Box<Frame> {
-        let cap = {
-            let co = &code_data(&code).code;
-            co.nlocalsplus() + co.stacksize as usize + 1
-        };
+        let mut frame = self.frame_for(&code, &globals, &builtins);
+        frame.func = func;
+        frame.locals = locals;
+        frame
+    }
+
+    /// A frame from the free list (or a new one) for `code`, with no function and no
+    /// locals mapping, and empty slots with room for the fast locals and the value
+    /// stack. A recycled frame still holds the code, globals and builtins of its last
+    /// run, so a frame reused for the same function (recursion, a call in a loop) takes
+    /// new references only for what changed.
+    pub(crate) fn frame_for(
+        &mut self,
+        code: &ObjRef,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> Box<Frame> {
+        let co = &code_data(code).code;
+        let cap = co.nlocalsplus() + co.stacksize as usize + 1;
         match self.thread.free_frames.pop() {
             Some(mut f) => {
-                f.code = code;
-                f.func = func;
-                f.globals = globals;
-                f.builtins = builtins;
-                f.locals = locals;
-                f.slots.clear();
+                set_ref(&mut f.code, code);
+                set_ref(&mut f.globals, globals);
+                set_ref(&mut f.builtins, builtins);
+                // `recycle_frame` left the slots empty and the frame object and
+                // function unset.
                 f.slots.reserve(cap);
                 f.ip = 0;
                 f.lasti = 0;
-                f.frame_obj = None;
+                f.generator = None;
                 f
             }
             None => Box::new(Frame {
-                code,
-                func,
-                globals,
-                builtins,
-                locals,
+                code: code.clone(),
+                func: None,
+                globals: globals.clone(),
+                builtins: builtins.clone(),
+                locals: None,
                 slots: Vec::with_capacity(cap),
                 ip: 0,
                 lasti: 0,
                 frame_obj: None,
+                generator: None,
             }),
         }
     }
@@ -374,5 +389,13 @@ fn join_names(names: &[String]) -> String {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
         n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// Make `slot` refer to `value`'s object, taking a reference only if it does not yet.
+#[inline(always)]
+fn set_ref(slot: &mut ObjRef, value: &ObjRef) {
+    if !std::rc::Rc::ptr_eq(slot, value) {
+        *slot = value.clone();
     }
 }

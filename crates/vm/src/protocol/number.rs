@@ -47,6 +47,9 @@ const BINOPS: [BinOp; 13] = [
     BinOp::Xor,
 ];
 
+/// CPython 3.12+'s `bool_invert` warning.
+const BOOL_INVERT_DEPRECATED: &str = "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.";
+
 pub const NB_SUBSCR: u32 = 26;
 pub const NB_ADD: u32 = 0;
 pub const NB_INPLACE_ADD: u32 = 13;
@@ -565,6 +568,11 @@ impl Vm {
                 let text = crate::objects::str_printf::format(self, &template, b)?;
                 Ok(Some(self.new_str(&text)))
             }
+            BinOp::Rem
+                if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) =>
+            {
+                crate::objects::bytes_printf::rem(self, a, b)
+            }
             _ => match crate::objects::set_methods::binary_op(self, a, b, op)? {
                 Some(r) => Ok(Some(r)),
                 None => match crate::objects::dict_methods::binary_op(self, a, b, op, false)? {
@@ -673,6 +681,10 @@ impl Vm {
 
     /// `~x` for ints.
     pub fn builtin_invert(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Bool(_) = v {
+            let category = self.types().exc.deprecation_warning.clone();
+            self.warn(&category, BOOL_INVERT_DEPRECATED, 1)?;
+        }
         match as_int(v) {
             Some(IntRef::Small(i)) => Ok(Value::Int(!i)),
             Some(IntRef::Big(b)) => Ok(self.new_int(bigops::invert(b))),

@@ -87,6 +87,9 @@ impl Vm {
         if let Some(text) = crate::objects::exception_os::os_error_str(self, exc)? {
             return Ok(text);
         }
+        if let Some(text) = crate::objects::exception_fields::syntax_error_str(self, exc)? {
+            return Ok(text);
+        }
         let args = match self.exception_data(exc) {
             Some(d) => d.borrow().args.clone(),
             None => return Ok(String::new()),

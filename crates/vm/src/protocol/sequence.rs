@@ -326,7 +326,7 @@ impl Vm {
                     Some(m) => self.call(&m, std::slice::from_ref(key)),
                     None => Err(self.type_error(format!(
                         "type '{}' is not subscriptable",
-                        self.type_name_of_type(&cls)
+                        self.type_display_name_of(&cls)
                     ))),
                 }
             }
@@ -335,12 +335,6 @@ impl Vm {
                 self.type_name(container)
             ))),
         }
-    }
-
-    fn type_name_of_type(&self, v: &Value) -> String {
-        v.as_obj()
-            .and_then(|o| o.as_type())
-            .map_or_else(String::new, |t| t.name().to_string())
     }
 
     fn check_index_type(&mut self, key: &Value, what: &str) -> PyResult<()> {
@@ -507,11 +501,30 @@ impl Vm {
             }
             Some(Payload::ByteArray(b)) => crate::objects::bytearray::del_item(self, b, key),
             Some(Payload::MemoryView(_)) => Err(self.type_error("cannot delete memory")),
-            _ => Err(self.type_error(format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(container)
-            ))),
+            _ => Err(self.no_item_deletion(container, key)),
         }
+    }
+
+    /// CPython's two messages for `del x[key]` on a type without item deletion: an
+    /// index key on a type with a sequence protocol fails in `PySequence_DelItem`
+    /// ("doesn't"), anything else in `PyObject_DelItem` ("does not").
+    fn no_item_deletion(&self, container: &Value, key: &Value) -> crate::error::PyErr {
+        let ty = self.type_of(container);
+        let has_sequence_protocol = self.type_is_heap(&ty)
+            || ["__len__", "__getitem__", "__contains__"]
+                .iter()
+                .any(|m| self.type_lookup(&ty, m).is_some());
+        let is_index = crate::protocol::number::as_int(key).is_some()
+            || self.lookup_special_heap(key, "__index__").is_some();
+        let verb = if has_sequence_protocol && is_index {
+            "doesn't"
+        } else {
+            "does not"
+        };
+        self.type_error(format!(
+            "'{}' object {verb} support item deletion",
+            self.type_name(container)
+        ))
     }
 
     /// `a + b` for two sequences of the same built-in kind.

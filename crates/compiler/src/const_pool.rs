@@ -1,0 +1,95 @@
+//! A code object's constants (`co_consts`) with a hash index, so that adding a constant
+//! finds an equal one in constant time instead of scanning the list (a module with a
+//! large literal table adds thousands).
+
+use std::collections::hash_map::Entry;
+use std::hash::{Hash, Hasher};
+
+use adder_bytecode::Constant;
+
+use crate::fast_hash::FastMap;
+
+/// A constant as a map key: equal when [`Constant::same_as`] says so.
+struct Key(Constant);
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash_identity(state);
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.0.same_as(&other.0)
+    }
+}
+
+impl Eq for Key {}
+
+/// Distinct constants in index order (CPython's `u_consts` dict).
+#[derive(Default)]
+pub struct ConstPool {
+    items: Vec<Constant>,
+    index: FastMap<Key, u32>,
+}
+
+impl ConstPool {
+    /// The index of `value`, appended if no same constant is there yet.
+    pub fn add(&mut self, value: Constant) -> u32 {
+        let next = self.items.len() as u32;
+        match self.index.entry(Key(value)) {
+            Entry::Occupied(entry) => *entry.get(),
+            Entry::Vacant(entry) => {
+                self.items.push(entry.key().0.clone());
+                entry.insert(next);
+                next
+            }
+        }
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Constant> {
+        self.items.get(index)
+    }
+
+    /// The constants, for the code object (the index is no longer needed).
+    pub fn into_vec(self) -> Vec<Constant> {
+        self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_constants_share_an_index() {
+        let mut pool = ConstPool::default();
+        assert_eq!(pool.add(Constant::Str("a".into())), 0);
+        assert_eq!(pool.add(Constant::Int(1.into())), 1);
+        assert_eq!(pool.add(Constant::Str("a".into())), 0);
+        assert_eq!(pool.into_vec().len(), 2);
+    }
+
+    #[test]
+    fn int_float_bool_and_signed_zeros_stay_apart() {
+        let mut pool = ConstPool::default();
+        let values = [
+            Constant::Int(1.into()),
+            Constant::Float(1.0),
+            Constant::Bool(true),
+            Constant::Float(0.0),
+            Constant::Float(-0.0),
+        ];
+        for (i, v) in values.iter().enumerate() {
+            assert_eq!(pool.add(v.clone()) as usize, i);
+        }
+        let tuple = |items: Vec<Constant>| Constant::Tuple(items.into());
+        let a = pool.add(tuple(vec![Constant::Int(1.into()), Constant::None]));
+        let b = pool.add(tuple(vec![Constant::Bool(true), Constant::None]));
+        assert_ne!(a, b);
+        assert_eq!(
+            pool.add(tuple(vec![Constant::Int(1.into()), Constant::None])),
+            a
+        );
+    }
+}

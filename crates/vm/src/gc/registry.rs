@@ -1,0 +1,258 @@
+//! Which objects the cycle collector tracks, kept intrusively: each tracked container
+//! knows its own place in a generation's list (`PyObject::gc_slot`), so that dying
+//! removes it at once, without the collector keeping dead objects' memory or paying
+//! for weak references (CPython links `PyGC_Head`s for the same reason).
+//!
+//! A generation is a list of object addresses in tracking order (the collector's
+//! visiting order, which decides the order of `__del__` calls in a cycle). A death
+//! leaves a hole; the list is compacted when holes make up half of it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::object::{ObjRef, PyObject};
+
+/// What an object's `gc_slot` says: the state in the top two bits, an index below.
+const STATE_SHIFT: u32 = 30;
+const INDEX_MASK: u32 = (1 << STATE_SHIFT) - 1;
+const YOUNG: u32 = 0;
+const OLD: u32 = 1;
+/// Taken out of the generations by a running collection; the index is its place in
+/// the collection's own list.
+const COLLECTING: u32 = 2;
+/// Not tracked (the state of every object that is not a container).
+pub(crate) const UNTRACKED: u32 = u32::MAX;
+
+/// One generation: tracked objects' addresses, `null` where one died.
+struct Generation {
+    slots: Vec<*const PyObject>,
+    live: usize,
+    /// `slots.len()` at which to compact.
+    compact_at: usize,
+}
+
+impl Generation {
+    const fn new() -> Generation {
+        Generation {
+            slots: Vec::new(),
+            live: 0,
+            compact_at: 1024,
+        }
+    }
+
+    /// Append `o`, which must not be tracked.
+    fn push(&mut self, o: &PyObject, state: u32) {
+        if self.slots.len() >= self.compact_at {
+            self.compact(state);
+        }
+        let index = self.slots.len();
+        if index > INDEX_MASK as usize {
+            return;
+        }
+        self.slots.push(o);
+        self.live += 1;
+        o.gc_slot.set(state << STATE_SHIFT | index as u32);
+    }
+
+    /// Drop the holes, telling the moved objects their new places.
+    fn compact(&mut self, state: u32) {
+        self.slots.retain(|p| !p.is_null());
+        for (index, &p) in self.slots.iter().enumerate() {
+            // SAFETY: listed objects are alive (an object leaves its list as it dies).
+            unsafe { (*p).gc_slot.set(state << STATE_SHIFT | index as u32) };
+        }
+        self.compact_at = (2 * self.slots.len()).max(1024);
+    }
+
+    /// Take every object out, as strong references, in order.
+    fn drain(&mut self) -> Vec<ObjRef> {
+        let taken = std::mem::take(&mut self.slots);
+        self.live = 0;
+        self.compact_at = 1024;
+        taken
+            .into_iter()
+            .filter(|p| !p.is_null())
+            .map(|p| {
+                // SAFETY: listed objects are alive, so their `Rc` holds a strong
+                // count; the one taken here belongs to the returned `Rc`.
+                let o = unsafe {
+                    Rc::increment_strong_count(p);
+                    Rc::from_raw(p)
+                };
+                o.gc_slot.set(UNTRACKED);
+                o
+            })
+            .collect()
+    }
+
+    /// Strong references to every object, leaving them listed.
+    fn snapshot(&self) -> impl Iterator<Item = ObjRef> + '_ {
+        self.slots.iter().filter(|p| !p.is_null()).map(|&p| {
+            // SAFETY: as in `drain`.
+            unsafe {
+                Rc::increment_strong_count(p);
+                Rc::from_raw(p)
+            }
+        })
+    }
+}
+
+/// The tracked containers and the collector's settings.
+pub(crate) struct Registry {
+    young: Generation,
+    old: Generation,
+    /// Old objects alive after the last full collection.
+    pub(crate) old_live: usize,
+    pub(crate) thresholds: (usize, usize, usize),
+    pub(crate) enabled: bool,
+    /// Young collections since the last full one.
+    pub(crate) young_collections: usize,
+    pub(crate) collecting: bool,
+    /// A collection was asked for and has not started yet.
+    requested: bool,
+}
+
+impl Registry {
+    /// Live old objects.
+    pub(crate) fn old_len(&self) -> usize {
+        self.old.live
+    }
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry {
+            young: Generation::new(),
+            old: Generation::new(),
+            old_live: 0,
+            thresholds: (2000, 10, 10),
+            enabled: true,
+            young_collections: 0,
+            collecting: false,
+            requested: false,
+        })
+    };
+}
+
+/// Run `f` on the registry. `f` must not drop objects (a death changes the registry).
+pub(crate) fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> Option<R> {
+    REGISTRY
+        .try_with(|r| r.try_borrow_mut().ok().map(|mut r| f(&mut r)))
+        .ok()
+        .flatten()
+}
+
+/// Track a new container in the young generation; ask for a collection when more
+/// than `threshold0` young ones are alive.
+#[inline]
+pub(crate) fn track_young(o: &PyObject) {
+    if o.gc_slot.get() != UNTRACKED {
+        // Listed twice, the object would leave a dangling address behind at death.
+        return;
+    }
+    with_registry(|r| {
+        r.young.push(o, YOUNG);
+        if r.young.live > r.thresholds.0 && !r.requested {
+            young_full(r);
+        }
+    });
+}
+
+#[cold]
+fn young_full(r: &mut Registry) {
+    if r.enabled && r.thresholds.0 > 0 && !r.collecting {
+        r.requested = true;
+        super::finalize::request_collection();
+    }
+}
+
+/// Called as a tracked object dies: forget it.
+#[inline]
+pub(crate) fn untrack(o: &PyObject) {
+    let slot = o.gc_slot.get();
+    let state = slot >> STATE_SHIFT;
+    if state > OLD {
+        return;
+    }
+    let index = (slot & INDEX_MASK) as usize;
+    // A failure here would leave a dangling address: no registry operation drops
+    // objects while it holds the registry (see `with_registry`).
+    with_registry(|r| {
+        let generation = if state == YOUNG {
+            &mut r.young
+        } else {
+            &mut r.old
+        };
+        if let Some(p) = generation.slots.get_mut(index) {
+            *p = std::ptr::null();
+            generation.live = generation.live.saturating_sub(1);
+        }
+    });
+    o.gc_slot.set(UNTRACKED);
+}
+
+/// Take the objects a collection examines (the young ones, and the old ones too for a
+/// full collection), or `None` when a collection is already running.
+pub(crate) fn begin(full: bool) -> Option<Vec<ObjRef>> {
+    with_registry(|r| {
+        if r.collecting {
+            return None;
+        }
+        r.collecting = true;
+        r.requested = false;
+        let mut objects = if full { r.old.drain() } else { Vec::new() };
+        objects.extend(r.young.drain());
+        Some(objects)
+    })
+    .flatten()
+}
+
+/// Put `objects` (taken by `begin`, still alive) in the old generation.
+pub(crate) fn make_old(r: &mut Registry, objects: &[ObjRef]) {
+    for o in objects {
+        if o.gc_slot.get() >> STATE_SHIFT >= COLLECTING {
+            r.old.push(o, OLD);
+        }
+    }
+}
+
+/// Number `objects` for a collection pass: each learns its index, which
+/// [`collecting_index`] reads back.
+pub(crate) fn number_for_collection(objects: &[ObjRef]) {
+    for (index, o) in objects.iter().enumerate() {
+        let index = (index as u32).min(INDEX_MASK);
+        o.gc_slot.set(COLLECTING << STATE_SHIFT | index);
+    }
+}
+
+/// `o`'s index in `objects` when it is one of them (numbered by
+/// [`number_for_collection`]).
+#[inline]
+pub(crate) fn collecting_index(o: &ObjRef, objects: &[ObjRef]) -> Option<usize> {
+    let slot = o.gc_slot.get();
+    if slot >> STATE_SHIFT != COLLECTING {
+        return None;
+    }
+    let index = (slot & INDEX_MASK) as usize;
+    objects
+        .get(index)
+        .filter(|x| Rc::ptr_eq(x, o))
+        .map(|_| index)
+}
+
+/// Garbage that a collection let go of is no longer tracked.
+pub(crate) fn forget(objects: &[ObjRef]) {
+    for o in objects {
+        o.gc_slot.set(UNTRACKED);
+    }
+}
+
+/// Live young and old objects.
+pub(crate) fn counts() -> Option<(usize, usize)> {
+    with_registry(|r| (r.young.live, r.old.live))
+}
+
+/// Every tracked object, old ones first.
+pub(crate) fn all_objects() -> Vec<ObjRef> {
+    with_registry(|r| r.old.snapshot().chain(r.young.snapshot()).collect()).unwrap_or_default()
+}

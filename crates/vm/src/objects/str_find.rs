@@ -1,0 +1,170 @@
+//! Substring search for the str methods (`find`, `count`, `replace`, `split`,
+//! `partition`), over the UTF-8 bytes.
+//!
+//! Python programs mostly search short strings for short needles, where the standard
+//! library's two-way searcher spends more on its setup than on the search. Here a
+//! needle's first byte is found eight bytes at a time and the rest compared in place;
+//! when candidates keep failing (a needle like "aab" in "aaaa…") the search hands over
+//! to the two-way searcher, so that it stays linear. Matches of valid UTF-8 in valid
+//! UTF-8 always start and end on character boundaries, so byte offsets are safe to
+//! slice at.
+
+/// Bytes compared beyond the first of each candidate, per haystack byte, before the
+/// search hands over to the two-way searcher.
+const NAIVE_BUDGET_PER_BYTE: usize = 4;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Position of the first `byte` in `hay`.
+#[inline]
+pub fn find_byte(byte: u8, hay: &[u8]) -> Option<usize> {
+    let pattern = ONES.wrapping_mul(u64::from(byte));
+    let mut words = hay.chunks_exact(8);
+    let mut offset = 0;
+    for word in words.by_ref() {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        let x = u64::from_le_bytes(bytes) ^ pattern;
+        // The lowest high bit set marks the first zero byte of `x` exactly.
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(offset + (zero.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| b == byte)
+        .map(|i| offset + i)
+}
+
+/// Byte offset of the first `needle` in `hay` (`Some(0)` for an empty needle).
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    if rest.is_empty() {
+        return find_byte(first, h);
+    }
+    let mut budget = NAIVE_BUDGET_PER_BYTE * h.len() + 64;
+    let mut from = 0;
+    while h.len() - from >= n.len() {
+        let at = from + find_byte(first, &h[from..=h.len() - n.len()])?;
+        let tail = &h[at + 1..at + n.len()];
+        if tail == rest {
+            return Some(at);
+        }
+        budget = budget.saturating_sub(rest.len());
+        if budget == 0 {
+            // `at` starts a character (it holds the needle's first byte).
+            return hay.get(at..)?.find(needle).map(|i| at + i);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Byte offsets of the non-overlapping matches of a non-empty `needle`, left to right,
+/// at most `limit` of them.
+pub fn match_offsets<'a>(
+    hay: &'a str,
+    needle: &'a str,
+    limit: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    let mut left = if needle.is_empty() { 0 } else { limit };
+    std::iter::from_fn(move || {
+        if left == 0 {
+            return None;
+        }
+        let at = from + find(hay.get(from..)?, needle)?;
+        from = at + needle.len();
+        left -= 1;
+        Some(at)
+    })
+}
+
+/// Number of non-overlapping matches of a non-empty `needle`.
+pub fn count(hay: &str, needle: &str) -> usize {
+    match_offsets(hay, needle, usize::MAX).count()
+}
+
+/// `hay` with the first `limit` matches of a non-empty `old` replaced by `new`.
+pub fn replace(hay: &str, old: &str, new: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut copied = 0;
+    for at in match_offsets(hay, old, limit) {
+        out.push_str(&hay[copied..at]);
+        out.push_str(new);
+        copied = at + old.len();
+    }
+    out.push_str(&hay[copied..]);
+    out
+}
+
+/// The pieces of `hay` between the first `limit` matches of a non-empty `sep`.
+pub fn split<'a>(hay: &'a str, sep: &'a str, limit: usize) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for at in match_offsets(hay, sep, limit) {
+        parts.push(&hay[start..at]);
+        start = at + sep.len();
+    }
+    parts.push(&hay[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_standard_search() {
+        let hays = [
+            "",
+            "a",
+            "abcabcabd",
+            "aaaaaaaaaaaaaaaaaaaab",
+            "héllo wörld, héllo",
+            "x\ny\nz",
+        ];
+        let needles = [
+            "a",
+            "b",
+            "abd",
+            "aab",
+            "héllo",
+            "ö",
+            "\n",
+            "zz",
+            "aaaaaaaaaaaaaaaaaaaab",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find(h, n), h.find(n), "{h:?} {n:?}");
+                assert_eq!(count(h, n), h.matches(n).count(), "{h:?} {n:?}");
+                assert_eq!(replace(h, n, "<>", usize::MAX), h.replace(n, "<>"));
+                assert_eq!(split(h, n, 1), h.splitn(2, n).collect::<Vec<_>>());
+                assert_eq!(split(h, n, usize::MAX), h.split(n).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn byte_search_finds_every_position() {
+        let hay: Vec<u8> = (0..40u8).collect();
+        for b in 0..42u8 {
+            assert_eq!(find_byte(b, &hay), hay.iter().position(|&x| x == b));
+        }
+    }
+
+    #[test]
+    fn pathological_needles_stay_correct() {
+        let hay = "a".repeat(10_000) + "b";
+        let needle = "a".repeat(50) + "b";
+        assert_eq!(find(&hay, &needle), Some(10_000 - 50));
+    }
+}

@@ -1,0 +1,21 @@
+import sys, _imp
+print(_imp.is_builtin('sys'), _imp.is_builtin('math'), _imp.is_builtin('json'), _imp.is_frozen('json'), _imp.find_frozen('json'))
+import importlib, importlib.util
+print([c.__name__ for c in sys.meta_path], len(sys.path_hooks) >= 1, type(sys.path_importer_cache))
+m = importlib.import_module('json.decoder'); print(m.__name__, m.JSONDecoder.__name__)
+print(m is sys.modules['json.decoder'])
+print(importlib.util.find_spec('json').name, importlib.util.find_spec('nonexistent_mod'))
+try: importlib.import_module('nonexistent_mod')
+except ImportError as e: print(type(e).__name__, e)
+try: _imp.get_frozen_object('json')
+except ImportError as e: print(e)
+print(importlib.import_module('.encoder', 'json').__name__)
+import json
+print(importlib.reload(json) is json)
+print(importlib.util.MAGIC_NUMBER)
+spec = importlib.util.find_spec('textwrap')
+print(spec.name, spec.origin.endswith('textwrap.py'), spec.parent, spec.has_location)
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+print(mod.dedent('  a\n  b'))
+print(importlib.util.resolve_name('.x', 'pkg'))

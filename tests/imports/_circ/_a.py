@@ -1,0 +1,2 @@
+from _circ import _b
+LATE = 1

@@ -1,0 +1,1 @@
+from _circ._a import LATE

@@ -1,0 +1,2 @@
+import _circ._c
+print(_circ._c.missing)

@@ -1,0 +1,76 @@
+# __buffer__, __release_buffer__, __alloc__, bytearray.resize, __getnewargs__,
+# fromhex/hex and the search methods with int arguments.
+
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print("!", type(e).__name__, e)
+
+
+for kind in (bytes, bytearray):
+    view = kind(b"ab").__buffer__(0)
+    print(type(view).__name__, view.tobytes(), view.readonly)
+    show(lambda: kind(b"ab").__buffer__())
+    show(lambda: kind(b"ab").__buffer__("x"))
+    show(lambda: kind(b"ab").__buffer__(2**70))
+    show(lambda: kind(b"x").__buffer__(1).readonly)
+    show(lambda: kind(b"x").__buffer__(-1).readonly)
+
+ba = bytearray(b"abc")
+ba.resize(5)
+print(ba)
+ba.resize(1)
+print(ba)
+show(lambda: ba.resize(-1))
+show(lambda: ba.resize("x"))
+show(lambda: ba.resize())
+show(lambda: ba.resize(2**70))
+show(lambda: ba.resize(1.0))
+show(lambda: ba.resize(True))
+m = memoryview(ba)
+show(lambda: ba.resize(4))
+show(lambda: ba.__release_buffer__(m))
+show(lambda: m[0])
+show(lambda: ba.__release_buffer__(m))
+show(lambda: ba.resize(4))
+print(ba)
+show(lambda: ba.__release_buffer__(b"x"))
+show(lambda: ba.__release_buffer__(memoryview(bytearray(b"other"))))
+show(lambda: ba.__release_buffer__())
+show(lambda: bytearray(b"").__alloc__())
+show(lambda: bytearray(b"x").__alloc__(1))
+print(bytearray(b"abc").__alloc__() >= 3)
+
+show(lambda: b"x".__getnewargs__())
+show(lambda: bytes.fromhex(" 01 02\t0a\n"))
+show(lambda: bytes.fromhex("0 1"))
+show(lambda: bytes.fromhex("0g"))
+show(lambda: bytes.fromhex(b"ab cd"))
+show(lambda: bytearray.fromhex("\x0b01\x0c"))
+show(lambda: bytes.fromhex("01\u3000"))
+show(lambda: b"abcdef".hex(":", 2))
+show(lambda: bytearray(b"abcdef").hex(":", -4))
+show(lambda: b"abcdef".hex(b"-", 0))
+show(lambda: b"abcdef".hex("::"))
+show(lambda: b"abcdef".hex(sep="\xe9"))
+show(lambda: b"abcdef".hex(1))
+show(lambda: b"abcabc".count(97, 1, -1))
+show(lambda: bytearray(b"abcabc").find(99, 3))
+show(lambda: b"abcabc".index(ord("c"), -2))
+show(lambda: b"abcabc".index(300))
+show(lambda: b"abcabc".rindex(b"z"))
+show(lambda: b"abcabc".find("a"))
+show(lambda: b"abc".startswith(bytearray(b"a")))
+show(lambda: b"abc".startswith((bytearray(b"x"), memoryview(b"a"))))
+show(lambda: b"abc".startswith("a"))
+show(lambda: b"abc".endswith(["c"]))
+show(lambda: b"abc".removeprefix(bytearray(b"ab")))
+show(lambda: (b"abc".isascii(), b"\x80".isascii(), bytearray().isascii()))
+names = [n for n in dir(bytes) if not n.startswith("__")]
+print(len(names), names)
+names = [n for n in dir(bytearray) if not n.startswith("__")]
+print(len(names), names)
+print(sorted(set(dir(bytes)) - set(dir(object))))
+print(sorted(set(dir(bytearray)) - set(dir(object))))
