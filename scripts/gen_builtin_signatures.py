@@ -1,5 +1,5 @@
 """Write crates/vm/src/objects/builtin_signatures.rs: the `__text_signature__` of
-every built-in function and method of the modules and types adder implements
+every built-in function, method and type of the modules adder implements
 natively, as the reference interpreter reports them (CPython derives them from
 Argument Clinic docstrings). Run with the reference:
 
@@ -31,6 +31,8 @@ def entries():
                 if sig:
                     seen.setdefault(f"{module_name}.{name}", sig)
             elif isinstance(value, type):
+                if value.__text_signature__:
+                    seen.setdefault(value.__name__, value.__text_signature__)
                 for attr, member in sorted(vars(value).items()):
                     if isinstance(member, (staticmethod, classmethod)):
                         member = member.__func__
@@ -53,6 +55,7 @@ def main():
         "//! reference interpreter; do not edit.",
         "",
         "/// Sorted by key, for binary search.",
+        "#[rustfmt::skip]",
         "pub const SIGNATURES: &[(&str, &str)] = &[",
     ]
     for key, sig in entries():

@@ -1,9 +1,10 @@
 # inspect.signature of built-in functions and methods, parsed from their
 # __text_signature__ (module functions, methods of built-in types, bound methods,
-# native-module functions).
+# native-module functions, built-in classes).
 import collections
 import functools
 import inspect
+import itertools
 import math
 import operator
 
@@ -15,6 +16,9 @@ for name, builtin in [
     ("math.sqrt", math.sqrt), ("math.log", math.log), ("operator.add", operator.add),
     ("functools.reduce", functools.reduce),
     ("deque.append", collections.deque.append),
+    ("zip", zip), ("map", map), ("enumerate", enumerate), ("filter", filter),
+    ("reversed", reversed), ("float", float), ("itertools.count", itertools.count),
+    ("itertools.chain", itertools.chain), ("type", type),
 ]:
     try:
         sig = inspect.signature(builtin)

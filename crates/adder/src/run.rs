@@ -159,13 +159,40 @@ fn handle_uncaught(vm: &mut Vm, err: PyErr) -> i32 {
         };
     }
     vm.flush_stdout();
-    let report = vm.format_exception(&err.0);
-    let _ = std::io::stderr().write_all(report.as_bytes());
+    report_uncaught(vm, &err.0);
     let keyboard = vm.types().exc.keyboard_interrupt.clone();
     if vm.is_instance(&exc, &keyboard) {
         adder_vm::signals::exit_by_sigint();
     }
     1
+}
+
+/// Report an uncaught exception: through `sys.excepthook` when the program replaced
+/// it, else (or when the hook itself fails) the built-in report.
+fn report_uncaught(vm: &mut Vm, exc: &adder_vm::object::ObjRef) {
+    let sys = Value::Obj(vm.interp.sys.clone());
+    let hook = vm.get_attr_str(&sys, "excepthook").ok();
+    let original = vm.get_attr_str(&sys, "__excepthook__").ok();
+    if let (Some(hook), Some(original)) = (hook, original) {
+        if !hook.is(&original) {
+            let value = Value::Obj(exc.clone());
+            let ty = Value::Obj(vm.type_of(&value));
+            let tb = vm
+                .get_attr_str(&value, "__traceback__")
+                .unwrap_or(Value::None);
+            match vm.call(&hook, &[ty, value, tb]) {
+                Ok(_) => return,
+                Err(e) => {
+                    eprintln!("Error in sys.excepthook:");
+                    let report = vm.format_exception(&e.0);
+                    let _ = std::io::stderr().write_all(report.as_bytes());
+                    eprintln!("\nOriginal exception was:");
+                }
+            }
+        }
+    }
+    let report = vm.format_exception(exc);
+    let _ = std::io::stderr().write_all(report.as_bytes());
 }
 
 /// `-m dis|ast|tokenize|symtable FILE`: the standard library's command-line tools, which adder

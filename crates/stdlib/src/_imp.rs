@@ -18,8 +18,8 @@ const PYC_MAGIC_NUMBER_TOKEN: i64 = 168_627_755;
 
 pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     let functions: &[(&'static str, NativeFn)] = &[
-        ("acquire_lock", no_op),
-        ("release_lock", no_op),
+        ("acquire_lock", acquire_lock),
+        ("release_lock", release_lock),
         ("lock_held", lock_held),
         ("is_builtin", is_builtin),
         ("create_builtin", create_builtin),
@@ -59,8 +59,13 @@ fn name_arg<'a>(vm: &Vm, args: &Args<'a>, func: &str) -> PyResult<&'a Value> {
     Ok(name)
 }
 
-fn no_op(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn acquire_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
     positional(vm, &args, "acquire_lock", 0, 0)?;
+    Ok(Value::None)
+}
+
+fn release_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    positional(vm, &args, "release_lock", 0, 0)?;
     Ok(Value::None)
 }
 

@@ -173,6 +173,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("get_int_max_str_digits", get_int_max_str_digits),
     ("set_int_max_str_digits", set_int_max_str_digits),
     ("intern", intern),
+    ("excepthook", excepthook),
 ];
 
 /// The functions of `sys`, registered on the module with `__self__` = the module.
@@ -187,6 +188,9 @@ pub fn install_functions(vm: &Vm) {
             name,
             crate::builtins::new_builtin(vm, name, *f, None),
         );
+    }
+    if let Some(hook) = dict::get_str(&d, "excepthook") {
+        dict::set_str(vm, &d, "__excepthook__", hook);
     }
     let version = format!(
         "{}.{}.{} (adder {})",
@@ -278,6 +282,32 @@ fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let ty = Value::Obj(vm.type_of(&exc));
     let tb = vm.get_attr_str(&exc, "__traceback__")?;
     Ok(vm.new_tuple(vec![ty, exc, tb]))
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception and its traceback
+/// to standard error, as an uncaught exception is reported.
+fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [_, value, _] = args.pos() else {
+        return Err(vm.type_error(format!(
+            "excepthook expected 3 arguments, got {}",
+            args.pos().len()
+        )));
+    };
+    let Some(exc) = value
+        .as_obj()
+        .filter(|o| vm.exception_data(o).is_some())
+        .cloned()
+    else {
+        return Err(vm.type_error(format!(
+            "print_exception(): Exception expected for value, {} found",
+            vm.type_name(value)
+        )));
+    };
+    vm.flush_stdout();
+    let report = vm.format_exception(&exc);
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(report.as_bytes());
+    Ok(Value::None)
 }
 
 fn exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {

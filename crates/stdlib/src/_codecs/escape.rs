@@ -9,9 +9,9 @@ use adder_vm::objects::codecs;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyResult, Value, Vm};
 
-use super::handlers::escape;
 use super::{errors_arg, pair, str_arg};
 use crate::args::bool_arg;
+use adder_vm::objects::codecs::escape_code_point as escape;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("unicode_escape_encode", unicode_escape_encode),
@@ -84,6 +84,22 @@ fn hex_digits(data: &[u8], from: usize, want: usize) -> (usize, u32) {
         n += 1;
     }
     (n, value)
+}
+
+/// An octal escape whose first digit is `first`, with up to two more digits at
+/// `data[at..]`: its value and where the escape ends.
+fn octal_escape(data: &[u8], first: u8, mut at: usize) -> (u32, usize) {
+    let mut value = (first - b'0') as u32;
+    for _ in 0..2 {
+        match data.get(at) {
+            Some(&d @ b'0'..=b'7') => {
+                value = value * 8 + (d - b'0') as u32;
+                at += 1;
+            }
+            _ => break,
+        }
+    }
+    (value, at)
 }
 
 /// The shared decoder: `raw` accepts only `\u`/`\U` (after an odd run of
@@ -162,16 +178,8 @@ fn decode_escapes(
             continue;
         }
         if (b'0'..=b'7').contains(&kind) {
-            let mut value = (kind - b'0') as u32;
-            for _ in 0..2 {
-                match data.get(i) {
-                    Some(&d @ b'0'..=b'7') => {
-                        value = value * 8 + (d - b'0') as u32;
-                        i += 1;
-                    }
-                    _ => break,
-                }
-            }
+            let (value, next) = octal_escape(data, kind, i);
+            i = next;
             out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
             continue;
         }
@@ -352,16 +360,8 @@ fn escape_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             b't' => out.push(b'\t'),
             b'v' => out.push(0x0b),
             b'0'..=b'7' => {
-                let mut value = (kind - b'0') as u32;
-                for _ in 0..2 {
-                    match data.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            value = value * 8 + (d - b'0') as u32;
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
+                let (value, next) = octal_escape(&data, kind, i);
+                i = next;
                 out.push(value as u8);
             }
             b'x' => {

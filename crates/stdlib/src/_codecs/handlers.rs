@@ -4,6 +4,7 @@
 //! (The encoders and decoders apply these handlers directly, without calling them.)
 
 use adder_vm::object::Payload;
+use adder_vm::objects::codecs::escape_code_point as escape;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyErr, PyResult, Value, Vm};
 
@@ -158,15 +159,4 @@ fn namereplace_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
         })
         .collect();
     Ok(answer(vm, &text, end))
-}
-
-/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
-pub fn escape(cp: u32) -> String {
-    if cp < 0x100 {
-        format!("\\x{cp:02x}")
-    } else if cp < 0x10000 {
-        format!("\\u{cp:04x}")
-    } else {
-        format!("\\U{cp:08x}")
-    }
 }

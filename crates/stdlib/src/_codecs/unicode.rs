@@ -146,38 +146,28 @@ fn incomplete_utf8_tail(data: &[u8]) -> usize {
 /// "native order with a BOM" (encoding).
 type ByteOrder = i64;
 
-fn utf16_units(text: &str, order: ByteOrder, bom: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(2 * text.len() + 2);
-    let put = |unit: u16, out: &mut Vec<u8>| {
-        if order > 0 {
-            out.extend_from_slice(&unit.to_be_bytes());
+/// UTF-16 (`width` 2) or UTF-32 (`width` 4) in the given order, after a BOM if asked.
+fn encode_units(text: &str, width: usize, order: ByteOrder, bom: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(width * (text.len() + 1));
+    let mut put = |unit: u32| {
+        let bytes = if order > 0 {
+            unit.to_be_bytes()
         } else {
-            out.extend_from_slice(&unit.to_le_bytes());
+            unit.to_le_bytes()
+        };
+        match (width, order > 0) {
+            (2, true) => out.extend_from_slice(&bytes[2..]),
+            (2, false) => out.extend_from_slice(&bytes[..2]),
+            _ => out.extend_from_slice(&bytes),
         }
     };
     if bom {
-        put(0xfeff, &mut out);
+        put(0xfeff);
     }
-    for unit in text.encode_utf16() {
-        put(unit, &mut out);
-    }
-    out
-}
-
-fn utf32_units(text: &str, order: ByteOrder, bom: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4 * text.len() + 4);
-    let put = |cp: u32, out: &mut Vec<u8>| {
-        if order > 0 {
-            out.extend_from_slice(&cp.to_be_bytes());
-        } else {
-            out.extend_from_slice(&cp.to_le_bytes());
-        }
-    };
-    if bom {
-        put(0xfeff, &mut out);
-    }
-    for c in text.chars() {
-        put(c as u32, &mut out);
+    if width == 2 {
+        text.encode_utf16().for_each(|u| put(u as u32));
+    } else {
+        text.chars().for_each(|c| put(c as u32));
     }
     out
 }
@@ -200,11 +190,7 @@ fn encode_wide(
         },
     };
     let bom = order == 0;
-    let out = if width == 2 {
-        utf16_units(text, order, bom)
-    } else {
-        utf32_units(text, order, bom)
-    };
+    let out = encode_units(text, width, order, bom);
     let n = text.chars().count();
     Ok(pair(vm, new_bytes(vm, out), n))
 }

@@ -79,11 +79,13 @@ fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.get_attr(&arg(vm, &all, 0)?, &arg(vm, &all, 1)?)
 }
 
-/// `proxy.name = value` sets the attribute on the referent.
+/// `proxy.name = value` sets the attribute on the referent; the value is stored as
+/// given (a proxy stays a proxy), as CPython unwraps only the receiver.
 fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let all = unwrap_all(vm, &args)?;
-    let (target, name) = (arg(vm, &all, 0)?, arg(vm, &all, 1)?);
-    vm.set_attr(&target, &name, arg(vm, &all, 2)?)?;
+    let me = arg(vm, args.pos(), 0)?;
+    let target = unwrap(vm, &me)?;
+    let (name, value) = (arg(vm, args.pos(), 1)?, arg(vm, args.pos(), 2)?);
+    vm.set_attr(&target, &name, value)?;
     Ok(Value::None)
 }
 

@@ -59,6 +59,9 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             ),
             "__module__" => Some(vm.new_str(&type_module(vm, o))),
             "__doc__" => return type_doc(vm, o),
+            "__text_signature__" => {
+                Some(crate::objects::text_signature::type_text_signature(vm, o))
+            }
             // A class's own `__type_params__` (PEP 695), `()` when it has none.
             "__type_params__" => Some(
                 o.dict_obj()

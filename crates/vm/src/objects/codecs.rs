@@ -296,7 +296,7 @@ pub fn encode(
 }
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, the shortest that fits.
-fn escape_code_point(cp: u32) -> String {
+pub fn escape_code_point(cp: u32) -> String {
     if cp < 0x100 {
         format!("\\x{cp:02x}")
     } else if cp < 0x10000 {

@@ -1,7 +1,8 @@
-//! `__text_signature__` of built-in functions and methods, which `inspect.signature`
-//! parses: looked up in the table generated from the reference
+//! `__text_signature__` of built-in functions, methods and types, which
+//! `inspect.signature` parses: looked up in the table generated from the reference
 //! ([`crate::objects::builtin_signatures`]).
 
+use crate::object::ObjRef;
 use crate::objects::builtin_signatures::SIGNATURES;
 use crate::objects::dict;
 use crate::objects::function::BuiltinFunction;
@@ -28,11 +29,9 @@ pub fn text_signature(vm: &Vm, func: &BuiltinFunction) -> Value {
     let Some(owner) = owner else {
         return Value::None;
     };
-    let key = format!("{owner}.{}", func.name);
-    let Ok(i) = SIGNATURES.binary_search_by(|(k, _)| (*k).cmp(key.as_str())) else {
+    let Some(signature) = lookup(&format!("{owner}.{}", func.name)) else {
         return Value::None;
     };
-    let signature = SIGNATURES[i].1;
     if func.owner.is_none() && func.module.is_none() {
         if let Some(rest) = signature.strip_prefix("($module") {
             // `$module, /` makes only the module positional-only.
@@ -42,4 +41,21 @@ pub fn text_signature(vm: &Vm, func: &BuiltinFunction) -> Value {
         }
     }
     vm.new_str(signature)
+}
+
+/// The text signature of a built-in type's constructor (`zip`: `(*iterables,
+/// strict=False)`), or None; classes defined in Python have none.
+pub fn type_text_signature(vm: &Vm, ty: &ObjRef) -> Value {
+    match ty.as_type() {
+        Some(t) if !vm.type_is_heap(ty) => lookup(&t.name()).map_or(Value::None, |s| vm.new_str(s)),
+        _ => Value::None,
+    }
+}
+
+/// The table entry for `key`: `module.function`, `type.method` or `type`.
+fn lookup(key: &str) -> Option<&'static str> {
+    SIGNATURES
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| SIGNATURES[i].1)
 }

@@ -24,6 +24,9 @@ pub fn call_type(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
     let meta = vm.class_of(ty);
     if vm.type_is_heap(&meta) {
         if let Some(call) = heap_lookup(vm, &meta, "__call__") {
+            if !crate::protocol::attr::binds_as_method(&call) {
+                return vm.call_with(&call, args);
+            }
             let mut all = vec![Value::Obj(ty.clone())];
             all.extend_from_slice(args.values);
             return vm.call_with(

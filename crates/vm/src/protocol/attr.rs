@@ -15,6 +15,18 @@ fn defines_protocol_dunders(t: &crate::objects::type_::TypeObject) -> bool {
     t.is_heap || t.layout == crate::objects::type_::Layout::Native
 }
 
+/// Whether a callable found on a type gets the instance as its first argument when
+/// called as a special method. Neither a built-in function that belongs to no type
+/// (`len`, a module's function) nor a class (`__call__ = dict` in typing) is a
+/// descriptor, so neither binds.
+pub fn binds_as_method(method: &Value) -> bool {
+    match method.payload() {
+        Some(Payload::BuiltinFunction(b)) => b.owner.is_some(),
+        Some(Payload::Type(_)) => false,
+        _ => true,
+    }
+}
+
 /// The text of a str value (attribute names are always str).
 pub fn name_str(name: &Value) -> &str {
     name.as_obj()
@@ -74,13 +86,17 @@ impl Vm {
         }
     }
 
-    /// Call an unbound method found on a type with `self_` first.
+    /// Call an unbound method found on a type with `self_` first (without it when the
+    /// callable does not bind, see [`binds_as_method`]; CPython's `vectorcall_unbound`).
     pub fn call_method_value(
         &mut self,
         method: &Value,
         self_: &Value,
         args: &[Value],
     ) -> PyResult<Value> {
+        if !binds_as_method(method) {
+            return self.call(method, args);
+        }
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(self_.clone());
         all.extend_from_slice(args);

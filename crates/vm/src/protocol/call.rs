@@ -63,6 +63,9 @@ impl Vm {
             }
             _ => {
                 if let Some(m) = self.lookup_special_heap(callable, "__call__") {
+                    if !crate::protocol::attr::binds_as_method(&m) {
+                        return self.call_with(&m, args);
+                    }
                     let mut all = Vec::with_capacity(args.values.len() + 1);
                     all.push(callable.clone());
                     all.extend_from_slice(args.values);

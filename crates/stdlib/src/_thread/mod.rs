@@ -6,6 +6,8 @@
 //! another thread released it; with no other thread, CPython would hang forever.
 //! Here it raises RuntimeError instead, so the program stops with a clear reason.
 
+mod handle;
+
 use std::cell::Cell;
 
 use adder_vm::native_module::{
@@ -314,6 +316,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
         ],
     );
     vm.set_native_state(ThreadState { lock });
+    handle::install(vm, module);
     Ok(())
 }
 
