@@ -121,7 +121,21 @@ fn proxy_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_proxy(vm, mapping))
 }
 
-/// The receiver's mapping and the arguments after it, bound to `shape`.
+/// The mapping at the bottom of a chain of proxies, and how many proxies lead to it
+/// (`mappingproxy(mappingproxy(d))` reads `d` directly). A proxy forwards every read
+/// unchanged, so skipping the chain changes no result, and walking it here instead
+/// of recursing keeps a long chain from exhausting the stack.
+fn innermost(proxy: &MappingProxy) -> (Value, usize) {
+    let mut mapping = proxy.mapping.clone();
+    let mut depth = 1;
+    while let Some(inner) = mapping.native::<MappingProxy>().map(|p| p.mapping.clone()) {
+        mapping = inner;
+        depth += 1;
+    }
+    (mapping, depth)
+}
+
+/// The receiver's innermost mapping and the arguments after it, bound to `shape`.
 fn receiver<'a>(
     vm: &Vm,
     args: &Args<'a>,
@@ -129,7 +143,7 @@ fn receiver<'a>(
     shape: Shape,
 ) -> PyResult<(Value, Vec<Option<&'a Value>>)> {
     let proxy = vm.native_self::<MappingProxy>(args, name, TYPE_NAME)?;
-    let mapping = proxy.mapping.clone();
+    let (mapping, _) = innermost(proxy);
     let method = MethodName {
         owner: TYPE_NAME,
         name,
@@ -178,10 +192,14 @@ fn reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.call(&reversed, &[mapping])
 }
 
+/// `mappingproxy(...)` once per proxy of the chain around the innermost mapping.
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (mapping, _) = receiver(vm, &args, "__repr__", Shape::NoArgs)?;
+    receiver(vm, &args, "__repr__", Shape::NoArgs)?;
+    let proxy = vm.native_self::<MappingProxy>(&args, "__repr__", TYPE_NAME)?;
+    let (mapping, depth) = innermost(proxy);
     let inner = vm.repr(&mapping)?;
-    Ok(vm.new_str(&format!("{TYPE_NAME}({inner})")))
+    let prefix = format!("{TYPE_NAME}(").repeat(depth);
+    Ok(vm.new_str(&format!("{prefix}{inner}{}", ")".repeat(depth))))
 }
 
 fn str_(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -228,7 +246,7 @@ fn ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The mapping behind `v` when it is a proxy, else `v`.
 fn unwrap(v: &Value) -> Value {
     v.native::<MappingProxy>()
-        .map_or_else(|| v.clone(), |p| p.mapping.clone())
+        .map_or_else(|| v.clone(), |p| innermost(p).0)
 }
 
 /// `a | b` with proxies replaced by their mappings (CPython's `mappingproxy_or`).
