@@ -36,9 +36,21 @@ pub fn init(vm: &mut Vm) {
         Value::Int(VERSION.2),
     ]);
     dict::set_str(vm, &d, "version_info", version_info);
-    let path: Vec<Value> = search_path(vm).iter().map(|p| vm.new_str(p)).collect();
+    let search = search_path(vm);
+    // The installation prefix is the directory above `lib/python3.14` (CPython's
+    // `sys.prefix`); no virtual environments, so the base prefixes are the same.
+    let prefix = search
+        .iter()
+        .find_map(|p| p.strip_suffix("/lib/python3.14"))
+        .map_or(Value::None, |p| vm.new_str(p));
+    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        dict::set_str(vm, &d, name, prefix.clone());
+    }
+    let path: Vec<Value> = search.iter().map(|p| vm.new_str(p)).collect();
     let path = vm.new_list(path);
     dict::set_str(vm, &d, "path", path);
+    let hash_info = hash_info(vm);
+    dict::set_str(vm, &d, "hash_info", hash_info);
     let dont_write = crate::import::cache::dont_write_bytecode_default(&vm.interp.config);
     dict::set_str(vm, &d, "dont_write_bytecode", Value::Bool(dont_write));
     let implementation = implementation(vm);
@@ -86,6 +98,32 @@ fn search_path(vm: &Vm) -> Vec<String> {
     });
     path.extend(stdlib);
     path
+}
+
+/// `sys.hash_info`: the parameters of the hashing adder implements as CPython does
+/// (modular numeric hashes, SipHash-1-3 for str and bytes). A namespace here, where
+/// CPython has a struct sequence.
+fn hash_info(vm: &Vm) -> Value {
+    let ns = vm.new_dict();
+    let fields = [
+        ("width", Value::Int(64)),
+        ("modulus", Value::Int((1 << 61) - 1)),
+        ("inf", Value::Int(314_159)),
+        ("nan", Value::Int(0)),
+        ("imag", Value::Int(1_000_003)),
+        ("algorithm", vm.new_str("siphash13")),
+        ("hash_bits", Value::Int(64)),
+        ("seed_bits", Value::Int(128)),
+        ("cutoff", Value::Int(0)),
+    ];
+    for (name, value) in fields {
+        dict::set_str(vm, &ns, name, value);
+    }
+    Value::obj(crate::object::PyObject::with_dict(
+        vm.types().simple_namespace.clone(),
+        crate::object::Payload::Instance,
+        ns,
+    ))
 }
 
 /// `sys.flags`: the command-line flags in effect, with the values CPython 3.14 has by
