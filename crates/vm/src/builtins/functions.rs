@@ -459,12 +459,55 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `divmod(a, b)`: `__divmod__`/`__rdivmod__` of Python classes in the binary-operator
+/// order (a subclass's reflected method first), else the built-in numbers' own
+/// divmod, which never goes through an overridden `__floordiv__`/`__mod__`.
 fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "divmod", 2, 2)?;
-    let p = args.pos();
-    let q = vm.binary_op(&p[0], &p[1], BinOp::FloorDiv as u32)?;
-    let r = vm.binary_op(&p[0], &p[1], BinOp::Rem as u32)?;
-    Ok(vm.new_tuple(vec![q, r]))
+    let (a, b) = (&args.pos()[0], &args.pos()[1]);
+    let not_impl = vm.types().not_implemented.clone();
+    let (ta, tb) = (vm.type_of(a), vm.type_of(b));
+    let reflected = if std::rc::Rc::ptr_eq(&ta, &tb) {
+        None
+    } else {
+        vm.lookup_special_heap(b, "__rdivmod__")
+    };
+    let subclass_first = vm.is_subtype(&tb, &ta);
+    let mut attempts: Vec<(Value, &Value, &Value)> = Vec::with_capacity(2);
+    if let (Some(rm), true) = (&reflected, subclass_first) {
+        attempts.push((rm.clone(), b, a));
+    }
+    if let Some(m) = vm.lookup_special_heap(a, "__divmod__") {
+        attempts.push((m, a, b));
+    }
+    if let (Some(rm), false) = (&reflected, subclass_first) {
+        attempts.push((rm.clone(), b, a));
+    }
+    for (method, receiver, other) in attempts {
+        let r = vm.call_method_value(&method, receiver, std::slice::from_ref(other))?;
+        if !r.is(&not_impl) {
+            return Ok(r);
+        }
+    }
+    // The built-in numbers, as exact int or float values.
+    let exact = |v: &Value, vm: &Vm| -> Option<Value> {
+        if let Some(i) = as_int(v) {
+            return Some(vm.new_int(i.to_big().into_owned()));
+        }
+        as_float(v).map(Value::Float)
+    };
+    match (exact(a, vm), exact(b, vm)) {
+        (Some(x), Some(y)) => {
+            let q = vm.binary_op(&x, &y, BinOp::FloorDiv as u32)?;
+            let r = vm.binary_op(&x, &y, BinOp::Rem as u32)?;
+            Ok(vm.new_tuple(vec![q, r]))
+        }
+        _ => Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(a),
+            vm.type_name(b)
+        ))),
+    }
 }
 
 fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
