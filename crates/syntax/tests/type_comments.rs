@@ -5,43 +5,10 @@
 
 use std::path::Path;
 
-/// Record header prefix in the corpus files.
-const HEADER: &str = "===";
-
-/// One corpus record: where it is, its source, and the reference's result.
-struct Snippet {
-    location: String,
-    source: String,
-    expected: String,
-}
+use adder_testsupport::{corpus_snippets, Snippet};
 
 fn snippets() -> Vec<Snippet> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/type_comments");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    files.sort();
-    let mut all = Vec::new();
-    for path in files {
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        for (lineno, line) in text.split_inclusive('\n').enumerate() {
-            if let Some(expected) = line.strip_prefix(HEADER) {
-                all.push(Snippet {
-                    location: format!("{}:{}", name.clone().unwrap_or_default(), lineno + 1),
-                    source: String::new(),
-                    expected: expected.trim().to_string(),
-                });
-            } else if let Some(current) = all.last_mut() {
-                current.source.push_str(line);
-            }
-        }
-    }
-    all
+    corpus_snippets(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/type_comments"))
 }
 
 fn actual(source: &str) -> String {
