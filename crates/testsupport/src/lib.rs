@@ -126,6 +126,43 @@ where
         .collect()
 }
 
+/// One record of a snippet corpus: where it is, its source, and the reference's result.
+pub struct Snippet {
+    pub location: String,
+    pub source: String,
+    pub expected: String,
+}
+
+/// Every record of every `*.txt` file in `dir`, in file order. A record starts with a
+/// line `===EXPECTED` and its source is the lines up to the next header.
+pub fn corpus_snippets(dir: &Path) -> Vec<Snippet> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    files.sort();
+    let mut all = Vec::new();
+    for path in files {
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        for (lineno, line) in text.split_inclusive('\n').enumerate() {
+            if let Some(expected) = line.strip_prefix("===") {
+                all.push(Snippet {
+                    location: format!("{}:{}", name.clone().unwrap_or_default(), lineno + 1),
+                    source: String::new(),
+                    expected: expected.trim().to_string(),
+                });
+            } else if let Some(current) = all.last_mut() {
+                current.source.push_str(line);
+            }
+        }
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,41 +207,4 @@ mod tests {
         assert_eq!(hash_field(&row, 3), None);
         assert_eq!(required_hash(&row, 1), 0xff);
     }
-}
-
-/// One record of a snippet corpus: where it is, its source, and the reference's result.
-pub struct Snippet {
-    pub location: String,
-    pub source: String,
-    pub expected: String,
-}
-
-/// Every record of every `*.txt` file in `dir`, in file order. A record starts with a
-/// line `===EXPECTED` and its source is the lines up to the next header.
-pub fn corpus_snippets(dir: &Path) -> Vec<Snippet> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    files.sort();
-    let mut all = Vec::new();
-    for path in files {
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        for (lineno, line) in text.split_inclusive('\n').enumerate() {
-            if let Some(expected) = line.strip_prefix("===") {
-                all.push(Snippet {
-                    location: format!("{}:{}", name.clone().unwrap_or_default(), lineno + 1),
-                    source: String::new(),
-                    expected: expected.trim().to_string(),
-                });
-            } else if let Some(current) = all.last_mut() {
-                current.source.push_str(line);
-            }
-        }
-    }
-    all
 }
