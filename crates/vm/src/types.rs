@@ -402,5 +402,6 @@ fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, is_base_type: bool)
         slots: Cell::new(crate::objects::slots::SlotLayout::DICT_ONLY),
         is_abstract: Cell::new(false),
         subclasses: RefCell::new(Vec::new()),
+        custom_getattribute: Cell::new((u64::MAX, false)),
     }
 }

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crate::error::PyResult;
-use crate::object::ObjRef;
+use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
 use crate::objects::function::Args;
 use crate::value::Value;
@@ -138,9 +138,20 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `object.__getattribute__(self, name)`: the generic lookup, never the class's own
+/// `__getattribute__` (which usually calls this) nor `__getattr__`.
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = exactly(vm, &args, 2)?;
-    vm.get_attr(&pos[0], &pos[1])
+    if !matches!(pos[1].payload(), Some(Payload::Str(_))) {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&pos[1])
+        )));
+    }
+    match vm.generic_lookup_attr_no_hook(&pos[0], &pos[1])? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(&pos[0], &pos[1])),
+    }
 }
 
 /// `object.__repr__`: `<module.Class object at 0x...>`, whatever the class overrides.

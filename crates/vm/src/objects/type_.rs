@@ -54,6 +54,10 @@ pub struct TypeObject {
     /// The classes made with this one among their bases, in creation order; weak, as
     /// CPython's `tp_subclasses`, so that `__subclasses__()` leaves out dead classes.
     pub subclasses: RefCell<Vec<Weak<PyObject>>>,
+    /// `(type epoch, answer)`: whether a class along the MRO defines its own
+    /// `__getattribute__`, as of that epoch (every attribute read asks; see
+    /// `Vm::custom_getattribute`).
+    pub custom_getattribute: Cell<(u64, bool)>,
 }
 
 impl TypeObject {

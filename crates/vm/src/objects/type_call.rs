@@ -696,6 +696,7 @@ pub fn new_class(
             slots: Cell::new(slot_layout),
             is_abstract: Cell::new(false),
             subclasses: RefCell::new(Vec::new()),
+            custom_getattribute: Cell::new((u64::MAX, false)),
         })),
         class_dict,
     ));

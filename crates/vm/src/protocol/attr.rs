@@ -117,7 +117,108 @@ impl Vm {
     }
 
     /// `getattr(obj, name)` that reports absence as `None` instead of AttributeError.
+    /// A class's own `__getattribute__` replaces the generic lookup (an AttributeError
+    /// it raises propagates unless `__getattr__` takes over), as CPython's
+    /// `slot_tp_getattr_hook` does.
     pub fn lookup_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        if let Some(getattribute) = self.custom_getattribute(obj) {
+            return self.call_getattribute(&getattribute, obj, name).map(Some);
+        }
+        self.generic_lookup_attr(obj, name)
+    }
+
+    /// The `__getattribute__` a class statement (or native type) defined for `obj`'s
+    /// class, if any. Asked on every attribute read, so the common answer ("none")
+    /// is kept on the type per type epoch instead of looked up each time.
+    #[inline(always)]
+    fn custom_getattribute(&self, obj: &Value) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let class = o.class.borrow();
+        let t = class.as_ref()?.as_type()?;
+        if !defines_protocol_dunders(t)
+            || t.custom_getattribute.get() == (dict::type_epoch(), false)
+        {
+            return None;
+        }
+        Self::custom_getattribute_slow(class.as_ref()?)
+    }
+
+    /// [`Self::custom_getattribute`] when the type's answer is unknown or positive.
+    #[cold]
+    #[inline(never)]
+    fn custom_getattribute_slow(ty: &ObjRef) -> Option<Value> {
+        let epoch = dict::type_epoch();
+        let found = match type_cache::lookup(ty, "__getattribute__", || {
+            Self::type_lookup_uncached(ty, "__getattribute__")
+        }) {
+            Some((f, true)) => Some(f),
+            _ => None,
+        };
+        if let Some(t) = ty.as_type() {
+            t.custom_getattribute.set((epoch, found.is_some()));
+        }
+        found
+    }
+
+    /// A user-defined `__getattribute__`, then `__getattr__` on AttributeError.
+    fn call_getattribute(
+        &mut self,
+        getattribute: &Value,
+        obj: &Value,
+        name: &Value,
+    ) -> PyResult<Value> {
+        match self.call_method_value(getattribute, obj, std::slice::from_ref(name)) {
+            Err(e)
+                if self.is_instance(
+                    &Value::Obj(e.0.clone()),
+                    &self.types().exc.attribute_error.clone(),
+                ) =>
+            {
+                let ty = self.type_of(obj);
+                match self.type_lookup(&ty, "__getattr__") {
+                    Some(getattr) => {
+                        self.call_method_value(&getattr, obj, std::slice::from_ref(name))
+                    }
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// `object.__getattribute__` plus the `__getattr__` fallback.
+    fn generic_lookup_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        if let Some(v) = self.generic_lookup_attr_no_hook(obj, name)? {
+            return Ok(Some(v));
+        }
+        let ty = self.type_of(obj);
+        if self.type_has_dunder_methods(&ty) {
+            if let Some(getattr) = self.type_lookup(&ty, "__getattr__") {
+                return match self.call_method_value(&getattr, obj, std::slice::from_ref(name)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e)
+                        if self.is_instance(
+                            &Value::Obj(e.0.clone()),
+                            &self.types().exc.attribute_error.clone(),
+                        ) =>
+                    {
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        Ok(None)
+    }
+
+    /// `object.__getattribute__` (CPython's `PyObject_GenericGetAttr`): data
+    /// descriptors, the instance dict, other descriptors, the built-in attributes;
+    /// `None` when absent.
+    pub fn generic_lookup_attr_no_hook(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+    ) -> PyResult<Option<Value>> {
         let n = name_str(name);
         if let Value::Obj(o) = obj {
             if let Payload::Type(_) = o.payload {
@@ -161,22 +262,6 @@ impl Vm {
                 if let Some(v) = crate::objects::module::getattr_hook(self, o, name)? {
                     return Ok(Some(v));
                 }
-            }
-        }
-        if self.type_has_dunder_methods(&ty) {
-            if let Some(getattr) = self.type_lookup(&ty, "__getattr__") {
-                return match self.call_method_value(&getattr, obj, std::slice::from_ref(name)) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e)
-                        if self.is_instance(
-                            &Value::Obj(e.0.clone()),
-                            &self.types().exc.attribute_error.clone(),
-                        ) =>
-                    {
-                        Ok(None)
-                    }
-                    Err(e) => Err(e),
-                };
             }
         }
         Ok(None)
@@ -342,7 +427,7 @@ impl Vm {
             ),
             _ => true,
         };
-        if is_plain_instance {
+        if is_plain_instance && self.custom_getattribute(obj).is_none() {
             let ty = self.type_of(obj);
             let n = name_str(name);
             if let Some(descr) = self.type_lookup(&ty, n) {
