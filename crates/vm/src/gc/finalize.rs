@@ -103,6 +103,9 @@ pub(crate) fn defer_finalizer(obj: &mut PyObject) -> bool {
     });
     super::weakref::retarget(&extra, &phoenix);
     phoenix.extra.set(Some(extra));
+    // The resurrected object stays a container the collector knows: if it ends up in
+    // a cycle later, the cycle must still be found.
+    super::collect::track(&phoenix);
     if let Some(Deferred::Finalize(phoenix)) = defer(Deferred::Finalize(phoenix)) {
         // No queue any more (thread exit): destroy it without `__del__`.
         drop(phoenix);
