@@ -299,6 +299,15 @@ impl Vm {
         let ty = match e.kind.name() {
             "IndentationError" => exc.indentation_error.clone(),
             "TabError" => exc.tab_error.clone(),
+            // Source too deep for the parser: CPython raises these with the message only.
+            "MemoryError" | "RecursionError" => {
+                let ty = if e.kind.name() == "MemoryError" {
+                    exc.memory_error.clone()
+                } else {
+                    exc.recursion_error.clone()
+                };
+                return crate::error::PyErr(self.new_exception(&ty, vec![self.new_str(&e.msg)]));
+            }
             _ => exc.syntax_error.clone(),
         };
         let text = e.text.as_deref().map_or(Value::None, |t| self.new_str(t));
