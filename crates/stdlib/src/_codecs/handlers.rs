@@ -63,7 +63,35 @@ fn error_arg(vm: &mut Vm, args: &Args, func: &str) -> PyResult<(Value, ErrorKind
     };
     let start = position(vm, "start")?;
     let end = position(vm, "end")?;
-    Ok((exc, kind, start, end))
+    let len = object_len(vm, &exc, &kind)?;
+    Ok((exc, kind, clamp_start(start, len), clamp_end(end, len)))
+}
+
+/// The length of the exception's `object` (characters of the str, or bytes for a
+/// decode error), which bounds `start`/`end` so that a handler never reads or
+/// produces more than the object holds.
+fn object_len(vm: &mut Vm, exc: &Value, kind: &ErrorKind) -> PyResult<usize> {
+    let object = vm.get_attr_str(exc, "object")?;
+    match (kind, object.payload()) {
+        (ErrorKind::Decode, Some(Payload::Bytes(b))) => Ok(b.len()),
+        (ErrorKind::Decode, _) => {
+            Err(vm.type_error("UnicodeError 'object' attribute must be a bytes"))
+        }
+        (_, Some(Payload::Str(s))) => Ok(s.char_len()),
+        _ => Err(vm.type_error("UnicodeError 'object' attribute must be a string")),
+    }
+}
+
+/// `start` limited to `0..len` (to 0 for an empty object), as CPython's
+/// `PyUnicode*Error_GetStart` does.
+fn clamp_start(start: usize, len: usize) -> usize {
+    start.min(len.saturating_sub(1))
+}
+
+/// `end` limited to `1..=len` (to 0 for an empty object), as CPython's
+/// `PyUnicode*Error_GetEnd` does.
+fn clamp_end(end: usize, len: usize) -> usize {
+    end.max(1).min(len)
 }
 
 /// The characters `object[start..end]` of an encode/translate error.

@@ -170,7 +170,9 @@ fn call_registered(
     let resolved = if pos < 0 { pos + len as i64 } else { pos };
     match usize::try_from(resolved) {
         Ok(p) if p <= len => Ok((replacement, p)),
-        _ => Err(vm.index_error(format!("position {pos} from error handler out of bounds"))),
+        _ => Err(vm.index_error(format!(
+            "position {resolved} from error handler out of bounds"
+        ))),
     }
 }
 
