@@ -148,9 +148,15 @@ impl Reader<'_> {
         items.iter().map(|item| convert(self, item)).collect()
     }
 
-    /// An `identifier` value.
+    /// An `identifier` value: exactly a `str` (CPython refuses str subclasses).
     pub(super) fn identifier(&mut self, v: &Value) -> PyResult<String> {
-        match v.as_obj().and_then(|o| o.as_str()) {
+        let str_type = &self.vm.types().str_;
+        let exact = v.as_obj().filter(|o| {
+            o.class
+                .try_borrow()
+                .is_ok_and(|c| c.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, str_type)))
+        });
+        match exact.and_then(|o| o.as_str()) {
             Some(s) => Ok(s.as_str().to_string()),
             None => Err(self.vm.type_error("AST identifier must be of type str")),
         }
