@@ -196,12 +196,6 @@ pub fn install(vm: &Vm) {
             ("__iter__", iter),
             ("__reversed__", reversed),
             ("__repr__", repr),
-            ("__eq__", eq),
-            ("__ne__", ne),
-            ("__lt__", lt),
-            ("__le__", le),
-            ("__gt__", gt),
-            ("__ge__", ge),
             ("__or__", or),
             ("__ror__", ror),
             ("__ior__", ior),
@@ -214,6 +208,11 @@ pub fn install(vm: &Vm) {
             ("update", update),
             ("copy", copy),
         ],
+    );
+    crate::builtins::add_methods(
+        vm,
+        &t.frame_locals_proxy,
+        &crate::objects::mappingproxy::rich_compare_methods!(compare),
     );
     if let Some(d) = t.frame_locals_proxy.dict_obj() {
         dict::set_str(vm, &d, "__hash__", Value::None);
@@ -385,30 +384,6 @@ fn compare(vm: &mut Vm, args: &Args, name: &str, op: CmpOp) -> PyResult<Value> {
         return vm.rich_compare(&Value::Obj(d), other, op);
     }
     Ok(vm.types().not_implemented.clone())
-}
-
-fn eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__eq__", CmpOp::Eq)
-}
-
-fn ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__ne__", CmpOp::Ne)
-}
-
-fn lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__lt__", CmpOp::Lt)
-}
-
-fn le(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__le__", CmpOp::Le)
-}
-
-fn gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__gt__", CmpOp::Gt)
-}
-
-fn ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__ge__", CmpOp::Ge)
 }
 
 /// A new dict holding `first`'s items, then `second`'s.

@@ -39,6 +39,24 @@ pub fn of_namespace(vm: &Vm, namespace: ObjRef) -> Value {
     new_proxy(vm, Value::Obj(namespace))
 }
 
+/// The six rich-comparison methods (`__eq__` ... `__ge__`) of a mapping-like type,
+/// each forwarding to `$compare(vm, &args, name, op)`; shared by `mappingproxy` and
+/// `FrameLocalsProxy`, whose comparisons differ only in that function.
+macro_rules! rich_compare_methods {
+    ($compare:path) => {
+        $crate::objects::mappingproxy::rich_compare_methods!(@each $compare;
+            "__eq__" Eq, "__ne__" Ne, "__lt__" Lt, "__le__" Le, "__gt__" Gt, "__ge__" Ge)
+    };
+    (@each $compare:path; $($name:literal $op:ident),*) => {
+        [$((
+            $name,
+            (|vm, args| $compare(vm, &args, $name, $crate::protocol::compare::CmpOp::$op))
+                as $crate::objects::function::NativeFn,
+        )),*]
+    };
+}
+pub(crate) use rich_compare_methods;
+
 pub fn install(vm: &Vm) {
     let t = vm.types();
     crate::builtins::add_methods(
@@ -54,12 +72,6 @@ pub fn install(vm: &Vm) {
             ("__repr__", repr),
             ("__str__", str_),
             ("__hash__", hash),
-            ("__eq__", eq),
-            ("__ne__", ne),
-            ("__lt__", lt),
-            ("__le__", le),
-            ("__gt__", gt),
-            ("__ge__", ge),
             ("__or__", or),
             ("__ror__", ror),
             ("__ior__", ior),
@@ -70,6 +82,7 @@ pub fn install(vm: &Vm) {
             ("copy", copy),
         ],
     );
+    crate::builtins::add_methods(vm, &t.mappingproxy, &rich_compare_methods!(compare));
     crate::objects::dict_methods::add_class_methods(
         vm,
         &t.mappingproxy,
@@ -217,30 +230,6 @@ fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn compare(vm: &mut Vm, args: &Args, name: &'static str, op: CmpOp) -> PyResult<Value> {
     let (mapping, other) = one_arg(vm, args, name)?;
     vm.rich_compare(&mapping, other, op)
-}
-
-fn eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__eq__", CmpOp::Eq)
-}
-
-fn ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__ne__", CmpOp::Ne)
-}
-
-fn lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__lt__", CmpOp::Lt)
-}
-
-fn le(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__le__", CmpOp::Le)
-}
-
-fn gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__gt__", CmpOp::Gt)
-}
-
-fn ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    compare(vm, &args, "__ge__", CmpOp::Ge)
 }
 
 /// The mapping behind `v` when it is a proxy, else `v`.
