@@ -44,6 +44,10 @@ thread_local! {
     };
 }
 
+// `POOLS` must stay destructor-free: then `with` works during and after thread-local
+// teardown (a destructor run at thread exit may allocate), and never registers anything.
+const _: () = assert!(!std::mem::needs_drop::<UnsafeCell<Pools>>());
+
 /// The allocator `adder` uses (see the module comment).
 pub struct PoolAlloc;
 
@@ -185,6 +189,141 @@ mod tests {
             assert_eq!(a, b);
             GLOBAL.dealloc(b, layout);
         }
+    }
+
+    /// Every size class, and sizes past the pools, at every alignment up to a page.
+    #[test]
+    fn blocks_are_aligned_for_every_class_and_alignment() {
+        let mut live = Vec::new();
+        for size in 1..=SMALL_MAX + 64 {
+            for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
+                let Ok(layout) = Layout::from_size_align(size, align) else {
+                    continue;
+                };
+                // SAFETY: a valid non-zero layout; freed below with the same layout.
+                let block = unsafe { GLOBAL.alloc(layout) };
+                assert!(!block.is_null());
+                assert_eq!(block as usize % align, 0, "size {size} align {align}");
+                // SAFETY: the block is `size` bytes.
+                unsafe { ptr::write_bytes(block, 0xA5, size) };
+                live.push((block, layout));
+            }
+        }
+        for (block, layout) in live {
+            // SAFETY: allocated above with this layout.
+            unsafe { GLOBAL.dealloc(block, layout) };
+        }
+    }
+
+    /// Growing and shrinking across classes, into and out of the system allocator, at
+    /// small and large alignments, keeps the contents and the alignment.
+    #[test]
+    fn realloc_between_classes_keeps_contents_and_alignment() {
+        for align in [1, 8, 16, 32, 256] {
+            let sizes = [1, 15, 16, 17, 100, 512, 513, 4000, 300, 24, 3];
+            let Ok(mut layout) = Layout::from_size_align(sizes[0], align) else {
+                continue;
+            };
+            // SAFETY: valid layouts; each realloc's result is used with the new layout.
+            unsafe {
+                let mut block = GLOBAL.alloc_zeroed(layout);
+                assert!(!block.is_null());
+                block.write(7);
+                let old = layout.size();
+                for i in 1..old {
+                    block.add(i).write(i as u8);
+                }
+                for &size in &sizes[1..] {
+                    let old = layout.size();
+                    block = GLOBAL.realloc(block, layout, size);
+                    assert!(!block.is_null());
+                    assert_eq!(block as usize % align, 0);
+                    assert_eq!(block.read(), 7);
+                    for i in 1..size.min(old) {
+                        assert_eq!(block.add(i).read(), i as u8);
+                    }
+                    layout = Layout::from_size_align_unchecked(size, align);
+                    for i in 1..size {
+                        block.add(i).write(i as u8);
+                    }
+                }
+                GLOBAL.dealloc(block, layout);
+            }
+        }
+    }
+
+    #[test]
+    fn zeroed_blocks_are_zero_even_when_reused() {
+        let layout = Layout::from_size_align(200, 16).unwrap_or(Layout::new::<u8>());
+        // SAFETY: a valid layout; blocks freed with it.
+        unsafe {
+            let dirty = GLOBAL.alloc(layout);
+            ptr::write_bytes(dirty, 0xFF, layout.size());
+            GLOBAL.dealloc(dirty, layout);
+            let clean = GLOBAL.alloc_zeroed(layout);
+            assert!((0..layout.size()).all(|i| clean.add(i).read() == 0));
+            GLOBAL.dealloc(clean, layout);
+        }
+    }
+
+    /// Blocks allocated on one thread and freed on another (as a value moved out of a
+    /// joined thread is) join the freeing thread's lists and stay intact until then.
+    #[test]
+    fn blocks_freed_on_another_thread_stay_usable() {
+        let (send, receive) = std::sync::mpsc::channel::<Vec<Box<[u8; 48]>>>();
+        let producers: Vec<_> = (0..4u8)
+            .map(|t| {
+                let send = send.clone();
+                std::thread::spawn(move || {
+                    for round in 0..50u8 {
+                        let batch = (0..64).map(|_| Box::new([t ^ round; 48])).collect();
+                        if send.send(batch).is_err() {
+                            return;
+                        }
+                    }
+                })
+            })
+            .collect();
+        drop(send);
+        let mut reused = Vec::new();
+        for batch in receive {
+            for b in &batch {
+                let first = b[0];
+                assert!(b.iter().all(|&x| x == first));
+            }
+            drop(batch);
+            // Blocks just freed here are handed out again here.
+            reused.push(Box::new([0xEEu8; 48]));
+        }
+        for p in producers {
+            assert!(p.join().is_ok());
+        }
+        assert!(reused.iter().all(|b| b.iter().all(|&x| x == 0xEE)));
+    }
+
+    /// A thread-local destructor that runs after others at thread exit may still
+    /// allocate and free.
+    #[test]
+    fn allocation_in_thread_local_destructors_at_exit() {
+        struct AllocatesOnDrop(Vec<String>);
+        impl Drop for AllocatesOnDrop {
+            fn drop(&mut self) {
+                let grown: Vec<String> = self.0.iter().map(|s| s.repeat(3)).collect();
+                assert_eq!(grown.len(), self.0.len());
+                self.0.push("late".to_string());
+            }
+        }
+        thread_local! {
+            static FIRST: AllocatesOnDrop = AllocatesOnDrop(vec!["a".into(); 10]);
+            static SECOND: AllocatesOnDrop = AllocatesOnDrop(vec!["b".into(); 10]);
+        }
+        let worker = std::thread::spawn(|| {
+            FIRST.with(|f| assert_eq!(f.0.len(), 10));
+            SECOND.with(|s| assert_eq!(s.0.len(), 10));
+            Box::new(5u64)
+        });
+        let boxed = worker.join().ok();
+        assert_eq!(boxed.as_deref(), Some(&5));
     }
 
     #[test]
