@@ -23,6 +23,31 @@ pub struct Options {
     pub no_user_site: bool,
     pub quiet: bool,
     pub optimize: i32,
+    /// `-W` arguments, in order.
+    pub warning_options: Vec<String>,
+    /// How many `-b` flags were given.
+    pub bytes_warning: u8,
+}
+
+impl Options {
+    /// `sys.warnoptions` as CPython's `config_init_warnoptions` orders it: the
+    /// `PYTHONWARNINGS` entries (`environment`, comma separated, empty ones skipped),
+    /// then the `-W` options, then the filter `-b`/`-bb` implies.
+    pub fn warnoptions(&self, environment: Option<&str>) -> Vec<String> {
+        let mut options: Vec<String> = environment
+            .into_iter()
+            .flat_map(|value| value.split(','))
+            .filter(|entry| !entry.is_empty())
+            .map(String::from)
+            .collect();
+        options.extend(self.warning_options.iter().cloned());
+        match self.bytes_warning {
+            0 => {}
+            1 => options.push("default::BytesWarning".to_string()),
+            _ => options.push("error::BytesWarning".to_string()),
+        }
+        options
+    }
 }
 
 pub enum Parsed {
@@ -106,8 +131,10 @@ pub fn parse(argv: &[String]) -> Parsed {
                             args,
                         };
                     }
-                    _ => break,
+                    'W' => options.warning_options.push(value),
+                    _ => {}
                 }
+                break;
             }
             if !FLAGS.contains(&c) {
                 return Parsed::Usage(format!("Unknown option: -{c}"));
@@ -125,6 +152,7 @@ pub fn parse(argv: &[String]) -> Parsed {
                 }
                 'q' => options.quiet = true,
                 'O' => options.optimize += 1,
+                'b' => options.bytes_warning = options.bytes_warning.saturating_add(1),
                 _ => {}
             }
             k += 1;
@@ -190,6 +218,17 @@ mod tests {
                 assert_eq!(program, Program::Command("print(1)".into()));
                 assert_eq!(args, vec!["-c", "a"]);
             }
+            _ => panic!("expected a run"),
+        }
+    }
+
+    #[test]
+    fn warning_options_follow_the_environment() {
+        match parse(&argv(&["-W", "error", "-Wignore", "-bb", "x.py"])) {
+            Parsed::Run { options, .. } => assert_eq!(
+                options.warnoptions(Some("a,,b")),
+                vec!["a", "b", "error", "ignore", "error::BytesWarning"]
+            ),
             _ => panic!("expected a run"),
         }
     }

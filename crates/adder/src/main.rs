@@ -18,6 +18,8 @@ fn main() -> ExitCode {
         .name("main".into())
         .stack_size(INTERPRETER_STACK)
         .spawn(move || run::main(argv));
+    // Signals must interrupt the interpreter's thread, not this one that only waits.
+    adder_vm::signals::leave_signals_to_other_threads();
     let status = match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {

@@ -49,13 +49,12 @@ pub fn main(argv: Vec<String>) -> i32 {
 }
 
 fn run_program(executable: &str, options: Options, program: Program, args: Vec<String>) -> i32 {
-    let hash_seed = if options.ignore_environment {
-        None
-    } else {
-        std::env::var("PYTHONHASHSEED")
-            .ok()
-            .and_then(|s| s.parse::<u32>().ok())
+    let environment = |name: &str| {
+        (!options.ignore_environment)
+            .then(|| std::env::var(name).ok())
+            .flatten()
     };
+    let hash_seed = environment("PYTHONHASHSEED").and_then(|s| s.parse::<u32>().ok());
     let _runtime = Runtime::new(hash_seed);
     adder_vm::signals::install_sigint_handler();
     let (source, filename) = match &program {
@@ -93,16 +92,28 @@ fn run_program(executable: &str, options: Options, program: Program, args: Vec<S
         unbuffered: options.unbuffered,
         ignore_environment: options.ignore_environment,
         no_user_site: options.no_user_site,
+        warnoptions: options.warnoptions(environment("PYTHONWARNINGS").as_deref()),
     };
     let mut vm = Vm::new(config);
     adder_stdlib::install(&mut vm);
     if options.unbuffered {
         vm.stdout.set_unbuffered();
     }
+    // As CPython, `warnings` is imported at startup when there are options, so that
+    // they are applied (and bad ones reported) before the program runs.
+    if !vm.interp.config.warnoptions.is_empty() {
+        if let Err(err) = vm.import_module("warnings") {
+            return handle_uncaught(&mut vm, err);
+        }
+    }
     if let Program::Command(_) = program {
         vm.register_source(&filename, &String::from_utf8_lossy(&source));
     }
-    let code = match compile(&source, &filename) {
+    let (compiled, warnings) = adder_syntax::warnings::collect(|| compile(&source, &filename));
+    if let Err(err) = vm.emit_compile_warnings(&warnings, &filename) {
+        return handle_uncaught(&mut vm, err);
+    }
+    let code = match compiled {
         Ok(code) => code,
         Err(err) => {
             eprint!("{}", format_syntax_error(&err, &filename));

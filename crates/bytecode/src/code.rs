@@ -5,6 +5,7 @@ use std::rc::Rc;
 use crate::constant::Constant;
 use crate::exception_table::ExceptionTableEntry;
 use crate::location::SourceLocation;
+use crate::location_table::LocationRuns;
 use crate::opcode::Opcode;
 
 /// One 16-bit code unit: an opcode byte and its argument byte (or a cache slot).
@@ -80,8 +81,9 @@ pub struct CodeObject {
     pub qualname: Rc<str>,
     pub filename: Rc<str>,
     pub firstlineno: u32,
-    /// One entry per code unit (cache units repeat their instruction's location).
-    pub locations: Vec<SourceLocation>,
+    /// `co_linetable`: every code unit's source position, in CPython's format (see
+    /// `location_table`); read through [`CodeObject::locations`] and friends.
+    pub linetable: Vec<u8>,
     pub exception_table: Vec<ExceptionTableEntry>,
 }
 
@@ -91,9 +93,33 @@ impl CodeObject {
         self.localsplus_names.len()
     }
 
+    /// The position table's entries: `(code units, position)` in code order.
+    pub fn location_runs(&self) -> LocationRuns<'_> {
+        LocationRuns::new(&self.linetable, self.firstlineno)
+    }
+
+    /// Every code unit's position (cache units repeat their instruction's).
+    pub fn locations(&self) -> impl Iterator<Item = SourceLocation> + '_ {
+        self.location_runs()
+            .flat_map(|(units, location)| std::iter::repeat_n(location, units))
+    }
+
+    /// The position of the code unit at `index` (a scan of the table, as CPython's
+    /// `PyCode_Addr2Location`: only tracebacks and frame introspection ask).
+    pub fn location_at(&self, index: usize) -> Option<SourceLocation> {
+        let mut start = 0;
+        for (units, location) in self.location_runs() {
+            start += units;
+            if index < start {
+                return Some(location);
+            }
+        }
+        None
+    }
+
     /// The line of the instruction at code-unit index `index`, as tracebacks show it.
     pub fn line_at(&self, index: usize) -> Option<u32> {
-        self.locations.get(index).and_then(|l| l.lineno)
+        self.location_at(index).and_then(|l| l.lineno)
     }
 
     fn names_with(&self, bits: u8, exclude: u8) -> Vec<Rc<str>> {

@@ -21,6 +21,9 @@ pub enum Constant {
         imag: f64,
     },
     Str(Rc<str>),
+    /// A str holding lone surrogates (`'\ud800'`), which `Rc<str>` cannot: its code
+    /// points in order.
+    SurrogateStr(Rc<[u32]>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
     /// Elements in the order the compiler produced them; the VM builds a frozenset.
@@ -44,6 +47,7 @@ impl Constant {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
             (Str(a), Str(b)) => a == b,
+            (SurrogateStr(a), SurrogateStr(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y))
@@ -69,6 +73,7 @@ impl Constant {
                 imag.to_bits().hash(state);
             }
             Str(s) => s.hash(state),
+            SurrogateStr(points) => points.hash(state),
             Bytes(b) => b.hash(state),
             Tuple(items) | FrozenSet(items) => {
                 items.len().hash(state);

@@ -90,11 +90,13 @@ fn decode(code: &CodeObject) -> Vec<Decoded> {
 fn line_starts(code: &CodeObject) -> Vec<(usize, Option<u32>)> {
     let mut starts = Vec::new();
     let mut last: Option<Option<u32>> = None;
-    for (index, loc) in code.locations.iter().enumerate() {
+    let mut index = 0;
+    for (units, loc) in code.location_runs() {
         if last != Some(loc.lineno) {
             starts.push((index, loc.lineno));
             last = Some(loc.lineno);
         }
+        index += units;
     }
     starts
 }

@@ -13,6 +13,7 @@ pub mod exception_table;
 pub mod frozenset_order;
 pub mod line_table;
 pub mod location;
+pub mod location_table;
 pub mod marshal;
 pub mod opcode;
 pub mod repr;

@@ -26,14 +26,16 @@ use adder_numeric::BigInt;
 use crate::code::{CodeObject, CodeUnit, LocalKind};
 use crate::constant::Constant;
 use crate::exception_table::ExceptionTableEntry;
-use crate::location::SourceLocation;
+use crate::location_table::LocationRuns;
 
 /// First bytes of every adder cache file.
 pub const MAGIC: [u8; 8] = *b"adder314";
 /// Bump whenever the body layout, `CodeObject`, the instruction set or the code the
 /// compiler generates changes, so that caches written by an older adder are recompiled
-/// instead of misread or run with outdated code (2: import statements' positions).
-pub const FORMAT_VERSION: u32 = 2;
+/// instead of misread or run with outdated code (2: import statements' positions; 3:
+/// positions stored as CPython's `co_linetable` bytes; 4: str constants with lone
+/// surrogates, which older caches hold as U+FFFD).
+pub const FORMAT_VERSION: u32 = 4;
 /// Bytes before the body: magic, version, mtime, size, checksum.
 pub const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8;
 /// Deepest nesting of constants and code objects accepted on load; the compiler's own
@@ -160,6 +162,7 @@ mod tag {
     pub const FROZENSET: u8 = 11;
     pub const CODE: u8 = 12;
     pub const SLICE: u8 = 13;
+    pub const SURROGATE_STR: u8 = 14;
 }
 
 struct Writer {
@@ -187,11 +190,6 @@ impl Writer {
 
     fn str(&mut self, text: &str) {
         self.bytes(text.as_bytes());
-    }
-
-    /// `None` as 0, `Some(v)` as `v + 1`.
-    fn optional(&mut self, value: Option<u32>) {
-        self.varint(value.map_or(0, |v| u64::from(v) + 1));
     }
 
     fn code(&mut self, code: &CodeObject) {
@@ -224,32 +222,13 @@ impl Writer {
         }
         self.str(&code.name);
         self.str(&code.qualname);
-        self.locations(&code.locations);
+        self.bytes(&code.linetable);
         self.len(code.exception_table.len());
         for entry in &code.exception_table {
             for number in [entry.start, entry.end, entry.target, entry.depth] {
                 self.varint(u64::from(number));
             }
             self.out.push(u8::from(entry.lasti));
-        }
-    }
-
-    /// Run-length encoded: an instruction's cache units repeat its location.
-    fn locations(&mut self, locations: &[SourceLocation]) {
-        let mut runs = Vec::new();
-        for location in locations {
-            match runs.last_mut() {
-                Some((last, count)) if last == location => *count += 1,
-                _ => runs.push((*location, 1usize)),
-            }
-        }
-        self.len(runs.len());
-        for (location, count) in runs {
-            self.len(count);
-            self.optional(location.lineno);
-            self.optional(location.end_lineno);
-            self.optional(location.col_offset);
-            self.optional(location.end_col_offset);
         }
     }
 
@@ -282,6 +261,11 @@ impl Writer {
             Constant::Str(text) => {
                 self.out.push(tag::STR);
                 self.str(text);
+            }
+            Constant::SurrogateStr(points) => {
+                self.out.push(tag::SURROGATE_STR);
+                self.len(points.len());
+                points.iter().for_each(|&p| self.varint(u64::from(p)));
             }
             Constant::Bytes(bytes) => {
                 self.out.push(tag::BYTES);
@@ -395,13 +379,15 @@ impl<'a> Reader<'a> {
             .map_err(|_| MarshalError::Malformed("invalid UTF-8"))
     }
 
-    fn optional(&mut self) -> MarshalResult<Option<u32>> {
-        match self.varint()? {
-            0 => Ok(None),
-            n => u32::try_from(n - 1)
-                .map(Some)
-                .map_err(|_| MarshalError::Malformed("number out of range")),
-        }
+    /// A [`Constant::SurrogateStr`]'s code points (each at most U+10FFFF).
+    fn code_points(&mut self) -> MarshalResult<Rc<[u32]>> {
+        let count = self.count(1)?;
+        (0..count)
+            .map(|_| match u32::try_from(self.varint()?) {
+                Ok(cp) if cp < 0x11_0000 => Ok(cp),
+                _ => Err(MarshalError::Malformed("code point out of range")),
+            })
+            .collect()
     }
 
     fn f64(&mut self) -> MarshalResult<f64> {
@@ -442,7 +428,7 @@ impl<'a> Reader<'a> {
         let firstlineno = self.u32()?;
         let name = self.str()?;
         let qualname = self.str()?;
-        let locations = self.locations(units)?;
+        let linetable = self.linetable(units, firstlineno)?;
         let exception_table = (0..self.count(5)?)
             .map(|_| self.exception_entry())
             .collect::<MarshalResult<_>>()?;
@@ -461,31 +447,26 @@ impl<'a> Reader<'a> {
             qualname,
             filename: filename.clone(),
             firstlineno,
-            locations,
+            linetable,
             exception_table,
         })
     }
 
-    /// Exactly one location per code unit, as `CodeObject` promises.
-    fn locations(&mut self, units: usize) -> MarshalResult<Vec<SourceLocation>> {
-        let mut locations = Vec::with_capacity(units);
-        for _ in 0..self.count(5)? {
-            let count = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
-            let location = SourceLocation {
-                lineno: self.optional()?,
-                end_lineno: self.optional()?,
-                col_offset: self.optional()?,
-                end_col_offset: self.optional()?,
-            };
-            if count > units - locations.len() {
-                return Err(MarshalError::Malformed("more locations than code units"));
-            }
-            locations.resize(locations.len() + count, location);
+    /// A well-formed position table covering exactly the code's units, as the
+    /// compiler writes it.
+    fn linetable(&mut self, units: usize, firstlineno: u32) -> MarshalResult<Vec<u8>> {
+        let table = self.bytes()?;
+        let mut runs = LocationRuns::new(table, firstlineno);
+        let covered: usize = runs.by_ref().map(|(count, _)| count).sum();
+        if !runs.at_end() {
+            return Err(MarshalError::Malformed("bad position table"));
         }
-        if locations.len() != units {
-            return Err(MarshalError::Malformed("fewer locations than code units"));
+        if covered != units {
+            return Err(MarshalError::Malformed(
+                "positions do not match the code units",
+            ));
         }
-        Ok(locations)
+        Ok(table.to_vec())
     }
 
     fn exception_entry(&mut self) -> MarshalResult<ExceptionTableEntry> {
@@ -534,6 +515,7 @@ impl<'a> Reader<'a> {
                 imag: self.f64()?,
             },
             tag::STR => Constant::Str(self.str()?),
+            tag::SURROGATE_STR => Constant::SurrogateStr(self.code_points()?),
             tag::BYTES => Constant::Bytes(Rc::from(self.bytes()?)),
             tag::TUPLE => Constant::Tuple(self.constants(filename, depth)?),
             tag::FROZENSET => Constant::FrozenSet(self.constants(filename, depth)?),

@@ -4,7 +4,7 @@
 //! code objects. Code objects are shown with the address of the `CodeObject` itself, which
 //! differs from CPython's object ids (tests normalise `at 0x...`).
 
-use adder_syntax::repr::{bytes_repr, complex_repr, float_repr, str_repr};
+use adder_syntax::repr::{bytes_repr, complex_repr, float_repr, str_repr, str_repr_code_points};
 
 use crate::code::CodeObject;
 use crate::constant::Constant;
@@ -20,6 +20,7 @@ pub fn constant_repr(value: &Constant) -> String {
         Constant::Float(f) => float_repr(*f),
         Constant::Complex { real, imag } => complex_repr(*real, *imag),
         Constant::Str(s) => str_repr(s),
+        Constant::SurrogateStr(points) => str_repr_code_points(points.iter().copied()),
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => match items.len() {
             1 => format!("({},)", constant_repr(&items[0])),

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use adder_bytecode::location_table::LocationTableWriter;
 use adder_bytecode::{
     CodeFlags, CodeObject, CodeUnit, ExceptionTableEntry, LocalKind, Opcode, SourceLocation,
 };
@@ -153,7 +154,7 @@ pub fn assemble(
     flowgraph::convert_pseudo_ops(&mut cfg);
     flowgraph::normalize_jumps(&mut cfg);
     fastlocals::optimize_load_fast(&mut cfg);
-    let (code, locations, exception_table) = encode(&cfg);
+    let (code, linetable, exception_table) = encode(&cfg, unit.firstlineno);
     Ok(CodeObject {
         code,
         consts,
@@ -169,7 +170,7 @@ pub fn assemble(
         qualname: unit.qualname.as_str().into(),
         filename: filename.clone(),
         firstlineno: unit.firstlineno,
-        locations,
+        linetable,
         exception_table,
     })
 }
@@ -255,10 +256,10 @@ fn to_source_location(loc: Loc) -> SourceLocation {
     }
 }
 
-type Encoded = (Vec<CodeUnit>, Vec<SourceLocation>, Vec<ExceptionTableEntry>);
+type Encoded = (Vec<CodeUnit>, Vec<u8>, Vec<ExceptionTableEntry>);
 
 /// Resolve jump offsets (growing `EXTENDED_ARG`s until stable) and emit code units.
-fn encode(cfg: &Cfg) -> Encoded {
+fn encode(cfg: &Cfg, firstlineno: u32) -> Encoded {
     let order = cfg.order();
     let total: usize = order.iter().map(|&b| cfg.blocks[b].instrs.len()).sum();
     let mut instrs: Vec<Instr> = Vec::with_capacity(total);
@@ -307,11 +308,12 @@ fn encode(cfg: &Cfg) -> Encoded {
         }
     };
     let mut code = Vec::with_capacity(code_size);
-    let mut locations = Vec::with_capacity(code_size);
-    let mut handlers: Vec<Option<usize>> = Vec::with_capacity(code_size);
+    let mut positions = LocationTableWriter::new(firstlineno, instrs.len());
+    // (first unit, end unit, handler block) of each stretch one handler covers.
+    let mut covered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut offset = 0;
     for instr in &instrs {
         let Op::Real(op) = instr.op else { continue };
-        let loc = to_source_location(instr.loc);
         let arg = instr.arg;
         let size = instr_size(instr);
         for shift in (1..size - op.cache_entries()).rev() {
@@ -324,45 +326,39 @@ fn encode(cfg: &Cfg) -> Encoded {
         for _ in 0..op.cache_entries() {
             code.push(CodeUnit::default());
         }
-        for _ in 0..size {
-            locations.push(loc);
-            handlers.push(instr.handler());
+        positions.push(to_source_location(instr.loc), size);
+        if let Some(handler) = instr.handler() {
+            match covered.last_mut() {
+                Some(last) if last.2 == handler && last.1 == offset => last.1 = offset + size,
+                _ => covered.push((offset, offset + size, handler)),
+            }
         }
+        offset += size;
     }
-    let exception_table = exception_table(cfg, &handlers, &block_offset);
-    (code, locations, exception_table)
+    let exception_table = exception_table(cfg, &covered, &block_offset);
+    (code, positions.finish(), exception_table)
 }
 
+/// One entry per stretch of code a handler covers, with the handler's offset and the
+/// stack depth to unwind to.
 fn exception_table(
     cfg: &Cfg,
-    handlers: &[Option<usize>],
+    covered: &[(usize, usize, usize)],
     block_offset: &[usize],
 ) -> Vec<ExceptionTableEntry> {
-    let mut table: Vec<ExceptionTableEntry> = Vec::new();
-    let mut start = 0;
-    let mut current: Option<usize> = None;
-    let flush =
-        |table: &mut Vec<ExceptionTableEntry>, handler: Option<usize>, start: usize, end: usize| {
-            if let Some(h) = handler {
-                let block = &cfg.blocks[h];
-                let lasti = block.preserve_lasti;
-                let depth = block.start_depth - 1 - i32::from(lasti);
-                table.push(ExceptionTableEntry {
-                    start: start as u32,
-                    end: end as u32,
-                    target: block_offset[h] as u32,
-                    depth: depth.max(0) as u32,
-                    lasti,
-                });
+    covered
+        .iter()
+        .map(|&(start, end, handler)| {
+            let block = &cfg.blocks[handler];
+            let lasti = block.preserve_lasti;
+            let depth = block.start_depth - 1 - i32::from(lasti);
+            ExceptionTableEntry {
+                start: start as u32,
+                end: end as u32,
+                target: block_offset[handler] as u32,
+                depth: depth.max(0) as u32,
+                lasti,
             }
-        };
-    for (index, handler) in handlers.iter().enumerate() {
-        if *handler != current {
-            flush(&mut table, current, start, index);
-            current = *handler;
-            start = index;
-        }
-    }
-    flush(&mut table, current, start, handlers.len());
-    table
+        })
+        .collect()
 }

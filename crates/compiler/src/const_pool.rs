@@ -34,6 +34,14 @@ pub struct ConstPool {
 }
 
 impl ConstPool {
+    /// Room for `capacity` constants before the table grows (and rehashes).
+    pub fn with_capacity(capacity: usize) -> ConstPool {
+        ConstPool {
+            items: Vec::with_capacity(capacity),
+            index: FastMap::with_capacity_and_hasher(capacity, Default::default()),
+        }
+    }
+
     /// The index of `value`, appended if no same constant is there yet.
     pub fn add(&mut self, value: Constant) -> u32 {
         let next = self.items.len() as u32;

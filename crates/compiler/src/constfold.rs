@@ -5,7 +5,10 @@
 use std::rc::Rc;
 
 use adder_bytecode::Constant;
-use adder_numeric::{float_ops, int, int_float, BigInt};
+use adder_numeric::float_ops::{self, FloatPow};
+use adder_numeric::{int, int_float, BigInt};
+
+use crate::const_slice;
 
 /// Largest int (in bits) folding may produce by `*`, `**` and `<<`.
 const MAX_INT_SIZE: u64 = 128;
@@ -13,6 +16,8 @@ const MAX_INT_SIZE: u64 = 128;
 const MAX_COLLECTION_SIZE: usize = 256;
 /// Longest str/bytes folding may produce.
 const MAX_STR_SIZE: usize = 4096;
+/// Most items, nested tuples' included, a repeated tuple may hold.
+const MAX_TOTAL_ITEMS: usize = 1024;
 
 /// `BINARY_OP` arguments (`NB_*`).
 mod nb {
@@ -78,6 +83,9 @@ fn int_binary(op: u32, a: &BigInt, b: &BigInt) -> Option<Constant> {
         nb::FLOOR_DIVIDE => int::floor_div(a, b).ok()?,
         nb::REMAINDER => int::floor_mod(a, b).ok()?,
         nb::TRUE_DIVIDE => return int_float::true_div(a, b).ok().map(Constant::Float),
+        nb::POWER if *b < BigInt::ZERO => {
+            return int::pow_negative_exponent(a, b).ok().map(Constant::Float);
+        }
         nb::POWER => {
             let exp = u64::try_from(b).ok()?;
             if bits(a).saturating_mul(exp) > MAX_INT_SIZE {
@@ -87,7 +95,9 @@ fn int_binary(op: u32, a: &BigInt, b: &BigInt) -> Option<Constant> {
         }
         nb::LSHIFT => {
             let count = u64::try_from(b).ok()?;
-            if count > MAX_INT_SIZE || bits(a) > MAX_INT_SIZE - count {
+            // Zero shifted any distance stays zero: CPython checks no size then.
+            let zero = *a == BigInt::ZERO;
+            if !zero && (count > MAX_INT_SIZE || bits(a) > MAX_INT_SIZE - count) {
                 return None;
             }
             int::shl(a, b).ok()?
@@ -109,6 +119,11 @@ fn float_binary(op: u32, a: f64, b: f64) -> Option<Constant> {
         nb::TRUE_DIVIDE => float_ops::true_div(a, b).ok()?,
         nb::FLOOR_DIVIDE => float_ops::floor_div(a, b).ok()?,
         nb::REMAINDER => float_ops::modulo(a, b).ok()?,
+        nb::POWER => match float_ops::pow(a, b).ok()? {
+            FloatPow::Real(value) => value,
+            // A negative base to a fractional power is complex: left to run time.
+            FloatPow::NeedsComplex => return None,
+        },
         _ => return None,
     };
     Some(Constant::Float(value))
@@ -123,13 +138,15 @@ fn as_float(c: &Constant) -> Option<f64> {
     }
 }
 
+/// `items * count` within `limit` items (CPython's `const_folding_safe_multiply`): a
+/// negative count or a result over the limit does not fold, unless `items` is empty.
 fn repeat<T: Clone>(items: &[T], count: &BigInt, limit: usize) -> Option<Vec<T>> {
-    let count = if *count < BigInt::ZERO {
-        0
-    } else {
-        small_count(count)?
-    };
-    if items.len().checked_mul(count)? > limit {
+    if items.is_empty() {
+        // `'' * -5` is `''`; only a count too big for an index fails.
+        return i64::try_from(count).is_ok().then(Vec::new);
+    }
+    let count = small_count(count)?;
+    if count > limit / items.len() {
         return None;
     }
     Some(
@@ -142,8 +159,40 @@ fn repeat<T: Clone>(items: &[T], count: &BigInt, limit: usize) -> Option<Vec<T>>
     )
 }
 
-/// Index a str/bytes/tuple constant with an int constant.
+/// Items of a tuple constant counting nested tuples' items (CPython's
+/// `const_folding_check_complexity`); stops counting past `limit`.
+fn total_items(items: &[Constant], limit: usize) -> usize {
+    let mut total = items.len();
+    for item in items {
+        if total > limit {
+            break;
+        }
+        if let Constant::Tuple(inner) = item {
+            total += total_items(inner, limit - total);
+        }
+    }
+    total
+}
+
+/// `count * tuple`, refused when the result would hold too many (nested) items.
+fn repeat_tuple(items: &[Constant], count: &BigInt) -> Option<Constant> {
+    if let Ok(n @ 1..) = usize::try_from(count) {
+        if !items.is_empty() && total_items(items, MAX_TOTAL_ITEMS / n) > MAX_TOTAL_ITEMS / n {
+            return None;
+        }
+    }
+    Some(Constant::Tuple(Rc::from(repeat(
+        items,
+        count,
+        MAX_COLLECTION_SIZE,
+    )?)))
+}
+
+/// Index a str/bytes/tuple constant with an int or slice constant.
 fn subscript(container: &Constant, index: &Constant) -> Option<Constant> {
+    if let Constant::Slice(bounds) = index {
+        return const_slice::slice(container, bounds);
+    }
     let Constant::Int(index) = index else {
         return None;
     };
@@ -183,6 +232,22 @@ fn complex_binary(op: u32, (a, b): (f64, f64), (c, d): (f64, f64)) -> Option<Con
     Some(Constant::Complex { real, imag })
 }
 
+/// `sequence * count` for a str, bytes or tuple constant.
+fn sequence_repeat(sequence: &Constant, count: &BigInt) -> Option<Constant> {
+    match sequence {
+        Constant::Str(a) => {
+            let chars: Vec<char> = a.chars().collect();
+            let repeated = repeat(&chars, count, MAX_STR_SIZE)?;
+            Some(Constant::Str(
+                repeated.into_iter().collect::<String>().into(),
+            ))
+        }
+        Constant::Bytes(a) => Some(Constant::Bytes(repeat(a, count, MAX_STR_SIZE)?.into())),
+        Constant::Tuple(a) => repeat_tuple(a, count),
+        _ => None,
+    }
+}
+
 pub fn binary(op: u32, left: &Constant, right: &Constant) -> Option<Constant> {
     use Constant::*;
     match (left, right) {
@@ -194,24 +259,11 @@ pub fn binary(op: u32, left: &Constant, right: &Constant) -> Option<Constant> {
         (Float(_), Float(_) | Int(_)) | (Int(_), Float(_)) => {
             float_binary(op, as_float(left)?, as_float(right)?)
         }
-        (Str(a), Str(b)) if op == nb::ADD && a.len() + b.len() <= MAX_STR_SIZE => {
-            Some(Str(format!("{a}{b}").into()))
-        }
-        (Str(a), Int(n)) if op == nb::MULTIPLY => {
-            let chars: Vec<char> = a.chars().collect();
-            let repeated = repeat(&chars, n, MAX_STR_SIZE)?;
-            Some(Str(repeated.into_iter().collect::<String>().into()))
-        }
-        (Bytes(a), Bytes(b)) if op == nb::ADD && a.len() + b.len() <= MAX_STR_SIZE => {
-            Some(Bytes([&a[..], &b[..]].concat().into()))
-        }
-        (Bytes(a), Int(n)) if op == nb::MULTIPLY => Some(Bytes(repeat(a, n, MAX_STR_SIZE)?.into())),
-        (Tuple(a), Tuple(b)) if op == nb::ADD && a.len() + b.len() <= MAX_COLLECTION_SIZE => {
-            Some(Tuple(Rc::from([&a[..], &b[..]].concat())))
-        }
-        (Tuple(a), Int(n)) if op == nb::MULTIPLY => {
-            Some(Tuple(Rc::from(repeat(a, n, MAX_COLLECTION_SIZE)?)))
-        }
+        (Str(a), Str(b)) if op == nb::ADD => Some(Str(format!("{a}{b}").into())),
+        (Bytes(a), Bytes(b)) if op == nb::ADD => Some(Bytes([&a[..], &b[..]].concat().into())),
+        (Tuple(a), Tuple(b)) if op == nb::ADD => Some(Tuple(Rc::from([&a[..], &b[..]].concat()))),
+        (Str(_) | Bytes(_) | Tuple(_), Int(n)) if op == nb::MULTIPLY => sequence_repeat(left, n),
+        (Int(n), Str(_) | Bytes(_) | Tuple(_)) if op == nb::MULTIPLY => sequence_repeat(right, n),
         _ if op == nb::SUBSCR => subscript(left, right),
         _ => Option::None,
     }

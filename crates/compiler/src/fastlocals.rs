@@ -275,6 +275,11 @@ fn simulate(
             instr: Some(i),
             local: Some(arg),
         }),
+        // CPython 3.14.10 (later than the first 3.14 releases) also counts `del x` as
+        // killing `x`, and lets `FORMAT_SIMPLE` pass its input through (a str is
+        // returned as is), so that the formatted value is still the loaded reference.
+        Opcode::DeleteFast => kill_local(flags, refs, arg),
+        Opcode::FormatSimple => {}
         Opcode::LoadFastAndClear => {
             kill_local(flags, refs, arg);
             refs.push(Ref {

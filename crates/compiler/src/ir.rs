@@ -226,6 +226,14 @@ pub struct InstrSeq {
 }
 
 impl InstrSeq {
+    /// Room for `capacity` instructions (and a label per eight of them).
+    pub fn with_capacity(capacity: usize) -> InstrSeq {
+        InstrSeq {
+            instrs: Vec::with_capacity(capacity),
+            labels: Vec::with_capacity(capacity / 8),
+        }
+    }
+
     pub fn new_label(&mut self) -> Target {
         self.labels.push(None);
         self.labels.len() - 1

@@ -7,6 +7,7 @@
 mod assemble;
 mod codegen;
 mod const_pool;
+mod const_slice;
 mod constfold;
 mod error;
 mod fast_hash;
@@ -18,6 +19,7 @@ mod peephole;
 mod stackdepth;
 pub mod symtable;
 mod unparse;
+mod warnings;
 
 use std::rc::Rc;
 
@@ -62,6 +64,7 @@ fn compile_inner(
     filename: &str,
     optimize: i32,
 ) -> Result<Rc<CodeObject>, CompileError> {
+    warnings::check_finally_control_flow(module);
     let table = symtable::build(module)?;
     codegen::compile_module(&table, module, filename, optimize)
 }

@@ -35,6 +35,7 @@ fn truthiness(c: &Constant) -> bool {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
+        Constant::SurrogateStr(points) => !points.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
     }

@@ -16,9 +16,9 @@ use adder_testsupport::{
 };
 
 /// Files (of those the reference compiles) whose disassembly matched when last measured.
-const ALL_MATCH_FLOOR: usize = 1556;
+const ALL_MATCH_FLOOR: usize = 1648;
 /// Of them, top-level standard-library modules (no directory in their path).
-const TOP_LEVEL_MATCH_FLOOR: usize = 143;
+const TOP_LEVEL_MATCH_FLOOR: usize = 148;
 
 /// One line of the expectations file; `hash` is None for files the reference rejects.
 struct Expectation {
@@ -26,14 +26,24 @@ struct Expectation {
     hash: Option<u64>,
 }
 
-/// Code-object addresses differ between runs and implementations.
+/// Code-object addresses differ between runs and implementations. Exactly the
+/// expectation script's `re.sub(r" at 0x[0-9a-f]+", " at 0x?", text)`: text such as a
+/// string constant `' at 0x'` with no lowercase hex digit after it stays as it is.
 fn normalise(text: &str) -> String {
+    const MARK: &str = " at 0x";
+    let is_digit = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(" at 0x") {
-        out.push_str(&rest[..at]);
-        out.push_str(" at 0x?");
-        rest = rest[at + 6..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    while let Some(at) = rest.find(MARK) {
+        let after = &rest[at + MARK.len()..];
+        let digits = after.trim_start_matches(is_digit);
+        if digits.len() == after.len() {
+            out.push_str(&rest[..at + MARK.len()]);
+        } else {
+            out.push_str(&rest[..at]);
+            out.push_str(" at 0x?");
+        }
+        rest = digits;
     }
     out.push_str(rest);
     out

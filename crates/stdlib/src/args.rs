@@ -114,10 +114,13 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         ))),
         _ => match adder_vm::protocol::number::as_int(v) {
             Some(adder_vm::protocol::number::IntRef::Small(i)) => Ok(i),
-            Some(adder_vm::protocol::number::IntRef::Big(_)) => Err(vm.overflow_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                vm.type_name(v)
-            ))),
+            // An int subclass instance holds a big int even when its value is small.
+            Some(adder_vm::protocol::number::IntRef::Big(b)) => i64::try_from(b).map_err(|_| {
+                vm.overflow_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    vm.type_name(v)
+                ))
+            }),
             None => Ok(vm.index_value(v)? as i64),
         },
     }
@@ -128,9 +131,9 @@ pub fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 /// truncated pid could signal another process).
 pub fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let too_large = |vm: &Vm| vm.overflow_error("Python int too large to convert to C int");
-    if let Some(adder_vm::protocol::number::IntRef::Big(_)) = adder_vm::protocol::number::as_int(v)
+    if let Some(adder_vm::protocol::number::IntRef::Big(b)) = adder_vm::protocol::number::as_int(v)
     {
-        return Err(too_large(vm));
+        return i32::try_from(b).map_err(|_| too_large(vm));
     }
     let n = int_arg(vm, v)?;
     i32::try_from(n).map_err(|_| too_large(vm))

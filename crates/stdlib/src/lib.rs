@@ -16,6 +16,7 @@ mod _opcode;
 mod _operator;
 mod _random;
 mod _sha2;
+mod _signal;
 mod _sre;
 mod _string;
 mod _struct;
@@ -30,15 +31,20 @@ mod atexit;
 mod binascii;
 mod cmath;
 mod errno;
+mod file_descriptor;
 mod gc;
 mod io;
 mod itertools;
+mod marshal;
 mod math;
 mod native_util;
 mod number_args;
 mod posix;
+mod pytime;
+mod select;
 mod structseq;
 mod time;
+mod unraisable_args;
 
 use adder_vm::native_module::ModuleInit;
 use adder_vm::Vm;
@@ -62,6 +68,7 @@ const MODULES: &[(&str, ModuleInit)] = &[
     ("_operator", _operator::init),
     ("_random", _random::init),
     ("_sha2", _sha2::init),
+    ("_signal", _signal::init),
     ("_sre", _sre::init),
     ("_string", _string::init),
     ("_struct", _struct::init),
@@ -76,8 +83,10 @@ const MODULES: &[(&str, ModuleInit)] = &[
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
+    ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("time", time::init),
 ];
 
@@ -87,6 +96,7 @@ pub fn install(vm: &mut Vm) {
     for (name, init) in MODULES {
         vm.register_native_module(name, *init);
     }
+    unraisable_args::install(vm);
     if let Err(e) = vm.import_module("_io") {
         let shown = vm.repr(&adder_vm::Value::Obj(e.0)).unwrap_or_default();
         eprintln!("adder: cannot import _io: {shown}");
@@ -94,9 +104,10 @@ pub fn install(vm: &mut Vm) {
 }
 
 /// What the interpreter does when the program has finished (CPython's finalization,
-/// as far as these modules are concerned): run the `atexit` functions, then flush the
-/// buffered files still open.
+/// as far as these modules are concerned): wait for the non-daemon threads, run the
+/// `atexit` functions, then flush the buffered files still open.
 pub fn finalize(vm: &mut Vm) {
+    _thread::wait_for_thread_shutdown(vm);
     atexit::run_exit_functions(vm);
     vm.finalize_main_module();
     io::flush_all(vm);

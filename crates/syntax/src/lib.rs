@@ -20,8 +20,10 @@ mod tokenize_dump;
 mod tokenize_file;
 pub mod tokenizer;
 pub mod tree;
+pub mod tree_walk;
 mod type_comment;
 mod unicode_tables;
+pub mod warnings;
 
 pub use dump::{ast_dump, ast_dump_checked, constant_repr};
 pub use error::{format_syntax_error, SyntaxError, SyntaxErrorKind};

@@ -827,6 +827,12 @@ impl<'a> Tokenizer<'a> {
             b'n' => followed_by(b"ot"),
             _ => false,
         };
+        if keyword_follows {
+            // A SyntaxWarning (see `crate::warnings`), located before the keyword.
+            let offset = self.chars_between(self.line_start, self.pos - 1);
+            let error = self.error_range(format!("invalid {kind} literal"), offset, offset);
+            crate::warnings::record(crate::warnings::CompileWarning::from_error(error.error));
+        }
         if c >= 0 && !keyword_follows && c < 128 && is_identifier_char(c) {
             self.backup(c);
             return Err(self.error_here(format!("invalid {kind} literal")));

@@ -269,12 +269,12 @@ impl Vm {
     }
 
     /// Compile module source text; syntax errors become SyntaxError.
-    fn compile_module_source(&self, source: &[u8], filename: &str) -> PyResult<Rc<CodeObject>> {
-        adder_syntax::decode_source(source)
-            .and_then(|text| {
+    fn compile_module_source(&mut self, source: &[u8], filename: &str) -> PyResult<Rc<CodeObject>> {
+        self.compile_with_warnings(filename, || {
+            adder_syntax::decode_source(source).and_then(|text| {
                 adder_compiler::compile_source(&text, filename, adder_syntax::Mode::Exec, 0)
             })
-            .map_err(|e| self.syntax_error_from(&e, filename))
+        })
     }
 
     /// Compile `source` and run it in `globals`; syntax errors become SyntaxError.

@@ -49,6 +49,10 @@ impl Vm {
             latin1_chars,
             native_modules: Default::default(),
             native_state: Default::default(),
+            // The thread making the interpreter runs its code: it holds the GIL from
+            // the start.
+            gil: std::sync::Arc::new(crate::gil::Gil::new_held()),
+            main_thread_ident: crate::gil::current_thread_ident(),
         };
         let mut vm = Vm {
             interp: Rc::new(interp),
@@ -110,6 +114,9 @@ impl Vm {
             ),
             Constant::Str(s) if is_identifier_like(s) => self.intern(s),
             Constant::Str(s) => self.new_str(s),
+            Constant::SurrogateStr(points) => self.new_str_obj(
+                crate::objects::str::PyStr::from_code_points(points.iter().copied()),
+            ),
             Constant::Bytes(b) => crate::objects::bytes::new_bytes(self, b.to_vec()),
             Constant::Tuple(items) => {
                 self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect())

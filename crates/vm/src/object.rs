@@ -200,12 +200,14 @@ impl PyObject {
     }
 }
 
-/// Destruction without recursion (CPython's "trashcan"). Freeing a container frees
-/// its items, which may be containers: a million-deep list, or a long linked list of
-/// objects, would recurse a million times in Rust. Instead, each container's items are
-/// moved out and, when a destructor is already running on this thread, stacked; the
-/// outermost destructor releases them in a loop, depth first and each container's
-/// items in CPython's order, so that `__del__` methods run in CPython's order.
+/// Destruction without unbounded recursion (CPython's "trashcan"). Freeing a container
+/// frees its items, which may be containers: a million-deep list, or a long linked list
+/// of objects, would recurse a million times in Rust. Like CPython, a destructor frees
+/// its items directly (recursing) while fewer than `DIRECT_FREE_DEPTH` destructors are
+/// running on this thread; deeper, the items are moved out and stacked, and the
+/// outermost destructor releases them in a loop, depth first. Either way each
+/// container's items go in CPython's order, so that `__del__` methods run in CPython's
+/// order.
 ///
 /// Before that, an object whose class has a `__del__` is handed to the finalizer queue
 /// instead of dying, and the weak references to a dying object are cleared (see
@@ -215,45 +217,63 @@ impl Drop for PyObject {
         crate::gc::registry::untrack(self);
         if crate::gc::finalize::defer_finalizer(self)
             || crate::gc::finalize::defer_unawaited_warning(self)
+            || crate::gc::generator_close::defer_close(self)
         {
             return;
         }
         if let Some(extra) = self.extra.get_mut().take() {
             crate::gc::weakref::clear_at_death(&extra);
         }
-        let children = self.take_children();
-        if !children.is_empty() {
-            release(children);
+        let depth = DESTRUCTOR_DEPTH.get();
+        if depth >= DIRECT_FREE_DEPTH {
+            let children = self.take_children();
+            if !children.is_empty() {
+                defer(children);
+            }
+            return;
         }
+        DESTRUCTOR_DEPTH.set(depth + 1);
+        self.free_children();
+        if depth == 0 {
+            release_deferred();
+        }
+        DESTRUCTOR_DEPTH.set(depth);
     }
 }
 
-/// Release `children` (the last first): at once when no destructor is running on this
-/// thread, else after the running one's current item.
-fn release(children: Vec<Value>) {
+/// How many destructors may run nested before the items of the next one are deferred
+/// (CPython's trashcan bound is of the same order): deep enough that ordinary
+/// structures never touch the trashcan, shallow enough for any thread's stack.
+const DIRECT_FREE_DEPTH: u32 = 64;
+
+thread_local! {
+    /// Destructors running on this thread (see `DIRECT_FREE_DEPTH`).
+    static DESTRUCTOR_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Stack `children` (the last to be released first) for the outermost destructor.
+fn defer(children: Vec<Value>) {
     let mut children = Some(children);
-    let outermost = TRASHCAN.try_with(|t| {
-        let mut t = t.borrow_mut();
+    let stacked = TRASHCAN.try_with(|t| {
         if let Some(c) = children.take() {
-            t.stack.push(c);
+            t.borrow_mut().stack.push(c);
         }
-        !std::mem::replace(&mut t.active, true)
     });
-    match outermost {
-        Ok(true) => {}
-        Ok(false) => return,
-        // The thread is exiting: plain recursive destruction.
-        Err(_) => return drop(children),
+    // The thread is exiting: plain recursive destruction.
+    if stacked.is_err() {
+        drop(children);
     }
+}
+
+/// Release what deeper destructors deferred, innermost container first.
+fn release_deferred() {
     while let Ok(Some(next)) = TRASHCAN.try_with(|t| t.borrow_mut().next()) {
         drop(next);
     }
-    let _ = TRASHCAN.try_with(|t| t.borrow_mut().active = false);
 }
 
 /// Items of containers being destroyed, one list per container, innermost last.
 struct Trashcan {
-    active: bool,
     /// Each list holds its items in reverse release order (popped from the end).
     stack: Vec<Vec<Value>>,
 }
@@ -274,10 +294,30 @@ impl Trashcan {
 }
 
 thread_local! {
-    static TRASHCAN: RefCell<Trashcan> = const { RefCell::new(Trashcan { active: false, stack: Vec::new() }) };
+    static TRASHCAN: RefCell<Trashcan> = const { RefCell::new(Trashcan { stack: Vec::new() }) };
 }
 
 impl PyObject {
+    /// Release everything the object holds, here and now (called with the destructor
+    /// depth raised, so that whatever this frees counts one level deeper), in
+    /// CPython's order: `__slots__` first, then the instance dict, then the payload
+    /// (list and tuple items from the last to the first, dict entries and set items in
+    /// table order), then the class.
+    fn free_children(&mut self) {
+        if let Payload::Slots(s) = &mut self.payload {
+            drop(std::mem::take(s.get_mut()));
+        }
+        drop(self.dict.get_mut().take());
+        match &mut self.payload {
+            Payload::List(l) => release_last_first(std::mem::take(l.get_mut())),
+            Payload::Tuple(t) => release_last_first(std::mem::take(t).into_vec()),
+            Payload::Set(s) => drop(s.get_mut().take_values()),
+            _ => {}
+        }
+        drop(std::mem::replace(&mut self.payload, Payload::Instance));
+        drop(self.class.get_mut().take());
+    }
+
     /// The references a container holds, moved out so they can be released
     /// iteratively, last to be released first. CPython's deallocators release
     /// `__slots__` first, then the instance dict, then the built-in payload's items
@@ -304,6 +344,13 @@ impl PyObject {
         }
         out.retain(|v| matches!(v, Value::Obj(_)));
         out
+    }
+}
+
+/// Release list or tuple items as CPython's deallocators do: the last first.
+fn release_last_first(items: Vec<Value>) {
+    for item in items.into_iter().rev() {
+        drop(item);
     }
 }
 

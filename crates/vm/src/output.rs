@@ -3,8 +3,15 @@
 
 use std::io::{IsTerminal, Write};
 
+/// A handle on the buffer: every thread's `Vm` holds a clone of the main thread's, so
+/// that all threads' output goes through one buffer, in order (used under the GIL).
+#[derive(Clone)]
 pub struct Output {
-    buffer: Vec<u8>,
+    buffer: std::rc::Rc<std::cell::RefCell<Buffer>>,
+}
+
+struct Buffer {
+    bytes: Vec<u8>,
     line_buffered: bool,
 }
 
@@ -12,32 +19,42 @@ const BLOCK: usize = 8192;
 
 impl Output {
     pub fn stdout() -> Output {
-        Output {
-            buffer: Vec::with_capacity(BLOCK),
+        let buffer = Buffer {
+            bytes: Vec::with_capacity(BLOCK),
             line_buffered: std::io::stdout().is_terminal(),
+        };
+        Output {
+            buffer: std::rc::Rc::new(std::cell::RefCell::new(buffer)),
         }
     }
 
     pub fn set_unbuffered(&mut self) {
-        self.line_buffered = true;
+        self.buffer.borrow_mut().line_buffered = true;
     }
 
     /// Buffer `text`; returns an error message if writing to the OS failed.
     pub fn write(&mut self, text: &str) -> Result<(), std::io::Error> {
-        self.buffer.extend_from_slice(text.as_bytes());
-        if self.buffer.len() >= BLOCK || (self.line_buffered && text.contains('\n')) {
-            self.flush()?;
+        let mut b = self.buffer.borrow_mut();
+        b.bytes.extend_from_slice(text.as_bytes());
+        if b.bytes.len() >= BLOCK || (b.line_buffered && text.contains('\n')) {
+            b.flush()?;
         }
         Ok(())
     }
 
     pub fn flush(&mut self) -> Result<(), std::io::Error> {
-        if self.buffer.is_empty() {
+        self.buffer.borrow_mut().flush()
+    }
+}
+
+impl Buffer {
+    fn flush(&mut self) -> Result<(), std::io::Error> {
+        if self.bytes.is_empty() {
             return Ok(());
         }
         let mut out = std::io::stdout().lock();
-        let r = out.write_all(&self.buffer).and_then(|_| out.flush());
-        self.buffer.clear();
+        let r = out.write_all(&self.bytes).and_then(|_| out.flush());
+        self.bytes.clear();
         r
     }
 }

@@ -1,30 +1,28 @@
 //! The three levels of state, as in CPython (`Include/internal/pycore_*state.h`):
-//! the *runtime* (process-wide: the GIL, the hash secret), *interpreter states* (modules,
-//! builtins, types, configuration), and *thread states* (a frame stack and the exception
-//! being handled). `Vm` is one thread running in one interpreter.
+//! the *runtime* (process-wide: the hash secret), *interpreter states* (modules,
+//! builtins, types, configuration, the GIL), and *thread states* (a frame stack and the
+//! exception being handled). `Vm` is one thread running in one interpreter; each OS
+//! thread that runs Python code has its own `Vm`, sharing the `Interpreter` under the
+//! GIL (see `gil.rs` for the rule that makes this sound).
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::sync::Mutex;
+use std::sync::Arc;
 
 use crate::frame::Frame;
 use crate::object::ObjRef;
 use crate::types::TypeRegistry;
 use crate::value::Value;
 
-/// Process-wide state. One per process; it outlives every interpreter.
-pub struct Runtime {
-    /// The global interpreter lock: a thread runs Python code only while holding it.
-    /// Objects are reference counted without atomics, which is sound only under it.
-    pub gil: Mutex<()>,
-}
+/// Process-wide state. One per process; it outlives every interpreter. The GIL is the
+/// interpreter's (`Interpreter::gil`), so that independent interpreters (unit tests
+/// running in parallel) do not serialise each other.
+pub struct Runtime {}
 
 impl Runtime {
     pub fn new(hash_seed: Option<u32>) -> Runtime {
         crate::objects::str::init_hash_secret(hash_seed);
-        Runtime {
-            gil: Mutex::new(()),
-        }
+        Runtime {}
     }
 }
 
@@ -43,6 +41,8 @@ pub struct Config {
     pub ignore_environment: bool,
     /// `-s`.
     pub no_user_site: bool,
+    /// `sys.warnoptions`: `PYTHONWARNINGS` entries, then `-W` options, then `-b`'s.
+    pub warnoptions: Vec<String>,
 }
 
 /// Per-interpreter state: everything modules and code share.
@@ -70,6 +70,10 @@ pub struct Interpreter {
     pub native_modules: std::cell::RefCell<Vec<(&'static str, crate::native_module::ModuleInit)>>,
     /// Native modules' per-interpreter state, one value per Rust type (see `native_state.rs`).
     pub native_state: crate::native_state::NativeStates,
+    /// The global interpreter lock: a thread touches objects only while holding it.
+    pub gil: Arc<crate::gil::Gil>,
+    /// `_thread._get_main_thread_ident()`: the thread that made the interpreter.
+    pub main_thread_ident: u64,
 }
 
 /// Per-thread state: the frames being run and the exception being handled.
@@ -93,11 +97,15 @@ pub struct ThreadState {
     pub reraise_offset: Option<usize>,
     /// A generator frame that just yielded, for the `gen_resume` that ran it.
     pub suspended: Option<Box<Frame>>,
+    /// Whether this is the interpreter's main thread (the only one that sees Ctrl-C).
+    pub is_main: bool,
 }
 
 impl ThreadState {
+    /// The state of an interpreter's main thread.
     pub fn new() -> ThreadState {
         ThreadState {
+            is_main: true,
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
             native_depth: 0,

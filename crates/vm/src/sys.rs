@@ -7,17 +7,30 @@ use crate::vm::Vm;
 /// The Python version adder implements.
 pub const VERSION: (i64, i64, i64) = (3, 14, 10);
 
+/// `sys.argv`: the configured arguments, where those after the first are the
+/// process's own taken from its raw bytes (UTF-8 with `surrogateescape`, as CPython),
+/// which the configuration only holds as lossy text.
+fn process_argv(vm: &Vm, configured: &[String]) -> Vec<Value> {
+    use std::os::unix::ffi::OsStrExt;
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let tail_start = raw.len().saturating_sub(configured.len().saturating_sub(1));
+    let exact = |i: usize, text: &str| {
+        let arg = raw.get((tail_start + i).checked_sub(1)?)?;
+        (i > 0 && arg.to_string_lossy() == text)
+            .then(|| vm.new_str_obj(crate::objects::codecs::fs_decode(arg.as_bytes())))
+    };
+    configured
+        .iter()
+        .enumerate()
+        .map(|(i, a)| exact(i, a).unwrap_or_else(|| vm.new_str(a)))
+        .collect()
+}
+
 pub fn init(vm: &mut Vm) {
     let Some(d) = vm.interp.sys.dict_obj() else {
         return;
     };
-    let argv: Vec<Value> = vm
-        .interp
-        .config
-        .argv
-        .iter()
-        .map(|a| vm.new_str(a))
-        .collect();
+    let argv = process_argv(vm, &vm.interp.config.argv);
     let argv = vm.new_list(argv);
     dict::set_str(vm, &d, "__name__", vm.new_str("sys"));
     dict::set_str(vm, &d, "argv", argv);
@@ -46,6 +59,11 @@ pub fn init(vm: &mut Vm) {
     for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
         dict::set_str(vm, &d, name, prefix.clone());
     }
+    // `site` and `sysconfig` build paths from these (Debian's CPython: "lib", no ABI
+    // flags).
+    dict::set_str(vm, &d, "platlibdir", vm.new_str("lib"));
+    dict::set_str(vm, &d, "abiflags", vm.new_str(""));
+    dict::set_str(vm, &d, "copyright", vm.new_str(COPYRIGHT));
     let path: Vec<Value> = search.iter().map(|p| vm.new_str(p)).collect();
     let path = vm.new_list(path);
     dict::set_str(vm, &d, "path", path);
@@ -57,7 +75,9 @@ pub fn init(vm: &mut Vm) {
     dict::set_str(vm, &d, "implementation", implementation);
     let flags = flags(vm, dont_write);
     dict::set_str(vm, &d, "flags", flags);
-    dict::set_str(vm, &d, "warnoptions", vm.new_list(Vec::new()));
+    let warnoptions = vm.interp.config.warnoptions.clone();
+    let warnoptions = warnoptions.iter().map(|o| vm.new_str(o)).collect();
+    dict::set_str(vm, &d, "warnoptions", vm.new_list(warnoptions));
     // Filled by `_frozen_importlib` when `importlib` is imported (adder's own import
     // system, which runs `import` statements, does not consult them).
     dict::set_str(vm, &d, "meta_path", vm.new_list(Vec::new()));
@@ -175,6 +195,9 @@ fn flags(vm: &Vm, dont_write_bytecode: bool) -> Value {
 }
 
 /// `sys.implementation`: a namespace naming adder.
+/// `sys.copyright`, CPython's text (`site` shows it through `copyright()`).
+const COPYRIGHT: &str = "Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+
 fn implementation(vm: &Vm) -> Value {
     let ns = vm.new_dict();
     dict::set_str(vm, &ns, "name", vm.new_str("adder"));
@@ -186,6 +209,8 @@ fn implementation(vm: &Vm) -> Value {
         Value::Int(VERSION.2),
     ]);
     dict::set_str(vm, &ns, "version", version);
+    // Names the `_sysconfigdata_*` module of the installation (Debian's multiarch).
+    dict::set_str(vm, &ns, "_multiarch", vm.new_str("x86_64-linux-gnu"));
     Value::obj(crate::object::PyObject::with_dict(
         vm.types().simple_namespace.clone(),
         crate::object::Payload::Instance,
@@ -199,6 +224,8 @@ use crate::objects::function::{Args, NativeFn};
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getrecursionlimit", getrecursionlimit),
     ("setrecursionlimit", setrecursionlimit),
+    ("getswitchinterval", crate::gil::sys_getswitchinterval),
+    ("setswitchinterval", crate::gil::sys_setswitchinterval),
     ("exit", exit),
     ("exc_info", exc_info),
     ("exception", exception),
@@ -212,6 +239,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("set_int_max_str_digits", set_int_max_str_digits),
     ("intern", intern),
     ("excepthook", excepthook),
+    ("unraisablehook", crate::gc::unraisable::sys_unraisablehook),
 ];
 
 /// The functions of `sys`, registered on the module with `__self__` = the module.
@@ -229,6 +257,9 @@ pub fn install_functions(vm: &Vm) {
     }
     if let Some(hook) = dict::get_str(&d, "excepthook") {
         dict::set_str(vm, &d, "__excepthook__", hook);
+    }
+    if let Some(hook) = dict::get_str(&d, "unraisablehook") {
+        dict::set_str(vm, &d, "__unraisablehook__", hook);
     }
     let version = format!(
         "{}.{}.{} (adder {})",

@@ -17,7 +17,22 @@ use crate::vm::Vm;
 impl Vm {
     /// The full report for an uncaught exception, as `sys.excepthook` prints it.
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
+        self.format_exception_from(exc, PrintContext::default())
+    }
+
+    /// The report the default `sys.unraisablehook` prints: the exception alone,
+    /// without its cause or context.
+    pub fn format_exception_unchained(&mut self, exc: &ObjRef) -> String {
         let mut ctx = PrintContext::default();
+        if let Some(data) = self.exception_data(exc) {
+            let d = data.borrow();
+            let linked = [&d.cause, &d.context].into_iter().filter_map(Value::as_obj);
+            ctx.seen.extend(linked.map(|o| Rc::as_ptr(o) as usize));
+        }
+        self.format_exception_from(exc, ctx)
+    }
+
+    fn format_exception_from(&mut self, exc: &ObjRef, mut ctx: PrintContext) -> String {
         let mut sources = SourceCache::default();
         for (name, text) in self.interp.registered_sources.borrow().iter() {
             sources.files.insert(name.clone(), Some(split_lines(text)));
@@ -303,7 +318,7 @@ impl Vm {
         while let Some(Payload::Traceback(t)) = cur.payload() {
             if let Payload::Frame(fo) = &t.frame.payload {
                 let cd = code_data(&fo.code);
-                let loc = cd.code.locations.get(t.lasti).copied().unwrap_or_default();
+                let loc = cd.code.location_at(t.lasti).unwrap_or_default();
                 entries.push(FrameSummary {
                     filename: cd.code.filename.to_string(),
                     lineno: loc.lineno,

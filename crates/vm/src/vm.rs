@@ -68,6 +68,12 @@ impl Vm {
         }
     }
 
+    /// [`Vm::type_display_name`] of a value's type: how CPython's messages name it
+    /// (`'collections.deque' object is not callable`).
+    pub fn type_display_name_of_value(&self, v: &Value) -> Rc<str> {
+        self.type_display_name(&self.type_of(v))
+    }
+
     /// `issubclass(sub, sup)` by MRO, for types.
     pub fn is_subtype(&self, sub: &ObjRef, sup: &ObjRef) -> bool {
         if Rc::ptr_eq(sub, sup) {

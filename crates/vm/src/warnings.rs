@@ -57,6 +57,30 @@ impl Vm {
         Ok(())
     }
 
+    /// `warnings.warn_explicit(message, category, filename, lineno)`: a warning about
+    /// a given place rather than the running code (CPython's
+    /// `PyErr_WarnExplicitObject` with no module or registry).
+    pub fn warn_explicit(
+        &mut self,
+        category: &ObjRef,
+        message: &str,
+        filename: &str,
+        lineno: u32,
+    ) -> PyResult<()> {
+        let message = self.new_str(message);
+        let Some(warn_explicit) = self.warnings_function("warn_explicit") else {
+            self.print_warning_at(category, &message, filename, lineno);
+            return Ok(());
+        };
+        let args = [
+            message,
+            Value::Obj(category.clone()),
+            self.new_str(filename),
+            Value::Int(i64::from(lineno)),
+        ];
+        self.call(&warn_explicit, &args).map(drop)
+    }
+
     /// `warnings.<name>`, importing the module; `None` when it cannot be imported.
     pub fn warnings_function(&mut self, name: &str) -> Option<Value> {
         let module = self.import_module("warnings").ok()?;
@@ -66,12 +90,6 @@ impl Vm {
     /// "file:line: Category: message" for the running Python frame, as CPython's
     /// `_warnings` prints when the `warnings` module is unavailable.
     fn print_default_warning(&mut self, category: &ObjRef, message: &Value) {
-        let text = self
-            .to_str(message)
-            .unwrap_or_else(|_| "<message str() failed>".to_string());
-        let name = category
-            .as_type()
-            .map_or_else(|| "Warning".to_string(), |t| t.name().to_string());
         let (file, line) = match self.thread.frames.last() {
             Some(f) => {
                 let code = &code_data(&f.code).code;
@@ -82,6 +100,17 @@ impl Vm {
             }
             None => ("sys".to_string(), 1),
         };
+        self.print_warning_at(category, message, &file, line);
+    }
+
+    /// "file:line: Category: message" on stderr.
+    fn print_warning_at(&mut self, category: &ObjRef, message: &Value, file: &str, line: u32) {
+        let text = self
+            .to_str(message)
+            .unwrap_or_else(|_| "<message str() failed>".to_string());
+        let name = category
+            .as_type()
+            .map_or_else(|| "Warning".to_string(), |t| t.name().to_string());
         self.flush_stdout();
         let _ = writeln!(std::io::stderr(), "{file}:{line}: {name}: {text}");
     }

@@ -23,6 +23,7 @@ impl<'a> Compiler<'a> {
         if self.method_call(func, args, keywords, loc)? {
             return Ok(());
         }
+        crate::warnings::check_caller(func);
         self.expr(func)?;
         let end = self.new_label();
         self.maybe_optimize_builtin_call(func, args, keywords, end)?;

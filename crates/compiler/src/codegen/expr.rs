@@ -84,14 +84,7 @@ impl<'a> Compiler<'a> {
                 imag: *imag,
             },
             ast::Constant::Str(s) => Constant::Str(s.as_str().into()),
-            // Lone surrogates cannot live in a Rust string; they become U+FFFD for now.
-            ast::Constant::SurrogateStr(points) => Constant::Str(
-                points
-                    .iter()
-                    .map(|&p| char::from_u32(p).unwrap_or('\u{fffd}'))
-                    .collect::<String>()
-                    .into(),
-            ),
+            ast::Constant::SurrogateStr(points) => Constant::SurrogateStr(points.as_slice().into()),
             ast::Constant::Bytes(b) => Constant::Bytes(b.as_slice().into()),
         }
     }
@@ -159,7 +152,10 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
                 ..
-            } => self.compare(left, ops, comparators, loc)?,
+            } => {
+                crate::warnings::check_compare(left, ops, comparators, range);
+                self.compare(left, ops, comparators, loc)?
+            }
             Expr::IfExp {
                 test, body, orelse, ..
             } => {
@@ -339,6 +335,9 @@ impl<'a> Compiler<'a> {
         ctx: ExprContext,
         loc: Loc,
     ) -> Result<()> {
+        if ctx == ExprContext::Load {
+            crate::warnings::check_subscript(value, slice);
+        }
         self.expr(value)?;
         if ctx != ExprContext::Del && self.is_two_element_slice(slice) {
             self.slice_two_parts(slice)?;
@@ -454,6 +453,7 @@ impl<'a> Compiler<'a> {
                 comparators,
                 ..
             } if ops.len() > 1 && comparators.len() == ops.len() => {
+                crate::warnings::check_compare(left, ops, comparators, expr.range());
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.expr(left)?;

@@ -80,7 +80,7 @@ impl<'a> Compiler<'a> {
         let scope = self.scope();
         if !scope.is_function() {
             return Err(CompileError::new(
-                "'yield' outside function".to_string(),
+                "'yield from' outside function".to_string(),
                 range,
             ));
         }
@@ -100,7 +100,13 @@ impl<'a> Compiler<'a> {
 
     pub fn await_expr(&mut self, value: &'a Expr, range: ast::Range) -> Result<()> {
         let scope = self.scope();
-        if !scope.is_function() || !scope.is_coroutine {
+        if !scope.is_function() {
+            return Err(CompileError::new(
+                "'await' outside function".to_string(),
+                range,
+            ));
+        }
+        if !scope.is_coroutine {
             return Err(CompileError::new(
                 "'await' outside async function".to_string(),
                 range,

@@ -92,6 +92,11 @@ pub struct Unit<'a> {
     pub in_conditional_block: u32,
 }
 
+/// Instructions, and constants or global names, of a typical code unit: the starting
+/// sizes of its tables (growing a table copies or rehashes everything in it).
+const TYPICAL_UNIT_INSTRS: usize = 64;
+const TYPICAL_UNIT_NAMES: usize = 8;
+
 /// An insertion-ordered set of names with their indexes (CPython's name→index dicts).
 /// Names are shared `Rc<str>`s: one allocation per distinct name, which the code object
 /// then keeps.
@@ -102,6 +107,14 @@ pub struct IndexSet {
 }
 
 impl IndexSet {
+    /// Room for `capacity` names before the table grows (and rehashes).
+    pub fn with_capacity(capacity: usize) -> IndexSet {
+        IndexSet {
+            items: Vec::with_capacity(capacity),
+            index: FastMap::with_capacity_and_hasher(capacity, Default::default()),
+        }
+    }
+
     pub fn add(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.index.get(name) {
             return i;
@@ -432,9 +445,10 @@ impl<'a> Compiler<'a> {
             kind,
             name: name.to_string(),
             qualname,
-            seq: InstrSeq::default(),
-            consts: ConstPool::default(),
-            names: IndexSet::default(),
+            // Sized for a typical function, so that most units never regrow them.
+            seq: InstrSeq::with_capacity(TYPICAL_UNIT_INSTRS),
+            consts: ConstPool::with_capacity(TYPICAL_UNIT_NAMES),
+            names: IndexSet::with_capacity(TYPICAL_UNIT_NAMES),
             varnames,
             cellvars,
             freevars,

@@ -173,6 +173,10 @@ impl<'a> Compiler<'a> {
         } else {
             self.emit0(Opcode::ReturnValue, Loc::from_range(body.range()));
         }
+        // CPython ends every unit with an unreachable `return None`, whose None joins
+        // the constants: it stays (as the first constant always does) when the body
+        // added none of its own.
+        self.add_const(Constant::None);
         let code = self.exit_scope()?;
         self.make_closure(code, flags, loc)
     }

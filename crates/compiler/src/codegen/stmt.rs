@@ -115,10 +115,12 @@ impl<'a> Compiler<'a> {
                 | Stmt::Match { .. }
         );
         self.unit().in_conditional_block += u32::from(conditional);
-        let result = self.stmt_inner(stmt);
+        // On an error the compile is abandoned and the unit stack may be left with a
+        // nested unit on top (a class body that failed): restore only on success.
+        self.stmt_inner(stmt)?;
         self.unit().in_conditional_block -= u32::from(conditional);
         self.leave_nested();
-        result
+        Ok(())
     }
 
     fn stmt_inner(&mut self, stmt: &'a Stmt) -> Result<()> {
@@ -200,6 +202,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert { test, msg, .. } => {
+                crate::warnings::check_assert(test, range);
                 if self.optimize == 0 {
                     let end = self.new_label();
                     self.jump_if(test, end, true)?;

@@ -166,11 +166,13 @@ impl Builder {
         if conditional {
             self.current().in_conditional_block += 1;
         }
-        let result = self.stmt_inner(stmt);
+        // On an error the build is abandoned, possibly with a nested scope still
+        // current (a class body that failed): restore only on success.
+        self.stmt_inner(stmt)?;
         if conditional {
             self.current().in_conditional_block -= 1;
         }
-        result
+        Ok(())
     }
 
     fn stmt_inner(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
@@ -773,7 +775,7 @@ impl Builder {
                 }
             }
             Expr::YieldFrom { value, range } => {
-                self.mark_generator(*range, "yield")?;
+                self.mark_generator(*range, "yield from")?;
                 self.expr(value)?;
             }
             Expr::Compare {

@@ -12,9 +12,10 @@ use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::codecs::{self, Codec};
 use adder_vm::objects::dict;
 use adder_vm::objects::function::{Args, NativeFn};
+use adder_vm::objects::str::PyStr;
 use adder_vm::{PyResult, Value, Vm};
 
-use super::{errors_arg, pair, str_arg};
+use super::{errors_arg, pair, pystr_arg, str_arg};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("charmap_decode", charmap_decode),
@@ -32,14 +33,14 @@ fn charmap_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let errors = errors_arg(vm, pos.get(1), f, 2)?;
     let mapping = pos.get(2).filter(|m| !m.is_none());
     let Some(mapping) = mapping else {
-        let text = codecs::decode(vm, &data, &pos[0], Codec::Latin1, &errors)?;
-        return Ok(pair(vm, vm.new_str(&text), data.len()));
+        let text = codecs::decode_str(vm, &data, &pos[0], Codec::Latin1, &errors)?;
+        return Ok(pair(vm, vm.new_str_obj(text), data.len()));
     };
     let table: Option<Vec<char>> = match mapping.payload() {
         Some(Payload::Str(s)) => Some(s.as_str().chars().collect()),
         _ => None,
     };
-    let mut out = String::with_capacity(data.len());
+    let mut out = PyStr::new(String::with_capacity(data.len()));
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -52,7 +53,7 @@ fn charmap_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
         match mapped {
             Some(text) => {
-                out.push_str(&text);
+                out.push_text(&text);
                 i += 1;
             }
             None => {
@@ -68,7 +69,7 @@ fn charmap_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(pair(vm, vm.new_str(&out), data.len()))
+    Ok(pair(vm, vm.new_str_obj(out), data.len()))
 }
 
 /// `mapping[byte]` for decoding: a code point, a str, or None/missing (undefined).
@@ -96,8 +97,8 @@ fn lookup_decoding(vm: &mut Vm, mapping: &Value, b: u8) -> PyResult<Option<Strin
 }
 
 /// `mapping[ord(c)]` for encoding: a byte value, bytes, or None/missing (undefined).
-fn lookup_encoding(vm: &mut Vm, mapping: &Value, c: char, out: &mut Vec<u8>) -> PyResult<bool> {
-    let found = match vm.get_item(mapping, &Value::Int(c as i64)) {
+fn lookup_encoding(vm: &mut Vm, mapping: &Value, cp: u32, out: &mut Vec<u8>) -> PyResult<bool> {
+    let found = match vm.get_item(mapping, &Value::Int(cp as i64)) {
         Ok(v) => v,
         Err(e) if vm.is_instance(&Value::Obj(e.0.clone()), &vm.types().exc.lookup_error) => {
             return Ok(false)
@@ -129,11 +130,11 @@ fn lookup_encoding(vm: &mut Vm, mapping: &Value, c: char, out: &mut Vec<u8>) -> 
 fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = "charmap_encode";
     let pos = crate::arity::positional(vm, &args, f, f, 1, 3)?;
-    let text = str_arg(vm, &pos[0], f, 1)?;
+    let text = pystr_arg(vm, &pos[0], f, 1)?;
     let errors = errors_arg(vm, pos.get(1), f, 2)?;
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<u32> = text.code_points().collect();
     let Some(mapping) = pos.get(2).filter(|m| !m.is_none()).cloned() else {
-        let out = codecs::encode(vm, text, &pos[0], Codec::Latin1, &errors)?;
+        let out = codecs::encode_str(vm, text, &pos[0], Codec::Latin1, &errors)?;
         return Ok(pair(vm, new_bytes(vm, out), chars.len()));
     };
     let mut out = Vec::with_capacity(chars.len());
@@ -154,8 +155,8 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // Error handlers' replacements (`?`, `&#NN;`, `\\xNN`) are ASCII: map that
         // range once, so that the handler code needs no calls back into Python.
         let ascii = ascii_table(vm, &mapping)?;
-        let encode_char = |c: char, out: &mut Vec<u8>| -> bool {
-            match ascii.get(c as usize) {
+        let encode_char = |cp: u32, out: &mut Vec<u8>| -> bool {
+            match ascii.get(cp as usize) {
                 Some(Some(bytes)) => {
                     out.extend_from_slice(bytes);
                     true
@@ -163,17 +164,13 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 _ => false,
             }
         };
-        i = codecs::encode_error(
-            vm,
-            &mut out,
-            &chars,
-            &pos[0],
-            "charmap",
-            &errors,
-            (i, end),
-            UNDEFINED,
-            &encode_char,
-        )?;
+        let failure = codecs::EncodeFailure {
+            points: &chars,
+            original: &pos[0],
+            encoding: "charmap",
+            reason: UNDEFINED,
+        };
+        i = codecs::encode_error(vm, &mut out, &failure, &errors, (i, end), &encode_char)?;
     }
     Ok(pair(vm, new_bytes(vm, out), chars.len()))
 }
@@ -181,7 +178,7 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// What `mapping` makes of each ASCII character (None: undefined).
 fn ascii_table(vm: &mut Vm, mapping: &Value) -> PyResult<Vec<Option<Vec<u8>>>> {
     let mut table = Vec::with_capacity(128);
-    for c in (0u8..128).map(char::from) {
+    for c in 0..128 {
         let mut bytes = Vec::new();
         let defined = lookup_encoding(vm, mapping, c, &mut bytes)?;
         table.push(defined.then_some(bytes));

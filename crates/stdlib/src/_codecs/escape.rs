@@ -7,9 +7,10 @@ use adder_vm::objects::buffer::require_bytes_like;
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::codecs;
 use adder_vm::objects::function::{Args, NativeFn};
+use adder_vm::objects::str::PyStr;
 use adder_vm::{PyResult, Value, Vm};
 
-use super::{errors_arg, pair, str_arg};
+use super::{errors_arg, pair, pystr_arg};
 use crate::args::bool_arg;
 use adder_vm::objects::codecs::escape_code_point as escape;
 
@@ -27,19 +28,19 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 fn unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = "unicode_escape_encode";
     let pos = crate::arity::positional(vm, &args, f, f, 1, 2)?;
-    let text = str_arg(vm, &pos[0], f, 1)?;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            ' '..='~' => out.push(c),
-            _ => out.push_str(&escape(c as u32)),
+    let text = pystr_arg(vm, &pos[0], f, 1)?;
+    let mut out = String::with_capacity(text.as_str().len());
+    for cp in text.code_points() {
+        match char::from_u32(cp) {
+            Some('\\') => out.push_str("\\\\"),
+            Some('\t') => out.push_str("\\t"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some(c @ ' '..='~') => out.push(c),
+            _ => out.push_str(&escape(cp)),
         }
     }
-    let n = text.chars().count();
+    let n = text.char_len();
     Ok(pair(vm, new_bytes(vm, out.into_bytes()), n))
 }
 
@@ -47,10 +48,9 @@ fn unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn raw_unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = "raw_unicode_escape_encode";
     let pos = crate::arity::positional(vm, &args, f, f, 1, 2)?;
-    let text = str_arg(vm, &pos[0], f, 1)?;
-    let mut out = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        let cp = c as u32;
+    let text = pystr_arg(vm, &pos[0], f, 1)?;
+    let mut out = Vec::with_capacity(text.as_str().len());
+    for cp in text.code_points() {
         if cp < 0x100 {
             out.push(cp as u8);
         } else if cp < 0x10000 {
@@ -59,7 +59,7 @@ fn raw_unicode_escape_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             out.extend_from_slice(format!("\\U{cp:08x}").as_bytes());
         }
     }
-    let n = text.chars().count();
+    let n = text.char_len();
     Ok(pair(vm, new_bytes(vm, out), n))
 }
 
@@ -112,25 +112,25 @@ fn decode_escapes(
     errors: &str,
     raw: bool,
     is_final: bool,
-) -> PyResult<(String, usize)> {
+) -> PyResult<(PyStr, usize)> {
     let name = if raw {
         "rawunicodeescape"
     } else {
         "unicodeescape"
     };
-    let mut out = String::with_capacity(data.len());
+    let mut out = PyStr::new(String::with_capacity(data.len()));
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
         if b != b'\\' {
-            out.push(b as char);
+            out.push_code_point(b as u32);
             i += 1;
             continue;
         }
         let start = i;
         let Some(&kind) = data.get(i + 1) else {
             if raw {
-                out.push('\\');
+                out.push_code_point('\\' as u32);
                 i += 1;
                 continue;
             }
@@ -150,10 +150,10 @@ fn decode_escapes(
         };
         if raw && kind != b'u' && kind != b'U' {
             // `\\` stays as two characters, and a `\u` after it is not an escape.
-            out.push('\\');
+            out.push_code_point('\\' as u32);
             i += 1;
             if kind == b'\\' {
-                out.push('\\');
+                out.push_code_point('\\' as u32);
                 i += 1;
             }
             continue;
@@ -174,13 +174,15 @@ fn decode_escapes(
             _ => None,
         };
         if let Some(c) = simple {
-            out.extend(c);
+            if let Some(c) = c {
+                out.push_code_point(c as u32);
+            }
             continue;
         }
         if (b'0'..=b'7').contains(&kind) {
             let (value, next) = octal_escape(data, kind, i);
             i = next;
-            out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
+            out.push_code_point(value);
             continue;
         }
         let (want, label) = match kind {
@@ -193,8 +195,8 @@ fn decode_escapes(
             }
             _ => {
                 // An unknown escape keeps its backslash.
-                out.push('\\');
-                out.push(kind as char);
+                out.push_code_point('\\' as u32);
+                out.push_code_point(kind as u32);
                 continue;
             }
         };
@@ -216,9 +218,10 @@ fn decode_escapes(
             continue;
         }
         i += want;
-        match char::from_u32(value) {
-            Some(c) => out.push(c),
-            None => {
+        // Lone surrogates included, as CPython.
+        match value {
+            0..0x11_0000 => out.push_code_point(value),
+            _ => {
                 i = codecs::decode_error(
                     vm,
                     &mut out,
@@ -237,7 +240,7 @@ fn decode_escapes(
 /// `\N{NAME}` starting at `data[start]`; returns where decoding goes on.
 fn named_escape(
     vm: &mut Vm,
-    out: &mut String,
+    out: &mut PyStr,
     data: &[u8],
     original: &Value,
     errors: &str,
@@ -253,7 +256,7 @@ fn named_escape(
     } else {
         None
     };
-    let fail = |vm: &mut Vm, out: &mut String, end: usize, reason: &str| {
+    let fail = |vm: &mut Vm, out: &mut PyStr, end: usize, reason: &str| {
         codecs::decode_error(
             vm,
             out,
@@ -278,7 +281,7 @@ fn named_escape(
     let name = std::str::from_utf8(&data[open + 1..close]).unwrap_or("");
     match unicode_names2::character(name) {
         Some(c) if !name.is_empty() => {
-            out.push(c);
+            out.push_code_point(c as u32);
             Ok(close + 1)
         }
         _ => fail(vm, out, close + 1, "unknown Unicode character name"),
@@ -301,7 +304,7 @@ fn escape_decoder(vm: &mut Vm, args: Args, f: &str, raw: bool) -> PyResult<Value
     let errors = errors_arg(vm, pos.get(1), f, 2)?;
     let is_final = bool_arg(vm, pos.get(2), true)?;
     let (text, consumed) = decode_escapes(vm, &data, &pos[0], &errors, raw, is_final)?;
-    Ok(pair(vm, vm.new_str(&text), consumed))
+    Ok(pair(vm, vm.new_str_obj(text), consumed))
 }
 
 /// `escape_encode(bytes, errors=None)`: the body of the bytes' repr with `'` escaped.

@@ -4,8 +4,11 @@
 //! (The encoders and decoders apply these handlers directly, without calling them.)
 
 use adder_vm::object::Payload;
+use adder_vm::objects::bytes::new_bytes;
+use adder_vm::objects::codec_errors::{pass_surrogate, read_passed_surrogate};
 use adder_vm::objects::codecs::escape_code_point as escape;
 use adder_vm::objects::function::{Args, NativeFn};
+use adder_vm::objects::str::PyStr;
 use adder_vm::{PyErr, PyResult, Value, Vm};
 
 /// The standard handler names and their functions.
@@ -16,6 +19,8 @@ pub const BUILTIN: &[(&str, NativeFn)] = &[
     ("backslashreplace", backslashreplace_errors),
     ("xmlcharrefreplace", xmlcharrefreplace_errors),
     ("namereplace", namereplace_errors),
+    ("surrogateescape", surrogateescape_errors),
+    ("surrogatepass", surrogatepass_errors),
 ];
 
 /// The built-in function object for the handler `name` (`<built-in function
@@ -27,6 +32,8 @@ pub fn builtin_function(vm: &Vm, name: &str, f: NativeFn) -> Value {
         "replace" => "replace_errors",
         "backslashreplace" => "backslashreplace_errors",
         "xmlcharrefreplace" => "xmlcharrefreplace_errors",
+        "surrogateescape" => "surrogateescape",
+        "surrogatepass" => "surrogatepass",
         _ => "namereplace_errors",
     };
     adder_vm::builtins::new_builtin(vm, full, f, None)
@@ -94,13 +101,12 @@ fn clamp_end(end: usize, len: usize) -> usize {
     end.max(1).min(len)
 }
 
-/// The characters `object[start..end]` of an encode/translate error.
-fn bad_chars(vm: &mut Vm, exc: &Value, start: usize, end: usize) -> PyResult<Vec<char>> {
+/// The code points `object[start..end]` of an encode/translate error.
+fn bad_chars(vm: &mut Vm, exc: &Value, start: usize, end: usize) -> PyResult<Vec<u32>> {
     let object = vm.get_attr_str(exc, "object")?;
     match object.payload() {
         Some(Payload::Str(s)) => Ok(s
-            .as_str()
-            .chars()
+            .code_points()
             .skip(start)
             .take(end.saturating_sub(start))
             .collect()),
@@ -155,8 +161,8 @@ fn backslashreplace_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
             text.push_str(&format!("\\x{b:02x}"));
         }
     } else {
-        for c in bad_chars(vm, &exc, start, end)? {
-            text.push_str(&escape(c as u32));
+        for cp in bad_chars(vm, &exc, start, end)? {
+            text.push_str(&escape(cp));
         }
     }
     Ok(answer(vm, &text, end))
@@ -169,7 +175,7 @@ fn xmlcharrefreplace_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let text: String = bad_chars(vm, &exc, start, end)?
         .into_iter()
-        .map(|c| format!("&#{};", c as u32))
+        .map(|cp| format!("&#{cp};"))
         .collect();
     Ok(answer(vm, &text, end))
 }
@@ -181,10 +187,108 @@ fn namereplace_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let text: String = bad_chars(vm, &exc, start, end)?
         .into_iter()
-        .map(|c| match unicode_names2::name(c) {
-            Some(name) => format!("\\N{{{name}}}"),
-            None => escape(c as u32),
-        })
+        .map(
+            |cp| match char::from_u32(cp).and_then(unicode_names2::name) {
+                Some(name) => format!("\\N{{{name}}}"),
+                None => escape(cp),
+            },
+        )
         .collect();
     Ok(answer(vm, &text, end))
+}
+
+/// The exception itself, raised again: what a handler does with what it cannot fix.
+fn reraise(vm: &Vm, exc: &Value) -> PyErr {
+    match exc {
+        Value::Obj(o) => PyErr(o.clone()),
+        _ => wrong_kind(vm, exc),
+    }
+}
+
+/// The bytes `object[start..end]` of a decode error.
+fn bad_bytes(vm: &mut Vm, exc: &Value, start: usize, end: usize) -> PyResult<Vec<u8>> {
+    let object = vm.get_attr_str(exc, "object")?;
+    let data = adder_vm::objects::buffer::require_bytes_like(vm, &object)?;
+    Ok(data.get(start..end.min(data.len())).unwrap_or(&[]).to_vec())
+}
+
+/// `(replacement, end)` with a str replacement of exact code points.
+fn answer_points(vm: &Vm, points: impl IntoIterator<Item = u32>, end: usize) -> Value {
+    let text = vm.new_str_obj(PyStr::from_code_points(points));
+    vm.new_tuple(vec![text, Value::Int(end as i64)])
+}
+
+/// `(replacement, end)` with a bytes replacement.
+fn answer_bytes(vm: &Vm, bytes: Vec<u8>, end: usize) -> Value {
+    vm.new_tuple(vec![new_bytes(vm, bytes), Value::Int(end as i64)])
+}
+
+/// `surrogateescape`: undecodable bytes (up to four) become U+DC80..U+DCFF, and those
+/// encode back to their bytes; anything else raises the error.
+fn surrogateescape_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (exc, kind, start, end) = error_arg(vm, &args, "surrogateescape")?;
+    match kind {
+        ErrorKind::Decode => {
+            let bytes = bad_bytes(vm, &exc, start, end)?;
+            let escaped: Vec<u32> = bytes
+                .iter()
+                .take(4)
+                .take_while(|&&b| b >= 0x80)
+                .map(|&b| 0xdc00 + b as u32)
+                .collect();
+            if escaped.is_empty() {
+                return Err(reraise(vm, &exc));
+            }
+            let next = start + escaped.len();
+            Ok(answer_points(vm, escaped, next))
+        }
+        ErrorKind::Encode => {
+            let mut out = Vec::new();
+            for cp in bad_chars(vm, &exc, start, end)? {
+                match cp {
+                    0xdc80..=0xdcff => out.push((cp - 0xdc00) as u8),
+                    _ => return Err(reraise(vm, &exc)),
+                }
+            }
+            Ok(answer_bytes(vm, out, end))
+        }
+        ErrorKind::Translate => Err(wrong_kind(vm, &exc)),
+    }
+}
+
+/// `surrogatepass`: UTF-8/16/32 carry lone surrogates as if they were characters.
+fn surrogatepass_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (exc, kind, start, end) = error_arg(vm, &args, "surrogatepass")?;
+    let encoding = vm.get_attr_str(&exc, "encoding")?;
+    let encoding = match encoding.payload() {
+        Some(Payload::Str(s)) => normalized_utf_name(s.as_str()),
+        _ => return Err(reraise(vm, &exc)),
+    };
+    match kind {
+        ErrorKind::Decode => {
+            let object = vm.get_attr_str(&exc, "object")?;
+            let data = adder_vm::objects::buffer::require_bytes_like(vm, &object)?;
+            match read_passed_surrogate(&encoding, data.get(start..).unwrap_or(&[])) {
+                Some((cp, len)) => Ok(answer_points(vm, [cp], start + len)),
+                None => Err(reraise(vm, &exc)),
+            }
+        }
+        ErrorKind::Encode => {
+            let mut out = Vec::new();
+            for cp in bad_chars(vm, &exc, start, end)? {
+                if !pass_surrogate(&encoding, cp, &mut out) {
+                    return Err(reraise(vm, &exc));
+                }
+            }
+            Ok(answer_bytes(vm, out, end))
+        }
+        ErrorKind::Translate => Err(wrong_kind(vm, &exc)),
+    }
+}
+
+/// An encoding name as the surrogate helpers know it: lower case, `-` separated.
+fn normalized_utf_name(name: &str) -> String {
+    name.to_ascii_lowercase()
+        .replace('_', "-")
+        .replace("utf8", "utf-8")
 }

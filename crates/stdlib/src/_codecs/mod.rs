@@ -17,6 +17,7 @@ use adder_vm::codec_registry;
 use adder_vm::native_module::add_functions;
 use adder_vm::object::{ObjRef, Payload};
 use adder_vm::objects::function::{Args, NativeFn};
+use adder_vm::objects::str::PyStr;
 use adder_vm::{PyResult, Value, Vm};
 
 use crate::args::{bind, Params};
@@ -42,8 +43,19 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
 
 /// The text of a str argument, or Argument Clinic's "f() argument N must be str".
 pub(crate) fn str_arg<'a>(vm: &Vm, v: &'a Value, func: &str, position: usize) -> PyResult<&'a str> {
+    pystr_arg(vm, v, func, position).map(PyStr::as_str)
+}
+
+/// A str argument itself (its exact code points), or Argument Clinic's
+/// "f() argument N must be str".
+pub(crate) fn pystr_arg<'a>(
+    vm: &Vm,
+    v: &'a Value,
+    func: &str,
+    position: usize,
+) -> PyResult<&'a PyStr> {
     match v.payload() {
-        Some(Payload::Str(s)) => Ok(s.as_str()),
+        Some(Payload::Str(s)) => Ok(s),
         _ => Err(vm.type_error(format!(
             "{func}() argument {position} must be str, not {}",
             vm.type_name(v)

@@ -8,9 +8,10 @@ use adder_vm::objects::buffer::require_bytes_like;
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::codecs::{self, Codec};
 use adder_vm::objects::function::{Args, NativeFn};
+use adder_vm::objects::str::PyStr;
 use adder_vm::{PyResult, Value, Vm};
 
-use super::{errors_arg, pair, str_arg};
+use super::{errors_arg, pair, pystr_arg};
 use crate::args::bool_arg;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -43,9 +44,9 @@ fn encoder_args<'a>(
     args: &'a Args,
     func: &str,
     max: usize,
-) -> PyResult<(&'a str, &'a Value, String)> {
+) -> PyResult<(&'a PyStr, &'a Value, String)> {
     let pos = crate::arity::positional(vm, args, func, func, 1, max)?;
-    let text = str_arg(vm, &pos[0], func, 1)?;
+    let text = pystr_arg(vm, &pos[0], func, 1)?;
     let errors = errors_arg(vm, pos.get(1), func, 2)?;
     Ok((text, &pos[0], errors))
 }
@@ -53,9 +54,8 @@ fn encoder_args<'a>(
 /// One of the simple built-in encoders, returning `(bytes, len(str))`.
 fn encode_simple(vm: &mut Vm, args: Args, func: &str, codec: Codec) -> PyResult<Value> {
     let (text, original, errors) = encoder_args(vm, &args, func, 2)?;
-    let out = codecs::encode(vm, text, original, codec, &errors)?;
-    let n = text.chars().count();
-    Ok(pair(vm, new_bytes(vm, out), n))
+    let out = codecs::encode_str(vm, text, original, codec, &errors)?;
+    Ok(pair(vm, new_bytes(vm, out), text.char_len()))
 }
 
 fn utf_8_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -93,14 +93,14 @@ fn decoder_args<'a>(vm: &Vm, args: &'a Args, func: &str, max: usize) -> PyResult
 
 fn ascii_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = decoder_args(vm, &args, "ascii_decode", 2)?;
-    let text = codecs::decode(vm, &a.data, a.original, Codec::Ascii, &a.errors)?;
-    Ok(pair(vm, vm.new_str(&text), a.data.len()))
+    let text = codecs::decode_str(vm, &a.data, a.original, Codec::Ascii, &a.errors)?;
+    Ok(pair(vm, vm.new_str_obj(text), a.data.len()))
 }
 
 fn latin_1_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = decoder_args(vm, &args, "latin_1_decode", 2)?;
-    let text = codecs::decode(vm, &a.data, a.original, Codec::Latin1, &a.errors)?;
-    Ok(pair(vm, vm.new_str(&text), a.data.len()))
+    let text = codecs::decode_str(vm, &a.data, a.original, Codec::Latin1, &a.errors)?;
+    Ok(pair(vm, vm.new_str_obj(text), a.data.len()))
 }
 
 /// `utf_8_decode(data, errors=None, final=False)`.
@@ -113,8 +113,8 @@ fn utf_8_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         data.len() - incomplete_utf8_tail(data)
     };
-    let text = codecs::decode(vm, &data[..usable], a.original, Codec::Utf8, &a.errors)?;
-    Ok(pair(vm, vm.new_str(&text), usable))
+    let text = codecs::decode_str(vm, &data[..usable], a.original, Codec::Utf8, &a.errors)?;
+    Ok(pair(vm, vm.new_str_obj(text), usable))
 }
 
 /// How many bytes at the end of `data` start a UTF-8 sequence that more input could
@@ -146,33 +146,37 @@ fn incomplete_utf8_tail(data: &[u8]) -> usize {
 /// "native order with a BOM" (encoding).
 type ByteOrder = i64;
 
-/// UTF-16 (`width` 2) or UTF-32 (`width` 4) in the given order, after a BOM if asked.
-fn encode_units(text: &str, width: usize, order: ByteOrder, bom: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(width * (text.len() + 1));
-    let mut put = |unit: u32| {
-        let bytes = if order > 0 {
-            unit.to_be_bytes()
-        } else {
-            unit.to_le_bytes()
-        };
-        match (width, order > 0) {
-            (2, true) => out.extend_from_slice(&bytes[2..]),
-            (2, false) => out.extend_from_slice(&bytes[..2]),
-            _ => out.extend_from_slice(&bytes),
-        }
-    };
-    if bom {
-        put(0xfeff);
-    }
-    if width == 2 {
-        text.encode_utf16().for_each(|u| put(u as u32));
+/// Write `unit` (a UTF-16 code unit or a UTF-32 code point) in the byte order.
+fn put_unit(out: &mut Vec<u8>, unit: u32, width: usize, order: ByteOrder) {
+    let bytes = if order > 0 {
+        unit.to_be_bytes()
     } else {
-        text.chars().for_each(|c| put(c as u32));
+        unit.to_le_bytes()
+    };
+    match (width, order > 0) {
+        (2, true) => out.extend_from_slice(&bytes[2..]),
+        (2, false) => out.extend_from_slice(&bytes[..2]),
+        _ => out.extend_from_slice(&bytes),
     }
-    out
 }
 
-/// `utf_16_encode(str, errors=None, byteorder=0)` and `utf_32_encode`.
+/// Write `cp` in UTF-16 (`width` 2, astral code points as a surrogate pair) or UTF-32;
+/// false for a lone surrogate, which neither can hold.
+fn encode_wide_code_point(cp: u32, width: usize, order: ByteOrder, out: &mut Vec<u8>) -> bool {
+    match cp {
+        0xd800..=0xdfff => return false,
+        0x10000.. if width == 2 => {
+            let v = cp - 0x10000;
+            put_unit(out, 0xd800 | (v >> 10), width, order);
+            put_unit(out, 0xdc00 | (v & 0x3ff), width, order);
+        }
+        _ => put_unit(out, cp, width, order),
+    }
+    true
+}
+
+/// `utf_16_encode(str, errors=None, byteorder=0)` and `utf_32_encode`: byte order 0
+/// is the native one (little-endian) after a BOM.
 fn encode_wide(
     vm: &mut Vm,
     args: Args,
@@ -181,7 +185,7 @@ fn encode_wide(
     fixed: Option<ByteOrder>,
 ) -> PyResult<Value> {
     let max = if fixed.is_some() { 2 } else { 3 };
-    let (text, _, _) = encoder_args(vm, &args, func, max)?;
+    let (text, original, errors) = encoder_args(vm, &args, func, max)?;
     let order = match fixed {
         Some(o) => o,
         None => match args.pos().get(2) {
@@ -189,10 +193,29 @@ fn encode_wide(
             None => 0,
         },
     };
-    let bom = order == 0;
-    let out = encode_units(text, width, order, bom);
-    let n = text.chars().count();
-    Ok(pair(vm, new_bytes(vm, out), n))
+    let encoding = match (width, order.signum()) {
+        (2, 0) => "utf-16",
+        (2, -1) => "utf-16-le",
+        (2, _) => "utf-16-be",
+        (_, 0) => "utf-32",
+        (_, -1) => "utf-32-le",
+        _ => "utf-32-be",
+    };
+    let points: Vec<u32> = text.code_points().collect();
+    let failure = codecs::EncodeFailure {
+        points: &points,
+        original,
+        encoding,
+        reason: "surrogates not allowed",
+    };
+    let encode_char = |cp: u32, out: &mut Vec<u8>| encode_wide_code_point(cp, width, order, out);
+    let body = codecs::encode_each(vm, &failure, &errors, &encode_char)?;
+    let mut out = Vec::with_capacity(body.len() + width);
+    if order == 0 {
+        put_unit(&mut out, 0xfeff, width, order);
+    }
+    out.extend_from_slice(&body);
+    Ok(pair(vm, new_bytes(vm, out), points.len()))
 }
 
 fn utf_16_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -216,7 +239,7 @@ fn utf_32_be_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// What a wide decoder produced.
 struct Decoded {
-    text: String,
+    text: PyStr,
     consumed: usize,
     order: ByteOrder,
 }
@@ -262,8 +285,8 @@ fn decode_wide(
             (_, false) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
         }
     };
-    let mut text = String::with_capacity(data.len() / width);
-    let err = |vm: &mut Vm, text: &mut String, range: (usize, usize), reason: &str| {
+    let mut text = PyStr::new(String::with_capacity(data.len() / width));
+    let err = |vm: &mut Vm, text: &mut PyStr, range: (usize, usize), reason: &str| {
         codecs::decode_error(vm, text, (data, a.original), name, &a.errors, range, reason)
     };
     while pos < data.len() {
@@ -277,8 +300,8 @@ fn decode_wide(
         let u = unit(pos);
         if width == 4 {
             match char::from_u32(u) {
-                Some(c) => {
-                    text.push(c);
+                Some(_) => {
+                    text.push_code_point(u);
                     pos += 4;
                 }
                 None => {
@@ -305,14 +328,14 @@ fn decode_wide(
                 let low = unit(pos + 2);
                 if (0xdc00..=0xdfff).contains(&low) {
                     let cp = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
-                    text.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                    text.push_code_point(cp);
                     pos += 4;
                 } else {
                     pos = err(vm, &mut text, (pos, pos + 2), "illegal UTF-16 surrogate")?;
                 }
             }
             _ => {
-                text.push(char::from_u32(u).unwrap_or('\u{fffd}'));
+                text.push_code_point(u);
                 pos += 2;
             }
         }
@@ -335,7 +358,7 @@ fn decode_wide_fn(
     let a = decoder_args(vm, &args, func, 3)?;
     let is_final = bool_arg(vm, a.rest.first(), false)?;
     let d = decode_wide(vm, &a, width, order, is_final)?;
-    Ok(pair(vm, vm.new_str(&d.text), d.consumed))
+    Ok(pair(vm, vm.new_str_obj(d.text), d.consumed))
 }
 
 /// `utf_16_ex_decode(data, errors=None, byteorder=0, final=False)`:
@@ -348,7 +371,7 @@ fn decode_wide_ex(vm: &mut Vm, args: Args, func: &str, width: usize) -> PyResult
     };
     let is_final = bool_arg(vm, a.rest.get(1), false)?;
     let d = decode_wide(vm, &a, width, order.signum(), is_final)?;
-    let text = vm.new_str(&d.text);
+    let text = vm.new_str_obj(d.text);
     Ok(vm.new_tuple(vec![
         text,
         Value::Int(d.consumed as i64),

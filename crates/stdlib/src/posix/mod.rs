@@ -8,7 +8,7 @@
 //! routes.
 
 mod dirs;
-mod errors;
+pub(crate) mod errors;
 mod files;
 mod path;
 mod process;

@@ -5,6 +5,7 @@ use std::ffi::CString;
 
 use adder_vm::object::Payload;
 use adder_vm::objects::bytes::new_bytes;
+use adder_vm::objects::codecs;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
 
@@ -26,12 +27,12 @@ impl PathArg {
     }
 }
 
-/// A file name from the system as `str` (lossy UTF-8) or `bytes`.
+/// A file name from the system as `str` (UTF-8 with `surrogateescape`) or `bytes`.
 pub fn name_value(vm: &Vm, raw: &[u8], as_bytes: bool) -> Value {
     if as_bytes {
         new_bytes(vm, raw.to_vec())
     } else {
-        vm.new_str(&String::from_utf8_lossy(raw))
+        vm.new_str_obj(codecs::fs_decode(raw))
     }
 }
 
@@ -87,7 +88,7 @@ fn path_arg_with(
         }
     };
     let (raw, is_bytes) = match path.payload() {
-        Some(Payload::Str(s)) => (s.as_str().as_bytes().to_vec(), false),
+        Some(Payload::Str(s)) => (codecs::fs_encode(vm, s, &path)?, false),
         Some(Payload::Bytes(b)) => (b.to_vec(), true),
         _ => return Err(vm.type_error(format!("{func}: {arg} should be string"))),
     };

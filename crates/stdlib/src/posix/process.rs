@@ -54,6 +54,9 @@ pub fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if unsafe { libc::kill(pid, sig) } != 0 {
         return Err(last_error(vm, None));
     }
+    // A signal sent to this process is handled before the call returns (CPython's
+    // eval breaker runs right after a call to a built-in).
+    vm.check_signals()?;
     Ok(Value::None)
 }
 
@@ -206,7 +209,7 @@ pub fn environ(vm: &mut Vm) -> PyResult<ObjRef> {
 fn env_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<CString> {
     let v = fspath(vm, v)?;
     let raw = match v.payload() {
-        Some(Payload::Str(s)) => s.as_str().as_bytes().to_vec(),
+        Some(Payload::Str(s)) => adder_vm::objects::codecs::fs_encode(vm, s, &v)?,
         Some(Payload::Bytes(b)) => b.to_vec(),
         _ => return Err(vm.type_error(format!("{what} must be str or bytes"))),
     };

@@ -154,7 +154,9 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     vm.flush_stdout();
-    std::thread::sleep(std::time::Duration::from_nanos(nanos as u64));
+    // Other threads run meanwhile.
+    let length = std::time::Duration::from_nanos(nanos as u64);
+    vm.allow_threads(move || std::thread::sleep(length));
     Ok(Value::None)
 }
 

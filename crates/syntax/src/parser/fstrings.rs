@@ -87,16 +87,19 @@ impl Parser<'_> {
             let value = if raw {
                 parts.body.as_bytes().to_vec()
             } else {
-                decode_bytes(parts.body).map_err(|e| self.error_at(e.msg, range))?
+                let value = decode_bytes(parts.body).map_err(|e| self.error_at(e.msg, range))?;
+                self.warn_invalid_escape(tok, parts.body, parts.body_offset);
+                value
             };
             return Ok(Piece::Bytes { value, range });
         }
         let value = if raw {
             DecodedStr::Text(parts.body.to_string())
         } else {
-            decode_str(parts.body).map_err(|e| self.error_at(e.msg, range))?
+            let value = decode_str(parts.body).map_err(|e| self.error_at(e.msg, range))?;
+            self.warn_invalid_escape(tok, parts.body, parts.body_offset);
+            value
         };
-        let _ = parts.body_offset;
         Ok(Piece::Str {
             value,
             u_prefix: lower.contains('u'),
@@ -147,7 +150,9 @@ impl Parser<'_> {
         let value = if raw {
             DecodedStr::Text(text.to_string())
         } else {
-            decode_str(text).map_err(|e| self.error_at(e.msg, range))?
+            let value = decode_str(text).map_err(|e| self.error_at(e.msg, range))?;
+            self.warn_invalid_escape(tok, text, 0);
+            value
         };
         parts.push(Expr::Constant {
             value: value.into_constant(),

@@ -11,6 +11,7 @@
 //! the tokenizer.
 
 mod arguments;
+mod escape_warnings;
 mod expressions;
 mod fstrings;
 mod patterns;

@@ -302,6 +302,9 @@ impl Reader<'_> {
             Value::Float(f) => Some(Constant::Float(*f)),
             _ if v.is(&vm.types().ellipsis) => Some(Constant::Ellipsis),
             _ => match v.payload() {
+                Some(Payload::Str(s)) if s.has_surrogates() => {
+                    Some(Constant::SurrogateStr(s.code_points().collect()))
+                }
                 Some(Payload::Str(s)) => Some(Constant::Str(s.as_str().to_string())),
                 Some(Payload::Bytes(b)) => Some(Constant::Bytes(b.to_vec())),
                 Some(Payload::Int(i)) => Some(Constant::Int(i.clone())),

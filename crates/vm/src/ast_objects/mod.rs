@@ -3,8 +3,8 @@
 //! and node objects back into a tree for `compile(tree, ...)`.
 //!
 //! The classes come from one table (`table.rs`), made into classes (`classes.rs`) in
-//! the module's namespace when `_ast` is first imported. `to_object.rs` converts the
-//! syntax crate's generic tree to objects; `from_object*.rs` read objects back into
+//! the module's namespace when `_ast` is first imported. `to_object.rs` makes node
+//! objects from the Rust AST; `from_object*.rs` read objects back into
 //! the Rust AST, which `validate.rs` checks as CPython's `PyAST_Validate` does.
 
 mod classes;
@@ -18,15 +18,17 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use adder_syntax::tree_walk::NodeShape;
+
 use crate::error::PyResult;
 use crate::gc::collect::AddrMap;
 use crate::object::ObjRef;
-use crate::objects::dict;
+use crate::objects::dict::{self, DictData};
 use crate::value::Value;
 use crate::vm::Vm;
 
 pub(crate) use from_object::object_to_mod;
-pub(crate) use to_object::tree_to_object;
+pub(crate) use to_object::mod_to_object;
 
 /// `compile()` flags `_ast` exports (`Include/cpython/compile.h`).
 pub const PYCF_ONLY_AST: i64 = 0x0400;
@@ -44,59 +46,35 @@ pub(crate) struct AstClasses {
     constructors: HashMap<&'static str, Vec<(&'static str, ObjRef)>>,
     /// The node kinds whose end positions are required (patterns, type parameters).
     ends_required: Vec<&'static str>,
-    /// Node templates by the address of the syntax tree's kind name (a static string),
-    /// so that finding one costs a multiplication, not a string hash.
+    /// Node templates by the address of the tree walk's node shape (a static), so
+    /// that finding one costs a multiplication, not a string hash.
     templates: RefCell<AddrMap<Rc<NodeTemplate>>>,
-    position_keys: [InternedKey; 4],
 }
 
-/// A dict key ready to insert: an interned str and its hash.
-struct InternedKey {
-    /// The name as the syntax tree spells it.
-    name: &'static str,
-    key: Value,
-    hash: i64,
-}
-
-impl InternedKey {
-    fn new(vm: &Vm, name: &'static str) -> InternedKey {
-        let key = vm.intern(name);
-        let hash = key
-            .as_obj()
-            .and_then(|o| o.as_str())
-            .map_or(0, |s| s.hash());
-        InternedKey { name, key, hash }
-    }
-}
-
-/// What making a node of one kind needs: its class, its field keys in the syntax
-/// tree's order, and for a kind without fields or position the one shared instance.
+/// What making a node of one kind needs: its class, its `__dict__` ready to copy
+/// (the field keys in `_fields` order, then the position keys when the kind has a
+/// position, every value None), and for a kind without fields or position the one
+/// instance every tree shares.
 struct NodeTemplate {
     class: ObjRef,
-    fields: Vec<InternedKey>,
+    dict: DictData,
     singleton: Option<Value>,
 }
 
 impl AstClasses {
-    /// The template of node kind `name`, made from this node if it is the first.
+    /// The template of node kind `shape` with or without position, made on first use.
     fn template(
         &self,
         vm: &Vm,
-        name: &'static str,
-        fields: &[(&'static str, adder_syntax::tree::AstValue)],
+        shape: &'static NodeShape,
         has_position: bool,
     ) -> PyResult<Rc<NodeTemplate>> {
-        let address = name.as_ptr() as usize;
+        // Shapes are statics, so their addresses are even: the low bit is free.
+        let address = shape as *const NodeShape as usize | usize::from(has_position);
         if let Some(found) = self.templates.borrow().get(&address) {
             return Ok(found.clone());
         }
-        let made = Rc::new(to_object::new_template(
-            vm,
-            self,
-            name,
-            fields,
-            has_position,
-        )?);
+        let made = Rc::new(to_object::new_template(vm, self, shape, has_position)?);
         self.templates.borrow_mut().insert(address, made.clone());
         Ok(made)
     }
@@ -148,7 +126,6 @@ fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
         constructors,
         ends_required,
         templates: RefCell::default(),
-        position_keys: to_object::position_keys(vm),
     });
     Ok(())
 }

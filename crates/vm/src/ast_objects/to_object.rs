@@ -1,5 +1,6 @@
-//! Rust AST → `_ast` node objects (CPython's `ast2obj`), walking the syntax crate's
-//! generic tree so that every node kind is handled by the same few lines.
+//! Rust AST → `_ast` node objects (CPython's `ast2obj`): a `TreeSink` that the
+//! syntax crate's tree walk (the one description of every node kind) drives, so that
+//! nodes are made straight from the AST with no intermediate tree.
 //!
 //! This is the hot half of `ast.parse`: a node is made without calling any Python
 //! code, its `__dict__` built at its final size from keys interned once per node kind
@@ -7,105 +8,88 @@
 //! CPython's parser interns them) and field-less nodes (`Load()`, `Add()`) shared by
 //! every tree, as CPython shares them.
 
-use adder_syntax::ast::{Constant, Range};
-use adder_syntax::tree::AstValue;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use adder_syntax::ast::{Constant, Mod, Range};
+use adder_syntax::tree_walk::{walk_mod, NodeShape, TreeSink};
 
 use super::{AstClasses, NodeTemplate};
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
+use crate::gc::collect::AddrHasher;
 use crate::object::{Payload, PyObject};
 use crate::objects::dict::DictData;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// Deepest tree converted before RecursionError (CPython: "maximum recursion depth
+/// Deepest nesting converted before RecursionError (CPython: "maximum recursion depth
 /// exceeded during ast construction"), well within Rust's stack.
 const MAX_DEPTH: usize = 5000;
 
 /// Position attributes, in CPython's `_attributes` order.
 const POSITION_NAMES: [&str; 4] = ["lineno", "col_offset", "end_lineno", "end_col_offset"];
 
-/// One conversion: the classes and how deep it is.
-struct Converter<'c> {
-    classes: &'c AstClasses,
-    depth: usize,
-}
-
 /// The node objects for a parsed tree.
-pub(crate) fn tree_to_object(vm: &mut Vm, tree: &AstValue) -> PyResult<Value> {
+pub(crate) fn mod_to_object(vm: &mut Vm, module: &Mod) -> PyResult<Value> {
     let classes = super::classes(vm)?;
-    let mut converter = Converter {
+    let vm: &Vm = vm;
+    let mut sink = ObjectSink {
+        vm,
         classes: &classes,
-        depth: 0,
+        stack: Vec::with_capacity(64),
+        names: NameCache::default(),
+        error: None,
     };
-    converter.value(vm, tree)
+    let complete = walk_mod(module, &mut sink, MAX_DEPTH);
+    if let Some(err) = sink.error {
+        return Err(err);
+    }
+    if !complete {
+        return Err(vm.error(
+            &vm.types().exc.recursion_error.clone(),
+            "maximum recursion depth exceeded during ast construction",
+        ));
+    }
+    sink.stack
+        .pop()
+        .ok_or_else(|| vm.system_error("ast construction produced no tree"))
 }
 
-impl Converter<'_> {
-    fn value(&mut self, vm: &mut Vm, v: &AstValue) -> PyResult<Value> {
-        Ok(match v {
-            AstValue::Node {
-                name,
-                fields,
-                range,
-            } => {
-                self.depth += 1;
-                if self.depth > MAX_DEPTH {
-                    return Err(vm.error(
-                        &vm.types().exc.recursion_error.clone(),
-                        "maximum recursion depth exceeded during ast construction",
-                    ));
-                }
-                let node = self.node(vm, name, fields, range);
-                self.depth -= 1;
-                node?
-            }
-            AstValue::List(items) => {
-                let mut values = Vec::with_capacity(items.len());
-                for item in items {
-                    values.push(self.value(vm, item)?);
-                }
-                vm.new_list(values)
-            }
-            AstValue::Str(s) => vm.intern(s),
-            AstValue::Int(n) => Value::Int(*n),
-            AstValue::Constant(c) => constant(vm, c),
-            AstValue::Absent => Value::None,
-        })
-    }
+type NameCache<'a> = HashMap<&'a str, Value, BuildHasherDefault<AddrHasher>>;
 
-    fn node(
-        &mut self,
-        vm: &mut Vm,
-        name: &'static str,
-        fields: &[(&'static str, AstValue)],
-        range: &Option<Range>,
-    ) -> PyResult<Value> {
-        let template = self.classes.template(vm, name, fields, range.is_some())?;
+/// Builds node objects bottom-up: field values wait on `stack` until their node is made.
+struct ObjectSink<'a, 'v, 'c> {
+    vm: &'v Vm,
+    classes: &'c AstClasses,
+    stack: Vec<Value>,
+    /// The interned str of each identifier met so far: most recur many times, and
+    /// this lookup is cheaper than the interpreter's interning table.
+    names: NameCache<'a>,
+    /// The first failure; the walk goes on (pushing placeholders) and it is raised at
+    /// the end.
+    error: Option<PyErr>,
+}
+
+impl ObjectSink<'_, '_, '_> {
+    fn make_node(&mut self, shape: &'static NodeShape, range: Option<Range>) -> PyResult<Value> {
+        let template = self.classes.template(self.vm, shape, range.is_some())?;
         if let Some(shared) = &template.singleton {
             if range.is_none() {
                 return Ok(shared.clone());
             }
         }
-        let mut data = DictData::with_capacity(fields.len() + 4);
-        for (i, (field, v)) in fields.iter().enumerate() {
-            let v = self.value(vm, v)?;
-            match template.fields.get(i) {
-                Some(key) if std::ptr::eq(key.name, *field) || key.name == *field => {
-                    data.insert_new(key.key.clone(), key.hash, v)
-                }
-                _ => {
-                    let key = super::InternedKey::new(vm, field);
-                    data.insert_new(key.key, key.hash, v);
-                }
-            }
+        let mut data = template.dict.clone();
+        let start = self.stack.len().saturating_sub(shape.fields.len());
+        for (ix, v) in self.stack.drain(start..).enumerate() {
+            data.replace_value_at(ix, v);
         }
         if let Some(r) = range {
             let positions = [r.lineno, r.col_offset, r.end_lineno, r.end_col_offset];
-            for (key, n) in self.classes.position_keys.iter().zip(positions) {
-                data.insert_new(key.key.clone(), key.hash, Value::Int(i64::from(n)));
+            for (ix, n) in positions.into_iter().enumerate() {
+                data.replace_value_at(shape.fields.len() + ix, Value::Int(i64::from(n)));
             }
         }
-        let dict = vm.new_dict_with(data);
+        let dict = self.vm.new_dict_with(data);
         Ok(Value::obj(PyObject::with_dict(
             template.class.clone(),
             Payload::Instance,
@@ -114,42 +98,85 @@ impl Converter<'_> {
     }
 }
 
-/// The interned keys of the position attributes.
-pub(super) fn position_keys(vm: &Vm) -> [super::InternedKey; 4] {
-    POSITION_NAMES.map(|name| super::InternedKey::new(vm, name))
+impl<'a> TreeSink<'a> for ObjectSink<'a, '_, '_> {
+    fn str(&mut self, s: &'a str) {
+        let vm = self.vm;
+        let name = self.names.entry(s).or_insert_with(|| vm.intern(s)).clone();
+        self.stack.push(name);
+    }
+
+    fn int(&mut self, n: i64) {
+        self.stack.push(Value::Int(n));
+    }
+
+    fn constant(&mut self, c: &'a Constant) {
+        self.stack.push(constant(self.vm, c));
+    }
+
+    fn absent(&mut self) {
+        self.stack.push(Value::None);
+    }
+
+    fn list(&mut self, len: usize) {
+        let items = self.stack.split_off(self.stack.len().saturating_sub(len));
+        self.stack.push(self.vm.new_list(items));
+    }
+
+    fn node(&mut self, shape: &'static NodeShape, range: Option<Range>) {
+        match self.make_node(shape, range) {
+            Ok(node) => self.stack.push(node),
+            Err(err) => {
+                self.error.get_or_insert(err);
+                let start = self.stack.len().saturating_sub(shape.fields.len());
+                self.stack.truncate(start);
+                self.stack.push(Value::None);
+            }
+        }
+    }
 }
 
-/// Build the template of node kind `name` from a first node of that kind.
+/// Build the template of node kind `shape`, with or without position.
 pub(super) fn new_template(
     vm: &Vm,
     classes: &AstClasses,
-    name: &'static str,
-    fields: &[(&'static str, AstValue)],
+    shape: &NodeShape,
     has_position: bool,
 ) -> PyResult<NodeTemplate> {
     let class = classes
         .by_name
-        .get(name)
+        .get(shape.name)
         .cloned()
-        .ok_or_else(|| vm.system_error(format!("_ast has no class {name}")))?;
-    let singleton = (fields.is_empty() && !has_position).then(|| {
+        .ok_or_else(|| vm.system_error(format!("_ast has no class {}", shape.name)))?;
+    let singleton = (shape.fields.is_empty() && !has_position).then(|| {
         Value::obj(PyObject::with_dict(
             class.clone(),
             Payload::Instance,
             vm.new_dict(),
         ))
     });
+    let positions = if has_position {
+        &POSITION_NAMES[..]
+    } else {
+        &[]
+    };
+    let names = shape.fields.iter().chain(positions);
+    let mut dict = DictData::with_capacity(shape.fields.len() + positions.len());
+    for name in names {
+        let key = vm.intern(name);
+        let hash = key
+            .as_obj()
+            .and_then(|o| o.as_str())
+            .map_or(0, |s| s.hash());
+        dict.insert_new(key, hash, Value::None);
+    }
     Ok(NodeTemplate {
         class,
-        fields: fields
-            .iter()
-            .map(|(field, _)| super::InternedKey::new(vm, field))
-            .collect(),
+        dict,
         singleton,
     })
 }
 
-/// A constant's Python value (lone surrogates become U+FFFD, as in code objects).
+/// A constant's Python value.
 fn constant(vm: &Vm, c: &Constant) -> Value {
     match c {
         Constant::None => Value::None,
@@ -162,11 +189,8 @@ fn constant(vm: &Vm, c: &Constant) -> Value {
             adder_numeric::complex::Complex::new(*real, *imag),
         ),
         Constant::Str(s) => vm.new_str(s),
-        Constant::SurrogateStr(points) => vm.new_str(
-            &points
-                .iter()
-                .map(|&p| char::from_u32(p).unwrap_or('\u{fffd}'))
-                .collect::<String>(),
+        Constant::SurrogateStr(points) => vm.new_str_obj(
+            crate::objects::str::PyStr::from_code_points(points.iter().copied()),
         ),
         Constant::Bytes(b) => crate::objects::bytes::new_bytes(vm, b.clone()),
     }

@@ -73,19 +73,20 @@ fn source_text(vm: &Vm, v: &Value, fname: &str) -> PyResult<String> {
 }
 
 /// Compile `text` to a code object value.
-fn compile_text(vm: &Vm, text: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
+fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
     compile_text_optimized(vm, text, filename, mode, 0)
 }
 
 fn compile_text_optimized(
-    vm: &Vm,
+    vm: &mut Vm,
     text: &str,
     filename: &str,
     mode: Mode,
     optimize: i32,
 ) -> PyResult<ObjRef> {
-    let code = adder_compiler::compile_source(text, filename, mode, optimize)
-        .map_err(|e| vm.syntax_error_from(&e, filename))?;
+    let code = vm.compile_with_warnings(filename, || {
+        adder_compiler::compile_source(text, filename, mode, optimize)
+    })?;
     Ok(vm.code_object(code))
 }
 
@@ -108,10 +109,11 @@ fn compile_tree(
     };
     let module = crate::ast_objects::object_to_mod(vm, tree, root)?;
     if flags & crate::ast_objects::PYCF_ONLY_AST != 0 {
-        return crate::ast_objects::tree_to_object(vm, &adder_syntax::tree::mod_tree(&module));
+        return crate::ast_objects::mod_to_object(vm, &module);
     }
-    let code = adder_compiler::compile(&module, filename, optimize)
-        .map_err(|e| vm.syntax_error_from(&e, filename))?;
+    let code = vm.compile_with_warnings(filename, || {
+        adder_compiler::compile(&module, filename, optimize)
+    })?;
     Ok(Value::Obj(vm.code_object(code)))
 }
 
@@ -179,9 +181,10 @@ fn parse_to_objects(
     let options = adder_syntax::ParseOptions {
         type_comments: flags & crate::ast_objects::PYCF_TYPE_COMMENTS != 0,
     };
-    let tree = adder_syntax::parse_with_options(text, mode, filename, options)
-        .map_err(|e| vm.syntax_error_from(&e, filename))?;
-    crate::ast_objects::tree_to_object(vm, &adder_syntax::tree::mod_tree(&tree))
+    let tree = vm.compile_with_warnings(filename, || {
+        adder_syntax::parse_with_options(text, mode, filename, options)
+    })?;
+    crate::ast_objects::mod_to_object(vm, &tree)
 }
 
 /// The globals and locals `exec`/`eval` run with: the caller's when not given.

@@ -134,6 +134,15 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if i > 0 {
                 out.push_str(&sep);
             }
+            if let Some(Payload::Str(s)) = v.payload() {
+                if s.has_surrogates() {
+                    // What precedes the unencodable piece is written, as by CPython.
+                    vm.write_stdout(&out)?;
+                    out.clear();
+                    out.push_str(&crate::objects::codecs::stream_text(vm, s, v, "strict")?);
+                    continue;
+                }
+            }
             out.push_str(&vm.to_str(v)?);
         }
         out.push_str(&end);
@@ -149,8 +158,13 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let s = vm.new_str(&sep);
             vm.call_method_by_name(&file, "write", &[s])?;
         }
-        let s = vm.to_str(v)?;
-        let s = vm.new_str(&s);
+        let s = if std::rc::Rc::ptr_eq(&vm.type_of(v), &vm.types().str_) {
+            // An exact str is its own `str()` (lone surrogates included).
+            v.clone()
+        } else {
+            let s = vm.to_str(v)?;
+            vm.new_str(&s)
+        };
         vm.call_method_by_name(&file, "write", &[s])?;
     }
     let s = vm.new_str(&end);
@@ -199,16 +213,22 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
         }
     }
     let pos = args.pos();
-    let items = match pos.len() {
+    // `max(a, b)` compares the arguments where they lie (no copy of them: this is the
+    // form in hot loops); `max(iterable)` collects the iterable first.
+    let collected;
+    let items: &[Value] = match pos.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect_iterable(&pos[0])?,
+        1 => {
+            collected = vm.collect_iterable(&pos[0])?;
+            &collected
+        }
         _ => {
             if !default.is_null() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            pos.to_vec()
+            pos
         }
     };
     // `Null` until the first item; kept as two plain values rather than an
@@ -219,7 +239,7 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
         let k = if key.is_none() {
             item.clone()
         } else {
-            vm.call(&key, std::slice::from_ref(&item))?
+            vm.call(&key, std::slice::from_ref(item))?
         };
         let better = match (&k, &best_key) {
             (_, Value::Null) => true,
@@ -234,7 +254,7 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
             }
         };
         if better {
-            best = item;
+            best = item.clone();
             best_key = k;
         }
     }
@@ -432,8 +452,8 @@ fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )))
         }
     };
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(vm.new_str(c.encode_utf8(&mut [0; 4]))),
+    match u32::try_from(i).ok().filter(|&cp| cp < 0x110000) {
+        Some(cp) => Ok(crate::objects::str_exact::code_point_value(vm, cp)),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -449,7 +469,7 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     s.char_len()
                 )));
             }
-            Ok(Value::Int(s.char_at(0).map_or(0, |c| c as i64)))
+            Ok(Value::Int(s.code_point_at(0).map_or(0, |cp| cp as i64)))
         }
         Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
         _ => Err(vm.type_error(format!(

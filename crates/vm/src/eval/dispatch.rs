@@ -123,6 +123,35 @@ impl Vm {
                 return Err($err);
             }};
         }
+        // The eval breaker (CPython's `_Py_HandlePending`): the one check, at function
+        // entry and on backward jumps, for work that must interrupt running Python code
+        // (signal handlers; Ctrl-C's raises KeyboardInterrupt; another thread waiting
+        // for the GIL, see `gil.rs`). Python signal handlers run as nested calls, and
+        // other threads may look at this frame while the GIL is away: the frame is
+        // synced first and its stack may have moved after.
+        macro_rules! eval_breaker {
+            () => {{
+                if crate::gil::breaker_pending() {
+                    sync!();
+                    self.eval_breaker()?;
+                    load_stack!();
+                }
+            }};
+        }
+        // Deaths queue `__del__` and weakref callbacks: every handler that may have
+        // dropped an object runs them before the next instruction, as CPython would
+        // have run them inside the instruction that freed (reported at its last unit).
+        // Checked there rather than at the loop head, so that instructions that free
+        // nothing (arithmetic on scalars, compares, jumps, loads) pay nothing for it.
+        macro_rules! run_deferred {
+            () => {{
+                if crate::gc::has_deferred() {
+                    sync!();
+                    self.run_deferred();
+                    load_stack!();
+                }
+            }};
+        }
         // Python-to-Python calls and returns switch frames without leaving the loop.
         macro_rules! reload_top_frame {
             () => {{
@@ -149,6 +178,7 @@ impl Vm {
                     Some(Flow::Continue) => reload_top_frame!(),
                     Some(flow) => return Ok(flow),
                 }
+                run_deferred!();
             }};
         }
         macro_rules! make_room {
@@ -210,16 +240,9 @@ impl Vm {
         }
 
         load_stack!();
+        // Finalizers queued by an unwind that ended in this frame.
+        run_deferred!();
         loop {
-            // Deaths queued `__del__` or weakref callbacks: run them before going on,
-            // as CPython would have run them inside the instruction that freed.
-            if crate::gc::has_deferred() {
-                // Reported as happening in the instruction that freed (as if at its
-                // last unit).
-                sync!();
-                self.run_deferred();
-                load_stack!();
-            }
             let Some(&unit) = units.get(ip) else {
                 fail!(self.system_error("ran off the end of the bytecode"));
             };
@@ -236,11 +259,14 @@ impl Vm {
             // through `execute`, out of line, so it does not weigh on this loop.
             match op {
                 // The eval breaker: function entry (not a resumption inside `yield
-                // from`/`await`) and backward jumps notice a pending Ctrl-C.
-                Opcode::Resume if arg & 3 < 2 && crate::signals::interrupt_pending() => {
-                    fail!(self.take_interrupt());
+                // from`/`await`) and backward jumps run the handlers of signals that
+                // arrived (Ctrl-C's raises KeyboardInterrupt).
+                Opcode::Resume => {
+                    if arg & 3 < 2 {
+                        eval_breaker!();
+                    }
                 }
-                Opcode::Resume | Opcode::Nop | Opcode::NotTaken => {}
+                Opcode::Nop | Opcode::NotTaken => {}
                 Opcode::LoadFast | Opcode::LoadFastBorrow | Opcode::LoadFastCheck => {
                     let v = local!(arg as usize);
                     if v.is_null() {
@@ -262,7 +288,10 @@ impl Vm {
                 Opcode::StoreFast => {
                     let v = pop!();
                     let old = std::mem::replace(local!(arg as usize), v);
-                    drop(old);
+                    if matches!(old, Value::Obj(_)) {
+                        drop(old);
+                        run_deferred!();
+                    }
                 }
                 Opcode::LoadConst => {
                     let v = code
@@ -273,7 +302,13 @@ impl Vm {
                     push!(v);
                 }
                 Opcode::LoadSmallInt => push_scalar!(Scalar::int(arg as i64)),
-                Opcode::PopTop => drop(pop!()),
+                Opcode::PopTop => {
+                    let v = pop!();
+                    if matches!(v, Value::Obj(_)) {
+                        drop(v);
+                        run_deferred!();
+                    }
+                }
                 Opcode::PushNull => push_scalar!(Scalar::null()),
                 Opcode::Copy if arg >= 1 => {
                     let v = peek!(arg as usize).clone();
@@ -313,6 +348,7 @@ impl Vm {
                             let old = std::mem::replace(peek!(1), r);
                             drop(old);
                             ip += 5;
+                            run_deferred!();
                         }
                         None => slow_path!(op, arg),
                     }
@@ -357,17 +393,22 @@ impl Vm {
                     }
                 }
                 Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
-                    let is_none = pop!().is_none();
+                    let v = pop!();
+                    let is_none = v.is_none();
                     ip += 1;
                     if is_none == (op == Opcode::PopJumpIfNone) {
                         ip += arg as usize;
                     }
+                    if matches!(v, Value::Obj(_)) {
+                        drop(v);
+                        run_deferred!();
+                    }
                 }
                 // Relative jumps count from the end of the instruction's cache units.
-                Opcode::JumpBackward if crate::signals::interrupt_pending() => {
-                    fail!(self.take_interrupt());
+                Opcode::JumpBackward => {
+                    eval_breaker!();
+                    ip = (ip + 1).saturating_sub(arg as usize);
                 }
-                Opcode::JumpBackward => ip = (ip + 1).saturating_sub(arg as usize),
                 Opcode::JumpBackwardNoInterrupt => ip = ip.saturating_sub(arg as usize),
                 Opcode::JumpForward => ip += arg as usize,
                 Opcode::LoadGlobal => {
@@ -421,6 +462,7 @@ impl Vm {
                         drop(pop!());
                         sp = unsafe { sp.sub(1) };
                         ip += 1;
+                        run_deferred!();
                     } else {
                         slow_path!(op, arg);
                     }
@@ -451,6 +493,7 @@ impl Vm {
                     sync!();
                     if self.push_python_frame(fp, arg as usize)? {
                         reload_top_frame!();
+                        run_deferred!();
                         continue;
                     }
                     match self.op_call(fp, arg as usize, Value::Null)? {
@@ -461,6 +504,7 @@ impl Vm {
                             load_stack!();
                         }
                     }
+                    run_deferred!();
                 }
                 Opcode::ReturnValue => {
                     let v = pop!();
@@ -469,6 +513,7 @@ impl Vm {
                         Flow::Continue => reload_top_frame!(),
                         flow => return Ok(flow),
                     }
+                    run_deferred!();
                 }
                 Opcode::ForIter => {
                     let next = match peek!(1).payload() {
@@ -482,20 +527,23 @@ impl Vm {
                             }
                             Some(None)
                         }
-                        Some(Payload::SeqIter { seq, index }) => match seq.payload() {
-                            Some(Payload::List(l)) => {
-                                let item = l.try_borrow().ok().map(|l| l.get(index.get()).cloned());
-                                if let Some(item) = &item {
-                                    index.set(if item.is_some() {
-                                        index.get() + 1
-                                    } else {
-                                        usize::MAX
-                                    });
+                        Some(Payload::SeqIter { seq, index }) => {
+                            let item = match seq.payload() {
+                                Some(Payload::List(l)) => {
+                                    l.try_borrow().ok().map(|l| l.get(index.get()).cloned())
                                 }
-                                item
+                                Some(Payload::Tuple(t)) => Some(t.get(index.get()).cloned()),
+                                _ => None,
+                            };
+                            if let Some(item) = &item {
+                                index.set(if item.is_some() {
+                                    index.get() + 1
+                                } else {
+                                    usize::MAX
+                                });
                             }
-                            _ => None,
-                        },
+                            item
+                        }
                         _ => None,
                     };
                     match next {

@@ -43,6 +43,24 @@ pub(crate) enum Flow {
     Return(Value),
 }
 
+/// Push onto a vector whose capacity was reserved ahead (frame stacks are allocated
+/// for their full depth, the frame stack grows rarely): the common case stays inline
+/// instead of going through `Vec::push`'s out-of-line growth path.
+#[inline(always)]
+pub(crate) fn push_reserved<T>(items: &mut Vec<T>, item: T) {
+    let len = items.len();
+    if len < items.capacity() {
+        // SAFETY: `len < capacity`: the slot is allocated and unused; the length is
+        // raised only after the write.
+        unsafe {
+            items.as_mut_ptr().add(len).write(item);
+            items.set_len(len + 1);
+        }
+    } else {
+        items.push(item);
+    }
+}
+
 impl Vm {
     /// Run `frame` to completion and return its result.
     pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Value> {
@@ -63,6 +81,7 @@ impl Vm {
     }
 
     /// Return a finished frame's box to the free list.
+    #[inline]
     pub(crate) fn recycle_frame(&mut self, mut frame: Box<Frame>) {
         if frame.frame_obj.is_some() {
             self.release_frame_object(&mut frame);
@@ -71,7 +90,7 @@ impl Vm {
         frame.func = None;
         frame.locals = None;
         if self.thread.free_frames.len() < 256 {
-            self.thread.free_frames.push(frame);
+            push_reserved(&mut self.thread.free_frames, frame);
         }
     }
 

@@ -349,13 +349,7 @@ impl Vm {
             }
             Opcode::BuildString => {
                 let parts = pop_n(f, arg as usize);
-                let mut s = String::new();
-                for p in &parts {
-                    if let Some(Payload::Str(t)) = p.payload() {
-                        s.push_str(t.as_str());
-                    }
-                }
-                f.slots.push(self.new_str(&s));
+                f.slots.push(crate::objects::str_exact::build(self, &parts));
             }
             Opcode::BuildSet => {
                 let items = pop_n(f, arg as usize);
@@ -1023,6 +1017,21 @@ impl Vm {
         let Some(base) = len.checked_sub(argc + 2) else {
             return Err(self.system_error("CALL with a short stack"));
         };
+        // A bound method with a free self slot (CPython's CALL_BOUND_METHOD_*): its
+        // function and `self` take the callable's and the self slot's places, so that
+        // a Python function gets its frame straight away, with no argument vector.
+        if f.slots[base + 1].is_null() && kwnames_val.is_null() {
+            if let Some(Payload::Method { func, self_ }) = f.slots[base].payload() {
+                let (func, self_) = (func.clone(), self_.clone());
+                f.slots[base + 1] = self_;
+                let method = std::mem::replace(&mut f.slots[base], func);
+                drop(method);
+                if self.push_python_frame(fp, argc)? {
+                    return Ok(Some(Flow::Continue));
+                }
+            }
+        }
+        let f = unsafe { &mut *fp };
         let has_self = !f.slots[base + 1].is_null();
         let args_start = if has_self { base + 1 } else { base + 2 };
         let callable = f.slots[base].clone();
@@ -1062,10 +1071,19 @@ impl Vm {
         // neither moved nor mutated during the call.
         let values: &[Value] =
             unsafe { std::slice::from_raw_parts(f.slots.as_ptr().add(args_start), count) };
-        let result = self.call_with(&callable, Args { values, kwnames });
+        let args = Args { values, kwnames };
+        let result = match &callable {
+            // A built-in function (`len`, `min`, `list.append` through its method
+            // form...): called right here with the arguments in place.
+            Value::Obj(o) => match &o.payload {
+                Payload::BuiltinFunction(b) => self.call_builtin(b, args),
+                _ => self.call_with(&callable, args),
+            },
+            _ => self.call_with(&callable, args),
+        };
         let f = unsafe { &mut *fp };
         f.slots.truncate(base);
-        f.slots.push(result?);
+        super::push_reserved(&mut f.slots, result?);
         Ok(None)
     }
 
@@ -1114,7 +1132,7 @@ impl Vm {
             return Flow::Return(v);
         }
         if let Some(caller) = self.thread.frames.last_mut() {
-            caller.slots.push(v);
+            super::push_reserved(&mut caller.slots, v);
         }
         Flow::Continue
     }

@@ -19,7 +19,10 @@ impl Vm {
     /// has the simple shape: push the callee's frame (the caller's `ip` then points
     /// after the call) and return `true`. `false` leaves everything as it was, for the
     /// general path. The caller's slots must be in sync (see `eval::dispatch`).
-    #[inline]
+    // Out of line on purpose: inlined into the eval loop it adds enough live values to
+    // make the register allocator spill in every other instruction handler (measured:
+    // +3-6% instructions on loops without calls, for -3% on fib).
+    #[inline(never)]
     pub(super) fn push_python_frame(&mut self, fp: *mut Frame, argc: usize) -> PyResult<bool> {
         // SAFETY: `fp` is the live top frame.
         let f = unsafe { &mut *fp };
@@ -96,7 +99,7 @@ impl Vm {
             f.slots.set_len(callable_at);
         }
         f.ip += CALL_CACHE_UNITS;
-        self.thread.frames.push(frame);
+        super::push_reserved(&mut self.thread.frames, frame);
         Ok(true)
     }
 }

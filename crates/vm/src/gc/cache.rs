@@ -58,6 +58,16 @@ pub(crate) fn class_has_del(class: &ObjRef) -> bool {
     has_del
 }
 
+/// Drop every entry (their `Weak`s count without atomics): a thread does this under
+/// the GIL before it ends, so that its thread-local destructor runs on an empty cache.
+pub(crate) fn clear() {
+    let _ = CACHE.try_with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            c.iter_mut().for_each(|slot| *slot = None);
+        }
+    });
+}
+
 /// Look `__del__` up along the MRO; `complete` is false when a namespace could not be
 /// read (being changed right now), so the answer must not be cached.
 fn lookup(class: &ObjRef) -> Option<(bool, bool)> {

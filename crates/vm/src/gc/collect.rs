@@ -183,6 +183,11 @@ impl Vm {
         }
         self.run_deferred();
         for o in &garbage {
+            if super::generator_close::needs_close(o) {
+                self.close_dying_generator(o.clone());
+                self.run_deferred();
+                continue;
+            }
             let class = self.class_of(o);
             if !class.as_type().is_some_and(|t| t.is_heap) || !super::cache::class_has_del(&class) {
                 continue;

@@ -8,7 +8,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use std::io::Write;
 use std::rc::Rc;
 
 use crate::object::{ObjRef, Payload, PyObject};
@@ -24,6 +23,8 @@ pub(crate) enum Deferred {
     /// Warn that this coroutine (the contents of one that died unstarted) was never
     /// awaited.
     UnawaitedCoroutine(ObjRef),
+    /// Close this generator (the contents of one that died suspended in a block).
+    CloseGenerator(ObjRef),
 }
 
 thread_local! {
@@ -149,6 +150,24 @@ pub fn is_finalized(o: &PyObject) -> bool {
 }
 
 impl Vm {
+    /// Called by a thread about to end, under the GIL: run what its objects' deaths
+    /// queued, and empty its thread-local caches that hold objects, so that the
+    /// thread-local destructors, which run after the GIL is let go, free no object
+    /// (see `gil.rs`). Emptying a cache can kill objects whose `__del__` queues more
+    /// work, hence the loop; it is bounded in case finalizers keep resurrecting.
+    pub fn release_thread_local_objects(&mut self) {
+        for _ in 0..100 {
+            self.run_deferred();
+            crate::protocol::attr::type_cache::clear();
+            super::cache::clear();
+            if !has_deferred() {
+                return;
+            }
+        }
+    }
+}
+
+impl Vm {
     /// Run the Python code that deaths have queued (`__del__`, weakref callbacks), in
     /// CPython's order: what a finalizer's own work kills runs before the rest of the
     /// queue, as CPython's nested deallocations would.
@@ -184,6 +203,7 @@ impl Vm {
                     self.report_unraisable("while calling weakref callback", &callback, &e.0);
                 }
             }
+            Deferred::CloseGenerator(generator) => self.close_dying_generator(generator),
             Deferred::UnawaitedCoroutine(coroutine) => {
                 let coroutine = Value::Obj(coroutine);
                 if let Err(e) = self.warn_unawaited_coroutine(&coroutine) {
@@ -218,31 +238,12 @@ impl Vm {
         }
         obj.update_extra(|e| e.finalized = true);
     }
-
-    /// CPython's default `sys.unraisablehook` output: "Exception ignored {what}
-    /// {repr(obj)}:" and the traceback.
-    pub fn report_unraisable(&mut self, what: &str, obj: &Value, exc: &ObjRef) {
-        self.add_current_frame_if_no_traceback(exc);
-        let shown = self
-            .repr(obj)
-            .map(|s| s.to_string())
-            .unwrap_or_else(|_| "<object repr() failed>".to_string());
-        self.flush_stdout();
-        // CPython prints this through its C traceback printer, which draws no carets.
-        let report: String = self
-            .format_exception(exc)
-            .split_inclusive('\n')
-            .filter(|line| !is_caret_line(line))
-            .collect();
-        let mut err = std::io::stderr();
-        let _ = write!(err, "Exception ignored {what} {shown}:\n{report}");
-    }
 }
 
 impl Vm {
     /// An exception raised by native code has no traceback: CPython then reports
     /// the Python frame that was running.
-    fn add_current_frame_if_no_traceback(&mut self, exc: &ObjRef) {
+    pub(crate) fn add_current_frame_if_no_traceback(&mut self, exc: &ObjRef) {
         let has_traceback = self
             .exception_data(exc)
             .is_some_and(|d| d.try_borrow().is_ok_and(|d| !d.traceback.is_none()));
@@ -254,10 +255,4 @@ impl Vm {
             self.thread.frames.push(frame);
         }
     }
-}
-
-/// A traceback line holding only the `~~^^` markers under a source line.
-fn is_caret_line(line: &str) -> bool {
-    let marks = line.trim();
-    !marks.is_empty() && marks.chars().all(|c| c == '~' || c == '^')
 }

@@ -11,10 +11,12 @@
 mod cache;
 pub mod collect;
 pub mod finalize;
+pub(crate) mod generator_close;
 pub mod pool_alloc;
 pub(crate) mod registry;
 mod shutdown;
 pub mod traverse;
+pub mod unraisable;
 pub mod weakref;
 
 use std::rc::Weak;

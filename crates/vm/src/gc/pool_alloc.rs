@@ -11,9 +11,16 @@
 //! Memory of small blocks is never given back to the system: it is kept for reuse by
 //! the same size class, as pymalloc keeps its pools. A block freed by another thread
 //! goes to that thread's lists, which is still correct: the lists only hold memory.
+//!
+//! A thread holding an interpreter's GIL uses that interpreter's pools instead of its
+//! own ([`SharedPools`], installed and removed by the GIL as it is taken and let go):
+//! like pymalloc under the GIL, objects made by one Python thread and freed by
+//! another recycle their memory, and a thread that ends leaves no lists behind
+//! (per-thread lists of finished threads, and of consumers fed by producers, would
+//! keep growing).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 use std::ptr;
 
 /// Blocks are multiples of this, and aligned to it.
@@ -110,9 +117,46 @@ impl Pools {
     }
 }
 
+/// An interpreter's pools, used by whichever thread holds its GIL.
+pub struct SharedPools(UnsafeCell<Pools>);
+
+// SAFETY: only the thread holding the owning interpreter's GIL uses them (the GIL
+// installs them in that thread with `use_shared_pools` and removes them before it is
+// let go), so no two threads touch them at the same time.
+unsafe impl Sync for SharedPools {}
+
+impl SharedPools {
+    /// Empty pools, never freed: a thread may still point at them while it ends.
+    pub fn leak_new() -> &'static SharedPools {
+        Box::leak(Box::new(SharedPools(UnsafeCell::new(Pools {
+            free: [ptr::null_mut(); CLASSES],
+            bump: ptr::null_mut(),
+            bump_end: ptr::null_mut(),
+        }))))
+    }
+}
+
+thread_local! {
+    /// The pools of the GIL this thread holds, if any (null: its own `POOLS`).
+    static SHARED: Cell<*const SharedPools> = const { Cell::new(ptr::null()) };
+}
+
+/// Make `pools` (or, with `None`, this thread's own) the calling thread's pools: the
+/// GIL calls this right after it is taken and right before it is let go.
+pub fn use_shared_pools(pools: Option<&'static SharedPools>) {
+    let p = pools.map_or(ptr::null(), |p| p as *const SharedPools);
+    let _ = SHARED.try_with(|s| s.set(p));
+}
+
 /// Run `f` on this thread's pools.
 #[inline(always)]
 fn with_pools<R>(f: impl FnOnce(&mut Pools) -> R) -> R {
+    let shared = SHARED.with(Cell::get);
+    if !shared.is_null() {
+        // SAFETY: installed by the GIL this thread holds (see `SharedPools`), and `f`
+        // never re-enters the allocator: the only reference while it runs.
+        return f(unsafe { &mut *(*shared).0.get() });
+    }
     // SAFETY: the pools are this thread's alone, and `f` (the pool operations above)
     // never re-enters the allocator, so this is the only reference while it runs.
     POOLS.with(|p| f(unsafe { &mut *p.get() }))

@@ -7,7 +7,7 @@
 //! visiting order, which decides the order of `__del__` calls in a cycle). A death
 //! leaves a hole; the list is compacted when holes make up half of it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::{ObjRef, PyObject};
@@ -119,9 +119,9 @@ impl Registry {
     }
 }
 
-thread_local! {
-    static REGISTRY: RefCell<Registry> = const {
-        RefCell::new(Registry {
+impl Registry {
+    const fn new() -> Registry {
+        Registry {
             young: Generation::new(),
             old: Generation::new(),
             old_live: 0,
@@ -130,16 +130,56 @@ thread_local! {
             young_collections: 0,
             collecting: false,
             requested: false,
-        })
-    };
+        }
+    }
+}
+
+thread_local! {
+    /// The registry of the interpreter this thread runs: one per interpreter, shared by
+    /// its threads (a `gc.collect()` in one thread must see every thread's objects), and
+    /// used only under that interpreter's GIL (see `gil.rs`). Made on first use by a
+    /// thread that starts an interpreter, handed to the threads it starts by
+    /// [`SharedRegistry`]. Registries are never freed: daemon threads may still point
+    /// at one when the process exits.
+    static REGISTRY: Cell<*const RefCell<Registry>> = const { Cell::new(std::ptr::null()) };
+}
+
+/// This thread's registry.
+#[inline]
+fn registry() -> Option<&'static RefCell<Registry>> {
+    let current = REGISTRY.try_with(Cell::get).ok()?;
+    if !current.is_null() {
+        // SAFETY: registries are leaked, so the pointer stays valid.
+        return Some(unsafe { &*current });
+    }
+    let fresh: &'static RefCell<Registry> = Box::leak(Box::new(RefCell::new(Registry::new())));
+    REGISTRY.try_with(|r| r.set(fresh)).ok()?;
+    Some(fresh)
+}
+
+/// The calling thread's registry, to be adopted by a thread it starts.
+pub struct SharedRegistry(&'static RefCell<Registry>);
+
+// SAFETY: the receiving thread only uses the registry under the GIL it shares with the
+// sender (see `gil.rs`), so the two never touch it at the same time.
+unsafe impl Send for SharedRegistry {}
+
+impl SharedRegistry {
+    /// The calling thread's registry (made now if it has none).
+    pub fn of_current_thread() -> Option<SharedRegistry> {
+        registry().map(SharedRegistry)
+    }
+
+    /// Make it the calling thread's registry; called by a new thread before it makes
+    /// or drops any object.
+    pub fn adopt(self) {
+        let _ = REGISTRY.try_with(|r| r.set(self.0));
+    }
 }
 
 /// Run `f` on the registry. `f` must not drop objects (a death changes the registry).
 pub(crate) fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> Option<R> {
-    REGISTRY
-        .try_with(|r| r.try_borrow_mut().ok().map(|mut r| f(&mut r)))
-        .ok()
-        .flatten()
+    registry()?.try_borrow_mut().ok().map(|mut r| f(&mut r))
 }
 
 /// Track a new container in the young generation; ask for a collection when more

@@ -234,6 +234,10 @@ pub fn set_builtin_attribute(
                 "__doc__" => &fun.doc,
                 "__defaults__" => &fun.defaults,
                 "__kwdefaults__" => &fun.kwdefaults,
+                "__code__" => {
+                    crate::objects::function_code::set_code(vm, fun, Some(value))?;
+                    return Ok(true);
+                }
                 "__type_params__" => {
                     if !matches!(value.payload(), Some(Payload::Tuple(_))) {
                         return Err(vm.type_error("__type_params__ must be set to a tuple"));
@@ -408,7 +412,7 @@ pub fn default_repr(vm: &mut Vm, o: &ObjRef, v: &Value) -> PyResult<String> {
         Payload::Super(s) => crate::objects::super_::repr(s),
         Payload::Member(m) => crate::objects::slots::repr(m),
         Payload::Native(_) => {
-            match slot_wrapper::repr(vm, o, None).or_else(|| crate::objects::getset::repr(o)) {
+            match slot_wrapper::repr(vm, o, None).or_else(|| crate::objects::getset::repr(vm, o)) {
                 Some(text) => text,
                 None => match crate::objects::generic_alias::repr(vm, o)? {
                     Some(text) => text,

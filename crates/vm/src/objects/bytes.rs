@@ -148,7 +148,7 @@ fn source(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Source> {
         (source, source.and_then(|v| v.payload()), encoding)
     {
         let (codec, errors) = codecs::codec_args(vm, name, encoding, errors)?;
-        return codecs::encode_with(vm, s.as_str(), source, &codec, &errors).map(Source::Data);
+        return codecs::encode_with(vm, s, source, &codec, &errors).map(Source::Data);
     }
     if encoding.is_some() {
         return Err(vm.type_error("encoding without a string argument"));

@@ -98,8 +98,7 @@ fn co_positions(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let code = receiver(vm, &args, "co_positions")?;
     let items = crate::frame::code_data(code)
         .code
-        .locations
-        .iter()
+        .locations()
         .map(|l| {
             vm.new_tuple(vec![
                 optional_int(l.lineno),

@@ -33,7 +33,7 @@ pub fn code_attribute(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Va
             crate::objects::bytes::new_bytes(vm, bytes)
         }
         "co_linetable" => {
-            let table = adder_bytecode::line_table::encode_linetable(co);
+            let table = co.linetable.clone();
             crate::objects::bytes::new_bytes(vm, table)
         }
         "co_exceptiontable" => {

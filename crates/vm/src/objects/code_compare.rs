@@ -25,7 +25,7 @@ pub fn equal(vm: &mut Vm, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
         && cx.firstlineno == cy.firstlineno
         && cx.code == cy.code
         && cx.localsplus_names == cy.localsplus_names
-        && cx.locations == cy.locations
+        && cx.linetable == cy.linetable
         && cx.exception_table == cy.exception_table
         && x.names.len() == y.names.len()
         && x.names

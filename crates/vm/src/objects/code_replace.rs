@@ -126,7 +126,6 @@ impl Edit {
             }
             "co_firstlineno" => {
                 let first = c_int(vm, name, value)?;
-                shift_lines(code, i64::from(first) - i64::from(code.firstlineno));
                 code.firstlineno = first;
                 Ok(())
             }
@@ -138,7 +137,7 @@ impl Edit {
             "co_linetable" | "co_exceptiontable" => {
                 let bytes = bytes_arg(vm, name, value)?;
                 let current = if name == "co_linetable" {
-                    adder_bytecode::line_table::encode_linetable(code)
+                    code.linetable.clone()
                 } else {
                     adder_bytecode::line_table::encode_exception_table(code)
                 };
@@ -314,15 +313,5 @@ fn set_str(vm: &Vm, name: &str, value: &Value, field: &mut Rc<str>) -> PyResult<
             Ok(())
         }
         _ => Err(wrong_type(vm, name, "str", value)),
-    }
-}
-
-/// CPython's line table is relative to `co_firstlineno`: moving the first line moves
-/// every position with it.
-fn shift_lines(code: &mut CodeObject, delta: i64) {
-    let shift = |line: Option<u32>| line.and_then(|l| u32::try_from(i64::from(l) + delta).ok());
-    for location in &mut code.locations {
-        location.lineno = shift(location.lineno);
-        location.end_lineno = shift(location.end_lineno);
     }
 }

@@ -1,13 +1,17 @@
 //! The built-in text codecs (UTF-8, ASCII, Latin-1) behind `str.encode`,
-//! `bytes.decode` and `bytes(str, encoding)`, with the error handlers `strict`,
-//! `ignore`, `replace`, `backslashreplace` and `xmlcharrefreplace`, and the messages of
-//! `UnicodeEncodeError`/`UnicodeDecodeError`.
+//! `bytes.decode` and `bytes(str, encoding)`. They work on code points, so that lone
+//! surrogates are encoded and decoded exactly; the error handlers are in
+//! `codec_errors.rs`.
 
-use crate::error::{PyErr, PyResult};
-use crate::object::{ObjRef, Payload};
+use crate::error::PyResult;
+use crate::object::Payload;
 use crate::objects::bytes::new_bytes;
+pub use crate::objects::codec_errors::{
+    decode_error, encode_error, escape_code_point, unicode_error, unicode_error_str, EncodeFailure,
+};
 use crate::objects::function::Args;
 use crate::objects::native_args::Shape;
+use crate::objects::str::PyStr;
 use crate::objects::str_methods::str_args;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -84,173 +88,8 @@ pub enum CodecChoice {
     Registry(String),
 }
 
-/// The error handlers adder knows, and those registered from Python.
-#[derive(Clone)]
-enum Handler {
-    Strict,
-    Ignore,
-    Replace,
-    BackslashReplace,
-    XmlCharRefReplace,
-    NameReplace,
-    Registered(Value),
-}
-
-/// Resolved only when an error happens, as CPython (an unknown name is harmless otherwise).
-fn handler(vm: &Vm, errors: &str, for_encoding: bool) -> PyResult<Handler> {
-    match errors {
-        "strict" => Ok(Handler::Strict),
-        "ignore" => Ok(Handler::Ignore),
-        "replace" => Ok(Handler::Replace),
-        "backslashreplace" => Ok(Handler::BackslashReplace),
-        "xmlcharrefreplace" if for_encoding => Ok(Handler::XmlCharRefReplace),
-        "namereplace" if for_encoding => Ok(Handler::NameReplace),
-        _ => match crate::codec_registry::registered_error_handler(vm, errors) {
-            Some(f) => Ok(Handler::Registered(f)),
-            None => Err(vm.error(
-                &vm.types().exc.lookup_error,
-                format!("unknown error handler name '{errors}'"),
-            )),
-        },
-    }
-}
-
-/// A `UnicodeEncodeError`/`UnicodeDecodeError` with CPython's five arguments and
-/// attributes.
-pub fn unicode_error(
-    vm: &Vm,
-    ty: &ObjRef,
-    encoding: &str,
-    object: Value,
-    range: (usize, usize),
-    reason: &str,
-) -> PyErr {
-    let values = [
-        ("encoding", vm.new_str(encoding)),
-        ("object", object),
-        ("start", Value::Int(range.0 as i64)),
-        ("end", Value::Int(range.1 as i64)),
-        ("reason", vm.new_str(reason)),
-    ];
-    let exc = vm.new_exception(ty, values.iter().map(|(_, v)| v.clone()).collect());
-    for (name, v) in values {
-        vm.set_exc_attr(&exc, name, v);
-    }
-    PyErr(exc)
-}
-
-/// Call a handler registered from Python with the error; its answer is the
-/// replacement and the position to go on from (negative counts from the end).
-fn call_registered(
-    vm: &mut Vm,
-    f: &Value,
-    err: PyErr,
-    len: usize,
-    encoding: bool,
-) -> PyResult<(Value, usize)> {
-    let answer = vm.call(f, &[Value::Obj(err.0.clone())])?;
-    let pair = match answer.as_obj().and_then(|o| o.as_tuple()) {
-        Some([replacement, pos]) => {
-            let text_ok = matches!(replacement.payload(), Some(Payload::Str(_)))
-                || (encoding && matches!(replacement.payload(), Some(Payload::Bytes(_))));
-            match (text_ok, pos) {
-                (true, Value::Int(p)) => Some((replacement.clone(), *p)),
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    let Some((replacement, pos)) = pair else {
-        return Err(vm.type_error(if encoding {
-            "encoding error handler must return (str/bytes, int) tuple"
-        } else {
-            "decoding error handler must return (str, int) tuple"
-        }));
-    };
-    let resolved = if pos < 0 { pos + len as i64 } else { pos };
-    match usize::try_from(resolved) {
-        Ok(p) if p <= len => Ok((replacement, p)),
-        _ => Err(vm.index_error(format!(
-            "position {resolved} from error handler out of bounds"
-        ))),
-    }
-}
-
-/// Apply the `errors` handler to the unencodable characters `chars[range]`, writing
-/// the replacement to `out` with `encode_char` (which says whether a replacement
-/// character is encodable itself); returns where encoding goes on.
-#[allow(clippy::too_many_arguments)]
-pub fn encode_error(
-    vm: &mut Vm,
-    out: &mut Vec<u8>,
-    chars: &[char],
-    original: &Value,
-    encoding: &str,
-    errors: &str,
-    range: (usize, usize),
-    reason: &str,
-    encode_char: &dyn Fn(char, &mut Vec<u8>) -> bool,
-) -> PyResult<usize> {
-    let (start, end) = range;
-    let bad = chars.get(start..end).unwrap_or(&[]);
-    let push_ascii = |text: &str, out: &mut Vec<u8>| {
-        for c in text.chars() {
-            encode_char(c, out);
-        }
-    };
-    let error = |vm: &Vm| {
-        unicode_error(
-            vm,
-            &vm.types().exc.unicode_encode_error,
-            encoding,
-            original.clone(),
-            range,
-            reason,
-        )
-    };
-    match handler(vm, errors, true)? {
-        Handler::Strict => return Err(error(vm)),
-        Handler::Ignore => {}
-        Handler::Replace => push_ascii(&"?".repeat(bad.len()), out),
-        Handler::BackslashReplace => {
-            for &c in bad {
-                push_ascii(&escape_code_point(c as u32), out);
-            }
-        }
-        Handler::XmlCharRefReplace => {
-            for &c in bad {
-                push_ascii(&format!("&#{};", c as u32), out);
-            }
-        }
-        Handler::NameReplace => {
-            for &c in bad {
-                match unicode_names2::name(c) {
-                    Some(name) => push_ascii(&format!("\\N{{{name}}}"), out),
-                    None => push_ascii(&escape_code_point(c as u32), out),
-                }
-            }
-        }
-        Handler::Registered(f) => {
-            let err = error(vm);
-            let (replacement, next) = call_registered(vm, &f, err, chars.len(), true)?;
-            match replacement.payload() {
-                Some(Payload::Bytes(b)) => out.extend_from_slice(b),
-                Some(Payload::Str(s)) => {
-                    for c in s.as_str().chars() {
-                        if !encode_char(c, out) {
-                            return Err(error(vm));
-                        }
-                    }
-                }
-                _ => {}
-            }
-            return Ok(next);
-        }
-    }
-    Ok(end)
-}
-
-/// Encode `text`; `original` is the str object (for the exception's `object`).
+/// Encode `text` (Rust text, without surrogates); `original` is the str object (for
+/// the exception's `object`).
 pub fn encode(
     vm: &mut Vm,
     text: &str,
@@ -261,54 +100,94 @@ pub fn encode(
     if codec == Codec::Utf8 || (codec == Codec::Ascii && text.is_ascii()) {
         return Ok(text.as_bytes().to_vec());
     }
-    let chars: Vec<char> = text.chars().collect();
-    let limit = codec.limit();
-    let encode_char = |c: char, out: &mut Vec<u8>| {
-        let fits = (c as u32) < limit;
-        if fits {
-            out.push(c as u32 as u8);
+    let points: Vec<u32> = text.chars().map(|c| c as u32).collect();
+    encode_points(vm, &points, original, codec, errors)
+}
+
+/// Encode the str `s` exactly (its surrogates fail, or go through the handler).
+pub fn encode_str(
+    vm: &mut Vm,
+    s: &PyStr,
+    original: &Value,
+    codec: Codec,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    if !s.has_surrogates() {
+        return encode(vm, s.as_str(), original, codec, errors);
+    }
+    let points: Vec<u32> = s.code_points().collect();
+    encode_points(vm, &points, original, codec, errors)
+}
+
+/// Write `cp` as `codec` does; false when it cannot (a surrogate in UTF-8, a code
+/// point past the codec's range).
+fn encode_code_point(codec: Codec, cp: u32, out: &mut Vec<u8>) -> bool {
+    match codec {
+        Codec::Utf8 => match char::from_u32(cp) {
+            Some(c) => {
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                true
+            }
+            None => false,
+        },
+        _ if cp < codec.limit() => {
+            out.push(cp as u8);
+            true
         }
-        fits
+        _ => false,
+    }
+}
+
+/// Encode code points with one of the built-in codecs.
+fn encode_points(
+    vm: &mut Vm,
+    points: &[u32],
+    original: &Value,
+    codec: Codec,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    let reason = match codec {
+        Codec::Utf8 => "surrogates not allowed".to_string(),
+        _ => format!("ordinal not in range({})", codec.limit()),
     };
-    let mut out = Vec::with_capacity(chars.len());
+    let failure = EncodeFailure {
+        points,
+        original,
+        encoding: codec.name(),
+        reason: &reason,
+    };
+    let encode_char = |cp: u32, out: &mut Vec<u8>| encode_code_point(codec, cp, out);
+    encode_each(vm, &failure, errors, &encode_char)
+}
+
+/// Encode `failure.points` one by one with `encode_char`, handing each run of
+/// code points it cannot encode to the `errors` handler.
+pub fn encode_each(
+    vm: &mut Vm,
+    failure: &EncodeFailure,
+    errors: &str,
+    encode_char: &dyn Fn(u32, &mut Vec<u8>) -> bool,
+) -> PyResult<Vec<u8>> {
+    let points = failure.points;
+    let mut out = Vec::with_capacity(points.len());
     let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if encode_char(c, &mut out) {
+    while let Some(&cp) = points.get(i) {
+        if encode_char(cp, &mut out) {
             i += 1;
             continue;
         }
-        let bad_end = chars[i..]
+        let mut probe = Vec::new();
+        let bad_end = points[i..]
             .iter()
-            .position(|&c| (c as u32) < limit)
-            .map_or(chars.len(), |n| i + n);
-        let reason = format!("ordinal not in range({limit})");
-        i = encode_error(
-            vm,
-            &mut out,
-            &chars,
-            original,
-            codec.name(),
-            errors,
-            (i, bad_end),
-            &reason,
-            &encode_char,
-        )?;
+            .position(|&cp| encode_char(cp, &mut probe))
+            .map_or(points.len(), |n| i + n);
+        i = encode_error(vm, &mut out, failure, errors, (i, bad_end), encode_char)?;
     }
     Ok(out)
 }
 
-/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, the shortest that fits.
-pub fn escape_code_point(cp: u32) -> String {
-    if cp < 0x100 {
-        format!("\\x{cp:02x}")
-    } else if cp < 0x10000 {
-        format!("\\u{cp:04x}")
-    } else {
-        format!("\\U{cp:08x}")
-    }
-}
-
-/// Decode `data`; `original` is the bytes object (for the exception's `object`).
+/// Decode `data` to Rust text (surrogates a handler makes show as U+FFFD); `original`
+/// is the bytes object (for the exception's `object`).
 pub fn decode(
     vm: &mut Vm,
     data: &[u8],
@@ -316,16 +195,29 @@ pub fn decode(
     codec: Codec,
     errors: &str,
 ) -> PyResult<String> {
+    decode_str(vm, data, original, codec, errors).map(PyStr::into_lossy_string)
+}
+
+/// Decode `data` exactly (`surrogateescape`/`surrogatepass` make lone surrogates).
+pub fn decode_str(
+    vm: &mut Vm,
+    data: &[u8],
+    original: &Value,
+    codec: Codec,
+    errors: &str,
+) -> PyResult<PyStr> {
     match codec {
-        Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
+        Codec::Latin1 => Ok(PyStr::new(
+            data.iter().map(|&b| b as char).collect::<String>(),
+        )),
         Codec::Ascii => {
-            let mut out = String::with_capacity(data.len());
+            let mut out = PyStr::new(String::new());
             let mut i = 0;
-            while let Some(&b) = data.get(i) {
-                if b < 0x80 {
-                    out.push(b as char);
-                    i += 1;
-                } else {
+            while i < data.len() {
+                let run = data[i..].iter().take_while(|b| b.is_ascii()).count();
+                out.push_text(std::str::from_utf8(&data[i..i + run]).unwrap_or_default());
+                i += run;
+                if i < data.len() {
                     let reason = "ordinal not in range(128)";
                     i = decode_error(
                         vm,
@@ -344,19 +236,22 @@ pub fn decode(
     }
 }
 
-fn decode_utf8(vm: &mut Vm, data: &[u8], original: &Value, errors: &str) -> PyResult<String> {
-    let mut out = String::with_capacity(data.len());
+fn decode_utf8(vm: &mut Vm, data: &[u8], original: &Value, errors: &str) -> PyResult<PyStr> {
+    if let Ok(text) = std::str::from_utf8(data) {
+        return Ok(PyStr::new(text));
+    }
+    let mut out = PyStr::new(String::new());
     let mut offset = 0;
     loop {
         let rest = data.get(offset..).unwrap_or(&[]);
         match std::str::from_utf8(rest) {
             Ok(text) => {
-                out.push_str(text);
+                out.push_text(text);
                 return Ok(out);
             }
             Err(e) => {
                 let good = e.valid_up_to();
-                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                out.push_text(std::str::from_utf8(&rest[..good]).unwrap_or_default());
                 let (bad_len, reason) = utf8_error_extent(rest, good, e.error_len());
                 let start = offset + good;
                 offset = decode_error(
@@ -385,51 +280,6 @@ pub fn utf8_error_extent(
         Some(n) if matches!(rest[good], 0x80..=0xc1 | 0xf5..=0xff) => (n, "invalid start byte"),
         Some(n) => (n, "invalid continuation byte"),
     }
-}
-
-/// Apply the `errors` handler to the undecodable bytes `data.0[range]` (`data.1` is
-/// the bytes object itself); returns where decoding goes on.
-pub fn decode_error(
-    vm: &mut Vm,
-    out: &mut String,
-    data: (&[u8], &Value),
-    encoding: &str,
-    errors: &str,
-    range: (usize, usize),
-    reason: &str,
-) -> PyResult<usize> {
-    let (bytes, original) = data;
-    let error = |vm: &Vm| {
-        unicode_error(
-            vm,
-            &vm.types().exc.unicode_decode_error,
-            encoding,
-            original.clone(),
-            range,
-            reason,
-        )
-    };
-    match handler(vm, errors, false)? {
-        Handler::Strict | Handler::XmlCharRefReplace | Handler::NameReplace => {
-            return Err(error(vm))
-        }
-        Handler::Ignore => {}
-        Handler::Replace => out.push('\u{fffd}'),
-        Handler::BackslashReplace => {
-            for b in bytes.get(range.0..range.1).unwrap_or(&[]) {
-                out.push_str(&format!("\\x{b:02x}"));
-            }
-        }
-        Handler::Registered(f) => {
-            let err = error(vm);
-            let (replacement, next) = call_registered(vm, &f, err, bytes.len(), false)?;
-            if let Some(Payload::Str(s)) = replacement.payload() {
-                out.push_str(s.as_str());
-            }
-            return Ok(next);
-        }
-    }
-    Ok(range.1)
 }
 
 /// The `encoding`/`errors` arguments of `encode`/`decode`, checked to be str.
@@ -463,13 +313,13 @@ pub fn codec_args(
 /// Encode `text` (the str `original`) with a codec of either kind.
 pub fn encode_with(
     vm: &mut Vm,
-    text: &str,
+    text: &PyStr,
     original: &Value,
     choice: &CodecChoice,
     errors: &str,
 ) -> PyResult<Vec<u8>> {
     match choice {
-        CodecChoice::Native(codec) => encode(vm, text, original, *codec, errors),
+        CodecChoice::Native(codec) => encode_str(vm, text, original, *codec, errors),
         CodecChoice::Registry(name) => {
             let out = crate::codec_registry::encode_text(vm, original, name, errors)?;
             match out.payload() {
@@ -490,8 +340,8 @@ pub fn decode_with(
 ) -> PyResult<Value> {
     match choice {
         CodecChoice::Native(codec) => {
-            let text = decode(vm, data, original, *codec, errors)?;
-            Ok(vm.new_str(&text))
+            let text = decode_str(vm, data, original, *codec, errors)?;
+            Ok(vm.new_str_obj(text))
         }
         CodecChoice::Registry(name) => {
             crate::codec_registry::decode_bytes(vm, original, name, errors)
@@ -507,78 +357,55 @@ pub fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let (s, rest) = str_args(vm, &args, "encode", &shape)?;
     let (codec, errors) = codec_args(vm, "encode", rest[0], rest[1])?;
-    let data = encode_with(vm, s.as_str(), &args.pos()[0], &codec, &errors)?;
+    let data = encode_with(vm, s, &args.pos()[0], &codec, &errors)?;
     Ok(new_bytes(vm, data))
 }
 
-/// `str()` of a UnicodeEncodeError/UnicodeDecodeError made with its five arguments.
-pub fn unicode_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> {
-    let exc_value = Value::Obj(exc.clone());
-    let types = vm.types();
-    let (encode_ty, decode_ty, translate_ty) = (
-        types.exc.unicode_encode_error.clone(),
-        types.exc.unicode_decode_error.clone(),
-        types.exc.unicode_translate_error.clone(),
-    );
-    let is_encode = vm.is_instance(&exc_value, &encode_ty);
-    let is_translate = vm.is_instance(&exc_value, &translate_ty);
-    if !is_encode && !is_translate && !vm.is_instance(&exc_value, &decode_ty) {
-        return Ok(None);
+/// A file name, environment string or argument from the system as a str: UTF-8 with
+/// `surrogateescape` (the filesystem encoding), so that any bytes round-trip.
+pub fn fs_decode(raw: &[u8]) -> PyStr {
+    let mut out = PyStr::new(String::new());
+    let mut rest = raw;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                out.push_text(text);
+                return out;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.push_text(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                let (bad_len, _) = utf8_error_extent(rest, good, e.error_len());
+                // Undecodable UTF-8 bytes are never ASCII, so each can be escaped.
+                let bad = rest.get(good..good + bad_len).unwrap_or(&[]);
+                bad.iter()
+                    .for_each(|&b| out.push_code_point(0xdc00 + b as u32));
+                rest = rest.get(good + bad_len..).unwrap_or(&[]);
+            }
+        }
     }
-    let attr = |vm: &mut Vm, name: &str| vm.get_attr_str(&exc_value, name);
-    let (Ok(encoding), Ok(object), Ok(start), Ok(end), Ok(reason)) = (
-        attr(vm, "encoding"),
-        attr(vm, "object"),
-        attr(vm, "start"),
-        attr(vm, "end"),
-        attr(vm, "reason"),
-    ) else {
-        return Ok(None);
-    };
-    let (Value::Int(start), Value::Int(end)) = (start, end) else {
-        return Ok(None);
-    };
-    let encoding = if is_translate {
-        String::new()
-    } else {
-        vm.to_str(&encoding)?
-    };
-    let reason = vm.to_str(&reason)?;
-    let (start, end) = (start.max(0) as usize, end.max(0) as usize);
-    let single = end == start + 1;
-    let text = match object.payload() {
-        Some(Payload::Str(s)) if is_translate && single && start < s.char_len() => {
-            let cp = s.char_at(start).map_or(0, |c| c as u32);
-            format!(
-                "can't translate character '{}' in position {start}: {reason}",
-                escape_code_point(cp)
-            )
-        }
-        _ if is_translate => format!(
-            "can't translate characters in position {start}-{}: {reason}",
-            end.saturating_sub(1)
-        ),
-        Some(Payload::Str(s)) if is_encode && single && start < s.char_len() => {
-            let cp = s.char_at(start).map_or(0, |c| c as u32);
-            format!(
-                "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
-                escape_code_point(cp)
-            )
-        }
-        Some(Payload::Bytes(b)) if !is_encode && single && start < b.len() => {
-            format!(
-                "'{encoding}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
-                b[start]
-            )
-        }
-        _ if is_encode => format!(
-            "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
-            end.saturating_sub(1)
-        ),
-        _ => format!(
-            "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
-            end.saturating_sub(1)
-        ),
-    };
-    Ok(Some(text))
+}
+
+/// A str as a file name for the system (`os.fsencode`): UTF-8 with `surrogateescape`;
+/// other surrogates raise UnicodeEncodeError. `original` is the str object.
+pub fn fs_encode(vm: &mut Vm, s: &PyStr, original: &Value) -> PyResult<Vec<u8>> {
+    encode_str(vm, s, original, Codec::Utf8, "surrogateescape")
+}
+
+/// The text of `s` as a UTF-8 text stream with `errors` writes it: with "strict" (as
+/// on stdout) a lone surrogate raises UnicodeEncodeError, as in CPython's
+/// TextIOWrapper; other handlers give their replacement.
+pub fn stream_text<'a>(
+    vm: &mut Vm,
+    s: &'a PyStr,
+    original: &Value,
+    errors: &str,
+) -> PyResult<std::borrow::Cow<'a, str>> {
+    if !s.has_surrogates() {
+        return Ok(std::borrow::Cow::Borrowed(s.as_str()));
+    }
+    let bytes = encode_str(vm, s, original, Codec::Utf8, errors)?;
+    Ok(std::borrow::Cow::Owned(
+        String::from_utf8_lossy(&bytes).into_owned(),
+    ))
 }

@@ -7,6 +7,7 @@
 
 use crate::error::PyResult;
 use crate::object::ObjRef;
+use crate::objects::table_key;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -27,6 +28,10 @@ pub struct DictData {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
+    /// `DUMMY` slots in `indices`: they count towards the load, or a table whose
+    /// removed entries were trimmed from `entries` could fill up with them and leave a
+    /// probe for an absent key no `EMPTY` slot to stop at.
+    dummies: usize,
     /// A type's namespace: changing it invalidates the attribute lookup cache.
     watched: bool,
     /// Identifies the key layout (which keys sit at which entry index): renewed from a
@@ -144,10 +149,13 @@ impl DictData {
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
         self.changed();
         self.keys_version = next_keys_version();
-        if (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
+        if (self.entries.len().max(self.used + self.dummies) + 1) * 3 > self.indices.len() * 2 {
             self.rebuild_indices(table_size_for(self.used + 1));
         }
         let slot = self.free_slot(hash);
+        if self.indices[slot] == DUMMY {
+            self.dummies -= 1;
+        }
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
@@ -177,6 +185,7 @@ impl DictData {
                 & mask;
         }
         self.indices[i] = DUMMY;
+        self.dummies += 1;
         self.used -= 1;
         let removed = std::mem::replace(
             &mut self.entries[ix],
@@ -206,6 +215,7 @@ impl DictData {
         let entries = std::mem::take(&mut self.entries);
         self.indices.clear();
         self.used = 0;
+        self.dummies = 0;
         self.keys_version = next_keys_version();
         entries.into_iter().flat_map(|e| [e.key, e.value]).collect()
     }
@@ -250,6 +260,16 @@ impl DictData {
         self.entries.get(ix).map(|e| &e.value)
     }
 
+    /// Replace the value of the live entry at index `ix`, returning the old one. The
+    /// keys stay where they are (so does the keys version): filling a clone of a
+    /// prepared dict this way skips hashing and probing (`_ast` nodes).
+    pub fn replace_value_at(&mut self, ix: usize, value: Value) -> Option<Value> {
+        let entry = self.entries.get_mut(ix).filter(|e| !e.key.is_null())?;
+        let old = std::mem::replace(&mut entry.value, value);
+        self.changed();
+        Some(old)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.key.is_null())
     }
@@ -288,6 +308,7 @@ impl DictData {
             self.entries.retain(|e| !e.key.is_null());
         }
         self.indices = vec![EMPTY; size];
+        self.dummies = 0;
         for ix in 0..self.entries.len() {
             let slot = self.free_slot(self.entries[ix].hash);
             self.indices[slot] = ix as u32;
@@ -324,7 +345,7 @@ fn mutation_error(vm: &Vm) -> crate::error::PyErr {
 fn str_key_eq(stored: &Value, key: &Value) -> PyResult<bool> {
     Ok(match (stored.as_obj(), key.as_obj()) {
         (Some(a), Some(b)) => {
-            matches!((a.as_str(), b.as_str()), (Some(x), Some(y)) if x.as_str() == y.as_str())
+            matches!((a.as_str(), b.as_str()), (Some(x), Some(y)) if x == y)
         }
         _ => false,
     })
@@ -383,29 +404,23 @@ pub fn set_str_key(d: &ObjRef, key: Value, value: Value) {
     }
 }
 
-/// `hash(key)` for a dict key, with 3.14's message for unhashable keys.
-fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
-    vm.hash(key)
-        .map_err(|e| crate::objects::set::unhashable_context(vm, e, key, "a dict key"))
-}
-
 /// `d.get(key)`.
 pub fn get_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = key_hash(vm, key)?;
+    let hash = table_key::hash(vm, key, "a dict key")?;
     let data = checked_storage(vm, d)?
         .try_borrow()
         .map_err(|_| mutation_error(vm))?;
-    data.get(key, hash, &mut |a, b| vm.eq(a, b))
+    data.get(key, hash, &mut |a, b| table_key::eq(vm, a, b))
 }
 
 /// `d[key] = value`.
 pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
-    let hash = key_hash(vm, &key)?;
+    let hash = table_key::hash(vm, &key, "a dict key")?;
     let found = {
         let data = checked_storage(vm, d)?
             .try_borrow()
             .map_err(|_| mutation_error(vm))?;
-        data.find(&key, hash, &mut |a, b| vm.eq(a, b))?
+        data.find(&key, hash, &mut |a, b| table_key::eq(vm, a, b))?
     };
     let mut data = checked_storage(vm, d)?
         .try_borrow_mut()
@@ -422,12 +437,12 @@ pub fn set_item(vm: &mut Vm, d: &ObjRef, key: Value, value: Value) -> PyResult<(
 
 /// `del d[key]`; `Ok(None)` when absent.
 pub fn del_item(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-    let hash = key_hash(vm, key)?;
+    let hash = table_key::hash(vm, key, "a dict key")?;
     let found = {
         let data = checked_storage(vm, d)?
             .try_borrow()
             .map_err(|_| mutation_error(vm))?;
-        data.find(key, hash, &mut |a, b| vm.eq(a, b))?
+        data.find(key, hash, &mut |a, b| table_key::eq(vm, a, b))?
     };
     let Some(ix) = found else { return Ok(None) };
     let mut data = checked_storage(vm, d)?

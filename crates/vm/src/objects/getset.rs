@@ -165,6 +165,7 @@ fn table(vm: &Vm) -> Vec<(ObjRef, &'static str, Kind, bool)> {
     for (ty, names) in read_only {
         out.extend(names.iter().map(|n| (ty.clone(), *n, GetSet, false)));
     }
+    mark_struct_members(t, &mut out);
     for ty in [
         &t.function,
         &t.module,
@@ -186,6 +187,38 @@ fn table(vm: &Vm) -> Vec<(ObjRef, &'static str, Kind, bool)> {
     let traceback = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
     out.extend(traceback.map(|n| (t.traceback.clone(), n, GetSet, false)));
     out
+}
+
+/// The read-only attributes above that CPython defines as struct members: they are
+/// `member_descriptor`s, and setting one says "readonly attribute".
+fn mark_struct_members(
+    t: &crate::types::TypeRegistry,
+    out: &mut [(ObjRef, &'static str, Kind, bool)],
+) {
+    let members: [(&ObjRef, &[&str]); 11] = [
+        (&t.property, &["fget", "fset", "fdel", "__doc__"]),
+        (&t.staticmethod, &["__func__", "__wrapped__"]),
+        (&t.classmethod, &["__func__", "__wrapped__"]),
+        (&t.super_, &["__thisclass__", "__self__", "__self_class__"]),
+        (&t.wrapper_descriptor, &["__name__", "__objclass__"]),
+        (&t.method_wrapper, &["__self__"]),
+        (&t.getset_descriptor, &["__name__", "__objclass__"]),
+        (&t.member_descriptor, &["__name__", "__objclass__"]),
+        (
+            &t.generic_alias,
+            &["__origin__", "__args__", "__unpacked__"],
+        ),
+        (&t.union_type, &["__args__"]),
+        (&t.traceback, &["tb_frame", "tb_lasti"]),
+    ];
+    for (owner, name, kind, _) in out.iter_mut() {
+        let is_member = members
+            .iter()
+            .any(|(ty, names)| std::rc::Rc::ptr_eq(ty, owner) && names.contains(name));
+        if is_member {
+            *kind = Kind::Member;
+        }
+    }
 }
 
 /// Put the descriptors into the built-in types' namespaces.
@@ -231,10 +264,10 @@ pub fn add_instance_dict_descriptors(vm: &Vm, cls: &ObjRef) {
     }
 }
 
-fn owner_name(g: &GetSetDescriptor) -> String {
-    g.owner
-        .as_type()
-        .map_or_else(String::new, |t| t.name().to_string())
+/// The owner as CPython's descriptor messages and reprs name it (its `tp_name`:
+/// `'collections.deque'` for a module's native type).
+fn owner_name(vm: &Vm, g: &GetSetDescriptor) -> String {
+    vm.type_display_name(&g.owner).to_string()
 }
 
 /// Check that `obj` is an instance of the descriptor's type.
@@ -245,8 +278,8 @@ fn check_instance(vm: &Vm, g: &GetSetDescriptor, obj: &Value) -> PyResult<()> {
     Err(vm.type_error(format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
         g.name,
-        owner_name(g),
-        vm.type_name(obj)
+        owner_name(vm, g),
+        vm.type_display_name_of_value(obj)
     )))
 }
 
@@ -263,7 +296,7 @@ pub fn get(vm: &mut Vm, g: &GetSetDescriptor, obj: &Value) -> PyResult<Value> {
         None => Err(vm.attribute_error(
             format!(
                 "'{}' object has no attribute '{}'",
-                vm.type_name(obj),
+                vm.type_display_name_of_value(obj),
                 g.name
             ),
             obj,
@@ -282,7 +315,7 @@ pub fn set(vm: &mut Vm, g: &GetSetDescriptor, obj: &Value, value: Option<&Value>
             format!(
                 "attribute '{}' of '{}' objects is not writable",
                 g.name,
-                owner_name(g)
+                owner_name(vm, g)
             )
         };
         vm.attribute_error(msg, obj, &vm.new_str(g.name))
@@ -294,6 +327,9 @@ pub fn set(vm: &mut Vm, g: &GetSetDescriptor, obj: &Value, value: Option<&Value>
         if let Some(fo) = crate::objects::frame::frame_of(obj) {
             return crate::objects::frame::delete_attribute(vm, fo, g.name);
         }
+        if let (Some(Payload::Function(fun)), "__code__") = (obj.payload(), g.name) {
+            return crate::objects::function_code::set_code(vm, fun, None);
+        }
         return Err(vm.type_error(format!("cannot delete '{}' attribute", g.name)));
     };
     if set_builtin_attribute(vm, obj, g.name, value)? {
@@ -304,7 +340,7 @@ pub fn set(vm: &mut Vm, g: &GetSetDescriptor, obj: &Value, value: Option<&Value>
 }
 
 /// `<attribute '__code__' of 'function' objects>` (and `<member ...>`).
-pub fn repr(o: &ObjRef) -> Option<String> {
+pub fn repr(vm: &Vm, o: &ObjRef) -> Option<String> {
     let g = o.native::<GetSetDescriptor>()?;
     let what = match g.kind {
         Kind::Member => "member",
@@ -313,7 +349,7 @@ pub fn repr(o: &ObjRef) -> Option<String> {
     Some(format!(
         "<{what} '{}' of '{}' objects>",
         g.name,
-        owner_name(g)
+        owner_name(vm, g)
     ))
 }
 
@@ -322,7 +358,10 @@ pub fn attribute(vm: &Vm, o: &ObjRef, name: &str) -> Option<Value> {
     let g = o.native::<GetSetDescriptor>()?;
     Some(match name {
         "__name__" => vm.new_str(g.name),
-        "__qualname__" => vm.new_str(&format!("{}.{}", owner_name(g), g.name)),
+        "__qualname__" => {
+            let owner = g.owner.as_type().map_or_else(|| "?".into(), |t| t.name());
+            vm.new_str(&format!("{owner}.{}", g.name))
+        }
         "__objclass__" => Value::Obj(g.owner.clone()),
         "__doc__" => Value::None,
         _ => return None,

@@ -259,34 +259,42 @@ pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(recv)
         )));
     };
+    // As CPython, the items are sorted away from the list, which looks empty meanwhile;
+    // what the list holds at the end is the sort's work, even when it failed.
     let items = std::mem::take(&mut *l.borrow_mut());
-    let result = sort_values(vm, items.clone(), &key, reverse);
+    let (sorted, result) = sort_values(vm, items, &key, reverse);
     let mutated = !l.borrow().is_empty();
-    match result {
-        Ok(sorted) => {
-            *l.borrow_mut() = sorted;
-            if mutated {
-                return Err(vm.value_error("list modified during sort"));
-            }
-            Ok(Value::None)
-        }
-        Err(e) => {
-            *l.borrow_mut() = items;
-            Err(e)
-        }
+    *l.borrow_mut() = sorted;
+    result?;
+    if mutated {
+        return Err(vm.value_error("list modified during sort"));
     }
+    Ok(Value::None)
 }
 
-fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
-    let mut keyed = Vec::with_capacity(items.len());
-    for it in items {
-        let k = if key.is_none() {
-            it.clone()
-        } else {
-            vm.call(key, std::slice::from_ref(&it))?
-        };
-        keyed.push((k, it));
+/// The items in their new order, and the error that stopped the sort if any: a
+/// failing key function leaves the order unchanged, a failing comparison leaves the
+/// merges done so far (CPython sorts the list's buffer in place).
+fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> (Vec<Value>, PyResult<()>) {
+    let mut keys = Vec::with_capacity(if key.is_none() { 0 } else { items.len() });
+    if !key.is_none() {
+        for it in &items {
+            match vm.call(key, std::slice::from_ref(it)) {
+                Ok(k) => keys.push(k),
+                Err(e) => return (items, Err(e)),
+            }
+        }
     }
+    let mut keyed: Vec<crate::objects::list_sort::Keyed> = if key.is_none() {
+        items.into_iter().map(|it| (it.clone(), it)).collect()
+    } else {
+        keys.into_iter().zip(items).collect()
+    };
     // Reversing before and after a stable sort keeps equal items in original order.
     if reverse {
         keyed.reverse();
@@ -298,11 +306,10 @@ fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> Py
         let r = vm.rich_compare(a, b, CmpOp::Lt)?;
         vm.is_true(&r)
     };
-    crate::objects::list_sort::sort(&mut keyed, &mut lt)?;
-    let sorted = keyed;
-    let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
+    let result = crate::objects::list_sort::sort(&mut keyed, &mut lt);
+    let mut out: Vec<Value> = keyed.into_iter().map(|(_, v)| v).collect();
     if reverse {
         out.reverse();
     }
-    Ok(out)
+    (out, result)
 }

@@ -11,6 +11,7 @@ pub fn install(vm: &Vm) {
     crate::objects::code::install(vm);
     crate::objects::float_methods::install(vm);
     crate::objects::str_methods::install(vm);
+    crate::objects::str_surrogate_methods::install(vm);
     crate::objects::bytes::install(vm);
     crate::objects::bytearray::install(vm);
     crate::objects::complex_methods::install(vm);

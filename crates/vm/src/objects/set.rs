@@ -1,274 +1,99 @@
-//! The `set` and `frozenset` storage: CPython's own open-addressing table
-//! (`Objects/setobject.c`), so that iteration order, and therefore printed output, is
-//! the same as CPython's. A probe looks at LINEAR_PROBES neighbouring slots before
-//! jumping with the perturbed recurrence; the table starts at 8 slots and grows when
-//! it is 60% full (counting deleted "dummy" slots); insertion reuses the last dummy
-//! seen on the probe path.
+//! The `set` and `frozenset` objects: CPython's own open-addressing table
+//! (`Objects/setobject.c`, shared with the compiler in `adder_bytecode::set_table`), so
+//! that iteration order, and therefore printed output, is the same as CPython's, with
+//! Python hashing and equality, and the set algebra over it.
 //!
 //! Key equality can run Python code that mutates the set, so probes never hold the
 //! table borrowed across `__eq__`: they note the table's version, compare, and start
 //! over when the table changed meanwhile (CPython's `restart`).
 
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell};
+
+use adder_bytecode::set_table::{KeyMatch, ProbeCursor, Scan, SetTable};
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject};
+use crate::objects::table_key;
 use crate::protocol::compare::fast_eq;
 use crate::value::Value;
 use crate::vm::Vm;
 
-const MIN_SIZE: usize = 8;
-const LINEAR_PROBES: usize = 9;
-const PERTURB_SHIFT: u32 = 5;
-
-#[derive(Clone)]
-enum Slot {
-    Empty,
-    /// A deleted entry: probes continue past it; insertion may reuse it.
-    Dummy,
-    Active {
-        hash: i64,
-        key: Value,
-    },
-}
-
-#[derive(Clone)]
+/// A set's table (the layout shared with the compiler's sets) and what the Python
+/// object adds to it.
+#[derive(Clone, Default)]
 pub struct SetData {
-    slots: Vec<Slot>,
-    /// Active plus dummy slots.
-    fill: usize,
-    /// Active slots.
-    used: usize,
+    table: SetTable<Value>,
     /// Where `pop()` resumes its search.
     finger: usize,
-    /// Bumped on every change, so probes notice mutation by `__eq__`.
+    /// Bumped on every change, so that a probe notices what an `__eq__` it called did.
     version: u64,
     /// A frozenset's hash once computed.
     cached_hash: Option<i64>,
 }
 
-impl Default for SetData {
-    fn default() -> Self {
-        SetData::new()
-    }
-}
-
-/// Where a probe for a key ended.
-enum Probe {
-    Found(usize),
-    /// Not present: the first never-used slot reached, and the last dummy passed.
-    Absent {
-        empty: usize,
-        dummy: Option<usize>,
-    },
-}
-
 impl SetData {
-    /// Move every element out (for the destructor's trashcan).
-    pub fn take_values(&mut self) -> Vec<Value> {
-        let slots = std::mem::take(&mut self.slots);
-        self.fill = 0;
-        self.used = 0;
-        slots
-            .into_iter()
-            .filter_map(|s| match s {
-                Slot::Active { key, .. } => Some(key),
-                _ => None,
-            })
-            .collect()
+    pub fn new() -> SetData {
+        SetData::default()
     }
 
-    pub fn new() -> SetData {
-        SetData {
-            slots: vec![Slot::Empty; MIN_SIZE],
-            fill: 0,
-            used: 0,
-            finger: 0,
-            version: 0,
-            cached_hash: None,
-        }
+    /// Move every element out (for the destructor's trashcan); only the heap objects
+    /// are returned, as those are all the trashcan releases.
+    pub fn take_values(&mut self) -> Vec<Value> {
+        self.table_mut()
+            .take_keys()
+            .filter(|k| matches!(k, Value::Obj(_)))
+            .collect()
     }
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.used
+        self.table.len()
     }
 
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.used == 0
+        self.table.is_empty()
     }
 
-    fn mask(&self) -> usize {
-        self.slots.len() - 1
+    /// Any change: probes in progress restart, a frozenset's hash is recomputed.
+    #[inline]
+    fn changed(&mut self) {
+        self.version += 1;
+        self.cached_hash = None;
+    }
+
+    /// The table, for a change (noted first: see `changed`).
+    #[inline]
+    fn table_mut(&mut self) -> &mut SetTable<Value> {
+        self.changed();
+        &mut self.table
     }
 
     /// The active entries `(key, hash)` in table order.
     pub fn entries(&self) -> Vec<(Value, i64)> {
-        self.slots
-            .iter()
-            .filter_map(|s| match s {
-                Slot::Active { hash, key } => Some((key.clone(), *hash)),
-                _ => None,
-            })
-            .collect()
+        self.table.entries().map(|(k, h)| (k.clone(), h)).collect()
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.entries().into_iter().map(|(k, _)| k).collect()
+        self.table.iter().cloned().collect()
     }
 
     /// The first active entry at or after slot `pos`, with the slot index.
     pub fn next_from(&self, pos: usize) -> Option<(usize, Value)> {
-        self.slots
-            .iter()
-            .enumerate()
-            .skip(pos)
-            .find_map(|(i, s)| match s {
-                Slot::Active { key, .. } => Some((i, key.clone())),
-                _ => None,
-            })
-    }
-
-    /// Place a key known to be absent in a table with no dummies (`set_insert_clean`).
-    fn insert_clean(slots: &mut [Slot], key: Value, hash: i64) {
-        let mask = slots.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            if matches!(slots[i], Slot::Empty) {
-                slots[i] = Slot::Active { hash, key };
-                return;
-            }
-            if i + LINEAR_PROBES <= mask {
-                if let Some(j) =
-                    (i + 1..=i + LINEAR_PROBES).find(|&j| matches!(slots[j], Slot::Empty))
-                {
-                    slots[j] = Slot::Active { hash, key };
-                    return;
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        }
-    }
-
-    /// Rebuild into the smallest table larger than `minused` (`set_table_resize`).
-    fn resize(&mut self, minused: usize) {
-        let mut size = MIN_SIZE;
-        while size <= minused {
-            size <<= 1;
-        }
-        if size == MIN_SIZE && self.slots.len() == MIN_SIZE && self.fill == self.used {
-            return;
-        }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
-        self.fill = self.used;
-        for slot in old {
-            if let Slot::Active { hash, key } = slot {
-                SetData::insert_clean(&mut self.slots, key, hash);
-            }
-        }
-        self.version += 1;
-    }
-
-    /// The growth step after filling a never-used slot.
-    fn grow_if_needed(&mut self) {
-        if self.fill * 5 >= self.mask() * 3 {
-            self.resize(if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            });
-        }
-    }
-
-    /// Store a key in the slot a probe found absent.
-    fn store(&mut self, probe_empty: usize, dummy: Option<usize>, key: Value, hash: i64) {
-        self.version += 1;
-        self.cached_hash = None;
-        self.used += 1;
-        if let Some(d) = dummy {
-            self.slots[d] = Slot::Active { hash, key };
-            return;
-        }
-        self.fill += 1;
-        self.slots[probe_empty] = Slot::Active { hash, key };
-        self.grow_if_needed();
-    }
-
-    fn remove_at(&mut self, i: usize) -> Value {
-        let old = std::mem::replace(&mut self.slots[i], Slot::Dummy);
-        self.used -= 1;
-        self.version += 1;
-        self.cached_hash = None;
-        match old {
-            Slot::Active { key, .. } => key,
-            _ => Value::None,
-        }
+        self.table.next_from(pos).map(|(i, k)| (i, k.clone()))
     }
 
     /// `set.pop()`: the first active slot from the finger on, wrapping.
     pub fn pop(&mut self) -> Option<Value> {
-        if self.used == 0 {
-            return None;
-        }
-        let mask = self.mask();
-        let mut i = self.finger & mask;
-        while !matches!(self.slots[i], Slot::Active { .. }) {
-            i = if i == mask { 0 } else { i + 1 };
-        }
-        self.finger = i + 1;
-        Some(self.remove_at(i))
+        let finger = self.finger;
+        let (slot, key) = self.table_mut().pop_from(finger)?;
+        self.finger = slot + 1;
+        Some(key)
     }
 
     pub fn clear(&mut self) {
-        let finger = self.finger;
-        let version = self.version + 1;
-        *self = SetData::new();
-        self.finger = finger;
-        self.version = version;
-    }
-
-    /// Purge dummies when more than a quarter of the table is dummies (after bulk removal).
-    fn shrink_after_removals(&mut self) {
-        if self.fill - self.used > self.mask() / 4 {
-            self.resize(if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            });
-        }
-    }
-
-    /// `set_merge`: add every entry of `other` (a snapshot of another set's table).
-    fn merge_prepare(&mut self, other: &SetData) -> bool {
-        if (self.fill + other.used) * 5 >= self.mask() * 3 {
-            self.resize((self.used + other.used) * 2);
-        }
-        if self.fill == 0 && self.slots.len() == other.slots.len() && other.fill == other.used {
-            self.slots = other.slots.clone();
-            self.fill = other.fill;
-            self.used = other.used;
-            self.version += 1;
-            self.cached_hash = None;
-            return true;
-        }
-        if self.fill == 0 {
-            for (key, hash) in other.entries() {
-                SetData::insert_clean(&mut self.slots, key, hash);
-            }
-            self.fill = other.used;
-            self.used = other.used;
-            self.version += 1;
-            self.cached_hash = None;
-            return true;
-        }
-        false
+        self.table = SetTable::new();
+        self.changed();
     }
 
     pub fn cached_hash(&self) -> Option<i64> {
@@ -291,16 +116,30 @@ impl SetData {
             ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
         }
         let mut hash: u64 = 0;
-        for (_, h) in self.entries() {
+        for (_, h) in self.table.entries() {
             hash ^= shuffle(h as u64);
         }
-        hash ^= (self.used as u64 + 1).wrapping_mul(1927868237);
+        hash ^= (self.len() as u64 + 1).wrapping_mul(1927868237);
         hash ^= (hash >> 11) ^ (hash >> 25);
         hash = hash.wrapping_mul(69069).wrapping_add(907133923);
         if hash == u64::MAX {
             hash = 590923713;
         }
         hash as i64
+    }
+}
+
+/// Equality of a stored key with a searched one when no Python code is needed (the
+/// identity test first, as `set_lookkey`); `Undecided` sends it to `__eq__`.
+#[inline]
+fn quick_match(vm: &Vm, stored: &Value, key: &Value) -> KeyMatch {
+    if stored.is(key) {
+        return KeyMatch::Equal;
+    }
+    match table_key::quick_eq(vm, stored, key) {
+        Some(true) => KeyMatch::Equal,
+        Some(false) => KeyMatch::Different,
+        None => KeyMatch::Undecided,
     }
 }
 
@@ -323,6 +162,12 @@ pub fn new_set_of(class: &ObjRef, data: SetData) -> Value {
 }
 
 pub fn is_frozen(vm: &Vm, v: &Value) -> bool {
+    if let Some(class) = v.as_obj().and_then(|o| o.class.borrow().clone()) {
+        let t = vm.types();
+        if std::rc::Rc::ptr_eq(&class, &t.set) || std::rc::Rc::ptr_eq(&class, &t.frozenset) {
+            return std::rc::Rc::ptr_eq(&class, &t.frozenset);
+        }
+    }
     vm.is_instance(v, &vm.types().frozenset)
 }
 
@@ -337,9 +182,9 @@ pub fn base_class(vm: &Vm, v: &Value) -> ObjRef {
 }
 
 /// `hash(key)` for use as a set element, with 3.14's message for unhashable keys.
+#[inline]
 pub fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
-    vm.hash(key)
-        .map_err(|e| unhashable_context(vm, e, key, "a set element"))
+    table_key::hash(vm, key, "a set element")
 }
 
 /// Wrap an exact TypeError from hashing as `cannot use 'T' as WHAT (...)`.
@@ -360,52 +205,68 @@ pub fn unhashable_context(
     ))
 }
 
-/// Probe for `key` (`set_lookkey` and the search half of `set_add_entry`).
-fn probe(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<Probe> {
-    'restart: loop {
-        let (version, mask) = {
-            let d = cell.borrow();
-            (d.version, d.mask())
+/// The table for reading; an error instead of a panic if it is being changed.
+fn read<'a>(vm: &Vm, cell: &'a RefCell<SetData>) -> PyResult<Ref<'a, SetData>> {
+    cell.try_borrow().map_err(|_| mutation_error(vm))
+}
+
+/// Probe for `key` (`set_lookkey` and the search half of `set_add_entry`): the table
+/// decides what it can without Python code; a key needing `__eq__` goes to
+/// `probe_with_eq`.
+#[inline]
+fn probe(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<Scan> {
+    let (verdict, cursor) = {
+        let d = read(vm, cell)?;
+        let mut cursor = d.table.cursor(hash);
+        let verdict = d.table.scan(hash, &mut cursor, |k| quick_match(vm, k, key));
+        (verdict, cursor)
+    };
+    match verdict {
+        Scan::Undecided(slot) => probe_with_eq(vm, cell, key, hash, slot, cursor),
+        verdict => Ok(verdict),
+    }
+}
+
+/// The rest of a probe that stopped at the key in `slot`: compare it with `__eq__`
+/// with the table released, then go on. As CPython, the probe starts over only when
+/// the comparison rebuilt the table or replaced that key; other changes just make it
+/// forget the dummy slot it meant to reuse (which may be taken now).
+#[cold]
+#[inline(never)]
+fn probe_with_eq(
+    vm: &mut Vm,
+    cell: &RefCell<SetData>,
+    key: &Value,
+    hash: i64,
+    mut slot: usize,
+    mut cursor: ProbeCursor,
+) -> PyResult<Scan> {
+    loop {
+        let (stored, token, version) = {
+            let d = read(vm, cell)?;
+            (
+                d.table.key_at(slot).cloned(),
+                d.table.layout_token(),
+                d.version,
+            )
         };
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut dummy = None;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                let stored = match &cell.borrow().slots[j] {
-                    Slot::Empty => return Ok(Probe::Absent { empty: j, dummy }),
-                    Slot::Dummy => {
-                        dummy = Some(j);
-                        continue;
-                    }
-                    Slot::Active { hash: h, key: k } if *h == hash => k.clone(),
-                    Slot::Active { .. } => continue,
-                };
-                let equal = if stored.is(key) {
-                    true
-                } else if let Some(r) = fast_eq(&stored, key) {
-                    r
-                } else {
-                    vm.eq(&stored, key)?
-                };
-                if cell.borrow().version != version {
-                    continue 'restart;
-                }
-                if equal {
-                    return Ok(Probe::Found(j));
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+        let equal = match &stored {
+            Some(stored) => vm.eq(stored, key)?,
+            None => false,
+        };
+        let d = read(vm, cell)?;
+        let same_key =
+            matches!((d.table.key_at(slot), &stored), (Some(now), Some(was)) if now.is(was));
+        if d.table.layout_token() != token || !same_key {
+            cursor = d.table.cursor(hash);
+        } else if equal {
+            return Ok(Scan::Found(slot));
+        } else if d.version != version {
+            cursor.forget_dummy();
+        }
+        match d.table.scan(hash, &mut cursor, |k| quick_match(vm, k, key)) {
+            Scan::Undecided(next) => slot = next,
+            verdict => return Ok(verdict),
         }
     }
 }
@@ -414,12 +275,15 @@ fn mutation_error(vm: &Vm) -> crate::error::PyErr {
     vm.runtime_error("Set changed size during iteration")
 }
 
+/// The table for writing; an error instead of a panic if it is in use.
+fn write<'a>(vm: &Vm, cell: &'a RefCell<SetData>) -> PyResult<std::cell::RefMut<'a, SetData>> {
+    cell.try_borrow_mut().map_err(|_| mutation_error(vm))
+}
+
 /// Add `key` with a known hash.
 pub fn add_entry(vm: &mut Vm, cell: &RefCell<SetData>, key: Value, hash: i64) -> PyResult<()> {
-    if let Probe::Absent { empty, dummy } = probe(vm, cell, &key, hash)? {
-        cell.try_borrow_mut()
-            .map_err(|_| mutation_error(vm))?
-            .store(empty, dummy, key, hash);
+    if let Scan::Absent(vacancy) = probe(vm, cell, &key, hash)? {
+        write(vm, cell)?.table_mut().insert_at(vacancy, key, hash);
     }
     Ok(())
 }
@@ -435,7 +299,7 @@ pub fn contains_entry(
     key: &Value,
     hash: i64,
 ) -> PyResult<bool> {
-    Ok(matches!(probe(vm, cell, key, hash)?, Probe::Found(_)))
+    Ok(matches!(probe(vm, cell, key, hash)?, Scan::Found(_)))
 }
 
 /// The hash for looking `key` up: a mutable set key is looked up as the equal frozenset.
@@ -466,13 +330,8 @@ pub fn discard_entry(
     hash: i64,
 ) -> PyResult<bool> {
     match probe(vm, cell, key, hash)? {
-        Probe::Found(i) => {
-            cell.try_borrow_mut()
-                .map_err(|_| mutation_error(vm))?
-                .remove_at(i);
-            Ok(true)
-        }
-        Probe::Absent { .. } => Ok(false),
+        Scan::Found(slot) => Ok(write(vm, cell)?.table_mut().remove_at(slot).is_some()),
+        _ => Ok(false),
     }
 }
 
@@ -482,15 +341,17 @@ pub fn discard(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value) -> PyResult<bo
     discard_entry(vm, cell, key, hash)
 }
 
-/// `so |= other` for another set's table (`set_merge`).
-pub fn merge(vm: &mut Vm, cell: &RefCell<SetData>, other: &SetData) -> PyResult<()> {
-    if other.used == 0 {
-        return Ok(());
-    }
-    if cell.borrow_mut().merge_prepare(other) {
-        return Ok(());
-    }
-    for (key, hash) in other.entries() {
+/// `so |= other` for another set (`set_merge`): an empty target takes the other's keys
+/// without comparing any; otherwise they are added one by one.
+fn merge(vm: &mut Vm, cell: &RefCell<SetData>, other: &RefCell<SetData>) -> PyResult<()> {
+    let entries = {
+        let source = read(vm, other)?;
+        if write(vm, cell)?.table_mut().merge_into_empty(&source.table) {
+            return Ok(());
+        }
+        source.entries()
+    };
+    for (key, hash) in entries {
         add_entry(vm, cell, key, hash)?;
     }
     Ok(())
@@ -505,20 +366,13 @@ pub fn update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
         return Ok(());
     }
     if let Some(o) = set_cell(other) {
-        let snapshot = o.borrow().clone();
-        return merge(vm, cell, &snapshot);
+        return merge(vm, cell, o);
     }
     if let (Some(Payload::Dict(d)), false) = (other.payload(), vm.type_is_heap(&vm.type_of(other)))
     {
         let entries: Vec<(Value, i64)> =
             d.borrow().iter().map(|e| (e.key.clone(), e.hash)).collect();
-        {
-            let mut s = cell.borrow_mut();
-            if (s.fill + entries.len()) * 5 >= s.mask() * 3 {
-                let minused = (s.used + entries.len()) * 2;
-                s.resize(minused);
-            }
-        }
+        write(vm, cell)?.table_mut().reserve(entries.len());
         for (k, h) in entries {
             add_entry(vm, cell, k, h)?;
         }
@@ -569,7 +423,7 @@ pub fn difference_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult
             discard_entry(vm, cell, &item, h)?;
         }
     }
-    cell.borrow_mut().shrink_after_removals();
+    write(vm, cell)?.table_mut().purge_dummies();
     Ok(())
 }
 
@@ -774,40 +628,24 @@ pub fn frozenset_of_constants(vm: &Vm, items: Vec<Value>) -> Value {
 }
 
 fn constants_table(items: Vec<Value>) -> SetData {
-    let mut data = SetData::new();
+    let mut table = SetTable::new();
     for item in items {
         let hash = constant_hash(&item);
-        let present = data
-            .entries()
-            .iter()
-            .any(|(k, h)| *h == hash && constants_equal(k, &item));
-        if !present {
-            let slot = first_free(&data.slots, data.mask(), hash);
-            data.store(slot, None, item, hash);
+        let mut cursor = table.cursor(hash);
+        let verdict = table.scan(hash, &mut cursor, |k| {
+            if constants_equal(k, &item) {
+                KeyMatch::Equal
+            } else {
+                KeyMatch::Different
+            }
+        });
+        if let Scan::Absent(vacancy) = verdict {
+            table.insert_at(vacancy, item, hash);
         }
     }
-    data
-}
-
-/// The slot an absent key lands in, in a table without dummies.
-fn first_free(slots: &[Slot], mask: usize, hash: i64) -> usize {
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    loop {
-        let probes = if i + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
-        if let Some(j) = (i..=i + probes).find(|&j| matches!(slots[j], Slot::Empty)) {
-            return j;
-        }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
+    SetData {
+        table,
+        ..SetData::default()
     }
 }
 
@@ -854,27 +692,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn small_ints_land_in_their_own_slots() {
-        let mut d = SetData::new();
-        for i in [5i64, 3, 1] {
-            let probe = first_free(&d.slots, d.mask(), i);
-            d.store(probe, None, Value::Int(i), i);
-        }
-        let keys: Vec<i64> = d
-            .keys()
-            .iter()
-            .map(|k| if let Value::Int(i) = k { *i } else { -1 })
-            .collect();
-        assert_eq!(keys, vec![1, 3, 5]);
-    }
-
-    #[test]
-    fn grows_at_three_fifths() {
-        let mut d = SetData::new();
-        for i in 0..5i64 {
-            let probe = first_free(&d.slots, d.mask(), i);
-            d.store(probe, None, Value::Int(i), i);
-        }
-        assert_eq!(d.slots.len(), 32);
+    fn equal_constants_are_kept_once_in_first_seen_form() {
+        let data = constants_table(vec![Value::Int(1), Value::Float(1.0), Value::Bool(true)]);
+        assert_eq!(data.len(), 1);
+        assert!(matches!(data.keys()[..], [Value::Int(1)]));
     }
 }

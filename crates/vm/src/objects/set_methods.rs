@@ -93,6 +93,14 @@ fn others(rest: Vec<Option<&Value>>) -> Vec<Value> {
     rest.into_iter().flatten().cloned().collect()
 }
 
+/// The one argument of a `Shape::One` method.
+fn only<'a>(vm: &Vm, rest: &[Option<&'a Value>]) -> PyResult<&'a Value> {
+    rest.first()
+        .copied()
+        .flatten()
+        .ok_or_else(|| vm.system_error("missing argument"))
+}
+
 fn cell<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a RefCell<SetData>> {
     set_cell(v).ok_or_else(|| vm.type_error(format!("expected a set, not '{}'", vm.type_name(v))))
 }
@@ -105,8 +113,7 @@ const ONE: Shape = Shape::One;
 
 fn set_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = mutable_receiver(vm, &args, "add", ONE)?;
-    let key = others(rest).remove(0);
-    set::add(vm, cell(vm, recv)?, key)?;
+    set::add(vm, cell(vm, recv)?, only(vm, &rest)?.clone())?;
     Ok(Value::None)
 }
 
@@ -132,15 +139,15 @@ fn copy(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn set_discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = mutable_receiver(vm, &args, "discard", ONE)?;
-    set::discard(vm, cell(vm, recv)?, &others(rest)[0])?;
+    set::discard(vm, cell(vm, recv)?, only(vm, &rest)?)?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = mutable_receiver(vm, &args, "remove", ONE)?;
-    let key = others(rest).remove(0);
-    if !set::discard(vm, cell(vm, recv)?, &key)? {
-        return Err(vm.key_error(key));
+    let key = only(vm, &rest)?;
+    if !set::discard(vm, cell(vm, recv)?, key)? {
+        return Err(vm.key_error(key.clone()));
     }
     Ok(Value::None)
 }
@@ -233,28 +240,28 @@ fn set_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = receiver(vm, &args, "symmetric_difference", ONE)?;
-    set::symmetric_difference(vm, recv, &others(rest)[0])
+    set::symmetric_difference(vm, recv, only(vm, &rest)?)
 }
 
 fn set_symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = mutable_receiver(vm, &args, "symmetric_difference_update", ONE)?;
-    set::symmetric_difference_update(vm, recv, &others(rest)[0])?;
+    set::symmetric_difference_update(vm, recv, only(vm, &rest)?)?;
     Ok(Value::None)
 }
 
 fn set_issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = receiver(vm, &args, "issubset", ONE)?;
-    set::is_subset(vm, recv, &others(rest)[0]).map(Value::Bool)
+    set::is_subset(vm, recv, only(vm, &rest)?).map(Value::Bool)
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = receiver(vm, &args, "issuperset", ONE)?;
-    set::is_superset(vm, recv, &others(rest)[0]).map(Value::Bool)
+    set::is_superset(vm, recv, only(vm, &rest)?).map(Value::Bool)
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (recv, rest) = receiver(vm, &args, "isdisjoint", ONE)?;
-    is_disjoint(vm, recv, &others(rest)[0]).map(Value::Bool)
+    is_disjoint(vm, recv, only(vm, &rest)?).map(Value::Bool)
 }
 
 /// `set_isdisjoint`: probe the larger set with the smaller one's entries.

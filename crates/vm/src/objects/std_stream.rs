@@ -88,9 +88,16 @@ fn stream(vm: &Vm, args: &Args, method: &str) -> PyResult<StdStream> {
 
 fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let which = stream(vm, &args, "write")?;
+    let errors = if which == StdStream::Stderr {
+        "backslashreplace"
+    } else {
+        "strict"
+    };
     let text = match args.pos().get(1) {
         Some(v) => match v.payload() {
-            Some(Payload::Str(s)) => s.as_str().to_string(),
+            Some(Payload::Str(s)) => {
+                crate::objects::codecs::stream_text(vm, s, v, errors)?.into_owned()
+            }
             _ => {
                 return Err(vm.type_error(format!(
                     "write() argument must be str, not {}",

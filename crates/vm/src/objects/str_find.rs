@@ -16,9 +16,19 @@ const NAIVE_BUDGET_PER_BYTE: usize = 4;
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
+/// Haystacks at least this long are searched by the C library's `memchr`, which looks
+/// at 16-32 bytes per step; below it, its call costs more than the loop here.
+const MEMCHR_MIN_LEN: usize = 48;
+
 /// Position of the first `byte` in `hay`.
 #[inline]
 pub fn find_byte(byte: u8, hay: &[u8]) -> Option<usize> {
+    if hay.len() >= MEMCHR_MIN_LEN {
+        // SAFETY: the pointer and length describe the live slice `hay`; `memchr` reads
+        // only within it and returns null or a pointer into it.
+        let at = unsafe { libc::memchr(hay.as_ptr().cast(), i32::from(byte), hay.len()) };
+        return (!at.is_null()).then(|| at as usize - hay.as_ptr() as usize);
+    }
     let pattern = ONES.wrapping_mul(u64::from(byte));
     let mut words = hay.chunks_exact(8);
     let mut offset = 0;

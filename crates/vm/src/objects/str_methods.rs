@@ -219,17 +219,18 @@ fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `title()` of ASCII text: a letter after a letter is lowered, any other raised.
 fn ascii_title(text: &str) -> String {
     let mut previous_is_cased = false;
-    text.bytes()
-        .map(|b| {
-            let mapped = if previous_is_cased {
-                b.to_ascii_lowercase()
-            } else {
-                b.to_ascii_uppercase()
-            };
-            previous_is_cased = b.is_ascii_alphabetic();
-            mapped as char
-        })
-        .collect()
+    let mut out = text.as_bytes().to_vec();
+    for b in out.iter_mut() {
+        let cased = b.is_ascii_alphabetic();
+        if previous_is_cased {
+            b.make_ascii_lowercase();
+        } else {
+            b.make_ascii_uppercase();
+        }
+        previous_is_cased = cased;
+    }
+    // Case changes keep ASCII ASCII, so this never fails.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 // ----- predicates -----

@@ -52,6 +52,10 @@ pub fn construct(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         return Ok(vm.new_str(""));
     };
     if encoding.is_none() && errors.is_none() {
+        if std::rc::Rc::ptr_eq(&vm.type_of(object), &vm.types().str_) {
+            // An exact str is its own string form (as in CPython, the same object).
+            return Ok(object.clone());
+        }
         let s = vm.to_str(object)?;
         return Ok(vm.new_str(&s));
     }

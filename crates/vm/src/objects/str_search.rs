@@ -227,7 +227,12 @@ pub fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         str_find::replace(text, old, new, limit)
     };
-    Ok(vm.new_str_obj(PyStr::new(out)))
+    let ascii = s.is_ascii() && new.is_ascii();
+    Ok(vm.new_str_obj(if ascii {
+        PyStr::ascii(out)
+    } else {
+        PyStr::new(out)
+    }))
 }
 
 /// `removeprefix`/`removesuffix`.
@@ -286,7 +291,8 @@ fn strip_impl(vm: &mut Vm, args: Args, name: &'static str, ends: Ends) -> PyResu
     if ends != Ends::Left {
         text = text.trim_end_matches(strip_this);
     }
-    Ok(vm.new_str(text))
+    let recv = args.pos().first().unwrap_or(&Value::None);
+    Ok(piece_or_self(vm, recv, s, text))
 }
 
 pub fn strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -328,16 +334,41 @@ fn split_args<'a>(
     Ok((s, sep, usize::try_from(maxsplit).unwrap_or(usize::MAX)))
 }
 
-fn str_list<'t>(vm: &Vm, parts: impl Iterator<Item = &'t str>) -> Value {
-    let items = parts.map(|p| vm.new_str(p)).collect();
+/// A list of strs made from pieces of `whole`.
+fn str_list<'t>(vm: &Vm, whole: &PyStr, parts: impl Iterator<Item = &'t str>) -> Value {
+    let items = parts.map(|p| piece(vm, whole, p)).collect();
     vm.new_list(items)
+}
+
+/// A new str holding `part`, a piece of `whole`: a piece of ASCII text is ASCII, so its
+/// length needs no count.
+#[inline]
+pub fn piece(vm: &Vm, whole: &PyStr, part: &str) -> Value {
+    if whole.is_ascii() {
+        vm.new_str_obj(PyStr::ascii(part.to_owned()))
+    } else {
+        vm.new_str(part)
+    }
+}
+
+/// `piece`, or the receiver itself when the piece is all of it and it is an exact str
+/// (CPython returns such a str unchanged from `strip`, `replace`...).
+fn piece_or_self(vm: &Vm, recv: &Value, whole: &PyStr, part: &str) -> Value {
+    let exact = recv
+        .as_obj()
+        .is_some_and(|o| std::rc::Rc::ptr_eq(&vm.class_of(o), &vm.types().str_));
+    if exact && part.len() == whole.as_str().len() {
+        recv.clone()
+    } else {
+        piece(vm, whole, part)
+    }
 }
 
 pub fn split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, limit) = split_args(vm, &args, "split")?;
     Ok(match sep {
-        Some(sep) => str_list(vm, str_find::split(s.as_str(), sep, limit).into_iter()),
-        None => str_list(vm, split_whitespace(s.as_str(), limit).into_iter()),
+        Some(sep) => str_list(vm, s, str_find::split(s.as_str(), sep, limit).into_iter()),
+        None => str_list(vm, s, split_whitespace(s.as_str(), limit).into_iter()),
     })
 }
 
@@ -348,7 +379,7 @@ pub fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => rsplit_whitespace(s.as_str(), limit),
     };
     parts.reverse();
-    Ok(str_list(vm, parts.into_iter()))
+    Ok(str_list(vm, s, parts.into_iter()))
 }
 
 /// `split()` without a separator: runs of whitespace separate, ends are ignored; after
@@ -419,7 +450,7 @@ pub fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if line_start < text.len() {
         lines.push(&text[line_start..]);
     }
-    Ok(str_list(vm, lines.into_iter()))
+    Ok(str_list(vm, s, lines.into_iter()))
 }
 
 fn partition_impl(
@@ -444,7 +475,7 @@ fn partition_impl(
         None if from_right => ["", "", text],
         None => [text, "", ""],
     };
-    let items = parts.iter().map(|p| vm.new_str(p)).collect();
+    let items = parts.iter().map(|p| piece(vm, s, p)).collect();
     Ok(vm.new_tuple(items))
 }
 
@@ -459,23 +490,79 @@ pub fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sep, rest) = str_args(vm, &args, "join", &Shape::One)?;
     let iterable = rest[0].unwrap_or(&Value::None);
-    let items = iterable_items(vm, iterable, "can only join an iterable")?;
-    let mut out = String::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
+    // An exact list or tuple is joined in place (CPython's `PySequence_Fast`); joining
+    // runs no Python code, so the list cannot change meanwhile.
+    let class = iterable.as_obj().map(|o| vm.class_of(o));
+    let exact =
+        |ty: &crate::object::ObjRef| class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, ty));
+    match iterable.payload() {
+        Some(Payload::Tuple(items)) if exact(&vm.types().tuple) => join_items(vm, sep, items),
+        Some(Payload::List(items)) if exact(&vm.types().list) => {
+            join_items(vm, sep, &items.borrow())
         }
+        _ => {
+            let items = iterable_items(vm, iterable, "can only join an iterable")?;
+            join_items(vm, sep, &items)
+        }
+    }
+}
+
+/// `sep.join(items)`: the size is known before copying, and ASCII parts make an ASCII
+/// result; one exact str is its own join (as CPython). Parts holding lone surrogates
+/// take the exact (slower) path that carries their surrogate tables along.
+fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
+    let mut total = sep.as_str().len() * items.len().saturating_sub(1);
+    let mut ascii = sep.is_ascii();
+    let mut surrogates = sep.has_surrogates();
+    for (i, it) in items.iter().enumerate() {
         match it.payload() {
-            Some(Payload::Str(s)) => out.push_str(s.as_str()),
+            Some(Payload::Str(s)) => {
+                total += s.as_str().len();
+                ascii &= s.is_ascii();
+                surrogates |= s.has_surrogates();
+            }
             _ => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     vm.type_name(it)
-                )))
+                )));
             }
         }
     }
-    Ok(vm.new_str(&out))
+    if let [only] = items {
+        let exact = only
+            .as_obj()
+            .is_some_and(|o| std::rc::Rc::ptr_eq(&vm.class_of(o), &vm.types().str_));
+        if exact {
+            return Ok(only.clone());
+        }
+    }
+    if surrogates {
+        let mut out = PyStr::new(String::with_capacity(total));
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            if let Some(Payload::Str(s)) = it.payload() {
+                out.push_str(s);
+            }
+        }
+        return Ok(vm.new_str_obj(out));
+    }
+    let mut out = String::with_capacity(total);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        if let Some(Payload::Str(s)) = it.payload() {
+            out.push_str(s.as_str());
+        }
+    }
+    Ok(vm.new_str_obj(if ascii {
+        PyStr::ascii(out)
+    } else {
+        PyStr::new(out)
+    }))
 }
 
 /// The items of an iterable; a TypeError from `iter()` becomes `message`
@@ -591,7 +678,7 @@ pub fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.type_error(format!(
                 "maketrans expected at most 3 arguments, got {}",
                 pos.len()
-            )))
+            )));
         }
         _ => {}
     }
@@ -613,11 +700,11 @@ pub fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     Value::Int(s.char_at(0).map_or(0, |c| c as i64))
                 }
                 Some(Payload::Str(_)) => {
-                    return Err(vm.value_error("string keys in translatetable must be of length 1"))
+                    return Err(vm.value_error("string keys in translatetable must be of length 1"));
                 }
                 _ if crate::protocol::number::as_int(&k).is_some() => k,
                 _ => {
-                    return Err(vm.type_error("keys in translate table mustbe strings or integers"))
+                    return Err(vm.type_error("keys in translate table mustbe strings or integers"));
                 }
             };
             dict::set_item(vm, &table, key, v)?;

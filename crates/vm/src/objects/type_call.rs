@@ -583,7 +583,7 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
                     _ => Payload::Instance,
                 },
                 (Value::Obj(o), Layout::Str) => match &o.payload {
-                    Payload::Str(s) => Payload::Str(crate::objects::str::PyStr::new(s.as_str())),
+                    Payload::Str(s) => Payload::Str(s.clone()),
                     _ => Payload::Instance,
                 },
                 (Value::Obj(o), Layout::Tuple) => match &o.payload {

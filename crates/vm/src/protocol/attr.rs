@@ -1,7 +1,7 @@
 //! Attribute access: `getattr`, `setattr`, `delattr`, method lookup, and the lookup of
 //! special methods on user classes.
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict;
 use crate::objects::getset::GetSetDescriptor;
@@ -482,9 +482,25 @@ impl Vm {
                 let tname = o.as_type().map_or_else(|| "?".into(), |t| t.name());
                 format!("type object '{tname}' has no attribute '{n}'")
             }
-            _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
+            _ => format!(
+                "'{}' object has no attribute '{n}'",
+                self.type_display_name_of_value(obj)
+            ),
         };
         self.attribute_error(msg, obj, name)
+    }
+
+    /// Built-in types cannot be changed: CPython's `type_setattro` refuses before
+    /// looking at any descriptor (`int.__mro__ = ...` names the type, not the
+    /// descriptor).
+    fn refuse_immutable_type(&self, obj: &Value, name: &str) -> PyResult<()> {
+        match obj.as_obj() {
+            Some(o) if o.as_type().is_some_and(|t| !t.is_heap) => Err(self.type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                self.type_display_name(o)
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// `setattr(obj, name, value)`.
@@ -499,6 +515,7 @@ impl Vm {
     /// `object.__setattr__(obj, name, value)`: data descriptors, then the instance dict.
     pub fn generic_set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
         let n = name_str(name);
+        self.refuse_immutable_type(obj, n)?;
         let ty = self.type_of(obj);
         if let Some(descr) = self.type_lookup(&ty, n) {
             if self.descriptor_set(&descr, obj, Some(&value))? {
@@ -510,12 +527,6 @@ impl Vm {
         }
         if let Value::Obj(o) = obj {
             if let Payload::Type(t) = &o.payload {
-                if !t.is_heap {
-                    return Err(self.type_error(format!(
-                        "cannot set '{n}' attribute of immutable type '{}'",
-                        t.name()
-                    )));
-                }
                 t.version.set(t.version.get().wrapping_add(1));
             }
             if o.dict.borrow().is_none() && matches!(o.payload, Payload::Function(_)) {
@@ -526,14 +537,20 @@ impl Vm {
                 return Ok(());
             }
         }
-        Err(self.attribute_error(
+        Err(self.no_dict_for_attribute(obj, name))
+    }
+
+    /// Setting or deleting `name` on an object with no instance dict to hold it.
+    fn no_dict_for_attribute(&self, obj: &Value, name: &Value) -> PyErr {
+        self.attribute_error(
             format!(
-                "'{}' object has no attribute '{n}' and no __dict__ for setting new attributes",
-                self.type_name(obj)
+                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                self.type_display_name_of_value(obj),
+                name_str(name)
             ),
             obj,
             name,
-        ))
+        )
     }
 
     /// `delattr(obj, name)`.
@@ -547,6 +564,7 @@ impl Vm {
 
     /// `object.__delattr__(obj, name)`.
     pub fn generic_del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        self.refuse_immutable_type(obj, name_str(name))?;
         let ty = self.type_of(obj);
         if let Some(descr) = self.type_lookup(&ty, name_str(name)) {
             if self.descriptor_set(&descr, obj, None)? {
@@ -555,20 +573,19 @@ impl Vm {
         }
         if let Value::Obj(o) = obj {
             if let Payload::Type(t) = &o.payload {
-                if !t.is_heap {
-                    return Err(self.type_error(format!(
-                        "cannot set '{}' attribute of immutable type '{}'",
-                        name_str(name),
-                        t.name()
-                    )));
-                }
                 t.version.set(t.version.get().wrapping_add(1));
             }
-            if let Some(d) = o.dict_obj() {
+            let d = o.dict_obj();
+            if d.is_none() && !matches!(o.payload, Payload::Function(_)) {
+                return Err(self.no_dict_for_attribute(obj, name));
+            }
+            if let Some(d) = d {
                 if dict::del_item(self, &d, name)?.is_some() {
                     return Ok(());
                 }
             }
+        } else {
+            return Err(self.no_dict_for_attribute(obj, name));
         }
         Err(self.no_attribute(obj, name))
     }
@@ -656,7 +673,7 @@ use BuiltinMethodMarker;
 /// CPython's method cache: the result of `type_lookup(type, name)`, valid while no
 /// type namespace has changed since (`dict::type_epoch`). Entries hold their type, so
 /// a type's address is never reused while an entry names it.
-mod type_cache {
+pub(crate) mod type_cache {
     use std::cell::RefCell;
     use std::rc::Rc;
 
@@ -717,5 +734,14 @@ mod type_cache {
             });
         }
         value
+    }
+
+    /// Drop every entry (they hold objects): a thread does this under the GIL before
+    /// it ends, so that its thread-local destructor frees no object without the GIL.
+    pub fn clear() {
+        let _ = CACHE.try_with(|c| {
+            let old = std::mem::replace(&mut *c.borrow_mut(), (0..SLOTS).map(|_| None).collect());
+            drop(old);
+        });
     }
 }

@@ -7,7 +7,7 @@ use crate::error::PyResult;
 use crate::frame::{code_data, Frame};
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
-use crate::objects::function::{Args, Function};
+use crate::objects::function::{Args, BuiltinFunction, Function};
 use crate::objects::generic_alias::GenericAlias;
 use crate::objects::slot_wrapper::SlotWrapper;
 use crate::value::Value;
@@ -29,12 +29,7 @@ impl Vm {
                 let frame = self.make_function_frame(o, args)?;
                 self.run_frame(frame)
             }
-            Payload::BuiltinFunction(b) => {
-                self.enter_native()?;
-                let r = (b.func)(self, args);
-                self.leave_native();
-                r
-            }
+            Payload::BuiltinFunction(b) => self.call_builtin(b, args),
             Payload::Method { func, self_ } => {
                 let mut all = Vec::with_capacity(args.values.len() + 1);
                 all.push(self_.clone());
@@ -82,8 +77,20 @@ impl Vm {
         }
     }
 
+    /// Call a function implemented in Rust, counting the native nesting depth.
+    #[inline]
+    pub(crate) fn call_builtin(&mut self, b: &BuiltinFunction, args: Args) -> PyResult<Value> {
+        self.enter_native()?;
+        let r = (b.func)(self, args);
+        self.leave_native();
+        r
+    }
+
     pub fn not_callable(&self, v: &Value) -> crate::error::PyErr {
-        self.type_error(format!("'{}' object is not callable", self.type_name(v)))
+        self.type_error(format!(
+            "'{}' object is not callable",
+            self.type_display_name_of_value(v)
+        ))
     }
 
     /// Guard Rust-level re-entry (native code calling back into Python, nested reprs).
@@ -161,6 +168,7 @@ impl Vm {
     /// stack. A recycled frame still holds the code, globals and builtins of its last
     /// run, so a frame reused for the same function (recursion, a call in a loop) takes
     /// new references only for what changed.
+    #[inline]
     pub(crate) fn frame_for(
         &mut self,
         code: &ObjRef,

@@ -172,7 +172,7 @@ impl Vm {
         }
         match (a.payload(), b.payload()) {
             (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
-                Ok(Some(op.holds(x.as_str().cmp(y.as_str()))))
+                Ok(Some(op.holds(x.cmp_code_points(y))))
             }
             (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Ok(Some(op.holds(x.cmp(y)))),
             (Some(Payload::MemoryView(_)), _) | (_, Some(Payload::MemoryView(_))) => {
@@ -330,7 +330,7 @@ impl Vm {
     pub fn builtin_contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container.payload() {
             Some(Payload::Str(s)) => match item.payload() {
-                Some(Payload::Str(sub)) => Ok(s.as_str().contains(sub.as_str())),
+                Some(Payload::Str(sub)) => Ok(crate::objects::str_exact::contains(s, sub)),
                 _ => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)
@@ -410,7 +410,7 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Bool(x), Value::Bool(y)) => Some(x == y),
         (Value::None, _) | (_, Value::None) => Some(a.is_none() && b.is_none()),
         (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
-            (Payload::Str(s), Payload::Str(t)) => Some(s.as_str() == t.as_str()),
+            (Payload::Str(s), Payload::Str(t)) => Some(s == t),
             (Payload::Int(s), Payload::Int(t)) => Some(s == t),
             _ => None,
         },

@@ -52,9 +52,10 @@ impl Vm {
                 | Payload::ByteArray(_)
                 | Payload::Dict(_)
                 | Payload::Set(_)
-                | Payload::DictView { .. } => {
-                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
-                }
+                | Payload::DictView { .. } => Err(self.type_error(format!(
+                    "unhashable type: '{}'",
+                    self.type_display_name_of_value(v)
+                ))),
                 Payload::Native(_) => {
                     if let Some(ga) = v.native::<crate::objects::generic_alias::GenericAlias>() {
                         return crate::objects::generic_alias::hash(self, ga);
@@ -75,7 +76,10 @@ impl Vm {
             return Ok(None);
         };
         if method.is_none() {
-            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
+            return Err(self.type_error(format!(
+                "unhashable type: '{}'",
+                self.type_display_name_of_value(v)
+            )));
         }
         let result = self.call_method_value(&method, v, &[])?;
         match result {

@@ -80,9 +80,10 @@ impl Vm {
                 if self.lookup_special_heap(v, "__getitem__").is_some() {
                     return Ok(crate::objects::iterators::getitem_iter(self, v));
                 }
-                return Err(
-                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
-                );
+                return Err(self.type_error(format!(
+                    "'{}' object is not iterable",
+                    self.type_display_name_of_value(v)
+                )));
             }
         };
         Ok(Value::obj(PyObject::new(class, payload)))
@@ -125,7 +126,7 @@ impl Vm {
                 let item = match seq.payload() {
                     Some(Payload::List(l)) => l.borrow().get(i).cloned(),
                     Some(Payload::Tuple(t)) => t.get(i).cloned(),
-                    Some(Payload::Str(s)) => s.char_at(i).map(|c| self.char_str(c)),
+                    Some(Payload::Str(s)) => crate::objects::str_exact::item(self, s, i),
                     Some(Payload::Bytes(b)) => b.get(i).map(|&x| Value::Int(x as i64)),
                     Some(Payload::ByteArray(b)) => {
                         b.bytes.borrow().get(i).map(|&x| Value::Int(x as i64))

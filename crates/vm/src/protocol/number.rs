@@ -272,8 +272,8 @@ impl Vm {
         {
             return self.type_error(format!(
                 "unsupported operand type(s) for {sym}: '{}' and '{}'",
-                self.type_name(a),
-                self.type_name(b)
+                self.type_display_name_of_value(a),
+                self.type_display_name_of_value(b)
             ));
         }
         if op == BinOp::Add
@@ -321,14 +321,14 @@ impl Vm {
         if op == BinOp::Pow {
             return self.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-                self.type_name(a),
-                self.type_name(b)
+                self.type_display_name_of_value(a),
+                self.type_display_name_of_value(b)
             ));
         }
         self.type_error(format!(
             "unsupported operand type(s) for {sym}: '{}' and '{}'",
-            self.type_name(a),
-            self.type_name(b)
+            self.type_display_name_of_value(a),
+            self.type_display_name_of_value(b)
         ))
     }
 

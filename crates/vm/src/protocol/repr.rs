@@ -114,7 +114,7 @@ impl Vm {
     /// The repr a built-in layout gives, ignoring any `__repr__` of a class.
     pub fn builtin_repr(&mut self, o: &ObjRef, v: &Value) -> PyResult<String> {
         match &o.payload {
-            Payload::Str(s) => Ok(fmt::str_repr(s.as_str())),
+            Payload::Str(s) => Ok(crate::objects::str_exact::repr(s)),
             Payload::Int(i) => self.int_to_decimal(i),
             Payload::Float(f) => Ok(adder_numeric::float_repr(*f)),
             Payload::Bytes(b) => Ok(fmt::bytes_repr(b)),

@@ -98,7 +98,7 @@ impl Vm {
             _ => {
                 return Err(self.type_error(format!(
                     "object of type '{}' has no len()",
-                    self.type_name(v)
+                    self.type_display_name_of_value(v)
                 )))
             }
         })
@@ -252,14 +252,7 @@ impl Vm {
             Some(Payload::Str(s)) => {
                 if let Some(Payload::Slice(sl)) = key.payload() {
                     let idx = self.slice_indices(sl, s.char_len())?;
-                    let text: String = if s.is_ascii() {
-                        let b = s.as_str().as_bytes();
-                        idx.positions().map(|p| b[p] as char).collect()
-                    } else {
-                        let chars: Vec<char> = s.as_str().chars().collect();
-                        idx.positions().map(|p| chars[p]).collect()
-                    };
-                    return Ok(self.new_str(&text));
+                    return Ok(crate::objects::str_exact::select(self, s, idx.positions()));
                 }
                 if as_int(key).is_none() && self.lookup_special_heap(key, "__index__").is_none() {
                     return Err(self.type_error(format!(
@@ -268,8 +261,8 @@ impl Vm {
                     )));
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
-                let c = s.char_at(i).unwrap_or('\0');
-                Ok(self.char_str(c))
+                crate::objects::str_exact::item(self, s, i)
+                    .ok_or_else(|| self.index_error("string index out of range"))
             }
             Some(Payload::Bytes(b)) => crate::objects::bytes::get_item(
                 self,
@@ -332,7 +325,7 @@ impl Vm {
             }
             _ => Err(self.type_error(format!(
                 "'{}' object is not subscriptable",
-                self.type_name(container)
+                self.type_display_name_of_value(container)
             ))),
         }
     }
@@ -402,7 +395,7 @@ impl Vm {
             }
             _ => Err(self.type_error(format!(
                 "'{}' object does not support item assignment",
-                self.type_name(container)
+                self.type_display_name_of_value(container)
             ))),
         }
     }
@@ -531,10 +524,7 @@ impl Vm {
     pub fn sequence_concat(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         Ok(match (a.payload(), b.payload()) {
             (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Some(self.new_str(&s))
+                Some(self.new_str_obj(crate::objects::str_exact::concat(x, y)))
             }
             (Some(Payload::List(x)), Some(Payload::List(y))) => {
                 let mut v = x.borrow().clone();
@@ -585,7 +575,7 @@ impl Vm {
         match v.payload() {
             Some(Payload::Str(s)) => {
                 too_big(self, s.as_str().len())?;
-                Ok(self.new_str(&s.as_str().repeat(n)))
+                Ok(self.new_str_obj(crate::objects::str_exact::repeat(s, n)))
             }
             Some(Payload::List(l)) => {
                 let items = l.borrow().clone();
