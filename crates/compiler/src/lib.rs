@@ -96,7 +96,8 @@ fn to_syntax_error(err: CompileError, source: Option<&str>) -> SyntaxError {
                 .take_while(|(i, _)| *i < byte_col as usize)
                 .count()
         });
-        chars as i32 + 1
+        // Positions from AST objects given to `compile()` may be any size.
+        i32::try_from(chars).unwrap_or(i32::MAX).saturating_add(1)
     };
     SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,

@@ -19,11 +19,19 @@ fn warn(message: String, range: Range) {
         kind: SyntaxErrorKind::SyntaxError,
         msg: message,
         lineno: range.lineno,
-        offset: range.col_offset as i32 + 1,
+        offset: one_based(range.col_offset),
         end_lineno: range.end_lineno,
-        end_offset: range.end_col_offset as i32 + 1,
+        end_offset: one_based(range.end_col_offset),
         text: None,
     }));
+}
+
+/// A 0-based column as a SyntaxError's 1-based offset; positions from AST objects
+/// given to `compile()` may be any size, so it saturates instead of overflowing.
+fn one_based(col_offset: u32) -> i32 {
+    i32::try_from(col_offset)
+        .unwrap_or(i32::MAX)
+        .saturating_add(1)
 }
 
 /// The type a literal expression certainly evaluates to (CPython's `infer_type`),

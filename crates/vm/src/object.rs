@@ -224,6 +224,9 @@ impl Drop for PyObject {
         if let Some(extra) = self.extra.get_mut().take() {
             crate::gc::weakref::clear_at_death(&extra);
         }
+        if self.holds_no_objects() {
+            return;
+        }
         let depth = DESTRUCTOR_DEPTH.get();
         if depth >= DIRECT_FREE_DEPTH {
             let children = self.take_children();
@@ -312,10 +315,27 @@ impl PyObject {
             Payload::List(l) => release_last_first(std::mem::take(l.get_mut())),
             Payload::Tuple(t) => release_last_first(std::mem::take(t).into_vec()),
             Payload::Set(s) => drop(s.get_mut().take_values()),
-            _ => {}
+            Payload::Instance | Payload::Slots(_) => {}
+            _ => drop(std::mem::replace(&mut self.payload, Payload::Instance)),
         }
-        drop(std::mem::replace(&mut self.payload, Payload::Instance));
         drop(self.class.get_mut().take());
+    }
+
+    /// Whether the object refers to nothing but its class (a plain str, int, float,
+    /// bytes, complex, range or range iterator): then dying cannot free a chain of objects, and the
+    /// destructor leaves it to the fields' own drops.
+    #[inline]
+    fn holds_no_objects(&mut self) -> bool {
+        matches!(
+            self.payload,
+            Payload::Str(_)
+                | Payload::Int(_)
+                | Payload::Float(_)
+                | Payload::Bytes(_)
+                | Payload::Complex(_)
+                | Payload::Range(_)
+                | Payload::RangeIter { .. }
+        ) && self.dict.get_mut().is_none()
     }
 
     /// The references a container holds, moved out so they can be released

@@ -29,8 +29,11 @@ pub fn pause(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// Seconds as a `timeval`, rounded up to the microsecond (as CPython).
 fn timeval_from_seconds(vm: &mut Vm, v: &Value) -> PyResult<libc::timeval> {
     let seconds = crate::number_args::to_f64(vm, v)?;
-    if !seconds.is_finite() || seconds.abs() > i64::MAX as f64 / 1e6 {
-        return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+    if seconds.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if seconds.abs() > i64::MAX as f64 / 1e9 {
+        return Err(vm.overflow_error("timestamp out of range for C PyTime_t"));
     }
     let micros = (seconds * 1e6).ceil() as i64;
     Ok(libc::timeval {
@@ -40,7 +43,7 @@ fn timeval_from_seconds(vm: &mut Vm, v: &Value) -> PyResult<libc::timeval> {
 }
 
 fn seconds_of(tv: &libc::timeval) -> f64 {
-    tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6
+    tv.tv_sec as f64 + tv.tv_usec as f64 * 1e-6
 }
 
 /// `(value, interval)` of a timer, as floats.

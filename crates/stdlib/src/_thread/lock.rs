@@ -191,7 +191,11 @@ pub(crate) fn lock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn lock_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    lock_release(vm, Args::positional_only(&args.pos()[..1]))
+    // Only the receiver counts (`__exit__(type, value, traceback)`).
+    let Some(receiver) = args.pos().get(..1).filter(|r| !r.is_empty()) else {
+        return Err(vm.type_error("unbound method lock.__exit__() needs an argument"));
+    };
+    lock_release(vm, Args::positional_only(receiver))
 }
 
 pub(crate) fn lock_locked(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -257,7 +261,10 @@ pub(crate) fn rlock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn rlock_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    rlock_release(vm, Args::positional_only(&args.pos()[..1]))
+    let Some(receiver) = args.pos().get(..1).filter(|r| !r.is_empty()) else {
+        return Err(vm.type_error("unbound method RLock.__exit__() needs an argument"));
+    };
+    rlock_release(vm, Args::positional_only(receiver))
 }
 
 pub(crate) fn rlock_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -71,8 +71,14 @@ impl Reader {
                         ))
                     })?
                     .into_owned();
-                if bytes.len() != n {
-                    return Err(eof(vm, "marshal data too short"));
+                if bytes.len() > n {
+                    return Err(vm.value_error(format!(
+                        "read() returned too much data. {n} bytes requested, {} returned",
+                        bytes.len()
+                    )));
+                }
+                if bytes.len() < n {
+                    return Err(eof(vm, "EOF read where not expected"));
                 }
                 Ok(bytes)
             }
@@ -143,7 +149,12 @@ impl Reader {
     fn object_inner(&mut self, vm: &mut Vm) -> PyResult<Value> {
         let code = match self.take(vm, 1) {
             Ok(b) => b.first().copied().unwrap_or(0),
-            Err(_) => return Err(eof(vm, "EOF read where object expected")),
+            Err(e)
+                if vm.is_instance(&Value::Obj(e.0.clone()), &vm.types().exc.eof_error.clone()) =>
+            {
+                return Err(eof(vm, "EOF read where object expected"))
+            }
+            Err(e) => return Err(e),
         };
         let flagged = code & FLAG_REF != 0;
         let code = code & !FLAG_REF;
@@ -282,24 +293,40 @@ impl Reader {
     }
 
     /// `TYPE_LONG`: a signed digit count, then 15-bit digits, least significant first.
+    /// The digits are packed into little-endian bytes as they come (linear time; the
+    /// buffer only grows with data actually read).
     fn big_int(&mut self, vm: &mut Vm) -> PyResult<Value> {
         let n = self.long(vm)?;
+        if n == i32::MIN {
+            return Err(bad(vm, "long size out of range"));
+        }
         let count = n.unsigned_abs() as usize;
-        let mut magnitude = UBig::ZERO;
+        let mut bytes = Vec::new();
+        let mut pending: u32 = 0;
+        let mut pending_bits = 0;
         let mut last = 0u16;
-        for i in 0..count {
+        for _ in 0..count {
             let b = self.take(vm, 2)?;
             let digit = u16::from_le_bytes([b[0], b[1]]);
             if digit >= 1 << 15 {
                 return Err(bad(vm, "digit out of range in long"));
             }
-            magnitude += UBig::from(digit) << (15 * i);
+            pending |= u32::from(digit) << pending_bits;
+            pending_bits += 15;
+            while pending_bits >= 8 {
+                bytes.push(pending as u8);
+                pending >>= 8;
+                pending_bits -= 8;
+            }
             last = digit;
+        }
+        if pending_bits > 0 {
+            bytes.push(pending as u8);
         }
         if count > 0 && last == 0 {
             return Err(bad(vm, "unnormalized long data"));
         }
-        let value = BigInt::from(magnitude);
+        let value = BigInt::from(UBig::from_le_bytes(&bytes));
         Ok(vm.new_int(if n < 0 { -value } else { value }))
     }
 }
