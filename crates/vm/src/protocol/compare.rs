@@ -196,6 +196,12 @@ impl Vm {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 self.sequence_compare(&x, &y, op).map(Some)
             }
+            // Slices compare as the tuples (start, stop, step), with every operator.
+            (Some(Payload::Slice(x)), Some(Payload::Slice(y))) => {
+                let x = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let y = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                self.sequence_compare(&x, &y, op).map(Some)
+            }
             (Some(Payload::Dict(_)), Some(Payload::Dict(_)))
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
             {
