@@ -57,7 +57,7 @@ pub fn quick_eq(vm: &Vm, stored: &Value, key: &Value) -> Option<bool> {
 }
 
 #[inline]
-fn is_exact_str(vm: &Vm, o: &ObjRef) -> bool {
+pub(crate) fn is_exact_str(vm: &Vm, o: &ObjRef) -> bool {
     o.class
         .borrow()
         .as_ref()

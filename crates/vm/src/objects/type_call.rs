@@ -271,6 +271,10 @@ fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
             {
                 return vm.call_method_value(&m, v, &[]);
             }
+            if let Some(Payload::Bytes(_) | Payload::ByteArray(_)) = v.payload() {
+                let digits = crate::objects::buffer::require_bytes_like(vm, v)?;
+                return parse_int(vm, &String::from_utf8_lossy(&digits), 10);
+            }
             Err(vm.type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 vm.type_name(v)
@@ -296,6 +300,12 @@ fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
 }
 
 fn parse_int(vm: &mut Vm, text: &str, base: i64) -> PyResult<Value> {
+    // The common `int(s)`: a short run of ASCII decimal digits (no sign, spaces or
+    // underscores), computed directly; 18 digits always fit in an i64.
+    if base == 10 && (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        let n = text.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+        return Ok(Value::Int(n));
+    }
     let limit = vm.interp.int_max_str_digits.get();
     let repr = || crate::objects::repr::str_repr(text);
     match adder_numeric::int_parse::parse_int_str(text, base, limit, repr) {

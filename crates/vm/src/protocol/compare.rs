@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::error::PyResult;
 use crate::object::Payload;
+use crate::objects::table_key::is_exact_str;
 use crate::protocol::number::{as_float, as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -98,6 +99,9 @@ impl Vm {
         }
         if let (Value::Float(x), Value::Float(y)) = (a, b) {
             return Ok(Value::Bool(float_holds(op, *x, *y)));
+        }
+        if let Some(r) = exact_str_compare(self, a, b, op) {
+            return Ok(Value::Bool(r));
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
@@ -405,6 +409,26 @@ impl Vm {
 }
 
 /// Equality of built-in scalars without running Python code; `None` when undecided.
+/// `a <op> b` for two exact strs (no user `__eq__`/`__lt__` can be involved): the
+/// common `ch == ","` without the special-method lookups.
+#[inline]
+fn exact_str_compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
+        return None;
+    };
+    let (Payload::Str(sx), Payload::Str(sy)) = (&x.payload, &y.payload) else {
+        return None;
+    };
+    if !is_exact_str(vm, x) || !is_exact_str(vm, y) {
+        return None;
+    }
+    Some(match op {
+        CmpOp::Eq => sx == sy,
+        CmpOp::Ne => sx != sy,
+        _ => op.holds(sx.cmp_code_points(sy)),
+    })
+}
+
 pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x == y),
