@@ -215,9 +215,11 @@ impl PyObject {
 impl Drop for PyObject {
     fn drop(&mut self) {
         crate::gc::registry::untrack(self);
+        // The generator test is made here so that the common death pays no calls.
         if crate::gc::finalize::defer_finalizer(self)
-            || crate::gc::finalize::defer_unawaited_warning(self)
-            || crate::gc::generator_close::defer_close(self)
+            || (matches!(self.payload, Payload::Generator(_))
+                && (crate::gc::finalize::defer_unawaited_warning(self)
+                    || crate::gc::generator_close::defer_close(self)))
         {
             return;
         }
