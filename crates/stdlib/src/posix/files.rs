@@ -79,7 +79,8 @@ pub fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(super::errors::errno_error(vm, libc::EINVAL, None, None));
     }
-    Ok(new_bytes(vm, read_fd(vm, fd, n as usize)?))
+    let data = read_fd(vm, fd, n as usize)?;
+    Ok(new_bytes(vm, data))
 }
 
 /// Read up to `n` bytes from `fd` (one `read` call, retried on EINTR).
@@ -88,12 +89,17 @@ pub fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// fallibly, so an impossible size raises MemoryError as in CPython instead of
 /// aborting, and it is not zero-filled, so a large request for a short read does
 /// not touch pages it never uses.
-pub fn read_fd(vm: &Vm, fd: i32, n: usize) -> PyResult<Vec<u8>> {
+///
+/// The read may block (a pipe, a terminal), so it runs without the GIL and other
+/// threads go on meanwhile (a thread writing the other end of the pipe, for one).
+/// Only the buffer, which no one else sees, is touched then; it is neither grown nor
+/// freed there (the allocator's pools belong to the GIL holder).
+pub fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Vec<u8>> {
     let mut buf: Vec<u8> = Vec::new();
     if buf.try_reserve_exact(n).is_err() {
         return Err(crate::native_util::memory_error(vm));
     }
-    loop {
+    let outcome = vm.allow_threads(move || loop {
         // SAFETY: the buffer has capacity for n bytes; read() writes at most n.
         let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n) };
         if got >= 0 {
@@ -101,10 +107,15 @@ pub fn read_fd(vm: &Vm, fd: i32, n: usize) -> PyResult<Vec<u8>> {
             unsafe { buf.set_len(got as usize) };
             return Ok(buf);
         }
-        if super::errors::last_errno() != libc::EINTR {
-            return Err(last_error(vm, None));
+        let errno = super::errors::last_errno();
+        if errno != libc::EINTR {
+            return Err((errno, buf));
         }
-    }
+    });
+    outcome.map_err(|(errno, buf)| {
+        drop(buf);
+        super::errors::errno_error(vm, errno, None, None)
+    })
 }
 
 /// Write some of `data` to `fd` (one `write` call, retried on EINTR): the count written.
