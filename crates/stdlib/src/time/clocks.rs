@@ -154,10 +154,44 @@ pub fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     vm.flush_stdout();
-    // Other threads run meanwhile.
-    let length = std::time::Duration::from_nanos(nanos as u64);
-    vm.allow_threads(move || std::thread::sleep(length));
-    Ok(Value::None)
+    let deadline = monotonic_deadline(nanos);
+    // Other threads run meanwhile. A signal interrupts the wait (EINTR): its Python
+    // handler runs now, as in CPython, and may raise (KeyboardInterrupt); otherwise
+    // the sleep goes on until the same deadline.
+    loop {
+        let interrupted = vm.allow_threads(move || {
+            // SAFETY: a valid timespec; no remaining-time output is asked for.
+            let rc = unsafe {
+                libc::clock_nanosleep(
+                    libc::CLOCK_MONOTONIC,
+                    libc::TIMER_ABSTIME,
+                    &deadline,
+                    std::ptr::null_mut(),
+                )
+            };
+            rc == libc::EINTR
+        });
+        if !interrupted {
+            return Ok(Value::None);
+        }
+        vm.check_signals()?;
+    }
+}
+
+/// The monotonic clock `nanos` from now, as the absolute time `clock_nanosleep` takes.
+fn monotonic_deadline(nanos: i64) -> libc::timespec {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec to fill; CLOCK_MONOTONIC always exists on Linux.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut now) };
+    let total = i128::from(now.tv_nsec) + i128::from(nanos % 1_000_000_000);
+    let secs = i128::from(now.tv_sec) + i128::from(nanos / 1_000_000_000) + total / 1_000_000_000;
+    libc::timespec {
+        tv_sec: secs.min(i128::from(libc::time_t::MAX)) as libc::time_t,
+        tv_nsec: (total % 1_000_000_000) as libc::c_long,
+    }
 }
 
 /// A seconds argument as CPython's `_PyTime_FromSecondsObject` with
