@@ -336,6 +336,38 @@ enum End {
 }
 
 impl MergeState<'_, '_, '_> {
+    /// Merging from the left: moves B's next element (in the main array) to `dest`.
+    fn lo_take_b(&mut self, c: &mut Cursor) {
+        self.v[c.dest as usize] = self.v[c.pb as usize].clone();
+        c.dest += 1;
+        c.pb += 1;
+        c.nb -= 1;
+    }
+
+    /// Merging from the left: moves A's next element (copied aside in `temp`) to `dest`.
+    fn lo_take_a(&mut self, temp: &[Keyed], c: &mut Cursor) {
+        self.v[c.dest as usize] = temp[c.pa as usize].clone();
+        c.dest += 1;
+        c.pa += 1;
+        c.na -= 1;
+    }
+
+    /// Merging from the right: moves A's last element (in the main array) to `dest`.
+    fn hi_take_a(&mut self, c: &mut Cursor) {
+        self.v[c.dest as usize] = self.v[c.pa as usize].clone();
+        c.dest -= 1;
+        c.pa -= 1;
+        c.na -= 1;
+    }
+
+    /// Merging from the right: moves B's last element (copied aside in `temp`) to `dest`.
+    fn hi_take_b(&mut self, temp: &[Keyed], c: &mut Cursor) {
+        self.v[c.dest as usize] = temp[c.pb as usize].clone();
+        c.dest -= 1;
+        c.pb -= 1;
+        c.nb -= 1;
+    }
+
     /// Merges `v[a..a+na]` and the following `v[b..b+nb]` (`na <= nb`) from the
     /// left, with A copied aside.
     fn merge_lo(&mut self, a: usize, na: usize, b: usize, nb: usize) -> PyResult<()> {
@@ -360,10 +392,7 @@ impl MergeState<'_, '_, '_> {
     }
 
     fn merge_lo_loop(&mut self, temp: &[Keyed], c: &mut Cursor) -> PyResult<End> {
-        self.v[c.dest as usize] = self.v[c.pb as usize].clone();
-        c.dest += 1;
-        c.pb += 1;
-        c.nb -= 1;
+        self.lo_take_b(c);
         if c.nb == 0 {
             return Ok(End::Done);
         }
@@ -376,10 +405,7 @@ impl MergeState<'_, '_, '_> {
             loop {
                 let kb = self.v[c.pb as usize].0.clone();
                 if (self.lt)(&kb, &temp[c.pa as usize].0)? {
-                    self.v[c.dest as usize] = self.v[c.pb as usize].clone();
-                    c.dest += 1;
-                    c.pb += 1;
-                    c.nb -= 1;
+                    self.lo_take_b(c);
                     (acount, bcount) = (0, bcount + 1);
                     if c.nb == 0 {
                         return Ok(End::Done);
@@ -388,10 +414,7 @@ impl MergeState<'_, '_, '_> {
                         break;
                     }
                 } else {
-                    self.v[c.dest as usize] = temp[c.pa as usize].clone();
-                    c.dest += 1;
-                    c.pa += 1;
-                    c.na -= 1;
+                    self.lo_take_a(temp, c);
                     (acount, bcount) = (acount + 1, 0);
                     if c.na == 1 {
                         return Ok(End::LastCopied);
@@ -421,10 +444,7 @@ impl MergeState<'_, '_, '_> {
                         return Ok(End::Done);
                     }
                 }
-                self.v[c.dest as usize] = self.v[c.pb as usize].clone();
-                c.dest += 1;
-                c.pb += 1;
-                c.nb -= 1;
+                self.lo_take_b(c);
                 if c.nb == 0 {
                     return Ok(End::Done);
                 }
@@ -441,10 +461,7 @@ impl MergeState<'_, '_, '_> {
                         return Ok(End::Done);
                     }
                 }
-                self.v[c.dest as usize] = temp[c.pa as usize].clone();
-                c.dest += 1;
-                c.pa += 1;
-                c.na -= 1;
+                self.lo_take_a(temp, c);
                 if c.na == 1 {
                     return Ok(End::LastCopied);
                 }
@@ -486,10 +503,7 @@ impl MergeState<'_, '_, '_> {
     }
 
     fn merge_hi_loop(&mut self, a: usize, temp: &[Keyed], c: &mut Cursor) -> PyResult<End> {
-        self.v[c.dest as usize] = self.v[c.pa as usize].clone();
-        c.dest -= 1;
-        c.pa -= 1;
-        c.na -= 1;
+        self.hi_take_a(c);
         if c.na == 0 {
             return Ok(End::Done);
         }
@@ -502,10 +516,7 @@ impl MergeState<'_, '_, '_> {
             loop {
                 let ka = self.v[c.pa as usize].0.clone();
                 if (self.lt)(&temp[c.pb as usize].0, &ka)? {
-                    self.v[c.dest as usize] = self.v[c.pa as usize].clone();
-                    c.dest -= 1;
-                    c.pa -= 1;
-                    c.na -= 1;
+                    self.hi_take_a(c);
                     (acount, bcount) = (acount + 1, 0);
                     if c.na == 0 {
                         return Ok(End::Done);
@@ -514,10 +525,7 @@ impl MergeState<'_, '_, '_> {
                         break;
                     }
                 } else {
-                    self.v[c.dest as usize] = temp[c.pb as usize].clone();
-                    c.dest -= 1;
-                    c.pb -= 1;
-                    c.nb -= 1;
+                    self.hi_take_b(temp, c);
                     (acount, bcount) = (0, bcount + 1);
                     if c.nb == 1 {
                         return Ok(End::LastCopied);
@@ -545,10 +553,7 @@ impl MergeState<'_, '_, '_> {
                         return Ok(End::Done);
                     }
                 }
-                self.v[c.dest as usize] = temp[c.pb as usize].clone();
-                c.dest -= 1;
-                c.pb -= 1;
-                c.nb -= 1;
+                self.hi_take_b(temp, c);
                 if c.nb == 1 {
                     return Ok(End::LastCopied);
                 }
@@ -569,10 +574,7 @@ impl MergeState<'_, '_, '_> {
                         return Ok(End::Done);
                     }
                 }
-                self.v[c.dest as usize] = self.v[c.pa as usize].clone();
-                c.dest -= 1;
-                c.pa -= 1;
-                c.na -= 1;
+                self.hi_take_a(c);
                 if c.na == 0 {
                     return Ok(End::Done);
                 }
