@@ -182,7 +182,7 @@ fn convert_one(
         }
         *pos += 1;
     }
-    if let Some(w) = read_size(vm, chars, pos, args, "width")? {
+    if let Some(w) = read_size(vm, chars, pos, args, "width", SizeLimit::SSIZE_T)? {
         if w < 0 {
             conv.left = true;
         }
@@ -194,7 +194,11 @@ fn convert_one(
             Flavor::Str => "precision",
             Flavor::Bytes => "prec",
         };
-        conv.precision = Some(read_size(vm, chars, pos, args, label)?.unwrap_or(0).max(0) as usize);
+        conv.precision = Some(
+            read_size(vm, chars, pos, args, label, SizeLimit::INT)?
+                .unwrap_or(0)
+                .max(0) as usize,
+        );
     }
     while matches!(chars.get(*pos), Some('h' | 'l' | 'L')) {
         *pos += 1;
@@ -243,6 +247,24 @@ fn convert_one(
     Ok(())
 }
 
+/// The C type CPython reads a width (`Py_ssize_t`) or precision (`int`) into, so
+/// out-of-range values fail with its messages instead of allocating huge padding.
+struct SizeLimit {
+    max: isize,
+    c_type: &'static str,
+}
+
+impl SizeLimit {
+    const SSIZE_T: SizeLimit = SizeLimit {
+        max: isize::MAX,
+        c_type: "ssize_t",
+    };
+    const INT: SizeLimit = SizeLimit {
+        max: i32::MAX as isize,
+        c_type: "int",
+    };
+}
+
 /// A width or precision: digits, or `*` taking the next argument.
 fn read_size(
     vm: &mut Vm,
@@ -250,12 +272,23 @@ fn read_size(
     pos: &mut usize,
     args: &mut Arguments,
     what: &str,
+    limit: SizeLimit,
 ) -> PyResult<Option<isize>> {
     if chars.get(*pos) == Some(&'*') {
         *pos += 1;
         let v = args.next_value(vm)?;
+        let too_big = |vm: &Vm| {
+            vm.overflow_error(format!(
+                "Python int too large to convert to C {}",
+                limit.c_type
+            ))
+        };
         return match as_int(&v) {
-            Some(IntRef::Small(i)) => isize::try_from(i).map(Some).map_err(|_| too_big(vm)),
+            Some(IntRef::Small(i)) => isize::try_from(i)
+                .ok()
+                .filter(|n| (-limit.max - 1..=limit.max).contains(n))
+                .map(Some)
+                .ok_or_else(|| too_big(vm)),
             Some(IntRef::Big(_)) => Err(too_big(vm)),
             None => Err(vm.type_error("* wants int")),
         };
@@ -266,15 +299,12 @@ fn read_size(
             n.unwrap_or(0)
                 .checked_mul(10)
                 .and_then(|n| n.checked_add(d as isize))
+                .filter(|n| *n <= limit.max)
                 .ok_or_else(|| vm.value_error(format!("{what} too big")))?,
         );
         *pos += 1;
     }
     Ok(n)
-}
-
-fn too_big(vm: &Vm) -> crate::error::PyErr {
-    vm.overflow_error("Python int too large to convert to C ssize_t")
 }
 
 fn truncate(text: String, precision: Option<usize>) -> String {
@@ -383,6 +413,9 @@ fn format_int(
     let prefix = if conv.alternate { prefix } else { "" };
     let mut body = String::new();
     let min_digits = conv.precision.unwrap_or(0);
+    if min_digits > i32::MAX as usize - 3 {
+        return Err(vm.overflow_error("precision too large"));
+    }
     body.extend(std::iter::repeat_n(
         '0',
         min_digits.saturating_sub(digits.len()),
