@@ -1,21 +1,20 @@
 //! The element order of a frozenset constant: CPython's iteration order for it, which
-//! `dis` and `repr` show. CPython builds such a constant from the items in source order
-//! and then rebuilds it from the previous build's iteration order each time it passes
-//! through its constant caches: four builds in all, one more when one of its strings
-//! was already interned when the code object was made (an identifier used earlier in
-//! the process), which depends on the process's history and is not modelled here.
-//! Measured against CPython 3.14 under `PYTHONHASHSEED=0`: four builds match the
-//! standard library's disassembly best.
+//! `dis` and `repr` show. CPython builds such a constant once, from the items in source
+//! order, and builds it again from that iteration order when making the code object
+//! interns one of its strings into a different object (`intern_constants`: an equal
+//! string was interned earlier, e.g. the same text used as an identifier). Which strings
+//! were interned before depends on the process's history; the model here counts every
+//! identifier-like string of two or more characters as interned (one-character strings
+//! are singletons, never replaced). Measured against CPython 3.14 under
+//! `PYTHONHASHSEED=0`: this matches the standard library's disassembly best (1664 of
+//! 1702 files, against 1652 for a fixed four builds).
 
-use adder_numeric::hash::{hash_bigint, hash_complex, hash_float};
+use adder_numeric::hash::{hash_bigint, hash_complex, hash_float, hash_tuple};
 use adder_numeric::BigInt;
 
 use crate::constant::Constant;
 use crate::set_table::SetTable;
 use crate::str_hash::{bytes_hash, str_hash};
-
-/// Builds after the first (see the module comment).
-const REBUILDS: usize = 3;
 
 /// `hash(None)`: a fixed value since CPython 3.12.
 const NONE_HASH: i64 = 0xFCA8_6420;
@@ -26,31 +25,66 @@ struct Element(Constant);
 
 impl PartialEq for Element {
     fn eq(&self, other: &Element) -> bool {
-        if self.0.same_as(&other.0) {
-            return true;
-        }
-        match (numeric_value(&self.0), numeric_value(&other.0)) {
-            (Some(a), Some(b)) => a == b,
-            _ => false,
-        }
+        python_equal(&self.0, &other.0)
     }
 }
 
-/// `items` (distinct as Python sees them) in CPython's iteration order; None when an
-/// item's hash is not known at compile time (it depends on an object's address), in
-/// which case the order stays as it is.
+/// `a == b` as Python compares constants: numbers across types, tuples item by item.
+fn python_equal(a: &Constant, b: &Constant) -> bool {
+    if a.same_as(b) {
+        return true;
+    }
+    if let (Constant::Tuple(x), Constant::Tuple(y)) = (a, b) {
+        return x.len() == y.len() && x.iter().zip(y.iter()).all(|(x, y)| python_equal(x, y));
+    }
+    match (numeric_value(a), numeric_value(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// How a frozenset constant of `items` (in source order) is stored: its distinct items
+/// in the order CPython's last build of it inserts them, so that one build from the
+/// stored order (the VM's, and [`iteration_order`] for `dis`) lays the table out as
+/// CPython's final object. None when an item's hash is not known at compile time (it
+/// depends on an object's address), in which case the order stays as it is.
 pub fn frozenset_order(items: &[Constant]) -> Option<Vec<Constant>> {
-    let hashed: Vec<(Constant, i64)> = items
+    let hashed = frozenset_hashes(items)?;
+    if items.iter().any(is_replaced_by_interning) {
+        // Rebuilt from the first build's iteration order.
+        return Some(
+            build(hashed.into_iter())
+                .iter()
+                .map(|e| e.0.clone())
+                .collect(),
+        );
+    }
+    let mut distinct: Vec<Constant> = Vec::with_capacity(items.len());
+    for item in items {
+        if !distinct.iter().any(|seen| python_equal(seen, item)) {
+            distinct.push(item.clone());
+        }
+    }
+    Some(distinct)
+}
+
+/// The iteration order of a frozenset built by inserting `items` in order (what its
+/// `repr` shows); `items` as they are when a hash is not known at compile time.
+pub fn iteration_order(items: &[Constant]) -> Vec<Constant> {
+    match frozenset_hashes(items) {
+        Some(hashed) => build(hashed.into_iter())
+            .iter()
+            .map(|e| e.0.clone())
+            .collect(),
+        None => items.to_vec(),
+    }
+}
+
+fn frozenset_hashes(items: &[Constant]) -> Option<Vec<(Constant, i64)>> {
+    items
         .iter()
         .map(|c| constant_hash(c).map(|h| (c.clone(), h)))
-        .collect::<Option<_>>()?;
-    let mut table = build(hashed.into_iter());
-    for _ in 0..REBUILDS {
-        let rebuilt: Vec<(Constant, i64)> =
-            table.entries().map(|(e, h)| (e.0.clone(), h)).collect();
-        table = build(rebuilt.into_iter());
-    }
-    Some(table.iter().map(|e| e.0.clone()).collect())
+        .collect()
 }
 
 fn build(items: impl Iterator<Item = (Constant, i64)>) -> SetTable<Element> {
@@ -62,7 +96,8 @@ fn build(items: impl Iterator<Item = (Constant, i64)>) -> SetTable<Element> {
 }
 
 /// `hash(constant)` under `PYTHONHASHSEED=0`, for the kinds a set display of constants
-/// holds; None for hashes that depend on addresses (NaN, `...`) or are not covered.
+/// holds (tuples from their items' hashes); None for hashes that depend on addresses
+/// (NaN, `...`) or are not covered.
 fn constant_hash(constant: &Constant) -> Option<i64> {
     match constant {
         Constant::None => Some(NONE_HASH),
@@ -74,6 +109,10 @@ fn constant_hash(constant: &Constant) -> Option<i64> {
         }
         Constant::Str(s) => Some(str_hash(s)),
         Constant::Bytes(b) => Some(bytes_hash(b)),
+        Constant::Tuple(items) => {
+            let lanes: Vec<i64> = items.iter().map(constant_hash).collect::<Option<_>>()?;
+            Some(hash_tuple(lanes.into_iter()))
+        }
         _ => None,
     }
 }
@@ -96,6 +135,13 @@ fn bigint_to_f64(i: &BigInt) -> Option<f64> {
     (f as i64 == small && small.unsigned_abs() < (1 << 53)).then_some(f)
 }
 
+/// Whether interning would (by the module comment's model) replace this item: a str
+/// CPython interns (only name characters) that is not a one-character singleton.
+fn is_replaced_by_interning(item: &Constant) -> bool {
+    matches!(item, Constant::Str(s)
+        if s.len() > 1 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,7 +161,10 @@ mod tests {
             "__type_params__",
         ]));
         assert_eq!(
-            order.map(|o| o.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>()),
+            order.map(|o| iteration_order(&o)
+                .iter()
+                .map(|c| format!("{c:?}"))
+                .collect::<Vec<_>>()),
             Some(
                 strs(&[
                     "__annotations__",
@@ -128,6 +177,27 @@ mod tests {
                 .map(|c| format!("{c:?}"))
                 .collect()
             )
+        );
+    }
+
+    /// Tuples hash from their items; strings that interning leaves alone keep the first
+    /// build's order (`PYTHONHASHSEED=0 python3.14 -m dis`).
+    #[test]
+    fn tuple_and_singleton_sets_iterate_as_in_the_reference() {
+        let pair = |a: i64, b: i64| {
+            Constant::Tuple(vec![Constant::Int(a.into()), Constant::Int(b.into())].into())
+        };
+        let shown = |items: &[Constant]| {
+            format!("{:?}", frozenset_order(items).map(|i| iteration_order(&i)))
+        };
+        let expected = |items: Vec<Constant>| format!("{:?}", Some(items));
+        assert_eq!(
+            shown(&[pair(0, 2), pair(1, 1), pair(2, 0)]),
+            expected(vec![pair(1, 1), pair(0, 2), pair(2, 0)])
+        );
+        assert_eq!(
+            shown(&strs(&["1", "2", "3"])),
+            expected(strs(&["2", "1", "3"]))
         );
     }
 }

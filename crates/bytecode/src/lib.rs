@@ -19,6 +19,7 @@ pub mod opcode;
 pub mod repr;
 pub mod set_table;
 pub mod str_hash;
+pub mod validate;
 
 pub use code::{CodeFlags, CodeObject, CodeUnit, LocalKind};
 pub use constant::Constant;

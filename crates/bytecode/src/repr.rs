@@ -27,7 +27,10 @@ pub fn constant_repr(value: &Constant) -> String {
             _ => format!("({})", join_reprs(items)),
         },
         Constant::FrozenSet(items) if items.is_empty() => "frozenset()".to_string(),
-        Constant::FrozenSet(items) => format!("frozenset({{{}}})", join_reprs(items)),
+        Constant::FrozenSet(items) => format!(
+            "frozenset({{{}}})",
+            join_reprs(&crate::frozenset_order::iteration_order(items))
+        ),
         Constant::Code(code) => code_repr(code),
         Constant::Slice(parts) => format!("slice({})", join_reprs(&parts[..])),
     }

@@ -42,9 +42,16 @@ impl ConstPool {
         }
     }
 
-    /// The index of `value`, appended if no same constant is there yet.
+    /// The index of `value`, appended if no same constant is there yet. A constant
+    /// holding a NaN is always appended: CPython's constant cache compares by value
+    /// with identity first, so every NaN that constant folding makes is a constant of
+    /// its own.
     pub fn add(&mut self, value: Constant) -> u32 {
         let next = self.items.len() as u32;
+        if holds_nan(&value) {
+            self.items.push(value);
+            return next;
+        }
         match self.index.entry(Key(value)) {
             Entry::Occupied(entry) => *entry.get(),
             Entry::Vacant(entry) => {
@@ -65,6 +72,16 @@ impl ConstPool {
     }
 }
 
+/// Whether a NaN is part of `value` (a tuple's or frozenset's items included).
+fn holds_nan(value: &Constant) -> bool {
+    match value {
+        Constant::Float(f) => f.is_nan(),
+        Constant::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().any(holds_nan),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +93,15 @@ mod tests {
         assert_eq!(pool.add(Constant::Int(1.into())), 1);
         assert_eq!(pool.add(Constant::Str("a".into())), 0);
         assert_eq!(pool.into_vec().len(), 2);
+    }
+
+    #[test]
+    fn nans_are_never_merged() {
+        let mut pool = ConstPool::default();
+        assert_eq!(pool.add(Constant::Float(f64::NAN)), 0);
+        assert_eq!(pool.add(Constant::Float(f64::NAN)), 1);
+        assert_eq!(pool.add(Constant::Float(1.0)), 2);
+        assert_eq!(pool.add(Constant::Float(1.0)), 2);
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub fn unary(op: Unary, value: &Constant) -> Option<Constant> {
         (Unary::Positive, Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. }) => {
             Some(value.clone())
         }
+        // `+True` and `-False` are ints. (`~True` is not folded: it warns.)
+        (Unary::Positive, Constant::Bool(b)) => Some(Constant::Int(i64::from(*b).into())),
+        (Unary::Negative, Constant::Bool(b)) => Some(Constant::Int((-i64::from(*b)).into())),
         _ => Option::None,
     }
 }
@@ -214,19 +217,33 @@ fn subscript(container: &Constant, index: &Constant) -> Option<Constant> {
     }
 }
 
-/// The value of a number constant as a complex `(real, imag)`.
-fn as_complex(c: &Constant) -> Option<(f64, f64)> {
+/// A number constant as an operand of complex arithmetic: a real (int or float) or a
+/// complex. CPython 3.14 keeps them apart (C99 Annex G mixed-mode arithmetic), which
+/// decides the signs of zero parts: `0 - 0j` is `-0j`.
+enum ComplexOperand {
+    Real(f64),
+    Complex(f64, f64),
+}
+
+fn complex_operand(c: &Constant) -> Option<ComplexOperand> {
     match c {
-        Constant::Complex { real, imag } => Some((*real, *imag)),
-        _ => as_float(c).map(|f| (f, 0.0)),
+        Constant::Complex { real, imag } => Some(ComplexOperand::Complex(*real, *imag)),
+        _ => as_float(c).map(ComplexOperand::Real),
     }
 }
 
-fn complex_binary(op: u32, (a, b): (f64, f64), (c, d): (f64, f64)) -> Option<Constant> {
-    let (real, imag) = match op {
-        nb::ADD => (a + c, b + d),
-        nb::SUBTRACT => (a - c, b - d),
-        nb::MULTIPLY => (a * c - b * d, a * d + b * c),
+fn complex_binary(op: u32, left: ComplexOperand, right: ComplexOperand) -> Option<Constant> {
+    use ComplexOperand::{Complex, Real};
+    let (real, imag) = match (op, left, right) {
+        (nb::ADD, Real(a), Complex(c, d)) => (a + c, d),
+        (nb::ADD, Complex(a, b), Real(c)) => (a + c, b),
+        (nb::ADD, Complex(a, b), Complex(c, d)) => (a + c, b + d),
+        (nb::SUBTRACT, Real(a), Complex(c, d)) => (a - c, -d),
+        (nb::SUBTRACT, Complex(a, b), Real(c)) => (a - c, b),
+        (nb::SUBTRACT, Complex(a, b), Complex(c, d)) => (a - c, b - d),
+        (nb::MULTIPLY, Real(a), Complex(c, d)) => (a * c, a * d),
+        (nb::MULTIPLY, Complex(a, b), Real(c)) => (a * c, b * c),
+        (nb::MULTIPLY, Complex(a, b), Complex(c, d)) => (a * c - b * d, a * d + b * c),
         _ => return Option::None,
     };
     Some(Constant::Complex { real, imag })
@@ -250,10 +267,26 @@ fn sequence_repeat(sequence: &Constant, count: &BigInt) -> Option<Constant> {
 
 pub fn binary(op: u32, left: &Constant, right: &Constant) -> Option<Constant> {
     use Constant::*;
+    // Bools are ints in arithmetic; `&`, `|` and `^` of two bools stay bools.
+    if let (Bool(a), Bool(b)) = (left, right) {
+        match op {
+            nb::AND => return Some(Bool(a & b)),
+            nb::OR => return Some(Bool(a | b)),
+            nb::XOR => return Some(Bool(a ^ b)),
+            _ => {}
+        }
+    }
+    if matches!(left, Bool(_)) || matches!(right, Bool(_)) {
+        let as_int = |c: &Constant| match c {
+            Bool(b) => Int(i64::from(*b).into()),
+            other => other.clone(),
+        };
+        return binary(op, &as_int(left), &as_int(right));
+    }
     match (left, right) {
         (Complex { .. }, Int(_) | Float(_) | Complex { .. })
         | (Int(_) | Float(_), Complex { .. }) => {
-            complex_binary(op, as_complex(left)?, as_complex(right)?)
+            complex_binary(op, complex_operand(left)?, complex_operand(right)?)
         }
         (Int(a), Int(b)) => int_binary(op, a, b),
         (Float(_), Float(_) | Int(_)) | (Int(_), Float(_)) => {

@@ -234,37 +234,78 @@ fn optimize_list_or_set(instrs: &mut [Instr], i: usize, consts: &mut ConstPool) 
 /// `BUILD_LIST 0; (LOAD_CONST c; LIST_APPEND 1)*; CALL_INTRINSIC_1 LIST_TO_TUPLE`
 /// becomes `LOAD_CONST (c, ...)` (CPython's `fold_constant_intrinsic_list_to_tuple`).
 fn fold_list_to_tuple(instrs: &mut [Instr], i: usize, consts: &mut ConstPool) {
-    let mut expect_append = true;
+    let Some((positions, items)) = appended_constants(instrs, i, Opcode::BuildList, consts) else {
+        return;
+    };
+    nop_out(instrs, &positions);
+    set_load(&mut instrs[i], Constant::Tuple(Rc::from(items)), consts);
+}
+
+/// A list or set of many constants, built item by item (`BUILD_LIST 0; (LOAD_CONST c;
+/// LIST_APPEND 1)*`, the last append at `i`) and only iterated or tested with `in`,
+/// becomes one `LOAD_CONST` of a tuple or frozenset without a location of its own.
+fn fold_appended_sequence(instrs: &mut [Instr], i: usize, consts: &mut ConstPool) {
+    let is_set = instrs[i].op.is(Opcode::SetAdd);
+    let build = if is_set {
+        Opcode::BuildSet
+    } else {
+        Opcode::BuildList
+    };
+    let Some((positions, items)) = appended_constants(instrs, i + 1, build, consts) else {
+        return;
+    };
+    let value = if is_set {
+        let items = adder_bytecode::frozenset_order::frozenset_order(&items).unwrap_or(items);
+        Constant::FrozenSet(Rc::from(items))
+    } else {
+        Constant::Tuple(Rc::from(items))
+    };
+    let others: Vec<usize> = positions.into_iter().filter(|&p| p != i).collect();
+    nop_out(instrs, &others);
+    set_load(&mut instrs[i], value, consts);
+    instrs[i].loc = Loc::NONE;
+}
+
+/// The positions (last first) and values (in order) of `build 0` followed by constant
+/// loads each appended with an `arg 1` add, ending right before `end` (NOPs skipped).
+fn appended_constants(
+    instrs: &[Instr],
+    end: usize,
+    build: Opcode,
+    consts: &ConstPool,
+) -> Option<(Vec<usize>, Vec<Constant>)> {
+    let add = if build == Opcode::BuildSet {
+        Opcode::SetAdd
+    } else {
+        Opcode::ListAppend
+    };
+    let mut expect_add = true;
     let mut items = Vec::new();
     let mut positions = Vec::new();
-    for pos in (0..i).rev() {
+    for pos in (0..end).rev() {
         let instr = instrs[pos];
         if instr.op.is(Opcode::Nop) {
             continue;
         }
-        if instr.op.is(Opcode::BuildList) && instr.arg == 0 {
-            if !expect_append {
-                return;
+        if instr.op.is(build) && instr.arg == 0 {
+            if !expect_add {
+                return None;
             }
             positions.push(pos);
             items.reverse();
-            nop_out(instrs, &positions);
-            set_load(&mut instrs[i], Constant::Tuple(Rc::from(items)), consts);
-            return;
+            return Some((positions, items));
         }
-        if expect_append {
-            if !(instr.op.is(Opcode::ListAppend) && instr.arg == 1) {
-                return;
+        if expect_add {
+            if !(instr.op.is(add) && instr.arg == 1) {
+                return None;
             }
         } else {
-            let Some(value) = loaded_const(&instr, consts) else {
-                return;
-            };
-            items.push(value);
+            items.push(loaded_const(&instr, consts)?);
         }
         positions.push(pos);
-        expect_append = !expect_append;
+        expect_add = !expect_add;
     }
+    None
 }
 
 /// Replace the jump at `i` (last in its block) by a NOP and append a jump straight to
@@ -451,11 +492,22 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut ConstPool) {
                 constfold::unary(Unary::Negative, &v[0])
             }),
             Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_LIST_TO_TUPLE => {
-                if next_op == Some(Op::Real(Opcode::GetIter)) {
+                // A list of constants becomes a constant tuple even when only iterated;
+                // any other list is iterated as it is.
+                fold_list_to_tuple(instrs, i, consts);
+                let unfolded = instrs[i].op.is(Opcode::CallIntrinsic1);
+                if unfolded && next_op == Some(Op::Real(Opcode::GetIter)) {
                     instrs[i].nop();
-                } else {
-                    fold_list_to_tuple(instrs, i, consts);
                 }
+            }
+            Op::Real(Opcode::ListAppend | Opcode::SetAdd)
+                if instr.arg == 1
+                    && matches!(
+                        next_op,
+                        Some(Op::Real(Opcode::GetIter | Opcode::ContainsOp))
+                    ) =>
+            {
+                fold_appended_sequence(instrs, i, consts);
             }
             Op::Real(Opcode::CallIntrinsic1) if instr.arg == INTRINSIC_UNARY_POSITIVE => {
                 fold_with(instrs, i, 1, consts, |v| {

@@ -16,9 +16,9 @@ use adder_testsupport::{
 };
 
 /// Files (of those the reference compiles) whose disassembly matched when last measured.
-const ALL_MATCH_FLOOR: usize = 1648;
+const ALL_MATCH_FLOOR: usize = 1682;
 /// Of them, top-level standard-library modules (no directory in their path).
-const TOP_LEVEL_MATCH_FLOOR: usize = 148;
+const TOP_LEVEL_MATCH_FLOOR: usize = 152;
 
 /// One line of the expectations file; `hash` is None for files the reference rejects.
 struct Expectation {

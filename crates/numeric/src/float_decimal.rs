@@ -12,20 +12,25 @@ pub(crate) struct Decimal {
 
 impl Decimal {
     /// Builds from ASCII digits with the decimal point after `int_len` of them,
-    /// normalising away leading and trailing zeros.
-    fn from_digits(all: &[u8], int_len: i32) -> Decimal {
-        let leading = all.iter().take_while(|&&d| d == b'0').count();
-        let trimmed = &all[leading..];
-        let trailing = trimmed.iter().rev().take_while(|&&d| d == b'0').count();
-        let significant = &trimmed[..trimmed.len() - trailing];
-        if significant.is_empty() {
+    /// normalising away leading and trailing zeros (in place: formatting floats is hot
+    /// enough in some programs that a second copy of the digits shows).
+    fn from_digits(mut digits: Vec<u8>, int_len: i32) -> Decimal {
+        let leading = digits.iter().take_while(|&&d| d == b'0').count();
+        let trailing = digits[leading..]
+            .iter()
+            .rev()
+            .take_while(|&&d| d == b'0')
+            .count();
+        if leading + trailing >= digits.len() {
             return Decimal {
                 digits: vec![b'0'],
                 decpt: 1,
             };
         }
+        digits.truncate(digits.len() - trailing);
+        digits.drain(..leading);
         Decimal {
-            digits: significant.to_vec(),
+            digits,
             decpt: int_len - leading as i32,
         }
     }
@@ -36,14 +41,14 @@ impl Decimal {
         let exponent: i32 = exponent.parse().unwrap_or(0);
         let int_len = mantissa.find('.').unwrap_or(mantissa.len()) as i32;
         let all: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-        Decimal::from_digits(&all, int_len + exponent)
+        Decimal::from_digits(all, int_len + exponent)
     }
 
     /// Parses Rust's positional output (`"123.4500"`), sign already absent.
     fn from_positional(text: &str) -> Decimal {
         let int_len = text.find('.').unwrap_or(text.len()) as i32;
         let all: Vec<u8> = text.bytes().filter(u8::is_ascii_digit).collect();
-        Decimal::from_digits(&all, int_len)
+        Decimal::from_digits(all, int_len)
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::error::{NumError, NumResult};
 use crate::float_decimal::{format_unsigned, LayoutFlags, Style};
 use crate::format_spec::{parse_format_spec, unknown_code, Align, FormatSpec};
-use crate::number_layout::{render, NumberParts};
+use crate::number_layout::{render, sign_text, NumberParts};
 
 /// Precision used when a type is given without one.
 const DEFAULT_PRECISION: usize = 6;
@@ -49,8 +49,18 @@ pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> NumResul
         Some(other) => return Err(unknown_code(other, type_name)),
     };
     flags.upper = matches!(spec.kind, Some('E' | 'F' | 'G'));
-    let parts = float_parts(value, style, flags, spec.no_negative_zero, suffix);
-    Ok(render(&parts, spec))
+    let (negative, text) = signed_text(value, style, flags, spec.no_negative_zero);
+    if spec.width.is_none() && spec.grouping.is_none() && spec.fraction_grouping.is_none() {
+        // Nothing to pad or group (`f"{x:.3f}"`, `%.4f`, `repr`-like specs): the text
+        // is complete once signed, without splitting it into digit runs.
+        let sign = sign_text(negative, spec.sign);
+        let mut out = String::with_capacity(sign.len() + text.len() + suffix.len());
+        out.push_str(sign);
+        out.push_str(&text);
+        out.push_str(suffix);
+        return Ok(out);
+    }
+    Ok(render(&split_number(&text, negative, suffix), spec))
 }
 
 /// `value` laid out in `style`, split for padding; `no_negative_zero` is the `z` flag
@@ -62,6 +72,17 @@ pub(crate) fn float_parts(
     no_negative_zero: bool,
     suffix: &str,
 ) -> NumberParts {
+    let (negative, text) = signed_text(value, style, flags, no_negative_zero);
+    split_number(&text, negative, suffix)
+}
+
+/// Whether `value` laid out in `style` shows a minus sign, and its text without sign.
+fn signed_text(
+    value: f64,
+    style: Style,
+    flags: LayoutFlags,
+    no_negative_zero: bool,
+) -> (bool, String) {
     let text = format_unsigned(value, style, flags);
     let mut negative = value.is_sign_negative() && !value.is_nan();
     if negative
@@ -71,7 +92,7 @@ pub(crate) fn float_parts(
     {
         negative = false;
     }
-    split_number(&text, negative, suffix)
+    (negative, text)
 }
 
 /// Splits laid-out float text into the digit runs the padding rules group.
@@ -122,6 +143,12 @@ mod tests {
             (12.5, "^+#012.3g", "000+12.50000"),
             (1234.5, ",.2%", "123,450.00%"),
             (123456789.0, ",", "123,456,789.0"),
+            (-2.5, ".3f", "-2.500"),
+            (2.5, "+.1e", "+2.5e+00"),
+            (2.5, " g", " 2.5"),
+            (-0.0001, "z.2%", "-0.01%"),
+            (-0.00001, "z.2%", "0.00%"),
+            (f64::NAN, "+", "+nan"),
         ];
         for (value, spec, expected) in cases {
             assert_eq!(

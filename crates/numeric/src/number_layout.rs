@@ -58,14 +58,19 @@ fn group_fraction(digits: &str, separator: Option<char>) -> String {
     out
 }
 
-/// Lays out `parts` under `spec`: sign, grouping, zero padding and alignment.
-pub(crate) fn render(parts: &NumberParts, spec: &FormatSpec) -> String {
-    let sign = match (parts.negative, spec.sign) {
+/// The sign a number shows: `-` when negative, else what the spec's sign option asks.
+pub(crate) fn sign_text(negative: bool, sign: Option<Sign>) -> &'static str {
+    match (negative, sign) {
         (true, _) => "-",
         (false, Some(Sign::Plus)) => "+",
         (false, Some(Sign::Space)) => " ",
         (false, _) => "",
-    };
+    }
+}
+
+/// Lays out `parts` under `spec`: sign, grouping, zero padding and alignment.
+pub(crate) fn render(parts: &NumberParts, spec: &FormatSpec) -> String {
+    let sign = sign_text(parts.negative, spec.sign);
     let mut after_digits = String::new();
     if let Some(fraction) = &parts.fraction {
         after_digits.push('.');

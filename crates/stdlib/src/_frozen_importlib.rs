@@ -29,7 +29,8 @@ pub fn init_bootstrap(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     let me = Value::Obj(module.clone());
     vm.call_method_by_name(&me, "_install", &[sys, imp])?;
     vm.call_method_by_name(&me, "_install_external_importers", &[])?;
-    Ok(())
+    // The modules imported so far get the specs and loaders CPython would have made.
+    vm.attach_missing_module_specs(&me)
 }
 
 /// `_frozen_importlib_external`: run `_bootstrap_external.py` in the module (its

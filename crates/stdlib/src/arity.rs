@@ -18,6 +18,15 @@ pub fn one<'a>(vm: &Vm, args: &Args<'a>, qualname: &str) -> PyResult<&'a Value> 
     }
 }
 
+/// `METH_NOARGS`: no arguments; `qualname` is e.g. `_thread.get_ident`.
+pub fn none(vm: &Vm, args: &Args, qualname: &str) -> PyResult<()> {
+    no_keywords(vm, args, qualname)?;
+    match args.pos().len() {
+        0 => Ok(()),
+        n => Err(vm.type_error(format!("{qualname}() takes no arguments ({n} given)"))),
+    }
+}
+
 /// Positional-only arguments between `min` and `max` (`_PyArg_CheckPositional`);
 /// keywords are refused with `qualname` in the message.
 pub fn positional<'a>(

@@ -44,6 +44,7 @@ mod pytime;
 mod select;
 mod structseq;
 mod time;
+mod unicodedata;
 mod unraisable_args;
 
 use adder_vm::native_module::ModuleInit;
@@ -88,6 +89,7 @@ const MODULES: &[(&str, ModuleInit)] = &[
     ("posix", posix::init),
     ("select", select::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
 ];
 
 /// Make this crate's modules importable in `vm`, and import `_io` so that the

@@ -40,6 +40,7 @@ use crate::error::PyResult;
 use crate::gc::pool_alloc::{use_shared_pools, SharedPools};
 use crate::objects::function::Args;
 use crate::protocol::number::{as_float, as_int};
+use crate::runtime::ThreadState;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -263,7 +264,10 @@ impl Vm {
             self.check_signals()?;
         }
         if DROP_REQUEST.load(Ordering::Relaxed) {
-            self.interp.gil.yield_to_waiter();
+            let gil = self.interp.gil.clone();
+            self.park();
+            gil.yield_to_waiter();
+            self.unpark();
         }
         Ok(())
     }
@@ -271,12 +275,62 @@ impl Vm {
     /// Run `blocking` (a sleep, a wait for a lock or a thread) without the GIL, so
     /// other threads run meanwhile. `Send` keeps objects and the `Vm` out of it.
     pub fn allow_threads<R: Send>(&mut self, blocking: impl FnOnce() -> R + Send) -> R {
-        let gil = &self.interp.gil;
+        let gil = self.interp.gil.clone();
+        self.park();
         gil.release();
         let result = blocking();
         gil.acquire();
+        self.unpark();
         result
     }
+
+    /// Show this thread's state to the GIL holders until [`Vm::unpark`]: the thread
+    /// is about to let go of the GIL and touches neither its state nor any object
+    /// until it has the GIL back (and has unparked), so that a holder may read it and
+    /// make frame objects for its frames.
+    fn park(&mut self) {
+        let state: *mut ThreadState = &mut self.thread;
+        let me = current_thread_ident();
+        self.interp.parked_threads.borrow_mut().push((me, state));
+    }
+
+    fn unpark(&mut self) {
+        let state: *mut ThreadState = &mut self.thread;
+        let mut parked = self.interp.parked_threads.borrow_mut();
+        if let Some(i) = parked.iter().rposition(|&(_, s)| s == state) {
+            parked.swap_remove(i);
+        }
+    }
+
+    /// A system call that may block (a write to a full pipe, a read, a wait), run
+    /// without the GIL as CPython's `Py_BEGIN_ALLOW_THREADS` loops do: `call` returns
+    /// the call's result, negative on failure. After EINTR the signal handlers run
+    /// (with the GIL; their exception is returned) and the call is made again. Gives
+    /// the non-negative result, or the errno of the failure.
+    pub fn blocking_call(
+        &mut self,
+        call: impl Fn() -> isize + Sync,
+    ) -> PyResult<Result<isize, i32>> {
+        loop {
+            // errno is read before the GIL is taken back: the GIL's own waits may set it.
+            let (n, errno) = self.allow_threads(|| {
+                let n = call();
+                (n, if n < 0 { last_errno() } else { 0 })
+            });
+            if n >= 0 {
+                return Ok(Ok(n));
+            }
+            if errno != libc::EINTR {
+                return Ok(Err(errno));
+            }
+            self.check_signals()?;
+        }
+    }
+}
+
+/// The calling thread's `errno`.
+pub fn last_errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -4,8 +4,11 @@
 
 pub(crate) mod builtin_import;
 pub(crate) mod cache;
+mod locks;
+pub use locks::ImportLocks;
 mod names;
 mod relative;
+mod spec;
 mod state;
 
 use std::path::{Path, PathBuf};
@@ -108,11 +111,41 @@ impl Vm {
                     &format!("import of {absolute} halted; None in sys.modules"),
                 ))
             }
-            Some(m) => return Ok(m),
+            Some(m) => {
+                self.wait_for_import_by_other_thread(absolute);
+                return Ok(m);
+            }
             None => {}
         }
+        let taken = self.take_import_lock(absolute);
+        // Another thread may have imported it while this one waited.
+        let result = match dict::get_str(&modules, absolute) {
+            Some(m) if !m.is_none() => Ok(m),
+            _ => self.import_module_unlocked(absolute),
+        };
+        if taken == locks::Taken::Yes {
+            self.release_import_lock(absolute);
+        }
+        result
+    }
+
+    /// The search and execution part of [`Vm::import_module`], under the module's
+    /// import lock.
+    fn import_module_unlocked(&mut self, absolute: &str) -> PyResult<Value> {
+        let modules = self.interp.modules.clone();
         if let Some(native) = self.import_native_module(absolute) {
-            return native;
+            let module = native?;
+            self.attach_module_spec(absolute, &module)?;
+            return Ok(module);
+        }
+        if absolute == "genericpath" && dict::get_str(&modules, "os").is_none() {
+            // CPython's `site` imports `os` at start-up; without it (as with
+            // `python -S`), `genericpath` → `os` → `posixpath` → `genericpath` meets
+            // itself half-initialised. adder runs no `site`: `os` comes first here.
+            self.import_module("os")?;
+            if let Some(m) = dict::get_str(&modules, absolute) {
+                return Ok(m);
+            }
         }
         let (search, parent) = match absolute.rsplit_once('.') {
             Some((parent, leaf)) => {
@@ -227,7 +260,11 @@ impl Vm {
         let module_type = self.types().module.clone();
         let module = crate::objects::module::new_module_object(&module_type, globals.clone());
         let modules = self.interp.modules.clone();
-        dict::set_str(self, &modules, name, module);
+        dict::set_str(self, &modules, name, module.clone());
+        if let Err(e) = self.attach_module_spec(name, &module) {
+            let _ = dict::del_item(self, &modules, &self.new_str(name));
+            return Err(e);
+        }
         self.begin_module_execution(&globals);
         let result = self
             .module_code(file, &filename)

@@ -53,6 +53,8 @@ impl Vm {
             // the start.
             gil: std::sync::Arc::new(crate::gil::Gil::new_held()),
             main_thread_ident: crate::gil::current_thread_ident(),
+            parked_threads: Default::default(),
+            import_locks: Default::default(),
         };
         let mut vm = Vm {
             interp: Rc::new(interp),
@@ -87,17 +89,15 @@ impl Vm {
             .filter(|(_, k)| k.is(LocalKind::CELL))
             .map(|(i, _)| i)
             .collect();
-        let inline_cache = (0..code.code.len()).map(|_| Cell::new(0)).collect();
         Rc::new(PyObject::new(
             self.types().code.clone(),
-            Payload::Code(Box::new(CodeData {
+            Payload::Code(Box::new(CodeData::new(
                 code,
                 consts,
                 names,
                 localsplus_names,
                 cell_slots,
-                inline_cache,
-            })),
+            ))),
         ))
     }
 
@@ -167,14 +167,19 @@ impl Vm {
     /// A fresh module namespace named `name`.
     pub fn new_module_dict(&self, name: &str) -> ObjRef {
         let d = self.new_dict();
+        // CPython's `PyModule_New` keys, in its order (the import system fills in
+        // `__package__`, `__loader__` and `__spec__`; see `import/spec.rs`).
         dict::set_str(self, &d, "__name__", self.new_str(name));
+        dict::set_str(self, &d, "__doc__", Value::None);
+        for key in ["__package__", "__loader__", "__spec__"] {
+            dict::set_str(self, &d, key, Value::None);
+        }
         dict::set_str(
             self,
             &d,
             "__builtins__",
             Value::Obj(self.interp.builtins.clone()),
         );
-        dict::set_str(self, &d, "__doc__", Value::None);
         d
     }
 
@@ -205,23 +210,19 @@ impl Vm {
     }
 }
 
-/// `code` with any byte that is not a CPython 3.14 opcode replaced by CACHE, which the
-/// eval loop refuses to execute: the loop can then decode bytes without checking.
+/// `code` made safe for the eval loop's unchecked fetches and local accesses (see
+/// `adder_bytecode::validate`): compiled code passes unchanged; forged or damaged
+/// code gets its faulty instructions turned into CACHE units, which raise SystemError.
 fn validated(code: Rc<CodeObject>) -> Rc<CodeObject> {
-    if code
-        .code
-        .iter()
-        .all(|u| adder_bytecode::Opcode::from_u8(u.op).is_some())
-    {
-        return code;
-    }
-    let mut fixed = (*code).clone();
-    for u in fixed.code.iter_mut() {
-        if adder_bytecode::Opcode::from_u8(u.op).is_none() {
-            u.op = adder_bytecode::Opcode::Cache as u8;
+    match adder_bytecode::validate::sanitize(&code) {
+        None => code,
+        Some((units, handlers)) => {
+            let mut fixed = (*code).clone();
+            fixed.code = units;
+            fixed.exception_table = handlers;
+            Rc::new(fixed)
         }
     }
-    Rc::new(fixed)
 }
 
 /// CPython interns string constants made only of name characters.

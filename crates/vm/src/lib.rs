@@ -22,6 +22,7 @@ pub mod runtime;
 pub mod signals;
 pub mod suggestions;
 pub mod sys;
+mod sys_numeric_info;
 pub mod threads;
 pub mod traceback;
 pub mod traceback_format;

@@ -116,6 +116,9 @@ pub enum Payload {
     Member(Box<crate::objects::slots::MemberData>),
     /// An instance of a native module's type (`deque`, `StringIO`, ...): its Rust state.
     Native(Box<dyn crate::native_module::NativeObject>),
+    /// A node the parser made: its fields inline until its `__dict__` is asked for
+    /// (see `ast_objects/node.rs`).
+    AstNode(crate::ast_objects::AstNodeData),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -195,8 +198,15 @@ impl PyObject {
         }
     }
 
+    /// The instance `__dict__`; a parsed `_ast` node builds it on first request.
     pub fn dict_obj(&self) -> Option<ObjRef> {
-        self.dict.borrow().clone()
+        if let Some(d) = &*self.dict.borrow() {
+            return Some(d.clone());
+        }
+        match &self.payload {
+            Payload::AstNode(node) => node.build_dict(self),
+            _ => None,
+        }
     }
 }
 
@@ -356,6 +366,7 @@ impl PyObject {
                 std::mem::replace(func, Value::Null),
             ],
             Payload::SeqIter { seq, .. } => vec![std::mem::replace(seq, Value::Null)],
+            Payload::AstNode(node) => reversed(node.take_values()),
             _ => Vec::new(),
         };
         if let Some(d) = self.dict.get_mut().take() {

@@ -1,7 +1,7 @@
 //! Standard output as `print` sees it: block-buffered into a pipe or file, line-buffered
 //! on a terminal (and unbuffered with `-u`), flushed at exit, as CPython's `sys.stdout`.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 /// A handle on the buffer: every thread's `Vm` holds a clone of the main thread's, so
 /// that all threads' output goes through one buffer, in order (used under the GIL).
@@ -13,6 +13,10 @@ pub struct Output {
 struct Buffer {
     bytes: Vec<u8>,
     line_buffered: bool,
+    /// A thread is writing a batch taken from the buffer, without the GIL (the pipe
+    /// may be full): the others only append meanwhile, and that thread writes what
+    /// they appended after its batch, so the output keeps its order.
+    writing: bool,
 }
 
 const BLOCK: usize = 8192;
@@ -22,6 +26,7 @@ impl Output {
         let buffer = Buffer {
             bytes: Vec::with_capacity(BLOCK),
             line_buffered: std::io::stdout().is_terminal(),
+            writing: false,
         };
         Output {
             buffer: std::rc::Rc::new(std::cell::RefCell::new(buffer)),
@@ -32,40 +37,74 @@ impl Output {
         self.buffer.borrow_mut().line_buffered = true;
     }
 
-    /// Buffer `text`; returns an error message if writing to the OS failed.
-    pub fn write(&mut self, text: &str) -> Result<(), std::io::Error> {
+    /// Buffer `text`; whether the buffer is now due to go to the OS.
+    fn append(&self, text: &str) -> bool {
         let mut b = self.buffer.borrow_mut();
         b.bytes.extend_from_slice(text.as_bytes());
-        if b.bytes.len() >= BLOCK || (b.line_buffered && text.contains('\n')) {
-            b.flush()?;
-        }
-        Ok(())
+        b.bytes.len() >= BLOCK || (b.line_buffered && text.contains('\n'))
     }
 
-    pub fn flush(&mut self) -> Result<(), std::io::Error> {
-        self.buffer.borrow_mut().flush()
-    }
-}
-
-impl Buffer {
-    fn flush(&mut self) -> Result<(), std::io::Error> {
-        if self.bytes.is_empty() {
-            return Ok(());
+    /// The buffered bytes, taken out to be written; `None` when there are none or
+    /// another thread is writing (it writes these too).
+    fn take_batch(&self) -> Option<Vec<u8>> {
+        let mut b = self.buffer.borrow_mut();
+        if b.writing || b.bytes.is_empty() {
+            return None;
         }
-        let mut out = std::io::stdout().lock();
-        let r = out.write_all(&self.bytes).and_then(|_| out.flush());
-        self.bytes.clear();
-        r
+        b.writing = true;
+        Some(std::mem::take(&mut b.bytes))
+    }
+
+    /// A batch was written (or failed): its memory serves the buffer again.
+    fn finish_batch(&self, mut batch: Vec<u8>) {
+        let mut b = self.buffer.borrow_mut();
+        b.writing = false;
+        if b.bytes.is_empty() {
+            batch.clear();
+            b.bytes = batch;
+        }
     }
 }
 
 impl crate::vm::Vm {
     pub fn write_stdout(&mut self, text: &str) -> crate::error::PyResult<()> {
-        self.stdout.write(text).map_err(|e| self.os_error_from(&e))
+        if self.stdout.append(text) {
+            self.write_out_stdout()?;
+        }
+        Ok(())
     }
 
     pub fn flush_stdout(&mut self) {
-        let _ = self.stdout.flush();
+        let _ = self.write_out_stdout();
+    }
+
+    /// Write the buffered bytes to file descriptor 1, without the GIL while the write
+    /// blocks (a reader that is slow to empty the pipe may be another of our threads).
+    fn write_out_stdout(&mut self) -> crate::error::PyResult<()> {
+        let out = self.stdout.clone();
+        while let Some(batch) = out.take_batch() {
+            let written = self.write_all_fd(1, &batch);
+            out.finish_batch(batch);
+            written?;
+        }
+        Ok(())
+    }
+
+    /// Write all of `data` to `fd`; a failure is the OSError of its errno.
+    fn write_all_fd(&mut self, fd: i32, data: &[u8]) -> crate::error::PyResult<()> {
+        let mut rest = data;
+        while !rest.is_empty() {
+            // SAFETY: the pointer and length describe `rest`, which outlives the call.
+            let n = self
+                .blocking_call(|| unsafe { libc::write(fd, rest.as_ptr().cast(), rest.len()) })?;
+            match n {
+                Ok(n) => rest = rest.get(n as usize..).unwrap_or_default(),
+                Err(errno) => {
+                    return Err(self.os_error_from(&std::io::Error::from_raw_os_error(errno)))
+                }
+            }
+        }
+        Ok(())
     }
 
     fn os_error_from(&self, e: &std::io::Error) -> crate::error::PyErr {

@@ -74,7 +74,16 @@ pub struct Interpreter {
     pub gil: Arc<crate::gil::Gil>,
     /// `_thread._get_main_thread_ident()`: the thread that made the interpreter.
     pub main_thread_ident: u64,
+    /// The thread states of the threads waiting without the GIL, with their idents,
+    /// so that the GIL holder can see their frames (`sys._current_frames`; see
+    /// `Vm::park`).
+    pub parked_threads: std::cell::RefCell<Vec<(u64, *mut ThreadState)>>,
+    /// The per-module import locks, shared with threads waiting without the GIL.
+    pub import_locks: crate::import::ImportLocks,
 }
+
+/// Work a thread does when it ends (see `ThreadState::at_exit`).
+pub type ThreadExitWork = Box<dyn FnOnce(&mut Vm)>;
 
 /// Per-thread state: the frames being run and the exception being handled.
 pub struct ThreadState {
@@ -99,6 +108,10 @@ pub struct ThreadState {
     pub suspended: Option<Box<Frame>>,
     /// Whether this is the interpreter's main thread (the only one that sees Ctrl-C).
     pub is_main: bool,
+    /// Work for when this thread ends, run under the GIL before its state goes
+    /// (CPython's clearing of the thread state's dict): `threading.local` forgets the
+    /// thread's namespaces, whose finalizers then run in this thread.
+    pub at_exit: Vec<ThreadExitWork>,
 }
 
 impl ThreadState {
@@ -114,6 +127,7 @@ impl ThreadState {
             reraising: false,
             reraise_offset: None,
             suspended: None,
+            at_exit: Vec::new(),
         }
     }
 }

@@ -69,6 +69,17 @@ pub fn init(vm: &mut Vm) {
     dict::set_str(vm, &d, "path", path);
     let hash_info = hash_info(vm);
     dict::set_str(vm, &d, "hash_info", hash_info);
+    for (name, make) in [
+        (
+            "float_info",
+            crate::sys_numeric_info::float_info as fn(&mut Vm) -> _,
+        ),
+        ("int_info", crate::sys_numeric_info::int_info),
+    ] {
+        if let Ok(info) = make(vm) {
+            dict::set_str(vm, &d, name, info);
+        }
+    }
     let dont_write = crate::import::cache::dont_write_bytecode_default(&vm.interp.config);
     dict::set_str(vm, &d, "dont_write_bytecode", Value::Bool(dont_write));
     let implementation = implementation(vm);
@@ -230,6 +241,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("exc_info", exc_info),
     ("exception", exception),
     ("_getframe", getframe),
+    ("_current_frames", crate::threads::sys_current_frames),
     ("_getframemodulename", getframemodulename),
     ("getfilesystemencoding", getfilesystemencoding),
     ("getfilesystemencodeerrors", getfilesystemencodeerrors),

@@ -196,7 +196,8 @@ impl Vm {
     }
 
     pub fn attribute_error(&self, msg: impl AsRef<str>, obj: &Value, name: &Value) -> PyErr {
-        let err = self.error(&self.types().exc.attribute_error, msg);
+        let msg = crate::objects::str_stand_in::quoting_name(self, msg.as_ref(), name);
+        let err = PyErr(self.new_exception(&self.types().exc.attribute_error, vec![msg]));
         self.set_exc_attr(&err.0, "name", name.clone());
         self.set_exc_attr(&err.0, "obj", obj.clone());
         err

@@ -280,17 +280,20 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Keyword arguments as a dict; built item by item when there are many, with the
+    /// `BUILD_MAP 0`/`MAP_ADD` taking the line of what precedes them (no location of
+    /// their own, as CPython's `codegen_subkwargs`).
     fn subkwargs(&mut self, keywords: &'a [ast::Keyword], loc: Loc) -> Result<()> {
         let n = keywords.len();
         let big = n * 2 > STACK_USE_GUIDELINE;
         if big {
-            self.emit(Opcode::BuildMap, 0, loc);
+            self.emit(Opcode::BuildMap, 0, Loc::NONE);
         }
         for k in keywords {
             self.load_const(Constant::Str(k.arg.as_deref().unwrap_or("").into()), loc);
             self.expr(&k.value)?;
             if big {
-                self.emit(Opcode::MapAdd, 1, loc);
+                self.emit(Opcode::MapAdd, 1, Loc::NONE);
             }
         }
         if !big {

@@ -296,31 +296,46 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
+        // `for y in [f(x)]` after the first level assigns the one value without a
+        // loop (CPython's fast path for the temporary-variable idiom).
+        let mut has_loop = true;
         match (index, iter_on_stack) {
             (0, true) => {}
             (0, false) => self.emit(Opcode::LoadFast, 0, loc),
-            _ => {
-                self.expr(&generator.iter)?;
-                self.emit0(Opcode::GetIter, Loc::from_range(generator.iter.range()));
-            }
+            _ => match single_plain_element(&generator.iter) {
+                Some(only) => {
+                    self.expr(only)?;
+                    has_loop = false;
+                }
+                None => {
+                    self.expr(&generator.iter)?;
+                    self.emit0(Opcode::GetIter, Loc::from_range(generator.iter.range()));
+                }
+            },
         }
-        let depth = depth + 1;
-        self.place(start);
-        self.emit_jump(
-            Op::Real(Opcode::ForIter),
-            anchor,
-            Loc::from_range(generator.iter.range()),
-        );
+        let depth = if has_loop {
+            self.place(start);
+            self.emit_jump(
+                Op::Real(Opcode::ForIter),
+                anchor,
+                Loc::from_range(generator.iter.range()),
+            );
+            depth + 1
+        } else {
+            depth
+        };
         self.expr(&generator.target)?;
         for condition in &generator.ifs {
             self.jump_if(condition, if_cleanup, false)?;
         }
         let elt_loc = self.comprehension_body(generators, index, depth, elt, value, kind, loc)?;
         self.place(if_cleanup);
-        self.jump(start, elt_loc);
-        self.place(anchor);
-        self.emit0(Opcode::EndFor, Loc::NONE);
-        self.emit0(Opcode::PopIter, Loc::NONE);
+        if has_loop {
+            self.jump(start, elt_loc);
+            self.place(anchor);
+            self.emit0(Opcode::EndFor, Loc::NONE);
+            self.emit0(Opcode::PopIter, Loc::NONE);
+        }
         Ok(())
     }
 
@@ -374,5 +389,17 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(elt_loc)
+    }
+}
+
+/// The element of a one-element list or tuple display that is not starred.
+fn single_plain_element(iter: &Expr) -> Option<&Expr> {
+    let elements = match iter {
+        Expr::List { elts, .. } | Expr::Tuple { elts, .. } => elts,
+        _ => return None,
+    };
+    match elements.as_slice() {
+        [only] if !matches!(only, Expr::Starred { .. }) => Some(only),
+        _ => None,
     }
 }

@@ -305,7 +305,7 @@ impl<'a> Compiler<'a> {
                 Access::Deref => {
                     let classdict = self.deref_index("__classdict__");
                     self.emit(Opcode::LoadDeref, classdict, loc);
-                    let index = self.deref_index(&mangled);
+                    let index = self.deref_index_as(&mangled, kind);
                     self.emit(Opcode::LoadFromDictOrDeref, index, loc);
                     return Ok(());
                 }
@@ -314,7 +314,7 @@ impl<'a> Compiler<'a> {
         }
         match access {
             Access::Deref => {
-                let index = self.deref_index(&mangled);
+                let index = self.deref_index_as(&mangled, kind);
                 let op = match ctx {
                     Load if unit_kind == UnitKind::Class
                         && self.unit_ref().inlined_comps.is_empty() =>
@@ -385,6 +385,18 @@ impl<'a> Compiler<'a> {
         }
         let ncells = unit.cellvars.len() as u32;
         ncells + unit.freevars.add(name)
+    }
+
+    /// The cell-space index a name resolved as `scope` is read through: a free name
+    /// is the free variable even where a cell of the same name exists (a class body
+    /// reading the enclosing `__class__` while holding its own `__class__` cell), as
+    /// CPython's `codegen_nameop` picks the dict by scope.
+    fn deref_index_as(&mut self, name: &str, scope: Option<NameScope>) -> u32 {
+        if scope != Some(NameScope::Free) {
+            return self.deref_index(name);
+        }
+        let unit = self.unit();
+        unit.cellvars.len() as u32 + unit.freevars.add(name)
     }
 
     // ----- units ---------------------------------------------------------------

@@ -211,7 +211,8 @@ impl<'a> Compiler<'a> {
                         self.expr(msg)?;
                         self.emit(Opcode::Call, 0, loc);
                     }
-                    self.emit(Opcode::RaiseVarargs, 1, loc);
+                    // At the test's position, as CPython.
+                    self.emit(Opcode::RaiseVarargs, 1, Loc::from_range(test.range()));
                     self.place(end);
                 }
             }
@@ -593,7 +594,9 @@ impl<'a> Compiler<'a> {
         for alias in names {
             self.load_const(Constant::Int(0.into()), loc);
             self.load_const(Constant::None, loc);
-            let index = self.unit().names.add(&alias.name);
+            // Module and imported names are mangled as CPython's ADDOP_NAME does (a
+            // dotted name never is); the attributes of `import a.b as c` are not.
+            let index = self.add_name(&alias.name);
             self.emit(Opcode::ImportName, index, loc);
             match &alias.asname {
                 Some(asname) => {
@@ -635,7 +638,7 @@ impl<'a> Compiler<'a> {
             .map(|a| Constant::Str(a.name.as_str().into()))
             .collect();
         self.load_const(Constant::Tuple(fromlist.into()), loc);
-        let index = self.unit().names.add(module.unwrap_or(""));
+        let index = self.add_name(module.unwrap_or(""));
         self.emit(Opcode::ImportName, index, loc);
         for alias in names {
             if alias.name == "*" {
@@ -652,7 +655,7 @@ impl<'a> Compiler<'a> {
                 self.emit0(Opcode::PopTop, Loc::NONE);
                 return Ok(());
             }
-            let index = self.unit().names.add(&alias.name);
+            let index = self.add_name(&alias.name);
             self.emit(Opcode::ImportFrom, index, loc);
             let store = alias.asname.as_deref().unwrap_or(&alias.name);
             self.nameop(store, ExprContext::Store, loc)?;

@@ -107,29 +107,29 @@ impl Builder {
         }
         let id = self.stack.last().copied().unwrap_or(0);
         let mangled = mangle_in(&self.table.scopes[id], self.class_name(), name);
+        let in_comp_iter = self.comp_iter_target;
+        let comp_iter = if in_comp_iter { DEF_COMP_ITER } else { 0 };
         let scope = &mut self.table.scopes[id];
-        let old = scope.symbols.get(mangled.as_ref()).copied();
-        if self.comp_iter_target && old.is_some_and(|o| o & (DEF_GLOBAL | DEF_NONLOCAL) != 0) {
-            return Err(CompileError::new(
-                format!(
-                    "comprehension inner loop cannot rebind assignment expression target '{name}'"
-                ),
-                range,
-            ));
-        }
-        if flag & DEF_PARAM != 0 && old.is_some_and(|o| o & DEF_PARAM != 0) {
-            return Err(CompileError::new(
-                format!("duplicate argument '{name}' in function definition"),
-                range,
-            ));
-        }
-        let comp_iter = if self.comp_iter_target {
-            DEF_COMP_ITER
-        } else {
-            0
-        };
+        // One lookup: most names are seen again and again.
         match scope.symbols.get_mut(mangled.as_ref()) {
-            Some(flags) => *flags |= flag | comp_iter,
+            Some(flags) => {
+                let old = *flags;
+                if in_comp_iter && old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                    return Err(CompileError::new(
+                        format!(
+                            "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                        ),
+                        range,
+                    ));
+                }
+                if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
+                    return Err(CompileError::new(
+                        format!("duplicate argument '{name}' in function definition"),
+                        range,
+                    ));
+                }
+                *flags |= flag | comp_iter;
+            }
             None => {
                 scope.symbol_order.push(mangled.to_string());
                 scope.symbols.insert(mangled.to_string(), flag | comp_iter);

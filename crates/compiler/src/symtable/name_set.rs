@@ -3,7 +3,7 @@
 //! order in which a scope lists the free variables it passes through (as
 //! `python -m symtable` shows them).
 
-use adder_bytecode::set_table::SetTable;
+use adder_bytecode::set_table::{KeyMatch, Scan, SetTable};
 use adder_bytecode::str_hash::str_hash;
 
 #[derive(Default, Clone)]
@@ -15,17 +15,36 @@ impl NameSet {
         NameSet(SetTable::copy_of(&other.0))
     }
 
+    /// Copies `name` only when it is not there yet.
     pub fn insert(&mut self, name: &str) {
-        self.0.add(name.to_string(), str_hash(name));
+        let hash = str_hash(name);
+        if let Scan::Absent(vacancy) = self.find(name, hash) {
+            self.0.insert_at(vacancy, name.to_string(), hash);
+        }
     }
 
     /// Remove `name`; whether it was present.
     pub fn remove(&mut self, name: &str) -> bool {
-        self.0.discard(&name.to_string(), str_hash(name))
+        match self.find(name, str_hash(name)) {
+            Scan::Found(slot) => self.0.remove_at(slot).is_some(),
+            _ => false,
+        }
     }
 
     pub fn contains(&self, name: &str) -> bool {
-        self.0.contains(&name.to_string(), str_hash(name))
+        matches!(self.find(name, str_hash(name)), Scan::Found(_))
+    }
+
+    /// Where `name` is, compared by borrowing (no copy of the name per lookup).
+    fn find(&self, name: &str, hash: i64) -> Scan {
+        let mut cursor = self.0.cursor(hash);
+        self.0.scan(hash, &mut cursor, |key| {
+            if key == name {
+                KeyMatch::Equal
+            } else {
+                KeyMatch::Different
+            }
+        })
     }
 
     /// `self |= other`.

@@ -12,6 +12,7 @@ mod charmap;
 mod escape;
 mod handlers;
 mod unicode;
+mod utf7;
 
 use adder_vm::codec_registry;
 use adder_vm::native_module::add_functions;
@@ -38,6 +39,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     add_functions(vm, module, unicode::FUNCTIONS);
     add_functions(vm, module, escape::FUNCTIONS);
     add_functions(vm, module, charmap::FUNCTIONS);
+    add_functions(vm, module, utf7::FUNCTIONS);
     Ok(())
 }
 

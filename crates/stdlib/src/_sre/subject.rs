@@ -9,6 +9,7 @@ use std::rc::Rc;
 use adder_vm::object::Payload;
 use adder_vm::objects::buffer::bytes_like;
 use adder_vm::objects::bytes::new_bytes;
+use adder_vm::objects::str::PyStr;
 use adder_vm::{PyResult, Value, Vm};
 
 use super::engine::Matcher;
@@ -61,6 +62,8 @@ pub fn subject_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<Subject<'a>> {
     if let Some(Payload::Str(s)) = v.payload() {
         let units = if s.is_ascii() {
             Units::Narrow(Cow::Borrowed(s.as_str().as_bytes()))
+        } else if s.has_surrogates() {
+            Units::Wide(s.code_points().collect())
         } else {
             Units::Wide(s.as_str().chars().map(|c| c as u32).collect())
         };
@@ -99,13 +102,17 @@ pub fn slice(vm: &Vm, string: &Value, subject: &Subject, i: usize, j: usize) -> 
         (Units::Narrow(b), false) => {
             vm.new_str(&String::from_utf8_lossy(b.get(i..j).unwrap_or(&[])))
         }
-        (Units::Wide(w), _) => vm.new_str(&wide_text(w.get(i..j).unwrap_or(&[]))),
+        (Units::Wide(w), _) => wide_str(vm, w.get(i..j).unwrap_or(&[])),
     }
 }
 
-/// Code points back to text.
-pub fn wide_text(units: &[u32]) -> String {
-    units.iter().filter_map(|&c| char::from_u32(c)).collect()
+/// Code points back to a str (lone surrogates included).
+fn wide_str(vm: &Vm, units: &[u32]) -> Value {
+    if units.iter().any(|c| (0xD800..0xE000).contains(c)) {
+        return vm.new_str_obj(PyStr::from_code_points(units.iter().copied()));
+    }
+    let text: String = units.iter().filter_map(|&c| char::from_u32(c)).collect();
+    vm.new_str(&text)
 }
 
 /// A matcher over either kind of units, so callers need not be generic.

@@ -9,6 +9,7 @@ use adder_vm::object::Payload;
 use adder_vm::objects::buffer::is_bytes_like;
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::function::Args;
+use adder_vm::objects::str::PyStr;
 use adder_vm::{PyResult, Value, Vm};
 
 use super::match_obj::Match;
@@ -141,6 +142,13 @@ pub fn join(vm: &mut Vm, like: &Value, parts: Vec<Value>) -> PyResult<Value> {
         let mut all_str = true;
         for p in &parts {
             match p.payload() {
+                Some(Payload::Str(s)) if s.has_surrogates() => {
+                    if let Some(joined) = join_exact(vm, &parts) {
+                        return Ok(joined);
+                    }
+                    all_str = false;
+                    break;
+                }
                 Some(Payload::Str(s)) => text.push_str(s.as_str()),
                 _ => {
                     all_str = false;
@@ -160,4 +168,17 @@ pub fn join(vm: &mut Vm, like: &Value, parts: Vec<Value>) -> PyResult<Value> {
     let list = vm.new_list(parts);
     let join = vm.get_attr_str(&empty, "join")?;
     vm.call(&join, &[list])
+}
+
+/// `''.join(parts)` of strs some of which hold lone surrogates (`None` if a part is
+/// not a str: the generic join gives the error).
+fn join_exact(vm: &Vm, parts: &[Value]) -> Option<Value> {
+    let mut out = PyStr::new(String::new());
+    for p in parts {
+        match p.payload() {
+            Some(Payload::Str(s)) => out.push_str(s),
+            _ => return None,
+        }
+    }
+    Some(vm.new_str_obj(out))
 }

@@ -201,13 +201,27 @@ fn handle_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `_make_thread_handle(ident)`: the handle of a running thread that `_thread` did not
 /// start (the main thread's).
 fn make_thread_handle(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = positional(vm, &args, "_make_thread_handle", 1, 1)?;
-    // Thread idents are addresses, below 2**63 on the platforms adder runs on.
-    let ident = crate::args::int_arg(vm, &pos[0])? as u64;
+    let ident = ident_arg(
+        vm,
+        crate::arity::one(vm, &args, "_thread._make_thread_handle")?,
+    )?;
     let Some(ty) = vm.native_state::<HandleType>() else {
         return Err(vm.system_error("_thread is not initialised"));
     };
     Ok(vm.new_native_instance(&ty.0, ThreadHandle(HandleState::running(ident))))
+}
+
+/// A thread ident: an int that fits C's `unsigned long long`, with the errors of
+/// CPython's `PyLong_AsUnsignedLongLong` (no `__index__`).
+fn ident_arg(vm: &Vm, v: &Value) -> PyResult<u64> {
+    let Some(i) = adder_vm::protocol::number::as_int(v) else {
+        return Err(vm.type_error("ident must be an integer"));
+    };
+    let big = i.to_big();
+    if big.signum() < adder_numeric::BigInt::ZERO {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    u64::try_from(&*big).map_err(|_| vm.overflow_error("int too big to convert"))
 }
 
 fn handle_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -247,7 +261,7 @@ fn handle_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `_shutdown()`: wait for every non-daemon thread to finish (CPython's
 /// `thread__shutdown`), including those they start meanwhile.
 fn shutdown(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "_shutdown", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread._shutdown")?;
     let me = current_thread_ident();
     while let Some(next) = super::take_non_daemon_handle(vm) {
         if next.ident() != me {
@@ -258,7 +272,7 @@ fn shutdown(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn is_main_interpreter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "_is_main_interpreter", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread._is_main_interpreter")?;
     Ok(Value::Bool(true))
 }
 

@@ -6,6 +6,8 @@
 //! access first swaps in the calling thread's namespace (made, and `__init__` called
 //! again with the construction arguments, on a thread's first use, as CPython does).
 //! Swapping is safe because only the thread holding the GIL touches the object.
+//! When a thread ends, its namespaces are dropped (in that thread, so their values'
+//! finalizers run there before `join()` returns, as in CPython).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -26,7 +28,9 @@ struct Local {
 }
 
 struct Namespaces {
-    installed_for: u64,
+    /// The thread whose namespace is in the `__dict__` slot; `None` for a placeholder
+    /// left by a thread that ended.
+    installed_for: Option<u64>,
     parked: HashMap<u64, ObjRef>,
 }
 
@@ -52,17 +56,27 @@ fn local_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let local = Local {
         state: RefCell::new(Namespaces {
-            installed_for: current_thread_serial(),
+            installed_for: Some(current_thread_serial()),
             parked: HashMap::new(),
         }),
         init_args: args.values.get(1..).unwrap_or(&[]).to_vec(),
         init_kwnames: args.kwnames.to_vec(),
     };
-    Ok(Value::obj(PyObject::with_dict(
+    let object = std::rc::Rc::new(PyObject::with_dict(
         cls.clone(),
         Payload::Native(Box::new(local)),
         vm.new_dict(),
-    )))
+    ));
+    forget_at_thread_exit(vm, &object, current_thread_serial());
+    Ok(Value::Obj(object))
+}
+
+/// Have the calling thread (serial `me`) drop its namespace in `local` when it ends.
+fn forget_at_thread_exit(vm: &mut Vm, local: &ObjRef, me: u64) {
+    let weak = std::rc::Rc::downgrade(local);
+    vm.thread
+        .at_exit
+        .push(Box::new(move |vm| forget_thread(vm, &weak, me)));
 }
 
 /// Install the calling thread's namespace in `obj` (a `_local`), making it (and
@@ -73,19 +87,26 @@ fn switch_to_current_thread(vm: &mut Vm, obj: &Value) -> PyResult<()> {
     };
     let me = current_thread_serial();
     let mut state = local.state.borrow_mut();
-    if state.installed_for == me {
+    if state.installed_for == Some(me) {
         return Ok(());
     }
     let mine = state.parked.remove(&me);
     let first_use = mine.is_none();
     let mine = mine.unwrap_or_else(|| vm.new_dict());
     let previous = o.dict.borrow_mut().replace(mine);
-    if let Some(previous) = previous {
-        let owner = state.installed_for;
-        state.parked.insert(owner, previous);
-    }
-    state.installed_for = me;
+    let dropped = match (previous, state.installed_for) {
+        (Some(previous), Some(owner)) => {
+            state.parked.insert(owner, previous);
+            None
+        }
+        (previous, _) => previous,
+    };
+    state.installed_for = Some(me);
     drop(state);
+    drop(dropped);
+    if first_use {
+        forget_at_thread_exit(vm, o, me);
+    }
     let cls = vm.type_of(obj);
     if first_use && vm.type_is_heap(&cls) {
         if let Some(init) = vm.type_lookup(&cls, "__init__") {
@@ -99,6 +120,25 @@ fn switch_to_current_thread(vm: &mut Vm, obj: &Value) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// Thread `serial` ended: drop its namespace in the local `weak` (if still alive).
+/// The namespace is dropped after the local's state is let go, so that finalizers
+/// that use the local find it consistent.
+fn forget_thread(vm: &mut Vm, weak: &std::rc::Weak<PyObject>, serial: u64) {
+    let Some(o) = weak.upgrade() else { return };
+    let Some(local) = o.native::<Local>() else {
+        return;
+    };
+    let mut state = local.state.borrow_mut();
+    let namespace = if state.installed_for == Some(serial) {
+        state.installed_for = None;
+        o.dict.borrow_mut().replace(vm.new_dict())
+    } else {
+        state.parked.remove(&serial)
+    };
+    drop(state);
+    drop(namespace);
 }
 
 fn local_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -19,7 +19,6 @@ use adder_vm::object::ObjRef;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyResult, Value, Vm};
 
-use crate::args::positional;
 use handle::HandleState;
 use lock::*;
 
@@ -64,24 +63,24 @@ fn ident_value(vm: &Vm, ident: u64) -> Value {
 }
 
 fn get_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "get_ident", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread.get_ident")?;
     Ok(ident_value(vm, current_thread_ident()))
 }
 
 fn get_main_thread_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "_get_main_thread_ident", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread._get_main_thread_ident")?;
     Ok(ident_value(vm, vm.interp.main_thread_ident))
 }
 
 fn get_native_id(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "get_native_id", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread.get_native_id")?;
     // SAFETY: gettid has no preconditions.
     Ok(Value::Int(i64::from(unsafe { libc::gettid() })))
 }
 
 /// `_count()`: threads started by this module that have not finished.
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "_count", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread._count")?;
     let running = vm
         .native_state::<ThreadModule>()
         .map_or(0, |m| m.running.load(Ordering::Relaxed));
@@ -95,16 +94,19 @@ const STACK_SIZE_MIN: i64 = 53248;
 /// `stack_size([size])`: the old setting; new threads get at least adder's own
 /// minimum whatever is asked (see `adder_vm::threads::THREAD_STACK_SIZE`).
 fn stack_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = positional(vm, &args, "stack_size", 0, 1)?;
+    crate::arity::no_keywords(vm, &args, "stack_size")?;
+    if args.pos().len() > 1 {
+        return Err(vm.type_error(format!(
+            "stack_size() takes at most 1 argument ({} given)",
+            args.pos().len()
+        )));
+    }
     let Some(module) = vm.native_state::<ThreadModule>() else {
         return Err(vm.system_error("_thread is not initialised"));
     };
     let old = module.stack_size.get();
-    if let Some(size) = pos.first() {
-        let size = crate::args::int_arg(vm, size)?;
-        if size < 0 {
-            return Err(vm.value_error("size must be 0 or a positive value"));
-        }
+    if let Some(size) = args.pos().first() {
+        let size = crate::number_args::to_ssize(vm, size)?;
         if size != 0 && size < STACK_SIZE_MIN {
             return Err(vm.value_error(format!("size must be at least {STACK_SIZE_MIN} bytes")));
         }
@@ -114,11 +116,12 @@ fn stack_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn daemon_threads_allowed(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "daemon_threads_allowed", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread.daemon_threads_allowed")?;
     Ok(Value::Bool(true))
 }
 
-fn exit_thread(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+fn exit_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::arity::none(vm, &args, "_thread.exit")?;
     Err(adder_vm::PyErr(
         vm.new_exception(&vm.types().exc.system_exit, vec![]),
     ))
@@ -220,7 +223,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
 
 /// `allocate_lock()`: a new unlocked lock.
 fn allocate_lock(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    positional(vm, &args, "allocate_lock", 0, 0)?;
+    crate::arity::none(vm, &args, "_thread.allocate_lock")?;
     let Some(state) = vm.native_state::<ThreadModule>() else {
         return Err(vm.system_error("_thread module state missing"));
     };

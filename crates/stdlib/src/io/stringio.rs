@@ -2,10 +2,13 @@
 //! translations of text files.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 
 use adder_vm::native_module::{new_native_type, NativeObject, NativeTypeSpec};
 use adder_vm::object::{ObjRef, Payload};
 use adder_vm::objects::function::Args;
+use adder_vm::objects::str::PyStr;
+use adder_vm::objects::str_stand_in::map_text;
 use adder_vm::{PyResult, Value, Vm};
 
 use super::iobase::{closed_file_error, new_io_object, truncate_size, type_arg};
@@ -17,7 +20,11 @@ use crate::native_util::after_receiver;
 
 /// The text (as code points, for O(1) positions) and the position in it.
 struct StringIo {
+    /// The characters, U+FFFD where the text has a lone surrogate.
     text: RefCell<Vec<char>>,
+    /// The lone surrogates of the text by position (writes never move characters,
+    /// so positions stay valid); empty unless surrogates were written.
+    surrogates: RefCell<BTreeMap<usize, u16>>,
     pos: Cell<usize>,
     newline: Cell<Newline>,
     seen: Cell<SeenNewlines>,
@@ -38,6 +45,7 @@ fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = type_arg(vm, &args, "StringIO", true)?;
     let state = StringIo {
         text: RefCell::new(Vec::new()),
+        surrogates: RefCell::new(BTreeMap::new()),
         pos: Cell::new(0),
         newline: Cell::new(Newline::Lf),
         seen: Cell::new(SeenNewlines::default()),
@@ -66,12 +74,13 @@ fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     state.newline.set(newline);
     state.text.borrow_mut().clear();
+    state.surrogates.borrow_mut().clear();
     state.pos.set(0);
     match &a[0] {
         None | Some(Value::None) => {}
         Some(v) => match v.payload() {
             Some(Payload::Str(s)) => {
-                write_text(vm, state, s.as_str())?;
+                write_text(vm, state, s)?;
                 state.pos.set(0);
             }
             _ => {
@@ -90,22 +99,24 @@ fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The position may be anywhere up to PY_SSIZE_T_MAX after a seek, so the new end
 /// is checked as CPython checks it (OverflowError) and the buffer grown fallibly
 /// (MemoryError) rather than overflowing or aborting.
-fn write_text(vm: &Vm, state: &StringIo, text: &str) -> PyResult<usize> {
-    if text.is_empty() {
+fn write_text(vm: &Vm, state: &StringIo, s: &PyStr) -> PyResult<usize> {
+    if s.char_len() == 0 {
         return Ok(0);
     }
     let newline = state.newline.get();
     if matches!(newline, Newline::Universal | Newline::Untranslated) {
         let mut seen = state.seen.get();
-        seen.note(text);
+        seen.note(s.as_str());
         state.seen.set(seen);
     }
-    let translated = if newline.translates_input() {
-        translate_input(text)
-    } else {
-        translate_output(text, newline).into_owned()
-    };
-    let chars: Vec<char> = translated.chars().collect();
+    let translated = map_text(s, |text| {
+        if newline.translates_input() {
+            translate_input(text)
+        } else {
+            translate_output(text, newline).into_owned()
+        }
+    });
+    let chars: Vec<char> = translated.as_str().chars().collect();
     let mut buf = state.text.borrow_mut();
     let start = state.pos.get();
     let end = start
@@ -127,25 +138,54 @@ fn write_text(vm: &Vm, state: &StringIo, text: &str) -> PyResult<usize> {
     }
     let overlap = end.min(buf.len());
     buf.splice(start..overlap, chars);
+    note_surrogates(state, start..end, &translated);
     state.pos.set(end);
-    Ok(text.chars().count())
+    Ok(s.char_len())
+}
+
+/// Record the surrogates of `written`, which now fills `range` of the text.
+fn note_surrogates(state: &StringIo, range: std::ops::Range<usize>, written: &PyStr) {
+    let mut table = state.surrogates.borrow_mut();
+    if table.is_empty() && !written.has_surrogates() {
+        return;
+    }
+    table.retain(|at, _| !range.contains(at));
+    for s in written.surrogates() {
+        table.insert(range.start + s.index, s.unit);
+    }
 }
 
 /// Take up to `n` characters (all when `None`) from the position.
-fn take(state: &StringIo, n: Option<usize>) -> String {
+fn take(vm: &Vm, state: &StringIo, n: Option<usize>) -> Value {
     let buf = state.text.borrow();
     let start = state.pos.get().min(buf.len());
     let end = n.map_or(buf.len(), |n| start.saturating_add(n).min(buf.len()));
     state.pos.set(end.max(state.pos.get()));
-    buf[start..end].iter().collect()
+    text_between(vm, state, &buf, start..end)
+}
+
+/// The str of `buf[range]` with its surrogates.
+fn text_between(vm: &Vm, state: &StringIo, buf: &[char], range: std::ops::Range<usize>) -> Value {
+    let table = state.surrogates.borrow();
+    let chars = buf.get(range.clone()).unwrap_or(&[]);
+    if table.range(range.clone()).next().is_none() {
+        return vm.new_str(&chars.iter().collect::<String>());
+    }
+    let points = chars
+        .iter()
+        .zip(range)
+        .map(|(&c, at)| match table.get(&at) {
+            Some(&unit) => unit as u32,
+            None => c as u32,
+        });
+    vm.new_str_obj(PyStr::from_code_points(points))
 }
 
 fn stringio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "read")?;
     let pos = positional(vm, &args, "read", 1, 2)?;
     let n = opt_int(vm, pos.get(1), -1)?;
-    let text = take(state, usize::try_from(n).ok());
-    Ok(vm.new_str(&text))
+    Ok(take(vm, state, usize::try_from(n).ok()))
 }
 
 fn stringio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -165,8 +205,7 @@ fn stringio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
         usize::try_from(limit).map_or(line, |l| line.min(l))
     };
-    let text = take(state, Some(n));
-    Ok(vm.new_str(&text))
+    Ok(take(vm, state, Some(n)))
 }
 
 fn stringio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -180,12 +219,13 @@ fn stringio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(v)
         )));
     };
-    Ok(Value::Int(write_text(vm, state, s.as_str())? as i64))
+    Ok(Value::Int(write_text(vm, state, s)? as i64))
 }
 
 fn stringio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let text: String = this(vm, &args, "getvalue")?.text.borrow().iter().collect();
-    Ok(vm.new_str(&text))
+    let state = this(vm, &args, "getvalue")?;
+    let buf = state.text.borrow();
+    Ok(text_between(vm, state, &buf, 0..buf.len()))
 }
 
 fn stringio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -222,6 +262,7 @@ fn stringio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "truncate")?;
     let size = truncate_size(vm, &args, state.pos.get(), "Negative size value")?;
     state.text.borrow_mut().truncate(size);
+    state.surrogates.borrow_mut().retain(|&at, _| at < size);
     Ok(Value::Int(size as i64))
 }
 
@@ -234,6 +275,7 @@ fn stringio_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = vm.native_self::<StringIo>(&args, "close", "_io.StringIO")?;
     state.closed.set(true);
     state.text.borrow_mut().clear();
+    state.surrogates.borrow_mut().clear();
     Ok(Value::None)
 }
 

@@ -13,6 +13,8 @@ use adder_vm::object::{ObjRef, Payload};
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::codecs::{self, Codec};
 use adder_vm::objects::function::{Args, NativeFn};
+use adder_vm::objects::str::PyStr;
+use adder_vm::objects::str_stand_in::map_text;
 use adder_vm::{PyResult, Value, Vm};
 
 use super::iobase::{closed_error, new_io_object, type_arg, unsupported};
@@ -149,7 +151,8 @@ fn textio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Decode bytes with the stream's codec and error handler.
-fn decode(vm: &mut Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
+/// (Exact: `surrogateescape` and `surrogatepass` make lone surrogates.)
+fn decode(vm: &mut Vm, state: &TextIo, data: &[u8]) -> PyResult<PyStr> {
     let codec = state.codec.get();
     let fast = match codec {
         Codec::Utf8 => std::str::from_utf8(data).ok().map(str::to_string),
@@ -158,23 +161,23 @@ fn decode(vm: &mut Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
         Codec::Ascii => None,
     };
     if let Some(text) = fast {
-        return Ok(text);
+        return Ok(PyStr::new(text));
     }
     let original = new_bytes(vm, data.to_vec());
-    codecs::decode(vm, data, &original, codec, &state.errors.borrow())
+    codecs::decode_str(vm, data, &original, codec, &state.errors.borrow())
 }
 
 /// Text from raw bytes: decoded, newline kinds noted, translated when asked.
-fn to_text(vm: &mut Vm, state: &TextIo, data: &[u8]) -> PyResult<String> {
+fn to_text(vm: &mut Vm, state: &TextIo, data: &[u8]) -> PyResult<PyStr> {
     let text = decode(vm, state, data)?;
     let newline = state.newline.get();
     if matches!(newline, Newline::Universal | Newline::Untranslated) {
         let mut seen = state.seen.get();
-        seen.note(&text);
+        seen.note(text.as_str());
         state.seen.set(seen);
     }
     Ok(if newline.translates_input() {
-        translate_input(&text)
+        map_text(&text, translate_input)
     } else {
         text
     })
@@ -200,7 +203,7 @@ fn fill(vm: &mut Vm, state: &TextIo, buffer: &Value) -> PyResult<bool> {
 }
 
 /// Remove and return the first `n` pending bytes as text.
-fn take_text(vm: &mut Vm, state: &TextIo, n: usize) -> PyResult<String> {
+fn take_text(vm: &mut Vm, state: &TextIo, n: usize) -> PyResult<PyStr> {
     let taken: Vec<u8> = state.pending.borrow_mut().drain(..n).collect();
     to_text(vm, state, &taken)
 }
@@ -253,7 +256,7 @@ fn textio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
         state.eof.set(true);
         let n = state.pending.borrow().len();
         let text = take_text(vm, state, n)?;
-        return Ok(vm.new_str(&text));
+        return Ok(vm.new_str_obj(text));
     }
     loop {
         let (n, complete) = {
@@ -267,18 +270,13 @@ fn textio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 state.pending.borrow().len()
             };
             let text = take_text(vm, state, n)?;
-            return Ok(vm.new_str(&text));
+            return Ok(vm.new_str_obj(text));
         }
     }
 }
 
 /// The next line, at most `limit` characters.
-fn read_line(
-    vm: &mut Vm,
-    state: &TextIo,
-    buffer: &Value,
-    limit: Option<usize>,
-) -> PyResult<String> {
+fn read_line(vm: &mut Vm, state: &TextIo, buffer: &Value, limit: Option<usize>) -> PyResult<PyStr> {
     loop {
         let eof = state.eof.get();
         let found = {
@@ -310,17 +308,17 @@ fn textio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = positional(vm, &args, "readline", 1, 2)?;
     let limit = usize::try_from(opt_int(vm, pos.get(1), -1)?).ok();
     let line = read_line(vm, state, &buffer, limit)?;
-    Ok(vm.new_str(&line))
+    Ok(vm.new_str_obj(line))
 }
 
 /// `__next__`: the next line, StopIteration at the end.
 fn textio_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (state, buffer) = this_open(vm, &args, "__next__")?;
     let line = read_line(vm, state, &buffer, None)?;
-    if line.is_empty() {
+    if line.char_len() == 0 {
         return Err(stop_iteration(vm));
     }
-    Ok(vm.new_str(&line))
+    Ok(vm.new_str_obj(line))
 }
 
 /// `write(s)`: translate, encode and pass to the buffer; flush on a newline when line
@@ -339,12 +337,18 @@ fn textio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let text = s.as_str();
     state.pending.borrow_mut().clear();
     state.eof.set(false);
-    let translated = translate_output(text, state.newline.get());
+    let newline = state.newline.get();
     let codec = state.codec.get();
-    let data = if codec == Codec::Utf8 {
-        translated.as_bytes().to_vec()
+    let data = if s.has_surrogates() {
+        let translated = map_text(s, |t| translate_output(t, newline).into_owned());
+        codecs::encode_str(vm, &translated, v, codec, &state.errors.borrow())?
     } else {
-        codecs::encode(vm, &translated, v, codec, &state.errors.borrow())?
+        let translated = translate_output(text, newline);
+        if codec == Codec::Utf8 {
+            translated.as_bytes().to_vec()
+        } else {
+            codecs::encode(vm, &translated, v, codec, &state.errors.borrow())?
+        }
     };
     call_method(vm, &buffer, "write", &[new_bytes(vm, data)])?;
     let has_newline = text.contains('\n') || text.contains('\r');

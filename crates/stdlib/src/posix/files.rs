@@ -83,7 +83,8 @@ pub fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytes(vm, data))
 }
 
-/// Read up to `n` bytes from `fd` (one `read` call, retried on EINTR).
+/// Read up to `n` bytes from `fd` (one `read` call, made again after EINTR once the
+/// signal handlers ran).
 ///
 /// `n` comes from the caller (`os.read(fd, 2**40)`): the buffer is reserved
 /// fallibly, so an impossible size raises MemoryError as in CPython instead of
@@ -99,37 +100,29 @@ pub fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Vec<u8>> {
     if buf.try_reserve_exact(n).is_err() {
         return Err(crate::native_util::memory_error(vm));
     }
-    let outcome = vm.allow_threads(move || loop {
-        // SAFETY: the buffer has capacity for n bytes; read() writes at most n.
-        let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n) };
-        if got >= 0 {
+    // An address, not a pointer, so that the call may cross to the GIL-free side.
+    let start = buf.as_mut_ptr() as usize;
+    // SAFETY: the buffer has capacity for n bytes; read() writes at most n.
+    let got = vm.blocking_call(|| unsafe { libc::read(fd, start as *mut libc::c_void, n) })?;
+    match got {
+        Ok(got) => {
             // SAFETY: the kernel initialised the first `got` (<= n) bytes.
             unsafe { buf.set_len(got as usize) };
-            return Ok(buf);
+            Ok(buf)
         }
-        let errno = super::errors::last_errno();
-        if errno != libc::EINTR {
-            return Err((errno, buf));
-        }
-    });
-    outcome.map_err(|(errno, buf)| {
-        drop(buf);
-        super::errors::errno_error(vm, errno, None, None)
-    })
+        Err(errno) => Err(super::errors::errno_error(vm, errno, None, None)),
+    }
 }
 
-/// Write some of `data` to `fd` (one `write` call, retried on EINTR): the count written.
-pub fn write_fd(vm: &Vm, fd: i32, data: &[u8]) -> PyResult<usize> {
-    loop {
-        // SAFETY: the pointer and length describe `data`.
-        let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
-        if n >= 0 {
-            return Ok(n as usize);
-        }
-        if super::errors::last_errno() != libc::EINTR {
-            return Err(last_error(vm, None));
-        }
-    }
+/// Write some of `data` to `fd` (one `write` call, made again after EINTR once the
+/// signal handlers ran): the count written. The write may block (a full pipe), so it
+/// runs without the GIL; `data` belongs to the caller, which keeps it alive and
+/// unchanged meanwhile.
+pub fn write_fd(vm: &mut Vm, fd: i32, data: &[u8]) -> PyResult<usize> {
+    // SAFETY: the pointer and length describe `data`.
+    let n = vm.blocking_call(|| unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) })?;
+    n.map(|n| n as usize)
+        .map_err(|errno| super::errors::errno_error(vm, errno, None, None))
 }
 
 /// `os.write(fd, data)`.

@@ -41,8 +41,19 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-/// Whether the last failed call was interrupted by a signal (then the caller runs
-/// the handlers and retries).
-fn interrupted() -> bool {
-    crate::posix::errors::last_errno() == libc::EINTR
+/// Run a blocking wait (`select`, `poll`) without the GIL, so that other threads run
+/// meanwhile: the call's result and, when it failed, its errno (read before the GIL
+/// is taken back, whose own waits may change it).
+fn wait_without_gil(vm: &mut Vm, wait: impl FnOnce() -> i32 + Send) -> (i32, i32) {
+    vm.allow_threads(|| {
+        let n = wait();
+        (
+            n,
+            if n < 0 {
+                adder_vm::gil::last_errno()
+            } else {
+                0
+            },
+        )
+    })
 }

@@ -1,7 +1,7 @@
 //! `select.poll()` objects over the C `poll(2)`: a set of registered descriptors with
 //! event masks, kept in registration order (CPython keeps them in a dict).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use adder_vm::native_module::{new_native_type, NativeObject, NativeTypeSpec};
 use adder_vm::object::ObjRef;
@@ -13,8 +13,12 @@ use crate::arity;
 use crate::file_descriptor::as_file_descriptor;
 use crate::pytime::{timeout_ns, Deadline, NS_PER_MILLISECOND};
 
-/// `(fd, eventmask)` in registration order; re-registering keeps the position.
-struct Poll(RefCell<Vec<(i32, i16)>>);
+struct Poll {
+    /// `(fd, eventmask)` in registration order; re-registering keeps the position.
+    registered: RefCell<Vec<(i32, i16)>>,
+    /// A thread is in `poll()` on this object (CPython refuses a second one).
+    polling: Cell<bool>,
+}
 
 impl NativeObject for Poll {}
 
@@ -58,7 +62,13 @@ pub fn poll(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let ty = vm
         .native_state::<PollType>()
         .ok_or_else(|| vm.system_error("select is not initialised"))?;
-    Ok(vm.new_native_instance(&ty.0, Poll(RefCell::new(Vec::new()))))
+    Ok(vm.new_native_instance(
+        &ty.0,
+        Poll {
+            registered: RefCell::new(Vec::new()),
+            polling: Cell::new(false),
+        },
+    ))
 }
 
 fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a Poll> {
@@ -91,7 +101,7 @@ fn register(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => libc::POLLIN | libc::POLLPRI | libc::POLLOUT,
     };
     let p = this(vm, &args, "register")?;
-    let mut fds = p.0.borrow_mut();
+    let mut fds = p.registered.borrow_mut();
     match fds.iter_mut().find(|(f, _)| *f == fd) {
         Some(entry) => entry.1 = mask,
         None => fds.push((fd, mask)),
@@ -105,7 +115,7 @@ fn modify(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let fd = as_file_descriptor(vm, &pos[1])?;
     let mask = event_mask(vm, &pos[2])?;
     let p = this(vm, &args, "modify")?;
-    let mut fds = p.0.borrow_mut();
+    let mut fds = p.registered.borrow_mut();
     match fds.iter_mut().find(|(f, _)| *f == fd) {
         Some(entry) => entry.1 = mask,
         None => {
@@ -125,7 +135,7 @@ fn unregister(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = arity::positional(vm, &args, "unregister", "unregister", 2, 2)?;
     let fd = as_file_descriptor(vm, &pos[1])?;
     let p = this(vm, &args, "unregister")?;
-    let mut fds = p.0.borrow_mut();
+    let mut fds = p.registered.borrow_mut();
     match fds.iter().position(|(f, _)| *f == fd) {
         Some(i) => {
             fds.remove(i);
@@ -151,8 +161,12 @@ fn poll_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
             (ns >= 0).then_some(ns)
         }
     };
-    let mut pollfds: Vec<libc::pollfd> = this(vm, &args, "poll")?
-        .0
+    let state = this(vm, &args, "poll")?;
+    if state.polling.get() {
+        return Err(vm.runtime_error("concurrent poll() invocation"));
+    }
+    let mut pollfds: Vec<libc::pollfd> = state
+        .registered
         .borrow()
         .iter()
         .map(|&(fd, events)| libc::pollfd {
@@ -161,30 +175,41 @@ fn poll_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
             revents: 0,
         })
         .collect();
-    let deadline = Deadline::after(timeout);
+    state.polling.set(true);
+    let polled = wait_for_events(vm, &mut pollfds, Deadline::after(timeout));
+    state.polling.set(false);
+    polled?;
+    let ready: Vec<Value> = pollfds
+        .iter()
+        .filter(|p| p.revents != 0)
+        .map(|p| {
+            vm.new_tuple(vec![
+                Value::Int(p.fd.into()),
+                Value::Int((p.revents as u16).into()),
+            ])
+        })
+        .collect();
+    Ok(vm.new_list(ready))
+}
+
+/// `poll(2)` on `pollfds` until an event or the deadline, without the GIL; after a
+/// signal its handlers run and the wait goes on for the rest of the time.
+fn wait_for_events(vm: &mut Vm, pollfds: &mut [libc::pollfd], deadline: Deadline) -> PyResult<()> {
     loop {
         let ms = deadline.remaining().map_or(-1, |d| {
             // Round up so that a sub-millisecond timeout still waits.
             let ms = d.as_nanos().div_ceil(1_000_000);
             ms.min(i32::MAX as u128) as i32
         });
-        // SAFETY: `pollfds` is a valid array of its length.
-        let n = unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, ms) };
+        let (n, errno) = super::wait_without_gil(vm, || {
+            // SAFETY: `pollfds` is a valid array of its length.
+            unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, ms) }
+        });
         if n >= 0 {
-            let ready: Vec<Value> = pollfds
-                .iter()
-                .filter(|p| p.revents != 0)
-                .map(|p| {
-                    vm.new_tuple(vec![
-                        Value::Int(p.fd.into()),
-                        Value::Int((p.revents as u16).into()),
-                    ])
-                })
-                .collect();
-            return Ok(vm.new_list(ready));
+            return Ok(());
         }
-        if !super::interrupted() {
-            return Err(crate::posix::errors::last_error(vm, None));
+        if errno != libc::EINTR {
+            return Err(crate::posix::errors::errno_error(vm, errno, None, None));
         }
         vm.check_signals()?;
     }

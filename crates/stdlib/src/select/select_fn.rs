@@ -93,14 +93,16 @@ pub fn select(vm: &mut Vm, args: Args) -> PyResult<Value> {
             tv_sec: d.as_secs() as libc::time_t,
             tv_usec: d.subsec_micros() as libc::suseconds_t,
         });
-        let tv_ptr = tv
-            .as_mut()
-            .map_or(std::ptr::null_mut(), |t| t as *mut libc::timeval);
         let [r, w, x] = &mut sets[..] else {
             return Err(vm.system_error("select: three sets expected"));
         };
-        // SAFETY: the sets are initialised and hold descriptors below `nfds`.
-        let n = unsafe { libc::select(nfds, r, w, x, tv_ptr) };
+        let (n, errno) = super::wait_without_gil(vm, || {
+            let tv_ptr = tv
+                .as_mut()
+                .map_or(std::ptr::null_mut(), |t| t as *mut libc::timeval);
+            // SAFETY: the sets are initialised and hold descriptors below `nfds`.
+            unsafe { libc::select(nfds, r, w, x, tv_ptr) }
+        });
         if n >= 0 {
             let ready: Vec<Value> = lists
                 .iter()
@@ -109,8 +111,8 @@ pub fn select(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 .collect();
             return Ok(vm.new_tuple(ready));
         }
-        if !super::interrupted() {
-            return Err(crate::posix::errors::last_error(vm, None));
+        if errno != libc::EINTR {
+            return Err(crate::posix::errors::errno_error(vm, errno, None, None));
         }
         vm.check_signals()?;
     }

@@ -10,6 +10,7 @@
 mod classes;
 mod from_object;
 mod from_object_expr;
+mod node;
 mod table;
 mod to_object;
 mod validate;
@@ -23,11 +24,12 @@ use adder_syntax::tree_walk::NodeShape;
 use crate::error::PyResult;
 use crate::gc::collect::AddrMap;
 use crate::object::ObjRef;
-use crate::objects::dict::{self, DictData};
+use crate::objects::dict;
 use crate::value::Value;
 use crate::vm::Vm;
 
 pub(crate) use from_object::object_to_mod;
+pub use node::AstNodeData;
 pub(crate) use to_object::mod_to_object;
 
 /// `compile()` flags `_ast` exports (`Include/cpython/compile.h`).
@@ -51,13 +53,12 @@ pub(crate) struct AstClasses {
     templates: RefCell<AddrMap<Rc<NodeTemplate>>>,
 }
 
-/// What making a node of one kind needs: its class, its `__dict__` ready to copy
-/// (the field keys in `_fields` order, then the position keys when the kind has a
-/// position, every value None), and for a kind without fields or position the one
-/// instance every tree shares.
+/// What making a node of one kind needs: its class, its attribute names (the fields
+/// in `_fields` order, then the positions when the kind has them), and for a kind
+/// without fields or position the one instance every tree shares.
 struct NodeTemplate {
     class: ObjRef,
-    dict: DictData,
+    layout: Rc<node::NodeLayout>,
     singleton: Option<Value>,
 }
 

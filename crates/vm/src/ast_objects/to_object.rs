@@ -3,28 +3,31 @@
 //! nodes are made straight from the AST with no intermediate tree.
 //!
 //! This is the hot half of `ast.parse`: a node is made without calling any Python
-//! code, its `__dict__` built at its final size from keys interned once per node kind
-//! (`NodeTemplate`), positions stored as unboxed ints, identifiers interned (as
+//! code, its fields stored in an array named by a layout interned once per node kind
+//! (`NodeTemplate`, `node.rs`), positions stored as unboxed ints, identifiers interned (as
 //! CPython's parser interns them) and field-less nodes (`Load()`, `Add()`) shared by
 //! every tree, as CPython shares them.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::rc::Rc;
 
 use adder_syntax::ast::{Constant, Mod, Range};
 use adder_syntax::tree_walk::{walk_mod, NodeShape, TreeSink};
 
+use super::node::{AstNodeData, NodeLayout};
 use super::{AstClasses, NodeTemplate};
 use crate::error::{PyErr, PyResult};
 use crate::gc::collect::AddrHasher;
 use crate::object::{Payload, PyObject};
-use crate::objects::dict::DictData;
 use crate::value::Value;
 use crate::vm::Vm;
 
 /// Deepest nesting converted before RecursionError (CPython: "maximum recursion depth
-/// exceeded during ast construction"), well within Rust's stack.
-const MAX_DEPTH: usize = 5000;
+/// exceeded during ast construction"): at least the deepest tree the parser builds
+/// (`a.b.b...` chains CPython converts 129,000 levels deep), well within the
+/// interpreter thread's 1 GiB stack.
+const MAX_DEPTH: usize = 200_000;
 
 /// Position attributes, in CPython's `_attributes` order.
 const POSITION_NAMES: [&str; 4] = ["lineno", "col_offset", "end_lineno", "end_col_offset"];
@@ -78,22 +81,23 @@ impl ObjectSink<'_, '_, '_> {
                 return Ok(shared.clone());
             }
         }
-        let mut data = template.dict.clone();
         let start = self.stack.len().saturating_sub(shape.fields.len());
-        for (ix, v) in self.stack.drain(start..).enumerate() {
-            data.replace_value_at(ix, v);
-        }
+        // Exactly the final length, so that boxing does not reallocate.
+        let positions = if range.is_some() {
+            POSITION_NAMES.len()
+        } else {
+            0
+        };
+        let mut values = Vec::with_capacity(shape.fields.len() + positions);
+        values.extend(self.stack.drain(start..));
         if let Some(r) = range {
             let positions = [r.lineno, r.col_offset, r.end_lineno, r.end_col_offset];
-            for (ix, n) in positions.into_iter().enumerate() {
-                data.replace_value_at(shape.fields.len() + ix, Value::Int(i64::from(n)));
-            }
+            values.extend(positions.map(|n| Value::Int(i64::from(n))));
         }
-        let dict = self.vm.new_dict_with(data);
-        Ok(Value::obj(PyObject::with_dict(
+        let data = AstNodeData::new(template.layout.clone(), values.into_boxed_slice());
+        Ok(Value::obj(PyObject::new(
             template.class.clone(),
-            Payload::Instance,
-            dict,
+            Payload::AstNode(data),
         )))
     }
 }
@@ -147,31 +151,34 @@ pub(super) fn new_template(
         .get(shape.name)
         .cloned()
         .ok_or_else(|| vm.system_error(format!("_ast has no class {}", shape.name)))?;
-    let singleton = (shape.fields.is_empty() && !has_position).then(|| {
-        Value::obj(PyObject::with_dict(
-            class.clone(),
-            Payload::Instance,
-            vm.new_dict(),
-        ))
-    });
     let positions = if has_position {
         &POSITION_NAMES[..]
     } else {
         &[]
     };
-    let names = shape.fields.iter().chain(positions);
-    let mut dict = DictData::with_capacity(shape.fields.len() + positions.len());
-    for name in names {
-        let key = vm.intern(name);
-        let hash = key
-            .as_obj()
-            .and_then(|o| o.as_str())
-            .map_or(0, |s| s.hash());
-        dict.insert_new(key, hash, Value::None);
-    }
+    let keys = shape
+        .fields
+        .iter()
+        .chain(positions)
+        .map(|name| {
+            let key = vm.intern(name);
+            let hash = key
+                .as_obj()
+                .and_then(|o| o.as_str())
+                .map_or(0, |s| s.hash());
+            (key, hash)
+        })
+        .collect();
+    let layout = Rc::new(NodeLayout::new(keys, vm.types().dict.clone()));
+    let singleton = (shape.fields.is_empty() && !has_position).then(|| {
+        Value::obj(PyObject::new(
+            class.clone(),
+            Payload::AstNode(AstNodeData::new(layout.clone(), Box::default())),
+        ))
+    });
     Ok(NodeTemplate {
         class,
-        dict,
+        layout,
         singleton,
     })
 }

@@ -53,28 +53,43 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
 ];
 
 /// Check the positional count: `name() takes exactly one argument (N given)` style.
+/// The check is inlined into every built-in (it runs on each of their calls), the
+/// message is built out of line.
+#[inline]
 fn arity(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.values.len();
+    if args.kwnames.is_empty() && n >= min && n <= max {
+        return Ok(());
+    }
+    Err(arity_error(vm, args, name, min, max))
+}
+
+#[cold]
+fn arity_error(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> crate::error::PyErr {
     let n = args.pos().len();
-    if !args.kwnames.is_empty() {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if n < min || n > max {
-        let msg = if min == max && min == 1 {
-            format!("{name}() takes exactly one argument ({n} given)")
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        return Err(vm.type_error(msg));
-    }
-    Ok(())
+    let msg = if !args.kwnames.is_empty() {
+        format!("{name}() takes no keyword arguments")
+    } else if max == 0 {
+        format!("{name}() takes no arguments ({n} given)")
+    } else if min == max && min == 1 {
+        format!("{name}() takes exactly one argument ({n} given)")
+    } else if min == max {
+        format!(
+            "{name} expected {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    };
+    vm.type_error(msg)
 }
 
 fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -82,6 +97,8 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut end = "\n".to_string();
     let mut file = Value::None;
     let mut flush = false;
+    // The `sep`/`end` str objects, written as they are to files other than stdout.
+    let (mut sep_obj, mut end_obj) = (None, None);
     for (k, v) in args.kwargs() {
         match name_str(k) {
             "sep" | "end" => {
@@ -101,8 +118,10 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if let Some(t) = text {
                     if name_str(k) == "sep" {
                         sep = t;
+                        sep_obj = Some(v.clone());
                     } else {
                         end = t;
+                        end_obj = Some(v.clone());
                     }
                 }
             }
@@ -123,12 +142,20 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => return Err(vm.runtime_error("lost sys.stdout")),
         }
     }
-    if matches!(
-        file.payload(),
-        Some(Payload::StdStream(
-            crate::objects::std_stream::StdStream::Stdout
-        ))
-    ) {
+    // A `sep`/`end` with lone surrogates goes through `write`, which rejects them.
+    let has_surrogates = |v: &Option<Value>| match v.as_ref().and_then(|v| v.payload()) {
+        Some(Payload::Str(s)) => s.has_surrogates(),
+        _ => false,
+    };
+    let exact_kw = has_surrogates(&sep_obj) || has_surrogates(&end_obj);
+    if !exact_kw
+        && matches!(
+            file.payload(),
+            Some(Payload::StdStream(
+                crate::objects::std_stream::StdStream::Stdout
+            ))
+        )
+    {
         let mut out = String::new();
         for (i, v) in args.pos().iter().enumerate() {
             if i > 0 {
@@ -155,19 +182,18 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // Any other file gets one `write` per piece, as CPython's print does.
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            let s = vm.new_str(&sep);
+            let s = sep_obj.clone().unwrap_or_else(|| vm.new_str(&sep));
             vm.call_method_by_name(&file, "write", &[s])?;
         }
         let s = if std::rc::Rc::ptr_eq(&vm.type_of(v), &vm.types().str_) {
             // An exact str is its own `str()` (lone surrogates included).
             v.clone()
         } else {
-            let s = vm.to_str(v)?;
-            vm.new_str(&s)
+            crate::objects::str_stand_in::exact(vm, |vm| vm.to_str(v))?
         };
         vm.call_method_by_name(&file, "write", &[s])?;
     }
-    let s = vm.new_str(&end);
+    let s = end_obj.unwrap_or_else(|| vm.new_str(&end));
     vm.call_method_by_name(&file, "write", &[s])?;
     if flush {
         vm.call_method_by_name(&file, "flush", &[])?;
@@ -182,14 +208,16 @@ fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "repr", 1, 1)?;
-    let r = vm.repr(&args.pos()[0])?;
-    Ok(vm.new_str(&r))
+    crate::objects::str_stand_in::exact(vm, |vm| vm.repr(&args.pos()[0]))
 }
 
 fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, &args, "ascii", 1, 1)?;
-    let r = vm.repr(&args.pos()[0])?;
-    Ok(vm.new_str(&crate::objects::repr::ascii_escape(&r)))
+    crate::objects::str_stand_in::exact(vm, |vm| {
+        Ok(crate::objects::repr::ascii_escape(
+            &vm.repr(&args.pos()[0])?,
+        ))
+    })
 }
 
 fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -197,8 +225,36 @@ fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.absolute(&args.pos()[0])
 }
 
+/// `min(a, b)`/`max(a, b)` of two unboxed ints or two floats, the form of hot loops:
+/// the first argument unless the second is strictly better, as the general loop
+/// decides (so a NaN never wins, as in CPython). `None` for any other call.
+#[inline]
+fn min_max_of_two_numbers(args: &Args, op: CmpOp) -> Option<Value> {
+    let second_better = match args.values {
+        [Value::Int(a), Value::Int(b)] => match op {
+            CmpOp::Lt => b < a,
+            _ => b > a,
+        },
+        [Value::Float(a), Value::Float(b)] => match op {
+            CmpOp::Lt => b < a,
+            _ => b > a,
+        },
+        _ => return None,
+    };
+    if !args.kwnames.is_empty() {
+        return None;
+    }
+    let [first, second] = args.values else {
+        return None;
+    };
+    Some(if second_better { second } else { first }.clone())
+}
+
 /// `min()`/`max()` with `key` and `default`.
 fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
+    if let Some(best) = min_max_of_two_numbers(&args, op) {
+        return Ok(best);
+    }
     let mut key = Value::None;
     let mut default = Value::Null;
     for (k, v) in args.kwargs() {

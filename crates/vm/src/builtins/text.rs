@@ -79,8 +79,13 @@ pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.write_stdout(&text)?;
     }
     vm.flush_stdout();
-    let mut line = Vec::new();
-    let read = std::io::stdin().lock().read_until(b'\n', &mut line);
+    // The wait for a line runs without the GIL, so that other threads go on (the
+    // allocator is thread-safe: the line may grow there).
+    let (mut line, read) = vm.allow_threads(|| {
+        let mut line = Vec::new();
+        let read = std::io::stdin().lock().read_until(b'\n', &mut line);
+        (line, read)
+    });
     match read {
         Ok(0) => {
             return Err(PyErr(vm.new_exception(

@@ -21,7 +21,8 @@ use crate::value::Value;
 #[inline(always)]
 fn class_without_dict(o: &ObjRef) -> Option<u64> {
     let dict = o.dict.try_borrow().ok()?;
-    if dict.is_some() {
+    // A parsed `_ast` node keeps its attributes inline, with no dict.
+    if dict.is_some() || matches!(o.payload, crate::object::Payload::AstNode(_)) {
         return None;
     }
     let class = o.class.try_borrow().ok()?;

@@ -13,7 +13,9 @@
 //! Stack shapes are the compiler's: like CPython, the loop trusts that an instruction
 //! finds the operands it pops (code objects come from adder's compiler or its own cache
 //! files, and `code.replace` cannot change `co_code`). Pushes are checked against the
-//! allocation, and local and constant indexes against their tables.
+//! allocation. What the loop does not check per instruction, `adder_bytecode::validate`
+//! checked once when the code object was made: `ip` stays inside the code, and local
+//! and constant indexes inside their tables.
 
 use adder_bytecode::{CodeUnit, Opcode};
 
@@ -21,6 +23,7 @@ use super::fast_ops::{
     concat_in_place, exact_sequence_item, is_exact_str, scalar_binop, scalar_compare, scalar_truth,
     store_exact_list_item,
 };
+use super::out_of_line::out_of_line_opcodes;
 use super::{attr_cache, decode, inline_cache, Flow};
 use crate::error::PyResult;
 use crate::frame::Frame;
@@ -48,25 +51,6 @@ fn fused_branch(units: &[CodeUnit], at: usize, truth: bool) -> Option<usize> {
     } else {
         next
     })
-}
-
-/// The instruction after EXTENDED_ARG prefixes (the first one's argument is `arg`,
-/// the next unit is at `at`): its opcode, its full argument, and the index after it.
-#[cold]
-fn read_extended_arg(
-    units: &[CodeUnit],
-    mut at: usize,
-    mut arg: u32,
-) -> Option<(Opcode, u32, usize)> {
-    loop {
-        let unit = units.get(at)?;
-        at += 1;
-        arg = (arg << 8) | unit.arg as u32;
-        let op = decode(*unit);
-        if op != Opcode::ExtendedArg {
-            return Some((op, arg, at));
-        }
-    }
 }
 
 impl Vm {
@@ -228,13 +212,15 @@ impl Vm {
                 unsafe { &mut *sp.sub($n) }
             };
         }
+        // A fast local (or cell) by index. Only for the argument of an instruction
+        // whose index `adder_bytecode::validate` checks (`has_local`/`has_free` and the
+        // two-index forms): for those the index is below `nlocals`.
         macro_rules! local {
             ($i:expr) => {{
                 let i: usize = $i;
-                if i >= nlocals {
-                    fail!(self.system_error("local variable index out of range"));
-                }
-                // SAFETY: fast locals are the first `nlocals` slots, always initialised.
+                debug_assert!(i < nlocals);
+                // SAFETY: `i < nlocals` (validated, see above); fast locals are the first
+                // `nlocals` slots, always initialised.
                 unsafe { &mut *base.add(i) }
             }};
         }
@@ -242,22 +228,28 @@ impl Vm {
         load_stack!();
         // Finalizers queued by an unwind that ended in this frame.
         run_deferred!();
+        // The argument bits of EXTENDED_ARG prefixes before the next instruction,
+        // already shifted into place above its own argument byte.
+        let mut extended_arg: u32 = 0;
         loop {
-            let Some(&unit) = units.get(ip) else {
-                fail!(self.system_error("ran off the end of the bytecode"));
-            };
+            // The loop head is one straight block: fetch, decode and the table jump,
+            // with no bounds, opcode-range or EXTENDED_ARG branch (about 13
+            // instructions instead of 19). LLVM 22 still does not copy it into the
+            // handlers (not even with -tail-dup-* options), so all instructions share
+            // one indirect jump.
+            // SAFETY: validated code (`adder_bytecode::validate`, run on every code
+            // object) never lets `ip` reach the end: every instruction that may fall
+            // through has a next unit, and jump and handler targets are in range.
+            let unit = unsafe { *units.get_unchecked(ip) };
             ip += 1;
-            let mut op = decode(unit);
-            let mut arg = unit.arg as u32;
-            if op == Opcode::ExtendedArg {
-                let Some((real_op, full_arg, after)) = read_extended_arg(units, ip, arg) else {
-                    fail!(self.system_error("ran off the end of the bytecode"));
-                };
-                (op, arg, ip) = (real_op, full_arg, after);
-            }
+            let op = decode(unit);
+            let arg = extended_arg | unit.arg as u32;
+            extended_arg = 0;
             // The hot instructions run here, in a small loop body; everything else goes
             // through `execute`, out of line, so it does not weigh on this loop.
             match op {
+                // The prefix's bits go to the next unit, a valid instruction (validated).
+                Opcode::ExtendedArg => extended_arg = arg << 8,
                 // The eval breaker: function entry (not a resumption inside `yield
                 // from`/`await`) and backward jumps run the handlers of signals that
                 // arrived (Ctrl-C's raises KeyboardInterrupt).
@@ -294,11 +286,8 @@ impl Vm {
                     }
                 }
                 Opcode::LoadConst => {
-                    let v = code
-                        .consts
-                        .get(arg as usize)
-                        .cloned()
-                        .unwrap_or(Value::None);
+                    // SAFETY: constant indexes are validated.
+                    let v = unsafe { code.consts.get_unchecked(arg as usize) }.clone();
                     push!(v);
                 }
                 Opcode::LoadSmallInt => push_scalar!(Scalar::int(arg as i64)),
@@ -414,7 +403,7 @@ impl Vm {
                 Opcode::LoadGlobal => {
                     // SAFETY: `fp` is the live top frame.
                     let f = unsafe { &*fp };
-                    let cache = code.inline_cache.get(ip..).unwrap_or(&[]);
+                    let cache = code.inline_cache().get(ip..).unwrap_or(&[]);
                     make_room!();
                     // SAFETY: `sp < limit`: a free slot.
                     let hit = unsafe {
@@ -478,7 +467,7 @@ impl Vm {
                     }
                 }
                 Opcode::LoadAttr if arg & 1 != 0 => {
-                    let cache = code.inline_cache.get(ip..).unwrap_or(&[]);
+                    let cache = code.inline_cache().get(ip..).unwrap_or(&[]);
                     match attr_cache::method_hit(cache, peek!(1)) {
                         Some(method) => {
                             // `owner` becomes `method, owner` (the self argument).
@@ -557,7 +546,8 @@ impl Vm {
                         None => slow_path!(op, arg),
                     }
                 }
-                _ => slow_path!(op, arg),
+                // Every other opcode, by name (see `out_of_line.rs` for why not `_`).
+                out_of_line_opcodes!() => slow_path!(op, arg),
             }
         }
     }

@@ -31,7 +31,7 @@ pub(super) fn small_int_binop(arg: u32, a: i64, b: i64) -> Option<Scalar> {
     }
 }
 
-/// `BINARY_OP` on two floats for the operators that cannot fail.
+/// `BINARY_OP` on two floats for the operators and operands that cannot fail.
 #[inline(always)]
 pub(super) fn float_binop(arg: u32, a: f64, b: f64) -> Option<Scalar> {
     match arg {
@@ -39,6 +39,11 @@ pub(super) fn float_binop(arg: u32, a: f64, b: f64) -> Option<Scalar> {
         10 | 23 => Some(Scalar::float(a - b)),
         5 | 18 => Some(Scalar::float(a * b)),
         11 | 24 if b != 0.0 => Some(Scalar::float(a / b)),
+        // `**` with a positive finite base and a finite exponent: the C `pow` result,
+        // as CPython's `float_pow`, unless it overflowed (OverflowError, general path).
+        8 | 21 if a > 0.0 && a.is_finite() && b.is_finite() => {
+            Some(a.powf(b)).filter(|r| r.is_finite()).map(Scalar::float)
+        }
         _ => None,
     }
 }

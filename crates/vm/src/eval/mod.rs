@@ -11,8 +11,12 @@ mod dispatch;
 mod exceptions;
 mod fast_ops;
 pub mod generator;
+#[cfg(test)]
+mod hostile_code_tests;
 mod inline_cache;
+mod native_call;
 mod ops;
+mod out_of_line;
 mod python_call;
 
 use adder_bytecode::{CodeUnit, Opcode};
@@ -80,13 +84,14 @@ impl Vm {
         result
     }
 
-    /// Return a finished frame's box to the free list.
-    #[inline]
+    /// Return a finished frame's box to the free list (the frame pop of every
+    /// Python return, hence inlined).
+    #[inline(always)]
     pub(crate) fn recycle_frame(&mut self, mut frame: Box<Frame>) {
         if frame.frame_obj.is_some() {
             self.release_frame_object(&mut frame);
         }
-        while frame.slots.pop().is_some() {}
+        frame.slots.clear();
         frame.func = None;
         frame.locals = None;
         if self.thread.free_frames.len() < 256 {

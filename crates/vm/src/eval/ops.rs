@@ -491,7 +491,7 @@ impl Vm {
                 if arg & 1 != 0 {
                     let (meth, self_) = self.get_method(&owner, name)?;
                     if self_.is_some() {
-                        let cache = code.inline_cache.get(f.ip..).unwrap_or(&[]);
+                        let cache = code.inline_cache().get(f.ip..).unwrap_or(&[]);
                         super::attr_cache::remember_method(cache, &owner, &meth);
                     }
                     let f = unsafe { &mut *fp };
@@ -650,29 +650,26 @@ impl Vm {
                 let v = pop(f);
                 let s = match v.payload() {
                     Some(Payload::Str(_)) => v,
-                    _ => {
-                        let s = self.format_value(&v, "")?;
-                        self.new_str(&s)
-                    }
+                    _ => crate::objects::str_stand_in::exact(self, |vm| vm.format_value(&v, ""))?,
                 };
                 unsafe { &mut *fp }.slots.push(s);
             }
             Opcode::FormatWithSpec => {
                 let spec = pop(f);
                 let v = pop(f);
-                let spec_text = crate::protocol::attr::name_str(&spec).to_string();
-                let s = self.format_value(&v, &spec_text)?;
-                let s = self.new_str(&s);
+                let s = crate::objects::str_stand_in::exact(self, |vm| {
+                    let spec_text = crate::objects::str_stand_in::value_text(&spec);
+                    vm.format_value(&v, &spec_text)
+                })?;
                 unsafe { &mut *fp }.slots.push(s);
             }
             Opcode::ConvertValue => {
                 let v = pop(f);
-                let s = match arg {
-                    1 => self.to_str(&v)?,
-                    2 => self.repr(&v)?,
-                    _ => crate::objects::repr::ascii_escape(&self.repr(&v)?),
-                };
-                let s = self.new_str(&s);
+                let s = crate::objects::str_stand_in::exact(self, |vm| match arg {
+                    1 => vm.to_str(&v),
+                    2 => vm.repr(&v),
+                    _ => Ok(crate::objects::repr::ascii_escape(&vm.repr(&v)?)),
+                })?;
                 unsafe { &mut *fp }.slots.push(s);
             }
             Opcode::BuildInterpolation => {

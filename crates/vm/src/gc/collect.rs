@@ -34,7 +34,7 @@ fn is_container(o: &PyObject) -> bool {
         | Payload::Traceback(_)
         | Payload::Exception(_) => true,
         Payload::Tuple(items) => items.iter().any(|v| matches!(v, Value::Obj(_))),
-        Payload::Instance => true,
+        Payload::Instance | Payload::AstNode(_) => true,
         _ => false,
     }
 }
@@ -210,17 +210,14 @@ fn end_extra(objects: &[ObjRef]) {
 /// from such objects) and the rest.
 fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
     registry::number_for_collection(&objects);
-    let find = |v: &Value| match v {
-        Value::Obj(o) => registry::collecting_index(o, &objects),
-        _ => None,
-    };
+    let find = |o: &ObjRef| registry::collecting_index(o, &objects);
     // References from outside = all references - ours (1) - those from the set.
     let mut outside: Vec<isize> = objects
         .iter()
         .map(|o| Rc::strong_count(o) as isize - 1)
         .collect();
     for o in &objects {
-        super::traverse::visit_refs(o, &mut |v| {
+        super::traverse::visit_objects(o, &mut |v| {
             if let Some(i) = find(v) {
                 outside[i] -= 1;
             }
@@ -232,7 +229,7 @@ fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
         reachable[i] = true;
     }
     while let Some(i) = stack.pop() {
-        super::traverse::visit_refs(&objects[i], &mut |v| {
+        super::traverse::visit_objects(&objects[i], &mut |v| {
             if let Some(j) = find(v) {
                 if !reachable[j] {
                     reachable[j] = true;
@@ -340,6 +337,7 @@ fn clear_refs(o: &PyObject) {
             }
         }
         Payload::Frame(f) => released.append(&mut f.take_refs(true)),
+        Payload::AstNode(node) => released.append(&mut node.take_values()),
         _ => {}
     }
     drop(released);

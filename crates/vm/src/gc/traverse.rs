@@ -1,25 +1,42 @@
 //! The references each object holds (CPython's `tp_traverse`), for the cycle
 //! collector and `gc.get_referents`.
 
-use crate::object::{Payload, PyObject};
+use crate::object::{ObjRef, Payload, PyObject};
 use crate::value::Value;
 
 /// Call `visit` on every value `obj` refers to that could lead back to it. A
 /// container being changed right now (its cell borrowed) is skipped, which only makes
 /// the collector more conservative.
 pub fn visit_refs(obj: &PyObject, visit: &mut dyn FnMut(&Value)) {
+    visit_header(obj, &mut |o| visit(&Value::Obj(o.clone())));
+    visit_payload(&obj.payload, visit);
+}
+
+/// [`visit_refs`] for the cycle collector, which only follows objects: nothing is
+/// cloned, so a traversal writes to no reference count (it runs over every tracked
+/// object, twice per collection).
+pub(crate) fn visit_objects(obj: &PyObject, visit: &mut dyn FnMut(&ObjRef)) {
+    visit_header(obj, visit);
+    visit_payload(&obj.payload, &mut |v| {
+        if let Value::Obj(o) = v {
+            visit(o);
+        }
+    });
+}
+
+/// The class (when it is a heap type, which can be garbage) and the instance dict.
+fn visit_header(obj: &PyObject, visit: &mut dyn FnMut(&ObjRef)) {
     if let Ok(class) = obj.class.try_borrow() {
         if let Some(c) = class
             .as_ref()
             .filter(|c| c.as_type().is_some_and(|t| t.is_heap))
         {
-            visit(&Value::Obj(c.clone()));
+            visit(c);
         }
     }
     if let Ok(Some(d)) = obj.dict.try_borrow().as_deref() {
-        visit(&Value::Obj(d.clone()));
+        visit(d);
     }
-    visit_payload(&obj.payload, visit);
 }
 
 fn visit_cell(cell: &std::cell::RefCell<Value>, visit: &mut dyn FnMut(&Value)) {
@@ -100,6 +117,7 @@ fn visit_payload(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
         }
         Payload::StaticMethod(v) | Payload::ClassMethod(v) => visit(v),
         Payload::Native(n) => n.visit_refs(visit),
+        Payload::AstNode(node) => node.visit(visit),
         Payload::Frame(f) => f.visit_refs(visit),
         Payload::Traceback(tb) => {
             visit(&tb.next);

@@ -2,6 +2,7 @@
 //! turned into Python values, so the eval loop never converts anything at run time;
 //! and its introspection methods `co_lines()` and `co_positions()`.
 
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use adder_bytecode::line_table::line_ranges;
@@ -26,8 +27,47 @@ pub struct CodeData {
     pub cell_slots: Vec<usize>,
     /// One word per code unit: the specializing interpreter's memory for the
     /// instruction whose cache units sit there (CPython keeps it in the cache units
-    /// themselves; our code units stay immutable). See `eval::inline_cache`.
-    pub inline_cache: Box<[std::cell::Cell<u64>]>,
+    /// themselves; our code units stay immutable). See `eval::inline_cache`. Made when
+    /// the code first runs an instruction with a cache (read through
+    /// [`CodeData::inline_cache`]): most code objects of a program never run (a
+    /// compile of the standard library made 16 MB of them).
+    inline_cache: OnceCell<Box<[Cell<u64>]>>,
+}
+
+impl CodeData {
+    /// A code object's data with no inline caches yet.
+    pub fn new(
+        code: Rc<CodeObject>,
+        consts: Vec<Value>,
+        names: Vec<Value>,
+        localsplus_names: Vec<Value>,
+        cell_slots: Vec<usize>,
+    ) -> CodeData {
+        CodeData {
+            code,
+            consts,
+            names,
+            localsplus_names,
+            cell_slots,
+            inline_cache: OnceCell::new(),
+        }
+    }
+
+    /// The inline-cache words, one per code unit (zero until an instruction writes).
+    #[inline]
+    pub fn inline_cache(&self) -> &[Cell<u64>] {
+        match self.inline_cache.get() {
+            Some(words) => words,
+            None => self.first_inline_cache(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn first_inline_cache(&self) -> &[Cell<u64>] {
+        self.inline_cache
+            .get_or_init(|| (0..self.code.code.len()).map(|_| Cell::new(0)).collect())
+    }
 }
 
 /// Register the code type's methods.

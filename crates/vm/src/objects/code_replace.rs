@@ -3,12 +3,14 @@
 //!
 //! CPython trusts whatever bytecode it is given; adder must never let a code object
 //! crash the VM. So the fields that shape execution (`co_code`, argument counts, the
-//! number and kinds of fast locals, the exception table, the positions table) may only
-//! be "replaced" by their current value, `co_stacksize` may only grow, and `co_flags`
-//! may only change bits the VM does not rely on; anything else is a ValueError.
-//! Names, constants (at least as many as before, so every index stays valid), the
-//! first line (which shifts every position, as CPython's relative line table does),
-//! the file name and the names of locals, cells and free variables change freely.
+//! number and kinds of fast locals, the exception table) may only be "replaced" by
+//! their current value, `co_stacksize` may only grow, and `co_flags` may only change
+//! bits the VM does not rely on; anything else is a ValueError. Names, constants (at
+//! least as many as before, so every index stays valid), the first line (which shifts
+//! every position, as CPython's relative line table does), the positions table (any
+//! bytes, as CPython: every reader of positions stops at the first entry it cannot
+//! parse, and the table never steers execution), the file name and the names of
+//! locals, cells and free variables change freely.
 
 use std::rc::Rc;
 
@@ -134,13 +136,13 @@ impl Edit {
                 let current: Vec<u8> = code.code.iter().flat_map(|u| [u.op, u.arg]).collect();
                 same(bytes, current, vm, name)
             }
-            "co_linetable" | "co_exceptiontable" => {
+            "co_linetable" => {
+                code.linetable = bytes_arg(vm, name, value)?;
+                Ok(())
+            }
+            "co_exceptiontable" => {
                 let bytes = bytes_arg(vm, name, value)?;
-                let current = if name == "co_linetable" {
-                    code.linetable.clone()
-                } else {
-                    adder_bytecode::line_table::encode_exception_table(code)
-                };
+                let current = adder_bytecode::line_table::encode_exception_table(code);
                 same(bytes, current, vm, name)
             }
             "co_consts" => {

@@ -10,6 +10,7 @@
 use crate::error::{PyErr, PyResult};
 use crate::object::{ObjRef, Payload};
 use crate::objects::str::PyStr;
+use crate::protocol::number::IntRef;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -86,8 +87,10 @@ fn call_registered(
         Some([replacement, pos]) => {
             let text_ok = matches!(replacement.payload(), Some(Payload::Str(_)))
                 || (encoding && matches!(replacement.payload(), Some(Payload::Bytes(_))));
-            match (text_ok, pos) {
-                (true, Value::Int(p)) => Some((replacement.clone(), *p)),
+            match (text_ok, crate::protocol::number::as_int(pos)) {
+                (true, Some(IntRef::Small(p))) => Some((replacement.clone(), Some(p))),
+                // Beyond Py_ssize_t: CPython fails converting it.
+                (true, Some(IntRef::Big(_))) => Some((replacement.clone(), None)),
                 _ => None,
             }
         }
@@ -100,7 +103,14 @@ fn call_registered(
             "decoding error handler must return (str, int) tuple"
         }));
     };
-    let resolved = if pos < 0 { pos + len as i64 } else { pos };
+    let Some(pos) = pos else {
+        return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+    };
+    let resolved = if pos < 0 {
+        pos.saturating_add(len as i64)
+    } else {
+        pos
+    };
     match usize::try_from(resolved) {
         Ok(p) if p <= len => Ok((replacement, p)),
         _ => Err(vm.index_error(format!(

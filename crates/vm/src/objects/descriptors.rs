@@ -46,7 +46,14 @@ pub fn install(vm: &Vm) {
             ("__set_name__", property_set_name),
         ],
     );
-    crate::builtins::add_methods(vm, &t.staticmethod, &[("__get__", staticmethod_get)]);
+    crate::builtins::add_methods(
+        vm,
+        &t.staticmethod,
+        &[
+            ("__get__", staticmethod_get),
+            ("__call__", staticmethod_call),
+        ],
+    );
     crate::builtins::add_methods(vm, &t.classmethod, &[("__get__", classmethod_get)]);
     crate::objects::slots::install(vm);
 }
@@ -342,6 +349,27 @@ fn staticmethod_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos().first().and_then(|v| v.payload()) {
         Some(Payload::StaticMethod(f)) => Ok(f.clone()),
         _ => Err(vm.type_error("descriptor '__get__' requires a 'staticmethod' object")),
+    }
+}
+
+/// `staticmethod.__call__(*args, **kwargs)`: a static method is callable (3.10+),
+/// which matters for an implicit `__new__` called straight from a class dict.
+fn staticmethod_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.values.split_first() {
+        Some((Value::Obj(o), rest)) => match &o.payload {
+            Payload::StaticMethod(f) => {
+                let f = f.clone();
+                vm.call_with(
+                    &f,
+                    Args {
+                        values: rest,
+                        kwnames: args.kwnames,
+                    },
+                )
+            }
+            _ => Err(vm.type_error("descriptor '__call__' requires a 'staticmethod' object")),
+        },
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'staticmethod' object")),
     }
 }
 

@@ -41,15 +41,32 @@ pub struct DictData {
     keys_version: u64,
 }
 
-/// The last key-layout version handed out (see `DictData::keys_version`). Plain load and
-/// store, not an atomic increment: dicts are only mutated by the thread holding the GIL.
-static LAST_KEYS_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// Key-layout versions (see `DictData::keys_version`) are handed out from blocks of
+/// this many, each reserved by one thread from a process-wide atomic counter: unique
+/// across threads, and across interpreters running in parallel (unit tests, which do
+/// not share a GIL), while the common case stays a thread-local increment.
+const KEYS_VERSION_BLOCK: u64 = 1 << 20;
+
+/// The last version reserved by any thread.
+static RESERVED_KEYS_VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+thread_local! {
+    /// This thread's block: the next version to hand out, and the end of the block.
+    static KEYS_VERSIONS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
 
 fn next_keys_version() -> u64 {
-    use std::sync::atomic::Ordering::Relaxed;
-    let v = LAST_KEYS_VERSION.load(Relaxed) + 1;
-    LAST_KEYS_VERSION.store(v, Relaxed);
-    v
+    KEYS_VERSIONS.with(|block| {
+        let (next, end) = block.get();
+        if next < end {
+            block.set((next + 1, end));
+            return next;
+        }
+        let first = 1 + RESERVED_KEYS_VERSIONS
+            .fetch_add(KEYS_VERSION_BLOCK, std::sync::atomic::Ordering::Relaxed);
+        block.set((first + 1, first + KEYS_VERSION_BLOCK));
+        first
+    })
 }
 
 /// Bumped whenever a type's namespace changes; cached type lookups from an older epoch
@@ -67,9 +84,6 @@ pub fn type_epoch() -> u64 {
 pub fn bump_type_epoch() {
     TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
-
-/// Equality used while probing: `Ok(true)` when the stored key equals the searched one.
-pub type KeyEq<'a> = dyn FnMut(&Value, &Value) -> PyResult<bool> + 'a;
 
 impl DictData {
     pub fn new() -> DictData {
@@ -95,8 +109,16 @@ impl DictData {
         self.used == 0
     }
 
-    /// Index (into the entry array) of the entry holding `key`, if any.
-    pub fn find(&self, key: &Value, hash: i64, eq: &mut KeyEq) -> PyResult<Option<usize>> {
+    /// Index (into the entry array) of the entry holding `key`, if any. `eq` says
+    /// whether a stored key with the same hash equals the searched one; it is a generic
+    /// parameter rather than a `dyn` so that the common comparisons inline into the probe.
+    #[inline]
+    pub fn find(
+        &self,
+        key: &Value,
+        hash: i64,
+        eq: &mut impl FnMut(&Value, &Value) -> PyResult<bool>,
+    ) -> PyResult<Option<usize>> {
         if self.indices.is_empty() {
             return Ok(None);
         }
@@ -123,7 +145,12 @@ impl DictData {
         }
     }
 
-    pub fn get(&self, key: &Value, hash: i64, eq: &mut KeyEq) -> PyResult<Option<Value>> {
+    pub fn get(
+        &self,
+        key: &Value,
+        hash: i64,
+        eq: &mut impl FnMut(&Value, &Value) -> PyResult<bool>,
+    ) -> PyResult<Option<Value>> {
         Ok(self
             .find(key, hash, eq)?
             .map(|ix| self.entries[ix].value.clone()))
@@ -135,7 +162,7 @@ impl DictData {
         key: Value,
         hash: i64,
         value: Value,
-        eq: &mut KeyEq,
+        eq: &mut impl FnMut(&Value, &Value) -> PyResult<bool>,
     ) -> PyResult<Option<Value>> {
         if let Some(ix) = self.find(&key, hash, eq)? {
             self.changed();
@@ -161,7 +188,12 @@ impl DictData {
         self.used += 1;
     }
 
-    pub fn remove(&mut self, key: &Value, hash: i64, eq: &mut KeyEq) -> PyResult<Option<Entry>> {
+    pub fn remove(
+        &mut self,
+        key: &Value,
+        hash: i64,
+        eq: &mut impl FnMut(&Value, &Value) -> PyResult<bool>,
+    ) -> PyResult<Option<Entry>> {
         let Some(ix) = self.find(key, hash, eq)? else {
             return Ok(None);
         };
@@ -490,5 +522,23 @@ mod tests {
         assert_eq!(keys, expected);
         assert!(d.get(&Value::Int(4), 4, &mut int_eq).unwrap().is_some());
         assert!(d.get(&Value::Int(3), 3, &mut int_eq).unwrap().is_none());
+    }
+
+    /// Threads (as parallel interpreters) never get the same key-layout version.
+    #[test]
+    fn keys_versions_are_unique_across_threads() {
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                std::thread::spawn(|| (0..1000).map(|_| next_keys_version()).collect::<Vec<_>>())
+            })
+            .collect();
+        let mut all: Vec<u64> = threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap_or_default())
+            .collect();
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!((n, all.len()), (4000, 4000));
     }
 }

@@ -71,6 +71,7 @@ fn table(vm: &Vm) -> Vec<(ObjRef, &'static str, Kind, bool)> {
     }
     for n in ["real", "imag"] {
         out.push((t.float.clone(), n, GetSet, false));
+        out.push((t.complex.clone(), n, Member, false));
     }
     let method = [("__func__", Member, false), ("__self__", Member, false)];
     out.extend(method.map(|(n, k, w)| (t.method.clone(), n, k, w)));

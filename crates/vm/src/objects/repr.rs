@@ -3,11 +3,12 @@
 
 pub use adder_syntax::repr::{bytes_repr, str_repr};
 
-/// `ascii()`: the repr with every non-ASCII character escaped.
+/// `ascii()`: the repr with every non-ASCII character escaped (a surrogate's
+/// stand-in, inside a formatting scope, as that surrogate: `str_stand_in.rs`).
 pub fn ascii_escape(repr: &str) -> String {
     let mut out = String::with_capacity(repr.len());
     for c in repr.chars() {
-        let cp = c as u32;
+        let cp = crate::objects::str_stand_in::code_point(c);
         if cp < 0x80 {
             out.push(c);
         } else if cp < 0x100 {

@@ -10,10 +10,11 @@
 use std::cell::{Ref, RefCell};
 
 use adder_bytecode::set_table::{KeyMatch, ProbeCursor, Scan, SetTable};
+use adder_numeric::hash::hash_i64;
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject};
-use crate::objects::table_key;
+use crate::objects::{set_quick, table_key};
 use crate::protocol::compare::fast_eq;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -62,16 +63,35 @@ impl SetData {
         self.cached_hash = None;
     }
 
+    /// The table, for reading.
+    #[inline]
+    pub(crate) fn table(&self) -> &SetTable<Value> {
+        &self.table
+    }
+
     /// The table, for a change (noted first: see `changed`).
     #[inline]
-    fn table_mut(&mut self) -> &mut SetTable<Value> {
+    pub(crate) fn table_mut(&mut self) -> &mut SetTable<Value> {
         self.changed();
         &mut self.table
     }
 
     /// The active entries `(key, hash)` in table order.
     pub fn entries(&self) -> Vec<(Value, i64)> {
-        self.table.entries().map(|(k, h)| (k.clone(), h)).collect()
+        self.entries_after(0)
+    }
+
+    /// The active entries in table order but the first `skip` (those a quick loop of
+    /// `set_quick` handled).
+    pub fn entries_after(&self, skip: usize) -> Vec<(Value, i64)> {
+        if skip >= self.len() {
+            return Vec::new();
+        }
+        self.table
+            .entries()
+            .skip(skip)
+            .map(|(k, h)| (k.clone(), h))
+            .collect()
     }
 
     pub fn keys(&self) -> Vec<Value> {
@@ -132,7 +152,7 @@ impl SetData {
 /// Equality of a stored key with a searched one when no Python code is needed (the
 /// identity test first, as `set_lookkey`); `Undecided` sends it to `__eq__`.
 #[inline]
-fn quick_match(vm: &Vm, stored: &Value, key: &Value) -> KeyMatch {
+pub(crate) fn quick_match(vm: &Vm, stored: &Value, key: &Value) -> KeyMatch {
     if stored.is(key) {
         return KeyMatch::Equal;
     }
@@ -346,10 +366,12 @@ pub fn discard(vm: &mut Vm, cell: &RefCell<SetData>, key: &Value) -> PyResult<bo
 fn merge(vm: &mut Vm, cell: &RefCell<SetData>, other: &RefCell<SetData>) -> PyResult<()> {
     let entries = {
         let source = read(vm, other)?;
-        if write(vm, cell)?.table_mut().merge_into_empty(&source.table) {
+        let mut target = write(vm, cell)?;
+        if target.table_mut().merge_into_empty(&source.table) {
             return Ok(());
         }
-        source.entries()
+        let done = set_quick::merge(vm, &mut target, &source.table);
+        source.entries_after(done)
     };
     for (key, hash) in entries {
         add_entry(vm, cell, key, hash)?;
@@ -375,6 +397,16 @@ pub fn update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
         write(vm, cell)?.table_mut().reserve(entries.len());
         for (k, h) in entries {
             add_entry(vm, cell, k, h)?;
+        }
+        return Ok(());
+    }
+    if let Some(Payload::Range(r)) = other.payload() {
+        // `set(range(...))`: the ints directly, not through a range iterator.
+        let r = *r;
+        let mut value = r.start;
+        for _ in 0..crate::objects::range::range_len(&r) {
+            add_entry(vm, cell, Value::Int(value), hash_i64(value))?;
+            value = value.wrapping_add(r.step);
         }
         return Ok(());
     }
@@ -411,7 +443,9 @@ pub fn difference_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult
                 .map(|c| c.borrow().entries())
                 .unwrap_or_default()
         } else {
-            o.borrow().entries()
+            let source = read(vm, o)?;
+            let done = set_quick::remove_or_toggle(vm, &mut *write(vm, cell)?, &source.table, true);
+            source.entries_after(done)
         };
         for (k, h) in entries {
             discard_entry(vm, cell, &k, h)?;
@@ -443,7 +477,18 @@ pub fn intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
         } else {
             (scell, ocell)
         };
-        for (k, h) in small.borrow().entries() {
+        let rest = {
+            let (keys, other) = (read(vm, small)?, read(vm, big)?);
+            let done = set_quick::filter_into(
+                vm,
+                &mut *write(vm, rcell)?,
+                &keys.table,
+                &other.table,
+                true,
+            );
+            keys.entries_after(done)
+        };
+        for (k, h) in rest {
             if contains_entry(vm, big, &k, h)? {
                 add_entry(vm, rcell, k, h)?;
             }
@@ -488,7 +533,21 @@ pub fn difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
     let Some(rcell) = set_cell(&result) else {
         return Err(vm.system_error("difference"));
     };
-    for (k, h) in scell.borrow().entries() {
+    let rest = match set_cell(other) {
+        Some(ocell) => {
+            let (keys, other) = (read(vm, scell)?, read(vm, ocell)?);
+            let done = set_quick::filter_into(
+                vm,
+                &mut *write(vm, rcell)?,
+                &keys.table,
+                &other.table,
+                false,
+            );
+            keys.entries_after(done)
+        }
+        None => scell.borrow().entries(),
+    };
+    for (k, h) in rest {
         let present = match set_cell(other) {
             Some(o) => contains_entry(vm, o, &k, h)?,
             None => {
@@ -531,7 +590,12 @@ pub fn symmetric_difference_update(vm: &mut Vm, target: &Value, other: &Value) -
         return Ok(());
     }
     let entries = match (set_cell(other), other.payload()) {
-        (Some(o), _) => o.borrow().entries(),
+        (Some(o), _) => {
+            let source = read(vm, o)?;
+            let done =
+                set_quick::remove_or_toggle(vm, &mut *write(vm, cell)?, &source.table, false);
+            source.entries_after(done)
+        }
         (None, Some(Payload::Dict(d))) if !vm.type_is_heap(&vm.type_of(other)) => {
             d.borrow().iter().map(|e| (e.key.clone(), e.hash)).collect()
         }
@@ -550,11 +614,13 @@ pub fn symmetric_difference_update(vm: &mut Vm, target: &Value, other: &Value) -
 pub fn symmetric_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
     let class = base_class(vm, so);
     let result = make_set(vm, &class, Some(other))?;
-    let entries = set_cell(so)
-        .map(|c| c.borrow().entries())
-        .unwrap_or_default();
-    let Some(rcell) = set_cell(&result) else {
-        return Err(vm.system_error("symmetric difference"));
+    let (Some(scell), Some(rcell)) = (set_cell(so), set_cell(&result)) else {
+        return Err(vm.system_error("symmetric difference on a non-set"));
+    };
+    let entries = {
+        let source = read(vm, scell)?;
+        let done = set_quick::remove_or_toggle(vm, &mut *write(vm, rcell)?, &source.table, false);
+        source.entries_after(done)
     };
     symmetric_toggle(vm, rcell, entries)?;
     Ok(result)
@@ -612,19 +678,12 @@ impl Vm {
 }
 
 /// A frozenset built from compile-time constants (no Python code can run: the items are
-/// ints, strs, floats, bytes, tuples and frozensets of those). CPython's compiler builds
-/// such a constant three times: from the items in source order, then twice more from the
-/// previous build's iteration order as it merges equal constants. The table layout, and
-/// so the iteration order, is that of the last build (measured against CPython 3.14).
+/// ints, strs, floats, bytes, tuples and frozensets of those). The compiler stores the
+/// items in the order CPython's last build of the constant inserts them
+/// (`adder_bytecode::frozenset_order`), so one build gives CPython's table layout and
+/// iteration order.
 pub fn frozenset_of_constants(vm: &Vm, items: Vec<Value>) -> Value {
-    let mut data = constants_table(items);
-    for _ in 0..2 {
-        if data.is_empty() {
-            break;
-        }
-        data = constants_table(data.keys());
-    }
-    new_set_of(&vm.types().frozenset, data)
+    new_set_of(&vm.types().frozenset, constants_table(items))
 }
 
 fn constants_table(items: Vec<Value>) -> SetData {
@@ -650,7 +709,7 @@ fn constants_table(items: Vec<Value>) -> SetData {
 }
 
 fn constant_hash(v: &Value) -> i64 {
-    use adder_numeric::hash::{hash_bigint, hash_float, hash_i64};
+    use adder_numeric::hash::{hash_bigint, hash_float};
     match v {
         Value::Int(i) => hash_i64(*i),
         Value::Bool(b) => *b as i64,

@@ -129,8 +129,12 @@ fn flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     stream(vm, &args, "readline")?;
     vm.flush_stdout();
-    let mut line = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut line);
+    // Without the GIL while waiting, as `input()`.
+    let line = vm.allow_threads(|| {
+        let mut line = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut line);
+        line
+    });
     Ok(vm.new_str(&line))
 }
 

@@ -11,7 +11,10 @@
 //! ([`SurrogateAt`]). The table is `None` for every ordinary string, so the hot paths
 //! pay one pointer check at most. Operations that must be exact (equality, ordering,
 //! hash, indexing, slicing, concatenation, repr, encoding...) read [`PyStr::code_points`];
-//! the rest still see `as_str()`, where a surrogate shows as U+FFFD.
+//! the formatters that build Rust text (`%`, `format`, f-strings, `str()`) lend
+//! surrogates private-use stand-ins (`str_stand_in.rs`), and the methods too
+//! (`str_surrogate_methods.rs`); the rest still see `as_str()`, where a surrogate shows
+//! as U+FFFD.
 
 use std::cell::Cell;
 use std::hash::Hasher;
@@ -204,11 +207,20 @@ impl PyStr {
         self.code_points().cmp(other.code_points())
     }
 
+    /// The cached hash; computing it is out of line so that the check inlines into
+    /// every dict and set probe.
+    #[inline]
     pub fn hash(&self) -> i64 {
         let cached = self.hash.get();
         if cached != -1 {
             return cached;
         }
+        self.compute_hash()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn compute_hash(&self) -> i64 {
         let h = match self.surrogates {
             None => hash_str(&self.text),
             Some(_) => hash_code_points(self.code_points()),
@@ -220,6 +232,7 @@ impl PyStr {
 
 impl PartialEq for PyStr {
     /// Equal text and equal surrogates: a stand-in U+FFFD never equals a real one.
+    #[inline]
     fn eq(&self, other: &PyStr) -> bool {
         self.text == other.text && self.surrogates == other.surrogates
     }

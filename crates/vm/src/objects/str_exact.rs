@@ -1,5 +1,5 @@
 //! The protocol operations of `str` that must see lone surrogates exactly (indexing,
-//! slicing, concatenation, repetition, `in`, `chr`, `repr`). Each takes the common
+//! slicing, concatenation, repetition, `in`, `chr`, `repr`, `translate`). Each takes the common
 //! path unchanged when no operand holds a surrogate (see `str.rs` for the layout).
 
 use crate::objects::str::PyStr;
@@ -97,4 +97,56 @@ pub fn build(vm: &Vm, parts: &[Value]) -> Value {
     let mut text = String::new();
     strs.for_each(|s| text.push_str(s.as_str()));
     vm.new_str(&text)
+}
+
+/// Whether a translation table's value makes a lone surrogate (then `translate`
+/// continues in [`translate_from`]).
+pub fn maps_to_surrogates(mapped: &Value) -> bool {
+    match mapped.payload() {
+        Some(crate::object::Payload::Str(s)) => s.has_surrogates(),
+        _ => matches!(mapped, Value::Int(0xD800..=0xDFFF)),
+    }
+}
+
+/// `s.translate(table)` from code point `start` on, after the text `done` of the
+/// code points before it; `first` is what the table gave for code point `start`, if
+/// it was already looked up.
+pub fn translate_from(
+    vm: &mut Vm,
+    s: &PyStr,
+    table: &Value,
+    (start, done): (usize, String),
+    first: Option<Value>,
+) -> crate::error::PyResult<Value> {
+    let lookup_error = vm.types().exc.lookup_error.clone();
+    let mut out = PyStr::new(done);
+    let mut points = s.code_points().skip(start);
+    if let Some(mapped) = first {
+        points.next();
+        push_mapped(vm, &mut out, &mapped)?;
+    }
+    for cp in points {
+        match vm.get_item(table, &Value::Int(cp.into())) {
+            Ok(mapped) => push_mapped(vm, &mut out, &mapped)?,
+            Err(e) if vm.is_instance(&Value::Obj(e.0.clone()), &lookup_error) => {
+                out.push_code_point(cp)
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(vm.new_str_obj(out))
+}
+
+/// Append a translation table's value (the checks and errors are `translate`'s).
+fn push_mapped(vm: &Vm, out: &mut PyStr, mapped: &Value) -> crate::error::PyResult<()> {
+    match (mapped, mapped.payload()) {
+        (_, Some(crate::object::Payload::Str(s))) => out.push_str(s),
+        (Value::Int(cp @ 0xD800..=0xDFFF), _) => out.push_code_point(*cp as u32),
+        _ => {
+            let mut text = String::new();
+            crate::objects::str_search::push_translated(vm, &mut text, mapped)?;
+            out.push_text(&text);
+        }
+    }
+    Ok(())
 }

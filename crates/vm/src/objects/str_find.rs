@@ -2,10 +2,13 @@
 //! `partition`), over the UTF-8 bytes.
 //!
 //! Python programs mostly search short strings for short needles, where the standard
-//! library's two-way searcher spends more on its setup than on the search. Here a
-//! needle's first byte is found eight bytes at a time and the rest compared in place;
-//! when candidates keep failing (a needle like "aab" in "aaaa…") the search hands over
-//! to the two-way searcher, so that it stays linear. Matches of valid UTF-8 in valid
+//! library's two-way searcher spends more on its setup than on the search. In a short
+//! haystack, the positions where both the needle's first and last bytes match are
+//! found eight at a time and the rest compared in place (a separator such as ", " or
+//! " #" starts with a byte the text is full of, and testing two bytes at once leaves
+//! few false candidates). In a long one, the first byte is found with `memchr`; when
+//! candidates keep failing (a needle like "aab" in "aaaa…") the search hands over to
+//! the two-way searcher, so that it stays linear. Matches of valid UTF-8 in valid
 //! UTF-8 always start and end on character boundaries, so byte offsets are safe to
 //! slice at.
 
@@ -50,6 +53,51 @@ pub fn find_byte(byte: u8, hay: &[u8]) -> Option<usize> {
         .map(|i| offset + i)
 }
 
+/// Haystacks shorter than this are searched by [`find_by_ends`]: its work is bounded by
+/// the haystack's length times the needle's, which stays small below it.
+const BY_ENDS_MAX_LEN: usize = 256;
+
+/// The bytes of `v` that are zero have their high bit set in the result (and bytes
+/// above a zero byte may too: callers check each candidate).
+#[inline]
+fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGHS
+}
+
+/// The eight bytes of `h` from `at` as a little-endian word, if there are eight.
+#[inline]
+fn word_at(h: &[u8], at: usize) -> Option<u64> {
+    let bytes: [u8; 8] = h.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// Byte offset of the first `needle` (two bytes or more) in `hay`: the candidate
+/// starts are those where the needle's first and last bytes both match, tested eight
+/// at a time.
+fn find_by_ends(h: &[u8], n: &[u8]) -> Option<usize> {
+    let (&first, &last) = (n.first()?, n.last()?);
+    let reach = n.len() - 1;
+    let starts = h.len().checked_sub(reach)?;
+    let matches_at = |at: usize| h.get(at..at + n.len()) == Some(n);
+    let (first_pattern, last_pattern) = (ONES * u64::from(first), ONES * u64::from(last));
+    let mut block = 0;
+    while block + 8 <= starts {
+        let (Some(heads), Some(tails)) = (word_at(h, block), word_at(h, block + reach)) else {
+            break;
+        };
+        let mut hits = zero_bytes((heads ^ first_pattern) | (tails ^ last_pattern));
+        while hits != 0 {
+            let at = block + (hits.trailing_zeros() / 8) as usize;
+            if matches_at(at) {
+                return Some(at);
+            }
+            hits &= hits - 1;
+        }
+        block += 8;
+    }
+    (block..starts).find(|&at| matches_at(at))
+}
+
 /// Byte offset of the first `needle` in `hay` (`Some(0)` for an empty needle).
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -58,6 +106,9 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     };
     if rest.is_empty() {
         return find_byte(first, h);
+    }
+    if h.len() < BY_ENDS_MAX_LEN {
+        return find_by_ends(h, n);
     }
     let mut budget = NAIVE_BUDGET_PER_BYTE * h.len() + 64;
     let mut from = 0;
@@ -99,6 +150,10 @@ pub fn match_offsets<'a>(
 
 /// Number of non-overlapping matches of a non-empty `needle`.
 pub fn count(hay: &str, needle: &str) -> usize {
+    if let [byte] = needle.as_bytes() {
+        // One pass over the bytes (which the compiler vectorises), not one search per match.
+        return hay.bytes().filter(|b| b == byte).count();
+    }
     match_offsets(hay, needle, usize::MAX).count()
 }
 
@@ -161,6 +216,22 @@ mod tests {
                 assert_eq!(split(h, n, usize::MAX), h.split(n).collect::<Vec<_>>());
             }
         }
+    }
+
+    #[test]
+    fn search_by_ends_finds_every_position() {
+        let hay: String = (0..300u32)
+            .map(|i| char::from(b'a' + (i * 7 % 5) as u8))
+            .collect();
+        for len in [2, 3, 9, 17] {
+            for start in 0..hay.len() - len {
+                let needle = &hay[start..start + len];
+                assert_eq!(find(&hay[..200], needle), hay[..200].find(needle));
+                assert_eq!(find(&hay, needle), hay.find(needle));
+            }
+        }
+        assert_eq!(find("ab, cd #12", " #"), Some(6));
+        assert_eq!(find("ab", "abc"), None);
     }
 
     #[test]

@@ -10,7 +10,8 @@ use crate::object::Payload;
 use crate::objects::function::Args;
 use crate::objects::native_args::{bind, MethodName, Shape};
 use crate::objects::str_methods::{pad, receiver};
-use crate::protocol::number::{as_float, as_int};
+use crate::objects::str_stand_in as stand_in;
+use crate::protocol::number::{as_float, as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -46,7 +47,7 @@ pub fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some((recv, positional)) = args.pos().split_first() else {
         return Err(vm.type_error("unbound method str.format() needs an argument"));
     };
-    let template = receiver(vm, recv, "format")?.as_str().to_string();
+    let template = receiver(vm, recv, "format")?;
     let kwargs = if args.kwnames.is_empty() {
         None
     } else {
@@ -60,8 +61,9 @@ pub fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         args: Some(positional),
         kwargs,
     };
-    let out = render_template(vm, &template, &source)?;
-    Ok(vm.new_str(&out))
+    stand_in::exact(vm, |vm| {
+        render_template(vm, &stand_in::text(template), &source)
+    })
 }
 
 /// `str.format_map(mapping)`.
@@ -75,13 +77,14 @@ pub fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         &Shape::One,
     )?;
-    let template = receiver(vm, recv, "format_map")?.as_str().to_string();
+    let template = receiver(vm, recv, "format_map")?;
     let source = FieldSource {
         args: None,
         kwargs: rest[0].cloned(),
     };
-    let out = render_template(vm, &template, &source)?;
-    Ok(vm.new_str(&out))
+    stand_in::exact(vm, |vm| {
+        render_template(vm, &stand_in::text(template), &source)
+    })
 }
 
 fn render_template(vm: &mut Vm, template: &str, source: &FieldSource) -> PyResult<String> {
@@ -290,7 +293,7 @@ fn field_value(
             }
         }
     } else {
-        let key = vm.new_str(&first.iter().collect::<String>());
+        let key = stand_in::new_str(vm, &first.iter().collect::<String>());
         match &source.kwargs {
             Some(mapping) => vm.get_item(mapping, &key)?,
             None => return Err(vm.key_error(key)),
@@ -324,7 +327,7 @@ fn field_value(
         } else {
             let key = match parse_index(vm, part)? {
                 Some(i) => Value::Int(i as i64),
-                None => vm.new_str(&text),
+                None => stand_in::new_str(vm, &text),
             };
             vm.get_item(&value, &key)?
         };
@@ -338,10 +341,10 @@ fn field_value(
 /// `format(v, spec)`: a user class's `__format__`, else the built-in type's.
 pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     if let Some(m) = vm.lookup_special_heap(v, "__format__") {
-        let s = vm.new_str(spec);
+        let s = stand_in::new_str(vm, spec);
         let r = vm.call_method_value(&m, v, &[s])?;
         return match r.payload() {
-            Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+            Some(Payload::Str(s)) => Ok(stand_in::text(s).into_owned()),
             _ => Err(vm.type_error(format!(
                 "__format__ must return a str, not {}",
                 vm.type_name(&r)
@@ -358,7 +361,7 @@ pub fn builtin_format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     }
     let type_name = vm.type_name(v);
     if let Some(Payload::Str(s)) = v.payload() {
-        return format_str(vm, s.as_str(), spec);
+        return format_str(vm, &stand_in::text(s), spec);
     }
     if let Some(f) = as_float(v) {
         return float_format::format_float(f, spec, &type_name).map_err(|e| vm.num_error(e));
@@ -368,6 +371,13 @@ pub fn builtin_format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     }
     if let Some(i) = as_int(v) {
         let limit = vm.interp.int_max_str_digits.get();
+        if let (IntRef::Small(cp @ 0xD800..=0xDFFF), true) = (&i, spec.ends_with('c')) {
+            // `{:c}` of a surrogate formats its stand-in (`str_stand_in.rs`).
+            let code = stand_in::char_of(*cp as u32).map_or(*cp, |c| c as i64);
+            let code = adder_numeric::BigInt::from(code);
+            return int_format_spec::format_int(&code, spec, &type_name, limit)
+                .map_err(|e| vm.num_error(e));
+        }
         return int_format_spec::format_int(&i.to_big(), spec, &type_name, limit)
             .map_err(|e| vm.num_error(e));
     }
@@ -436,17 +446,16 @@ pub fn dunder_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         &Shape::One,
     )?;
     let spec = match rest[0].map(|v| (v, v.payload())) {
-        Some((_, Some(Payload::Str(s)))) => s.as_str().to_string(),
+        Some((_, Some(Payload::Str(s)))) => s,
         Some((v, _)) => {
             return Err(vm.type_error(format!(
                 "__format__() argument must be str, not {}",
                 vm.type_name(v)
             )))
         }
-        None => String::new(),
+        None => return stand_in::exact(vm, |vm| builtin_format(vm, recv, "")),
     };
-    let out = builtin_format(vm, recv, &spec)?;
-    Ok(vm.new_str(&out))
+    stand_in::exact(vm, |vm| builtin_format(vm, recv, &stand_in::text(spec)))
 }
 
 /// Give `object`, `int`, `float` and `str` their `__format__` method.
@@ -464,9 +473,9 @@ pub fn format_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("format() takes no keyword arguments"));
     }
     let spec = match pos {
-        [_] => String::new(),
+        [_] => None,
         [_, spec] => match spec.payload() {
-            Some(Payload::Str(s)) => s.as_str().to_string(),
+            Some(Payload::Str(s)) => Some(s),
             _ => {
                 return Err(vm.type_error(format!(
                     "format() argument 2 must be str, not {}",
@@ -484,6 +493,8 @@ pub fn format_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )))
         }
     };
-    let out = vm.format_value(&pos[0], &spec)?;
-    Ok(vm.new_str(&out))
+    stand_in::exact(vm, |vm| {
+        let spec = spec.map(stand_in::text).unwrap_or_default();
+        vm.format_value(&pos[0], &spec)
+    })
 }

@@ -88,15 +88,74 @@ pub fn receiver<'a>(vm: &Vm, recv: &'a Value, name: &str) -> PyResult<&'a PyStr>
     }
 }
 
-/// Bind a `str` method's arguments and check its receiver.
+/// The most arguments a `str` method takes after its receiver (`replace(old, new, count)`).
+const MAX_STR_ARGS: usize = 3;
+
+/// A `str` method's bound arguments (as [`bind`] gives them), held inline: binding is
+/// on the path of every `find`, `split` or `startswith` call, where a heap `Vec` cost
+/// about as much as the method's own work on a short string.
+pub struct StrArgs<'a> {
+    slots: [Option<&'a Value>; MAX_STR_ARGS],
+    len: usize,
+}
+
+impl<'a> StrArgs<'a> {
+    /// `values` followed by `None` up to `len` slots; `None` when they do not fit.
+    fn new(values: impl IntoIterator<Item = Option<&'a Value>>, len: usize) -> Option<Self> {
+        let mut slots = [None; MAX_STR_ARGS];
+        let mut given = 0;
+        for v in values {
+            *slots.get_mut(given)? = v;
+            given += 1;
+        }
+        (len <= MAX_STR_ARGS && given <= len).then_some(StrArgs { slots, len })
+    }
+}
+
+impl<'a> std::ops::Deref for StrArgs<'a> {
+    type Target = [Option<&'a Value>];
+
+    fn deref(&self) -> &Self::Target {
+        self.slots.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// How many slots `shape` binds `n` positional arguments (and no keywords) to, when
+/// that call is valid; `None` sends the call to [`bind`], which explains the error.
+fn positional_slots(shape: &Shape, n: usize) -> Option<usize> {
+    let fits = match shape {
+        Shape::NoArgs => n == 0,
+        Shape::One => n == 1,
+        Shape::Positional { min, max } => (*min..=*max).contains(&n),
+        Shape::Keywords { names, min } => (*min..=names.len()).contains(&n),
+    };
+    match shape {
+        Shape::Keywords { names, .. } if fits => Some(names.len()),
+        _ if fits => Some(n),
+        _ => None,
+    }
+}
+
+/// Bind a `str` method's arguments and check its receiver. Calls with positional
+/// arguments only, in the numbers the method takes, are bound here without [`bind`].
 pub fn str_args<'a>(
     vm: &Vm,
     args: &Args<'a>,
     name: &'static str,
     shape: &Shape,
-) -> PyResult<(&'a PyStr, Vec<Option<&'a Value>>)> {
+) -> PyResult<(&'a PyStr, StrArgs<'a>)> {
+    if let (Some((recv, rest)), true) = (args.pos().split_first(), args.kwnames.is_empty()) {
+        if let Some(len) = positional_slots(shape, rest.len()) {
+            if let Some(bound) = StrArgs::new(rest.iter().map(Some), len) {
+                return Ok((receiver(vm, recv, name)?, bound));
+            }
+        }
+    }
     let (recv, rest) = bind(vm, args, MethodName { owner: "str", name }, shape)?;
-    Ok((receiver(vm, recv, name)?, rest))
+    let len = rest.len();
+    let bound = StrArgs::new(rest, len)
+        .ok_or_else(|| vm.system_error(format!("str.{name}() binds too many arguments")))?;
+    Ok((receiver(vm, recv, name)?, bound))
 }
 
 fn no_args<'a>(vm: &Vm, args: &Args<'a>, name: &'static str) -> PyResult<&'a PyStr> {

@@ -56,8 +56,7 @@ pub fn construct(vm: &mut Vm, args: &Args) -> PyResult<Value> {
             // An exact str is its own string form (as in CPython, the same object).
             return Ok(object.clone());
         }
-        let s = vm.to_str(object)?;
-        return Ok(vm.new_str(&s));
+        return crate::objects::str_stand_in::exact(vm, |vm| vm.to_str(object));
     }
     if matches!(object.payload(), Some(Payload::Str(_))) {
         return Err(vm.type_error("decoding str is not supported"));

@@ -12,6 +12,7 @@ use crate::error::PyResult;
 use crate::object::Payload;
 use crate::objects::bytes_printf;
 use crate::objects::str_methods::pad;
+use crate::objects::str_stand_in as stand_in;
 use crate::protocol::number::{as_float, as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -163,7 +164,7 @@ fn convert_one(
             return Err(vm.value_error("incomplete format key"));
         }
         let key = match args.flavor {
-            Flavor::Str => vm.new_str(&chars[start..*pos].iter().collect::<String>()),
+            Flavor::Str => stand_in::new_str(vm, &chars[start..*pos].iter().collect::<String>()),
             Flavor::Bytes => bytes_printf::latin1_bytes(vm, &chars[start..*pos]),
         };
         *pos += 1;
@@ -332,7 +333,7 @@ fn justify(text: &str, conv: &Conversion) -> String {
 fn char_of(vm: &Vm, v: &Value) -> PyResult<char> {
     if let Some(Payload::Str(s)) = v.payload() {
         if s.char_len() == 1 {
-            return Ok(s.char_at(0).unwrap_or(' '));
+            return Ok(stand_in::text(s).chars().next().unwrap_or(' '));
         }
         return Err(vm.type_error(format!(
             "%c requires an int or a unicode character, not a string of length {}",
@@ -342,7 +343,7 @@ fn char_of(vm: &Vm, v: &Value) -> PyResult<char> {
     match as_int(v) {
         Some(IntRef::Small(i)) => u32::try_from(i)
             .ok()
-            .and_then(char::from_u32)
+            .and_then(stand_in::char_of)
             .ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)")),
         Some(IntRef::Big(_)) => Err(vm.overflow_error("%c arg not in range(0x110000)")),
         None => Err(vm.type_error(format!(

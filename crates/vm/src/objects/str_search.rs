@@ -9,6 +9,7 @@ use crate::objects::dict;
 use crate::objects::function::Args;
 use crate::objects::native_args::{adjust_indices, opt_size, slice_bound, Shape};
 use crate::objects::str::PyStr;
+use crate::objects::str_exact;
 use crate::objects::str_find;
 use crate::objects::str_methods::str_args;
 use crate::objects::unicode;
@@ -625,9 +626,12 @@ pub fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, rest) = str_args(vm, &args, "translate", &Shape::One)?;
     let table = rest[0].unwrap_or(&Value::None).clone();
+    if s.has_surrogates() {
+        return str_exact::translate_from(vm, s, &table, (0, String::new()), None);
+    }
     let lookup_error = vm.types().exc.lookup_error.clone();
     let mut out = String::with_capacity(s.as_str().len());
-    for c in s.as_str().chars() {
+    for (i, c) in s.as_str().chars().enumerate() {
         let mapped = match vm.get_item(&table, &Value::Int(c as i64)) {
             Ok(v) => v,
             Err(e) if vm.is_instance(&Value::Obj(e.0.clone()), &lookup_error) => {
@@ -636,13 +640,16 @@ pub fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             Err(e) => return Err(e),
         };
+        if str_exact::maps_to_surrogates(&mapped) {
+            return str_exact::translate_from(vm, s, &table, (i, out), Some(mapped));
+        }
         push_translated(vm, &mut out, &mapped)?;
     }
     Ok(vm.new_str(&out))
 }
 
 /// Append what a translation table gave for one character.
-fn push_translated(vm: &Vm, out: &mut String, mapped: &Value) -> PyResult<()> {
+pub fn push_translated(vm: &Vm, out: &mut String, mapped: &Value) -> PyResult<()> {
     if mapped.is_none() {
         return Ok(());
     }
@@ -697,7 +704,7 @@ pub fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
         for (k, v) in entries {
             let key = match k.payload() {
                 Some(Payload::Str(s)) if s.char_len() == 1 => {
-                    Value::Int(s.char_at(0).map_or(0, |c| c as i64))
+                    Value::Int(s.code_point_at(0).map_or(0, i64::from))
                 }
                 Some(Payload::Str(_)) => {
                     return Err(vm.value_error("string keys in translatetable must be of length 1"));
@@ -720,11 +727,11 @@ pub fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if from.char_len() != to.char_len() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
-    for (a, b) in from.as_str().chars().zip(to.as_str().chars()) {
+    for (a, b) in from.code_points().zip(to.code_points()) {
         dict::set_item(vm, &table, Value::Int(a as i64), Value::Int(b as i64))?;
     }
     if let Some(z) = pos.get(2) {
-        for c in str_arg(vm, z, "maketrans() argument 3")?.as_str().chars() {
+        for c in str_arg(vm, z, "maketrans() argument 3")?.code_points() {
             dict::set_item(vm, &table, Value::Int(c as i64), Value::None)?;
         }
     }

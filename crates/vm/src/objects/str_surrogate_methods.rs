@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use crate::objects::dict;
 use crate::objects::str::PyStr;
+use crate::objects::str_stand_in::{first_free, used_blocks, BLOCK, SURROGATE_FIRST};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -93,12 +94,6 @@ const WRAPPED: &[Wrapped] = wrapped![
     "zfill",
 ];
 
-/// Where the private-use blocks start: planes 15 and 16, 64 blocks of 2048.
-const STAND_IN_BASE: u32 = 0xF0000;
-const BLOCK: u32 = 0x800;
-const BLOCKS: u32 = 64;
-const SURROGATE_FIRST: u32 = 0xD800;
-
 fn str_with_surrogates(v: &Value) -> Option<&PyStr> {
     match v.payload() {
         Some(Payload::Str(s)) if s.has_surrogates() => Some(s),
@@ -118,13 +113,7 @@ fn any_surrogates(values: &[Value]) -> bool {
 /// The first stand-in block none of `values`' strs use, if any.
 fn free_block(values: &[Value]) -> Option<u32> {
     let mut used = 0u64;
-    let mut note = |s: &PyStr| {
-        for c in s.as_str().chars() {
-            if let Some(k) = (c as u32).checked_sub(STAND_IN_BASE) {
-                used |= 1 << (k / BLOCK);
-            }
-        }
-    };
+    let mut note = |s: &PyStr| used |= used_blocks(s.as_str());
     for v in values {
         match v.payload() {
             Some(Payload::Str(s)) => note(s),
@@ -136,9 +125,7 @@ fn free_block(values: &[Value]) -> Option<u32> {
             _ => {}
         }
     }
-    (0..BLOCKS)
-        .find(|b| used & (1 << b) == 0)
-        .map(|b| STAND_IN_BASE + b * BLOCK)
+    first_free(used)
 }
 
 /// `s` with each surrogate replaced by its stand-in in the block at `base`.

@@ -14,7 +14,7 @@ use crate::objects::function::Args;
 use crate::objects::slots::SlotLayout;
 use crate::objects::type_::{Layout, TypeObject};
 use crate::protocol::attr::name_str;
-use crate::protocol::number::{as_float, as_int, IntRef};
+use crate::protocol::number::{as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -114,7 +114,7 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             }
         },
         Layout::Module => crate::objects::module::construct(vm, ty, args),
-        Layout::Int => construct_int(vm, pos),
+        Layout::Int => crate::objects::int_new::construct_int(vm, pos),
         Layout::Bool => match pos {
             [] => Ok(Value::Bool(false)),
             [v] => Ok(Value::Bool(vm.is_true(v)?)),
@@ -123,7 +123,7 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
                 pos.len()
             ))),
         },
-        Layout::Float => construct_float(vm, pos),
+        Layout::Float => crate::objects::float_new::construct_float(vm, pos),
         Layout::Bytes => crate::objects::bytes::construct(vm, args),
         Layout::Complex => crate::objects::complex_methods::construct(vm, args),
         Layout::ByteArray => crate::objects::bytearray::construct(vm, args),
@@ -245,106 +245,6 @@ fn construct_namespace(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> 
         Payload::Instance,
         ns,
     )))
-}
-
-fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
-    match pos {
-        [] => Ok(Value::Int(0)),
-        [v] => {
-            if let Some(i) = as_int(v) {
-                return Ok(match i {
-                    IntRef::Small(s) => Value::Int(s),
-                    IntRef::Big(b) => vm.new_int(b.clone()),
-                });
-            }
-            if let Some(f) = as_float(v) {
-                let b =
-                    adder_numeric::int_float::from_f64(f.trunc()).map_err(|e| vm.num_error(e))?;
-                return Ok(vm.new_int(b));
-            }
-            if let Some(Payload::Str(s)) = v.payload() {
-                return parse_int(vm, s.as_str(), 10);
-            }
-            if let Some(m) = vm
-                .lookup_special_heap(v, "__int__")
-                .or_else(|| vm.lookup_special_heap(v, "__index__"))
-            {
-                return vm.call_method_value(&m, v, &[]);
-            }
-            if let Some(Payload::Bytes(_) | Payload::ByteArray(_)) = v.payload() {
-                let digits = crate::objects::buffer::require_bytes_like(vm, v)?;
-                return parse_int(vm, &String::from_utf8_lossy(&digits), 10);
-            }
-            Err(vm.type_error(format!(
-                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                vm.type_name(v)
-            )))
-        }
-        [v, base] => {
-            let base = vm.index_value(base)?;
-            match v.payload() {
-                Some(Payload::Str(s)) => parse_int(vm, s.as_str(), base as i64),
-                // `re._compiler` builds its charset bitmaps with int(bytes, 2).
-                Some(Payload::Bytes(_) | Payload::ByteArray(_)) => {
-                    let digits = crate::objects::buffer::require_bytes_like(vm, v)?;
-                    parse_int(vm, &String::from_utf8_lossy(&digits), base as i64)
-                }
-                _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
-            }
-        }
-        _ => Err(vm.type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            pos.len()
-        ))),
-    }
-}
-
-fn parse_int(vm: &mut Vm, text: &str, base: i64) -> PyResult<Value> {
-    // The common `int(s)`: a short run of ASCII decimal digits (no sign, spaces or
-    // underscores), computed directly; 18 digits always fit in an i64.
-    if base == 10 && (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
-        let n = text.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
-        return Ok(Value::Int(n));
-    }
-    let limit = vm.interp.int_max_str_digits.get();
-    let repr = || crate::objects::repr::str_repr(text);
-    match adder_numeric::int_parse::parse_int_str(text, base, limit, repr) {
-        Ok(b) => Ok(vm.new_int(b)),
-        Err(e) => Err(vm.num_error(e)),
-    }
-}
-
-fn construct_float(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
-    match pos {
-        [] => Ok(Value::Float(0.0)),
-        [v] => {
-            if let Some(f) = as_float(v) {
-                return Ok(Value::Float(f));
-            }
-            if let Some(i) = as_int(v) {
-                return Ok(Value::Float(vm.int_to_f64(&i)?));
-            }
-            if let Some(Payload::Str(s)) = v.payload() {
-                let text = s.as_str();
-                return adder_numeric::float_parse::parse_float_str(text, || {
-                    crate::objects::repr::str_repr(text)
-                })
-                .map(Value::Float)
-                .map_err(|e| vm.num_error(e));
-            }
-            if let Some(m) = vm.lookup_special_heap(v, "__float__") {
-                return vm.call_method_value(&m, v, &[]);
-            }
-            Err(vm.type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                vm.type_name(v)
-            )))
-        }
-        _ => Err(vm.type_error(format!(
-            "float expected at most 1 argument, got {}",
-            pos.len()
-        ))),
-    }
 }
 
 fn construct_range(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
@@ -588,6 +488,10 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
                     _ => Payload::Instance,
                 },
                 (Value::Float(f), Layout::Float) => Payload::Float(*f),
+                (Value::Obj(o), Layout::Float) => match &o.payload {
+                    Payload::Float(f) => Payload::Float(*f),
+                    _ => Payload::Instance,
+                },
                 (Value::Obj(o), Layout::Complex) => match &o.payload {
                     Payload::Complex(z) => Payload::Complex(*z),
                     _ => Payload::Instance,
@@ -675,7 +579,8 @@ pub fn new_class(
             if key == "__qualname__" || key == "__classcell__" || key == "__classdictcell__" {
                 continue;
             }
-            // These two are implicit class methods.
+            // These two are implicit class methods, and `__new__` an implicit static
+            // method (CPython's type_new_set_classmethod/staticmethod).
             let v = match v.payload() {
                 Some(Payload::Function(_))
                     if key == "__init_subclass__" || key == "__class_getitem__" =>
@@ -686,6 +591,11 @@ pub fn new_class(
                         vm.new_dict(),
                     ))
                 }
+                Some(Payload::Function(_)) if key == "__new__" => Value::obj(PyObject::with_dict(
+                    vm.types().staticmethod.clone(),
+                    Payload::StaticMethod(v.clone()),
+                    vm.new_dict(),
+                )),
                 _ => v,
             };
             dict::set_item(vm, &class_dict, k, v)?;

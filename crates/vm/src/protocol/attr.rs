@@ -245,10 +245,8 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
-            if let Some(d) = o.dict_obj() {
-                if let Some(v) = dict::get_str_value(&d, name) {
-                    return Ok(Some(v));
-                }
+            if let Some(v) = instance_attribute(o, name) {
+                return Ok(Some(v));
             }
         }
         if let Some(d) = descr {
@@ -438,8 +436,7 @@ impl Vm {
                 ) || crate::objects::slot_wrapper::binds_as_method(&descr);
                 let shadowed = obj
                     .as_obj()
-                    .and_then(|o| o.dict_obj())
-                    .is_some_and(|d| dict::get_str_value(&d, name).is_some());
+                    .is_some_and(|o| instance_attribute(o, name).is_some());
                 if is_method && !shadowed {
                     return Ok((descr, Some(obj.clone())));
                 }
@@ -532,6 +529,13 @@ impl Vm {
             if o.dict.borrow().is_none() && matches!(o.payload, Payload::Function(_)) {
                 *o.dict.borrow_mut() = Some(self.new_dict());
             }
+            let value = match &o.payload {
+                Payload::AstNode(node) => match node.set_field(name, value) {
+                    Ok(()) => return Ok(()),
+                    Err(value) => value,
+                },
+                _ => value,
+            };
             if let Some(d) = o.dict_obj() {
                 dict::set_str_key(&d, name.clone(), value);
                 return Ok(());
@@ -744,4 +748,16 @@ pub(crate) mod type_cache {
             drop(old);
         });
     }
+}
+
+/// The instance attribute `name` of `o`: from its `__dict__`, or from the inline
+/// fields of a parsed `_ast` node (whose dict is not built for a read).
+fn instance_attribute(o: &PyObject, name: &Value) -> Option<Value> {
+    if let Payload::AstNode(node) = &o.payload {
+        if let Some(found) = node.field(name) {
+            return found;
+        }
+    }
+    let d = o.dict_obj()?;
+    dict::get_str_value(&d, name)
 }

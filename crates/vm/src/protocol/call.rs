@@ -44,6 +44,12 @@ impl Vm {
                 )
             }
             Payload::Type(_) => crate::objects::type_call::call_type(self, o, args),
+            // Static methods are callable since 3.10 (an implicit `__new__` in a class
+            // dict is one).
+            Payload::StaticMethod(f) => {
+                let f = f.clone();
+                self.call_with(&f, args)
+            }
             Payload::Native(_) if o.native::<SlotWrapper>().is_some() => {
                 let Some(w) = o.native::<SlotWrapper>() else {
                     return Err(self.not_callable(callable));
@@ -94,17 +100,25 @@ impl Vm {
     }
 
     /// Guard Rust-level re-entry (native code calling back into Python, nested reprs).
+    /// Inlined: every call of a built-in passes here.
+    #[inline]
     pub fn enter_native(&mut self) -> PyResult<()> {
         if self.thread.native_depth >= crate::eval::MAX_NATIVE_DEPTH {
-            return Err(self.error(
-                &self.types().exc.recursion_error.clone(),
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.native_depth_exceeded());
         }
         self.thread.native_depth += 1;
         Ok(())
     }
 
+    #[cold]
+    fn native_depth_exceeded(&self) -> crate::error::PyErr {
+        self.error(
+            &self.types().exc.recursion_error.clone(),
+            "maximum recursion depth exceeded",
+        )
+    }
+
+    #[inline]
     pub fn leave_native(&mut self) {
         self.thread.native_depth -= 1;
     }
@@ -167,8 +181,9 @@ impl Vm {
     /// locals mapping, and empty slots with room for the fast locals and the value
     /// stack. A recycled frame still holds the code, globals and builtins of its last
     /// run, so a frame reused for the same function (recursion, a call in a loop) takes
-    /// new references only for what changed.
-    #[inline]
+    /// new references only for what changed. Inlined into every caller: this is
+    /// the frame push of every Python call.
+    #[inline(always)]
     pub(crate) fn frame_for(
         &mut self,
         code: &ObjRef,

@@ -116,19 +116,5 @@ impl Vm {
 
 /// The tuple hash over the items' hashes.
 pub fn tuple_hash(lanes: impl ExactSizeIterator<Item = i64>) -> i64 {
-    const P1: u64 = 11400714785074694791;
-    const P2: u64 = 14029467366897019727;
-    const P5: u64 = 2870177450012600261;
-    let len = lanes.len() as u64;
-    let mut acc: u64 = P5;
-    for lane in lanes {
-        acc = acc.wrapping_add((lane as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
-    }
-    acc = acc.wrapping_add(len ^ (P5 ^ 3527539));
-    if acc == u64::MAX {
-        return 1546275796;
-    }
-    acc as i64
+    adder_numeric::hash::hash_tuple(lanes)
 }

@@ -564,9 +564,11 @@ impl Vm {
                 Ok(None)
             }
             BinOp::Rem if matches!(a.payload(), Some(Payload::Str(_))) => {
-                let template = crate::protocol::attr::name_str(a).to_string();
-                let text = crate::objects::str_printf::format(self, &template, b)?;
-                Ok(Some(self.new_str(&text)))
+                crate::objects::str_stand_in::exact(self, |vm| {
+                    let template = crate::objects::str_stand_in::value_text(a);
+                    crate::objects::str_printf::format(vm, &template, b)
+                })
+                .map(Some)
             }
             BinOp::Rem
                 if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) =>

@@ -4,6 +4,7 @@
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
 use crate::objects::repr as fmt;
+use crate::objects::str_stand_in as stand_in;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -23,7 +24,7 @@ impl Vm {
                     if let Some(m) = self.lookup_special_heap(v, "__repr__") {
                         let r = self.call_method_value(&m, v, &[])?;
                         return match r.payload() {
-                            Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+                            Some(Payload::Str(s)) => Ok(stand_in::text(s).into_owned()),
                             _ => Err(self.type_error(format!(
                                 "__repr__ returned non-string (type {})",
                                 self.type_name(&r)
@@ -43,14 +44,14 @@ impl Vm {
             if let Payload::Str(s) = &o.payload {
                 // A str subclass may define its own `__str__`.
                 if !self.type_is_heap(&ty) {
-                    return Ok(s.as_str().to_string());
+                    return Ok(stand_in::text(s).into_owned());
                 }
             }
             if self.type_has_dunder_methods(&ty) {
                 if let Some(m) = self.lookup_special_heap(v, "__str__") {
                     let r = self.call_method_value(&m, v, &[])?;
                     return match r.payload() {
-                        Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+                        Some(Payload::Str(s)) => Ok(stand_in::text(s).into_owned()),
                         _ => Err(self.type_error(format!(
                             "__str__ returned non-string (type {})",
                             self.type_name(&r)
@@ -67,7 +68,7 @@ impl Vm {
     pub fn builtin_str(&mut self, v: &Value) -> PyResult<String> {
         if let Value::Obj(o) = v {
             if let Payload::Str(s) = &o.payload {
-                return Ok(s.as_str().to_string());
+                return Ok(stand_in::text(s).into_owned());
             }
             if let Payload::Exception(_) = &o.payload {
                 return self.exception_str(o);

@@ -1,0 +1,198 @@
+//! Bytecode validation: the facts the VM's evaluation loop relies on instead of
+//! checking them on every instruction.
+//!
+//! A code object that passes runs with an unchecked fetch (`ip` always indexes a
+//! code unit), unchecked fast-local access and unchecked constant access. Code
+//! objects come from adder's compiler, its cache files (which may be damaged or
+//! forged) and `compile()`; rather than refuse a bad one, [`sanitize`] turns each
+//! faulty instruction into CACHE units, which raise SystemError when executed, so a
+//! forged cache file can only fail with a Python exception, never read out of bounds.
+//!
+//! The guarantees, for code units counted from 0 to `len`:
+//! - every unit's opcode byte is an [`Opcode`];
+//! - walking instructions from 0 (an instruction is its EXTENDED_ARG prefixes, its
+//!   opcode and its inline cache units) ends exactly at `len`, and the last
+//!   instruction cannot fall through (return, raise or unconditional jump), so the
+//!   unit after any instruction that may fall through exists;
+//! - every jump target and exception handler starts an instruction of that walk, and
+//!   a FOR_ITER's target is an END_FOR (the loop skips it on exhaustion);
+//! - fast-local, cell and constant indexes are in range.
+
+use crate::code::{CodeObject, CodeUnit};
+use crate::exception_table::ExceptionTableEntry;
+use crate::opcode::Opcode;
+
+/// One instruction of the linear walk.
+struct Instruction {
+    /// Index of its first unit (its first EXTENDED_ARG prefix, if any).
+    start: usize,
+    /// Index of its opcode unit.
+    op_at: usize,
+    op: Opcode,
+    /// The argument with the prefixes' bytes folded in.
+    arg: u32,
+    /// Index just past its last cache unit (may exceed `len` when truncated).
+    end: usize,
+}
+
+/// The instructions of `units` in order (an opcode byte that is not an opcode is read
+/// as CACHE), walked without allocating: validation runs for every code object made.
+struct Walk<'a> {
+    units: &'a [CodeUnit],
+    at: usize,
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Instruction;
+
+    fn next(&mut self) -> Option<Instruction> {
+        let start = self.at;
+        let mut arg = 0u32;
+        loop {
+            let unit = *self.units.get(self.at)?;
+            arg = (arg << 8) | unit.arg as u32;
+            let op = Opcode::from_u8(unit.op).unwrap_or(Opcode::Cache);
+            if op != Opcode::ExtendedArg || self.at + 1 == self.units.len() {
+                let op_at = self.at;
+                let end = op_at + 1 + op.cache_entries();
+                self.at = end;
+                return Some(Instruction {
+                    start,
+                    op_at,
+                    op,
+                    arg,
+                    end,
+                });
+            }
+            self.at += 1;
+        }
+    }
+}
+
+fn walk(units: &[CodeUnit]) -> Walk<'_> {
+    Walk { units, at: 0 }
+}
+
+/// Instructions after which execution never continues at the next unit.
+fn never_falls_through(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::ReturnValue
+            | Opcode::RaiseVarargs
+            | Opcode::Reraise
+            | Opcode::JumpForward
+            | Opcode::JumpBackward
+            | Opcode::JumpBackwardNoInterrupt
+            | Opcode::Cache
+    )
+}
+
+/// Where a jump instruction the VM follows goes, or `None` when it would leave the
+/// code; `Some(None)` for instructions that do not jump (or whose jump argument the VM
+/// ignores, as END_ASYNC_FOR's).
+fn jump_target(instruction: &Instruction) -> Option<Option<usize>> {
+    let after = instruction.end;
+    let arg = instruction.arg as usize;
+    Some(Some(match instruction.op {
+        Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => after.checked_sub(arg)?,
+        Opcode::ForIter
+        | Opcode::JumpForward
+        | Opcode::PopJumpIfFalse
+        | Opcode::PopJumpIfNone
+        | Opcode::PopJumpIfNotNone
+        | Opcode::PopJumpIfTrue
+        | Opcode::Send => after.checked_add(arg)?,
+        _ => return Some(None),
+    }))
+}
+
+/// Whether the instruction's local, cell or constant index is in range.
+fn operand_in_range(code: &CodeObject, instruction: &Instruction) -> bool {
+    let arg = instruction.arg as usize;
+    let nlocals = code.nlocalsplus();
+    match instruction.op {
+        Opcode::LoadFastLoadFast
+        | Opcode::LoadFastBorrowLoadFastBorrow
+        | Opcode::StoreFastLoadFast
+        | Opcode::StoreFastStoreFast => arg >> 4 < nlocals && arg & 15 < nlocals,
+        Opcode::LoadConst => arg < code.consts.len(),
+        op if op.has_local() || op.has_free() => arg < nlocals,
+        _ => true,
+    }
+}
+
+/// Which unit indexes (up to and including `len`) start an instruction of the walk.
+fn instruction_starts(units: &[CodeUnit]) -> Vec<bool> {
+    let mut starts = vec![false; units.len() + 1];
+    for instruction in walk(units) {
+        starts[instruction.start] = true;
+    }
+    starts
+}
+
+/// Whether `instruction` breaks a guarantee (`starts` from [`instruction_starts`]).
+fn is_faulty(code: &CodeObject, starts: &[bool], instruction: &Instruction) -> bool {
+    let len = code.code.len();
+    let starts_instruction = |at: usize| at < len && starts[at];
+    let target_ok = match jump_target(instruction) {
+        None => false,
+        Some(None) => true,
+        Some(Some(target)) if instruction.op == Opcode::ForIter => {
+            starts_instruction(target)
+                && code.code[target].op == Opcode::EndFor as u8
+                && target + 1 < len
+        }
+        Some(Some(target)) => starts_instruction(target),
+    };
+    let falls_off = instruction.end >= len && !never_falls_through(instruction.op);
+    let not_an_opcode = Opcode::from_u8(code.code[instruction.op_at].op).is_none();
+    falls_off
+        || not_an_opcode
+        || instruction.end > len
+        || !target_ok
+        || !operand_in_range(code, instruction)
+}
+
+/// `code`'s units and exception table with every guarantee above made true, or
+/// `None` when they already hold. Faulty instructions (with their prefixes and cache
+/// units) and any other byte that is not an opcode become CACHE units: the other
+/// instructions keep their offsets, and CACHE never falls through. Exception handlers
+/// whose target does not start an instruction are dropped; empty code becomes one
+/// CACHE unit.
+pub fn sanitize(code: &CodeObject) -> Option<(Vec<CodeUnit>, Vec<ExceptionTableEntry>)> {
+    let len = code.code.len();
+    let starts = instruction_starts(&code.code);
+    let handler_ok =
+        |e: &ExceptionTableEntry| (e.target as usize) < len && starts[e.target as usize];
+    let stray_bytes = || code.code.iter().any(|u| Opcode::from_u8(u.op).is_none());
+    let sound = len > 0
+        && !walk(&code.code).any(|i| is_faulty(code, &starts, &i))
+        && !stray_bytes()
+        && code.exception_table.iter().all(handler_ok);
+    if sound {
+        return None;
+    }
+    let cache = CodeUnit::new(Opcode::Cache, 0);
+    let mut units = code.code.clone();
+    for instruction in walk(&code.code).filter(|i| is_faulty(code, &starts, i)) {
+        units[instruction.start..instruction.end.min(len)].fill(cache);
+    }
+    for unit in units.iter_mut() {
+        if Opcode::from_u8(unit.op).is_none() {
+            *unit = cache;
+        }
+    }
+    if units.is_empty() {
+        units.push(cache);
+    }
+    let handlers = code
+        .exception_table
+        .iter()
+        .filter(|e| handler_ok(e))
+        .cloned()
+        .collect();
+    Some((units, handlers))
+}
+
+#[cfg(test)]
+mod tests;
