@@ -169,7 +169,7 @@ pub enum PseudoOpcode {
 
 impl Opcode {
     /// Decode a byte; `None` for bytes CPython leaves unassigned.
-    pub fn from_u8(byte: u8) -> Option<Opcode> {
+    pub const fn from_u8(byte: u8) -> Option<Opcode> {
         Some(match byte {
             0 => Opcode::Cache,
             1 => Opcode::BinarySlice,
@@ -468,7 +468,7 @@ impl Opcode {
     }
 
     /// Number of inline cache code units that follow the instruction.
-    pub fn cache_entries(self) -> usize {
+    pub const fn cache_entries(self) -> usize {
         match self {
             Opcode::BinaryOp => 5,
             Opcode::Call => 3,

@@ -22,6 +22,20 @@ use crate::code::{CodeObject, CodeUnit};
 use crate::exception_table::ExceptionTableEntry;
 use crate::opcode::Opcode;
 
+/// Each byte's opcode (`None` for unassigned bytes) and cache size: validation
+/// decodes every unit of every code object made, so a table rather than a match.
+const DECODE: [Option<(Opcode, u8)>; 256] = {
+    let mut table = [None; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        if let Some(op) = Opcode::from_u8(byte as u8) {
+            table[byte] = Some((op, op.cache_entries() as u8));
+        }
+        byte += 1;
+    }
+    table
+};
+
 /// One instruction of the linear walk.
 struct Instruction {
     /// Index of its first unit (its first EXTENDED_ARG prefix, if any).
@@ -51,10 +65,10 @@ impl Iterator for Walk<'_> {
         loop {
             let unit = *self.units.get(self.at)?;
             arg = (arg << 8) | unit.arg as u32;
-            let op = Opcode::from_u8(unit.op).unwrap_or(Opcode::Cache);
+            let (op, caches) = DECODE[unit.op as usize].unwrap_or((Opcode::Cache, 0));
             if op != Opcode::ExtendedArg || self.at + 1 == self.units.len() {
                 let op_at = self.at;
-                let end = op_at + 1 + op.cache_entries();
+                let end = op_at + 1 + caches as usize;
                 self.at = end;
                 return Some(Instruction {
                     start,
@@ -130,27 +144,73 @@ fn instruction_starts(units: &[CodeUnit]) -> Vec<bool> {
     starts
 }
 
+/// Whether a target starts an instruction (`starts` from [`instruction_starts`]),
+/// and for a FOR_ITER (`for_iter`) is an END_FOR with a unit after it.
+fn target_ok(code: &CodeObject, starts: &[bool], target: usize, for_iter: bool) -> bool {
+    let len = code.code.len();
+    let starts_instruction = target < len && starts[target];
+    starts_instruction
+        && (!for_iter || (code.code[target].op == Opcode::EndFor as u8 && target + 1 < len))
+}
+
+/// Whether `instruction` breaks a guarantee that needs no other instruction: a bad
+/// opcode byte, running past the end or falling off it, an operand out of range.
+#[inline]
+fn is_locally_faulty(code: &CodeObject, instruction: &Instruction) -> bool {
+    let len = code.code.len();
+    let falls_off = instruction.end >= len && !never_falls_through(instruction.op);
+    let not_an_opcode = is_stray(&code.code[instruction.op_at]);
+    falls_off || not_an_opcode || instruction.end > len || !operand_in_range(code, instruction)
+}
+
 /// Whether `instruction` breaks a guarantee (`starts` from [`instruction_starts`]).
 fn is_faulty(code: &CodeObject, starts: &[bool], instruction: &Instruction) -> bool {
-    let len = code.code.len();
-    let starts_instruction = |at: usize| at < len && starts[at];
-    let target_ok = match jump_target(instruction) {
-        None => false,
-        Some(None) => true,
-        Some(Some(target)) if instruction.op == Opcode::ForIter => {
-            starts_instruction(target)
-                && code.code[target].op == Opcode::EndFor as u8
-                && target + 1 < len
+    is_locally_faulty(code, instruction)
+        || match jump_target(instruction) {
+            None => true,
+            Some(None) => false,
+            Some(Some(target)) => {
+                !target_ok(code, starts, target, instruction.op == Opcode::ForIter)
+            }
         }
-        Some(Some(target)) => starts_instruction(target),
-    };
-    let falls_off = instruction.end >= len && !never_falls_through(instruction.op);
-    let not_an_opcode = Opcode::from_u8(code.code[instruction.op_at].op).is_none();
-    falls_off
-        || not_an_opcode
-        || instruction.end > len
-        || !target_ok
-        || !operand_in_range(code, instruction)
+}
+
+/// Whether a unit's byte (a cache unit's included) is not an opcode.
+fn is_stray(unit: &CodeUnit) -> bool {
+    DECODE[unit.op as usize].is_none()
+}
+
+/// Whether every guarantee already holds: the common case (compiled code), checked in
+/// one walk that remembers jump targets and checks them once all starts are known.
+fn is_sound(code: &CodeObject) -> bool {
+    let len = code.code.len();
+    if len == 0 {
+        return false;
+    }
+    let mut starts = vec![false; len + 1];
+    let mut targets = Vec::new();
+    for instruction in walk(&code.code) {
+        starts[instruction.start] = true;
+        if is_locally_faulty(code, &instruction)
+            || code.code[instruction.op_at + 1..instruction.end]
+                .iter()
+                .any(is_stray)
+        {
+            return false;
+        }
+        match jump_target(&instruction) {
+            None => return false,
+            Some(None) => {}
+            Some(Some(target)) => targets.push((target, instruction.op == Opcode::ForIter)),
+        }
+    }
+    targets
+        .into_iter()
+        .all(|(target, for_iter)| target_ok(code, &starts, target, for_iter))
+        && code
+            .exception_table
+            .iter()
+            .all(|e| target_ok(code, &starts, e.target as usize, false))
 }
 
 /// `code`'s units and exception table with every guarantee above made true, or
@@ -160,25 +220,18 @@ fn is_faulty(code: &CodeObject, starts: &[bool], instruction: &Instruction) -> b
 /// whose target does not start an instruction are dropped; empty code becomes one
 /// CACHE unit.
 pub fn sanitize(code: &CodeObject) -> Option<(Vec<CodeUnit>, Vec<ExceptionTableEntry>)> {
-    let len = code.code.len();
-    let starts = instruction_starts(&code.code);
-    let handler_ok =
-        |e: &ExceptionTableEntry| (e.target as usize) < len && starts[e.target as usize];
-    let stray_bytes = || code.code.iter().any(|u| Opcode::from_u8(u.op).is_none());
-    let sound = len > 0
-        && !walk(&code.code).any(|i| is_faulty(code, &starts, &i))
-        && !stray_bytes()
-        && code.exception_table.iter().all(handler_ok);
-    if sound {
+    if is_sound(code) {
         return None;
     }
+    let len = code.code.len();
+    let starts = instruction_starts(&code.code);
     let cache = CodeUnit::new(Opcode::Cache, 0);
     let mut units = code.code.clone();
     for instruction in walk(&code.code).filter(|i| is_faulty(code, &starts, i)) {
         units[instruction.start..instruction.end.min(len)].fill(cache);
     }
     for unit in units.iter_mut() {
-        if Opcode::from_u8(unit.op).is_none() {
+        if is_stray(unit) {
             *unit = cache;
         }
     }
@@ -188,7 +241,7 @@ pub fn sanitize(code: &CodeObject) -> Option<(Vec<CodeUnit>, Vec<ExceptionTableE
     let handlers = code
         .exception_table
         .iter()
-        .filter(|e| handler_ok(e))
+        .filter(|e| target_ok(code, &starts, e.target as usize, false))
         .cloned()
         .collect();
     Some((units, handlers))

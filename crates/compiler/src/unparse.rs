@@ -10,6 +10,7 @@
 use adder_syntax::ast::{
     Arg, Arguments, BoolOp, CmpOp, Comprehension, Constant, Expr, Keyword, Operator, UnaryOp,
 };
+use adder_syntax::constant_repr;
 use adder_syntax::repr::{bytes_repr, complex_repr, float_repr, str_repr, str_repr_code_points};
 
 /// Binding strength, weakest first (CPython's `PR_*` levels).
@@ -513,6 +514,15 @@ fn constant_text(value: &Constant) -> String {
         Constant::Str(s) => str_repr(s),
         Constant::SurrogateStr(cps) => str_repr_code_points(cps.iter().copied()),
         Constant::Bytes(b) => bytes_repr(b),
+        Constant::Tuple(items) => {
+            let texts: Vec<String> = items.iter().map(constant_text).collect();
+            match texts.as_slice() {
+                [only] => format!("({only},)"),
+                _ => format!("({})", texts.join(", ")),
+            }
+        }
+        // CPython writes a frozenset with its plain `repr`: infinities stay `inf`.
+        Constant::FrozenSet(_) => constant_repr(value),
     }
 }
 

@@ -62,6 +62,8 @@ fn constant_type(value: &Constant) -> &'static str {
         Constant::Complex { .. } => "complex",
         Constant::Str(_) | Constant::SurrogateStr(_) => "str",
         Constant::Bytes(_) => "bytes",
+        Constant::Tuple(_) => "tuple",
+        Constant::FrozenSet(_) => "frozenset",
     }
 }
 
@@ -140,6 +142,7 @@ pub(crate) fn check_subscript(value: &Expr, slice: &Expr) {
                 | Constant::Bool(_)
                 | Constant::Float(_)
                 | Constant::Complex { .. }
+                | Constant::FrozenSet(_)
         ),
         Expr::Set { .. }
         | Expr::SetComp { .. }
@@ -165,7 +168,7 @@ pub(crate) fn check_subscript(value: &Expr, slice: &Expr) {
     let sequence = match value {
         Expr::Constant { value, .. } => matches!(
             value,
-            Constant::Str(_) | Constant::SurrogateStr(_) | Constant::Bytes(_)
+            Constant::Str(_) | Constant::SurrogateStr(_) | Constant::Bytes(_) | Constant::Tuple(_)
         ),
         Expr::Tuple { .. }
         | Expr::List { .. }

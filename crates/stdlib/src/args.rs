@@ -2,6 +2,7 @@
 //! CPython's Argument Clinic (`stat() missing required argument 'path' (pos 1)`).
 
 use adder_vm::objects::function::Args;
+use adder_vm::objects::str_stand_in::unexpected_keyword;
 use adder_vm::protocol::attr::name_str;
 use adder_vm::{PyResult, Value, Vm};
 
@@ -50,9 +51,7 @@ pub fn bind(vm: &Vm, args: &Args, params: &Params) -> PyResult<Vec<Option<Value>
     for (k, v) in args.kwargs() {
         let key = name_str(k);
         let Some(i) = names.iter().position(|n| *n == key) else {
-            return Err(vm.type_error(format!(
-                "{func}() got an unexpected keyword argument '{key}'"
-            )));
+            return Err(unexpected_keyword(vm, func, k));
         };
         if slots[i].is_some() {
             return Err(vm.type_error(format!(

@@ -4,6 +4,7 @@
 //! keyword arguments".
 
 use adder_vm::objects::function::Args;
+use adder_vm::objects::str_stand_in::unexpected_keyword;
 use adder_vm::{PyResult, Value, Vm};
 
 /// `METH_O`: exactly one positional argument; `qualname` is e.g. `math.sqrt`.
@@ -134,8 +135,8 @@ pub fn bind(vm: &Vm, args: &Args, sig: &Signature) -> PyResult<Vec<Option<Value>
     }
     let mut slots: Vec<Option<Value>> = pos.iter().cloned().map(Some).collect();
     slots.resize(maxargs, None);
-    for (key, value) in args.kwargs() {
-        let key = adder_vm::protocol::attr::name_str(key);
+    for (key_obj, value) in args.kwargs() {
+        let key = adder_vm::protocol::attr::name_str(key_obj);
         match sig.names.iter().position(|p| *p == key) {
             Some(i) if i < sig.posonly => {
                 return Err(vm.type_error(format!(
@@ -149,11 +150,7 @@ pub fn bind(vm: &Vm, args: &Args, sig: &Signature) -> PyResult<Vec<Option<Value>
                 )));
             }
             Some(i) => slots[i] = Some(value.clone()),
-            None => {
-                return Err(vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{key}'"
-                )))
-            }
+            None => return Err(unexpected_keyword(vm, name, key_obj)),
         }
     }
     for (i, param) in sig.names.iter().enumerate().take(sig.required) {

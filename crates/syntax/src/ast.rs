@@ -381,6 +381,13 @@ pub enum Constant {
     /// cannot represent: its code points, in order.
     SurrogateStr(Vec<u32>),
     Bytes(Vec<u8>),
+    /// A tuple of constants. The parser never makes one; it comes only from a
+    /// `Constant` node built in Python (`compile(ast.Constant((1, 2)))`), which
+    /// CPython compiles as the folded tuple constant it would have produced.
+    Tuple(Vec<Constant>),
+    /// A frozenset of constants, from Python-built trees only, as [`Constant::Tuple`]:
+    /// elements in the set's iteration order, so that rebuilding it keeps that order.
+    FrozenSet(Vec<Constant>),
 }
 
 /// `ast.expr_context`.

@@ -161,5 +161,18 @@ pub fn constant_repr(c: &Constant) -> String {
         Constant::Str(s) => str_repr(s),
         Constant::SurrogateStr(cps) => str_repr_code_points(cps.iter().copied()),
         Constant::Bytes(b) => bytes_repr(b),
+        Constant::Tuple(items) if items.len() == 1 => format!("({},)", items_repr(items)),
+        Constant::Tuple(items) => format!("({})", items_repr(items)),
+        Constant::FrozenSet(items) if items.is_empty() => "frozenset()".to_string(),
+        Constant::FrozenSet(items) => format!("frozenset({{{}}})", items_repr(items)),
     }
+}
+
+/// The comma-separated reprs of a container constant's items.
+fn items_repr(items: &[Constant]) -> String {
+    items
+        .iter()
+        .map(constant_repr)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

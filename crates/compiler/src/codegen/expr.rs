@@ -86,6 +86,12 @@ impl<'a> Compiler<'a> {
             ast::Constant::Str(s) => Constant::Str(s.as_str().into()),
             ast::Constant::SurrogateStr(points) => Constant::SurrogateStr(points.as_slice().into()),
             ast::Constant::Bytes(b) => Constant::Bytes(b.as_slice().into()),
+            ast::Constant::Tuple(items) => {
+                Constant::Tuple(items.iter().map(|item| self.constant(item)).collect())
+            }
+            ast::Constant::FrozenSet(items) => {
+                Constant::FrozenSet(items.iter().map(|item| self.constant(item)).collect())
+            }
         }
     }
 

@@ -6,6 +6,7 @@ use adder_numeric::BigInt;
 use adder_vm::object::Payload;
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::complex::new_complex;
+use adder_vm::objects::float_new::new_float;
 use adder_vm::protocol::number::as_int;
 use adder_vm::{PyErr, PyResult, Value, Vm};
 
@@ -238,7 +239,7 @@ pub fn unpack_field(vm: &mut Vm, field: &Field, order: Order, data: &[u8], out: 
                 out.push(match code {
                     b'c' => new_bytes(vm, bytes.to_vec()),
                     b'?' => Value::Bool(bytes.iter().any(|b| *b != 0)),
-                    b'e' | b'f' | b'd' => Value::Float(read_float(code, order, bytes)),
+                    b'e' | b'f' | b'd' => new_float(vm, read_float(code, order, bytes)),
                     b'F' | b'D' => {
                         let half = bytes.len() / 2;
                         let part = if code == b'F' { b'f' } else { b'd' };

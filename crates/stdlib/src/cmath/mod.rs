@@ -9,6 +9,7 @@ use adder_numeric::complex::Complex;
 use adder_vm::native_module::{add_functions, add_values};
 use adder_vm::object::{ObjRef, Payload};
 use adder_vm::objects::complex::new_complex;
+use adder_vm::objects::float_new::new_float;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyErr, PyResult, Value, Vm};
 
@@ -99,7 +100,7 @@ fn log(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn phase(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let z = arity::one(vm, &args, "cmath.phase")?;
     let (x, y) = complex_arg(vm, z)?;
-    Ok(Value::Float(y.atan2(x)))
+    Ok(new_float(vm, y.atan2(x)))
 }
 
 fn polar(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -109,7 +110,7 @@ fn polar(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(vm.overflow_error("math range error"));
     }
-    Ok(vm.new_tuple(vec![Value::Float(r), Value::Float(y.atan2(x))]))
+    Ok(vm.new_tuple(vec![new_float(vm, r), new_float(vm, y.atan2(x))]))
 }
 
 fn rect(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -204,6 +205,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     add_functions(vm, module, FUNCTIONS);
+    // One heap NaN: `math.nan is math.nan`, but it is no other NaN.
+    let nan = new_float(vm, f64::NAN);
     let imaginary = |vm: &Vm, im: f64| new_complex(vm, Complex { re: 0.0, im });
     add_values(
         vm,
@@ -213,7 +216,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
             ("e", Value::Float(std::f64::consts::E)),
             ("tau", Value::Float(std::f64::consts::TAU)),
             ("inf", Value::Float(f64::INFINITY)),
-            ("nan", Value::Float(f64::NAN)),
+            ("nan", nan),
             ("infj", imaginary(vm, f64::INFINITY)),
             ("nanj", imaginary(vm, f64::NAN)),
         ],

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 
 use adder_vm::native_module::NativeObject;
 use adder_vm::objects::function::Args;
+use adder_vm::objects::str_stand_in::unexpected_keyword;
 use adder_vm::protocol::attr::name_str;
 use adder_vm::{PyResult, Value, Vm};
 
@@ -89,9 +90,7 @@ fn product_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for (k, v) in args.kwargs() {
         let key = name_str(k);
         if key != "repeat" {
-            return Err(vm.type_error(format!(
-                "product() got an unexpected keyword argument '{key}'"
-            )));
+            return Err(unexpected_keyword(vm, "product", k));
         }
         repeat = crate::number_args::to_ssize(vm, v)?;
     }

@@ -5,6 +5,7 @@
 use adder_numeric::BigInt;
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::dict;
+use adder_vm::objects::float_new::new_float;
 use adder_vm::{PyErr, PyResult, Value, Vm};
 use dashu_int::UBig;
 
@@ -172,8 +173,14 @@ impl Reader {
             STOPITER => Value::Obj(vm.types().exc.stop_iteration.clone()),
             INT => Value::Int(self.long(vm)?.into()),
             LONG => self.big_int(vm)?,
-            BINARY_FLOAT => Value::Float(self.f64_bits(vm)?),
-            FLOAT => Value::Float(self.f64_text(vm)?),
+            BINARY_FLOAT => {
+                let f = self.f64_bits(vm)?;
+                new_float(vm, f)
+            }
+            FLOAT => {
+                let f = self.f64_text(vm)?;
+                new_float(vm, f)
+            }
             BINARY_COMPLEX | COMPLEX => {
                 let (re, im) = if code == BINARY_COMPLEX {
                     (self.f64_bits(vm)?, self.f64_bits(vm)?)

@@ -216,6 +216,7 @@ impl Writer<'_> {
                 Ok(i) => self.int(i, flag),
                 Err(_) => self.big_int(b, flag),
             },
+            (Payload::Float(f), Kind::Float) => self.float(*f, flag),
             (Payload::Complex(z), Kind::Complex) => {
                 if self.version > 1 {
                     self.byte(BINARY_COMPLEX | flag);
@@ -360,6 +361,8 @@ fn kind_of(vm: &Vm, v: &Value, o: &ObjRef, version: i32) -> PyResult<Option<Kind
     let exact = |t: &ObjRef| Rc::ptr_eq(&class, t);
     Ok(Some(match &o.payload {
         Payload::Int(_) if exact(&types.int) => Kind::Int,
+        // A NaN float is a heap object of its own (see `float_new`).
+        Payload::Float(_) if exact(&types.float) => Kind::Float,
         Payload::Complex(_) if exact(&types.complex) => Kind::Complex,
         Payload::Str(_) if exact(&types.str_) => Kind::Str,
         Payload::Tuple(_) if exact(&types.tuple) => Kind::Tuple,
@@ -377,6 +380,7 @@ enum Kind {
     Ellipsis,
     StopIteration,
     Int,
+    Float,
     Complex,
     Str,
     Tuple,

@@ -3,6 +3,7 @@
 //! from finite input an OverflowError ("math range error") or a ValueError, with the
 //! per-function messages of CPython 3.14 ("expected a nonnegative input, got -1.0").
 
+use adder_vm::objects::float_new::new_float;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyErr, PyResult, Value, Vm};
 
@@ -35,7 +36,7 @@ pub fn range_error(vm: &Vm) -> PyErr {
 pub fn unary(vm: &mut Vm, args: Args, spec: &Unary) -> PyResult<Value> {
     let v = arity::one(vm, &args, spec.qualname)?;
     let x = to_f64(vm, v)?;
-    unary_value(vm, x, spec).map(Value::Float)
+    unary_value(vm, x, spec).map(|r| new_float(vm, r))
 }
 
 /// `math_1` on an already converted float.
@@ -74,7 +75,7 @@ pub fn binary(vm: &mut Vm, args: Args, name: &str, func: fn(f64, f64) -> f64) ->
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(new_float(vm, r))
 }
 
 /// `atan2` with C99's special cases decided here, as CPython does.
@@ -174,7 +175,7 @@ pub fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
         } else {
             0.0
         };
-        return Ok(Value::Float(r));
+        return Ok(new_float(vm, r));
     }
     let r = x.powf(y);
     if r.is_nan() || (r.is_infinite() && x == 0.0) {
@@ -183,20 +184,20 @@ pub fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(new_float(vm, r))
 }
 
 /// `math.fmod`: `fmod(x, ±inf)` is `x` for finite `x`.
 pub fn fmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (x, y) = two_floats(vm, &args, "math.fmod", "fmod")?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(new_float(vm, x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(vm.value_error("math domain error"));
     }
-    Ok(Value::Float(r))
+    Ok(new_float(vm, r))
 }
 
 /// `math.fma(x, y, z)`: `x*y + z` rounded once.
@@ -215,5 +216,5 @@ pub fn fma(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.overflow_error("overflow in fma"));
         }
     }
-    Ok(Value::Float(r))
+    Ok(new_float(vm, r))
 }

@@ -10,6 +10,7 @@ mod sums;
 
 use adder_vm::native_module::{add_functions, add_values};
 use adder_vm::object::ObjRef;
+use adder_vm::objects::float_new::new_float;
 use adder_vm::objects::function::{Args, NativeFn};
 use adder_vm::{PyResult, Value, Vm};
 
@@ -61,19 +62,21 @@ unary_fns! {
 /// erf and erfc: libm, which reports no errors CPython would raise.
 fn erf(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arity::one(vm, &args, "math.erf")?;
-    Ok(Value::Float(libm::erf(to_f64(vm, v)?)))
+    let x = to_f64(vm, v)?;
+    Ok(new_float(vm, libm::erf(x)))
 }
 
 fn erfc(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arity::one(vm, &args, "math.erfc")?;
-    Ok(Value::Float(libm::erfc(to_f64(vm, v)?)))
+    let x = to_f64(vm, v)?;
+    Ok(new_float(vm, libm::erfc(x)))
 }
 
 const GAMMA_DOMAIN: &str = "expected a noninteger or positive integer";
 
 fn gamma_result(vm: &Vm, x: f64, r: Result<f64, GammaError>) -> PyResult<Value> {
     match r {
-        Ok(r) => Ok(Value::Float(r)),
+        Ok(r) => Ok(new_float(vm, r)),
         Err(GammaError::Domain) => Err(float_funcs::domain_error(vm, Some(GAMMA_DOMAIN), x)),
         Err(GammaError::Range) => Err(float_funcs::range_error(vm)),
     }
@@ -103,22 +106,22 @@ fn remainder(vm: &mut Vm, args: Args) -> PyResult<Value> {
     binary(vm, args, "remainder", float_funcs::remainder)
 }
 
-/// A predicate or conversion of one float argument.
+/// A predicate on one float argument.
 fn float_map(vm: &mut Vm, args: Args, qualname: &str, f: fn(f64) -> Value) -> PyResult<Value> {
     let v = arity::one(vm, &args, qualname)?;
     Ok(f(to_f64(vm, v)?))
 }
 
 fn degrees(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    float_map(vm, args, "math.degrees", |x| {
-        Value::Float(x * (180.0 / std::f64::consts::PI))
-    })
+    let v = arity::one(vm, &args, "math.degrees")?;
+    let x = to_f64(vm, v)?;
+    Ok(new_float(vm, x * (180.0 / std::f64::consts::PI)))
 }
 
 fn radians(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    float_map(vm, args, "math.radians", |x| {
-        Value::Float(x * (std::f64::consts::PI / 180.0))
-    })
+    let v = arity::one(vm, &args, "math.radians")?;
+    let x = to_f64(vm, v)?;
+    Ok(new_float(vm, x * (std::f64::consts::PI / 180.0)))
 }
 
 fn isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -195,6 +198,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     add_functions(vm, module, FUNCTIONS);
+    // One heap NaN: `math.nan is math.nan`, but it is no other NaN.
+    let nan = new_float(vm, f64::NAN);
     add_values(
         vm,
         module,
@@ -203,7 +208,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
             ("e", Value::Float(std::f64::consts::E)),
             ("tau", Value::Float(std::f64::consts::TAU)),
             ("inf", Value::Float(f64::INFINITY)),
-            ("nan", Value::Float(f64::NAN)),
+            ("nan", nan),
         ],
     );
     Ok(())

@@ -3,6 +3,7 @@
 //! nextafter, ulp, isclose, and the logarithms (exact for huge ints).
 
 use adder_numeric::BigInt;
+use adder_vm::objects::float_new::new_float;
 use adder_vm::objects::function::Args;
 use adder_vm::protocol::number::{as_float, as_int, IntRef};
 use adder_vm::{PyResult, Value, Vm};
@@ -78,7 +79,7 @@ pub fn frexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arity::one(vm, &args, "math.frexp")?;
     let x = to_f64(vm, v)?;
     let (m, e) = libm::frexp(x);
-    Ok(vm.new_tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(vm.new_tuple(vec![new_float(vm, m), Value::Int(e as i64)]))
 }
 
 pub fn ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -93,19 +94,19 @@ pub fn ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
         IntRef::Big(_) => i64::MAX,
     };
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(new_float(vm, x));
     }
     if exp > i32::MAX as i64 {
         return Err(range_error(vm));
     }
     if exp < i32::MIN as i64 {
-        return Ok(Value::Float(0.0f64.copysign(x)));
+        return Ok(new_float(vm, 0.0f64.copysign(x)));
     }
     let r = libm::ldexp(x, exp as i32);
     if r.is_infinite() {
         return Err(range_error(vm));
     }
-    Ok(Value::Float(r))
+    Ok(new_float(vm, r))
 }
 
 pub fn modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -119,7 +120,7 @@ pub fn modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let int = x.trunc();
         ((x - int).copysign(x), int)
     };
-    Ok(vm.new_tuple(vec![Value::Float(frac), Value::Float(int)]))
+    Ok(vm.new_tuple(vec![new_float(vm, frac), new_float(vm, int)]))
 }
 
 /// The float's position on a line where consecutive floats are consecutive integers
@@ -186,14 +187,14 @@ pub fn nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
             u64::try_from(&n).unwrap_or(u64::MAX)
         }
     };
-    Ok(Value::Float(step_towards(x, y, steps)))
+    Ok(new_float(vm, step_towards(x, y, steps)))
 }
 
 pub fn ulp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arity::one(vm, &args, "math.ulp")?;
     let x = to_f64(vm, v)?;
     if !x.is_finite() {
-        return Ok(Value::Float(x.abs()));
+        return Ok(new_float(vm, x.abs()));
     }
     let x = x.abs();
     let r = if x == f64::MAX {
@@ -201,7 +202,7 @@ pub fn ulp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         step_towards(x, f64::INFINITY, 1) - x
     };
-    Ok(Value::Float(r))
+    Ok(new_float(vm, r))
 }
 
 const ISCLOSE: Signature = Signature {
@@ -276,7 +277,7 @@ pub fn log(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = arity::positional(vm, &args, "math.log", "log", 1, 2)?;
     let num = log_of(vm, &pos[0], f64::ln, "math.log")?;
     let Some(base) = pos.get(1) else {
-        return Ok(Value::Float(num));
+        return Ok(new_float(vm, num));
     };
     let den = log_of(vm, base, f64::ln, "math.log")?;
     vm.binary_op(&Value::Float(num), &Value::Float(den), NB_TRUE_DIVIDE)
@@ -286,10 +287,10 @@ const NB_TRUE_DIVIDE: u32 = 11;
 
 pub fn log2(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arity::one(vm, &args, "math.log2")?;
-    log_of(vm, v, f64::log2, "math.log2").map(Value::Float)
+    log_of(vm, v, f64::log2, "math.log2").map(|r| new_float(vm, r))
 }
 
 pub fn log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = arity::one(vm, &args, "math.log10")?;
-    log_of(vm, v, f64::log10, "math.log10").map(Value::Float)
+    log_of(vm, v, f64::log10, "math.log10").map(|r| new_float(vm, r))
 }

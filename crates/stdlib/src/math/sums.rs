@@ -1,6 +1,7 @@
 //! Sums and norms of `math`: fsum (exact: Shewchuk's partials, rounded once),
 //! prod, sumprod, hypot and dist (CPython's scaled, compensated vector norm).
 
+use adder_vm::objects::float_new::new_float;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
 
@@ -108,7 +109,7 @@ pub fn fsum(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     match acc.total() {
-        Ok(t) => Ok(Value::Float(t)),
+        Ok(t) => Ok(new_float(vm, t)),
         Err(()) => Err(vm.value_error("-inf + inf in fsum")),
     }
 }
@@ -276,7 +277,7 @@ pub fn hypot(vm: &mut Vm, args: Args) -> PyResult<Value> {
         values.push(to_f64(vm, v)?);
     }
     let (vec, max, nan) = magnitudes(values);
-    Ok(Value::Float(vector_norm(&vec, max, nan)))
+    Ok(new_float(vm, vector_norm(&vec, max, nan)))
 }
 
 pub fn dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -293,5 +294,5 @@ pub fn dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
         diffs.push(x - y);
     }
     let (vec, max, nan) = magnitudes(diffs);
-    Ok(Value::Float(vector_norm(&vec, max, nan)))
+    Ok(new_float(vm, vector_norm(&vec, max, nan)))
 }

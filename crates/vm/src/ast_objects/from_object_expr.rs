@@ -290,39 +290,56 @@ impl Reader<'_> {
         })
     }
 
-    /// A `Constant.value`: the types CPython's `validate_constant` accepts that the
-    /// Rust AST can hold (tuple and frozenset constants, which only AST optimizers
-    /// make, are refused).
+    /// A `Constant.value`: an object of exactly one of the types CPython's
+    /// `validate_constant` accepts (subclass instances are refused, as there).
+    /// Tuples and frozensets, which only trees built in Python hold, are read item
+    /// by item, a frozenset in its iteration order; their nesting counts toward the
+    /// tree's depth limit.
     fn constant(&mut self, v: &Value) -> PyResult<Constant> {
-        let vm = &mut *self.vm;
-        let constant = match v {
-            Value::None => Some(Constant::None),
-            Value::Bool(b) => Some(Constant::Bool(*b)),
-            Value::Int(n) => Some(Constant::Int((*n).into())),
-            Value::Float(f) => Some(Constant::Float(*f)),
-            _ if v.is(&vm.types().ellipsis) => Some(Constant::Ellipsis),
-            _ => match v.payload() {
-                Some(Payload::Str(s)) if s.has_surrogates() => {
-                    Some(Constant::SurrogateStr(s.code_points().collect()))
-                }
-                Some(Payload::Str(s)) => Some(Constant::Str(s.as_str().to_string())),
-                Some(Payload::Bytes(b)) => Some(Constant::Bytes(b.to_vec())),
-                Some(Payload::Int(i)) => Some(Constant::Int(i.clone())),
-                Some(Payload::Float(f)) => Some(Constant::Float(*f)),
-                Some(Payload::Complex(z)) => Some(Constant::Complex {
-                    real: z.re,
-                    imag: z.im,
-                }),
-                _ => None,
-            },
-        };
-        match constant {
-            Some(c) => Ok(c),
-            None => {
-                let type_name = vm.type_name(v);
-                Err(vm.type_error(format!("got an invalid type in Constant: {type_name}")))
+        let vm = &*self.vm;
+        let types = vm.types();
+        let class = vm.type_of(v);
+        let exact = |t: &crate::object::ObjRef| std::rc::Rc::ptr_eq(&class, t);
+        let constant = match (v, v.payload()) {
+            (Value::None, _) => Constant::None,
+            (Value::Bool(b), _) => Constant::Bool(*b),
+            (Value::Int(n), _) => Constant::Int((*n).into()),
+            (Value::Float(f), _) => Constant::Float(*f),
+            _ if v.is(&types.ellipsis) => Constant::Ellipsis,
+            (_, Some(Payload::Str(s))) if exact(&types.str_) && s.has_surrogates() => {
+                Constant::SurrogateStr(s.code_points().collect())
             }
-        }
+            (_, Some(Payload::Str(s))) if exact(&types.str_) => {
+                Constant::Str(s.as_str().to_string())
+            }
+            (_, Some(Payload::Bytes(b))) if exact(&types.bytes) => Constant::Bytes(b.to_vec()),
+            (_, Some(Payload::Int(i))) if exact(&types.int) => Constant::Int(i.clone()),
+            (_, Some(Payload::Float(f))) if exact(&types.float) => Constant::Float(*f),
+            (_, Some(Payload::Complex(z))) if exact(&types.complex) => Constant::Complex {
+                real: z.re,
+                imag: z.im,
+            },
+            (_, Some(Payload::Tuple(items))) if exact(&types.tuple) => {
+                Constant::Tuple(self.constants(items)?)
+            }
+            (_, Some(Payload::Set(set))) if exact(&types.frozenset) => {
+                Constant::FrozenSet(self.constants(&set.borrow().keys())?)
+            }
+            _ => {
+                let type_name = vm.type_name(v);
+                let error = vm.type_error(format!("got an invalid type in Constant: {type_name}"));
+                return Err(error);
+            }
+        };
+        Ok(constant)
+    }
+
+    /// The items of a tuple or frozenset constant, one nesting level deeper.
+    fn constants(&mut self, items: &[Value]) -> PyResult<Vec<Constant>> {
+        self.enter()?;
+        let result = items.iter().map(|item| self.constant(item)).collect();
+        self.leave();
+        result
     }
 
     pub(super) fn pattern_field(

@@ -200,5 +200,10 @@ fn constant(vm: &Vm, c: &Constant) -> Value {
             crate::objects::str::PyStr::from_code_points(points.iter().copied()),
         ),
         Constant::Bytes(b) => crate::objects::bytes::new_bytes(vm, b.clone()),
+        Constant::Tuple(items) => vm.new_tuple(items.iter().map(|i| constant(vm, i)).collect()),
+        Constant::FrozenSet(items) => crate::objects::set::frozenset_of_constants(
+            vm,
+            items.iter().map(|i| constant(vm, i)).collect(),
+        ),
     }
 }

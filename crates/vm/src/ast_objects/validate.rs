@@ -3,7 +3,7 @@
 //! operand counts, reserved identifiers, position ranges. Walks the syntax crate's
 //! generic tree, so each rule is written once for every node kind it concerns.
 
-use adder_syntax::ast::{Mod, Range};
+use adder_syntax::ast::{Constant, Mod, Range};
 use adder_syntax::tree::AstValue;
 
 use crate::error::PyResult;
@@ -162,6 +162,15 @@ fn check_node(name: &str, fields: &[(&'static str, AstValue)], ctx: &str) -> Res
                 return Err("Compare has a different number of comparators and operands".into());
             }
         }
+        "MatchSingleton"
+            if !matches!(
+                field(fields, "value"),
+                Some(AstValue::Constant(Constant::None | Constant::Bool(_)))
+            ) =>
+        {
+            return Err("MatchSingleton can only contain True, False and None".into());
+        }
+        "MatchValue" => check_literal_pattern(field(fields, "value"))?,
         "BoolOp" if list_len(fields, "values") < 2 => {
             return Err("BoolOp with less than 2 values".into());
         }
@@ -187,6 +196,32 @@ fn check_node(name: &str, fields: &[(&'static str, AstValue)], ctx: &str) -> Res
         _ => {}
     }
     Ok(())
+}
+
+/// A `MatchValue` constant must be a number, str or bytes: None, True and False
+/// belong in `MatchSingleton`, and Ellipsis, tuples and frozensets match nothing.
+/// (The other expression kinds CPython's `validate_pattern_match_value` refuses
+/// are not checked here.)
+fn check_literal_pattern(value: Option<&AstValue>) -> Result<(), String> {
+    let Some(AstValue::Node {
+        name: "Constant",
+        fields,
+        ..
+    }) = value
+    else {
+        return Ok(());
+    };
+    match field(fields, "value") {
+        Some(AstValue::Constant(
+            Constant::Int(_)
+            | Constant::Float(_)
+            | Constant::Complex { .. }
+            | Constant::Str(_)
+            | Constant::SurrogateStr(_)
+            | Constant::Bytes(_),
+        )) => Ok(()),
+        _ => Err("unexpected constant inside of a literal pattern".into()),
+    }
 }
 
 /// Whether node kind `name` is an expression (the kinds with positions that are not

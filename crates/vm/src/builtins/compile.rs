@@ -6,6 +6,7 @@ use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
 use crate::objects::function::{Args, NativeFn};
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -34,19 +35,15 @@ fn bind<'a>(
         out[i] = Some(v.clone());
     }
     for (k, v) in args.kwargs() {
-        let k = name_str(k);
-        match names.iter().position(|n| *n == k) {
+        let key = name_str(k);
+        match names.iter().position(|n| *n == key) {
             Some(i) if out[i].is_none() => out[i] = Some(v.clone()),
             Some(_) => {
                 return Err(vm.type_error(format!(
-                    "argument for {fname}() given by name ('{k}') and position"
+                    "argument for {fname}() given by name ('{key}') and position"
                 )))
             }
-            None => {
-                return Err(vm.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
-            }
+            None => return Err(unexpected_keyword(vm, fname, k)),
         }
     }
     if let Some(missing) = out.iter().take(required).position(Option::is_none) {
@@ -62,7 +59,10 @@ fn bind<'a>(
 /// Source text from a str or bytes argument.
 fn source_text(vm: &Vm, v: &Value, fname: &str) -> PyResult<String> {
     match v.payload() {
-        Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
+        Some(Payload::Str(s)) => {
+            crate::objects::str_stand_in::require_utf8(vm, v)?;
+            Ok(s.as_str().to_string())
+        }
         Some(Payload::Bytes(b)) => {
             adder_syntax::decode_source(b).map_err(|e| vm.syntax_error_from(&e, "<string>"))
         }

@@ -3,6 +3,7 @@
 use crate::error::PyResult;
 use crate::object::Payload;
 use crate::objects::function::{Args, NativeFn};
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::compare::CmpOp;
 use crate::protocol::number::{as_float, as_int, BinOp, IntRef};
@@ -127,11 +128,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             "file" => file = v.clone(),
             "flush" => flush = vm.is_true(v)?,
-            other => {
-                return Err(vm.type_error(format!(
-                    "print() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            _ => return Err(unexpected_keyword(vm, "print", k)),
         }
     }
     if file.is_none() {
@@ -261,11 +258,7 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
         match name_str(k) {
             "key" => key = v.clone(),
             "default" => default = v.clone(),
-            other => {
-                return Err(vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            _ => return Err(unexpected_keyword(vm, name, k)),
         }
     }
     let pos = args.pos();
@@ -371,12 +364,12 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
             continue;
         }
         if let Some((s, c)) = float_acc.take() {
-            acc = Value::Float(s + c);
+            acc = crate::objects::float_new::new_float(vm, s + c);
         }
         acc = vm.binary_op(&acc, &item, 0)?;
     }
     if let Some((s, c)) = float_acc {
-        acc = Value::Float(s + c);
+        acc = crate::objects::float_new::new_float(vm, s + c);
     }
     Ok(acc)
 }

@@ -32,20 +32,28 @@ pub(super) fn small_int_binop(arg: u32, a: i64, b: i64) -> Option<Scalar> {
 }
 
 /// `BINARY_OP` on two floats for the operators and operands that cannot fail.
+///
+/// A NaN result (`inf - inf`, `0 * inf`...) must be a new heap float with its own
+/// identity (see `objects::float_new`), so it is left to the general path: one
+/// predictable branch on the result.
 #[inline(always)]
 pub(super) fn float_binop(arg: u32, a: f64, b: f64) -> Option<Scalar> {
-    match arg {
-        0 | 13 => Some(Scalar::float(a + b)),
-        10 | 23 => Some(Scalar::float(a - b)),
-        5 | 18 => Some(Scalar::float(a * b)),
-        11 | 24 if b != 0.0 => Some(Scalar::float(a / b)),
+    let r = match arg {
+        0 | 13 => a + b,
+        10 | 23 => a - b,
+        5 | 18 => a * b,
+        11 | 24 if b != 0.0 => a / b,
         // `**` with a positive finite base and a finite exponent: the C `pow` result,
         // as CPython's `float_pow`, unless it overflowed (OverflowError, general path).
         8 | 21 if a > 0.0 && a.is_finite() && b.is_finite() => {
-            Some(a.powf(b)).filter(|r| r.is_finite()).map(Scalar::float)
+            Some(a.powf(b)).filter(|r| r.is_finite())?
         }
-        _ => None,
+        _ => return None,
+    };
+    if r.is_nan() {
+        return None;
     }
+    Some(Scalar::float(r))
 }
 
 /// `BINARY_OP` on two scalars (int/float mixes included), when no error is possible.

@@ -757,6 +757,9 @@ impl Vm {
     }
 
     pub(crate) fn name_not_defined(&self, name: &Value) -> crate::error::PyErr {
+        if let Err(e) = crate::objects::str_stand_in::require_utf8(self, name) {
+            return e;
+        }
         let n = crate::protocol::attr::name_str(name);
         self.name_error(format!("name '{n}' is not defined"), name)
     }

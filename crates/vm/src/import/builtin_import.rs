@@ -1,11 +1,12 @@
 //! `builtins.__import__(name, globals=None, locals=None, fromlist=(), level=0)`, and
 //! the check `IMPORT_NAME` makes for a replaced `builtins.__import__`.
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::object::Payload;
 use crate::objects::dict;
 use crate::objects::function::Args;
 use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::objects::str::PyStr;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -52,6 +53,7 @@ pub fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if level < 0 {
         return Err(vm.value_error("level must be >= 0"));
     }
+    let requested = name.clone();
     let name = name_str(name).to_string();
     if level == 0 && name.is_empty() {
         return Err(vm.value_error("Empty module name"));
@@ -67,6 +69,47 @@ pub fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("globals must be a dict"));
     }
     vm.import_module_level(&name, globals.as_ref(), &fromlist, level as usize)
+        .map_err(|err| restore_surrogates(vm, err, &requested))
+}
+
+/// `err` with the lone surrogates of the `requested` name back in its message and
+/// `name`, when it is the ModuleNotFoundError for that name or a parent of it (as
+/// CPython's `%R` shows them). The search ran on the lossy text, where each surrogate
+/// is one U+FFFD, so the missing name is the prefix of `requested` as long.
+fn restore_surrogates(vm: &Vm, err: PyErr, requested: &Value) -> PyErr {
+    let Some(Payload::Str(requested)) = requested.payload() else {
+        return err;
+    };
+    let not_found = &vm.types().exc.module_not_found_error;
+    if !requested.has_surrogates() || !vm.is_subtype(&vm.class_of(&err.0), not_found) {
+        return err;
+    }
+    let Some(attrs) = err.0.dict_obj() else {
+        return err;
+    };
+    let (Some(lossy_name), Some(message)) =
+        (dict::get_str(&attrs, "name"), dict::get_str(&attrs, "msg"))
+    else {
+        return err;
+    };
+    let lossy_name = name_str(&lossy_name);
+    let exact_name =
+        PyStr::from_code_points(requested.code_points().take(lossy_name.chars().count()));
+    if exact_name.as_str() != lossy_name {
+        return err;
+    }
+    let message = name_str(&message).replacen(
+        &crate::objects::repr::str_repr(lossy_name),
+        &crate::objects::str_exact::repr(&exact_name),
+        1,
+    );
+    let message = vm.new_str(&message);
+    vm.set_exc_attr(&err.0, "msg", message.clone());
+    vm.set_exc_attr(&err.0, "name", vm.new_str_obj(exact_name));
+    if let Some(data) = vm.exception_data(&err.0) {
+        data.borrow_mut().args = vm.new_tuple(vec![message]);
+    }
+    err
 }
 
 impl Vm {

@@ -16,8 +16,8 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         return Ok(Some(Value::Obj(vm.type_of(obj))));
     }
     let numeric = crate::objects::int_methods::attribute(vm, obj, name)
-        .or_else(|| crate::objects::float_methods::attribute(obj, name))
-        .or_else(|| crate::objects::complex_methods::attribute(obj, name));
+        .or_else(|| crate::objects::float_methods::attribute(vm, obj, name))
+        .or_else(|| crate::objects::complex_methods::attribute(vm, obj, name));
     if let Some(v) = numeric {
         return Ok(Some(v));
     }

@@ -9,6 +9,7 @@ use crate::objects::codecs;
 use crate::objects::function::Args;
 use crate::objects::native_args::{bind, MethodName, Shape};
 use crate::objects::str_search::iterable_items;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::number::{as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -134,11 +135,7 @@ fn source(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Source> {
             "source" => 0,
             "encoding" => 1,
             "errors" => 2,
-            other => {
-                return Err(vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            _ => return Err(unexpected_keyword(vm, name, k)),
         };
         slots[i] = Some(v);
     }

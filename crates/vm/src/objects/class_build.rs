@@ -183,6 +183,7 @@ pub fn type_new(vm: &mut Vm, meta: &ObjRef, args: Args) -> PyResult<Value> {
             vm.type_name(name)
         )));
     }
+    crate::objects::str_stand_in::require_utf8(vm, name)?;
     let Some(bases) = bases
         .as_obj()
         .and_then(|b| b.as_tuple())

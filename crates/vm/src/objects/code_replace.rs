@@ -20,6 +20,7 @@ use crate::error::PyResult;
 use crate::frame::code_data;
 use crate::object::{ObjRef, Payload};
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::number::{as_int, IntRef};
 use crate::value::Value;
@@ -62,12 +63,10 @@ pub fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => return Err(vm.type_error("replace() takes no positional arguments")),
     };
     let mut changes: Vec<(&str, Value)> = Vec::new();
-    for (name, value) in args.kwargs() {
-        let name = name_str(name);
+    for (key, value) in args.kwargs() {
+        let name = name_str(key);
         let Some(known) = KEYWORDS.iter().find(|k| **k == name) else {
-            return Err(vm.type_error(format!(
-                "replace() got an unexpected keyword argument '{name}'"
-            )));
+            return Err(unexpected_keyword(vm, "replace", key));
         };
         changes.push((known, value.clone()));
     }

@@ -161,7 +161,9 @@ pub fn hash(z: Complex, v: &Value) -> i64 {
 
 /// `abs(z)`.
 pub fn abs(vm: &Vm, z: Complex) -> PyResult<Value> {
-    cmath::abs(z).map(Value::Float).map_err(|e| vm.num_error(e))
+    cmath::abs(z)
+        .map(|r| crate::objects::float_new::new_float(vm, r))
+        .map_err(|e| vm.num_error(e))
 }
 
 pub fn repr(z: Complex) -> String {

@@ -8,8 +8,10 @@ use adder_numeric::complex_format::format_complex;
 use crate::builtins::add_methods;
 use crate::error::PyResult;
 use crate::objects::complex::{self, as_complex, new_complex};
+use crate::objects::float_new::new_float;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::compare::CmpOp;
 use crate::protocol::number::{as_float, as_int, BinOp};
@@ -99,11 +101,11 @@ pub fn install(vm: &Vm) {
 }
 
 /// `real` and `imag` of a complex.
-pub fn attribute(v: &Value, name: &str) -> Option<Value> {
+pub fn attribute(vm: &Vm, v: &Value, name: &str) -> Option<Value> {
     let z = as_complex(v)?;
     match name {
-        "real" => Some(Value::Float(z.re)),
-        "imag" => Some(Value::Float(z.im)),
+        "real" => Some(new_float(vm, z.re)),
+        "imag" => Some(new_float(vm, z.im)),
         _ => None,
     }
 }
@@ -160,7 +162,8 @@ fn dunder_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let z = receiver(vm, &args, "__getnewargs__")?;
-    Ok(vm.new_tuple(vec![Value::Float(z.re), Value::Float(z.im)]))
+    let parts = vec![new_float(vm, z.re), new_float(vm, z.im)];
+    Ok(vm.new_tuple(parts))
 }
 
 fn dunder_abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -329,11 +332,7 @@ pub fn construct(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let index = match name_str(k) {
             "real" => 0,
             "imag" => 1,
-            other => {
-                return Err(vm.type_error(format!(
-                    "complex() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            _ => return Err(unexpected_keyword(vm, "complex", k)),
         };
         if slots[index].is_some() {
             return Err(vm.type_error(format!(

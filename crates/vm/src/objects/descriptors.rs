@@ -9,6 +9,7 @@ use std::rc::Rc;
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -108,10 +109,7 @@ fn new_property(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     for (k, v) in args.kwargs() {
         let Some(i) = NAMES.iter().position(|n| *n == name_str(k)) else {
-            return Err(vm.type_error(format!(
-                "property() got an unexpected keyword argument '{}'",
-                name_str(k)
-            )));
+            return Err(unexpected_keyword(vm, "property", k));
         };
         if i < pos.len() {
             return Err(vm.type_error(format!(

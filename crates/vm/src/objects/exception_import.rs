@@ -5,6 +5,7 @@
 use crate::error::{PyErr, PyResult};
 use crate::object::ObjRef;
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -21,13 +22,11 @@ pub fn init_attributes(vm: &Vm, exc: &ObjRef, args: Args) -> PyResult<()> {
             "name" => 0,
             "path" => 1,
             "name_from" => 2,
-            other => {
+            _ => {
                 let cls = vm.class_of(exc);
-                return Err(vm.type_error(format!(
-                    "{}() got an unexpected keyword argument '{other}'",
-                    cls.as_type()
-                        .map_or_else(String::new, |t| t.name().to_string())
-                )));
+                let function = cls.as_type().map(|t| t.name());
+                let function = function.as_deref().unwrap_or("");
+                return Err(unexpected_keyword(vm, function, key));
             }
         };
         attrs[slot] = value.clone();

@@ -8,8 +8,10 @@ use adder_numeric::{float_hex, float_ops, int_float};
 use crate::builtins::add_methods;
 use crate::error::PyResult;
 use crate::object::Payload;
+use crate::objects::float_new::{is_exact_float, new_float};
 use crate::objects::function::Args;
 use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::number::{as_float, as_int};
 use crate::value::Value;
@@ -63,7 +65,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn float_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (x, _) = receiver(vm, &args, "conjugate", Shape::NoArgs)?;
-    Ok(Value::Float(x))
+    Ok(plain_float(vm, args.values.first(), x))
 }
 
 fn float_hex_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -109,7 +111,7 @@ fn round_float(vm: &mut Vm, x: f64, ndigits: Option<&Value>) -> PyResult<Value> 
         Some(nd) => {
             let nd = vm.index_value(nd)?;
             float_ops::round_digits(x, nd as i64)
-                .map(Value::Float)
+                .map(|r| new_float(vm, r))
                 .map_err(|e| vm.num_error(e))
         }
     }
@@ -133,16 +135,26 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let x = float_hex::float_fromhex(s.as_str()).map_err(|e| vm.num_error(e))?;
     if class.is(&Value::Obj(vm.types().float.clone())) {
-        return Ok(Value::Float(x));
+        return Ok(new_float(vm, x));
     }
-    vm.call(&class, &[Value::Float(x)])
+    let x = new_float(vm, x);
+    vm.call(&class, &[x])
+}
+
+/// `v` itself when it is exactly a float (so a NaN keeps its identity, as CPython's
+/// `float_float`), else a new float holding `x`, its value.
+fn plain_float(vm: &Vm, v: Option<&Value>, x: f64) -> Value {
+    match v {
+        Some(v) if is_exact_float(vm, v) => v.clone(),
+        _ => new_float(vm, x),
+    }
 }
 
 /// `real` and `imag` of a float.
-pub fn attribute(v: &Value, name: &str) -> Option<Value> {
+pub fn attribute(vm: &Vm, v: &Value, name: &str) -> Option<Value> {
     let x = as_float(v)?;
     match name {
-        "real" => Some(Value::Float(x)),
+        "real" => Some(plain_float(vm, Some(v), x)),
         "imag" => Some(Value::Float(0.0)),
         _ => None,
     }
@@ -161,11 +173,7 @@ pub fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match name_str(k) {
             "number" if number.is_none() => number = Some(v.clone()),
             "ndigits" if ndigits.is_none() => ndigits = Some(v.clone()),
-            other => {
-                return Err(vm.type_error(format!(
-                    "round() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            _ => return Err(unexpected_keyword(vm, "round", k)),
         }
     }
     let Some(number) = number else {

@@ -30,16 +30,27 @@ pub fn construct_float(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
 }
 
 /// A new float object holding `f`: unboxed, except NaN (see the module comment).
+/// Every path that makes a float result goes through here, so an unboxed
+/// `Value::Float` is never NaN.
+#[inline(always)]
 pub fn new_float(vm: &Vm, f: f64) -> Value {
     if f.is_nan() {
-        Value::obj(PyObject::new(vm.types().float.clone(), Payload::Float(f)))
+        boxed_nan(vm, f)
     } else {
         Value::Float(f)
     }
 }
 
+/// The heap float for a NaN result: out of line, so the common non-NaN result costs
+/// only the one branch in [`new_float`].
+#[cold]
+#[inline(never)]
+pub fn boxed_nan(vm: &Vm, f: f64) -> Value {
+    Value::obj(PyObject::new(vm.types().float.clone(), Payload::Float(f)))
+}
+
 /// Whether `v` is exactly a `float` (unboxed, or a boxed NaN), not a subclass.
-fn is_exact_float(vm: &Vm, v: &Value) -> bool {
+pub fn is_exact_float(vm: &Vm, v: &Value) -> bool {
     match v {
         Value::Float(_) => true,
         Value::Obj(o) => {
@@ -80,7 +91,7 @@ fn float_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(Payload::Str(s)) = v.payload() {
         let text = s.as_str();
         let parsed = adder_numeric::float_parse::parse_float_str(text, || {
-            crate::objects::repr::str_repr(text)
+            crate::objects::str_exact::repr(s)
         });
         return match parsed {
             Ok(f) => Ok(new_float(vm, f)),

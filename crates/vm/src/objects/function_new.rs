@@ -7,6 +7,7 @@ use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -33,12 +34,10 @@ fn bind(vm: &Vm, args: &Args) -> PyResult<[Option<Value>; 6]> {
     for (slot, v) in slots.iter_mut().zip(pos) {
         *slot = Some(v.clone());
     }
-    for (key, value) in args.kwargs() {
-        let key = name_str(key);
+    for (key_obj, value) in args.kwargs() {
+        let key = name_str(key_obj);
         let Some(i) = PARAMS.iter().position(|p| *p == key) else {
-            return Err(vm.type_error(format!(
-                "function() got an unexpected keyword argument '{key}'"
-            )));
+            return Err(unexpected_keyword(vm, "function", key_obj));
         };
         if slots[i].is_some() {
             return Err(vm.type_error(format!(

@@ -7,6 +7,7 @@
 
 use crate::error::PyResult;
 use crate::object::Payload;
+use crate::objects::str::PyStr;
 use crate::protocol::number::{as_float, as_int, IntRef};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -19,7 +20,7 @@ pub fn construct_int(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
         [v, base] => {
             let base = vm.index_value(base)? as i64;
             match v.payload() {
-                Some(Payload::Str(s)) => parse_int(vm, s.as_str(), base),
+                Some(Payload::Str(s)) => parse_int(vm, s, base),
                 // `re._compiler` builds its charset bitmaps with int(bytes, 2).
                 Some(Payload::Bytes(_) | Payload::ByteArray(_)) => parse_bytes(vm, v, base),
                 _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
@@ -55,7 +56,7 @@ fn int_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return exact_int_result(vm, r, "__index__");
     }
     if let Some(Payload::Str(s)) = v.payload() {
-        return parse_int(vm, s.as_str(), 10);
+        return parse_int(vm, s, 10);
     }
     if crate::objects::buffer::is_bytes_like(v) {
         return parse_bytes(vm, v, 10);
@@ -97,8 +98,9 @@ fn plain(vm: &Vm, i: IntRef<'_>) -> Value {
     }
 }
 
-/// `int(text, base)`.
-fn parse_int(vm: &mut Vm, text: &str, base: i64) -> PyResult<Value> {
+/// `int(s, base)`: an error quotes `s` with its lone surrogates.
+fn parse_int(vm: &mut Vm, s: &PyStr, base: i64) -> PyResult<Value> {
+    let text = s.as_str();
     // The common `int(s)`: a short run of ASCII decimal digits (no sign, spaces or
     // underscores), computed directly; 18 digits always fit in an i64.
     if base == 10 && (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -106,7 +108,7 @@ fn parse_int(vm: &mut Vm, text: &str, base: i64) -> PyResult<Value> {
         return Ok(Value::Int(n));
     }
     let limit = vm.interp.int_max_str_digits.get();
-    let repr = || crate::objects::repr::str_repr(text);
+    let repr = || crate::objects::str_exact::repr(s);
     match adder_numeric::int_parse::parse_int_str(text, base, limit, repr) {
         Ok(b) => Ok(vm.new_int(b)),
         Err(e) => Err(vm.num_error(e)),

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use crate::error::PyResult;
 use crate::object::{DictIterKind, ObjRef, Payload, PyObject};
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::number::{as_int, IntRef};
 use crate::value::Value;
@@ -473,11 +474,7 @@ fn zip(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for (k, v) in args.kwargs() {
         match name_str(k) {
             "strict" => strict = vm.is_true(v)?,
-            other => {
-                return Err(vm.type_error(format!(
-                    "zip() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            _ => return Err(unexpected_keyword(vm, "zip", k)),
         }
     }
     let mut iters = Vec::with_capacity(args.pos().len());

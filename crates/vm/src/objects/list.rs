@@ -8,6 +8,7 @@ use crate::error::PyResult;
 use crate::object::Payload;
 use crate::objects::function::Args;
 use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::compare::CmpOp;
 use crate::protocol::number::{as_int, IntRef};
@@ -246,11 +247,7 @@ pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
         match name_str(k) {
             "key" => key = v.clone(),
             "reverse" => reverse = vm.is_true(v)?,
-            other => {
-                return Err(vm.type_error(format!(
-                    "sort() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            _ => return Err(unexpected_keyword(vm, "sort", k)),
         }
     }
     let Some(Payload::List(l)) = recv.payload() else {

@@ -10,6 +10,7 @@ use crate::object::{ObjRef, Payload};
 use crate::objects::dict;
 use crate::objects::function::Args;
 use crate::objects::native_args::{bind, MethodName, Shape};
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::compare::CmpOp;
 use crate::value::Value;
@@ -115,10 +116,7 @@ fn proxy_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut mapping = args.pos().get(1).cloned();
     for (key, value) in args.kwargs() {
         if name_str(key) != "mapping" {
-            return Err(vm.type_error(format!(
-                "mappingproxy() got an unexpected keyword argument '{}'",
-                name_str(key)
-            )));
+            return Err(unexpected_keyword(vm, "mappingproxy", key));
         }
         mapping = Some(value.clone());
     }

@@ -66,15 +66,16 @@ impl ItemFormat {
 
     /// The Python value of one item's bytes (`bytes.len() == self.size`).
     pub fn unpack(self, vm: &Vm, bytes: &[u8]) -> Value {
+        use crate::objects::float_new::new_float;
         let mut raw = [0u8; 8];
         raw[..bytes.len().min(8)].copy_from_slice(&bytes[..bytes.len().min(8)]);
         let unsigned = u64::from_le_bytes(raw);
         match self.code {
             'c' => crate::objects::bytes::new_bytes(vm, bytes.to_vec()),
             '?' => Value::Bool(unsigned != 0),
-            'f' => Value::Float(f32::from_bits(unsigned as u32) as f64),
-            'd' => Value::Float(f64::from_bits(unsigned)),
-            'e' => Value::Float(half_to_f64(unsigned as u16)),
+            'f' => new_float(vm, f32::from_bits(unsigned as u32) as f64),
+            'd' => new_float(vm, f64::from_bits(unsigned)),
+            'e' => new_float(vm, half_to_f64(unsigned as u16)),
             _ if self.is_signed() => {
                 let shift = 64 - 8 * self.size as u32;
                 Value::Int(((unsigned << shift) as i64) >> shift)

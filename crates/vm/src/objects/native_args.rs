@@ -4,6 +4,7 @@
 
 use crate::error::PyResult;
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::protocol::number::{as_int, IntRef};
 use crate::value::Value;
@@ -131,8 +132,8 @@ fn bind_keywords<'a>(
     }
     let mut slots: Vec<Option<&'a Value>> = rest.iter().map(Some).collect();
     slots.resize(max, None);
-    for (key, value) in args.kwargs() {
-        let key = name_str(key);
+    for (key_obj, value) in args.kwargs() {
+        let key = name_str(key_obj);
         match names.iter().position(|p| *p == key) {
             Some(i) if i < min => {
                 return Err(vm.type_error(format!("{name}() got some positional-only arguments passed as keyword arguments: '{key}'")));
@@ -144,11 +145,7 @@ fn bind_keywords<'a>(
                 )));
             }
             Some(i) => slots[i] = Some(value),
-            None => {
-                return Err(vm.type_error(format!(
-                    "{name}() got an unexpected keyword argument '{key}'"
-                )))
-            }
+            None => return Err(unexpected_keyword(vm, name, key_obj)),
         }
     }
     Ok((recv, slots))

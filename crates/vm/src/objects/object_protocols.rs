@@ -45,7 +45,7 @@ fn getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let plain = if let Some(i) = crate::protocol::number::as_int(recv) {
         crate::objects::int_methods::plain_int(vm, &i)
     } else if let Some(f) = crate::protocol::number::as_float(recv) {
-        Value::Float(f)
+        crate::objects::float_new::new_float(vm, f)
     } else {
         match recv.payload() {
             Some(Payload::Str(s)) => vm.new_str(s.as_str()),

@@ -275,7 +275,10 @@ pub fn invoke(
             _ => return Err(vm.type_error("expected a number")),
         },
         Float => match (as_float(receiver), as_int(receiver)) {
-            (Some(f), _) => Value::Float(f),
+            (Some(_), _) if crate::objects::float_new::is_exact_float(vm, receiver) => {
+                receiver.clone()
+            }
+            (Some(f), _) => crate::objects::float_new::new_float(vm, f),
             (None, Some(i)) => Value::Float(vm.int_to_f64(&i)?),
             _ => return Err(vm.type_error("expected a number")),
         },

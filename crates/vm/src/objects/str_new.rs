@@ -4,6 +4,7 @@
 use crate::error::PyResult;
 use crate::object::Payload;
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -17,17 +18,13 @@ pub fn construct(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         )));
     }
     let mut slots: [Option<&Value>; 3] = [pos.first(), pos.get(1), pos.get(2)];
-    for (name, value) in args.kwargs() {
-        let name = crate::protocol::attr::name_str(name);
+    for (key, value) in args.kwargs() {
+        let name = crate::protocol::attr::name_str(key);
         let index = match name {
             "object" => 0,
             "encoding" => 1,
             "errors" => 2,
-            _ => {
-                return Err(
-                    vm.type_error(format!("str() got an unexpected keyword argument '{name}'"))
-                )
-            }
+            _ => return Err(unexpected_keyword(vm, "str", key)),
         };
         if slots[index].is_some() {
             return Err(vm.type_error(format!(

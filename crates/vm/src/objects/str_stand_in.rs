@@ -13,11 +13,15 @@
 //! Known limit: the block is chosen free of the first str with surrogates read in the
 //! scope; a genuine character of that block in another operand of the same operation
 //! would come back as a surrogate.
+//!
+//! Error messages that quote a name exactly ([`quoting_name`], [`unexpected_keyword`])
+//! and the UnicodeEncodeError CPython raises where it reads a str as UTF-8
+//! ([`require_utf8`]) are here too.
 
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::objects::str::PyStr;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -213,6 +217,38 @@ pub fn quoting_name(vm: &Vm, message: &str, name: &Value) -> Value {
         }
     }
     vm.new_str(message)
+}
+
+/// The TypeError `{function}() got an unexpected keyword argument '{key}'`, quoting
+/// `key` with its lone surrogates (CPython's `%U`).
+pub fn unexpected_keyword(vm: &Vm, function: &str, key: &Value) -> PyErr {
+    let lossy = crate::protocol::attr::name_str(key);
+    let message = format!("{function}() got an unexpected keyword argument '{lossy}'");
+    let message = quoting_name(vm, &message, key);
+    PyErr(vm.new_exception(&vm.types().exc.type_error, vec![message]))
+}
+
+/// `Err` for a str with lone surrogates where CPython reads it as UTF-8 text
+/// (`PyUnicode_AsUTF8`: a class name, a missing name, compiled source): the strict
+/// UTF-8 UnicodeEncodeError over the first run of surrogates.
+pub fn require_utf8(vm: &Vm, value: &Value) -> PyResult<()> {
+    let Some(crate::object::Payload::Str(s)) = value.payload() else {
+        return Ok(());
+    };
+    if !s.has_surrogates() {
+        return Ok(());
+    }
+    let is_surrogate = |cp: &u32| (0xD800..=0xDFFF).contains(cp);
+    let start = s.code_points().take_while(|cp| !is_surrogate(cp)).count();
+    let run = s.code_points().skip(start).take_while(is_surrogate).count();
+    Err(crate::objects::codec_errors::unicode_error(
+        vm,
+        &vm.types().exc.unicode_encode_error,
+        "utf-8",
+        value.clone(),
+        (start, start + run),
+        "surrogates not allowed",
+    ))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use crate::error::PyResult;
 use crate::objects::function::Args;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -62,13 +63,10 @@ impl Signature {
         };
         let mut slots: Vec<Option<Value>> = named.iter().cloned().map(Some).collect();
         slots.resize(npos + self.keywords.len(), None);
-        for (key, value) in args.kwargs() {
-            let key = name_str(key);
+        for (key_obj, value) in args.kwargs() {
+            let key = name_str(key_obj);
             let Some(i) = self.names().position(|n| n == key) else {
-                return Err(vm.type_error(format!(
-                    "{}() got an unexpected keyword argument '{key}'",
-                    self.name
-                )));
+                return Err(unexpected_keyword(vm, self.name, key_obj));
             };
             if slots.get(i).is_some_and(Option::is_some) {
                 return Err(vm.type_error(format!(

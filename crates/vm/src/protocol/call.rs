@@ -10,6 +10,7 @@ use crate::objects::dict;
 use crate::objects::function::{Args, BuiltinFunction, Function};
 use crate::objects::generic_alias::GenericAlias;
 use crate::objects::slot_wrapper::SlotWrapper;
+use crate::objects::str_stand_in::unexpected_keyword;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -293,10 +294,7 @@ impl Vm {
                     }
                     None if other.is_some() => posonly_as_kw.push(n.to_string()),
                     None => {
-                        return Err(self.type_error(format!(
-                            "{}() got an unexpected keyword argument '{n}'",
-                            qualname()
-                        )));
+                        return Err(unexpected_keyword(self, &qualname(), name));
                     }
                 },
             }

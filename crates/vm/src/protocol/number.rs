@@ -9,6 +9,7 @@ use adder_numeric::{float_ops, int as bigops, int_float, BigInt};
 
 use crate::error::{PyErr, PyResult};
 use crate::object::Payload;
+use crate::objects::float_new::new_float;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -527,7 +528,7 @@ impl Vm {
 
     fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
         let ne = |vm: &Vm, e| vm.num_error(e);
-        Ok(Some(Value::Float(match op {
+        let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
             BinOp::Mul => x * y,
@@ -541,7 +542,8 @@ impl Vm {
                 }
             },
             _ => return Ok(None),
-        })))
+        };
+        Ok(Some(new_float(self, r)))
     }
 
     /// `+` and `*` on sequences.
@@ -662,7 +664,7 @@ impl Vm {
             return Ok(crate::objects::complex::new_complex(self, negated));
         }
         match as_float(v) {
-            Some(f) => Ok(Value::Float(-f)),
+            Some(f) => Ok(new_float(self, -f)),
             None => Err(self.bad_unary_operand("unary -", v)),
         }
     }
@@ -676,7 +678,8 @@ impl Vm {
             return Ok(crate::objects::complex::new_complex(self, z));
         }
         match as_float(v) {
-            Some(f) => Ok(Value::Float(f)),
+            Some(_) if crate::objects::float_new::is_exact_float(self, v) => Ok(v.clone()),
+            Some(f) => Ok(new_float(self, f)),
             None => Err(self.bad_unary_operand("unary +", v)),
         }
     }
@@ -697,7 +700,7 @@ impl Vm {
     /// `abs(x)` for the built-in numbers.
     pub fn builtin_absolute(&mut self, v: &Value) -> PyResult<Value> {
         if let Some(f) = as_float(v) {
-            return Ok(Value::Float(f.abs()));
+            return Ok(new_float(self, f.abs()));
         }
         if let Some(z) = crate::objects::complex::as_complex(v) {
             return crate::objects::complex::abs(self, z);

@@ -3,9 +3,10 @@
 //! `_PyObject_FunctionStr` does (`__main__.f()`).
 
 use super::pop;
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::frame::Frame;
 use crate::object::Payload;
+use crate::objects::str_stand_in::quoting_name;
 use crate::protocol::attr::name_str;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -55,10 +56,13 @@ impl Vm {
                         Some(func) => self.function_str(func)?,
                         None => "function".into(),
                     };
-                    return Err(self.type_error(format!(
+                    let message = format!(
                         "{func} got multiple values for keyword argument '{}'",
                         name_str(&key)
-                    )));
+                    );
+                    let message = quoting_name(self, &message, &key);
+                    let error = &self.types().exc.type_error;
+                    return Err(PyErr(self.new_exception(error, vec![message])));
                 }
             }
         }
