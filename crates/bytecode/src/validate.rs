@@ -16,7 +16,7 @@
 //!   unit after any instruction that may fall through exists;
 //! - every jump target and exception handler starts an instruction of that walk, and
 //!   a FOR_ITER's target is an END_FOR (the loop skips it on exhaustion);
-//! - fast-local, cell and constant indexes are in range.
+//! - fast-local, cell, constant and name indexes are in range.
 
 use crate::code::{CodeObject, CodeUnit};
 use crate::exception_table::ExceptionTableEntry;
@@ -131,7 +131,18 @@ fn operand_in_range(code: &CodeObject, instruction: &Instruction) -> bool {
         | Opcode::StoreFastStoreFast => arg >> 4 < nlocals && arg & 15 < nlocals,
         Opcode::LoadConst => arg < code.consts.len(),
         op if op.has_local() || op.has_free() => arg < nlocals,
+        op if op.has_name() => name_index(op, arg) < code.names.len(),
         _ => true,
+    }
+}
+
+/// The `co_names` index in a name instruction's argument: LOAD_GLOBAL and LOAD_ATTR
+/// keep a flag in the low bit, LOAD_SUPER_ATTR two.
+fn name_index(op: Opcode, arg: usize) -> usize {
+    match op {
+        Opcode::LoadGlobal | Opcode::LoadAttr => arg >> 1,
+        Opcode::LoadSuperAttr | Opcode::InstrumentedLoadSuperAttr => arg >> 2,
+        _ => arg,
     }
 }
 

@@ -7,7 +7,7 @@ use adder_numeric::{BigInt, NumError};
 
 pub use crate::runtime::Vm;
 
-use crate::error::PyErr;
+use crate::error::{PyErr, PyResult};
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
@@ -16,6 +16,27 @@ use crate::types::TypeRegistry;
 use crate::value::Value;
 
 impl Vm {
+    /// MemoryError unless `bytes` (None: it overflowed) can be allocated. Sizes from
+    /// Python code (`s * n`, `s.ljust(n)`) go through here first: Rust aborts the
+    /// process when an allocation fails, where CPython raises MemoryError. Large
+    /// requests are tried once (the kernel refuses what it cannot give; untouched
+    /// pages cost nothing) and freed at once.
+    pub fn check_allocation(&self, bytes: Option<usize>) -> PyResult<()> {
+        const TRY_ABOVE: usize = 1 << 28;
+        let fits = match bytes {
+            Some(n) if n <= TRY_ABOVE => true,
+            Some(n) => Vec::<u8>::new().try_reserve_exact(n).is_ok(),
+            None => false,
+        };
+        if fits {
+            Ok(())
+        } else {
+            Err(PyErr(
+                self.new_exception(&self.types().exc.memory_error, vec![]),
+            ))
+        }
+    }
+
     #[inline]
     pub fn types(&self) -> &TypeRegistry {
         &self.interp.types

@@ -99,6 +99,28 @@ fn local_and_constant_indexes_are_checked() {
 }
 
 #[test]
+fn name_indexes_are_checked_past_their_flag_bits() {
+    let mut named = code(Vec::new());
+    named.names = vec![Rc::from("n")];
+    for (op, good, bad) in [
+        (Opcode::LoadName, 0, 1),
+        (Opcode::ImportName, 0, 1),
+        (Opcode::LoadGlobal, 1, 2),
+        (Opcode::LoadAttr, 1, 2),
+        (Opcode::LoadSuperAttr, 3, 4),
+    ] {
+        for (arg, faulty) in [(good, false), (bad, true)] {
+            let mut units = vec![unit(op, arg)];
+            units.extend(std::iter::repeat_n(CACHE, op.cache_entries()));
+            units.extend(returns_none());
+            named.code = units;
+            let fixed = sanitize(&named);
+            assert_eq!(fixed.is_some(), faulty, "{op:?} {arg}");
+        }
+    }
+}
+
+#[test]
 fn extended_arg_counts_toward_the_index() {
     let mut units = vec![unit(Opcode::ExtendedArg, 1), unit(Opcode::LoadFast, 0)];
     units.extend(returns_none());

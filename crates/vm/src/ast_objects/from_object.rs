@@ -123,9 +123,12 @@ impl Reader<'_> {
         Ok(self.attr(obj, name)?.filter(|v| !v.is_none()))
     }
 
-    /// A list field's items.
+    /// A list field's items; an absent list field is empty, as CPython (3.13+) reads
+    /// it (a node built or edited in Python may leave out `args`, `decorator_list`...).
     pub(super) fn list(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Vec<Value>> {
-        let v = self.present(obj, name, owner)?;
+        let Some(v) = self.attr(obj, name)? else {
+            return Ok(Vec::new());
+        };
         match v.payload() {
             Some(Payload::List(items)) => Ok(items.borrow().clone()),
             _ => {

@@ -171,7 +171,7 @@ pub fn zfill(vm: &mut Vm, args: Args, kind: ByteKind) -> PyResult<Value> {
 // ----- tabs and lines -----
 
 /// `tabsize` is a C int in CPython.
-fn c_int(vm: &mut Vm, v: Option<&Value>, default: i32) -> PyResult<i64> {
+pub(crate) fn c_int(vm: &mut Vm, v: Option<&Value>, default: i32) -> PyResult<i64> {
     let too_big = |vm: &Vm| vm.overflow_error("Python int too large to convert to C int");
     match v.map(|v| (v, as_int(v))) {
         None => Ok(i64::from(default)),

@@ -391,41 +391,39 @@ pub fn unicode_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> 
         vm.to_str(&encoding)?
     };
     let reason = vm.to_str(&reason)?;
-    let (start, end) = (start.max(0) as usize, end.max(0) as usize);
-    let single = end == start + 1;
+    // CPython prints the positions as stored, negative or past the end included;
+    // only a single in-range position names its character or byte.
+    let single = end == start.wrapping_add(1);
+    let at = usize::try_from(start).ok().filter(|_| single);
+    let last = end.wrapping_sub(1);
     let text = match object.payload() {
-        Some(Payload::Str(s)) if is_translate && single && start < s.char_len() => {
-            let cp = s.code_point_at(start).unwrap_or(0);
+        Some(Payload::Str(s)) if is_translate && at.is_some_and(|at| at < s.char_len()) => {
+            let cp = at.and_then(|at| s.code_point_at(at)).unwrap_or(0);
             format!(
                 "can't translate character '{}' in position {start}: {reason}",
                 escape_code_point(cp)
             )
         }
-        _ if is_translate => format!(
-            "can't translate characters in position {start}-{}: {reason}",
-            end.saturating_sub(1)
-        ),
-        Some(Payload::Str(s)) if is_encode && single && start < s.char_len() => {
-            let cp = s.code_point_at(start).unwrap_or(0);
+        _ if is_translate => {
+            format!("can't translate characters in position {start}-{last}: {reason}")
+        }
+        Some(Payload::Str(s)) if is_encode && at.is_some_and(|at| at < s.char_len()) => {
+            let cp = at.and_then(|at| s.code_point_at(at)).unwrap_or(0);
             format!(
                 "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
                 escape_code_point(cp)
             )
         }
-        Some(Payload::Bytes(b)) if !is_encode && single && start < b.len() => {
+        Some(Payload::Bytes(b)) if !is_encode && at.is_some_and(|at| at < b.len()) => {
+            let byte = at.and_then(|at| b.get(at)).copied().unwrap_or(0);
             format!(
-                "'{encoding}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
-                b[start]
+                "'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"
             )
         }
         _ if is_encode => format!(
-            "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
-            end.saturating_sub(1)
+            "'{encoding}' codec can't encode characters in position {start}-{last}: {reason}"
         ),
-        _ => format!(
-            "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
-            end.saturating_sub(1)
-        ),
+        _ => format!("'{encoding}' codec can't decode bytes in position {start}-{last}: {reason}"),
     };
     Ok(Some(text))
 }

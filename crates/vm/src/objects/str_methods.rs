@@ -454,6 +454,8 @@ fn justify(
         return Ok(exact_str(vm, args.pos()[0].clone(), s));
     }
     let (left, right) = place(width as usize - len, width as usize);
+    let bytes = (left + right).checked_mul(fill.len_utf8());
+    vm.check_allocation(bytes.and_then(|b| b.checked_add(s.as_str().len())))?;
     Ok(vm.new_str(&pad(s.as_str(), left, right, fill)))
 }
 

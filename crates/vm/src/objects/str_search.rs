@@ -596,17 +596,40 @@ pub fn expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             min: 0,
         },
     )?;
-    let tabsize = opt_size(vm, rest[0], 8)?;
-    let mut out = String::with_capacity(s.as_str().len());
-    let mut column: isize = 0;
+    // A C int in CPython, as for bytes.
+    let tabsize = crate::objects::byte_methods_text::c_int(vm, rest[0], 8)?;
+    // The spaces a tab at `column` expands to (none for a tabsize below 1).
+    let spaces_at = |column: i64| {
+        if tabsize > 0 {
+            tabsize - column % tabsize
+        } else {
+            0
+        }
+    };
+    // Sized first, as CPython does, so an impossible result is a MemoryError before
+    // any of it is written.
+    let mut column: i64 = 0;
+    let mut bytes = s.as_str().len() as u64;
     for c in s.as_str().chars() {
         match c {
             '\t' => {
-                if tabsize > 0 {
-                    let spaces = tabsize - column % tabsize;
-                    out.extend(std::iter::repeat_n(' ', spaces as usize));
-                    column += spaces;
-                }
+                let spaces = spaces_at(column);
+                column += spaces;
+                bytes = bytes.saturating_add(spaces as u64);
+            }
+            '\n' | '\r' => column = 0,
+            _ => column += 1,
+        }
+    }
+    vm.check_allocation(usize::try_from(bytes).ok())?;
+    let mut out = String::with_capacity(bytes as usize);
+    column = 0;
+    for c in s.as_str().chars() {
+        match c {
+            '\t' => {
+                let spaces = spaces_at(column);
+                out.extend(std::iter::repeat_n(' ', spaces as usize));
+                column += spaces;
             }
             '\n' | '\r' => {
                 out.push(c);

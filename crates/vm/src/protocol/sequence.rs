@@ -563,23 +563,23 @@ impl Vm {
 
     /// `seq * n`.
     pub fn sequence_repeat(&mut self, v: &Value, n: usize) -> PyResult<Value> {
-        let too_big = |vm: &Vm, unit: usize| -> PyResult<()> {
-            if unit
-                .checked_mul(n)
-                .is_none_or(|t| t > (isize::MAX as usize) / 16)
-            {
-                return Err(PyErrMemory::raise(vm));
+        // `unit` bytes (str, bytes) or 16-byte values (list, tuple items), `n` times.
+        let too_big = |vm: &Vm, unit: usize| vm.check_allocation(unit.checked_mul(n));
+        // str and bytes report a length past `isize::MAX` as OverflowError.
+        let too_long = |vm: &Vm, unit: usize, what: &str| {
+            if unit.checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
+                return Err(vm.overflow_error(format!("repeated {what} too long")));
             }
-            Ok(())
+            too_big(vm, unit)
         };
         match v.payload() {
             Some(Payload::Str(s)) => {
-                too_big(self, s.as_str().len())?;
+                too_long(self, s.as_str().len(), "string is")?;
                 Ok(self.new_str_obj(crate::objects::str_exact::repeat(s, n)))
             }
             Some(Payload::List(l)) => {
                 let items = l.borrow().clone();
-                too_big(self, items.len())?;
+                too_big(self, items.len().saturating_mul(16))?;
                 let mut out = Vec::with_capacity(items.len() * n);
                 for _ in 0..n {
                     out.extend(items.iter().cloned());
@@ -587,7 +587,7 @@ impl Vm {
                 Ok(self.new_list(out))
             }
             Some(Payload::Tuple(t)) => {
-                too_big(self, t.len())?;
+                too_big(self, t.len().saturating_mul(16))?;
                 let mut out = Vec::with_capacity(t.len() * n);
                 for _ in 0..n {
                     out.extend(t.iter().cloned());
@@ -595,7 +595,7 @@ impl Vm {
                 Ok(self.new_tuple(out))
             }
             Some(Payload::Bytes(b)) => {
-                too_big(self, b.len())?;
+                too_long(self, b.len(), "bytes are")?;
                 Ok(crate::objects::bytes::new_bytes(self, b.repeat(n)))
             }
             Some(Payload::ByteArray(b)) => {
@@ -608,14 +608,5 @@ impl Vm {
             }
             _ => Err(self.type_error("can't multiply sequence")),
         }
-    }
-}
-
-/// `MemoryError()` for requests no allocation could satisfy.
-struct PyErrMemory;
-
-impl PyErrMemory {
-    fn raise(vm: &Vm) -> crate::error::PyErr {
-        crate::error::PyErr(vm.new_exception(&vm.types().exc.memory_error, vec![]))
     }
 }
