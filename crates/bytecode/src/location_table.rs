@@ -70,58 +70,61 @@ impl LocationTableWriter {
     }
 
     fn flush(&mut self) {
-        let location = self.pending;
         let mut left = self.pending_units;
         while left > 0 {
             let units = left.min(MAX_ENTRY_UNITS);
-            self.write_entry(&location, units);
+            // Fields borrowed one by one: the pending position is read in place.
+            write_entry(&mut self.out, &mut self.previous_line, &self.pending, units);
             left -= units;
         }
         self.pending_units = 0;
     }
+}
 
-    /// One entry covering `units` code units, in the smallest form that holds it
-    /// (CPython's `write_location_info_entry`).
-    fn write_entry(&mut self, loc: &SourceLocation, units: usize) {
-        let first_byte = |kind: u8| ENTRY_START | (kind << 3) | (units as u8 - 1);
-        let out = &mut self.out;
-        let Some(line) = loc.lineno else {
-            out.push(first_byte(NO_LOCATION));
-            return;
-        };
-        let line = i64::from(line);
-        let line_delta = line - self.previous_line;
-        self.previous_line = line;
-        let end_line = loc.end_lineno.map_or(-1, i64::from);
-        match (loc.col_offset, loc.end_col_offset) {
-            (Some(col), Some(end_col)) if end_line == line => {
-                let (col, end_col) = (i64::from(col), i64::from(end_col));
-                if line_delta == 0 && col < 80 && (0..16).contains(&(end_col - col)) {
-                    out.push(first_byte((col >> 3) as u8));
-                    out.push((((col & 7) << 4) | (end_col - col)) as u8);
-                    return;
-                }
-                if (0..3).contains(&line_delta) && col < 128 && end_col < 128 {
-                    out.push(first_byte(ONE_LINE_FORM + line_delta as u8));
-                    out.push(col as u8);
-                    out.push(end_col as u8);
-                    return;
-                }
-            }
-            (Some(_), Some(_)) => {}
-            _ if end_line == line || end_line == -1 => {
-                out.push(first_byte(NO_COLUMNS));
-                write_signed_varint(out, line_delta);
+/// One entry covering `units` code units, in the smallest form that holds it
+/// (CPython's `write_location_info_entry`); `previous_line` moves to its line.
+///
+/// Kept out of line: inlined into `flush`'s loop, the compiler hoists every field's
+/// set-up in front of it, which costs more than the call for the usual single entry.
+#[inline(never)]
+fn write_entry(out: &mut Vec<u8>, previous_line: &mut i64, loc: &SourceLocation, units: usize) {
+    let first_byte = |kind: u8| ENTRY_START | (kind << 3) | (units as u8 - 1);
+    let Some(line) = loc.lineno else {
+        out.push(first_byte(NO_LOCATION));
+        return;
+    };
+    let line = i64::from(line);
+    let line_delta = line - *previous_line;
+    *previous_line = line;
+    let end_line = loc.end_lineno.map_or(-1, i64::from);
+    match (loc.col_offset, loc.end_col_offset) {
+        (Some(col), Some(end_col)) if end_line == line => {
+            let (col, end_col) = (i64::from(col), i64::from(end_col));
+            if line_delta == 0 && col < 80 && (0..16).contains(&(end_col - col)) {
+                out.push(first_byte((col >> 3) as u8));
+                out.push((((col & 7) << 4) | (end_col - col)) as u8);
                 return;
             }
-            _ => {}
+            if (0..3).contains(&line_delta) && col < 128 && end_col < 128 {
+                out.push(first_byte(ONE_LINE_FORM + line_delta as u8));
+                out.push(col as u8);
+                out.push(end_col as u8);
+                return;
+            }
         }
-        out.push(first_byte(LONG_FORM));
-        write_signed_varint(out, line_delta);
-        write_varint(out, (end_line.max(line) - line) as u64);
-        write_varint(out, loc.col_offset.map_or(0, |c| u64::from(c) + 1));
-        write_varint(out, loc.end_col_offset.map_or(0, |c| u64::from(c) + 1));
+        (Some(_), Some(_)) => {}
+        _ if end_line == line || end_line == -1 => {
+            out.push(first_byte(NO_COLUMNS));
+            write_signed_varint(out, line_delta);
+            return;
+        }
+        _ => {}
     }
+    out.push(first_byte(LONG_FORM));
+    write_signed_varint(out, line_delta);
+    write_varint(out, (end_line.max(line) - line) as u64);
+    write_varint(out, loc.col_offset.map_or(0, |c| u64::from(c) + 1));
+    write_varint(out, loc.end_col_offset.map_or(0, |c| u64::from(c) + 1));
 }
 
 /// Little-endian groups of 6 bits, bit 6 set on all but the last.

@@ -625,7 +625,7 @@ impl Opcode {
     }
 
     /// The argument indexes `co_names` (LOAD_GLOBAL, LOAD_ATTR and LOAD_SUPER_ATTR shift it).
-    pub fn has_name(self) -> bool {
+    pub const fn has_name(self) -> bool {
         matches!(
             self,
             Opcode::DeleteAttr
@@ -646,7 +646,7 @@ impl Opcode {
     }
 
     /// The argument indexes the fast locals (`co_varnames` + cells + frees).
-    pub fn has_local(self) -> bool {
+    pub const fn has_local(self) -> bool {
         matches!(
             self,
             Opcode::DeleteFast
@@ -664,7 +664,7 @@ impl Opcode {
     }
 
     /// The argument indexes a cell or free variable.
-    pub fn has_free(self) -> bool {
+    pub const fn has_free(self) -> bool {
         matches!(
             self,
             Opcode::DeleteDeref

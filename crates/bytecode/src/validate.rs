@@ -22,18 +22,96 @@ use crate::code::{CodeObject, CodeUnit};
 use crate::exception_table::ExceptionTableEntry;
 use crate::opcode::Opcode;
 
-/// Each byte's opcode (`None` for unassigned bytes) and cache size: validation
-/// decodes every unit of every code object made, so a table rather than a match.
-const DECODE: [Option<(Opcode, u8)>; 256] = {
+/// What an instruction's argument must index to be in range.
+#[derive(Clone, Copy)]
+enum Operand {
+    Unchecked,
+    Const,
+    Local,
+    /// Two fast-local indexes, one per nibble (the superinstructions).
+    LocalPair,
+    /// A `co_names` index above this many flag bits (LOAD_GLOBAL and LOAD_ATTR keep a
+    /// flag in the low bit, LOAD_SUPER_ATTR two).
+    Name(u8),
+}
+
+impl Operand {
+    const fn of(op: Opcode) -> Operand {
+        match op {
+            Opcode::LoadFastLoadFast
+            | Opcode::LoadFastBorrowLoadFastBorrow
+            | Opcode::StoreFastLoadFast
+            | Opcode::StoreFastStoreFast => Operand::LocalPair,
+            Opcode::LoadConst => Operand::Const,
+            _ if op.has_local() || op.has_free() => Operand::Local,
+            Opcode::LoadGlobal | Opcode::LoadAttr => Operand::Name(1),
+            Opcode::LoadSuperAttr | Opcode::InstrumentedLoadSuperAttr => Operand::Name(2),
+            _ if op.has_name() => Operand::Name(0),
+            _ => Operand::Unchecked,
+        }
+    }
+}
+
+/// Which way a jump the VM follows counts its argument from the unit after the
+/// instruction's caches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Jump {
+    None,
+    Forward,
+    Backward,
+}
+
+impl Jump {
+    /// END_ASYNC_FOR's argument is ignored by the VM, so it is not checked.
+    const fn of(op: Opcode) -> Jump {
+        match op {
+            Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => Jump::Backward,
+            Opcode::ForIter
+            | Opcode::JumpForward
+            | Opcode::PopJumpIfFalse
+            | Opcode::PopJumpIfNone
+            | Opcode::PopJumpIfNotNone
+            | Opcode::PopJumpIfTrue
+            | Opcode::Send => Jump::Forward,
+            _ => Jump::None,
+        }
+    }
+}
+
+/// What validation needs to know about an opcode byte.
+#[derive(Clone, Copy)]
+struct Decoded {
+    op: Opcode,
+    caches: u8,
+    operand: Operand,
+    jump: Jump,
+}
+
+/// Each byte's decoding (`None` for unassigned bytes): validation decodes every unit
+/// of every code object made, so a table rather than matches.
+const DECODE: [Option<Decoded>; 256] = {
     let mut table = [None; 256];
     let mut byte = 0;
     while byte < 256 {
         if let Some(op) = Opcode::from_u8(byte as u8) {
-            table[byte] = Some((op, op.cache_entries() as u8));
+            table[byte] = Some(Decoded {
+                op,
+                caches: op.cache_entries() as u8,
+                operand: Operand::of(op),
+                jump: Jump::of(op),
+            });
         }
         byte += 1;
     }
     table
+};
+
+/// CACHE's decoding, for bytes that are not opcodes.
+const STRAY: Decoded = Decoded {
+    op: Opcode::Cache,
+    caches: 0,
+    operand: Operand::Unchecked,
+    jump: Jump::None,
 };
 
 /// One instruction of the linear walk.
@@ -43,6 +121,8 @@ struct Instruction {
     /// Index of its opcode unit.
     op_at: usize,
     op: Opcode,
+    operand: Operand,
+    jump: Jump,
     /// The argument with the prefixes' bytes folded in.
     arg: u32,
     /// Index just past its last cache unit (may exceed `len` when truncated).
@@ -65,15 +145,17 @@ impl Iterator for Walk<'_> {
         loop {
             let unit = *self.units.get(self.at)?;
             arg = (arg << 8) | unit.arg as u32;
-            let (op, caches) = DECODE[unit.op as usize].unwrap_or((Opcode::Cache, 0));
-            if op != Opcode::ExtendedArg || self.at + 1 == self.units.len() {
+            let decoded = DECODE[unit.op as usize].unwrap_or(STRAY);
+            if decoded.op != Opcode::ExtendedArg || self.at + 1 == self.units.len() {
                 let op_at = self.at;
-                let end = op_at + 1 + caches as usize;
+                let end = op_at + 1 + decoded.caches as usize;
                 self.at = end;
                 return Some(Instruction {
                     start,
                     op_at,
-                    op,
+                    op: decoded.op,
+                    operand: decoded.operand,
+                    jump: decoded.jump,
                     arg,
                     end,
                 });
@@ -107,42 +189,23 @@ fn never_falls_through(op: Opcode) -> bool {
 fn jump_target(instruction: &Instruction) -> Option<Option<usize>> {
     let after = instruction.end;
     let arg = instruction.arg as usize;
-    Some(Some(match instruction.op {
-        Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => after.checked_sub(arg)?,
-        Opcode::ForIter
-        | Opcode::JumpForward
-        | Opcode::PopJumpIfFalse
-        | Opcode::PopJumpIfNone
-        | Opcode::PopJumpIfNotNone
-        | Opcode::PopJumpIfTrue
-        | Opcode::Send => after.checked_add(arg)?,
-        _ => return Some(None),
+    Some(Some(match instruction.jump {
+        Jump::Backward => after.checked_sub(arg)?,
+        Jump::Forward => after.checked_add(arg)?,
+        Jump::None => return Some(None),
     }))
 }
 
-/// Whether the instruction's local, cell or constant index is in range.
+/// Whether the instruction's local, cell, constant or name index is in range.
 fn operand_in_range(code: &CodeObject, instruction: &Instruction) -> bool {
     let arg = instruction.arg as usize;
     let nlocals = code.nlocalsplus();
-    match instruction.op {
-        Opcode::LoadFastLoadFast
-        | Opcode::LoadFastBorrowLoadFastBorrow
-        | Opcode::StoreFastLoadFast
-        | Opcode::StoreFastStoreFast => arg >> 4 < nlocals && arg & 15 < nlocals,
-        Opcode::LoadConst => arg < code.consts.len(),
-        op if op.has_local() || op.has_free() => arg < nlocals,
-        op if op.has_name() => name_index(op, arg) < code.names.len(),
-        _ => true,
-    }
-}
-
-/// The `co_names` index in a name instruction's argument: LOAD_GLOBAL and LOAD_ATTR
-/// keep a flag in the low bit, LOAD_SUPER_ATTR two.
-fn name_index(op: Opcode, arg: usize) -> usize {
-    match op {
-        Opcode::LoadGlobal | Opcode::LoadAttr => arg >> 1,
-        Opcode::LoadSuperAttr | Opcode::InstrumentedLoadSuperAttr => arg >> 2,
-        _ => arg,
+    match instruction.operand {
+        Operand::Unchecked => true,
+        Operand::Const => arg < code.consts.len(),
+        Operand::Local => arg < nlocals,
+        Operand::LocalPair => arg >> 4 < nlocals && arg & 15 < nlocals,
+        Operand::Name(flag_bits) => arg >> flag_bits < code.names.len(),
     }
 }
 

@@ -144,17 +144,18 @@ pub fn assemble(
     fastlocals::add_checks_for_uninitialized(&mut cfg, unit.varnames.len() as u32, nparams);
     fastlocals::insert_superinstructions(&mut cfg);
     flowgraph::push_cold_blocks_to_end(&mut cfg);
+    flowgraph::mark_reachable(&mut cfg);
     flowgraph::resolve_line_numbers(&mut cfg);
     flowgraph::convert_pseudo_conditional_jumps(&mut cfg);
     let stacksize = max_stack_depth(&mut cfg)?;
     let layout = layout(&unit, scope);
     let flags = code_flags(&unit, scope, nesting);
-    fix_deref_args(&mut cfg, &layout);
+    flowgraph::convert_pseudo_ops(&mut cfg, &layout.deref_slots);
     insert_prologue(&mut cfg, &layout, flags, unit.firstlineno);
-    flowgraph::convert_pseudo_ops(&mut cfg);
+    flowgraph::remove_redundant_nops_and_jumps(&mut cfg);
     flowgraph::normalize_jumps(&mut cfg);
     fastlocals::optimize_load_fast(&mut cfg);
-    let (code, linetable, exception_table) = encode(&cfg, unit.firstlineno);
+    let (code, linetable, exception_table) = encode(&mut cfg, unit.firstlineno);
     Ok(CodeObject {
         code,
         consts,
@@ -173,29 +174,6 @@ pub fn assemble(
         linetable,
         exception_table,
     })
-}
-
-/// Deref instructions carry cell-space indexes until the layout is known.
-fn fix_deref_args(cfg: &mut Cfg, layout: &Layout) {
-    for block in &mut cfg.blocks {
-        for instr in &mut block.instrs {
-            let is_deref = matches!(
-                instr.op,
-                Op::Real(
-                    Opcode::LoadDeref
-                        | Opcode::StoreDeref
-                        | Opcode::DeleteDeref
-                        | Opcode::LoadFromDictOrDeref
-                        | Opcode::MakeCell
-                ) | Op::Pseudo(adder_bytecode::PseudoOpcode::LoadClosure)
-            );
-            if is_deref {
-                if let Some(&slot) = layout.deref_slots.get(instr.arg as usize) {
-                    instr.arg = slot;
-                }
-            }
-        }
-    }
 }
 
 /// `COPY_FREE_VARS`, `MAKE_CELL`s and, for generators, `RETURN_GENERATOR; POP_TOP`
@@ -231,16 +209,21 @@ fn insert_prologue(cfg: &mut Cfg, layout: &Layout, flags: u32, firstlineno: u32)
     cfg.blocks[entry].instrs = prologue;
 }
 
-/// Code units an instruction takes: `EXTENDED_ARG` prefixes, itself, its caches.
+/// Code units an instruction takes: `EXTENDED_ARG` prefixes, itself, its caches
+/// (none for a pseudo-instruction: none is left when encoding).
 fn instr_size(instr: &Instr) -> usize {
     let Op::Real(op) = instr.op else { return 0 };
-    let prefixes = match instr.arg {
+    1 + prefix_units(instr.arg) + op.cache_entries()
+}
+
+/// `EXTENDED_ARG` prefixes an argument needs.
+fn prefix_units(arg: u32) -> usize {
+    match arg {
         0..=0xff => 0,
         0x100..=0xffff => 1,
         0x1_0000..=0xff_ffff => 2,
         _ => 3,
-    };
-    1 + prefixes + op.cache_entries()
+    }
 }
 
 fn to_source_location(loc: Loc) -> SourceLocation {
@@ -258,83 +241,110 @@ fn to_source_location(loc: Loc) -> SourceLocation {
 
 type Encoded = (Vec<CodeUnit>, Vec<u8>, Vec<ExceptionTableEntry>);
 
-/// Resolve jump offsets (growing `EXTENDED_ARG`s until stable) and emit code units.
-fn encode(cfg: &Cfg, firstlineno: u32) -> Encoded {
-    let order = cfg.order();
-    let total: usize = order.iter().map(|&b| cfg.blocks[b].instrs.len()).sum();
-    let mut instrs: Vec<Instr> = Vec::with_capacity(total);
-    for &b in &order {
-        instrs.extend_from_slice(&cfg.blocks[b].instrs);
-    }
+/// Where each block starts, in code units, once jump arguments are final.
+struct Offsets {
+    block_offset: Vec<usize>,
+    code_size: usize,
+    instr_count: usize,
+}
+
+/// Resolve jump offsets, growing `EXTENDED_ARG`s until stable. Jump arguments are
+/// written into the flow graph's instructions, which are read in place: no flattened
+/// copy is made.
+fn resolve_jumps(cfg: &mut Cfg) -> Offsets {
     let mut block_offset = vec![0usize; cfg.blocks.len()];
+    let mut instr_count;
     let code_size = loop {
         // Every block (empty ones included) starts where its first instruction would.
         let mut offset = 0;
-        let mut position = 0;
-        for &b in &order {
+        instr_count = 0;
+        let mut cursor = Some(cfg.entry);
+        while let Some(b) = cursor {
             block_offset[b] = offset;
-            let count = cfg.blocks[b].instrs.len();
-            offset += instrs[position..position + count]
-                .iter()
-                .map(instr_size)
-                .sum::<usize>();
-            position += count;
+            let block = &cfg.blocks[b];
+            offset += block.instrs.iter().map(instr_size).sum::<usize>();
+            instr_count += block.instrs.len();
+            cursor = block.next;
         }
         let mut changed = false;
         let mut offset = 0;
-        for instr in instrs.iter_mut() {
-            let before = instr_size(instr);
-            let end = offset + before;
-            if instr.op.is_jump() {
-                if let Some(t) = instr.target() {
-                    let target = block_offset[t];
-                    instr.arg = if instr.op.is(Opcode::EndAsyncFor) {
-                        // CPython: the target is the `SEND`, but the argument leads back
-                        // to where its `END_SEND` usually is (for `sys.monitoring`),
-                        // wherever the layout put it.
-                        end.saturating_sub(target + END_SEND_OFFSET) as u32
-                    } else {
-                        target.abs_diff(end) as u32
-                    };
-                    if instr_size(instr) != before {
-                        changed = true;
-                    }
-                }
+        let mut cursor = Some(cfg.entry);
+        while let Some(b) = cursor {
+            for instr in &mut cfg.blocks[b].instrs {
+                let before = instr_size(instr);
+                let end = offset + before;
+                offset = end;
+                let Some(t) = instr.target().filter(|_| instr.op.is_jump()) else {
+                    continue;
+                };
+                let target = block_offset[t];
+                instr.arg = if instr.op.is(Opcode::EndAsyncFor) {
+                    // CPython: the target is the `SEND`, but the argument leads back
+                    // to where its `END_SEND` usually is (for `sys.monitoring`),
+                    // wherever the layout put it.
+                    end.saturating_sub(target + END_SEND_OFFSET) as u32
+                } else {
+                    target.abs_diff(end) as u32
+                };
+                changed |= instr_size(instr) != before;
             }
-            offset += before;
+            cursor = cfg.blocks[b].next;
         }
         if !changed {
             break offset;
         }
     };
+    Offsets {
+        block_offset,
+        code_size,
+        instr_count,
+    }
+}
+
+/// Emit the code units, the location table and the exception table.
+fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
+    let Offsets {
+        block_offset,
+        code_size,
+        instr_count,
+    } = resolve_jumps(cfg);
     let mut code = Vec::with_capacity(code_size);
-    let mut positions = LocationTableWriter::new(firstlineno, instrs.len());
+    let mut positions = LocationTableWriter::new(firstlineno, instr_count);
+    // Runs of instructions with one location go to the writer as one push.
+    let mut run: (Loc, usize) = (Loc::NONE, 0);
     // (first unit, end unit, handler block) of each stretch one handler covers.
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
-    let mut offset = 0;
-    for instr in &instrs {
-        let Op::Real(op) = instr.op else { continue };
-        let arg = instr.arg;
-        let size = instr_size(instr);
-        for shift in (1..size - op.cache_entries()).rev() {
-            code.push(CodeUnit::new(
-                Opcode::ExtendedArg,
-                (arg >> (8 * shift)) as u8,
-            ));
-        }
-        code.push(CodeUnit::new(op, arg as u8));
-        for _ in 0..op.cache_entries() {
-            code.push(CodeUnit::default());
-        }
-        positions.push(to_source_location(instr.loc), size);
-        if let Some(handler) = instr.handler() {
-            match covered.last_mut() {
-                Some(last) if last.2 == handler && last.1 == offset => last.1 = offset + size,
-                _ => covered.push((offset, offset + size, handler)),
+    let mut cursor = Some(cfg.entry);
+    while let Some(b) = cursor {
+        for instr in &cfg.blocks[b].instrs {
+            let Op::Real(op) = instr.op else { continue };
+            let arg = instr.arg;
+            let offset = code.len();
+            for shift in (1..=prefix_units(arg)).rev() {
+                code.push(CodeUnit::new(
+                    Opcode::ExtendedArg,
+                    (arg >> (8 * shift)) as u8,
+                ));
+            }
+            code.push(CodeUnit::new(op, arg as u8));
+            code.resize(code.len() + op.cache_entries(), CodeUnit::default());
+            let end = code.len();
+            if run.0 == instr.loc {
+                run.1 += end - offset;
+            } else {
+                positions.push(to_source_location(run.0), run.1);
+                run = (instr.loc, end - offset);
+            }
+            if let Some(handler) = instr.handler() {
+                match covered.last_mut() {
+                    Some(last) if last.2 == handler && last.1 == offset => last.1 = end,
+                    _ => covered.push((offset, end, handler)),
+                }
             }
         }
-        offset += size;
+        cursor = cfg.blocks[b].next;
     }
+    positions.push(to_source_location(run.0), run.1);
     let exception_table = exception_table(cfg, &covered, &block_offset);
     (code, positions.finish(), exception_table)
 }

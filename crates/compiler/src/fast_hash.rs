@@ -4,7 +4,8 @@
 //! pools) per stdlib compile; the standard library's SipHash costs more than the lookups
 //! themselves. Nothing here is exposed to untrusted keys in a way that matters (a
 //! compile is bounded by its source size) and no output depends on iteration order of
-//! these maps, so a multiplicative word-at-a-time hash is enough.
+//! these maps, so a multiplicative word-at-a-time hash is enough. The VM's table of
+//! interned strings uses it too: it holds identifier text and is never iterated.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -37,9 +38,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add_word(u64::from_le_bytes(word));
+            self.add_word(tail_word(rest));
         }
     }
 
@@ -71,8 +70,34 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The last 1 to 7 bytes of a key as one word, read in at most three loads: most names
+/// are shorter than a word, and a variable-length copy would be a call to `memcpy`.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let mut word = 0u64;
+    let mut shift = 0;
+    let mut rest = rest;
+    if let Some((four, tail)) = rest.split_first_chunk::<4>() {
+        word = u64::from(u32::from_le_bytes(*four));
+        shift = 32;
+        rest = tail;
+    }
+    if let Some((two, tail)) = rest.split_first_chunk::<2>() {
+        word |= u64::from(u16::from_le_bytes(*two)) << shift;
+        shift += 16;
+        rest = tail;
+    }
+    if let Some(&last) = rest.first() {
+        word |= u64::from(last) << shift;
+    }
+    word
+}
+
+/// Builds [`WordHasher`]s for the maps below.
 pub type FastBuild = BuildHasherDefault<WordHasher>;
+/// A `HashMap` keyed by short names, hashed with [`WordHasher`].
 pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
+/// A `HashSet` of short names, hashed with [`WordHasher`].
 pub type FastSet<K> = HashSet<K, FastBuild>;
 
 #[cfg(test)]
@@ -89,6 +114,13 @@ mod tests {
         assert_ne!(hash("a"), hash("b"));
         assert_ne!(hash("self"), hash("cls"));
         assert_eq!(hash("name"), hash("name"));
+    }
+
+    #[test]
+    fn tail_bytes_fold_little_endian() {
+        assert_eq!(tail_word(b"a"), 0x61);
+        assert_eq!(tail_word(b"abc"), 0x63_6261);
+        assert_eq!(tail_word(b"abcdefg"), 0x67_6665_6463_6261);
     }
 
     #[test]

@@ -34,9 +34,7 @@ pub fn add_checks_for_uninitialized(cfg: &mut Cfg, nlocals: u32, nparams: u32) {
         &mut on_stack,
         &mut stack,
     );
-    for b in cfg.order() {
-        scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack);
-    }
+    cfg.for_each_block(|cfg, b| scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack));
     while let Some(b) = stack.pop() {
         on_stack[b] = false;
         scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack);
@@ -68,8 +66,7 @@ fn scan_block(
     stack: &mut Vec<usize>,
 ) {
     let mut unsafe_mask = masks[b];
-    for i in 0..cfg.blocks[b].instrs.len() {
-        let instr = cfg.blocks[b].instrs[i];
+    for instr in &mut cfg.blocks[b].instrs {
         if let Some(h) = instr.handler() {
             maybe_push(h, unsafe_mask, masks, on_stack, stack);
         }
@@ -83,7 +80,7 @@ fn scan_block(
             Op::Real(Opcode::StoreFast | Opcode::LoadFastCheck) => unsafe_mask &= !bit,
             Op::Real(Opcode::LoadFast) => {
                 if unsafe_mask & bit != 0 {
-                    cfg.blocks[b].instrs[i].op = Op::Real(Opcode::LoadFastCheck);
+                    instr.op = Op::Real(Opcode::LoadFastCheck);
                 }
                 unsafe_mask &= !bit;
             }
@@ -106,8 +103,9 @@ fn scan_block(
 
 /// Locals beyond the 64th: only stores earlier in the same block count as initializing.
 fn scan_many_locals(cfg: &mut Cfg) {
-    for b in cfg.order() {
-        let mut defined: Vec<u32> = Vec::new();
+    let mut defined: Vec<u32> = Vec::new();
+    cfg.for_each_block(|cfg, b| {
+        defined.clear();
         for instr in &mut cfg.blocks[b].instrs {
             if instr.arg < TRACKED_LOCALS {
                 continue;
@@ -126,12 +124,12 @@ fn scan_many_locals(cfg: &mut Cfg) {
                 _ => {}
             }
         }
-    }
+    });
 }
 
 /// Fuse adjacent fast-local loads/stores on the same line with small indexes.
 pub fn insert_superinstructions(cfg: &mut Cfg) {
-    for b in cfg.order() {
+    cfg.for_each_block(|cfg, b| {
         let instrs = &mut cfg.blocks[b].instrs;
         for i in 0..instrs.len().saturating_sub(1) {
             let super_op = match (instrs[i].op, instrs[i + 1].op) {
@@ -154,10 +152,10 @@ pub fn insert_superinstructions(cfg: &mut Cfg) {
             instrs[i].set(super_op, (first.arg << 4) | second.arg);
             instrs[i + 1].nop();
         }
-    }
-    for b in cfg.order() {
+    });
+    cfg.for_each_block(|cfg, b| {
         remove_redundant_nops(cfg, b);
-    }
+    });
 }
 
 /// A value on the abstract stack: which instruction produced it (`None`: an earlier
@@ -197,21 +195,26 @@ pub fn optimize_load_fast(cfg: &mut Cfg) {
     }
     let mut todo = vec![cfg.entry];
     cfg.blocks[cfg.entry].visited = true;
+    // Buffers reused from block to block.
+    let mut flags: Vec<u8> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::new();
+    let mut successors: Vec<usize> = Vec::new();
     while let Some(b) = todo.pop() {
         let count = cfg.blocks[b].instrs.len();
-        let mut flags = vec![0u8; count];
+        flags.clear();
+        flags.resize(count, 0);
         let depth = cfg.blocks[b].start_depth.max(0) as usize;
-        let mut refs: Vec<Ref> = vec![
+        refs.clear();
+        refs.resize(
+            depth,
             Ref {
                 instr: None,
-                local: None
-            };
-            depth
-        ];
-        let mut successors: Vec<usize> = Vec::new();
-        for i in 0..count {
-            let instr = cfg.blocks[b].instrs[i];
-            simulate(&instr, i, &mut refs, &mut flags, &mut successors);
+                local: None,
+            },
+        );
+        successors.clear();
+        for (i, instr) in cfg.blocks[b].instrs.iter().enumerate() {
+            simulate(instr, i, &mut refs, &mut flags, &mut successors);
         }
         // Like CPython, an empty block does not pass control on to its successor here.
         let block = &cfg.blocks[b];
@@ -236,7 +239,7 @@ pub fn optimize_load_fast(cfg: &mut Cfg) {
                 }
             }
         }
-        for s in successors {
+        for &s in &successors {
             if !cfg.blocks[s].visited {
                 cfg.blocks[s].visited = true;
                 todo.push(s);

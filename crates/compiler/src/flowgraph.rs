@@ -25,26 +25,41 @@ pub struct Block {
     pub visited: bool,
     pub predecessors: u32,
     pub start_depth: i32,
-    /// The handler last stored in each slot of the block's instruction array. CPython
-    /// compacts blocks in place, so an instruction appended later (`NOT_TAKEN`) inherits
-    /// the stale handler of whatever occupied its slot before; this reproduces that.
-    pub slot_handlers: Vec<Option<usize>>,
+    /// The handler of the instruction compaction last removed from each array slot at
+    /// or past the end of `instrs`. CPython compacts blocks in place, so an instruction
+    /// appended later (`NOT_TAKEN`, a threaded jump) inherits the stale handler of
+    /// whatever occupied its slot before; this reproduces that. Slots below `instrs.len()`
+    /// are not kept up to date: only a slot at the end is ever read.
+    slot_handlers: Vec<Option<u32>>,
 }
 
 impl Block {
-    /// Remember the current instructions' handlers as the slots' contents.
-    pub fn record_slots(&mut self) {
-        if self.slot_handlers.len() < self.instrs.len() {
-            self.slot_handlers.resize(self.instrs.len(), None);
+    /// Keep the first `kept` instructions, remembering the handlers of those dropped as
+    /// their slots' stale contents.
+    pub fn truncate_keeping_slots(&mut self, kept: usize) {
+        let before = self.instrs.len();
+        if kept >= before {
+            return;
         }
-        for (slot, instr) in self.slot_handlers.iter_mut().zip(&self.instrs) {
-            *slot = instr.handler();
+        if self.slot_handlers.len() < before {
+            self.slot_handlers.resize(before, None);
         }
+        for (slot, instr) in self.slot_handlers[kept..before]
+            .iter_mut()
+            .zip(&self.instrs[kept..])
+        {
+            *slot = instr.handler().and_then(|h| u32::try_from(h).ok());
+        }
+        self.instrs.truncate(kept);
     }
 
     /// The handler a newly appended instruction picks up from its slot.
     pub fn next_slot_handler(&self) -> Option<usize> {
-        self.slot_handlers.get(self.instrs.len()).copied().flatten()
+        self.slot_handlers
+            .get(self.instrs.len())
+            .copied()
+            .flatten()
+            .map(|h| h as usize)
     }
 
     pub fn last(&self) -> Option<&Instr> {
@@ -165,6 +180,18 @@ impl Cfg {
         order
     }
 
+    /// Visit the blocks in layout order without building the order. `visit` may change
+    /// blocks and lay out new ones right after the block it visits: those are not
+    /// visited, as with a snapshot of the order taken before.
+    pub fn for_each_block(&mut self, mut visit: impl FnMut(&mut Cfg, usize)) {
+        let mut cursor = Some(self.entry);
+        while let Some(b) = cursor {
+            let next = self.blocks[b].next;
+            visit(self, b);
+            cursor = next;
+        }
+    }
+
     /// The first non-empty block at or after `b` in layout order.
     pub fn skip_empty(&self, mut b: usize) -> usize {
         while self.blocks[b].instrs.is_empty() {
@@ -181,16 +208,14 @@ impl Cfg {
 /// (CPython's `mark_except_handlers` + `label_exception_targets`).
 pub fn label_exception_targets(cfg: &mut Cfg) {
     for b in 0..cfg.blocks.len() {
-        let targets: Vec<(Op, usize)> = cfg.blocks[b]
-            .instrs
-            .iter()
-            .filter(|i| i.op.is_block_push())
-            .filter_map(|i| i.target().map(|t| (i.op, t)))
-            .collect();
-        for (op, t) in targets {
+        for i in 0..cfg.blocks[b].instrs.len() {
+            let instr = cfg.blocks[b].instrs[i];
+            let Some(t) = instr.target().filter(|_| instr.op.is_block_push()) else {
+                continue;
+            };
             cfg.blocks[t].except_handler = true;
             if matches!(
-                op,
+                instr.op,
                 Op::Pseudo(PseudoOpcode::SetupWith | PseudoOpcode::SetupCleanup)
             ) {
                 cfg.blocks[t].preserve_lasti = true;
@@ -198,38 +223,27 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
         }
     }
     let mut stacks: Vec<Option<Vec<usize>>> = vec![None; cfg.blocks.len()];
-    for block in &mut cfg.blocks {
-        block.visited = false;
-    }
+    // Visits are tracked apart from the blocks so that instructions are updated in place.
+    let mut visited = vec![false; cfg.blocks.len()];
     let mut todo = vec![cfg.entry];
     stacks[cfg.entry] = Some(Vec::new());
-    cfg.blocks[cfg.entry].visited = true;
+    visited[cfg.entry] = true;
     while let Some(b) = todo.pop() {
         let mut stack = stacks[b].take().unwrap_or_default();
-        let count = cfg.blocks[b].instrs.len();
         let mut last_yield_depth: Option<usize> = None;
-        for i in 0..count {
-            let instr = cfg.blocks[b].instrs[i];
+        for instr in &mut cfg.blocks[b].instrs {
             if instr.op.is_block_push() {
                 if let Some(t) = instr.target() {
-                    if !cfg.blocks[t].visited {
-                        cfg.blocks[t].visited = true;
-                        stacks[t] = Some(stack.clone());
-                        todo.push(t);
-                    }
+                    enter(t, &stack, &mut visited, &mut stacks, &mut todo);
                     stack.push(t);
                 }
             } else if instr.op.is_pseudo(PseudoOpcode::PopBlock) {
                 stack.pop();
-                cfg.blocks[b].instrs[i].op = Op::Real(Opcode::Nop);
+                instr.op = Op::Real(Opcode::Nop);
             } else if instr.op.is_jump() {
-                cfg.blocks[b].instrs[i].set_handler(stack.last().copied());
+                instr.set_handler(stack.last().copied());
                 if let Some(t) = instr.target() {
-                    if !cfg.blocks[t].visited {
-                        cfg.blocks[t].visited = true;
-                        stacks[t] = Some(stack.clone());
-                        todo.push(t);
-                    }
+                    enter(t, &stack, &mut visited, &mut stacks, &mut todo);
                 }
             } else {
                 if instr.op.is(Opcode::YieldValue) {
@@ -237,59 +251,69 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
                 } else if instr.op.is(Opcode::Resume) && instr.arg != RESUME_AT_FUNC_START {
                     // A RESUME after a yield inside exactly one try records that.
                     if last_yield_depth == Some(1) {
-                        cfg.blocks[b].instrs[i].arg |= RESUME_OPARG_DEPTH1_MASK;
+                        instr.arg |= RESUME_OPARG_DEPTH1_MASK;
                     }
                     last_yield_depth = None;
                 }
-                cfg.blocks[b].instrs[i].set_handler(stack.last().copied());
+                instr.set_handler(stack.last().copied());
             }
         }
-        if cfg.blocks[b].has_fallthrough() {
-            if let Some(next) = cfg.blocks[b].next {
-                if !cfg.blocks[next].visited {
-                    cfg.blocks[next].visited = true;
-                    stacks[next] = Some(stack);
-                    todo.push(next);
-                }
+        let block = &cfg.blocks[b];
+        if let Some(next) = block.next.filter(|_| block.has_fallthrough()) {
+            if !visited[next] {
+                visited[next] = true;
+                stacks[next] = Some(stack);
+                todo.push(next);
             }
         }
     }
-    for block in &mut cfg.blocks {
-        block.record_slots();
+    for (block, seen) in cfg.blocks.iter_mut().zip(visited) {
+        block.visited = seen;
+    }
+}
+
+/// Queue block `t` with a copy of the handler stack, the first time it is reached.
+fn enter(
+    t: usize,
+    stack: &[usize],
+    visited: &mut [bool],
+    stacks: &mut [Option<Vec<usize>>],
+    todo: &mut Vec<usize>,
+) {
+    if !visited[t] {
+        visited[t] = true;
+        stacks[t] = Some(stack.to_vec());
+        todo.push(t);
     }
 }
 
 /// Count predecessors of blocks reachable from the entry (others get 0).
 pub fn mark_reachable(cfg: &mut Cfg) {
-    for block in &mut cfg.blocks {
-        block.predecessors = 0;
-        block.visited = false;
-    }
-    let entry = cfg.entry;
-    cfg.blocks[entry].predecessors = 1;
-    let mut todo = vec![entry];
-    cfg.blocks[entry].visited = true;
+    // Counted in arrays of their own so that the walk reads instructions in place.
+    let mut predecessors = vec![0u32; cfg.blocks.len()];
+    let mut visited = vec![false; cfg.blocks.len()];
+    predecessors[cfg.entry] = 1;
+    visited[cfg.entry] = true;
+    let mut todo = vec![cfg.entry];
     while let Some(b) = todo.pop() {
         let block = &cfg.blocks[b];
-        if let Some(n) = block.next.filter(|_| block.has_fallthrough()) {
-            count_predecessor(cfg, n, &mut todo);
-        }
-        for i in 0..cfg.blocks[b].instrs.len() {
-            let instr = cfg.blocks[b].instrs[i];
-            if let Some(t) = instr.target().filter(|_| instr.op.has_target()) {
-                count_predecessor(cfg, t, &mut todo);
+        let fallthrough = block.next.filter(|_| block.has_fallthrough());
+        // The target field first: most instructions have none.
+        let targets = block
+            .instrs
+            .iter()
+            .filter_map(|i| i.target().filter(|_| i.op.has_target()));
+        for t in fallthrough.into_iter().chain(targets) {
+            predecessors[t] += 1;
+            if !visited[t] {
+                visited[t] = true;
+                todo.push(t);
             }
         }
     }
-}
-
-/// One more edge into `b`; the first one queues it for the reachability walk.
-fn count_predecessor(cfg: &mut Cfg, b: usize, todo: &mut Vec<usize>) {
-    let block = &mut cfg.blocks[b];
-    block.predecessors += 1;
-    if !block.visited {
-        block.visited = true;
-        todo.push(b);
+    for ((block, count), seen) in cfg.blocks.iter_mut().zip(predecessors).zip(visited) {
+        block.predecessors = count;
+        block.visited = seen;
     }
 }
 
@@ -309,22 +333,28 @@ pub fn remove_unreachable(cfg: &mut Cfg) {
 /// Drop NOPs that carry no line information of their own (CPython's
 /// `remove_redundant_nops`); returns how many were removed.
 pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
-    if !cfg.blocks[b].instrs.iter().any(|i| i.op.is(Opcode::Nop)) {
-        // Nothing to remove (most blocks, most passes).
-        cfg.blocks[b].record_slots();
+    let instrs = &cfg.blocks[b].instrs;
+    // Most blocks have no NOP in most passes; everything before the first one is kept.
+    let Some(first_nop) = instrs.iter().position(|i| i.op.is(Opcode::Nop)) else {
         return 0;
-    }
-    let next_line = next_block_line(cfg, b);
+    };
+    // Only a NOP at the end of the block looks past it.
+    let next_line = if instrs.last().is_some_and(|i| i.op.is(Opcode::Nop)) {
+        next_block_line(cfg, b)
+    } else {
+        None
+    };
     let block = &mut cfg.blocks[b];
-    block.record_slots();
     // Compacted in place: the instruction kept goes to `kept`, never past `src`, so
     // the look-ahead at `src + 1` still sees the original instruction.
     let instrs = &mut block.instrs;
     let before = instrs.len();
-    let mut kept = 0;
-    let mut prev_line = -1;
+    let mut kept = first_nop;
+    let mut prev_line = first_nop
+        .checked_sub(1)
+        .map_or(-1, |p| instrs[p].loc.lineno);
     let mut pending_loc: Option<Loc> = None;
-    for src in 0..before {
+    for src in first_nop..before {
         let mut instr = instrs[src];
         if let Some(loc) = pending_loc.take() {
             instr.loc = loc;
@@ -350,8 +380,7 @@ pub fn remove_redundant_nops(cfg: &mut Cfg, b: usize) -> usize {
         instrs[kept] = instr;
         kept += 1;
     }
-    instrs.truncate(kept);
-    block.record_slots();
+    block.truncate_keeping_slots(kept);
     before - kept
 }
 
@@ -377,19 +406,22 @@ fn next_block_line(cfg: &Cfg, b: usize) -> Option<i32> {
 /// Replace jumps to the next non-empty block by NOPs.
 fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
     let mut changed = false;
-    for b in cfg.order() {
-        let next = cfg.blocks[b].next.map(|n| cfg.skip_empty(n));
+    cfg.for_each_block(|cfg, b| {
         let Some(last) = cfg.blocks[b].last().copied() else {
-            continue;
+            return;
         };
+        if !last.op.is_unconditional_jump() {
+            return;
+        }
+        let next = cfg.blocks[b].next.map(|n| cfg.skip_empty(n));
         let target = last.target().map(|t| cfg.skip_empty(t));
-        if last.op.is_unconditional_jump() && target.is_some() && target == next {
+        if target.is_some() && target == next {
             if let Some(l) = cfg.blocks[b].instrs.last_mut() {
                 l.nop();
             }
             changed = true;
         }
-    }
+    });
     changed
 }
 
@@ -397,9 +429,7 @@ fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
 pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
     loop {
         let mut removed = 0;
-        for b in cfg.order() {
-            removed += remove_redundant_nops(cfg, b);
-        }
+        cfg.for_each_block(|cfg, b| removed += remove_redundant_nops(cfg, b));
         if !remove_redundant_jumps(cfg) && removed == 0 {
             break;
         }
@@ -412,15 +442,15 @@ pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
 pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
     const MAX_COPY_SIZE: usize = 4;
     let mut changed = false;
-    for b in cfg.order() {
+    cfg.for_each_block(|cfg, b| {
         let Some(last) = cfg.blocks[b].last().copied() else {
-            continue;
+            return;
         };
         if !last.op.is_unconditional_jump() {
-            continue;
+            return;
         }
         let Some(target) = last.target() else {
-            continue;
+            return;
         };
         let target_block = &cfg.blocks[target];
         let small_exit = target_block.exits_scope() && target_block.instrs.len() <= MAX_COPY_SIZE;
@@ -440,10 +470,9 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
                     }
                 }
             }
-            cfg.blocks[b].record_slots();
             changed = true;
         }
-    }
+    });
     changed
 }
 
@@ -474,25 +503,8 @@ pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
     }
 }
 
-/// Successors of `b` by normal control flow (fall-through and jumps, not handlers).
-fn flow_successors(cfg: &Cfg, b: usize) -> Vec<usize> {
-    let block = &cfg.blocks[b];
-    let mut out: Vec<usize> = block
-        .next
-        .filter(|_| block.has_fallthrough())
-        .into_iter()
-        .collect();
-    out.extend(
-        block
-            .instrs
-            .iter()
-            .filter(|i| i.op.is_jump())
-            .filter_map(|i| i.target()),
-    );
-    out
-}
-
-/// Blocks reachable from `roots` by normal control flow, not entering `stop` blocks.
+/// Blocks reachable from `roots` by normal control flow (fall-through and jumps, not
+/// handlers), not entering `stop` blocks.
 fn flood(cfg: &Cfg, roots: &[usize], stop: &[bool]) -> Vec<bool> {
     let mut seen = vec![false; cfg.blocks.len()];
     let mut todo: Vec<usize> = roots.to_vec();
@@ -500,7 +512,13 @@ fn flood(cfg: &Cfg, roots: &[usize], stop: &[bool]) -> Vec<bool> {
         seen[r] = true;
     }
     while let Some(b) = todo.pop() {
-        for s in flow_successors(cfg, b) {
+        let block = &cfg.blocks[b];
+        let fallthrough = block.next.filter(|_| block.has_fallthrough());
+        let jumps = block
+            .instrs
+            .iter()
+            .filter_map(|i| i.target().filter(|_| i.op.is_jump()));
+        for s in fallthrough.into_iter().chain(jumps) {
             if !seen[s] && !stop[s] {
                 seen[s] = true;
                 todo.push(s);
@@ -536,7 +554,6 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
             let mut jump = Instr::new(Op::Pseudo(PseudoOpcode::JumpNoInterrupt), 0, Loc::NONE);
             jump.set_target(Some(next));
             cfg.blocks[jump_block].instrs.push(jump);
-            cfg.blocks[jump_block].record_slots();
             cfg.blocks[next].is_target = true;
             cold.push(true);
         }
@@ -562,12 +579,12 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
 
 /// Give instructions without a location the line of what precedes them
 /// (CPython's `resolve_line_numbers`: `duplicate_exits_without_lineno` +
-/// `propagate_line_numbers`).
+/// `propagate_line_numbers`). Needs current predecessor counts ([`mark_reachable`]).
 pub fn resolve_line_numbers(cfg: &mut Cfg) {
     duplicate_exits_without_lineno(cfg);
-    for b in cfg.order() {
+    cfg.for_each_block(|cfg, b| {
         if cfg.blocks[b].instrs.is_empty() {
-            continue;
+            return;
         }
         let mut prev = Loc::NONE;
         for instr in &mut cfg.blocks[b].instrs {
@@ -592,11 +609,15 @@ pub fn resolve_line_numbers(cfg: &mut Cfg) {
                 }
             }
         }
-    }
+    });
 }
 
 /// Blocks that leave the scope or check the eval breaker need a line number of their own.
 fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
+    // Most blocks have a line at their first instruction: that test goes first.
+    if block.instrs.iter().any(|i| i.loc.has_line()) {
+        return false;
+    }
     let eval_break = block.instrs.iter().any(|i| {
         matches!(
             i.op,
@@ -610,13 +631,12 @@ fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
                 )
         )
     });
-    (block.exits_scope() || eval_break) && block.instrs.iter().all(|i| !i.loc.has_line())
+    block.exits_scope() || eval_break
 }
 
 /// An exit block without any line number that several blocks jump to is copied for
 /// each, so that each copy can take its predecessor's line.
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
-    mark_reachable(cfg);
     let no_lineno_exit = is_exit_or_eval_check_without_lineno;
     for b in cfg.order() {
         let Some(last) = cfg.blocks[b].last().copied() else {
@@ -628,7 +648,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
         let Some(target) = last.target().map(|t| cfg.skip_empty(t)) else {
             continue;
         };
-        if no_lineno_exit(&cfg.blocks[target]) && cfg.blocks[target].predecessors > 1 {
+        if cfg.blocks[target].predecessors > 1 && no_lineno_exit(&cfg.blocks[target]) {
             let instrs = cfg.blocks[target].instrs.clone();
             let copy = cfg.append_after(target);
             cfg.blocks[copy].instrs = instrs;
@@ -644,22 +664,21 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
         }
     }
     // Exit blocks reached by falling through take the line of what precedes them.
-    for b in cfg.order() {
-        if !cfg.blocks[b].has_fallthrough() || cfg.blocks[b].instrs.is_empty() {
-            continue;
+    cfg.for_each_block(|cfg, b| {
+        if !cfg.blocks[b].has_fallthrough() {
+            return;
         }
-        let Some(next) = cfg.blocks[b].next else {
-            continue;
-        };
-        let Some(last_loc) = cfg.blocks[b].last().map(|i| i.loc) else {
-            continue;
+        let (Some(next), Some(last_loc)) =
+            (cfg.blocks[b].next, cfg.blocks[b].last().map(|i| i.loc))
+        else {
+            return;
         };
         if no_lineno_exit(&cfg.blocks[next]) {
             if let Some(first) = cfg.blocks[next].instrs.first_mut() {
                 first.loc = last_loc;
             }
         }
-    }
+    });
 }
 
 /// `JUMP` becomes `JUMP_FORWARD`/`JUMP_BACKWARD`; a backward conditional jump becomes a
@@ -734,8 +753,15 @@ pub fn normalize_jumps(cfg: &mut Cfg) {
 }
 
 /// Pseudo-ops that survive optimization become real ones; block setups become NOPs
-/// (kept only where they carry a line of their own) (CPython's `convert_pseudo_ops`).
-pub fn convert_pseudo_ops(cfg: &mut Cfg) {
+/// (CPython's `convert_pseudo_ops`; the caller removes the NOPs that carry no line of
+/// their own). In the same walk, deref instructions get their final fast slot:
+/// codegen numbers them in cell space, `deref_slots[i]` being the slot of cell `i`.
+pub fn convert_pseudo_ops(cfg: &mut Cfg, deref_slots: &[u32]) {
+    let to_slot = |instr: &mut Instr| {
+        if let Some(&slot) = deref_slots.get(instr.arg as usize) {
+            instr.arg = slot;
+        }
+    };
     for block in &mut cfg.blocks {
         for instr in &mut block.instrs {
             match instr.op {
@@ -745,13 +771,54 @@ pub fn convert_pseudo_ops(cfg: &mut Cfg) {
                     | PseudoOpcode::SetupWith,
                 )
                 | Op::Pseudo(PseudoOpcode::PopBlock) => instr.nop(),
-                Op::Pseudo(PseudoOpcode::LoadClosure) => instr.op = Op::Real(Opcode::LoadFast),
+                Op::Pseudo(PseudoOpcode::LoadClosure) => {
+                    instr.op = Op::Real(Opcode::LoadFast);
+                    to_slot(instr);
+                }
                 Op::Pseudo(PseudoOpcode::StoreFastMaybeNull) => {
                     instr.op = Op::Real(Opcode::StoreFast)
                 }
+                Op::Real(
+                    Opcode::LoadDeref
+                    | Opcode::StoreDeref
+                    | Opcode::DeleteDeref
+                    | Opcode::LoadFromDictOrDeref
+                    | Opcode::MakeCell,
+                ) => to_slot(instr),
                 _ => {}
             }
         }
     }
-    remove_redundant_nops_and_jumps(cfg);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nop_with_handler(handler: Option<usize>) -> Instr {
+        let mut instr = Instr::new(Op::Real(Opcode::Nop), 0, Loc::NONE);
+        instr.set_handler(handler);
+        instr
+    }
+
+    /// CPython compacts a block's array in place: an instruction appended later lands
+    /// in a slot whose previous occupant's handler it inherits.
+    #[test]
+    fn appended_instructions_inherit_the_handler_left_in_their_slot() {
+        let mut block = Block {
+            instrs: vec![
+                nop_with_handler(None),
+                nop_with_handler(Some(3)),
+                nop_with_handler(Some(5)),
+            ],
+            ..Block::default()
+        };
+        assert_eq!(block.next_slot_handler(), None);
+        block.truncate_keeping_slots(1);
+        assert_eq!(block.next_slot_handler(), Some(3));
+        block.instrs.push(nop_with_handler(None));
+        assert_eq!(block.next_slot_handler(), Some(5));
+        block.instrs.push(nop_with_handler(None));
+        assert_eq!(block.next_slot_handler(), None);
+    }
 }

@@ -10,7 +10,7 @@ mod const_pool;
 mod const_slice;
 mod constfold;
 mod error;
-mod fast_hash;
+pub mod fast_hash;
 mod fastlocals;
 mod flowgraph;
 mod intrinsics;

@@ -130,14 +130,21 @@ fn optimize_load_const(instrs: &mut [Instr], consts: &mut ConstPool) {
         let Some((op @ (Opcode::LoadConst | Opcode::LoadSmallInt), arg)) = current else {
             continue;
         };
+        // Only these followers are rewritten: the constant is not fetched otherwise.
+        let Some(
+            next @ (Op::Real(
+                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue | Opcode::IsOp | Opcode::ToBool,
+            )
+            | Op::Pseudo(PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue)),
+        ) = instrs.get(i + 1).map(|n| n.op)
+        else {
+            continue;
+        };
         let value = match op {
             Opcode::LoadConst => consts.get(arg as usize).cloned(),
             _ => Some(Constant::Int(arg.into())),
         };
         let Some(value) = value else { continue };
-        let Some(next) = instrs.get(i + 1).map(|n| n.op) else {
-            continue;
-        };
         match next {
             Op::Real(Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue)
             | Op::Pseudo(PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue) => {
@@ -326,7 +333,6 @@ fn jump_thread(cfg: &mut Cfg, b: usize, i: usize, op: Op) -> bool {
     jump.set_target(target.target());
     jump.set_handler(cfg.blocks[b].next_slot_handler());
     cfg.blocks[b].instrs.push(jump);
-    cfg.blocks[b].record_slots();
     true
 }
 
@@ -655,36 +661,51 @@ fn apply_static_swaps(instrs: &mut [Instr], end: usize) {
     }
 }
 
+/// An instruction whose pushed value a following `POP_TOP` may drop with it.
+fn pushes_droppable_value(instr: &Instr) -> bool {
+    matches!(instr.op, Op::Real(Opcode::LoadConst | Opcode::LoadSmallInt))
+        || (instr.op.is(Opcode::Copy) && instr.arg == 1)
+}
+
 /// `LOAD_CONST`/`LOAD_SMALL_INT` followed by `POP_TOP` (or `COPY 1; POP_TOP`) vanish.
 fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
     loop {
         let mut done = true;
+        // The last instruction of the block before, when control falls from it into
+        // the current block.
         let mut prev: Option<(usize, usize)> = None;
-        for b in cfg.order() {
+        cfg.for_each_block(|cfg, b| {
             flowgraph::remove_redundant_nops(cfg, b);
             if cfg.blocks[b].is_target {
                 prev = None;
             }
-            for i in 0..cfg.blocks[b].instrs.len() {
-                let instr = cfg.blocks[b].instrs[i];
-                if let (Some((pb, pi)), true) = (prev, instr.op.is(Opcode::PopTop)) {
-                    let p = cfg.blocks[pb].instrs[pi];
-                    let redundant =
-                        matches!(p.op, Op::Real(Opcode::LoadConst | Opcode::LoadSmallInt))
-                            || (p.op.is(Opcode::Copy) && p.arg == 1);
-                    if redundant {
-                        cfg.blocks[pb].instrs[pi].nop();
-                        cfg.blocks[b].instrs[i].nop();
-                        done = false;
-                    }
-                }
-                prev = Some((b, i));
+            let count = cfg.blocks[b].instrs.len();
+            if count == 0 {
+                return;
             }
+            if let Some((pb, pi)) = prev {
+                if cfg.blocks[b].instrs[0].op.is(Opcode::PopTop)
+                    && pushes_droppable_value(&cfg.blocks[pb].instrs[pi])
+                {
+                    cfg.blocks[pb].instrs[pi].nop();
+                    cfg.blocks[b].instrs[0].nop();
+                    done = false;
+                }
+            }
+            let instrs = &mut cfg.blocks[b].instrs;
+            for i in 1..count {
+                if instrs[i].op.is(Opcode::PopTop) && pushes_droppable_value(&instrs[i - 1]) {
+                    instrs[i - 1].nop();
+                    instrs[i].nop();
+                    done = false;
+                }
+            }
+            prev = Some((b, count - 1));
             let block = &cfg.blocks[b];
             if block.last().is_some_and(|l| l.op.is_jump()) || !block.has_fallthrough() {
                 prev = None;
             }
-        }
+        });
         if done {
             break;
         }
@@ -694,14 +715,11 @@ fn remove_redundant_nops_and_pairs(cfg: &mut Cfg) {
 /// CPython's `optimize_cfg`.
 pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut ConstPool) {
     while flowgraph::inline_small_exit_blocks(cfg) {}
+    // Counts predecessors for resolving line numbers too.
     flowgraph::remove_unreachable(cfg);
     flowgraph::resolve_line_numbers(cfg);
-    for b in cfg.order() {
-        optimize_load_const(&mut cfg.blocks[b].instrs, consts);
-    }
-    for b in cfg.order() {
-        optimize_block(cfg, b, consts);
-    }
+    cfg.for_each_block(|cfg, b| optimize_load_const(&mut cfg.blocks[b].instrs, consts));
+    cfg.for_each_block(|cfg, b| optimize_block(cfg, b, consts));
     remove_redundant_nops_and_pairs(cfg);
     flowgraph::remove_unreachable(cfg);
     flowgraph::remove_redundant_nops_and_jumps(cfg);

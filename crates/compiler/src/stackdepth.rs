@@ -6,7 +6,7 @@ use adder_bytecode::{Opcode, PseudoOpcode};
 
 use crate::error::CompileError;
 use crate::flowgraph::Cfg;
-use crate::ir::{Instr, Op};
+use crate::ir::Op;
 
 /// How many values an instruction pops and pushes (on the non-jump path), as CPython's
 /// `_PyOpcode_num_popped` / `_PyOpcode_num_pushed` for 3.14.
@@ -95,18 +95,16 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i32 {
 /// The deepest the value stack gets, following every path from the entry block; sets each
 /// reachable block's `start_depth` (CPython's `calculate_stackdepth`).
 pub fn max_stack_depth(cfg: &mut Cfg) -> Result<u32, CompileError> {
-    for block in &mut cfg.blocks {
-        block.start_depth = -1;
-    }
+    // Start depths are kept apart while walking so that instructions are read in place.
+    let mut start_depths = vec![-1; cfg.blocks.len()];
     let mut todo: Vec<usize> = Vec::new();
     let mut max_depth = 0;
-    let entry = cfg.entry;
-    push_block(cfg, &mut todo, entry, 0);
+    push_block(&mut start_depths, &mut todo, cfg.entry, 0);
     while let Some(b) = todo.pop() {
-        let mut depth = cfg.blocks[b].start_depth;
+        let block = &cfg.blocks[b];
+        let mut depth = start_depths[b];
         let mut falls_through = true;
-        let instrs: Vec<Instr> = cfg.blocks[b].instrs.clone();
-        for instr in &instrs {
+        for instr in &block.instrs {
             let new_depth = depth + stack_effect(instr.op, instr.arg, false);
             if new_depth < 0 {
                 return Err(CompileError::new(
@@ -115,10 +113,10 @@ pub fn max_stack_depth(cfg: &mut Cfg) -> Result<u32, CompileError> {
                 ));
             }
             max_depth = max_depth.max(depth);
-            if instr.op.has_target() && !instr.op.is(Opcode::EndAsyncFor) {
-                let target_depth = depth + stack_effect(instr.op, instr.arg, true);
-                if let Some(t) = instr.target() {
-                    push_block(cfg, &mut todo, t, target_depth);
+            if let Some(t) = instr.target() {
+                if instr.op.has_target() && !instr.op.is(Opcode::EndAsyncFor) {
+                    let target_depth = depth + stack_effect(instr.op, instr.arg, true);
+                    push_block(&mut start_depths, &mut todo, t, target_depth);
                 }
             }
             depth = new_depth;
@@ -128,18 +126,21 @@ pub fn max_stack_depth(cfg: &mut Cfg) -> Result<u32, CompileError> {
             }
         }
         if falls_through {
-            if let Some(next) = cfg.blocks[b].next {
-                push_block(cfg, &mut todo, next, depth);
+            if let Some(next) = block.next {
+                push_block(&mut start_depths, &mut todo, next, depth);
             }
         }
+    }
+    for (block, depth) in cfg.blocks.iter_mut().zip(start_depths) {
+        block.start_depth = depth;
     }
     Ok(max_depth as u32)
 }
 
-fn push_block(cfg: &mut Cfg, todo: &mut Vec<usize>, block: usize, depth: i32) {
-    let b = &mut cfg.blocks[block];
-    if b.start_depth < depth && b.start_depth < 100 {
-        b.start_depth = depth;
+fn push_block(start_depths: &mut [i32], todo: &mut Vec<usize>, block: usize, depth: i32) {
+    let start = &mut start_depths[block];
+    if *start < depth && *start < 100 {
+        *start = depth;
         todo.push(block);
     }
 }

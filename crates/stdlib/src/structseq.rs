@@ -5,10 +5,17 @@
 //! also an extra field is "unnamed" (`os.stat_result[7]` is the int `st_atime`, the
 //! attribute the float one).
 //!
-//! The class is built by a small Python factory run once per type: these are plain
-//! data holders, and a class made by the VM's own class machinery gets tuple
-//! subclassing, properties, pickling and reprs right without native glue.
+//! The class is built by a small Python factory, compiled once per interpreter and
+//! called once per type: these are plain data holders, and a class made by the VM's
+//! own class machinery gets tuple subclassing, properties, pickling and reprs right
+//! without native glue. Native code making instances (`os.stat` ...) skips the
+//! factory's Python constructor: [`new_instance`] builds the tuple subclass instance
+//! directly from the layout recorded when the type was made.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use adder_vm::object::{Payload, PyObject};
 use adder_vm::objects::dict;
 use adder_vm::{PyResult, Value, Vm};
 
@@ -60,6 +67,8 @@ def make(module, name, fields, n_sequence, fallbacks):
         return (type(self), (tuple(iter(self)), {f: self.__dict__[f] for f in hidden}))
 
     def __replace__(self, **changes):
+        if len(named) < n_sequence:
+            raise TypeError(f"__replace__() is not supported for {full} because it has unnamed field(s)")
         values = dict(zip(visible, self))
         values.update((f, self.__dict__[f]) for f in hidden)
         unknown = [key for key in changes if key not in values]
@@ -83,6 +92,38 @@ def make(module, name, fields, n_sequence, fallbacks):
     return meta(name, (tuple,), namespace)
 "#;
 
+/// Per-interpreter state: the compiled factory and the layout of every type it made.
+struct StructSeqState {
+    /// The factory's `make` function.
+    make: Value,
+    layouts: RefCell<Vec<Rc<Layout>>>,
+}
+
+/// What [`new_instance`] needs to build an instance of one struct sequence type.
+struct Layout {
+    class: Value,
+    n_sequence: usize,
+    /// The interned names of the extra fields, stored in the instance's `__dict__`.
+    hidden: Vec<Value>,
+}
+
+/// The interpreter's struct sequence state, compiling the factory on first use.
+fn state(vm: &mut Vm) -> PyResult<Rc<StructSeqState>> {
+    if let Some(found) = vm.native_state::<StructSeqState>() {
+        return Ok(found);
+    }
+    let globals = vm.new_module_dict("_structseq");
+    vm.compile_and_run(FACTORY.as_bytes(), "<structseq>", globals.clone())?;
+    let make = dict::get_str(&globals, "make")
+        .ok_or_else(|| vm.system_error("struct sequence factory missing"))?;
+    vm.set_native_state(StructSeqState {
+        make,
+        layouts: RefCell::new(Vec::new()),
+    });
+    vm.native_state::<StructSeqState>()
+        .ok_or_else(|| vm.system_error("struct sequence state missing"))
+}
+
 /// A new struct sequence class `module.name` whose first `n_sequence` of `fields`
 /// form the tuple.
 pub fn new_type(
@@ -104,10 +145,7 @@ pub fn new_type_with_fallbacks(
     n_sequence: usize,
     fallbacks: &[(&str, usize)],
 ) -> PyResult<Value> {
-    let globals = vm.new_module_dict("_structseq");
-    vm.compile_and_run(FACTORY.as_bytes(), "<structseq>", globals.clone())?;
-    let make = dict::get_str(&globals, "make")
-        .ok_or_else(|| vm.system_error("struct sequence factory missing"))?;
+    let state = state(vm)?;
     let field_values = fields.iter().map(|f| vm.new_str(f)).collect();
     let fields_tuple = vm.new_tuple(field_values);
     let fallback_dict = vm.new_dict();
@@ -121,11 +159,53 @@ pub fn new_type_with_fallbacks(
         Value::Int(n_sequence as i64),
         Value::Obj(fallback_dict),
     ];
-    vm.call(&make, &args)
+    let class = vm.call(&state.make, &args)?;
+    let hidden = fields
+        .get(n_sequence..)
+        .unwrap_or_default()
+        .iter()
+        .map(|f| vm.intern(f))
+        .collect();
+    state.layouts.borrow_mut().push(Rc::new(Layout {
+        class: class.clone(),
+        n_sequence,
+        hidden,
+    }));
+    Ok(class)
 }
 
 /// An instance of the struct sequence `ty` holding `values` (visible then extra).
-pub fn new_instance(vm: &mut Vm, ty: &Value, values: Vec<Value>) -> PyResult<Value> {
+/// With every field given, the instance is built directly (what the Python
+/// constructor would make); otherwise the constructor fills the defaults or raises.
+pub fn new_instance(vm: &mut Vm, ty: &Value, mut values: Vec<Value>) -> PyResult<Value> {
+    let state = state(vm)?;
+    let layout = state
+        .layouts
+        .borrow()
+        .iter()
+        .find(|l| l.class.is(ty))
+        .cloned();
+    let (Some(layout), Some(class)) = (layout, ty.as_obj()) else {
+        return call_constructor(vm, ty, values);
+    };
+    if values.len() != layout.n_sequence + layout.hidden.len() {
+        return call_constructor(vm, ty, values);
+    }
+    let extra = values.split_off(layout.n_sequence);
+    let fields = vm.new_dict();
+    for (key, value) in layout.hidden.iter().zip(extra) {
+        dict::set_str_key(&fields, key.clone(), value);
+    }
+    let payload = Payload::Tuple(values.into_boxed_slice());
+    Ok(Value::obj(PyObject::with_dict(
+        class.clone(),
+        payload,
+        fields,
+    )))
+}
+
+/// `ty(values)`: the factory's Python constructor.
+fn call_constructor(vm: &mut Vm, ty: &Value, values: Vec<Value>) -> PyResult<Value> {
     let seq = vm.new_tuple(values);
     vm.call(ty, &[seq])
 }

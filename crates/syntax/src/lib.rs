@@ -7,6 +7,8 @@
 //! output.
 
 pub mod ast;
+mod byte_class;
+mod byte_scan;
 mod codecs;
 mod dump;
 mod error;
@@ -68,7 +70,8 @@ pub fn parse_with_options(
     options: ParseOptions,
 ) -> Result<ast::Mod, SyntaxError> {
     let _ = filename;
-    if source.contains('\0') {
+    let has_nul_or_cr = has_nul_or_cr(source);
+    if has_nul_or_cr && source.contains('\0') {
         return Err(SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg: "source code string cannot contain null bytes".to_string(),
@@ -82,6 +85,24 @@ pub fn parse_with_options(
     // No BOM stripping here: `decode_source` removes the one a file may start with,
     // and CPython rejects U+FEFF in text ("invalid non-printable character U+FEFF"),
     // a leading one included, so a doubled BOM must not be swallowed either.
-    let (normalized, _) = source::normalize_newlines(source);
-    parser::Parser::new(&normalized, mode, options).parse()
+    // Most sources are already normalized: parse them in place rather than copy.
+    let already_normalized = !has_nul_or_cr && (source.is_empty() || source.ends_with('\n'));
+    let normalized;
+    let text = if already_normalized {
+        source
+    } else {
+        normalized = source::normalize_newlines(source).0;
+        &normalized
+    };
+    parser::Parser::new(text, mode, options).parse()
+}
+
+/// Whether `source` holds a NUL or a carriage return, which the usual source has
+/// neither of: one pass over its bytes, a block at a time with no early exit inside
+/// a block, so that the compiler compares a block as a vector.
+fn has_nul_or_cr(source: &str) -> bool {
+    let is_special = |b: u8| u8::from(b == 0) | u8::from(b == b'\r');
+    let mut blocks = source.as_bytes().chunks_exact(32);
+    let found = blocks.any(|block| block.iter().fold(0, |hits, &b| hits | is_special(b)) != 0);
+    found || blocks.remainder().iter().any(|&b| is_special(b) != 0)
 }

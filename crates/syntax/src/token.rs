@@ -117,6 +117,7 @@ pub enum TokenKind {
 
 impl TokenKind {
     /// The keyword kind for an identifier, if it is a (hard) keyword.
+    #[inline]
     pub fn keyword(name: &[u8]) -> Option<TokenKind> {
         use TokenKind::*;
         Some(match name {

@@ -5,10 +5,26 @@
 //! PEP 750 t-string mode stack. Errors carry CPython's message and location; whether
 //! CPython raises them at once or only reports a bare error code matters to the
 //! parser's error precedence, so that is recorded too.
+//!
+//! Speed: `next_in_regular_mode` runs once per token, so runs of bytes (names,
+//! blanks, comments, string bodies, indentation) are read in place through
+//! [`crate::byte_class`] tables and [`crate::byte_scan`] word-at-a-time searches
+//! rather than through `nextc`, and rare or long paths are kept out of line
+//! (`#[inline(never)]`, `#[cold]`): inlined, they made every call save and set up
+//! more registers (measured with callgrind on the stdlib).
 
+use crate::byte_class::{
+    class_of, is_ascii_name_continue, is_name_continue, is_printable_ascii, is_space, ByteClass,
+};
+use crate::byte_scan::{count_spaces, find_newline, find_string_special};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Token, TokenKind};
 use crate::type_comment::TypeCommentKind;
+
+mod numbers;
+mod string_mode;
+#[cfg(test)]
+mod tests;
 
 const EOF: i32 = -1;
 const TABSIZE: u32 = 8;
@@ -85,27 +101,43 @@ pub struct Tokenizer<'a> {
     finished: bool,
 }
 
-/// Whether `c` may start an identifier (non-ASCII bytes are checked later).
-fn is_identifier_start(c: i32) -> bool {
-    (c >= b'a' as i32 && c <= b'z' as i32)
-        || (c >= b'A' as i32 && c <= b'Z' as i32)
-        || c == b'_' as i32
-        || c >= 128
-}
-
-/// Whether `c` may continue an identifier.
+/// Whether `c` may continue an identifier (non-ASCII bytes are checked later).
 fn is_identifier_char(c: i32) -> bool {
-    is_identifier_start(c) || is_digit(c)
+    u8::try_from(c).is_ok_and(is_name_continue)
 }
 
-fn is_digit(c: i32) -> bool {
-    (b'0' as i32..=b'9' as i32).contains(&c)
+/// The prefix letters of a string literal (`rb`, `f`, ...), each at most once.
+#[derive(Debug, Clone, Copy, Default)]
+struct StringPrefix {
+    b: bool,
+    r: bool,
+    u: bool,
+    f: bool,
+    t: bool,
 }
 
-fn is_hex_digit(c: i32) -> bool {
-    is_digit(c)
-        || (b'a' as i32..=b'f' as i32).contains(&c)
-        || (b'A' as i32..=b'F' as i32).contains(&c)
+impl StringPrefix {
+    /// The prefix spelled by `name` (read as a name up to a quote), if it is
+    /// one: only prefix letters, none repeated. Incompatible combinations are
+    /// reported later, as CPython does.
+    fn parse(name: &[u8]) -> Option<StringPrefix> {
+        let mut prefix = StringPrefix::default();
+        for &c in name {
+            let flag = match c.to_ascii_lowercase() {
+                b'b' => &mut prefix.b,
+                b'r' => &mut prefix.r,
+                b'u' => &mut prefix.u,
+                b'f' => &mut prefix.f,
+                b't' => &mut prefix.t,
+                _ => return None,
+            };
+            if *flag {
+                return None;
+            }
+            *flag = true;
+        }
+        Some(prefix)
+    }
 }
 
 impl<'a> Tokenizer<'a> {
@@ -155,16 +187,31 @@ impl<'a> Tokenizer<'a> {
         !self.modes.is_empty()
     }
 
-    fn nextc(&mut self) -> i32 {
-        if self.pos >= self.src.len() {
-            return EOF;
-        }
-        if self.at_line_end {
+    /// Applies the line advance that reading a `\n` left pending, as the next
+    /// [`Self::nextc`] would; scanning loops call it before reading `src` directly.
+    #[inline]
+    fn settle_line(&mut self) {
+        if self.at_line_end && self.pos < self.src.len() {
             self.at_line_end = false;
             self.lineno += 1;
             self.line_start = self.pos;
         }
-        let c = self.src[self.pos];
+    }
+
+    /// Moves to `end`, just past a `\n` read by a scanning loop: the line count
+    /// advances now when more text follows, else stays pending as after
+    /// [`Self::nextc`].
+    fn pass_newline(&mut self, end: usize) {
+        self.pos = end;
+        self.at_line_end = true;
+        self.settle_line();
+    }
+
+    fn nextc(&mut self) -> i32 {
+        let Some(&c) = self.src.get(self.pos) else {
+            return EOF;
+        };
+        self.settle_line();
         self.pos += 1;
         if c == b'\n' {
             self.at_line_end = true;
@@ -192,11 +239,13 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// CPython's `_PyTokenizer_syntaxerror`: location is the current position.
+    #[cold]
     fn error_here(&self, msg: impl Into<String>) -> LexError {
         let offset = self.chars_between(self.line_start, self.pos);
         self.error_range(msg, offset, offset)
     }
 
+    #[cold]
     fn error_range(&self, msg: impl Into<String>, offset: i32, end_offset: i32) -> LexError {
         LexError {
             error: SyntaxError {
@@ -214,6 +263,7 @@ impl<'a> Tokenizer<'a> {
 
     /// An error CPython reports through an error code: located by the parser at
     /// (`col` bytes + 1) on the current line, with the full line as text.
+    #[cold]
     fn coded_error(
         &mut self,
         kind: SyntaxErrorKind,
@@ -239,6 +289,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// The error for input ending inside brackets or a continuation line.
+    #[cold]
     fn eof_error(&mut self) -> LexError {
         self.finished = true;
         if let Some(open) = self.brackets.last().copied() {
@@ -313,6 +364,7 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
+    #[cold]
     fn tab_error(&mut self) -> LexError {
         self.coded_error(
             SyntaxErrorKind::TabError,
@@ -330,27 +382,36 @@ impl<'a> Tokenizer<'a> {
         let mut cont_line_col: u32 = 0;
         self.atbol = false;
         let c = loop {
-            let c = self.nextc();
-            if c == b' ' as i32 {
-                col += 1;
-                altcol += 1;
-            } else if c == b'\t' as i32 {
-                col = (col / TABSIZE + 1) * TABSIZE;
-                altcol += 1;
-            } else if c == 0x0c {
-                col = 0;
-                altcol = 0;
-            } else if c == b'\\' as i32 {
-                if cont_line_col == 0 {
-                    cont_line_col = col;
+            self.settle_line();
+            let spaces = count_spaces(self.src.get(self.pos..).unwrap_or_default());
+            self.pos += spaces;
+            col += spaces as u32;
+            altcol += spaces as u32;
+            let Some(&c) = self.src.get(self.pos) else {
+                break None;
+            };
+            match c {
+                b'\t' => {
+                    col = (col / TABSIZE + 1) * TABSIZE;
+                    altcol += 1;
                 }
-                self.continuation_line()?;
-            } else {
-                break c;
+                0x0c => {
+                    col = 0;
+                    altcol = 0;
+                }
+                b'\\' => {
+                    if cont_line_col == 0 {
+                        cont_line_col = col;
+                    }
+                    self.pos += 1;
+                    self.continuation_line()?;
+                    continue;
+                }
+                _ => break Some(c),
             }
+            self.pos += 1;
         };
-        self.backup(c);
-        let blank = c == b'#' as i32 || c == b'\n' as i32 || c == b'\r' as i32;
+        let blank = matches!(c, Some(b'#' | b'\n' | b'\r'));
         if blank || !self.brackets.is_empty() {
             return Ok(blank);
         }
@@ -410,6 +471,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// After a backslash: requires a newline and a following line.
+    #[inline(never)]
     fn continuation_line(&mut self) -> Result<(), LexError> {
         let c = self.nextc();
         if c != b'\n' as i32 {
@@ -433,117 +495,140 @@ impl<'a> Tokenizer<'a> {
         if self.finished {
             return Err(self.eof_error());
         }
+        // Only a new line changes whether the line being read is blank.
+        let mut blankline = false;
         loop {
-            let mut blankline = false;
             if self.atbol {
                 blankline = self.handle_line_start()?;
             }
-            self.begin_token();
             if self.pending_indents != 0 {
-                if self.pending_indents < 0 {
-                    self.pending_indents += 1;
-                    return Ok(self.make(TokenKind::Dedent, self.pos));
-                }
-                self.pending_indents -= 1;
-                let mut tok = self.make(TokenKind::Indent, self.pos);
-                tok.start = self.line_start as u32;
-                tok.col = 0;
-                return Ok(tok);
+                return Ok(self.indent_token());
             }
-            match self.regular_token(blankline)? {
-                Some(tok) => return Ok(tok),
-                None => continue,
-            }
-        }
-    }
-
-    /// One token in regular mode; `None` means a blank line was skipped.
-    fn regular_token(&mut self, blankline: bool) -> Result<Option<Token>, LexError> {
-        let mut c;
-        loop {
-            // Skip spaces.
-            loop {
-                c = self.nextc();
-                if !(c == b' ' as i32 || c == b'\t' as i32 || c == 0x0c) {
-                    break;
-                }
-            }
-            // The token starts at the character just read (which is on the
-            // current line), or at the end of input.
-            self.tok_start = if c == EOF { self.pos } else { self.pos - 1 };
-            self.tok_lineno = self.lineno;
-            self.tok_col = self.tok_start - self.line_start;
-            if c == b'#' as i32 {
-                while c != EOF && c != b'\n' as i32 {
-                    c = self.nextc();
-                }
-                self.backup(c);
+            let mut next = self.skip_to_token_start();
+            if next == Some(b'#') {
+                self.pos = self.line_end_at(self.pos);
                 if self.type_comments {
-                    if let Some(result) = self.type_comment(blankline) {
-                        return Ok(result);
+                    match self.type_comment(blankline) {
+                        Some(Some(tok)) => return Ok(tok),
+                        Some(None) => continue,
+                        None => {}
                     }
                 }
                 if self.extra_tokens {
                     self.comment_newline = blankline;
-                    return Ok(Some(self.make(TokenKind::Comment, self.pos)));
+                    return Ok(self.make(TokenKind::Comment, self.pos));
                 }
-                c = self.nextc();
+                // The comment's newline (or the end) ends the line; a NEWLINE
+                // token starts at the `#`, as in CPython.
+                next = self.src.get(self.pos).copied();
             }
-            if c == EOF {
-                if !self.brackets.is_empty() {
-                    return Err(self.eof_error());
-                }
-                self.finished = true;
-                return Ok(Some(self.make(TokenKind::EndMarker, self.pos)));
-            }
-            if is_identifier_start(c) {
-                return self.identifier_or_string(c).map(Some);
-            }
-            if c == b'\n' as i32 {
-                self.atbol = true;
-                if blankline || !self.brackets.is_empty() {
-                    if self.extra_tokens {
-                        self.comment_newline = false;
-                        return Ok(Some(self.make(TokenKind::Nl, self.pos)));
+            let Some(c) = next else {
+                return self.end_of_input();
+            };
+            self.pos += 1;
+            match class_of(c) {
+                ByteClass::NameStart => return self.identifier_or_string(c),
+                ByteClass::Newline => {
+                    self.at_line_end = true;
+                    if let Some(tok) = self.newline_token(blankline) {
+                        return Ok(tok);
                     }
-                    return Ok(None);
                 }
-                if self.comment_newline && self.extra_tokens {
-                    self.comment_newline = false;
-                    return Ok(Some(self.make(TokenKind::Nl, self.pos)));
+                ByteClass::Dot => return self.dot(),
+                ByteClass::Digit => return self.number(c as i32),
+                ByteClass::Quote => return self.string(c as i32),
+                ByteClass::Backslash => self.continuation_line()?,
+                // Blanks and comments were skipped above.
+                ByteClass::Space | ByteClass::Hash | ByteClass::Other => {
+                    return self.operator(c as i32)
                 }
-                let end = self.pos - 1;
-                let mut tok = self.make(TokenKind::Newline, end);
-                tok.end_col = tok.col + 1;
-                tok.end_lineno = tok.lineno;
-                return Ok(Some(tok));
             }
-            if c == b'.' as i32 {
-                let c2 = self.nextc();
-                if is_digit(c2) {
-                    return self.number_fraction(c2).map(Some);
-                }
-                if c2 == b'.' as i32 {
-                    let c3 = self.nextc();
-                    if c3 == b'.' as i32 {
-                        return Ok(Some(self.make(TokenKind::Ellipsis, self.pos)));
-                    }
-                    self.backup(c3);
-                }
-                self.backup(c2);
-                return Ok(Some(self.make(TokenKind::Dot, self.pos)));
+        }
+    }
+
+    /// A queued INDENT or DEDENT token.
+    fn indent_token(&mut self) -> Token {
+        self.begin_token();
+        if self.pending_indents < 0 {
+            self.pending_indents += 1;
+            return self.make(TokenKind::Dedent, self.pos);
+        }
+        self.pending_indents -= 1;
+        let mut tok = self.make(TokenKind::Indent, self.pos);
+        tok.start = self.line_start as u32;
+        tok.col = 0;
+        tok
+    }
+
+    /// Skips blanks and records where the next token starts; returns its first
+    /// byte (not consumed), `None` at the end of input.
+    #[inline]
+    fn skip_to_token_start(&mut self) -> Option<u8> {
+        self.settle_line();
+        let pos = scan_while(self.src, self.pos, is_space);
+        self.pos = pos;
+        self.tok_start = pos;
+        self.tok_lineno = self.lineno;
+        self.tok_col = pos - self.line_start;
+        self.src.get(pos).copied()
+    }
+
+    /// Moves past the bytes `accept` takes, in place: they must not include
+    /// `\n`, as no line bookkeeping is done (the caller stands inside a line).
+    fn skip_while(&mut self, accept: impl Fn(u8) -> bool) {
+        self.pos = scan_while(self.src, self.pos, accept);
+    }
+
+    /// Position of the `\n` ending the line that holds `pos` (or the end).
+    #[inline(never)]
+    fn line_end_at(&self, pos: usize) -> usize {
+        let rest = self.src.get(pos..).unwrap_or_default();
+        find_newline(rest).map_or(self.src.len(), |i| pos + i)
+    }
+
+    /// ENDMARKER, or the error for input ending inside brackets.
+    fn end_of_input(&mut self) -> Result<Token, LexError> {
+        if !self.brackets.is_empty() {
+            return Err(self.eof_error());
+        }
+        self.finished = true;
+        Ok(self.make(TokenKind::EndMarker, self.pos))
+    }
+
+    /// The token for a `\n` just read: NEWLINE, NL (for `tokenize`), or `None`
+    /// when it ends a blank line or a line inside brackets.
+    fn newline_token(&mut self, blankline: bool) -> Option<Token> {
+        self.atbol = true;
+        if blankline || !self.brackets.is_empty() {
+            if self.extra_tokens {
+                self.comment_newline = false;
+                return Some(self.make(TokenKind::Nl, self.pos));
             }
-            if is_digit(c) {
-                return self.number(c).map(Some);
+            return None;
+        }
+        if self.comment_newline && self.extra_tokens {
+            self.comment_newline = false;
+            return Some(self.make(TokenKind::Nl, self.pos));
+        }
+        let end = self.pos - 1;
+        let mut tok = self.make(TokenKind::Newline, end);
+        tok.end_col = tok.col + 1;
+        tok.end_lineno = tok.lineno;
+        Some(tok)
+    }
+
+    /// After a `.`: a float's fraction, an ellipsis or a dot.
+    fn dot(&mut self) -> Result<Token, LexError> {
+        match self.src.get(self.pos..self.pos + 2) {
+            Some([b'0'..=b'9', _]) => {
+                let c = self.nextc();
+                self.number_fraction(c)
             }
-            if c == b'\'' as i32 || c == b'"' as i32 {
-                return self.string(c).map(Some);
+            Some(b"..") => {
+                self.pos += 2;
+                Ok(self.make(TokenKind::Ellipsis, self.pos))
             }
-            if c == b'\\' as i32 {
-                self.continuation_line()?;
-                continue;
-            }
-            return self.operator(c).map(Some);
+            _ => Ok(self.make(TokenKind::Dot, self.pos)),
         }
     }
 
@@ -551,6 +636,7 @@ impl<'a> Tokenizer<'a> {
     /// TYPE_COMMENT token, or for `# type: ignore` the comment recorded and
     /// `Some(None)` to read on (the newline of an otherwise blank line is consumed
     /// with it, as CPython does). `None` when it is an ordinary comment.
+    #[inline(never)]
     fn type_comment(&mut self, blankline: bool) -> Option<Option<Token>> {
         let comment = &self.src[self.tok_start..self.pos];
         match crate::type_comment::classify(comment)? {
@@ -575,45 +661,36 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    fn identifier_or_string(&mut self, first: i32) -> Result<Token, LexError> {
-        let mut c = first;
-        let (mut b, mut r, mut u, mut f, mut t) = (false, false, false, false, false);
-        loop {
-            let flag = match c as u8 {
-                b'b' | b'B' => &mut b,
-                b'r' | b'R' => &mut r,
-                b'u' | b'U' => &mut u,
-                b'f' | b'F' => &mut f,
-                b't' | b'T' => &mut t,
-                _ => break,
-            };
-            if *flag || c >= 128 {
-                break;
-            }
-            *flag = true;
-            c = self.nextc();
-            if c == b'"' as i32 || c == b'\'' as i32 {
-                return self.prefixed_string(c, b, r, u, f, t);
+    /// A name or keyword, or a string whose prefix letters were read as the
+    /// start of a name; the first byte (`first`) is already consumed.
+    fn identifier_or_string(&mut self, first: u8) -> Result<Token, LexError> {
+        let src = self.src;
+        let mut end = scan_while(src, self.pos, is_ascii_name_continue);
+        // Names are nearly always ASCII: only one that is not takes the second
+        // scan, which accepts any non-ASCII byte, and the PEP 3131 check.
+        let mut ascii = first.is_ascii();
+        if src.get(end).is_some_and(|b| !b.is_ascii()) {
+            ascii = false;
+            end = scan_while(src, end, is_name_continue);
+        }
+        let name = src.get(self.tok_start..end).unwrap_or_default();
+        if let Some(&quote @ (b'\'' | b'"')) = src.get(end) {
+            if let Some(prefix) = StringPrefix::parse(name) {
+                self.pos = end + 1;
+                return self.prefixed_string(quote as i32, prefix);
             }
         }
-        let mut nonascii = false;
-        while is_identifier_char(c) {
-            if c >= 128 {
-                nonascii = true;
-            }
-            c = self.nextc();
-        }
-        self.backup(c);
-        if nonascii && !self.extra_tokens {
+        self.pos = end;
+        if !self.extra_tokens && !ascii {
             self.verify_identifier()?;
         }
-        let name = &self.src[self.tok_start..self.pos];
         let kind = TokenKind::keyword(name).unwrap_or(TokenKind::Name);
-        Ok(self.make(kind, self.pos))
+        Ok(self.make(kind, end))
     }
 
     /// PEP 3131 check of a non-ASCII identifier; the error names the first bad
     /// character, located just after it.
+    #[inline(never)]
     fn verify_identifier(&mut self) -> Result<(), LexError> {
         let text = String::from_utf8_lossy(&self.src[self.tok_start..self.pos]).into_owned();
         let mut offset = 0;
@@ -637,15 +714,9 @@ impl<'a> Tokenizer<'a> {
         Ok(())
     }
 
-    fn prefixed_string(
-        &mut self,
-        quote: i32,
-        b: bool,
-        r: bool,
-        u: bool,
-        f: bool,
-        t: bool,
-    ) -> Result<Token, LexError> {
+    #[inline(never)]
+    fn prefixed_string(&mut self, quote: i32, prefix: StringPrefix) -> Result<Token, LexError> {
+        let StringPrefix { b, r, u, f, t } = prefix;
         let pairs = [
             (u && b, "'u' and 'b'"),
             (u && r, "'u' and 'r'"),
@@ -666,50 +737,66 @@ impl<'a> Tokenizer<'a> {
         self.string(quote)
     }
 
+    /// A string literal after its opening quote (already consumed).
     fn string(&mut self, quote: i32) -> Result<Token, LexError> {
         let first_lineno = self.tok_lineno;
         let first_line_start = self.line_start;
+        let src = self.src;
+        let quote = quote as u8;
+        let mut pos = self.pos;
         let mut quote_size = 1;
         let mut end_quote_size = 0;
-        let mut has_escaped_quote = false;
-        let mut c = self.nextc();
-        if c == quote {
-            c = self.nextc();
-            if c == quote {
+        if src.get(pos) == Some(&quote) {
+            if src.get(pos + 1) == Some(&quote) {
                 quote_size = 3;
+                pos += 2;
             } else {
                 end_quote_size = 1;
+                pos += 1;
             }
         }
-        if c != quote {
-            self.backup(c);
-        }
+        let mut has_escaped_quote = false;
         while end_quote_size != quote_size {
-            c = self.nextc();
-            if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
+            let rest = src.get(pos..).unwrap_or_default();
+            let special = find_string_special(rest).and_then(|i| Some((i, *rest.get(i)?)));
+            // The end of input, or of the line for a single-quoted string.
+            let Some((plain_len, c)) = special.filter(|&(_, c)| quote_size == 3 || c != b'\n')
+            else {
                 return Err(self.unterminated_string(
-                    quote as u8,
+                    quote,
                     quote_size,
                     has_escaped_quote,
                     first_lineno,
                     first_line_start,
                 ));
+            };
+            pos += plain_len + 1;
+            if plain_len > 0 {
+                end_quote_size = 0;
             }
             if c == quote {
                 end_quote_size += 1;
             } else {
                 end_quote_size = 0;
-                if c == b'\\' as i32 {
-                    c = self.nextc();
-                    if c == quote {
-                        has_escaped_quote = true;
+                if c == b'\n' {
+                    self.pass_newline(pos);
+                } else if c == b'\\' {
+                    if let Some(&escaped) = src.get(pos) {
+                        pos += 1;
+                        if escaped == quote {
+                            has_escaped_quote = true;
+                        } else if escaped == b'\n' {
+                            self.pass_newline(pos);
+                        }
                     }
                 }
             }
         }
-        Ok(self.make(TokenKind::String, self.pos))
+        self.pos = pos;
+        Ok(self.make(TokenKind::String, pos))
     }
 
+    #[cold]
     fn unterminated_string(
         &mut self,
         quote: u8,
@@ -787,213 +874,9 @@ impl<'a> Tokenizer<'a> {
         Ok(self.make(kind, self.pos))
     }
 
-    fn decimal_tail(&mut self) -> Result<i32, LexError> {
-        loop {
-            let mut c;
-            loop {
-                c = self.nextc();
-                if !is_digit(c) {
-                    break;
-                }
-            }
-            if c != b'_' as i32 {
-                return Ok(c);
-            }
-            c = self.nextc();
-            if !is_digit(c) {
-                self.backup(c);
-                return Err(self.error_here("invalid decimal literal"));
-            }
-        }
-    }
-
-    /// CPython's `verify_end_of_number`: a letter right after a number is an error,
-    /// except the keywords that may follow one in valid code.
-    fn verify_end_of_number(&mut self, c: i32, kind: &str) -> Result<(), LexError> {
-        if self.extra_tokens {
-            return Ok(());
-        }
-        let rest = &self.src[self.pos.min(self.src.len())..];
-        let followed_by = |word: &[u8]| {
-            rest.starts_with(word)
-                && !is_identifier_char(rest.get(word.len()).map_or(EOF, |&b| b as i32))
-        };
-        let keyword_follows = match c as u8 {
-            b'a' => followed_by(b"nd"),
-            b'e' => followed_by(b"lse"),
-            b'f' => followed_by(b"or"),
-            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
-            b'o' => followed_by(b"r"),
-            b'n' => followed_by(b"ot"),
-            _ => false,
-        };
-        if keyword_follows {
-            // A SyntaxWarning (see `crate::warnings`), located before the keyword.
-            let offset = self.chars_between(self.line_start, self.pos - 1);
-            let error = self.error_range(format!("invalid {kind} literal"), offset, offset);
-            crate::warnings::record(crate::warnings::CompileWarning::from_error(error.error));
-        }
-        if c >= 0 && !keyword_follows && c < 128 && is_identifier_char(c) {
-            self.backup(c);
-            return Err(self.error_here(format!("invalid {kind} literal")));
-        }
-        Ok(())
-    }
-
-    fn number(&mut self, first: i32) -> Result<Token, LexError> {
-        let mut c = first;
-        if c == b'0' as i32 {
-            c = self.nextc();
-            match c as u8 {
-                b'x' | b'X' => return self.radix_number(16, "hexadecimal"),
-                b'o' | b'O' => return self.radix_number(8, "octal"),
-                b'b' | b'B' => return self.radix_number(2, "binary"),
-                _ => {}
-            }
-            let mut nonzero = false;
-            loop {
-                if c == b'_' as i32 {
-                    c = self.nextc();
-                    if !is_digit(c) {
-                        self.backup(c);
-                        return Err(self.error_here("invalid decimal literal"));
-                    }
-                }
-                if c != b'0' as i32 {
-                    break;
-                }
-                c = self.nextc();
-            }
-            let zeros_end = self.pos;
-            if is_digit(c) {
-                nonzero = true;
-                c = self.decimal_tail()?;
-            }
-            if c == b'.' as i32 {
-                let c2 = self.nextc();
-                return self.number_fraction(c2);
-            } else if c == b'e' as i32 || c == b'E' as i32 {
-                return self.number_exponent(c);
-            } else if c == b'j' as i32 || c == b'J' as i32 {
-                return self.number_imaginary();
-            } else if nonzero && !self.extra_tokens {
-                self.backup(c);
-                let start = self.chars_between(self.line_start, self.tok_start) + 1;
-                let end = self.chars_between(self.line_start, zeros_end - 1) + 1;
-                return Err(self.error_range(
-                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                    start,
-                    end,
-                ));
-            }
-            self.verify_end_of_number(c, "decimal")?;
-            self.backup(c);
-            return Ok(self.make(TokenKind::Number, self.pos));
-        }
-        c = self.decimal_tail()?;
-        if c == b'.' as i32 {
-            let c2 = self.nextc();
-            return self.number_fraction(c2);
-        }
-        self.number_after_fraction(c)
-    }
-
-    fn radix_number(&mut self, radix: u32, kind: &str) -> Result<Token, LexError> {
-        let in_radix = |c: i32| match radix {
-            16 => is_hex_digit(c),
-            8 => (b'0' as i32..b'8' as i32).contains(&c),
-            _ => c == b'0' as i32 || c == b'1' as i32,
-        };
-        let mut c = self.nextc();
-        loop {
-            if c == b'_' as i32 {
-                c = self.nextc();
-            }
-            if !in_radix(c) {
-                if radix != 16 && is_digit(c) {
-                    return Err(self.error_here(format!(
-                        "invalid digit '{}' in {kind} literal",
-                        c as u8 as char
-                    )));
-                }
-                self.backup(c);
-                return Err(self.error_here(format!("invalid {kind} literal")));
-            }
-            loop {
-                c = self.nextc();
-                if !in_radix(c) {
-                    break;
-                }
-            }
-            if c != b'_' as i32 {
-                break;
-            }
-        }
-        if radix != 16 && is_digit(c) {
-            return Err(self.error_here(format!(
-                "invalid digit '{}' in {kind} literal",
-                c as u8 as char
-            )));
-        }
-        self.verify_end_of_number(c, kind)?;
-        self.backup(c);
-        Ok(self.make(TokenKind::Number, self.pos))
-    }
-
-    /// After the `.` of a float; `c` is the character following it.
-    fn number_fraction(&mut self, mut c: i32) -> Result<Token, LexError> {
-        if is_digit(c) {
-            c = self.decimal_tail()?;
-        }
-        self.number_after_fraction(c)
-    }
-
-    fn number_after_fraction(&mut self, c: i32) -> Result<Token, LexError> {
-        if c == b'e' as i32 || c == b'E' as i32 {
-            return self.number_exponent(c);
-        }
-        if c == b'j' as i32 || c == b'J' as i32 {
-            return self.number_imaginary();
-        }
-        self.verify_end_of_number(c, "decimal")?;
-        self.backup(c);
-        Ok(self.make(TokenKind::Number, self.pos))
-    }
-
-    fn number_exponent(&mut self, e: i32) -> Result<Token, LexError> {
-        let mut c = self.nextc();
-        if c == b'+' as i32 || c == b'-' as i32 {
-            c = self.nextc();
-            if !is_digit(c) {
-                self.backup(c);
-                return Err(self.error_here("invalid decimal literal"));
-            }
-        } else if !is_digit(c) {
-            self.backup(c);
-            self.verify_end_of_number(e, "decimal")?;
-            self.backup(e);
-            return Ok(self.make(TokenKind::Number, self.pos));
-        }
-        c = self.decimal_tail()?;
-        if c == b'j' as i32 || c == b'J' as i32 {
-            return self.number_imaginary();
-        }
-        self.verify_end_of_number(c, "decimal")?;
-        self.backup(c);
-        Ok(self.make(TokenKind::Number, self.pos))
-    }
-
-    fn number_imaginary(&mut self) -> Result<Token, LexError> {
-        let c = self.nextc();
-        self.verify_end_of_number(c, "imaginary")?;
-        self.backup(c);
-        Ok(self.make(TokenKind::Number, self.pos))
-    }
-
     fn operator(&mut self, c: i32) -> Result<Token, LexError> {
         let byte = c as u8;
-        let is_punct = matches!(byte, b':' | b'}' | b'!' | b'{');
-        if is_punct {
+        if !self.modes.is_empty() && matches!(byte, b':' | b'}' | b'!' | b'{') {
             if let Some(mode) = self.modes.last_mut() {
                 if mode.curly_bracket_expr_start_depth >= 0 {
                     let cursor = mode.curly_bracket_depth - i32::from(byte != b'{');
@@ -1005,20 +888,19 @@ impl<'a> Tokenizer<'a> {
                 }
             }
         }
-        let c2 = self.nextc();
-        if c2 >= 0 {
-            if let Some(kind2) = TokenKind::two_chars(byte, c2 as u8) {
-                let c3 = self.nextc();
-                if c3 >= 0 {
-                    if let Some(kind3) = TokenKind::three_chars(byte, c2 as u8, c3 as u8) {
-                        return Ok(self.make(kind3, self.pos));
-                    }
+        // The bytes after the first are looked at in place: an operator never
+        // holds a newline, so no line bookkeeping is involved.
+        if let Some(&c2) = self.src.get(self.pos) {
+            if let Some(kind2) = TokenKind::two_chars(byte, c2) {
+                let third = self.src.get(self.pos + 1);
+                if let Some(kind3) = third.and_then(|&c3| TokenKind::three_chars(byte, c2, c3)) {
+                    self.pos += 2;
+                    return Ok(self.make(kind3, self.pos));
                 }
-                self.backup(c3);
+                self.pos += 1;
                 return Ok(self.make(kind2, self.pos));
             }
         }
-        self.backup(c2);
         match byte {
             b'(' | b'[' | b'{' => {
                 if self.brackets.len() >= MAX_LEVEL {
@@ -1036,12 +918,13 @@ impl<'a> Tokenizer<'a> {
             b')' | b']' | b'}' => self.close_bracket(byte)?,
             _ => {}
         }
-        if c < 128 && !crate::repr::is_printable(byte as char) {
+        if !is_printable_ascii(byte) {
             return Err(self.error_here(format!("invalid non-printable character U+{:04X}", c)));
         }
         Ok(self.make(TokenKind::one_char(byte), self.pos))
     }
 
+    #[inline(never)]
     fn close_bracket(&mut self, byte: u8) -> Result<(), LexError> {
         if let Some(mode) = self.modes.last() {
             if mode.curly_bracket_depth == 0 && byte == b'}' {
@@ -1109,158 +992,16 @@ impl<'a> Tokenizer<'a> {
         }
         Ok(())
     }
+}
 
-    /// Literal text of an f-string/t-string, its end, or the switch into a
-    /// replacement field (CPython's `tok_get_fstring_mode`).
-    fn next_in_string_mode(&mut self) -> Result<Token, LexError> {
-        let Some(mode) = self.modes.last().cloned() else {
-            return self.next_in_regular_mode();
-        };
-        let (middle, end_kind) = if mode.template {
-            (TokenKind::TStringMiddle, TokenKind::TStringEnd)
-        } else {
-            (TokenKind::FStringMiddle, TokenKind::FStringEnd)
-        };
-        let label = if mode.template {
-            "t-string"
-        } else {
-            "f-string"
-        };
-        self.begin_token();
-        let start_char = self.nextc();
-        if start_char == b'{' as i32 {
-            let peek1 = self.nextc();
-            self.backup(peek1);
-            self.backup(start_char);
-            if peek1 != b'{' as i32 {
-                self.enter_replacement_field(label)?;
-                return self.next_in_regular_mode();
-            }
-        } else {
-            self.backup(start_char);
-        }
-        // End of the string?
-        let save = self.pos;
-        let mut at_end = true;
-        for _ in 0..mode.quote_size {
-            let q = self.nextc();
-            if q != mode.quote as i32 {
-                self.backup(q);
-                at_end = false;
-                break;
-            }
-        }
-        if at_end {
-            self.modes.pop();
-            return Ok(self.make(end_kind, self.pos));
-        }
-        self.pos = save;
-        self.begin_token();
-
-        let mut end_quote_size = 0;
-        let mut unicode_escape = false;
-        while end_quote_size != mode.quote_size {
-            let c = self.nextc();
-            let in_format_spec = mode.in_format_spec && mode.curly_bracket_expr_start_depth >= 0;
-            if c == EOF || (mode.quote_size == 1 && c == b'\n' as i32) {
-                if in_format_spec && c == b'\n' as i32 {
-                    self.backup(c);
-                    if let Some(m) = self.modes.last_mut() {
-                        m.regular = true;
-                        m.in_format_spec = false;
-                    }
-                    return Ok(self.make_middle(middle, self.pos));
-                }
-                let detected = self.lineno;
-                self.pos = mode.start + 1;
-                self.line_start = mode.start_line_start;
-                self.lineno = mode.start_lineno;
-                self.at_line_end = false;
-                self.finished = true;
-                let msg = if mode.quote_size == 3 {
-                    format!(
-                        "unterminated triple-quoted {label} literal (detected at line {detected})"
-                    )
-                } else {
-                    format!("unterminated {label} literal (detected at line {detected})")
-                };
-                return Err(self.error_here(msg));
-            }
-            if c == mode.quote as i32 {
-                end_quote_size += 1;
-                continue;
-            }
-            end_quote_size = 0;
-            if c == b'{' as i32 {
-                let peek = self.nextc();
-                if peek != b'{' as i32 || in_format_spec {
-                    self.backup(peek);
-                    self.backup(c);
-                    self.enter_replacement_field(label)?;
-                    if let Some(m) = self.modes.last_mut() {
-                        m.in_format_spec = false;
-                    }
-                    return Ok(self.make_middle(middle, self.pos));
-                }
-                return Ok(self.make_middle(middle, self.pos - 1));
-            } else if c == b'}' as i32 {
-                if unicode_escape {
-                    return Ok(self.make_middle(middle, self.pos));
-                }
-                let peek = self.nextc();
-                if peek == b'}' as i32 && !in_format_spec && mode.curly_bracket_depth == 0 {
-                    return Ok(self.make_middle(middle, self.pos - 1));
-                }
-                self.backup(peek);
-                self.backup(c);
-                if let Some(m) = self.modes.last_mut() {
-                    m.regular = true;
-                    m.in_format_spec = false;
-                }
-                return Ok(self.make_middle(middle, self.pos));
-            } else if c == b'\\' as i32 {
-                let peek = self.nextc();
-                if peek == b'{' as i32 || peek == b'}' as i32 {
-                    self.backup(peek);
-                    continue;
-                }
-                if !mode.raw && peek == b'N' as i32 {
-                    let p2 = self.nextc();
-                    if p2 == b'{' as i32 {
-                        unicode_escape = true;
-                    } else {
-                        self.backup(p2);
-                    }
-                }
-            }
-        }
-        for _ in 0..mode.quote_size {
-            self.backup(mode.quote as i32);
-        }
-        Ok(self.make_middle(middle, self.pos))
+/// The end of the run of bytes from `from` that `accept` takes.
+#[inline]
+fn scan_while(src: &[u8], from: usize, accept: impl Fn(u8) -> bool) -> usize {
+    let mut end = from;
+    while src.get(end).is_some_and(|&b| accept(b)) {
+        end += 1;
     }
-
-    /// A string-middle token whose text ends at `end`; for a doubled brace that
-    /// excludes the second brace, while the end column (as CPython's parser sees it)
-    /// still counts up to the current position.
-    fn make_middle(&self, kind: TokenKind, end: usize) -> Token {
-        let mut tok = self.make(kind, self.pos);
-        tok.end = end as u32;
-        tok
-    }
-
-    fn enter_replacement_field(&mut self, label: &str) -> Result<(), LexError> {
-        let mut too_deep = false;
-        if let Some(m) = self.modes.last_mut() {
-            m.curly_bracket_expr_start_depth += 1;
-            too_deep = m.curly_bracket_expr_start_depth >= MAX_EXPR_NESTING;
-            m.regular = true;
-        }
-        if too_deep {
-            return Err(self.error_here(format!("{label}: expressions nested too deeply")));
-        }
-        Ok(())
-    }
+    end
 }
 
 /// The line starting at `start`, without its newline.

@@ -73,7 +73,9 @@ pub enum Payload {
     Code(Box<CodeData>),
     Cell(RefCell<Value>),
     Module,
-    Exception(RefCell<ExceptionData>),
+    /// Boxed: inline (96 bytes) it would be the largest variant and set every object's
+    /// size; an exception pays one more allocation instead (see the size tests below).
+    Exception(Box<RefCell<ExceptionData>>),
     Traceback(Traceback),
     Frame(Box<FrameObject>),
     /// Iterator over a list, tuple or str by index (re-reads the length each step, as CPython).
@@ -327,6 +329,7 @@ impl PyObject {
             Payload::List(l) => release_last_first(std::mem::take(l.get_mut())),
             Payload::Tuple(t) => release_last_first(std::mem::take(t).into_vec()),
             Payload::Set(s) => drop(s.get_mut().take_values()),
+            Payload::AstNode(node) => node.release_fields(),
             Payload::Instance | Payload::Slots(_) => {}
             _ => drop(std::mem::replace(&mut self.payload, Payload::Instance)),
         }
@@ -390,4 +393,28 @@ fn release_last_first(items: Vec<Value>) {
 fn reversed(mut items: Vec<Value>) -> Vec<Value> {
     items.reverse();
     items
+}
+
+/// Size guards: every object is one allocator block of `PyObject` plus `Rc`'s two
+/// counts, so a variant that grows inline grows every int, tuple and `_ast` node.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::mem::size_of;
+
+    /// The `_ast` node (fields and positions inline, so that parsing makes one
+    /// allocation per node) is meant to be the largest variant; rarer large payloads
+    /// (exceptions) are boxed so as not to set the size.
+    #[test]
+    fn no_variant_is_larger_than_an_ast_node() {
+        let tag = size_of::<usize>();
+        assert!(size_of::<Payload>() <= size_of::<crate::ast_objects::AstNodeData>() + tag);
+    }
+
+    /// The allocator rounds blocks up to 16 bytes: 176 today (see `gc/pool_alloc.rs`).
+    #[test]
+    fn object_block_does_not_regrow() {
+        let rc_counts = 2 * size_of::<usize>();
+        assert!(size_of::<PyObject>() + rc_counts <= 176);
+    }
 }

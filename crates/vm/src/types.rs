@@ -403,5 +403,6 @@ fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, is_base_type: bool)
         is_abstract: Cell::new(false),
         subclasses: RefCell::new(Vec::new()),
         custom_getattribute: Cell::new((u64::MAX, false)),
+        has_del: Cell::new((u64::MAX, false)),
     }
 }

@@ -168,7 +168,7 @@ impl Vm {
         let args = self.new_tuple(args);
         Rc::new(PyObject::with_dict(
             ty.clone(),
-            Payload::Exception(RefCell::new(ExceptionData::new(args))),
+            Payload::Exception(Box::new(RefCell::new(ExceptionData::new(args)))),
             self.new_dict(),
         ))
     }

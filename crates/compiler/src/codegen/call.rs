@@ -93,7 +93,7 @@ impl<'a> Compiler<'a> {
             return false;
         }
         let global_implicit = matches!(self.name_scope(id), None | Some(NameScope::GlobalImplicit));
-        if !global_implicit || self.table.scopes[0].scopes.contains_key(id.as_str()) {
+        if !global_implicit || self.table.symbol(0, id).is_some() {
             return false;
         }
         match args.len() {
@@ -127,12 +127,12 @@ impl<'a> Compiler<'a> {
             self.expr(&args[1])?;
         } else {
             self.nameop("__class__", ExprContext::Load, call_loc)?;
-            let first = self.table.scopes[self.unit_ref().scope]
+            let table = self.table;
+            let first = table.scopes[self.unit_ref().scope]
                 .params
                 .first()
-                .cloned()
-                .unwrap_or_default();
-            self.nameop(&first, ExprContext::Load, call_loc)?;
+                .map_or("", |&param| table.name(param));
+            self.nameop(first, ExprContext::Load, call_loc)?;
         }
         let index = self.add_name(attr);
         let arg = (index << 2) | u32::from(method) | if two_args { 2 } else { 0 };
@@ -147,7 +147,7 @@ impl<'a> Compiler<'a> {
         let Expr::Name { id, .. } = expr else {
             return false;
         };
-        self.table.scopes[0].flags_of(id) & crate::symtable::flags::DEF_IMPORT != 0
+        self.table.flags_of(0, id) & crate::symtable::flags::DEF_IMPORT != 0
     }
 
     fn keyword_call_tail(

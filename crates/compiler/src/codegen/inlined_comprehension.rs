@@ -15,16 +15,16 @@ use super::generator::ComprehensionKind;
 use super::{Compiler, Result};
 use crate::ir::{Loc, Op, Target};
 use crate::symtable::flags::{DEF_LOCAL, DEF_NONLOCAL};
-use crate::symtable::{NameScope, ScopeId};
+use crate::symtable::{Name, NameId, NameScope, ScopeId};
 
 /// What `push_state` changed, for `pop_state` to undo.
 struct InlinedState {
     /// Names saved on the stack, in push order.
-    pushed: Vec<String>,
+    pushed: Vec<NameId>,
     /// Overridden names with the override they replaced.
-    replaced_scopes: Vec<(String, Option<NameScope>)>,
+    replaced_scopes: Vec<(Name, Option<NameScope>)>,
     /// Names made fast locals of a module or class body for the duration.
-    made_fast: Vec<String>,
+    made_fast: Vec<Name>,
     /// Exception handler restoring the saved names (when any were pushed).
     cleanup: Option<Target>,
 }
@@ -33,17 +33,30 @@ impl<'a> Compiler<'a> {
     /// Where `name` lives in the code being compiled: the symbol table's answer, unless
     /// an inlined comprehension being compiled sees it differently.
     pub fn name_scope(&self, name: &str) -> Option<NameScope> {
+        self.name_scope_interned(self.table.names.id_of(name), name)
+    }
+
+    /// As `name_scope`, for a name whose symbol-table number is known (`None`: a name
+    /// the symbol table never saw).
+    pub fn name_scope_interned(&self, id: Option<NameId>, name: &str) -> Option<NameScope> {
         let unit = self.unit_ref();
-        match unit.comp_scopes.get(name) {
+        // Overrides exist only while an inlined comprehension is compiled.
+        let overridden = if unit.comp_scopes.is_empty() {
+            None
+        } else {
+            unit.comp_scopes.get(name)
+        };
+        match overridden {
             Some(&scope) => Some(scope),
-            None => self.table.scopes[unit.scope].scope_of(name),
+            None => self.table.scopes[unit.scope].scope_of(id?),
         }
     }
 
     /// A name compiled as a fast local although its scope is not a function (it is
     /// bound by an inlined comprehension of a module or class body).
     pub fn is_hidden_fast(&self, name: &str) -> bool {
-        self.unit_ref().fast_hidden.get(name) == Some(&true)
+        let hidden = &self.unit_ref().fast_hidden;
+        !hidden.is_empty() && hidden.get(name) == Some(&true)
     }
 
     /// Compile an inlined comprehension: the outermost iterable is evaluated here, the
@@ -87,8 +100,9 @@ impl<'a> Compiler<'a> {
             cleanup: None,
         };
         self.unit().inlined_comps.push(comp);
-        for name in &comp_scope.symbol_order {
-            let inner = comp_scope.scope_of(name);
+        for &id in &comp_scope.symbol_order {
+            let name = table.name(id);
+            let inner = comp_scope.scope_of(id);
             let outer = self.name_scope(name);
             // A name free inside is resolved as outside; a cell inside that is free
             // outside stays a free variable (both are *_DEREF).
@@ -102,24 +116,28 @@ impl<'a> Compiler<'a> {
                     state.replaced_scopes.push((name.clone(), previous));
                 }
             }
-            if binds_locally(comp_scope.flags_of(name)) && !function_like {
+            if binds_locally(comp_scope.flags_of(id)) && !function_like {
                 let unit = self.unit();
                 if unit.fast_hidden.insert(name.clone(), true) != Some(true) {
                     state.made_fast.push(name.clone());
                 }
             }
         }
-        for name in &comp_scope.symbol_order {
-            if !binds_locally(comp_scope.flags_of(name)) {
+        for &id in &comp_scope.symbol_order {
+            if !binds_locally(comp_scope.flags_of(id)) {
                 continue;
             }
-            let index = self.unit().varnames.add(name);
+            let name = table.name(id);
+            let index = self
+                .unit()
+                .varnames
+                .add_interned(&table.names, Some(id), name);
             self.emit(Opcode::LoadFastAndClear, index, loc);
-            if comp_scope.scope_of(name) == Some(NameScope::Cell) {
+            if comp_scope.scope_of(id) == Some(NameScope::Cell) {
                 let cell = self.deref_index(name);
                 self.emit(Opcode::MakeCell, cell, loc);
             }
-            state.pushed.push(name.clone());
+            state.pushed.push(id);
         }
         if !state.pushed.is_empty() {
             self.emit(Opcode::Swap, state.pushed.len() as u32 + 1, loc);
@@ -151,7 +169,7 @@ impl<'a> Compiler<'a> {
         for (name, previous) in state.replaced_scopes.into_iter().rev() {
             match previous {
                 Some(scope) => unit.comp_scopes.insert(name, scope),
-                None => unit.comp_scopes.remove(&name),
+                None => unit.comp_scopes.remove(&*name),
             };
         }
         // Still listed (as no longer fast), so the slot is marked hidden.
@@ -161,10 +179,14 @@ impl<'a> Compiler<'a> {
     }
 
     /// Put the saved outer values back (the result stays on top).
-    fn restore_saved_names(&mut self, pushed: &[String], loc: Loc) {
+    fn restore_saved_names(&mut self, pushed: &[NameId], loc: Loc) {
         self.emit(Opcode::Swap, pushed.len() as u32 + 1, loc);
-        for name in pushed.iter().rev() {
-            let index = self.unit().varnames.add(name);
+        let table = self.table;
+        for &id in pushed.iter().rev() {
+            let index = self
+                .unit()
+                .varnames
+                .add_interned(&table.names, Some(id), table.name(id));
             self.emit_pseudo(PseudoOpcode::StoreFastMaybeNull, index, loc);
         }
     }

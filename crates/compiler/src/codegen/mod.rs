@@ -12,6 +12,7 @@ mod call;
 mod expr;
 mod fblock;
 mod generator;
+mod index_set;
 mod inlined_comprehension;
 mod pattern;
 mod percent_format;
@@ -31,9 +32,10 @@ use adder_syntax::ast::{self, Range};
 use crate::const_pool::ConstPool;
 use crate::error::CompileError;
 use crate::ir::{Instr, InstrSeq, Loc, Op, Target};
-use crate::symtable::{mangle, BlockType, NameScope, ScopeId, ScopeKind, SymbolTable};
+use crate::symtable::{mangle, BlockType, Name, NameScope, ScopeId, ScopeKind, SymbolTable};
 
 pub use fblock::FBlock;
+pub use index_set::IndexSet;
 pub(crate) use type_params::type_param_name;
 
 /// Deepest AST nesting the code generator follows before raising RecursionError
@@ -71,8 +73,8 @@ pub struct Unit<'a> {
     pub kwonlyargcount: u32,
     pub firstlineno: u32,
     pub fblocks: Vec<FBlock<'a>>,
-    /// Class name for private-name mangling.
-    pub private: Option<String>,
+    /// Class name for private-name mangling (shared by the units nested in the class).
+    pub private: Option<Rc<str>>,
     pub has_docstring: bool,
     /// Attributes assigned as `self.x` in methods (class units only).
     pub static_attributes: Vec<String>,
@@ -80,11 +82,11 @@ pub struct Unit<'a> {
     pub inlined_comps: Vec<ScopeId>,
     /// Scopes of names that the inlined comprehension being compiled sees differently
     /// from the symbol table's entry for this unit.
-    pub comp_scopes: FastMap<String, NameScope>,
+    pub comp_scopes: FastMap<Name, NameScope>,
     /// Names of a module or class body compiled as fast locals because an inlined
     /// comprehension binds them: `true` while it is compiled, `false` after (their
     /// slots are marked hidden; CPython's `u_fasthidden`).
-    pub fast_hidden: FastMap<String, bool>,
+    pub fast_hidden: FastMap<Name, bool>,
     /// Module/class annotations for `__annotate__`, with their conditional index.
     pub deferred_annotations: Vec<(&'a ast::Stmt, Option<u32>)>,
     pub next_conditional_index: u32,
@@ -96,44 +98,6 @@ pub struct Unit<'a> {
 /// sizes of its tables (growing a table copies or rehashes everything in it).
 const TYPICAL_UNIT_INSTRS: usize = 64;
 const TYPICAL_UNIT_NAMES: usize = 8;
-
-/// An insertion-ordered set of names with their indexes (CPython's name→index dicts).
-/// Names are shared `Rc<str>`s: one allocation per distinct name, which the code object
-/// then keeps.
-#[derive(Default, Debug, Clone)]
-pub struct IndexSet {
-    pub items: Vec<Rc<str>>,
-    index: FastMap<Rc<str>, u32>,
-}
-
-impl IndexSet {
-    /// Room for `capacity` names before the table grows (and rehashes).
-    pub fn with_capacity(capacity: usize) -> IndexSet {
-        IndexSet {
-            items: Vec::with_capacity(capacity),
-            index: FastMap::with_capacity_and_hasher(capacity, Default::default()),
-        }
-    }
-
-    pub fn add(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = self.items.len() as u32;
-        let name: Rc<str> = Rc::from(name);
-        self.items.push(name.clone());
-        self.index.insert(name, i);
-        i
-    }
-
-    pub fn get(&self, name: &str) -> Option<u32> {
-        self.index.get(name).copied()
-    }
-
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-}
 
 pub struct Compiler<'a> {
     pub table: &'a SymbolTable,
@@ -249,11 +213,7 @@ impl<'a> Compiler<'a> {
 
     pub fn mangle<'n>(&self, name: &'n str) -> Cow<'n, str> {
         let unit = self.unit_ref();
-        crate::symtable::mangle_in(
-            &self.table.scopes[unit.scope],
-            unit.private.as_deref(),
-            name,
-        )
+        crate::symtable::mangle_in(self.table, unit.scope, unit.private.as_deref(), name)
     }
 
     // ----- names ---------------------------------------------------------------
@@ -266,8 +226,11 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mangled = self.mangle(name);
+        let names = &self.table.names;
+        // Looked up by text once; the scope and the index tables then go by number.
+        let id = names.id_of(&mangled);
         if let Some(op) = self.class_comprehension_global(&mangled, ctx) {
-            let index = self.unit().names.add(&mangled);
+            let index = self.unit().names.add_interned(names, id, &mangled);
             let arg = if op == Opcode::LoadGlobal {
                 index << 1
             } else {
@@ -276,7 +239,7 @@ impl<'a> Compiler<'a> {
             self.emit(op, arg, loc);
             return Ok(());
         }
-        let kind = self.name_scope(&mangled);
+        let kind = self.name_scope_interned(id, &mangled);
         let is_function = self.scope().is_function();
         let is_fast = is_function || self.is_hidden_fast(&mangled);
         let unit_kind = self.unit_ref().kind;
@@ -298,7 +261,7 @@ impl<'a> Compiler<'a> {
                 Access::Global if kind == Some(NameScope::GlobalImplicit) => {
                     let classdict = self.deref_index("__classdict__");
                     self.emit(Opcode::LoadDeref, classdict, loc);
-                    let index = self.unit().names.add(&mangled);
+                    let index = self.unit().names.add_interned(names, id, &mangled);
                     self.emit(Opcode::LoadFromDictOrGlobals, index, loc);
                     return Ok(());
                 }
@@ -329,7 +292,7 @@ impl<'a> Compiler<'a> {
                 self.emit(op, index, loc);
             }
             Access::Fast => {
-                let index = self.unit().varnames.add(&mangled);
+                let index = self.unit().varnames.add_interned(names, id, &mangled);
                 let op = match ctx {
                     Load => Opcode::LoadFast,
                     Store => Opcode::StoreFast,
@@ -338,7 +301,7 @@ impl<'a> Compiler<'a> {
                 self.emit(op, index, loc);
             }
             Access::Global => {
-                let index = self.unit().names.add(&mangled);
+                let index = self.unit().names.add_interned(names, id, &mangled);
                 match ctx {
                     Load => self.emit(Opcode::LoadGlobal, index << 1, loc),
                     Store => self.emit(Opcode::StoreGlobal, index, loc),
@@ -346,7 +309,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Access::Name => {
-                let index = self.unit().names.add(&mangled);
+                let index = self.unit().names.add_interned(names, id, &mangled);
                 let op = match ctx {
                     Load => Opcode::LoadName,
                     Store => Opcode::StoreName,
@@ -366,7 +329,7 @@ impl<'a> Compiler<'a> {
         if unit.kind != UnitKind::Class {
             return None;
         }
-        match self.table.scopes[comp].scope_of(name) {
+        match self.table.scope_of(comp, name) {
             Some(NameScope::GlobalImplicit | NameScope::GlobalExplicit) => Some(match ctx {
                 ast::ExprContext::Load => Opcode::LoadGlobal,
                 ast::ExprContext::Store => Opcode::StoreGlobal,
@@ -404,51 +367,40 @@ impl<'a> Compiler<'a> {
     /// Start a new code object for `scope` (CPython's `compiler_enter_scope`).
     pub fn enter_scope(&mut self, scope_id: ScopeId, kind: UnitKind, name: &str, firstlineno: u32) {
         let scope = &self.table.scopes[scope_id];
-        // Cells of inlined comprehensions (DEF_COMP_CELL) live in this code object.
-        let mut cells: Vec<String> = scope
-            .scopes
-            .iter()
-            .filter(|(n, s)| {
-                **s == NameScope::Cell
-                    || scope.flags_of(n) & crate::symtable::flags::DEF_COMP_CELL != 0
-            })
-            .map(|(n, _)| n.clone())
-            .collect();
+        use crate::symtable::flags::{DEF_COMP_CELL, DEF_FREE_CLASS};
+        // Cells of inlined comprehensions (DEF_COMP_CELL) live in this code object; a
+        // class passes on the free variables of its methods that it names itself.
+        let mut cells: Vec<Name> = Vec::new();
+        let mut frees: Vec<Name> = Vec::new();
+        for (&id, symbol) in &scope.symbols {
+            if symbol.scope == Some(NameScope::Cell) || symbol.flags & DEF_COMP_CELL != 0 {
+                cells.push(self.table.name(id).clone());
+            }
+            if symbol.scope == Some(NameScope::Free)
+                || (kind == UnitKind::Class && symbol.flags & DEF_FREE_CLASS != 0)
+            {
+                frees.push(self.table.name(id).clone());
+            }
+        }
         if kind == UnitKind::Class && scope.needs_class_closure {
-            cells.push("__class__".to_string());
+            cells.push(Name::from("__class__"));
         }
         if kind == UnitKind::Class && scope.needs_classdict {
-            cells.push("__classdict__".to_string());
+            cells.push(Name::from("__classdict__"));
         }
         if scope.has_conditional_annotations {
-            cells.push("__conditional_annotations__".to_string());
+            cells.push(Name::from("__conditional_annotations__"));
         }
         cells.sort();
-        let mut frees: Vec<String> = scope
-            .scopes
-            .iter()
-            .filter(|(n, s)| {
-                **s == NameScope::Free
-                    || (kind == UnitKind::Class
-                        && scope.flags_of(n) & crate::symtable::flags::DEF_FREE_CLASS != 0)
-            })
-            .map(|(n, _)| n.clone())
-            .collect();
         frees.sort();
-        let mut cellvars = IndexSet::default();
-        cells.iter().for_each(|c| {
-            cellvars.add(c);
-        });
-        let mut freevars = IndexSet::default();
-        frees.iter().for_each(|f| {
-            freevars.add(f);
-        });
-        let mut varnames = IndexSet::default();
-        for p in &scope.params {
-            varnames.add(p);
+        let cellvars = IndexSet::of_shared(&cells);
+        let freevars = IndexSet::of_shared(&frees);
+        let mut varnames = IndexSet::with_capacity(TYPICAL_UNIT_NAMES.max(scope.params.len()));
+        for &param in &scope.params {
+            varnames.add_interned(&self.table.names, Some(param), self.table.name(param));
         }
         let private = match kind {
-            UnitKind::Class => Some(name.to_string()),
+            UnitKind::Class => Some(Rc::from(name)),
             _ => self.units.last().and_then(|u| u.private.clone()),
         };
         let qualname = self.qualname_for(name, kind, scope_id);
@@ -514,9 +466,8 @@ impl<'a> Compiler<'a> {
             return name.to_string();
         }
         let mangled = mangle(parent.private.as_deref(), name);
-        let parent_scope = &self.table.scopes[parent.scope];
         let explicit_global = kind != UnitKind::Module
-            && parent_scope.scope_of(&mangled) == Some(NameScope::GlobalExplicit);
+            && self.table.scope_of(parent.scope, &mangled) == Some(NameScope::GlobalExplicit);
         let _ = scope_id;
         if explicit_global {
             return name.to_string();

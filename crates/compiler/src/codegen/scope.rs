@@ -203,7 +203,7 @@ impl<'a> Compiler<'a> {
         if generic {
             self.enter_type_params_scope(name, type_params, firstlineno, 0, *range)?;
             // The class's type parameters are its private names (`class C[__T]`).
-            self.unit().private = Some(name.to_string());
+            self.unit().private = Some(std::rc::Rc::from(name.as_str()));
             self.type_params(type_params)?;
             self.nameop(TYPE_PARAMS, ExprContext::Store, loc)?;
         }

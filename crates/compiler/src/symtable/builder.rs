@@ -6,7 +6,9 @@ use adder_syntax::ast::{self, Expr, Stmt};
 
 use super::flags::*;
 use super::future;
-use super::{mangle, mangle_in, node_key, BlockType, Scope, ScopeId, ScopeKind, SymbolTable};
+use super::{
+    mangle, mangle_in, node_key, BlockType, Scope, ScopeId, ScopeKind, Symbol, SymbolTable,
+};
 use crate::error::CompileError;
 
 mod type_params;
@@ -85,8 +87,12 @@ impl Builder {
         self.class_names.pop();
     }
 
+    fn current_id(&self) -> ScopeId {
+        self.stack.last().copied().unwrap_or(0)
+    }
+
     fn current(&mut self) -> &mut Scope {
-        let id = self.stack.last().copied().unwrap_or(0);
+        let id = self.current_id();
         &mut self.table.scopes[id]
     }
 
@@ -100,20 +106,21 @@ impl Builder {
     }
 
     fn add_def(&mut self, name: &str, flag: u32, range: ast::Range) -> Result<(), CompileError> {
-        if flag & DEF_TYPE_PARAM != 0 {
-            if let Some(names) = &mut self.current().mangled_names {
-                names.insert(name.to_string());
+        let id = self.current_id();
+        if flag & DEF_TYPE_PARAM != 0 && self.table.scopes[id].mangled_names.is_some() {
+            let type_param = self.table.names.intern(name);
+            if let Some(names) = &mut self.table.scopes[id].mangled_names {
+                names.insert(type_param);
             }
         }
-        let id = self.stack.last().copied().unwrap_or(0);
-        let mangled = mangle_in(&self.table.scopes[id], self.class_name(), name);
+        let mangled = mangle_in(&self.table, id, self.class_name(), name);
+        let name_id = self.table.names.intern(&mangled);
         let in_comp_iter = self.comp_iter_target;
         let comp_iter = if in_comp_iter { DEF_COMP_ITER } else { 0 };
         let scope = &mut self.table.scopes[id];
-        // One lookup: most names are seen again and again.
-        match scope.symbols.get_mut(mangled.as_ref()) {
-            Some(flags) => {
-                let old = *flags;
+        match scope.symbols.get_mut(&name_id) {
+            Some(symbol) => {
+                let old = symbol.flags;
                 if in_comp_iter && old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                     return Err(CompileError::new(
                         format!(
@@ -128,15 +135,17 @@ impl Builder {
                         range,
                     ));
                 }
-                *flags |= flag | comp_iter;
+                symbol.flags |= flag | comp_iter;
             }
             None => {
-                scope.symbol_order.push(mangled.to_string());
-                scope.symbols.insert(mangled.to_string(), flag | comp_iter);
+                scope.symbol_order.push(name_id);
+                scope
+                    .symbols
+                    .insert(name_id, Symbol::with_flags(flag | comp_iter));
             }
         }
         if flag & DEF_PARAM != 0 {
-            scope.params.push(mangled.into_owned());
+            scope.params.push(name_id);
         }
         Ok(())
     }
@@ -305,7 +314,8 @@ impl Builder {
             } => {
                 if let Expr::Name { id, .. } = target.as_ref() {
                     let mangled = mangle(self.class_name(), id).into_owned();
-                    let flags_now = self.current().flags_of(&mangled);
+                    let mangled = self.table.names.intern(&mangled);
+                    let flags_now = self.current().flags_of(mangled);
                     // At module level DEF_GLOBAL only records that some function declared
                     // the name global, which does not forbid annotating it here.
                     let at_module = self.current().kind == ScopeKind::Module;
@@ -464,7 +474,8 @@ impl Builder {
         };
         for name in names {
             let mangled = mangle(self.class_name(), name).into_owned();
-            let current = self.current().flags_of(&mangled);
+            let mangled = self.table.names.intern(&mangled);
+            let current = self.current().flags_of(mangled);
             if current & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
                 let msg = if current & DEF_PARAM != 0 {
                     format!("name '{name}' is parameter and {keyword}")
@@ -488,10 +499,10 @@ impl Builder {
                 // The module sees names declared global anywhere as explicit globals.
                 let top = &mut self.table.scopes[0];
                 match top.symbols.get_mut(&mangled) {
-                    Some(f) => *f |= DEF_GLOBAL,
+                    Some(symbol) => symbol.flags |= DEF_GLOBAL,
                     None => {
-                        top.symbol_order.push(mangled.clone());
-                        top.symbols.insert(mangled.clone(), DEF_GLOBAL);
+                        top.symbol_order.push(mangled);
+                        top.symbols.insert(mangled, Symbol::with_flags(DEF_GLOBAL));
                     }
                 }
             }
@@ -572,7 +583,7 @@ impl Builder {
     /// annotation scope stays empty (CPython's `symtable_visit_annotation`).
     fn annotation(&mut self, annotation: &Expr) -> Result<(), CompileError> {
         let range = annotation.range();
-        let current_id = self.stack.last().copied().unwrap_or(0);
+        let current_id = self.current_id();
         let scope = self.current();
         let unevaluated = scope.kind == ScopeKind::Function;
         let conditional = scope.kind == ScopeKind::Module
@@ -870,9 +881,10 @@ impl Builder {
             return Ok(());
         };
         let mangled = mangle(self.class_name(), id).into_owned();
+        let mangled = self.table.names.intern(&mangled);
         for &scope_id in self.stack.iter().rev() {
             let scope = &self.table.scopes[scope_id];
-            let flags = scope.flags_of(&mangled);
+            let flags = scope.flags_of(mangled);
             if scope.is_comprehension {
                 if flags & DEF_COMP_ITER != 0 && flags & DEF_LOCAL != 0 {
                     return Err(CompileError::new(
@@ -899,13 +911,15 @@ impl Builder {
                 }
             };
             self.add_def(id, comp_flag, *range)?;
-            self.current().declarations.insert(mangled.clone(), *range);
+            self.current().declarations.insert(mangled, *range);
             let outer = &mut self.table.scopes[scope_id];
             match outer.symbols.get_mut(&mangled) {
-                Some(f) => *f |= outer_flag,
+                Some(symbol) => symbol.flags |= outer_flag,
                 None => {
-                    outer.symbol_order.push(mangled.clone());
-                    outer.symbols.insert(mangled, outer_flag);
+                    outer.symbol_order.push(mangled);
+                    outer
+                        .symbols
+                        .insert(mangled, Symbol::with_flags(outer_flag));
                 }
             }
             return Ok(());

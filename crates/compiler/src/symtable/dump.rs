@@ -7,7 +7,7 @@ use std::fmt::Write;
 use adder_syntax::repr::str_repr;
 
 use super::flags::*;
-use super::{BlockType, NameScope, Scope, ScopeId, SymbolTable};
+use super::{BlockType, NameId, NameScope, Scope, ScopeId, SymbolTable};
 
 /// The flags `symtable.py` lists, in its order (`USE`, then the `DEF_*` constants in the
 /// order the module imports them). A combined flag is listed only when all its bits
@@ -51,12 +51,12 @@ fn dump_scope(table: &SymbolTable, id: ScopeId, filename: &str, level: usize, ou
         "{indent}symbol table for {nested}{} {what}:",
         type_name(scope.block_type)
     );
-    for name in &scope.symbol_order {
+    for &name in &scope.symbol_order {
         let _ = writeln!(
             out,
             "    {indent}{} symbol {}: {}",
             scope_name(scope, name),
-            str_repr(name),
+            str_repr(table.name(name)),
             flag_names(scope.flags_of(name))
         );
     }
@@ -88,7 +88,7 @@ fn display_name(name: &str) -> &str {
 }
 
 /// The resolved scope, lower-cased as `symtable.py` prints it.
-fn scope_name(scope: &Scope, name: &str) -> &'static str {
+fn scope_name(scope: &Scope, name: NameId) -> &'static str {
     match scope.scope_of(name) {
         Some(NameScope::Local) => "local",
         Some(NameScope::GlobalExplicit) => "global_explicit",

@@ -9,6 +9,7 @@
 //! generator looks up when it compiles that node.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use crate::fast_hash::{FastMap, FastSet};
 
@@ -21,8 +22,10 @@ mod builder;
 mod dump;
 mod future;
 mod name_set;
+mod names;
 
 pub use dump::symtable_dump;
+pub use names::{NameId, Names};
 
 /// How a scope binds and uses a name (CPython's `DEF_*` flags).
 pub mod flags {
@@ -85,21 +88,39 @@ impl BlockType {
     }
 }
 
+/// What a scope knows about one of its names: one entry, so that the flags and the
+/// resolved scope come from one lookup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    /// How the scope binds and uses the name (`DEF_*` flags).
+    pub flags: u32,
+    /// Where the name lives, filled by `analyze`.
+    pub scope: Option<NameScope>,
+}
+
+impl Symbol {
+    pub(super) fn with_flags(flags: u32) -> Symbol {
+        Symbol { flags, scope: None }
+    }
+}
+
 /// Index of a scope in `SymbolTable::scopes`.
 pub type ScopeId = usize;
+
+/// The text of a name, shared between the symbol table and the code objects made from
+/// it (one allocation per distinct name of a module).
+pub type Name = Rc<str>;
 
 #[derive(Debug)]
 pub struct Scope {
     pub kind: ScopeKind,
     pub block_type: BlockType,
     pub name: String,
-    /// Names in first-seen order, with their `DEF_*` flags.
-    pub symbol_order: Vec<String>,
-    pub symbols: FastMap<String, u32>,
-    /// Resolved scopes, filled by `analyze`.
-    pub scopes: FastMap<String, NameScope>,
+    /// Names in first-seen order.
+    pub symbol_order: Vec<NameId>,
+    pub symbols: FastMap<NameId, Symbol>,
     /// Parameters in declaration order (`co_varnames` starts with them).
-    pub params: Vec<String>,
+    pub params: Vec<NameId>,
     pub children: Vec<ScopeId>,
     pub is_generator: bool,
     pub is_coroutine: bool,
@@ -127,13 +148,18 @@ pub struct Scope {
     /// In a generic class's type-parameter scope and the scopes inside it (not the
     /// class body): the type parameter names, the only names mangled there (CPython's
     /// `ste_mangled_names`). `None` elsewhere: every private name is mangled.
-    pub mangled_names: Option<FastSet<String>>,
+    pub mangled_names: Option<FastSet<NameId>>,
     /// Builder state: nesting depth of if/for/while/try/with/match bodies.
     pub(super) in_conditional_block: u32,
     pub lineno: u32,
     /// Where `global`/`nonlocal` declared a name, for errors found during analysis.
-    pub(super) declarations: FastMap<String, ast::Range>,
+    pub(super) declarations: FastMap<NameId, ast::Range>,
 }
+
+/// Names of a typical scope (most are `__annotate__` scopes with one or two, and
+/// small functions): room for them from the start, as each growth of the table
+/// reallocates and rehashes it.
+const TYPICAL_SCOPE_NAMES: usize = 7;
 
 impl Scope {
     pub(super) fn new(kind: ScopeKind, name: &str, lineno: u32) -> Scope {
@@ -142,8 +168,7 @@ impl Scope {
             block_type: BlockType::of_kind(kind),
             name: name.to_string(),
             symbol_order: Vec::new(),
-            symbols: FastMap::default(),
-            scopes: FastMap::default(),
+            symbols: FastMap::with_capacity_and_hasher(TYPICAL_SCOPE_NAMES, Default::default()),
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
@@ -169,12 +194,12 @@ impl Scope {
 
     /// The resolved scope of `name`; names the scope never mentions are implicit globals
     /// (or plain names at module and class level).
-    pub fn scope_of(&self, name: &str) -> Option<NameScope> {
-        self.scopes.get(name).copied()
+    pub fn scope_of(&self, name: NameId) -> Option<NameScope> {
+        self.symbols.get(&name).and_then(|symbol| symbol.scope)
     }
 
-    pub fn flags_of(&self, name: &str) -> u32 {
-        self.symbols.get(name).copied().unwrap_or(0)
+    pub fn flags_of(&self, name: NameId) -> u32 {
+        self.symbols.get(&name).map_or(0, |symbol| symbol.flags)
     }
 
     /// Function-like scopes use fast locals.
@@ -189,6 +214,8 @@ pub struct SymbolTable {
     pub(super) by_node: FastMap<usize, ScopeId>,
     /// `from __future__ import annotations`: annotations are stored as strings.
     pub future_annotations: bool,
+    /// Every distinct name of the module, which the scopes refer to by number.
+    pub names: Names,
 }
 
 /// The key of the scope opened by an AST node: its address.
@@ -201,13 +228,50 @@ impl SymbolTable {
     pub fn scope_for<T>(&self, node: &T) -> Option<ScopeId> {
         self.by_node.get(&node_key(node)).copied()
     }
+
+    /// What scope `scope` knows about `name` (None for a name it never mentions).
+    pub fn symbol(&self, scope: ScopeId, name: &str) -> Option<Symbol> {
+        let id = self.names.id_of(name)?;
+        self.scopes[scope].symbols.get(&id).copied()
+    }
+
+    /// The resolved scope of `name` in `scope`; names a scope never mentions are
+    /// implicit globals (or plain names at module and class level).
+    pub fn scope_of(&self, scope: ScopeId, name: &str) -> Option<NameScope> {
+        self.symbol(scope, name).and_then(|symbol| symbol.scope)
+    }
+
+    pub fn flags_of(&self, scope: ScopeId, name: &str) -> u32 {
+        self.symbol(scope, name).map_or(0, |symbol| symbol.flags)
+    }
+
+    /// The text of a name of this table.
+    pub fn name(&self, id: NameId) -> &Name {
+        self.names.text(id)
+    }
 }
 
-/// Mangling in a scope: as [`mangle`], unless the scope only mangles its type
-/// parameters (see `Scope::mangled_names`) and `name` is not one of them.
-pub fn mangle_in<'n>(scope: &Scope, class_name: Option<&str>, name: &'n str) -> Cow<'n, str> {
-    match &scope.mangled_names {
-        Some(names) if !names.contains(name) => Cow::Borrowed(name),
+/// Mangling in a scope of `table`: as [`mangle`], unless the scope only mangles its
+/// type parameters (see `Scope::mangled_names`) and `name` is not one of them.
+pub fn mangle_in<'n>(
+    table: &SymbolTable,
+    scope: ScopeId,
+    class_name: Option<&str>,
+    name: &'n str,
+) -> Cow<'n, str> {
+    // Only `__x` names are ever mangled: answer the common case before any lookup.
+    if !name.starts_with("__") {
+        return Cow::Borrowed(name);
+    }
+    match &table.scopes[scope].mangled_names {
+        Some(type_params)
+            if !table
+                .names
+                .id_of(name)
+                .is_some_and(|id| type_params.contains(&id)) =>
+        {
+            Cow::Borrowed(name)
+        }
         _ => mangle(class_name, name),
     }
 }

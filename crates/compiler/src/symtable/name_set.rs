@@ -6,8 +6,12 @@
 use adder_bytecode::set_table::{KeyMatch, Scan, SetTable};
 use adder_bytecode::str_hash::str_hash;
 
+use super::{NameId, Names};
+
+/// Names by number, placed by the string hash of their text. Most sets stay empty, and
+/// an empty set answers without hashing.
 #[derive(Default, Clone)]
-pub(super) struct NameSet(SetTable<String>);
+pub(super) struct NameSet(SetTable<NameId>);
 
 impl NameSet {
     /// `set(other)`.
@@ -15,30 +19,35 @@ impl NameSet {
         NameSet(SetTable::copy_of(&other.0))
     }
 
-    /// Copies `name` only when it is not there yet.
-    pub fn insert(&mut self, name: &str) {
-        let hash = str_hash(name);
+    pub fn insert(&mut self, names: &Names, name: NameId) {
+        let hash = str_hash(names.text(name));
         if let Scan::Absent(vacancy) = self.find(name, hash) {
-            self.0.insert_at(vacancy, name.to_string(), hash);
+            self.0.insert_at(vacancy, name, hash);
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Remove `name`; whether it was present.
-    pub fn remove(&mut self, name: &str) -> bool {
-        match self.find(name, str_hash(name)) {
+    pub fn remove(&mut self, names: &Names, name: NameId) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        match self.find(name, str_hash(names.text(name))) {
             Scan::Found(slot) => self.0.remove_at(slot).is_some(),
             _ => false,
         }
     }
 
-    pub fn contains(&self, name: &str) -> bool {
-        matches!(self.find(name, str_hash(name)), Scan::Found(_))
+    pub fn contains(&self, names: &Names, name: NameId) -> bool {
+        !self.is_empty() && matches!(self.find(name, str_hash(names.text(name))), Scan::Found(_))
     }
 
-    /// Where `name` is, compared by borrowing (no copy of the name per lookup).
-    fn find(&self, name: &str, hash: i64) -> Scan {
+    fn find(&self, name: NameId, hash: i64) -> Scan {
         let mut cursor = self.0.cursor(hash);
-        self.0.scan(hash, &mut cursor, |key| {
+        self.0.scan(hash, &mut cursor, |&key| {
             if key == name {
                 KeyMatch::Equal
             } else {
@@ -53,7 +62,7 @@ impl NameSet {
     }
 
     /// The names in CPython's iteration order.
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.0.iter()
+    pub fn iter(&self) -> impl Iterator<Item = NameId> + '_ {
+        self.0.iter().copied()
     }
 }

@@ -319,7 +319,12 @@ fn buffered_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut out = state.take_unread(usize::try_from(size).unwrap_or(usize::MAX));
     if size < 0 {
         state.clear_reads();
-        out.extend(raw_readall(vm, &raw)?);
+        let rest = raw_readall(vm, &raw)?;
+        // Nothing was buffered (the usual whole-file read): hand the raw read on as is.
+        if out.is_empty() {
+            return Ok(new_bytes(vm, rest));
+        }
+        out.extend_from_slice(&rest);
         return Ok(new_bytes(vm, out));
     }
     let wanted = size as usize;

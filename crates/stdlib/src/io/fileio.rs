@@ -16,6 +16,10 @@ use crate::args::{bind, bool_arg, bytes_arg, int_arg, opt_int, positional, Param
 use crate::native_util::after_receiver;
 use crate::posix;
 
+/// How much `readall` grows its buffer by when the file is longer than expected
+/// (CPython's `SMALLCHUNK`).
+const READALL_CHUNK: usize = 8192;
+
 /// The state of a `FileIO`.
 pub struct FileIo {
     /// The descriptor, `-1` once closed (or before `__init__`).
@@ -27,6 +31,8 @@ pub struct FileIo {
     closefd: Cell<bool>,
     /// The file system's preferred block size (`st_blksize`), for buffer sizes.
     pub blksize: Cell<i64>,
+    /// The file's size when opened (`st_size`), to size `readall`'s buffer.
+    estimated_size: Cell<i64>,
 }
 
 impl NativeObject for FileIo {}
@@ -81,20 +87,51 @@ impl FileIo {
         posix::read_fd(vm, fd, n)
     }
 
-    /// Read to the end of the file.
+    /// Read to the end of the file, straight into one buffer. As in CPython, the
+    /// buffer is sized from the size seen at open minus the position, plus one byte
+    /// so that a file that did not change is read by one call and the end seen by a
+    /// second; it grows only if the file did.
     pub fn read_all(&self, vm: &mut Vm) -> PyResult<Vec<u8>> {
         let fd = self.fd(vm)?;
         if !self.readable.get() {
             return Err(unsupported(vm, "File not open for reading"));
         }
-        let mut all = Vec::new();
-        let chunk = (self.blksize.get().max(1) as usize).max(super::DEFAULT_BUFFER_SIZE as usize);
+        let mut all: Vec<u8> = Vec::new();
+        if all.try_reserve_exact(self.expected_remaining(fd)).is_err() {
+            return Err(crate::native_util::memory_error(vm));
+        }
         loop {
-            let got = posix::read_fd(vm, fd, chunk)?;
-            if got.is_empty() {
-                return Ok(all);
+            if all.len() == all.capacity() && all.try_reserve(READALL_CHUNK).is_err() {
+                return Err(crate::native_util::memory_error(vm));
             }
-            all.extend_from_slice(&got);
+            let spare = all.capacity() - all.len();
+            // An address, not a pointer, so that the call may cross to the GIL-free side.
+            let end = all.as_mut_ptr() as usize + all.len();
+            // SAFETY: `end` starts the vector's spare capacity of `spare` bytes, which
+            // read() writes at most.
+            let got =
+                vm.blocking_call(|| unsafe { libc::read(fd, end as *mut libc::c_void, spare) })?;
+            match got {
+                Ok(0) => return Ok(all),
+                // SAFETY: the kernel initialised the next `got` (<= spare) bytes.
+                Ok(got) => unsafe { all.set_len(all.len() + got as usize) },
+                Err(errno) => return Err(posix::errno_error(vm, errno, None, None)),
+            }
+        }
+    }
+
+    /// The bytes `read_all` expects: what was left after the position when the file
+    /// was opened, plus one for the end; a small chunk when that is unknown.
+    fn expected_remaining(&self, fd: i32) -> usize {
+        let size = self.estimated_size.get();
+        if size <= 0 {
+            return READALL_CHUNK;
+        }
+        // SAFETY: lseek on a descriptor this object holds; no memory is involved.
+        let pos = unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) };
+        match usize::try_from(size - pos) {
+            Ok(left) if pos >= 0 => left.saturating_add(1),
+            _ => READALL_CHUNK,
         }
     }
 
@@ -154,6 +191,7 @@ fn fileio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         created: Cell::new(false),
         closefd: Cell::new(true),
         blksize: Cell::new(0),
+        estimated_size: Cell::new(-1),
     };
     Ok(new_io_object(vm, &cls, state))
 }
@@ -265,7 +303,10 @@ fn fileio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
             state.close(vm)?;
             return Err(posix::errno_error(vm, libc::EISDIR, Some(&file), None));
         }
-        Ok(st) => state.blksize.set(st.st_blksize),
+        Ok(st) => {
+            state.blksize.set(st.st_blksize);
+            state.estimated_size.set(st.st_size);
+        }
         Err(errno) => {
             if errno == libc::EBADF {
                 state.fd.set(-1);

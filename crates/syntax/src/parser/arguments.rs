@@ -11,18 +11,24 @@ const BARE_STAR_MESSAGE: &str = "named arguments must follow bare *";
 impl Parser<'_> {
     /// A call trailer on `func`: `'(' [arguments] ')'` or a bare generator argument.
     pub(crate) fn call(&mut self, func: Expr, start: &Token) -> PResult<Expr> {
-        let open = self.expect(TokenKind::Lpar)?;
-        self.enter(24)?;
-        let result = self.call_arguments(&open);
-        self.leave(24);
-        let (args, keywords) = result?;
-        self.expect(TokenKind::Rpar)?;
+        let (args, keywords) = self.parenthesized_arguments()?;
         Ok(Expr::Call {
             func: boxed(func),
             args,
             keywords,
             range: self.range_from(start),
         })
+    }
+
+    /// `'(' arguments ')'`: the arguments of a call or of a class definition.
+    pub(crate) fn parenthesized_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let open = self.expect(TokenKind::Lpar)?;
+        self.enter(24)?;
+        let result = self.call_arguments(&open);
+        self.leave(24);
+        let arguments = result?;
+        self.expect(TokenKind::Rpar)?;
+        Ok(arguments)
     }
 
     /// The inside of a call's parentheses, up to (not including) `)`.
@@ -190,12 +196,8 @@ impl Parser<'_> {
     ) -> crate::ast::Range {
         match generators.last() {
             Some(g) => g.ifs.last().map_or_else(|| g.iter.range(), Expr::range),
-            None => self.last_token_range_pub(),
+            None => self.last_token_range(),
         }
-    }
-
-    pub(crate) fn last_token_range_pub(&self) -> crate::ast::Range {
-        token_range(&self.last_token())
     }
 
     /// A parameter list up to `)` (for `def`) or `:` (for `lambda`, where

@@ -1,16 +1,16 @@
 //! Expression rules: from `star_expressions` down to `atom`, including displays,
-//! comprehensions, subscripts and lambda.
+//! comprehensions, subscripts and lambda (the operator levels between them are in
+//! `operators`).
 
 use super::{span, token_range, PResult, ParseError, Parser, MAX_TREE_DEPTH};
-use crate::ast::{
-    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, Operator, Range, UnaryOp,
-};
+use crate::ast::{Comprehension, Constant, Expr, ExprContext, Range};
 use crate::token::{Token, TokenKind};
 
 /// Levels CPython's parser spends on one bracket nesting (approximately).
 const BRACKET_COST: u32 = 28;
 
 /// Whether a token can begin an expression (the FIRST set of `expression`).
+#[inline]
 pub(crate) fn starts_expression(kind: TokenKind) -> bool {
     use TokenKind::*;
     matches!(
@@ -35,20 +35,64 @@ pub(crate) fn starts_expression(kind: TokenKind) -> bool {
     )
 }
 
-fn comparison_op(kind: TokenKind) -> Option<CmpOp> {
+/// Whether a token begins an `atom`.
+#[inline]
+pub(super) fn starts_atom(kind: TokenKind) -> bool {
     use TokenKind::*;
-    Some(match kind {
-        EqEqual => CmpOp::Eq,
-        NotEqual => CmpOp::NotEq,
-        Less => CmpOp::Lt,
-        LessEqual => CmpOp::LtE,
-        Greater => CmpOp::Gt,
-        GreaterEqual => CmpOp::GtE,
-        In => CmpOp::In,
-        Is => CmpOp::Is,
-        Not => CmpOp::NotIn,
-        _ => return Option::None,
-    })
+    matches!(
+        kind,
+        Name | Number
+            | String
+            | FStringStart
+            | TStringStart
+            | Lpar
+            | Lsqb
+            | Lbrace
+            | None
+            | True
+            | False
+            | Ellipsis
+    )
+}
+
+/// Whether a token ends any expression it follows: it is no trailer (`.`, `(`,
+/// `[`), binary, comparison or boolean operator, `**` or `if`, and cannot start
+/// an expression (which CPython's "forgot a comma" check would look at).
+#[inline]
+pub(super) fn ends_expression(kind: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        kind,
+        Comma
+            | Rpar
+            | Rsqb
+            | Rbrace
+            | Colon
+            | Newline
+            | Semi
+            | Equal
+            | ColonEqual
+            | Exclamation
+            | Rarrow
+            | For
+            | Async
+            | Else
+            | As
+            | From
+            | PlusEqual
+            | MinEqual
+            | StarEqual
+            | SlashEqual
+            | PercentEqual
+            | AmperEqual
+            | VbarEqual
+            | CircumflexEqual
+            | LeftShiftEqual
+            | RightShiftEqual
+            | DoubleStarEqual
+            | DoubleSlashEqual
+            | AtEqual
+    )
 }
 
 /// A pending right-nested construct while parsing an `expression`.
@@ -219,11 +263,27 @@ impl Parser<'_> {
     /// lambdas and conditionals nest to the right; they are parsed with an explicit
     /// stack so that deep nesting cannot exhaust Rust's stack.
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
+        if let Some(atom) = self.lone_atom()? {
+            return Ok(atom);
+        }
+        // The usual expression, neither a lambda nor a conditional, needs no frames.
+        let start = self.peek()?;
+        let mut first = None;
+        if start.kind != TokenKind::Lambda {
+            let body = self.conditional_operand()?;
+            if !self.at(TokenKind::If)? {
+                return Ok(body);
+            }
+            first = Some((start, body));
+        }
         let mut frames: Vec<Frame> = Vec::new();
         let mut cost = 0;
-        let result = self.expression_frames(&mut frames, &mut cost);
+        let result = self.expression_frames(&mut frames, &mut cost, first);
         self.leave(cost);
         let mut acc = result?;
+        if frames.is_empty() {
+            return Ok(acc);
+        }
         let end = self.last_token_range();
         while let Some(frame) = frames.pop() {
             acc = match frame {
@@ -315,44 +375,84 @@ impl Parser<'_> {
         Ok((first, last))
     }
 
-    /// Push lambda headers and `body if test else` prefixes onto `frames`, return
-    /// the final disjunction; `cost` accumulates the stack budget charged.
-    fn expression_frames(&mut self, frames: &mut Vec<Frame>, cost: &mut u32) -> PResult<Expr> {
-        loop {
+    /// `'lambda' [params] ':'`, pushed onto `frames` for the body that follows.
+    fn lambda_header(
+        &mut self,
+        frames: &mut Vec<Frame>,
+        cost: &mut u32,
+        start: Token,
+    ) -> PResult<()> {
+        self.bump()?;
+        self.enter(2)?;
+        *cost += 2;
+        let args = self.parameters(false)?;
+        let colon = self.expect(TokenKind::Colon)?;
+        // In a replacement field the colon began a format spec.
+        let string_kind = match self.peek_kind()? {
+            TokenKind::FStringMiddle => Some("f-string"),
+            TokenKind::TStringMiddle => Some("t-string"),
+            _ => None,
+        };
+        if let Some(kind) = string_kind {
+            if !self.without_invalid {
+                return Err(self.error_range(
+                    format!("{kind}: lambda expressions are not allowed without parentheses"),
+                    token_range(&start),
+                    token_range(&colon),
+                ));
+            }
+        }
+        frames.push(Frame::Lambda { args, start });
+        Ok(())
+    }
+
+    /// A disjunction where `expression` allows one (its body, or what follows
+    /// `else`), with CPython's checks for what may not start or follow it.
+    fn conditional_operand(&mut self) -> PResult<Expr> {
+        let start = self.peek()?;
+        let start_pos = self.mark();
+        let body = if starts_atom(start.kind) {
+            // As in `disjunction`; an atom is no `pass`, `break` or `continue`
+            // for `check_statement_before_if`, and a token that ends the
+            // expression cannot start a juxtaposed one.
+            let primary = self.primary()?;
+            if ends_expression(self.peek_kind()?) {
+                return Ok(primary);
+            }
+            self.disjunction_from_primary(&start, primary)?
+        } else {
             self.check_statement_before_if()?;
-            let start_pos = self.mark();
-            let start = self.peek()?;
-            if start.kind == TokenKind::Lambda {
-                self.bump()?;
-                self.enter(2)?;
-                *cost += 2;
-                let args = self.parameters(false)?;
-                let colon = self.expect(TokenKind::Colon)?;
-                // In a replacement field the colon began a format spec.
-                let string_kind = match self.peek_kind()? {
-                    TokenKind::FStringMiddle => Some("f-string"),
-                    TokenKind::TStringMiddle => Some("t-string"),
-                    _ => None,
-                };
-                if let Some(kind) = string_kind {
-                    if !self.without_invalid {
-                        return Err(self.error_range(
-                            format!(
-                                "{kind}: lambda expressions are not allowed without parentheses"
-                            ),
-                            token_range(&start),
-                            token_range(&colon),
-                        ));
+            self.disjunction()?
+        };
+        self.check_juxtaposed_expressions(start_pos, &body)?;
+        Ok(body)
+    }
+
+    /// Push lambda headers and `body if test else` prefixes onto `frames`, return
+    /// the final disjunction; `cost` accumulates the stack budget charged. `first`
+    /// is a body already parsed (from its start token), with `if` next.
+    fn expression_frames(
+        &mut self,
+        frames: &mut Vec<Frame>,
+        cost: &mut u32,
+        mut first: Option<(Token, Expr)>,
+    ) -> PResult<Expr> {
+        loop {
+            let (start, body) = match first.take() {
+                Some(parsed) => parsed,
+                None => {
+                    let start = self.peek()?;
+                    if start.kind == TokenKind::Lambda {
+                        self.lambda_header(frames, cost, start)?;
+                        continue;
                     }
+                    let body = self.conditional_operand()?;
+                    if !self.at(TokenKind::If)? {
+                        return Ok(body);
+                    }
+                    (start, body)
                 }
-                frames.push(Frame::Lambda { args, start });
-                continue;
-            }
-            let body = self.disjunction()?;
-            self.check_juxtaposed_expressions(start_pos, &body)?;
-            if !self.at(TokenKind::If)? {
-                return Ok(body);
-            }
+            };
             let mark = self.mark();
             self.bump()?;
             let test = self.disjunction()?;
@@ -384,293 +484,6 @@ impl Parser<'_> {
             *cost += 1;
             frames.push(Frame::Conditional { body, test, start });
         }
-    }
-
-    /// `disjunction`: `conjunction ('or' conjunction)*`.
-    pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
-        let start = self.peek()?;
-        let first = self.conjunction()?;
-        if !self.at(TokenKind::Or)? {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat(TokenKind::Or)?.is_some() {
-            values.push(self.conjunction()?);
-        }
-        Ok(Expr::BoolOp {
-            op: BoolOp::Or,
-            values,
-            range: self.range_from(&start),
-        })
-    }
-
-    fn conjunction(&mut self) -> PResult<Expr> {
-        let start = self.peek()?;
-        let first = self.inversion()?;
-        if !self.at(TokenKind::And)? {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat(TokenKind::And)?.is_some() {
-            values.push(self.inversion()?);
-        }
-        Ok(Expr::BoolOp {
-            op: BoolOp::And,
-            values,
-            range: self.range_from(&start),
-        })
-    }
-
-    /// `inversion`: `'not'* comparison`, parsed iteratively.
-    fn inversion(&mut self) -> PResult<Expr> {
-        let mut nots = Vec::new();
-        while let Some(tok) = self.eat(TokenKind::Not)? {
-            nots.push(tok);
-        }
-        if nots.is_empty() {
-            return self.comparison();
-        }
-        let cost = nots.len() as u32;
-        self.enter(cost)?;
-        let operand = self.comparison();
-        self.leave(cost);
-        let mut e = operand?;
-        let end = self.last_token_range();
-        while let Some(tok) = nots.pop() {
-            let range = span(token_range(&tok), end);
-            e = Expr::UnaryOp {
-                op: UnaryOp::Not,
-                operand: boxed(e),
-                range,
-            };
-        }
-        Ok(e)
-    }
-
-    fn comparison(&mut self) -> PResult<Expr> {
-        let start = self.peek()?;
-        let left = self.bitwise_or()?;
-        let mut ops = Vec::new();
-        let mut comparators = Vec::new();
-        loop {
-            let tok = self.peek()?;
-            let Some(mut op) = comparison_op(tok.kind) else {
-                break;
-            };
-            if tok.kind == TokenKind::Not {
-                if self.peek_nth(1)?.kind != TokenKind::In {
-                    break;
-                }
-                self.bump()?;
-            }
-            if tok.kind == TokenKind::NotEqual && self.text(&tok) == "<>" {
-                return Err(self.error_at_token(
-                    &tok,
-                    "invalid syntax.  Maybe you meant '!=' instead of '<>'?",
-                ));
-            }
-            self.bump()?;
-            if tok.kind == TokenKind::Is && self.eat(TokenKind::Not)?.is_some() {
-                op = CmpOp::IsNot;
-            }
-            ops.push(op);
-            comparators.push(self.bitwise_or()?);
-        }
-        if ops.is_empty() {
-            return Ok(left);
-        }
-        Ok(Expr::Compare {
-            left: boxed(left),
-            ops,
-            comparators,
-            range: self.range_from(&start),
-        })
-    }
-
-    /// Left-associative binary operator levels, from `bitwise_or` down to `term`.
-    pub(crate) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary_level(0)
-    }
-
-    fn binary_level(&mut self, level: usize) -> PResult<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
-        let start = self.peek()?;
-        let mut left = self.binary_level(level + 1)?;
-        let mut depth = 0;
-        loop {
-            let kind = self.peek_kind()?;
-            let op = match (level, kind) {
-                (0, TokenKind::Vbar) => Operator::BitOr,
-                (1, TokenKind::Circumflex) => Operator::BitXor,
-                (2, TokenKind::Amper) => Operator::BitAnd,
-                (3, TokenKind::LeftShift) => Operator::LShift,
-                (3, TokenKind::RightShift) => Operator::RShift,
-                (4, TokenKind::Plus) => Operator::Add,
-                (4, TokenKind::Minus) => Operator::Sub,
-                (5, TokenKind::Star) => Operator::Mult,
-                (5, TokenKind::Slash) => Operator::Div,
-                (5, TokenKind::DoubleSlash) => Operator::FloorDiv,
-                (5, TokenKind::Percent) => Operator::Mod,
-                (5, TokenKind::At) => Operator::MatMult,
-                _ => break,
-            };
-            let op_tok = self.bump()?;
-            if self.at(TokenKind::Not)? && level >= 4 {
-                let not_tok = self.peek()?;
-                let operand = self.inversion()?;
-                return Err(self.error_range(
-                    "'not' after an operator must be parenthesized",
-                    token_range(&not_tok),
-                    operand.range(),
-                ));
-            }
-            let _ = op_tok;
-            let right = self.binary_level(level + 1)?;
-            depth += 1;
-            if depth > MAX_TREE_DEPTH {
-                return Err(self.too_deep());
-            }
-            left = Expr::BinOp {
-                left: boxed(left),
-                op,
-                right: boxed(right),
-                range: self.range_from(&start),
-            };
-        }
-        Ok(left)
-    }
-
-    /// `factor` and `power`, parsed iteratively: prefix operators, then operands
-    /// joined by right-associative `**`.
-    fn factor(&mut self) -> PResult<Expr> {
-        let kind = self.peek_kind()?;
-        if !matches!(kind, TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde) {
-            let base_start = self.peek()?;
-            let base = self.await_primary()?;
-            if !self.at(TokenKind::DoubleStar)? {
-                return Ok(base);
-            }
-            return self.power_chain(Vec::new(), base_start, base);
-        }
-        let mut prefixes = Vec::new();
-        let mut cost = 0;
-        loop {
-            let tok = self.peek()?;
-            if !matches!(
-                tok.kind,
-                TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde
-            ) {
-                break;
-            }
-            self.bump()?;
-            if self.at(TokenKind::Not)? {
-                let not_tok = self.peek()?;
-                let operand = self.inversion()?;
-                self.leave(cost);
-                return Err(self.error_range(
-                    "'not' after an operator must be parenthesized",
-                    token_range(&not_tok),
-                    operand.range(),
-                ));
-            }
-            prefixes.push(tok);
-            cost += 1;
-            if let Err(e) = self.enter(1) {
-                self.leave(cost - 1);
-                return Err(e);
-            }
-        }
-        let base_start = self.peek();
-        let base = base_start.and_then(|t| self.await_primary().map(|b| (t, b)));
-        let result = match base {
-            Ok((base_start, base)) => self.power_chain(prefixes, base_start, base),
-            Err(e) => Err(e),
-        };
-        self.leave(cost);
-        result
-    }
-
-    /// Continue from `prefixes base` with any `** factor` tail. Every node built
-    /// here ends where the whole chain ends; a power node starts at its left
-    /// operand's first token (a parenthesis included).
-    fn power_chain(
-        &mut self,
-        prefixes: Vec<Token>,
-        base_start: Token,
-        base: Expr,
-    ) -> PResult<Expr> {
-        let mut segments: Vec<(Vec<Token>, Token, Expr)> = vec![(prefixes, base_start, base)];
-        let mut cost = 0;
-        while self.eat(TokenKind::DoubleStar)?.is_some() {
-            let mut ops = Vec::new();
-            loop {
-                let tok = self.peek()?;
-                if !matches!(
-                    tok.kind,
-                    TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde
-                ) {
-                    break;
-                }
-                self.bump()?;
-                ops.push(tok);
-            }
-            let step = 2 + ops.len() as u32;
-            if let Err(e) = self.enter(step) {
-                self.leave(cost);
-                return Err(e);
-            }
-            cost += step;
-            let operand_start = self.peek()?;
-            let operand = match self.await_primary() {
-                Ok(e) => e,
-                Err(e) => {
-                    self.leave(cost);
-                    return Err(e);
-                }
-            };
-            segments.push((ops, operand_start, operand));
-        }
-        self.leave(cost);
-        let end = self.last_token_range();
-        let mut result: Option<Expr> = None;
-        while let Some((ops, operand_start, operand)) = segments.pop() {
-            let mut e = match result.take() {
-                Some(right) => Expr::BinOp {
-                    left: boxed(operand),
-                    op: Operator::Pow,
-                    right: boxed(right),
-                    range: span(token_range(&operand_start), end),
-                },
-                None => operand,
-            };
-            for tok in ops.iter().rev() {
-                let op = match tok.kind {
-                    TokenKind::Plus => UnaryOp::UAdd,
-                    TokenKind::Minus => UnaryOp::USub,
-                    _ => UnaryOp::Invert,
-                };
-                e = Expr::UnaryOp {
-                    op,
-                    operand: boxed(e),
-                    range: span(token_range(tok), end),
-                };
-            }
-            result = Some(e);
-        }
-        result.ok_or(ParseError::Fail)
-    }
-
-    fn await_primary(&mut self) -> PResult<Expr> {
-        if let Some(tok) = self.eat(TokenKind::Await)? {
-            let value = self.primary()?;
-            return Ok(Expr::Await {
-                value: boxed(value),
-                range: self.range_from(&tok),
-            });
-        }
-        self.primary()
     }
 
     /// `primary`: an atom followed by attribute, call and subscript trailers.
@@ -803,6 +616,22 @@ impl Parser<'_> {
         }
     }
 
+    /// The most common expression of all, a name or a constant keyword or number
+    /// that nothing continues (see [`ends_expression`]), parsed without descending
+    /// through every precedence level to `atom`; `None` (nothing read) otherwise.
+    /// Every level would only look at the token after it and hand the atom up.
+    fn lone_atom(&mut self) -> PResult<Option<Expr>> {
+        use TokenKind::*;
+        let simple = matches!(
+            self.peek_kind()?,
+            Name | Number | None | True | False | Ellipsis
+        );
+        if !simple || !ends_expression(self.peek_nth(1)?.kind) {
+            return Ok(Option::None);
+        }
+        self.atom().map(Some)
+    }
+
     /// `atom`.
     fn atom(&mut self) -> PResult<Expr> {
         let tok = self.peek()?;
@@ -910,10 +739,6 @@ impl Parser<'_> {
             ctx: ExprContext::Load,
             range: self.range_from(&open),
         })
-    }
-
-    fn last_token_range(&self) -> Range {
-        token_range(&self.last_token())
     }
 
     /// In 3.14 a comprehension element may not be unpacked.

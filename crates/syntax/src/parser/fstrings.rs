@@ -51,35 +51,49 @@ fn split_string_token(text: &str) -> StringParts<'_> {
     }
 }
 
+/// Whether a string prefix has `letter` (lowercase ASCII), in either case.
+fn has_letter(prefix: &str, letter: u8) -> bool {
+    prefix.bytes().any(|b| b.to_ascii_lowercase() == letter)
+}
+
 impl Parser<'_> {
     /// `strings`: one or more adjacent string literals.
     pub(crate) fn strings(&mut self) -> PResult<Expr> {
         let first = self.peek()?;
         let mut pieces = Vec::new();
-        loop {
-            let tok = self.peek()?;
-            match tok.kind {
-                TokenKind::String => {
-                    self.bump()?;
-                    pieces.push(self.plain_string(&tok)?);
-                }
-                TokenKind::FStringStart | TokenKind::TStringStart => {
-                    pieces.push(self.fstring(tok)?);
-                }
-                _ => break,
+        if let Some(piece) = self.string_piece()? {
+            // A literal standing alone (the usual case) needs no list of pieces.
+            let Some(second) = self.string_piece()? else {
+                return Ok(single_literal(piece, self.range_from(&first)));
+            };
+            pieces.extend([piece, second]);
+            while let Some(piece) = self.string_piece()? {
+                pieces.push(piece);
             }
         }
         let range = self.range_from(&first);
         self.concatenate(pieces, range)
     }
 
+    /// The literal at the current token, if one starts there.
+    fn string_piece(&mut self) -> PResult<Option<Piece>> {
+        let tok = self.peek()?;
+        match tok.kind {
+            TokenKind::String => {
+                self.bump()?;
+                Ok(Some(self.plain_string(&tok)?))
+            }
+            TokenKind::FStringStart | TokenKind::TStringStart => Ok(Some(self.fstring(tok)?)),
+            _ => Ok(None),
+        }
+    }
+
     fn plain_string(&self, tok: &Token) -> PResult<Piece> {
         let text = self.text(tok);
         let parts = split_string_token(text);
-        let lower = parts.prefix.to_ascii_lowercase();
-        let raw = lower.contains('r');
+        let raw = has_letter(parts.prefix, b'r');
         let range = token_range(tok);
-        if lower.contains('b') {
+        if has_letter(parts.prefix, b'b') {
             if let Some(pos) = parts.body.bytes().position(|b| b >= 0x80) {
                 let _ = pos;
                 return Err(self.error_at("bytes can only contain ASCII literal characters", range));
@@ -102,7 +116,7 @@ impl Parser<'_> {
         };
         Ok(Piece::Str {
             value,
-            u_prefix: lower.contains('u'),
+            u_prefix: has_letter(parts.prefix, b'u'),
             range,
         })
     }
@@ -111,7 +125,7 @@ impl Parser<'_> {
     fn fstring(&mut self, start: Token) -> PResult<Piece> {
         self.bump()?;
         let template = start.kind == TokenKind::TStringStart;
-        let raw = self.text(&start).to_ascii_lowercase().contains('r');
+        let raw = has_letter(self.text(&start), b'r');
         let (middle, end) = if template {
             (TokenKind::TStringMiddle, TokenKind::TStringEnd)
         } else {
@@ -345,7 +359,8 @@ impl Parser<'_> {
         Ok(Expr::JoinedStr { values, range })
     }
 
-    /// Join the pieces of an implicit concatenation into one node.
+    /// Join the pieces of an implicit concatenation into one node (a literal
+    /// standing alone takes [`single_literal`] instead).
     fn concatenate(&self, pieces: Vec<Piece>, range: Range) -> PResult<Expr> {
         let has_bytes = pieces.iter().any(|p| matches!(p, Piece::Bytes { .. }));
         let has_template = pieces.iter().any(|p| matches!(p, Piece::TString { .. }));
@@ -460,6 +475,32 @@ fn code_points(d: DecodedStr) -> Vec<u32> {
     match d {
         DecodedStr::Text(s) => s.chars().map(|c| c as u32).collect(),
         DecodedStr::Surrogates(c) => c,
+    }
+}
+
+/// The node for a literal standing alone: what `concatenate` makes of one piece.
+fn single_literal(piece: Piece, range: Range) -> Expr {
+    match piece {
+        Piece::Str {
+            value, u_prefix, ..
+        } => Expr::Constant {
+            value: value.into_constant(),
+            kind: u_prefix.then(|| "u".to_string()),
+            range,
+        },
+        Piece::Bytes { value, .. } => Expr::Constant {
+            value: Constant::Bytes(value),
+            kind: None,
+            range,
+        },
+        Piece::FString { parts, .. } => Expr::JoinedStr {
+            values: merge_constants(parts),
+            range,
+        },
+        Piece::TString { parts, .. } => Expr::TemplateStr {
+            values: merge_constants(parts),
+            range,
+        },
     }
 }
 

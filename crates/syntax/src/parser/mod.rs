@@ -14,6 +14,7 @@ mod arguments;
 mod escape_warnings;
 mod expressions;
 mod fstrings;
+mod operators;
 mod patterns;
 mod statements;
 mod targets;
@@ -58,6 +59,9 @@ pub(crate) struct Parser<'a> {
     /// `invalid_match_stmt` there first, so any later parser error becomes
     /// "expected ':'".
     match_without_colon: bool,
+    /// The statements of the suites being read, innermost last (see
+    /// [`Parser::collect_statements`]).
+    statement_stack: Vec<ast::Stmt>,
 }
 
 impl<'a> Parser<'a> {
@@ -77,6 +81,7 @@ impl<'a> Parser<'a> {
             mode,
             without_invalid: false,
             match_without_colon: false,
+            statement_stack: Vec::new(),
         }
     }
 
@@ -110,19 +115,36 @@ impl<'a> Parser<'a> {
     /// Make sure token `i` is available, pulling from the tokenizer.
     fn fill_to(&mut self, i: usize) -> PResult<()> {
         while self.tokens.len() <= i {
-            if let Some(err) = &self.lex_error {
-                return Err(ParseError::Error(Box::new(err.error.clone())));
+            if self.lex_error.is_some() {
+                return Err(self.lex_error_again());
             }
             match self.lexer.next_token() {
                 Ok(tok) => self.tokens.push(tok),
-                Err(err) => {
-                    let e = err.error.clone();
-                    self.lex_error = Some(err);
-                    return Err(ParseError::Error(Box::new(e)));
-                }
+                Err(err) => return Err(self.met_lex_error(err)),
             }
         }
         Ok(())
+    }
+
+    /// The tokenizer error the parser meets first: kept, to be met again by any
+    /// later read. Out of line (as `lex_error_again`) to keep `fill_to`, run
+    /// for every token, small.
+    #[cold]
+    #[inline(never)]
+    fn met_lex_error(&mut self, err: LexError) -> ParseError {
+        let error = err.error.clone();
+        self.lex_error = Some(err);
+        ParseError::Error(Box::new(error))
+    }
+
+    /// A read after the tokenizer failed: its error again.
+    #[cold]
+    #[inline(never)]
+    fn lex_error_again(&self) -> ParseError {
+        match &self.lex_error {
+            Some(err) => ParseError::Error(Box::new(err.error.clone())),
+            None => ParseError::Fail,
+        }
     }
 
     /// The current token.
@@ -140,9 +162,13 @@ impl<'a> Parser<'a> {
     }
 
     /// The token `n` places ahead of the current one.
+    #[inline]
     fn peek_nth(&mut self, n: usize) -> PResult<Token> {
-        self.fill_to(self.pos + n)?;
-        Ok(self.tokens[self.pos + n])
+        let i = self.pos + n;
+        if i >= self.tokens.len() {
+            self.fill_to(i)?;
+        }
+        Ok(self.tokens[i])
     }
 
     #[inline]
@@ -243,6 +269,11 @@ impl<'a> Parser<'a> {
             i -= 1;
         }
         self.tokens[i]
+    }
+
+    /// The range of the last consumed token (as `last_token` picks it).
+    fn last_token_range(&self) -> Range {
+        token_range(&self.last_token())
     }
 
     /// The range from `start` to the end of the last consumed token.

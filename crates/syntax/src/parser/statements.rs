@@ -4,9 +4,7 @@
 use super::expressions::{boxed, starts_expression};
 use super::targets::{expr_name, TargetKind};
 use super::{span, token_range, PResult, ParseError, Parser};
-use crate::ast::{
-    Alias, Constant, ExceptHandler, Expr, ExprContext, Operator, Range, Stmt, TypeParam, WithItem,
-};
+use crate::ast::{Alias, ExceptHandler, Expr, ExprContext, Operator, Stmt, TypeParam, WithItem};
 use crate::error::SyntaxErrorKind;
 use crate::token::{Token, TokenKind};
 
@@ -40,11 +38,33 @@ impl Parser<'_> {
     /// `statements ENDMARKER` for a module.
     pub(crate) fn statements_until_end(&mut self) -> PResult<Vec<Stmt>> {
         self.level = 25;
-        let mut body = Vec::new();
-        while !self.at(TokenKind::EndMarker)? {
-            self.statement(&mut body)?;
+        self.collect_statements(|p| {
+            while !p.at(TokenKind::EndMarker)? {
+                p.statement()?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The statements `read` pushes onto `statement_stack`, moved into a vector of
+    /// their exact size. A suite's vector growing one push at a time would start at
+    /// room for four statements (past the VM allocator's small-block pools) and
+    /// reallocate as it grows; most suites hold one to three statements, which
+    /// exact sizes keep within the pools. On failure the statements are dropped:
+    /// either way the stack is left as it was found, also for an enclosing rule
+    /// that backtracks.
+    fn collect_statements(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> PResult<()>,
+    ) -> PResult<Vec<Stmt>> {
+        let base = self.statement_stack.len();
+        match read(self) {
+            Ok(()) => Ok(self.statement_stack.drain(base..).collect()),
+            Err(err) => {
+                self.statement_stack.truncate(base);
+                Err(err)
+            }
         }
-        Ok(body)
     }
 
     /// `statement_newline` for interactive input.
@@ -58,15 +78,14 @@ impl Parser<'_> {
                 }])
             }
             TokenKind::EndMarker => Err(ParseError::Fail),
-            _ => {
-                let mut body = Vec::new();
-                let compound = self.is_compound_start()?;
-                self.statement(&mut body)?;
+            _ => self.collect_statements(|p| {
+                let compound = p.is_compound_start()?;
+                p.statement()?;
                 if compound {
-                    self.expect(TokenKind::Newline)?;
+                    p.expect(TokenKind::Newline)?;
                 }
-                Ok(body)
-            }
+                Ok(())
+            }),
         }
     }
 
@@ -87,8 +106,8 @@ impl Parser<'_> {
     }
 
     /// One statement (a compound statement or a line of simple statements),
-    /// appended to `out`.
-    fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    /// pushed onto `statement_stack`.
+    fn statement(&mut self) -> PResult<()> {
         let tok = self.peek()?;
         let stmt = match tok.kind {
             TokenKind::Def => self.function_def(Vec::new())?,
@@ -99,7 +118,7 @@ impl Parser<'_> {
                     TokenKind::Def => self.function_def(Vec::new())?,
                     TokenKind::With => self.with_stmt()?,
                     TokenKind::For => self.for_stmt()?,
-                    _ => return self.simple_stmts(out),
+                    _ => return self.simple_stmts(),
                 }
             }
             TokenKind::If => self.if_stmt()?,
@@ -114,22 +133,23 @@ impl Parser<'_> {
                     Ok(stmt) => stmt,
                     Err(ParseError::Fail) => {
                         self.reset(mark);
-                        return self.simple_stmts(out);
+                        return self.simple_stmts();
                     }
                     Err(e) => return Err(e),
                 }
             }
-            _ => return self.simple_stmts(out),
+            _ => return self.simple_stmts(),
         };
-        out.push(stmt);
+        self.statement_stack.push(stmt);
         Ok(())
     }
 
-    /// `simple_stmts`: `simple_stmt (';' simple_stmt)* [';'] NEWLINE`.
-    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    /// `simple_stmts`: `simple_stmt (';' simple_stmt)* [';'] NEWLINE`, pushed onto
+    /// `statement_stack`.
+    fn simple_stmts(&mut self) -> PResult<()> {
         loop {
             let stmt = self.simple_stmt()?;
-            out.push(stmt);
+            self.statement_stack.push(stmt);
             if self.eat(TokenKind::Semi)?.is_none() {
                 break;
             }
@@ -144,6 +164,8 @@ impl Parser<'_> {
     /// CPython's `invalid_expression` alternative `(pass|break|continue) 'if'
     /// disjunction 'else' simple_stmt`, where an expression (or a statement, which
     /// CPython first tries as one) starts with a keyword statement.
+    /// Inline for the usual token, which cannot start such a statement.
+    #[inline]
     pub(crate) fn check_statement_before_if(&mut self) -> PResult<()> {
         let tok = self.peek()?;
         if self.without_invalid
@@ -154,6 +176,11 @@ impl Parser<'_> {
         {
             return Ok(());
         }
+        self.check_keyword_statement_before_if(tok)
+    }
+
+    /// `check_statement_before_if` at a `pass`, `break` or `continue` token.
+    fn check_keyword_statement_before_if(&mut self, tok: Token) -> PResult<()> {
         // All lookahead happens inside `speculate`, which undoes it on failure.
         let conditional = |p: &mut Self| {
             p.bump()?;
@@ -400,31 +427,34 @@ impl Parser<'_> {
 
     fn assignment(&mut self, start: Token, first: Expr) -> PResult<Stmt> {
         let mut targets = vec![first];
-        let mut starts = vec![start];
+        // The first target that is an unparenthesized `yield` (a parenthesized one
+        // is an ordinary invalid target below).
+        let mut yield_target = (start.kind == TokenKind::Yield).then_some(0);
         let (value, rhs_start) = loop {
             self.expect(TokenKind::Equal)?;
             let rhs_start = self.peek()?;
             let rhs = self.annotated_rhs()?;
             if self.at(TokenKind::Equal)? {
+                if rhs_start.kind == TokenKind::Yield && yield_target.is_none() {
+                    yield_target = Some(targets.len());
+                }
                 targets.push(rhs);
-                starts.push(rhs_start);
             } else {
                 break (rhs, rhs_start);
             }
         };
-        // An unparenthesized `yield` target (a parenthesized one is an ordinary
-        // invalid target below).
-        for (t, start) in targets.iter().zip(&starts) {
-            if start.kind == TokenKind::Yield {
-                return Err(self.error_at("assignment to yield expression not possible", t.range()));
-            }
+        if let Some(target) = yield_target.and_then(|i| targets.get(i)) {
+            return Err(self.error_at(
+                "assignment to yield expression not possible",
+                target.range(),
+            ));
         }
         if targets.len() == 1 {
             self.check_tuple_target_equality_hint(&targets[0], &rhs_start)?;
             if let Some(bad) = super::targets::invalid_target(&targets[0], TargetKind::Star) {
                 let _ = bad;
                 let t = &targets[0];
-                if super::targets::takes_equality_hint(starts[0].kind, t) {
+                if super::targets::takes_equality_hint(start.kind, t) {
                     return Err(self.error_at(
                         format!(
                             "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -638,9 +668,7 @@ impl Parser<'_> {
     /// is its first token).
     pub(crate) fn block(&mut self, what: &str, header: &Token) -> PResult<Vec<Stmt>> {
         if self.eat(TokenKind::Newline)?.is_none() {
-            let mut body = Vec::new();
-            self.simple_stmts(&mut body)?;
-            return Ok(body);
+            return self.collect_statements(Self::simple_stmts);
         }
         if self.eat(TokenKind::Indent)?.is_none() {
             let msg = format!(
@@ -650,18 +678,14 @@ impl Parser<'_> {
             return Err(self.error_at_last_read(SyntaxErrorKind::IndentationError, msg));
         }
         self.enter(BLOCK_COST)?;
-        let mut body = Vec::new();
-        let result = loop {
-            if self.eat(TokenKind::Dedent)?.is_some() {
-                break Ok(());
+        let result = self.collect_statements(|p| {
+            while p.eat(TokenKind::Dedent)?.is_none() {
+                p.statement()?;
             }
-            if let Err(e) = self.statement(&mut body) {
-                break Err(e);
-            }
-        };
+            Ok(())
+        });
         self.leave(BLOCK_COST);
-        result?;
-        Ok(body)
+        result
     }
 
     /// `':'` before a block, with CPython's "expected ':'" when a newline comes instead.
@@ -971,7 +995,7 @@ impl Parser<'_> {
             type_expr = Expr::Tuple {
                 elts,
                 ctx: ExprContext::Load,
-                range: span(tuple_start, self.last_token_range_pub()),
+                range: span(tuple_start, self.last_token_range()),
             };
         }
         let name = if self.eat(TokenKind::As)?.is_some() {
@@ -1027,19 +1051,7 @@ impl Parser<'_> {
         let name_tok = self.expect(TokenKind::Name)?;
         let type_params = self.optional_type_params()?;
         let (bases, keywords) = if self.at(TokenKind::Lpar)? {
-            let dummy = self.peek()?;
-            let call = self.call(
-                Expr::Constant {
-                    value: Constant::None,
-                    kind: None,
-                    range: Range::default(),
-                },
-                &dummy,
-            )?;
-            match call {
-                Expr::Call { args, keywords, .. } => (args, keywords),
-                _ => (Vec::new(), Vec::new()),
-            }
+            self.parenthesized_arguments()?
         } else {
             (Vec::new(), Vec::new())
         };

@@ -1,34 +1,55 @@
-//! Where a parsed `_ast` node keeps its fields: one value per field and position
-//! attribute in a fixed array (the node kind's [`NodeLayout`] names them), instead of
+//! Where a parsed `_ast` node keeps its attributes: its fields in a fixed array and its
+//! positions as unboxed ints (the node kind's [`NodeLayout`] names them), instead of
 //! an instance `__dict__`. CPython 3.14 keeps instance attributes inline the same way
 //! and builds the dict only when someone asks for it.
 //!
-//! Reading or writing a field goes to the array. The first use of the dict itself
-//! (`node.__dict__`, `vars(node)`, pickling, a new attribute, a deletion) builds it
-//! from the array, in the same key order, and from then on the dict holds the
-//! attributes and the array is gone: the node then behaves as any instance.
+//! Most nodes have at most [`INLINE_FIELDS`] fields: those live in the object itself,
+//! so that making a node is one allocation. Positions are ints the collector and the
+//! destructor need not look at, so they are kept apart from the fields.
+//!
+//! Reading or writing an attribute goes to the array. The first use of the dict itself
+//! (`node.__dict__`, `vars(node)`, pickling, a new attribute, a deletion, a position
+//! that is not a machine int) builds it from the array, in the same key order, and
+//! from then on the dict holds the attributes and the array is gone: the node then
+//! behaves as any instance.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::dict::DictData;
 use crate::value::Value;
 
+/// How many fields a node keeps inline; nine nodes in ten have no more.
+const INLINE_FIELDS: usize = 3;
+
+/// The position attributes of a node kind that has them, in `_attributes` order.
+pub(crate) const POSITION_COUNT: usize = 4;
+
 /// The attribute names of one node kind, in `__dict__` order (`_fields`, then the
 /// positions when the kind has them), interned, with their hashes.
 pub(crate) struct NodeLayout {
     keys: Box<[(Value, i64)]>,
+    /// How many of `keys` are fields; the rest are positions.
+    field_count: usize,
     /// `dict`, to make the `__dict__` with no interpreter at hand.
     dict_class: ObjRef,
 }
 
 impl NodeLayout {
-    pub(crate) fn new(keys: Box<[(Value, i64)]>, dict_class: ObjRef) -> NodeLayout {
-        NodeLayout { keys, dict_class }
+    pub(crate) fn new(
+        keys: Box<[(Value, i64)]>,
+        field_count: usize,
+        dict_class: ObjRef,
+    ) -> NodeLayout {
+        NodeLayout {
+            keys,
+            field_count,
+            dict_class,
+        }
     }
 
-    /// Where `name` (a str) is in the array.
+    /// Where `name` (a str) is in `keys`.
     fn index_of(&self, name: &Value) -> Option<usize> {
         let Value::Obj(wanted) = name else {
             return None;
@@ -50,60 +71,141 @@ impl NodeLayout {
     }
 }
 
+/// A node's field values, in `_fields` order.
+enum Fields {
+    /// The first `field_count` entries are the fields; the rest are `Null`.
+    Inline([Value; INLINE_FIELDS]),
+    Boxed(Box<[Value]>),
+    /// The attributes have moved to the `__dict__`.
+    InDict,
+}
+
+impl Fields {
+    /// The fields, or `None` once they are in the dict.
+    fn as_slice(&self, field_count: usize) -> Option<&[Value]> {
+        match self {
+            Fields::Inline(values) => values.get(..field_count),
+            Fields::Boxed(values) => Some(values),
+            Fields::InDict => None,
+        }
+    }
+
+    fn as_mut_slice(&mut self, field_count: usize) -> Option<&mut [Value]> {
+        match self {
+            Fields::Inline(values) => values.get_mut(..field_count),
+            Fields::Boxed(values) => Some(values),
+            Fields::InDict => None,
+        }
+    }
+
+    /// Move the fields out (in order), leaving `InDict`.
+    fn take(&mut self, field_count: usize) -> Vec<Value> {
+        match std::mem::replace(self, Fields::InDict) {
+            Fields::Inline(values) => values.into_iter().take(field_count).collect(),
+            Fields::Boxed(values) => values.into_vec(),
+            Fields::InDict => Vec::new(),
+        }
+    }
+}
+
 /// The payload of a node the parser made (`Payload::AstNode`).
 pub struct AstNodeData {
     layout: Rc<NodeLayout>,
-    /// The values in layout order; `None` once the `__dict__` has been built.
-    values: RefCell<Option<Box<[Value]>>>,
+    fields: RefCell<Fields>,
+    /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`, when the layout has
+    /// positions (then they are its last keys).
+    positions: Cell<[i64; POSITION_COUNT]>,
 }
 
 impl AstNodeData {
-    pub(crate) fn new(layout: Rc<NodeLayout>, values: Box<[Value]>) -> AstNodeData {
+    /// A node of `layout` whose fields are `values` (exactly `layout`'s field count).
+    pub(crate) fn new(
+        layout: Rc<NodeLayout>,
+        values: impl ExactSizeIterator<Item = Value>,
+        positions: [i64; POSITION_COUNT],
+    ) -> AstNodeData {
+        let fields = if values.len() <= INLINE_FIELDS {
+            let mut inline = [Value::Null, Value::Null, Value::Null];
+            for (slot, value) in inline.iter_mut().zip(values) {
+                *slot = value;
+            }
+            Fields::Inline(inline)
+        } else {
+            Fields::Boxed(values.collect())
+        };
         AstNodeData {
             layout,
-            values: RefCell::new(Some(values)),
+            fields: RefCell::new(fields),
+            positions: Cell::new(positions),
         }
     }
 
     /// `None` when the node's attributes are in its `__dict__` (look there);
-    /// otherwise the value of field `name`, if it is one.
+    /// otherwise the value of attribute `name`, if it is one.
     pub fn field(&self, name: &Value) -> Option<Option<Value>> {
-        let values = self.values.try_borrow().ok()?;
-        let values = values.as_ref()?;
+        let fields = self.fields.try_borrow().ok()?;
+        let count = self.layout.field_count;
+        let values = fields.as_slice(count)?;
         Some(
             self.layout
                 .index_of(name)
-                .and_then(|ix| values.get(ix))
-                .cloned(),
+                .and_then(|ix| self.value_at(values, ix)),
         )
     }
 
-    /// Store `value` in field `name`; the value back when the node has no such
-    /// field in its array (then it belongs in the `__dict__`).
+    /// The value of attribute `ix` of the layout: a field (in `values`) or a position.
+    fn value_at(&self, values: &[Value], ix: usize) -> Option<Value> {
+        if let Some(value) = values.get(ix) {
+            return Some(value.clone());
+        }
+        let position = ix.checked_sub(self.layout.field_count)?;
+        self.positions.get().get(position).copied().map(Value::Int)
+    }
+
+    /// Store `value` in attribute `name`; the value back when the node cannot keep
+    /// it in its array (then it belongs in the `__dict__`).
     pub fn set_field(&self, name: &Value, value: Value) -> Result<(), Value> {
         let Some(ix) = self.layout.index_of(name) else {
             return Err(value);
         };
-        let Ok(mut values) = self.values.try_borrow_mut() else {
+        let Ok(mut fields) = self.fields.try_borrow_mut() else {
             return Err(value);
         };
-        match values.as_mut().and_then(|v| v.get_mut(ix)) {
-            Some(slot) => {
-                // The old value dies after the borrow ends (its death may run code).
-                let old = std::mem::replace(slot, value);
-                drop(values);
-                drop(old);
+        let count = self.layout.field_count;
+        let Some(values) = fields.as_mut_slice(count) else {
+            return Err(value);
+        };
+        if let Some(slot) = values.get_mut(ix) {
+            // The old value dies after the borrow ends (its death may run code).
+            let old = std::mem::replace(slot, value);
+            drop(fields);
+            drop(old);
+            return Ok(());
+        }
+        let mut positions = self.positions.get();
+        let position = ix.checked_sub(count).and_then(|p| positions.get_mut(p));
+        match (position, value) {
+            (Some(position), Value::Int(n)) => {
+                *position = n;
+                self.positions.set(positions);
                 Ok(())
             }
-            None => Err(value),
+            (_, value) => Err(value),
         }
     }
 
     /// Build `owner`'s `__dict__` from the array (`owner` holds this payload).
     pub(crate) fn build_dict(&self, owner: &PyObject) -> Option<ObjRef> {
-        let values = self.values.try_borrow_mut().ok()?.take()?;
-        let mut data = DictData::with_capacity(values.len());
-        for ((key, hash), value) in self.layout.keys.iter().zip(values.into_vec()) {
+        let mut fields = self.fields.try_borrow_mut().ok()?;
+        if matches!(*fields, Fields::InDict) {
+            return None;
+        }
+        let values = fields.take(self.layout.field_count);
+        drop(fields);
+        let positions = self.positions.get().map(Value::Int);
+        let mut data = DictData::with_capacity(self.layout.keys.len());
+        let all = values.into_iter().chain(positions);
+        for ((key, hash), value) in self.layout.keys.iter().zip(all) {
             if !value.is_null() {
                 data.insert_new(key.clone(), *hash, value);
             }
@@ -117,20 +219,26 @@ impl AstNodeData {
         Some(dict)
     }
 
-    /// Call `visit` on each value still in the array (for the cycle collector).
-    pub(crate) fn visit(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Ok(values) = self.values.try_borrow() {
-            values.iter().flat_map(|v| v.iter()).for_each(visit);
+    /// Call `visit` on each field value still in the array (for the cycle collector).
+    pub(crate) fn visit<F: FnMut(&Value)>(&self, visit: &mut F) {
+        if let Ok(fields) = self.fields.try_borrow() {
+            if let Some(values) = fields.as_slice(self.layout.field_count) {
+                values.iter().for_each(visit);
+            }
         }
     }
 
-    /// Move the values out, in release order (first field first).
+    /// Release the field values here and now, first field first (the node is dying):
+    /// in place, without moving the payload out of the object.
+    pub(crate) fn release_fields(&mut self) {
+        *self.fields.get_mut() = Fields::InDict;
+    }
+
+    /// Move the field values out, in release order (first field first).
     pub(crate) fn take_values(&self) -> Vec<Value> {
-        self.values
+        self.fields
             .try_borrow_mut()
-            .ok()
-            .and_then(|mut v| v.take())
-            .map(|v| v.into_vec())
+            .map(|mut f| f.take(self.layout.field_count))
             .unwrap_or_default()
     }
 }

@@ -44,10 +44,26 @@ fn is_container(o: &PyObject) -> bool {
 #[derive(Default)]
 pub(crate) struct AddrHasher(u64);
 
+impl AddrHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+}
+
 impl Hasher for AddrHasher {
+    /// Bytes (the identifiers `ast.parse` caches by text) go a word at a time.
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut buffer = [0u8; 8];
+            buffer.copy_from_slice(word);
+            self.mix(u64::from_le_bytes(buffer));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut buffer = [0u8; 8];
+            buffer[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(buffer));
         }
     }
 
@@ -223,25 +239,27 @@ fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
             }
         });
     }
-    let mut reachable = vec![false; objects.len()];
+    // Reachability is marked in `outside` itself (CPython reuses `gc_refs` the same
+    // way): a positive count means reachable, and a reached object gets 1.
     let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| outside[i] > 0).collect();
-    for &i in &stack {
-        reachable[i] = true;
-    }
     while let Some(i) = stack.pop() {
         super::traverse::visit_objects(&objects[i], &mut |v| {
             if let Some(j) = find(v) {
-                if !reachable[j] {
-                    reachable[j] = true;
+                if outside[j] <= 0 {
+                    outside[j] = 1;
                     stack.push(j);
                 }
             }
         });
     }
+    // The usual outcome of a young collection: nothing to split.
+    if outside.iter().all(|&count| count > 0) {
+        return (objects, Vec::new());
+    }
     let mut alive = Vec::new();
     let mut garbage = Vec::new();
-    for (o, r) in objects.into_iter().zip(reachable) {
-        if r {
+    for (o, count) in objects.into_iter().zip(outside) {
+        if count > 0 {
             alive.push(o);
         } else {
             garbage.push(o);

@@ -159,7 +159,6 @@ impl Vm {
         for _ in 0..100 {
             self.run_deferred();
             crate::protocol::attr::type_cache::clear();
-            super::cache::clear();
             if !has_deferred() {
                 return;
             }

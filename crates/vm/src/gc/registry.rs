@@ -64,25 +64,24 @@ impl Generation {
         self.compact_at = (2 * self.slots.len()).max(1024);
     }
 
-    /// Take every object out, as strong references, in order.
+    /// Take every object out, as strong references, in order. The list keeps its
+    /// memory and its compaction point: the young generation refills to the same size
+    /// between collections, and growing it anew each time (and compacting it halfway,
+    /// with no holes to drop) was a third of the cost of tracking a new object.
     fn drain(&mut self) -> Vec<ObjRef> {
-        let taken = std::mem::take(&mut self.slots);
+        let mut taken = Vec::with_capacity(self.live);
         self.live = 0;
-        self.compact_at = 1024;
+        taken.extend(self.slots.drain(..).filter(|p| !p.is_null()).map(|p| {
+            // SAFETY: listed objects are alive, so their `Rc` holds a strong count;
+            // the one taken here belongs to the returned `Rc`.
+            let o = unsafe {
+                Rc::increment_strong_count(p);
+                Rc::from_raw(p)
+            };
+            o.gc_slot.set(UNTRACKED);
+            o
+        }));
         taken
-            .into_iter()
-            .filter(|p| !p.is_null())
-            .map(|p| {
-                // SAFETY: listed objects are alive, so their `Rc` holds a strong
-                // count; the one taken here belongs to the returned `Rc`.
-                let o = unsafe {
-                    Rc::increment_strong_count(p);
-                    Rc::from_raw(p)
-                };
-                o.gc_slot.set(UNTRACKED);
-                o
-            })
-            .collect()
     }
 
     /// Strong references to every object, leaving them listed.
@@ -240,7 +239,10 @@ pub(crate) fn begin(full: bool) -> Option<Vec<ObjRef>> {
         }
         r.collecting = true;
         r.requested = false;
-        let mut objects = if full { r.old.drain() } else { Vec::new() };
+        if !full {
+            return Some(r.young.drain());
+        }
+        let mut objects = r.old.drain();
         objects.extend(r.young.drain());
         Some(objects)
     })

@@ -58,6 +58,10 @@ pub struct TypeObject {
     /// `__getattribute__`, as of that epoch (every attribute read asks; see
     /// `Vm::custom_getattribute`).
     pub custom_getattribute: Cell<(u64, bool)>,
+    /// `(type epoch, answer)`: whether a class along the MRO defines `__del__`, as of
+    /// that epoch (asked on every death of an instance of a heap class; see
+    /// `gc::cache`).
+    pub has_del: Cell<(u64, bool)>,
 }
 
 impl TypeObject {

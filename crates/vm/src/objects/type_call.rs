@@ -420,7 +420,9 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
             if let Some(group) = crate::objects::exception_group::construct(vm, cls, args)? {
                 return Ok(group);
             }
-            Payload::Exception(RefCell::new(ExceptionData::new(vm.new_tuple(vec![]))))
+            Payload::Exception(Box::new(RefCell::new(ExceptionData::new(
+                vm.new_tuple(vec![]),
+            ))))
         }
         Layout::Exception if exception_os::is_os_error_class(vm, cls) => {
             let exc = exception_os::new_os_error_instance(vm, cls, args.pos());
@@ -431,9 +433,9 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
             exception_import::init_attributes(vm, &exc, args)?;
             return Ok(Value::Obj(exc));
         }
-        Layout::Exception => Payload::Exception(RefCell::new(ExceptionData::new(
+        Layout::Exception => Payload::Exception(Box::new(RefCell::new(ExceptionData::new(
             vm.new_tuple(args.pos().to_vec()),
-        ))),
+        )))),
         Layout::List => Payload::List(RefCell::new(vec![])),
         Layout::ByteArray => {
             let bytes = if heap_lookup(vm, cls, "__init__").is_some() {
@@ -617,6 +619,7 @@ pub fn new_class(
             is_abstract: Cell::new(false),
             subclasses: RefCell::new(Vec::new()),
             custom_getattribute: Cell::new((u64::MAX, false)),
+            has_del: Cell::new((u64::MAX, false)),
         })),
         class_dict,
     ));

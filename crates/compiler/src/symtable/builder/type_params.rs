@@ -76,7 +76,7 @@ impl Builder {
                 tp.range(),
             ));
         }
-        if self.current().flags_of(name) & DEF_TYPE_PARAM != 0 {
+        if self.table.flags_of(self.current_id(), name) & DEF_TYPE_PARAM != 0 {
             return Err(CompileError::new(
                 format!("duplicate type parameter '{name}'"),
                 tp.range(),
