@@ -9,30 +9,18 @@ use crate::token::{Token, TokenKind};
 /// Levels CPython's parser spends on one bracket nesting (approximately).
 const BRACKET_COST: u32 = 28;
 
-/// Whether a token can begin an expression (the FIRST set of `expression`).
+/// Whether a token can begin an expression (the FIRST set of `expression`): an atom,
+/// a unary operator, `not`, `lambda` or `await`.
 #[inline]
 pub(crate) fn starts_expression(kind: TokenKind) -> bool {
     use TokenKind::*;
-    matches!(
-        kind,
-        Name | Number
-            | String
-            | FStringStart
-            | TStringStart
-            | Lpar
-            | Lsqb
-            | Lbrace
-            | Minus
-            | Plus
-            | Tilde
-            | Not
-            | Lambda
-            | Await
-            | None
-            | True
-            | False
-            | Ellipsis
-    )
+    starts_atom(kind) || is_unary_prefix(kind) || matches!(kind, Not | Lambda | Await)
+}
+
+/// Whether a token is a unary arithmetic prefix (`+`, `-`, `~`).
+#[inline]
+pub(super) fn is_unary_prefix(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde)
 }
 
 /// Whether a token begins an `atom`.

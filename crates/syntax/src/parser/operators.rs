@@ -2,7 +2,7 @@
 //! `await_primary`: boolean operators, `not`, comparisons, binary operators by
 //! precedence climbing, unary operators and `**`.
 
-use super::expressions::{boxed, ends_expression, starts_atom};
+use super::expressions::{boxed, ends_expression, is_unary_prefix, starts_atom};
 use super::{span, token_range, PResult, ParseError, Parser, MAX_TREE_DEPTH};
 use crate::ast::{BoolOp, CmpOp, Expr, Operator, UnaryOp};
 use crate::token::{Token, TokenKind};
@@ -276,10 +276,7 @@ impl Parser<'_> {
     #[inline]
     fn factor(&mut self) -> PResult<Expr> {
         let base_start = self.peek()?;
-        if matches!(
-            base_start.kind,
-            TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde
-        ) {
+        if is_unary_prefix(base_start.kind) {
             return self.prefixed_factor();
         }
         let base = self.await_primary()?;
@@ -295,10 +292,7 @@ impl Parser<'_> {
         let mut cost = 0;
         loop {
             let tok = self.peek()?;
-            if !matches!(
-                tok.kind,
-                TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde
-            ) {
+            if !is_unary_prefix(tok.kind) {
                 break;
             }
             self.bump()?;
@@ -344,10 +338,7 @@ impl Parser<'_> {
             let mut ops = Vec::new();
             loop {
                 let tok = self.peek()?;
-                if !matches!(
-                    tok.kind,
-                    TokenKind::Plus | TokenKind::Minus | TokenKind::Tilde
-                ) {
+                if !is_unary_prefix(tok.kind) {
                     break;
                 }
                 self.bump()?;

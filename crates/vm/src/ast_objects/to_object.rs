@@ -9,17 +9,15 @@
 //! every tree, as CPython shares them.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
+use adder_compiler::fast_hash::FastMap;
 use adder_syntax::ast::{Constant, Mod, Range};
 use adder_syntax::tree_walk::{walk_mod, NodeShape, TreeSink};
 
 use super::node::{AstNodeData, NodeLayout, POSITION_COUNT};
 use super::{AstClasses, NodeTemplate};
 use crate::error::{PyErr, PyResult};
-use crate::gc::collect::AddrHasher;
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -60,7 +58,7 @@ pub(crate) fn mod_to_object(vm: &mut Vm, module: &Mod) -> PyResult<Value> {
         .ok_or_else(|| vm.system_error("ast construction produced no tree"))
 }
 
-type NameCache<'a> = HashMap<&'a str, Value, BuildHasherDefault<AddrHasher>>;
+type NameCache<'a> = FastMap<&'a str, Value>;
 
 /// Builds node objects bottom-up: field values wait on `stack` until their node is made.
 struct ObjectSink<'a, 'v, 'c> {

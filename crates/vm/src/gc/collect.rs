@@ -51,19 +51,11 @@ impl AddrHasher {
 }
 
 impl Hasher for AddrHasher {
-    /// Bytes (the identifiers `ast.parse` caches by text) go a word at a time.
+    /// Keys are addresses (`write_usize`); other input, which no map here uses,
+    /// is folded a byte at a time.
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut buffer = [0u8; 8];
-            buffer.copy_from_slice(word);
-            self.mix(u64::from_le_bytes(buffer));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut buffer = [0u8; 8];
-            buffer[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(buffer));
+        for &byte in bytes {
+            self.mix(u64::from(byte));
         }
     }
 
