@@ -4,8 +4,11 @@
 //! pools) per stdlib compile; the standard library's SipHash costs more than the lookups
 //! themselves. Nothing here is exposed to untrusted keys in a way that matters (a
 //! compile is bounded by its source size) and no output depends on iteration order of
-//! these maps, so a multiplicative word-at-a-time hash is enough. The VM's table of
-//! interned strings uses it too: it holds identifier text and is never iterated.
+//! these maps, so a multiplicative word-at-a-time hash is enough. The VM's conversion of
+//! a parsed tree to `_ast` objects uses it for the same names, per parse. Tables that
+//! live as long as the process and take arbitrary strings (the interned strings) keep
+//! the standard library's keyed SipHash: an unkeyed hash there would let chosen
+//! strings collide.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -13,7 +13,7 @@
 //! directly from the layout recorded when the type was made.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use adder_vm::object::{Payload, PyObject};
 use adder_vm::objects::dict;
@@ -101,7 +101,9 @@ struct StructSeqState {
 
 /// What [`new_instance`] needs to build an instance of one struct sequence type.
 struct Layout {
-    class: Value,
+    /// Weak, so that a type made again (a native module imported anew) lets the old
+    /// one go; dead entries are dropped when a type is added.
+    class: Weak<PyObject>,
     n_sequence: usize,
     /// The interned names of the extra fields, stored in the instance's `__dict__`.
     hidden: Vec<Value>,
@@ -160,14 +162,19 @@ pub fn new_type_with_fallbacks(
         Value::Obj(fallback_dict),
     ];
     let class = vm.call(&state.make, &args)?;
+    let Some(class_obj) = class.as_obj() else {
+        return Err(vm.system_error("struct sequence factory returned no class"));
+    };
     let hidden = fields
         .get(n_sequence..)
         .unwrap_or_default()
         .iter()
         .map(|f| vm.intern(f))
         .collect();
-    state.layouts.borrow_mut().push(Rc::new(Layout {
-        class: class.clone(),
+    let mut layouts = state.layouts.borrow_mut();
+    layouts.retain(|l| l.class.strong_count() > 0);
+    layouts.push(Rc::new(Layout {
+        class: Rc::downgrade(class_obj),
         n_sequence,
         hidden,
     }));
@@ -179,13 +186,16 @@ pub fn new_type_with_fallbacks(
 /// constructor would make); otherwise the constructor fills the defaults or raises.
 pub fn new_instance(vm: &mut Vm, ty: &Value, mut values: Vec<Value>) -> PyResult<Value> {
     let state = state(vm)?;
+    let Some(class) = ty.as_obj() else {
+        return call_constructor(vm, ty, values);
+    };
     let layout = state
         .layouts
         .borrow()
         .iter()
-        .find(|l| l.class.is(ty))
+        .find(|l| std::ptr::eq(l.class.as_ptr(), Rc::as_ptr(class)))
         .cloned();
-    let (Some(layout), Some(class)) = (layout, ty.as_obj()) else {
+    let Some(layout) = layout else {
         return call_constructor(vm, ty, values);
     };
     if values.len() != layout.n_sequence + layout.hidden.len() {

@@ -3,8 +3,8 @@
 //! the code object.
 //!
 //! Most names arrive with their symbol-table number (`add_interned`) and are found by
-//! it, without hashing their text; the text index is filled only when a name is looked
-//! up or added by text.
+//! it, without hashing their text; the text index is filled only when a name is added
+//! by text, and a lookup by text scans the names not indexed yet.
 
 use std::rc::Rc;
 

@@ -41,8 +41,14 @@ fn analyze_block(
     let kind = table.scopes[id].kind;
     // What the nested scopes see is only gathered when there are any.
     let has_children = !table.scopes[id].children.is_empty();
-    // A class's children see the globals and bindings from before the class body.
+    // A class's children see the globals and bindings from before the class body
+    // (its own `global` declarations take names out of `bound` below).
     let new_global = (kind == ScopeKind::Class).then(|| global.clone());
+    let class_bound = if kind == ScopeKind::Class && has_children {
+        bound.clone()
+    } else {
+        None
+    };
     let mut new_bound = FastSet::default();
     // Taken out while their names are resolved (resolving reads the declarations), so
     // that the names need not be copied and each symbol is looked up once; an error
@@ -92,7 +98,7 @@ fn analyze_block(
     let mut inlined_cells = FastSet::default();
     if has_children {
         if kind == ScopeKind::Class {
-            if let Some(b) = &bound {
+            if let Some(b) = &class_bound {
                 new_bound.extend(b.iter().copied());
             }
             for implicit in IMPLICIT_CLASS_CELLS {

@@ -101,21 +101,10 @@ impl FileIo {
             return Err(crate::native_util::memory_error(vm));
         }
         loop {
-            if all.len() == all.capacity() && all.try_reserve(READALL_CHUNK).is_err() {
-                return Err(crate::native_util::memory_error(vm));
-            }
             let spare = all.capacity() - all.len();
-            // An address, not a pointer, so that the call may cross to the GIL-free side.
-            let end = all.as_mut_ptr() as usize + all.len();
-            // SAFETY: `end` starts the vector's spare capacity of `spare` bytes, which
-            // read() writes at most.
-            let got =
-                vm.blocking_call(|| unsafe { libc::read(fd, end as *mut libc::c_void, spare) })?;
-            match got {
-                Ok(0) => return Ok(all),
-                // SAFETY: the kernel initialised the next `got` (<= spare) bytes.
-                Ok(got) => unsafe { all.set_len(all.len() + got as usize) },
-                Err(errno) => return Err(posix::errno_error(vm, errno, None, None)),
+            let n = if spare == 0 { READALL_CHUNK } else { spare };
+            if posix::read_fd_append(vm, fd, &mut all, n)? == 0 {
+                return Ok(all);
             }
         }
     }
@@ -141,6 +130,8 @@ impl FileIo {
         if !self.writable.get() {
             return Err(unsupported(vm, "File not open for writing"));
         }
+        // The size seen at open no longer predicts what `read_all` will find.
+        self.estimated_size.set(-1);
         posix::write_fd(vm, fd, data)
     }
 
@@ -420,6 +411,7 @@ fn fileio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None | Some(Value::None) => state.seek(vm, 0, libc::SEEK_CUR)?,
         Some(v) => int_arg(vm, v)?,
     };
+    state.estimated_size.set(-1);
     posix::truncate_fd(vm, fd, size)?;
     Ok(Value::Int(size))
 }

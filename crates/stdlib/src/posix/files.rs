@@ -96,19 +96,27 @@ pub fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// Only the buffer, which no one else sees, is touched then; it is neither grown nor
 /// freed there (the allocator's pools belong to the GIL holder).
 pub fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Vec<u8>> {
-    let mut buf: Vec<u8> = Vec::new();
-    if buf.try_reserve_exact(n).is_err() {
+    let mut buf = Vec::new();
+    read_fd_append(vm, fd, &mut buf, n)?;
+    Ok(buf)
+}
+
+/// Read at most `n` bytes from `fd` onto the end of `buf` (one `read` call, without
+/// the GIL): the count read, 0 at the end of the file.
+pub fn read_fd_append(vm: &mut Vm, fd: i32, buf: &mut Vec<u8>, n: usize) -> PyResult<usize> {
+    if buf.try_reserve(n).is_err() {
         return Err(crate::native_util::memory_error(vm));
     }
     // An address, not a pointer, so that the call may cross to the GIL-free side.
-    let start = buf.as_mut_ptr() as usize;
-    // SAFETY: the buffer has capacity for n bytes; read() writes at most n.
-    let got = vm.blocking_call(|| unsafe { libc::read(fd, start as *mut libc::c_void, n) })?;
+    let end = buf.as_mut_ptr() as usize + buf.len();
+    // SAFETY: `end` starts the vector's spare capacity, at least `n` bytes; read()
+    // writes at most `n`.
+    let got = vm.blocking_call(|| unsafe { libc::read(fd, end as *mut libc::c_void, n) })?;
     match got {
         Ok(got) => {
-            // SAFETY: the kernel initialised the first `got` (<= n) bytes.
-            unsafe { buf.set_len(got as usize) };
-            Ok(buf)
+            // SAFETY: the kernel initialised the next `got` (<= n) bytes.
+            unsafe { buf.set_len(buf.len() + got as usize) };
+            Ok(got as usize)
         }
         Err(errno) => Err(super::errors::errno_error(vm, errno, None, None)),
     }

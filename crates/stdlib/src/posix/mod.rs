@@ -24,7 +24,7 @@ use adder_vm::{PyResult, Value, Vm};
 
 pub use dirs::c_string_lossy;
 pub use errors::{errno_error, last_errno, last_error};
-pub use files::{c_fd, read_fd, seek_fd, truncate_fd, write_fd};
+pub use files::{c_fd, read_fd, read_fd_append, seek_fd, truncate_fd, write_fd};
 pub use path::{fs_converter_arg, fspath};
 pub use stat::fstat_raw;
 

@@ -76,7 +76,8 @@ enum Fields {
     /// The first `field_count` entries are the fields; the rest are `Null`.
     Inline([Value; INLINE_FIELDS]),
     Boxed(Box<[Value]>),
-    /// The attributes have moved to the `__dict__`.
+    /// The attributes have moved to the `__dict__`, or were released with the dying
+    /// node.
     InDict,
 }
 
@@ -118,20 +119,26 @@ pub struct AstNodeData {
 }
 
 impl AstNodeData {
-    /// A node of `layout` whose fields are `values` (exactly `layout`'s field count).
+    /// A node of `layout` whose fields are `values`, in order: exactly the layout's
+    /// field count, extra values dropped and missing ones `Null` (unset), so that the
+    /// storage always matches the layout.
     pub(crate) fn new(
         layout: Rc<NodeLayout>,
-        values: impl ExactSizeIterator<Item = Value>,
+        values: impl Iterator<Item = Value>,
         positions: [i64; POSITION_COUNT],
     ) -> AstNodeData {
-        let fields = if values.len() <= INLINE_FIELDS {
+        let count = layout.field_count;
+        let values = values.take(count);
+        let fields = if count <= INLINE_FIELDS {
             let mut inline = [Value::Null, Value::Null, Value::Null];
             for (slot, value) in inline.iter_mut().zip(values) {
                 *slot = value;
             }
             Fields::Inline(inline)
         } else {
-            Fields::Boxed(values.collect())
+            let mut boxed: Vec<Value> = values.collect();
+            boxed.resize(count, Value::Null);
+            Fields::Boxed(boxed.into_boxed_slice())
         };
         AstNodeData {
             layout,

@@ -18,7 +18,7 @@ use adder_syntax::tree_walk::{walk_mod, NodeShape, TreeSink};
 use super::node::{AstNodeData, NodeLayout, POSITION_COUNT};
 use super::{AstClasses, NodeTemplate};
 use crate::error::{PyErr, PyResult};
-use crate::object::{ObjRef, Payload, PyObject};
+use crate::object::{Payload, PyObject};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -90,25 +90,11 @@ impl ObjectSink<'_, '_, '_> {
             self.stack.drain(start..),
             positions,
         );
-        Ok(new_object(template.class.clone(), Payload::AstNode(data)))
+        Ok(Value::new_object(
+            template.class.clone(),
+            Payload::AstNode(data),
+        ))
     }
-}
-
-/// A new object (a node or a list), built in the memory it will live in.
-/// `Value::obj` builds an object on the stack and copies it into its allocation (an
-/// object is 150 bytes and more): that copy was two fifths of the cost of allocating
-/// a node (callgrind, `ast.parse` of the standard library).
-fn new_object(class: ObjRef, payload: Payload) -> Value {
-    let mut memory = Rc::<PyObject>::new_uninit();
-    let Some(place) = Rc::get_mut(&mut memory) else {
-        // A new `Rc` is never shared; this only keeps the code free of a panic.
-        return Value::obj(PyObject::new(class, payload));
-    };
-    place.write(PyObject::new(class, payload));
-    // SAFETY: the whole value was written just above.
-    let object = unsafe { memory.assume_init() };
-    crate::gc::collect::track(&object);
-    Value::Obj(object)
 }
 
 impl<'a> TreeSink<'a> for ObjectSink<'a, '_, '_> {
@@ -133,7 +119,7 @@ impl<'a> TreeSink<'a> for ObjectSink<'a, '_, '_> {
     fn list(&mut self, len: usize) {
         let items = self.stack.split_off(self.stack.len().saturating_sub(len));
         let list = self.vm.types().list.clone();
-        let list = new_object(list, Payload::List(RefCell::new(items)));
+        let list = Value::new_object(list, Payload::List(RefCell::new(items)));
         self.stack.push(list);
     }
 
