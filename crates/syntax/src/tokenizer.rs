@@ -619,11 +619,11 @@ impl<'a> Tokenizer<'a> {
 
     /// After a `.`: a float's fraction, an ellipsis or a dot.
     fn dot(&mut self) -> Result<Token, LexError> {
+        if let Some(b'0'..=b'9') = self.src.get(self.pos) {
+            let c = self.nextc();
+            return self.number_fraction(c);
+        }
         match self.src.get(self.pos..self.pos + 2) {
-            Some([b'0'..=b'9', _]) => {
-                let c = self.nextc();
-                self.number_fraction(c)
-            }
             Some(b"..") => {
                 self.pos += 2;
                 Ok(self.make(TokenKind::Ellipsis, self.pos))
