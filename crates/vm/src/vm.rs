@@ -25,7 +25,14 @@ impl Vm {
         const TRY_ABOVE: usize = 1 << 28;
         let fits = match bytes {
             Some(n) if n <= TRY_ABOVE => true,
-            Some(n) => Vec::<u8>::new().try_reserve_exact(n).is_ok(),
+            Some(n) => {
+                let mut probe = Vec::<u8>::new();
+                let reserved = probe.try_reserve_exact(n).is_ok();
+                // An allocation nobody uses may be optimised away, and with it the
+                // failure this probe is for.
+                std::hint::black_box(&mut probe);
+                reserved
+            }
             None => false,
         };
         if fits {

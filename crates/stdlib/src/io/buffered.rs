@@ -289,9 +289,7 @@ fn buffered_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     // CPython allocates the buffer here, so an impossible size is a MemoryError at
     // construction (the reservation is released at once: no pages are touched).
-    if Vec::<u8>::new().try_reserve_exact(size as usize).is_err() {
-        return Err(crate::native_util::memory_error(vm));
-    }
+    vm.check_allocation(Some(size as usize))?;
     state.buffer_size.set(size as usize);
     state.clear_reads();
     state.write_buf.borrow_mut().clear();

@@ -184,6 +184,7 @@ fn parse_to_objects(
     let tree = vm.compile_with_warnings(filename, || {
         adder_syntax::parse_with_options(text, mode, filename, options)
     })?;
+    let _pretenure = crate::gc::registry::Pretenure::begin();
     crate::ast_objects::mod_to_object(vm, &tree)
 }
 

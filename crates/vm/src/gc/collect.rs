@@ -124,6 +124,7 @@ fn end(survivors: &[ObjRef], full: bool) {
         if full {
             r.old_live = r.old_len();
             r.young_collections = 0;
+            r.full_requested = false;
         } else {
             r.young_collections += 1;
         }
@@ -132,12 +133,11 @@ fn end(survivors: &[ObjRef], full: bool) {
 }
 
 /// Whether an automatic collection should examine the old objects too: after
-/// `threshold1` young collections, once the old generation doubled since the last
-/// full collection (CPython waits for a quarter more; the full collections are
-/// spaced further apart to keep their cost linear).
+/// `threshold1` young collections once the old generation outgrew its limit, or
+/// when pretenured objects made it outgrow it (see `registry::Pretenure`).
 fn auto_full() -> bool {
     with_registry(|r| {
-        r.young_collections >= r.thresholds.1 && r.old_len() > 2 * r.old_live.max(10_000)
+        r.full_requested || (r.young_collections >= r.thresholds.1 && r.old_outgrown())
     })
     .unwrap_or(false)
 }

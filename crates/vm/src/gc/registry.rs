@@ -109,12 +109,24 @@ pub(crate) struct Registry {
     pub(crate) collecting: bool,
     /// A collection was asked for and has not started yet.
     requested: bool,
+    /// New containers go straight to the old generation (see [`Pretenure`]).
+    pretenuring: bool,
+    /// The next automatic collection examines the old generation too: pretenured
+    /// objects made it outgrow its limit without any young collection.
+    pub(crate) full_requested: bool,
 }
 
 impl Registry {
     /// Live old objects.
     pub(crate) fn old_len(&self) -> usize {
         self.old.live
+    }
+
+    /// Whether the old generation doubled since the last full collection (CPython waits
+    /// for a quarter more; full collections are spaced further apart to keep their cost
+    /// linear).
+    pub(crate) fn old_outgrown(&self) -> bool {
+        self.old_len() > 2 * self.old_live.max(10_000)
     }
 }
 
@@ -129,6 +141,8 @@ impl Registry {
             young_collections: 0,
             collecting: false,
             requested: false,
+            pretenuring: false,
+            full_requested: false,
         }
     }
 }
@@ -190,6 +204,10 @@ pub(crate) fn track_young(o: &PyObject) {
         return;
     }
     with_registry(|r| {
+        if r.pretenuring {
+            r.old.push(o, OLD);
+            return;
+        }
         r.young.push(o, YOUNG);
         if r.young.live > r.thresholds.0 && !r.requested {
             young_full(r);
@@ -297,4 +315,36 @@ pub(crate) fn counts() -> Option<(usize, usize)> {
 /// Every tracked object, old ones first.
 pub(crate) fn all_objects() -> Vec<ObjRef> {
     with_registry(|r| r.old.snapshot().chain(r.young.snapshot()).collect()).unwrap_or_default()
+}
+
+/// While alive, new containers are tracked in the old generation instead of the young
+/// one. For builders of large acyclic structures (the `_ast` tree of a module): a
+/// young collection right after would walk the whole fresh tree only to find it
+/// alive. A cycle made later through these objects is found by the next full
+/// collection, as for any old object; the guard asks for one when the old generation
+/// has outgrown its limit.
+pub(crate) struct Pretenure {
+    was: bool,
+}
+
+impl Pretenure {
+    pub(crate) fn begin() -> Pretenure {
+        let was = with_registry(|r| std::mem::replace(&mut r.pretenuring, true)).unwrap_or(false);
+        Pretenure { was }
+    }
+}
+
+impl Drop for Pretenure {
+    /// Pretenured objects bypass the young collections that would otherwise lead to a
+    /// full one, so the old generation's growth is checked here.
+    fn drop(&mut self) {
+        let was = self.was;
+        with_registry(|r| {
+            r.pretenuring = was;
+            if !was && r.old_outgrown() && !r.full_requested {
+                r.full_requested = true;
+                young_full(r);
+            }
+        });
+    }
 }
