@@ -203,17 +203,33 @@ fn insert_prologue(cfg: &mut Cfg, layout: &Layout, flags: u32, firstlineno: u32)
         prologue.push(Instr::new(Op::Real(Opcode::ReturnGenerator), 0, loc));
         prologue.push(Instr::new(Op::Real(Opcode::PopTop), 0, loc));
     }
-    let entry = cfg.entry;
-    let body = std::mem::take(&mut cfg.blocks[entry].instrs);
-    prologue.extend(body);
-    cfg.blocks[entry].instrs = prologue;
+    if !prologue.is_empty() {
+        let entry = cfg.entry;
+        cfg.blocks[entry].instrs.splice(0..0, prologue);
+    }
 }
+
+/// Code units each opcode takes without `EXTENDED_ARG` prefixes: itself and its inline
+/// caches. A table because sizes are looked up for every instruction several times
+/// while jumps are resolved, and the `match` behind `cache_entries` is an indirect
+/// branch each time.
+const OPCODE_UNITS: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        if let Some(op) = Opcode::from_u8(byte as u8) {
+            table[byte] = 1 + op.cache_entries() as u8;
+        }
+        byte += 1;
+    }
+    table
+};
 
 /// Code units an instruction takes: `EXTENDED_ARG` prefixes, itself, its caches
 /// (none for a pseudo-instruction: none is left when encoding).
 fn instr_size(instr: &Instr) -> usize {
     let Op::Real(op) = instr.op else { return 0 };
-    1 + prefix_units(instr.arg) + op.cache_entries()
+    usize::from(OPCODE_UNITS[op as usize]) + prefix_units(instr.arg)
 }
 
 /// `EXTENDED_ARG` prefixes an argument needs.
@@ -248,56 +264,69 @@ struct Offsets {
     instr_count: usize,
 }
 
+/// A jump found while laying out the code: its block, its index there, and the code
+/// unit just after it.
+struct JumpSite {
+    block: usize,
+    index: usize,
+    end: usize,
+}
+
 /// Resolve jump offsets, growing `EXTENDED_ARG`s until stable. Jump arguments are
 /// written into the flow graph's instructions, which are read in place: no flattened
-/// copy is made.
+/// copy is made. Each round walks the code once to lay it out and then visits only
+/// the jumps; another round is needed only when a jump's argument outgrew its prefixes.
 fn resolve_jumps(cfg: &mut Cfg) -> Offsets {
     let mut block_offset = vec![0usize; cfg.blocks.len()];
-    let mut instr_count;
-    let code_size = loop {
+    let mut jumps: Vec<JumpSite> = Vec::with_capacity(cfg.blocks.len());
+    loop {
         // Every block (empty ones included) starts where its first instruction would.
         let mut offset = 0;
-        instr_count = 0;
+        let mut instr_count = 0;
+        jumps.clear();
         let mut cursor = Some(cfg.entry);
         while let Some(b) = cursor {
             block_offset[b] = offset;
             let block = &cfg.blocks[b];
-            offset += block.instrs.iter().map(instr_size).sum::<usize>();
+            for (index, instr) in block.instrs.iter().enumerate() {
+                offset += instr_size(instr);
+                if instr.target().is_some() && instr.op.is_jump() {
+                    jumps.push(JumpSite {
+                        block: b,
+                        index,
+                        end: offset,
+                    });
+                }
+            }
             instr_count += block.instrs.len();
             cursor = block.next;
         }
         let mut changed = false;
-        let mut offset = 0;
-        let mut cursor = Some(cfg.entry);
-        while let Some(b) = cursor {
-            for instr in &mut cfg.blocks[b].instrs {
-                let before = instr_size(instr);
-                let end = offset + before;
-                offset = end;
-                let Some(t) = instr.target().filter(|_| instr.op.is_jump()) else {
-                    continue;
-                };
-                let target = block_offset[t];
-                instr.arg = if instr.op.is(Opcode::EndAsyncFor) {
-                    // CPython: the target is the `SEND`, but the argument leads back
-                    // to where its `END_SEND` usually is (for `sys.monitoring`),
-                    // wherever the layout put it.
-                    end.saturating_sub(target + END_SEND_OFFSET) as u32
-                } else {
-                    target.abs_diff(end) as u32
-                };
-                changed |= instr_size(instr) != before;
-            }
-            cursor = cfg.blocks[b].next;
+        for site in &jumps {
+            let Some(instr) = cfg.blocks[site.block].instrs.get_mut(site.index) else {
+                continue;
+            };
+            let Some(target) = instr.target().map(|t| block_offset[t]) else {
+                continue;
+            };
+            let before = instr_size(instr);
+            instr.arg = if instr.op.is(Opcode::EndAsyncFor) {
+                // CPython: the target is the `SEND`, but the argument leads back to
+                // where its `END_SEND` usually is (for `sys.monitoring`), wherever the
+                // layout put it.
+                site.end.saturating_sub(target + END_SEND_OFFSET) as u32
+            } else {
+                target.abs_diff(site.end) as u32
+            };
+            changed |= instr_size(instr) != before;
         }
         if !changed {
-            break offset;
+            return Offsets {
+                block_offset,
+                code_size: offset,
+                instr_count,
+            };
         }
-    };
-    Offsets {
-        block_offset,
-        code_size,
-        instr_count,
     }
 }
 
@@ -308,27 +337,30 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
         code_size,
         instr_count,
     } = resolve_jumps(cfg);
-    let mut code = Vec::with_capacity(code_size);
+    // Cache units stay zero; every other unit is written below.
+    let mut code = vec![CodeUnit::default(); code_size];
     let mut positions = LocationTableWriter::new(firstlineno, instr_count);
     // Runs of instructions with one location go to the writer as one push.
     let mut run: (Loc, usize) = (Loc::NONE, 0);
     // (first unit, end unit, handler block) of each stretch one handler covers.
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut offset = 0;
     let mut cursor = Some(cfg.entry);
     while let Some(b) = cursor {
         for instr in &cfg.blocks[b].instrs {
             let Op::Real(op) = instr.op else { continue };
             let arg = instr.arg;
-            let offset = code.len();
+            let end = offset + instr_size(instr);
+            let mut unit = offset;
             for shift in (1..=prefix_units(arg)).rev() {
-                code.push(CodeUnit::new(
-                    Opcode::ExtendedArg,
-                    (arg >> (8 * shift)) as u8,
-                ));
+                if let Some(slot) = code.get_mut(unit) {
+                    *slot = CodeUnit::new(Opcode::ExtendedArg, (arg >> (8 * shift)) as u8);
+                }
+                unit += 1;
             }
-            code.push(CodeUnit::new(op, arg as u8));
-            code.resize(code.len() + op.cache_entries(), CodeUnit::default());
-            let end = code.len();
+            if let Some(slot) = code.get_mut(unit) {
+                *slot = CodeUnit::new(op, arg as u8);
+            }
             if run.0 == instr.loc {
                 run.1 += end - offset;
             } else {
@@ -341,6 +373,7 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
                     _ => covered.push((offset, end, handler)),
                 }
             }
+            offset = end;
         }
         cursor = cfg.blocks[b].next;
     }

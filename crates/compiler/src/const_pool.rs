@@ -1,36 +1,30 @@
 //! A code object's constants (`co_consts`) with a hash index, so that adding a constant
 //! finds an equal one in constant time instead of scanning the list (a module with a
 //! large literal table adds thousands).
+//!
+//! The index maps the hash of a constant's identity to the first constant with that
+//! hash, and each constant links to the next one with the same hash: the constants are
+//! stored once (not cloned into map keys), and growing the index rehashes words, not
+//! constants.
 
-use std::collections::hash_map::Entry;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use adder_bytecode::Constant;
 
-use crate::fast_hash::FastMap;
+use crate::fast_hash::{FastMap, WordHasher};
 
-/// A constant as a map key: equal when [`Constant::same_as`] says so.
-struct Key(Constant);
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.hash_identity(state);
-    }
-}
-
-impl PartialEq for Key {
-    fn eq(&self, other: &Key) -> bool {
-        self.0.same_as(&other.0)
-    }
-}
-
-impl Eq for Key {}
+/// The end of a chain of constants with the same hash.
+const NO_CONSTANT: u32 = u32::MAX;
 
 /// Distinct constants in index order (CPython's `u_consts` dict).
 #[derive(Default)]
 pub struct ConstPool {
     items: Vec<Constant>,
-    index: FastMap<Key, u32>,
+    /// Identity hash → index of the first constant with that hash.
+    first_with_hash: FastMap<u64, u32>,
+    /// Per constant: the index of the next constant with the same hash, or
+    /// [`NO_CONSTANT`].
+    next_with_hash: Vec<u32>,
 }
 
 impl ConstPool {
@@ -38,7 +32,8 @@ impl ConstPool {
     pub fn with_capacity(capacity: usize) -> ConstPool {
         ConstPool {
             items: Vec::with_capacity(capacity),
-            index: FastMap::with_capacity_and_hasher(capacity, Default::default()),
+            first_with_hash: FastMap::with_capacity_and_hasher(capacity, Default::default()),
+            next_with_hash: Vec::with_capacity(capacity),
         }
     }
 
@@ -50,16 +45,34 @@ impl ConstPool {
         let next = self.items.len() as u32;
         if holds_nan(&value) {
             self.items.push(value);
+            self.next_with_hash.push(NO_CONSTANT);
             return next;
         }
-        match self.index.entry(Key(value)) {
-            Entry::Occupied(entry) => *entry.get(),
-            Entry::Vacant(entry) => {
-                self.items.push(entry.key().0.clone());
-                entry.insert(next);
-                next
-            }
+        let mut hasher = WordHasher::default();
+        value.hash_identity(&mut hasher);
+        let first = self.first_with_hash.entry(hasher.finish()).or_insert(next);
+        let mut candidate = *first;
+        if candidate == next {
+            // The first constant with this hash.
+            self.items.push(value);
+            self.next_with_hash.push(NO_CONSTANT);
+            return next;
         }
+        while let Some(item) = self.items.get(candidate as usize) {
+            if item.same_as(&value) {
+                return candidate;
+            }
+            candidate = self
+                .next_with_hash
+                .get(candidate as usize)
+                .copied()
+                .unwrap_or(NO_CONSTANT);
+        }
+        // New, with a hash other constants have: it heads their chain.
+        self.next_with_hash.push(*first);
+        *first = next;
+        self.items.push(value);
+        next
     }
 
     pub fn get(&self, index: usize) -> Option<&Constant> {
@@ -93,6 +106,23 @@ mod tests {
         assert_eq!(pool.add(Constant::Int(1.into())), 1);
         assert_eq!(pool.add(Constant::Str("a".into())), 0);
         assert_eq!(pool.into_vec().len(), 2);
+    }
+
+    #[test]
+    fn indexes_survive_growth() {
+        let mut pool = ConstPool::with_capacity(2);
+        let value = |i: i64| match i % 3 {
+            0 => Constant::Int(i.into()),
+            1 => Constant::Str(format!("s{i}").into()),
+            _ => Constant::Float(i as f64),
+        };
+        for i in 0..3000 {
+            assert_eq!(pool.add(value(i)), i as u32);
+        }
+        for i in (0..3000).rev() {
+            assert_eq!(pool.add(value(i)), i as u32);
+        }
+        assert_eq!(pool.into_vec().len(), 3000);
     }
 
     #[test]

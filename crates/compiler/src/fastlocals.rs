@@ -25,15 +25,12 @@ pub fn add_checks_for_uninitialized(cfg: &mut Cfg, nlocals: u32, nparams: u32) {
     let tracked = nlocals.min(TRACKED_LOCALS);
     let mut unsafe_masks = vec![0u64; cfg.blocks.len()];
     let mut on_stack = vec![false; cfg.blocks.len()];
-    let mut stack = Vec::new();
-    let start_mask: u64 = (nparams..tracked).fold(0, |m, i| m | (1 << i));
-    maybe_push(
-        cfg.entry,
-        start_mask,
-        &mut unsafe_masks,
-        &mut on_stack,
-        &mut stack,
-    );
+    let mut stack = Vec::with_capacity(cfg.blocks.len());
+    // The entry block starts with the non-parameters unbound. It is first in the layout,
+    // so the walk over every block below scans it with that mask: pushing it as well
+    // (as CPython does) would only scan it a second time to the same effect, since the
+    // result is the least fixed point whatever the order of scans.
+    unsafe_masks[cfg.entry] = (nparams..tracked).fold(0, |m, i| m | (1 << i));
     cfg.for_each_block(|cfg, b| scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack));
     while let Some(b) = stack.pop() {
         on_stack[b] = false;
@@ -127,10 +124,15 @@ fn scan_many_locals(cfg: &mut Cfg) {
     });
 }
 
-/// Fuse adjacent fast-local loads/stores on the same line with small indexes.
+/// Fuse adjacent fast-local loads/stores on the same line with small indexes, then drop
+/// the NOPs that leaves. Only blocks with a fusion are cleaned: the others have no
+/// redundant NOP left by the passes before, and a fusion never changes the first
+/// instruction or any line of a block, which is all that cleaning the block before it
+/// looks at.
 pub fn insert_superinstructions(cfg: &mut Cfg) {
     cfg.for_each_block(|cfg, b| {
         let instrs = &mut cfg.blocks[b].instrs;
+        let mut fused = false;
         for i in 0..instrs.len().saturating_sub(1) {
             let super_op = match (instrs[i].op, instrs[i + 1].op) {
                 (Op::Real(Opcode::LoadFast), Op::Real(Opcode::LoadFast)) => {
@@ -151,10 +153,11 @@ pub fn insert_superinstructions(cfg: &mut Cfg) {
             }
             instrs[i].set(super_op, (first.arg << 4) | second.arg);
             instrs[i + 1].nop();
+            fused = true;
         }
-    });
-    cfg.for_each_block(|cfg, b| {
-        remove_redundant_nops(cfg, b);
+        if fused {
+            remove_redundant_nops(cfg, b);
+        }
     });
 }
 
@@ -190,11 +193,9 @@ fn store_local(flags: &mut [u8], refs: &[Ref], local: u32, stored: Ref) {
 /// Blocks reachable by normal control flow are visited once each (handlers are not:
 /// their loads stay strong). Needs `start_depth` from the stack-depth pass.
 pub fn optimize_load_fast(cfg: &mut Cfg) {
-    for block in &mut cfg.blocks {
-        block.visited = false;
-    }
-    let mut todo = vec![cfg.entry];
-    cfg.blocks[cfg.entry].visited = true;
+    let mut visited = vec![false; cfg.blocks.len()];
+    let mut todo = cfg.work_list(cfg.entry);
+    visited[cfg.entry] = true;
     // Buffers reused from block to block.
     let mut flags: Vec<u8> = Vec::new();
     let mut refs: Vec<Ref> = Vec::new();
@@ -240,8 +241,8 @@ pub fn optimize_load_fast(cfg: &mut Cfg) {
             }
         }
         for &s in &successors {
-            if !cfg.blocks[s].visited {
-                cfg.blocks[s].visited = true;
+            if !visited[s] {
+                visited[s] = true;
                 todo.push(s);
             }
         }

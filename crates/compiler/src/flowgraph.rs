@@ -21,8 +21,6 @@ pub struct Block {
     pub is_target: bool,
     pub except_handler: bool,
     pub preserve_lasti: bool,
-    pub cold: bool,
-    pub visited: bool,
     pub predecessors: u32,
     pub start_depth: i32,
     /// The handler of the instruction compaction last removed from each array slot at
@@ -39,6 +37,15 @@ impl Block {
     pub fn truncate_keeping_slots(&mut self, kept: usize) {
         let before = self.instrs.len();
         if kept >= before {
+            return;
+        }
+        // Slots past the end of `slot_handlers` read as "no handler": when no stale
+        // handler is recorded from `kept` on and none is dropped, nothing changes.
+        // That is most code (no `try`), and saves allocating the record.
+        if self.slot_handlers.len() <= kept
+            && self.instrs[kept..].iter().all(|i| i.handler().is_none())
+        {
+            self.instrs.truncate(kept);
             return;
         }
         if self.slot_handlers.len() < before {
@@ -86,21 +93,30 @@ pub struct Cfg {
 impl Cfg {
     /// Split the codegen sequence into basic blocks and resolve labels to blocks.
     pub fn from_sequence(mut seq: InstrSeq) -> Cfg {
-        for i in (0..seq.instrs.len()).rev() {
-            if seq.instrs[i].loc.is_next() {
-                seq.instrs[i].loc = seq.instrs.get(i + 1).map_or(Loc::NONE, |n| n.loc);
-            }
-        }
-        // Only labels something jumps to start a block (as CPython's
-        // `_PyCfg_FromInstructionSequence`): unused labels do not split code.
+        // One backward walk resolves "the next instruction's location" (the next one is
+        // already resolved), finds the labels something jumps to, and finds where
+        // terminators end a block.
         let mut targeted = vec![false; seq.labels.len()];
-        for instr in &seq.instrs {
+        // Codegen makes about a label per jump: a good first guess at the count.
+        let mut after_terminators = Vec::with_capacity(seq.labels.len());
+        let mut next_loc = Loc::NONE;
+        for (i, instr) in seq.instrs.iter_mut().enumerate().rev() {
+            if instr.loc.is_next() {
+                instr.loc = next_loc;
+            }
+            next_loc = instr.loc;
             if let Some(t) = instr.target().filter(|_| instr.op.has_target()) {
                 if let Some(flag) = targeted.get_mut(t) {
                     *flag = true;
                 }
             }
+            if instr.op.is_terminator() {
+                after_terminators.push(i + 1);
+            }
         }
+        after_terminators.reverse();
+        // Only labels something jumps to start a block (as CPython's
+        // `_PyCfg_FromInstructionSequence`): unused labels do not split code.
         // (position, label) of every targeted label, in position order.
         let mut placed: Vec<(usize, usize)> = seq
             .labels
@@ -110,49 +126,31 @@ impl Cfg {
             .filter_map(|(label, pos)| pos.map(|p| (p, label)))
             .collect();
         placed.sort_unstable();
-        let mut cfg = Cfg::default();
-        let mut label_block = vec![usize::MAX; seq.labels.len()];
-        cfg.blocks.push(Block::default());
-        let mut current = 0;
-        // The current block's instructions are `seq.instrs[start..]` until the next
-        // block starts; each block's vector is then filled once, at its final size.
-        let mut start = 0;
-        let mut next_placed = 0;
-        let count = seq.instrs.len();
-        for i in 0..=count {
-            let first_placed = next_placed;
-            while placed.get(next_placed).is_some_and(|(p, _)| *p == i) {
-                next_placed += 1;
-            }
-            let labels = &placed[first_placed..next_placed];
-            let block_has_code = i > start;
-            let split = if i == count {
-                !labels.is_empty()
-            } else if !labels.is_empty() {
-                block_has_code || cfg.blocks[current].is_target
-            } else {
-                block_has_code && seq.instrs[i - 1].op.is_terminator()
-            };
-            if split || i == count {
-                cfg.blocks[current].instrs = seq.instrs[start..i].to_vec();
-                start = i;
-            }
-            if split {
-                current = cfg.append_after(current);
-            }
-            if !labels.is_empty() {
-                cfg.blocks[current].is_target = true;
-                for &(_, label) in labels {
-                    label_block[label] = current;
-                }
+        let (bounds, label_block) = split_points(&seq, &placed, &after_terminators);
+        for instr in &mut seq.instrs {
+            if let Some(label) = instr.target() {
+                instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
             }
         }
-        for block in &mut cfg.blocks {
-            for instr in &mut block.instrs {
-                if let Some(label) = instr.target() {
-                    instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
-                }
-            }
+        // Room for the blocks later passes add (exit copies, cold-path jumps,
+        // backward conditional jumps): a few in most code.
+        const LATER_BLOCKS: usize = 4;
+        let mut cfg = Cfg {
+            blocks: Vec::with_capacity(bounds.len() + LATER_BLOCKS),
+            entry: 0,
+        };
+        let last = bounds.len().saturating_sub(1);
+        for (id, bound) in bounds.iter().enumerate() {
+            cfg.blocks.push(Block {
+                instrs: seq
+                    .instrs
+                    .get(bound.start..bound.end)
+                    .unwrap_or_default()
+                    .to_vec(),
+                next: (id < last).then_some(id + 1),
+                is_target: bound.is_target,
+                ..Block::default()
+            });
         }
         cfg
     }
@@ -167,6 +165,14 @@ impl Cfg {
         });
         self.blocks[after].next = Some(id);
         id
+    }
+
+    /// A work list of blocks to visit, holding `first`, with room for every block so
+    /// that walks that visit each block once never grow it.
+    pub fn work_list(&self, first: usize) -> Vec<usize> {
+        let mut list = Vec::with_capacity(self.blocks.len());
+        list.push(first);
+        list
     }
 
     /// Block indexes in layout order.
@@ -204,28 +210,108 @@ impl Cfg {
     }
 }
 
+/// Where one block's instructions lie in the codegen sequence.
+struct BlockBounds {
+    start: usize,
+    end: usize,
+    is_target: bool,
+}
+
+/// Cut the sequence into blocks: before every targeted label (`placed`, in position
+/// order) and after every terminator (`after_terminators`: the positions right after
+/// them, in order). Returns the blocks in layout order (block `i` is laid out `i`-th)
+/// and, for each label, its block (`usize::MAX` for none).
+fn split_points(
+    seq: &InstrSeq,
+    placed: &[(usize, usize)],
+    after_terminators: &[usize],
+) -> (Vec<BlockBounds>, Vec<usize>) {
+    let mut label_block = vec![usize::MAX; seq.labels.len()];
+    let mut bounds = Vec::with_capacity(placed.len() + after_terminators.len() + 1);
+    bounds.push(BlockBounds {
+        start: 0,
+        end: 0,
+        is_target: false,
+    });
+    let count = seq.instrs.len();
+    let mut next_placed = 0;
+    let mut next_terminator = 0;
+    // Only positions with a label or right after a terminator can start a block.
+    loop {
+        let label_at = placed.get(next_placed).map_or(count, |(p, _)| *p);
+        let terminator_end = after_terminators.get(next_terminator).copied();
+        let i = terminator_end
+            .map_or(label_at, |t| t.min(label_at))
+            .min(count);
+        let after_terminator = terminator_end == Some(i);
+        if after_terminator {
+            next_terminator += 1;
+        }
+        let first_placed = next_placed;
+        while placed.get(next_placed).is_some_and(|(p, _)| *p == i) {
+            next_placed += 1;
+        }
+        let labels = &placed[first_placed..next_placed];
+        let current = bounds.len() - 1;
+        let block_has_code = i > bounds[current].start;
+        let split = if i == count {
+            !labels.is_empty()
+        } else if !labels.is_empty() {
+            block_has_code || bounds[current].is_target
+        } else {
+            block_has_code && after_terminator
+        };
+        if split || i == count {
+            bounds[current].end = i;
+        }
+        if split {
+            bounds.push(BlockBounds {
+                start: i,
+                end: i,
+                is_target: false,
+            });
+        }
+        if !labels.is_empty() {
+            let current = bounds.len() - 1;
+            bounds[current].is_target = true;
+            for &(_, label) in labels {
+                label_block[label] = current;
+            }
+        }
+        if i == count {
+            return (bounds, label_block);
+        }
+    }
+}
+
 /// Mark handler blocks and record, for every instruction, the handler covering it
 /// (CPython's `mark_except_handlers` + `label_exception_targets`).
 pub fn label_exception_targets(cfg: &mut Cfg) {
+    // Block pushes and pops are pseudo-instructions: only those are looked at here.
+    let mut has_block_ops = false;
     for b in 0..cfg.blocks.len() {
         for i in 0..cfg.blocks[b].instrs.len() {
-            let instr = cfg.blocks[b].instrs[i];
+            let instr = &cfg.blocks[b].instrs[i];
+            let Op::Pseudo(op) = instr.op else { continue };
+            has_block_ops |= op == PseudoOpcode::PopBlock || instr.op.is_block_push();
             let Some(t) = instr.target().filter(|_| instr.op.is_block_push()) else {
                 continue;
             };
             cfg.blocks[t].except_handler = true;
-            if matches!(
-                instr.op,
-                Op::Pseudo(PseudoOpcode::SetupWith | PseudoOpcode::SetupCleanup)
-            ) {
+            if matches!(op, PseudoOpcode::SetupWith | PseudoOpcode::SetupCleanup) {
                 cfg.blocks[t].preserve_lasti = true;
             }
         }
     }
+    // Without any, no instruction is covered by a handler (codegen leaves none set)
+    // and there is nothing to rewrite.
+    if !has_block_ops {
+        return;
+    }
     let mut stacks: Vec<Option<Vec<usize>>> = vec![None; cfg.blocks.len()];
     // Visits are tracked apart from the blocks so that instructions are updated in place.
     let mut visited = vec![false; cfg.blocks.len()];
-    let mut todo = vec![cfg.entry];
+    let mut todo = cfg.work_list(cfg.entry);
     stacks[cfg.entry] = Some(Vec::new());
     visited[cfg.entry] = true;
     while let Some(b) = todo.pop() {
@@ -267,9 +353,6 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
             }
         }
     }
-    for (block, seen) in cfg.blocks.iter_mut().zip(visited) {
-        block.visited = seen;
-    }
 }
 
 /// Queue block `t` with a copy of the handler stack, the first time it is reached.
@@ -294,7 +377,7 @@ pub fn mark_reachable(cfg: &mut Cfg) {
     let mut visited = vec![false; cfg.blocks.len()];
     predecessors[cfg.entry] = 1;
     visited[cfg.entry] = true;
-    let mut todo = vec![cfg.entry];
+    let mut todo = cfg.work_list(cfg.entry);
     while let Some(b) = todo.pop() {
         let block = &cfg.blocks[b];
         let fallthrough = block.next.filter(|_| block.has_fallthrough());
@@ -311,9 +394,8 @@ pub fn mark_reachable(cfg: &mut Cfg) {
             }
         }
     }
-    for ((block, count), seen) in cfg.blocks.iter_mut().zip(predecessors).zip(visited) {
+    for (block, count) in cfg.blocks.iter_mut().zip(predecessors) {
         block.predecessors = count;
-        block.visited = seen;
     }
 }
 
@@ -426,11 +508,17 @@ fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
 }
 
 /// Repeat NOP and jump removal until nothing changes.
+///
+/// A second NOP pass is needed only when jumps changed or a block was emptied: NOP
+/// removal in a block is idempotent, and a block keeps the line its code starts with
+/// (all the block laid out before it looks at) unless the pass empties it.
 pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
     loop {
-        let mut removed = 0;
-        cfg.for_each_block(|cfg, b| removed += remove_redundant_nops(cfg, b));
-        if !remove_redundant_jumps(cfg) && removed == 0 {
+        let mut emptied = false;
+        cfg.for_each_block(|cfg, b| {
+            emptied |= remove_redundant_nops(cfg, b) > 0 && cfg.blocks[b].instrs.is_empty();
+        });
+        if !remove_redundant_jumps(cfg) && !emptied {
             break;
         }
     }
@@ -507,7 +595,8 @@ pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
 /// handlers), not entering `stop` blocks.
 fn flood(cfg: &Cfg, roots: &[usize], stop: &[bool]) -> Vec<bool> {
     let mut seen = vec![false; cfg.blocks.len()];
-    let mut todo: Vec<usize> = roots.to_vec();
+    let mut todo: Vec<usize> = Vec::with_capacity(cfg.blocks.len());
+    todo.extend_from_slice(roots);
     for &r in roots {
         seen[r] = true;
     }
@@ -531,6 +620,10 @@ fn flood(cfg: &Cfg, roots: &[usize], stop: &[bool]) -> Vec<bool> {
 /// Code reached only through exception handlers ("cold") moves to the end, behind the
 /// normal path (CPython's `mark_cold` + `push_cold_blocks_to_end`).
 pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
+    // Only code reached from a handler can be cold; most code has no handler.
+    if !cfg.blocks.iter().any(|b| b.except_handler) {
+        return;
+    }
     let order = cfg.order();
     if order.len() < 2 {
         return;
@@ -570,9 +663,6 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
     }
     if let Some(&last) = all.last() {
         cfg.blocks[last].next = None;
-    }
-    for &b in &all {
-        cfg.blocks[b].cold = cold[b];
     }
     remove_redundant_nops_and_jumps(cfg);
 }
@@ -741,7 +831,6 @@ pub fn normalize_jumps(cfg: &mut Cfg) {
         let mut jump = Instr::new(Op::Real(Opcode::JumpBackward), 0, last.loc);
         jump.set_target(Some(target));
         cfg.blocks[back].instrs.extend([not_taken, jump]);
-        cfg.blocks[back].cold = cfg.blocks[b].cold;
         if let Some(a) = after {
             cfg.blocks[a].is_target = true;
         }

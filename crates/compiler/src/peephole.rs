@@ -743,6 +743,10 @@ pub fn remove_unused_consts(cfg: &mut Cfg, consts: ConstPool) -> Vec<Constant> {
             }
         }
     }
+    // Usually every constant is still loaded: then no index changes.
+    if used.iter().all(|u| *u) {
+        return consts;
+    }
     let mut new_index = vec![0u32; consts.len()];
     let mut kept = Vec::new();
     for (i, c) in consts.into_iter().enumerate() {

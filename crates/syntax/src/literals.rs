@@ -68,88 +68,108 @@ impl DecodedStr {
     }
 }
 
-/// Decode the body of a non-raw str literal.
+/// Decode the body of a non-raw str literal: straight into a `String`, the plain
+/// runs between escapes copied whole; only a literal that turns out to hold a
+/// lone surrogate (`"\ud800"`) is decoded again as code points.
 pub fn decode_str(body: &str) -> Result<DecodedStr, EscapeError> {
-    if !body.contains('\\') {
-        return Ok(DecodedStr::Text(body.to_string()));
+    let mut out = String::with_capacity(body.len());
+    let mut copied = 0;
+    while let Some(offset) = body[copied..].find('\\') {
+        let esc_start = copied + offset;
+        out.push_str(&body[copied..esc_start]);
+        let mut i = esc_start + 1;
+        match str_escape(body, &mut i, esc_start)? {
+            StrEscape::LineContinuation => {}
+            StrEscape::Value(cp) => match char::from_u32(cp) {
+                Some(c) => out.push(c),
+                None => return decode_code_points(body).map(DecodedStr::Surrogates),
+            },
+            StrEscape::Unknown(c) => {
+                out.push('\\');
+                out.push(c);
+            }
+        }
+        copied = i;
     }
+    out.push_str(&body[copied..]);
+    Ok(DecodedStr::Text(out))
+}
+
+/// [`decode_str`] as code points, for a literal holding a lone surrogate.
+fn decode_code_points(body: &str) -> Result<Vec<u32>, EscapeError> {
     let mut out: Vec<u32> = Vec::with_capacity(body.len());
-    let bytes = body.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c != b'\\' {
-            let ch = body[i..].chars().next().unwrap_or('\u{fffd}');
+    while let Some(ch) = body[i..].chars().next() {
+        if ch != '\\' {
             out.push(ch as u32);
             i += ch.len_utf8();
             continue;
         }
         let esc_start = i;
         i += 1;
-        let Some(&e) = bytes.get(i) else {
-            out.push('\\' as u32);
-            break;
-        };
-        i += 1;
-        match e {
-            b'\n' => {}
-            b'\\' => out.push('\\' as u32),
-            b'\'' => out.push('\'' as u32),
-            b'"' => out.push('"' as u32),
-            b'a' => out.push(7),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b'n' => out.push(10),
-            b'r' => out.push(13),
-            b't' => out.push(9),
-            b'v' => out.push(11),
-            b'0'..=b'7' => {
-                let (value, next) = octal_escape(bytes, i - 1);
-                out.push(value);
-                i = next;
-            }
-            b'x' => {
-                out.push(hex_escape(
-                    bytes,
-                    &mut i,
-                    2,
-                    esc_start,
-                    "truncated \\xXX escape",
-                )?);
-            }
-            b'u' => {
-                out.push(hex_escape(
-                    bytes,
-                    &mut i,
-                    4,
-                    esc_start,
-                    "truncated \\uXXXX escape",
-                )?);
-            }
-            b'U' => {
-                let v = hex_escape(bytes, &mut i, 8, esc_start, "truncated \\UXXXXXXXX escape")?;
-                if v > 0x10ffff {
-                    return Err(unicode_error(esc_start, i - 1, "illegal Unicode character"));
-                }
-                out.push(v);
-            }
-            b'N' => {
-                out.push(named_escape(body, &mut i, esc_start)?);
-            }
-            _ => {
-                out.push('\\' as u32);
-                let ch = body[i - 1..].chars().next().unwrap_or('\u{fffd}');
-                out.push(ch as u32);
-                i += ch.len_utf8() - 1;
-            }
+        match str_escape(body, &mut i, esc_start)? {
+            StrEscape::LineContinuation => {}
+            StrEscape::Value(cp) => out.push(cp),
+            StrEscape::Unknown(c) => out.extend(['\\' as u32, c as u32]),
         }
     }
-    if out.iter().any(|&cp| (0xd800..0xe000).contains(&cp)) {
-        return Ok(DecodedStr::Surrogates(out));
-    }
-    Ok(DecodedStr::Text(
-        out.iter().filter_map(|&cp| char::from_u32(cp)).collect(),
-    ))
+    Ok(out)
+}
+
+/// What one backslash escape of a str literal stands for.
+enum StrEscape {
+    /// A backslash-newline: nothing.
+    LineContinuation,
+    /// A code point (possibly a lone surrogate).
+    Value(u32),
+    /// No escape: the backslash stays, followed by this character.
+    Unknown(char),
+}
+
+/// The escape whose backslash is at `esc_start`, `*i` just after it; moves `*i`
+/// past the escape. A backslash ending the body stands for itself.
+fn str_escape(body: &str, i: &mut usize, esc_start: usize) -> Result<StrEscape, EscapeError> {
+    let bytes = body.as_bytes();
+    let Some(&e) = bytes.get(*i) else {
+        return Ok(StrEscape::Value('\\' as u32));
+    };
+    *i += 1;
+    let value = match e {
+        b'\n' => return Ok(StrEscape::LineContinuation),
+        b'\\' | b'\'' | b'"' => u32::from(e),
+        b'a' => 7,
+        b'b' => 8,
+        b'f' => 12,
+        b'n' => 10,
+        b'r' => 13,
+        b't' => 9,
+        b'v' => 11,
+        b'0'..=b'7' => {
+            let (value, next) = octal_escape(bytes, *i - 1);
+            *i = next;
+            value
+        }
+        b'x' => hex_escape(bytes, i, 2, esc_start, "truncated \\xXX escape")?,
+        b'u' => hex_escape(bytes, i, 4, esc_start, "truncated \\uXXXX escape")?,
+        b'U' => {
+            let v = hex_escape(bytes, i, 8, esc_start, "truncated \\UXXXXXXXX escape")?;
+            if v > 0x10ffff {
+                return Err(unicode_error(
+                    esc_start,
+                    *i - 1,
+                    "illegal Unicode character",
+                ));
+            }
+            v
+        }
+        b'N' => named_escape(body, i, esc_start)?,
+        _ => {
+            let ch = body[*i - 1..].chars().next().unwrap_or('\u{fffd}');
+            *i += ch.len_utf8() - 1;
+            return Ok(StrEscape::Unknown(ch));
+        }
+    };
+    Ok(StrEscape::Value(value))
 }
 
 fn unicode_error(start: usize, end: usize, what: &str) -> EscapeError {
@@ -330,5 +350,25 @@ mod tests {
         };
         assert_eq!(s, "a\nAé\u{2022}\\qA");
         assert_eq!(decode_bytes(r"\x41\n").unwrap_or_default(), b"A\n");
+    }
+
+    /// A lone surrogate switches to code points, decoding the whole body again;
+    /// values from CPython 3.14 (`eval` of the same literals).
+    #[test]
+    fn surrogates_and_continuations() {
+        let cps = match decode_str("a\\ud800\\x41\\q\\101\u{e9}\\\nz") {
+            Ok(DecodedStr::Surrogates(cps)) => cps,
+            _ => Vec::new(),
+        };
+        assert_eq!(cps, [97, 55296, 65, 92, 113, 65, 233, 122]);
+        let text = match decode_str("\u{e9}\\N{BULLET}\\t\\\\") {
+            Ok(DecodedStr::Text(text)) => text,
+            _ => String::new(),
+        };
+        let expected: String = [233, 8226, 9, 92]
+            .into_iter()
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(text, expected);
     }
 }

@@ -4,16 +4,22 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use adder_bytecode::{CodeObject, Constant, LocalKind};
+use adder_bytecode::CodeObject;
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload, PyObject};
-use crate::objects::code::CodeData;
 use crate::objects::dict;
+use crate::objects::str::PyStr;
 use crate::runtime::{Config, Interpreter, ThreadState};
 use crate::types::TypeRegistry;
 use crate::value::Value;
 use crate::vm::Vm;
+
+mod code_conversion;
+mod intern_table;
+
+use code_conversion::{Checks, CodeConversion};
+pub use intern_table::InternTable;
 
 impl Vm {
     /// A new interpreter with its main thread.
@@ -72,66 +78,14 @@ impl Vm {
     /// A code object (a Python value) for compiled code, with its constants made into
     /// Python values once, recursively.
     pub fn code_object(&self, code: Rc<CodeObject>) -> ObjRef {
-        let code = validated(code);
-        let consts = code.consts.iter().map(|c| self.constant_value(c)).collect();
-        // Names are interned, as CPython does, so that namespace lookups by these names
-        // find the stored keys by identity instead of comparing text.
-        let names = code.names.iter().map(|n| self.intern(n)).collect();
-        let localsplus_names = code
-            .localsplus_names
-            .iter()
-            .map(|n| self.intern(n))
-            .collect();
-        let cell_slots = code
-            .localsplus_kinds
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.is(LocalKind::CELL))
-            .map(|(i, _)| i)
-            .collect();
-        Rc::new(PyObject::new(
-            self.types().code.clone(),
-            Payload::Code(Box::new(CodeData::new(
-                code,
-                consts,
-                names,
-                localsplus_names,
-                cell_slots,
-            ))),
-        ))
+        CodeConversion::new(self, Checks::Validate).code_object(code)
     }
 
-    fn constant_value(&self, c: &Constant) -> Value {
-        match c {
-            Constant::None => Value::None,
-            Constant::Bool(b) => Value::Bool(*b),
-            Constant::Ellipsis => self.types().ellipsis.clone(),
-            Constant::Int(i) => self.new_int(i.clone()),
-            Constant::Float(f) => Value::Float(*f),
-            Constant::Complex { real, imag } => crate::objects::complex::new_complex(
-                self,
-                adder_numeric::complex::Complex::new(*real, *imag),
-            ),
-            Constant::Str(s) if is_identifier_like(s) => self.intern(s),
-            Constant::Str(s) => self.new_str(s),
-            Constant::SurrogateStr(points) => self.new_str_obj(
-                crate::objects::str::PyStr::from_code_points(points.iter().copied()),
-            ),
-            Constant::Bytes(b) => crate::objects::bytes::new_bytes(self, b.to_vec()),
-            Constant::Tuple(items) => {
-                self.new_tuple(items.iter().map(|i| self.constant_value(i)).collect())
-            }
-            Constant::FrozenSet(items) => crate::objects::set::frozenset_of_constants(
-                self,
-                items.iter().map(|i| self.constant_value(i)).collect(),
-            ),
-            Constant::Code(code) => Value::Obj(self.code_object(code.clone())),
-            Constant::Slice(parts) => {
-                let [a, b, c] =
-                    [0, 1, 2].map(|i| parts.get(i).map_or(Value::None, |p| self.constant_value(p)));
-                self.new_slice(a, b, c)
-            }
-        }
+    /// As [`Vm::code_object`] for code that adder's compiler has just produced in this
+    /// process (never code read from a file or built by a program): that code is valid
+    /// by construction, so only debug builds validate it.
+    pub fn compiled_code_object(&self, code: Rc<CodeObject>) -> ObjRef {
+        CodeConversion::new(self, Checks::CompiledHere).code_object(code)
     }
 
     /// The str of one character: shared for Latin-1 characters.
@@ -145,15 +99,12 @@ impl Vm {
 
     /// The interned str object for `s`.
     pub fn intern(&self, s: &str) -> Value {
-        if let Some(v) = self.interp.interned.borrow().get(s) {
-            return v.clone();
-        }
-        let v = self.new_str(s);
         self.interp
             .interned
             .borrow_mut()
-            .insert(s.into(), v.clone());
-        v
+            .get_or_insert(s, |text, hash| {
+                self.new_str_obj(PyStr::with_hash(text, hash))
+            })
     }
 
     /// Remember the text of code with no file behind it, for its tracebacks.
@@ -208,24 +159,4 @@ impl Vm {
         frame.slots.resize(n, Value::Null);
         self.run_frame(frame)
     }
-}
-
-/// `code` made safe for the eval loop's unchecked fetches and local accesses (see
-/// `adder_bytecode::validate`): compiled code passes unchanged; forged or damaged
-/// code gets its faulty instructions turned into CACHE units, which raise SystemError.
-fn validated(code: Rc<CodeObject>) -> Rc<CodeObject> {
-    match adder_bytecode::validate::sanitize(&code) {
-        None => code,
-        Some((units, handlers)) => {
-            let mut fixed = (*code).clone();
-            fixed.code = units;
-            fixed.exception_table = handlers;
-            Rc::new(fixed)
-        }
-    }
-}
-
-/// CPython interns string constants made only of name characters.
-fn is_identifier_like(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }

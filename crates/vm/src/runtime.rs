@@ -63,7 +63,7 @@ pub struct Interpreter {
     pub registered_sources: std::cell::RefCell<std::collections::HashMap<String, Rc<str>>>,
     /// Interned strings (identifiers): one str object per distinct name, so namespace
     /// lookups usually succeed on identity without comparing text.
-    pub interned: std::cell::RefCell<std::collections::HashMap<Rc<str>, Value>>,
+    pub interned: std::cell::RefCell<crate::interpreter::InternTable>,
     /// The one-character strings U+0000..U+00FF, shared as in CPython.
     pub latin1_chars: Vec<Value>,
     /// Modules written in Rust, by name (see `native_module.rs`).

@@ -1019,13 +1019,22 @@ impl Parser<'_> {
     }
 
     /// An identifier token's text, NFKC-normalized when it is not ASCII (PEP 3131).
+    /// Inline, with the rare normalization out of line: it is run for every name.
+    #[inline]
     pub(crate) fn identifier(&self, tok: &Token) -> String {
         let text = self.text(tok);
         if text.is_ascii() {
             text.to_string()
         } else {
-            use unicode_normalization::UnicodeNormalization;
-            text.nfkc().collect()
+            normalized_identifier(text)
         }
     }
+}
+
+/// A non-ASCII identifier in NFKC form (PEP 3131).
+#[cold]
+#[inline(never)]
+fn normalized_identifier(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc().collect()
 }

@@ -107,7 +107,9 @@ impl Parser<'_> {
             };
             return Ok(Piece::Bytes { value, range });
         }
-        let value = if raw {
+        // A body without a backslash (most of them) has no escapes to decode or
+        // warn about.
+        let value = if raw || !parts.body.contains('\\') {
             DecodedStr::Text(parts.body.to_string())
         } else {
             let value = decode_str(parts.body).map_err(|e| self.error_at(e.msg, range))?;

@@ -10,6 +10,7 @@
 mod classes;
 mod from_object;
 mod from_object_expr;
+mod name_table;
 mod node;
 mod table;
 mod to_object;
@@ -70,15 +71,20 @@ impl AstClasses {
         shape: &'static NodeShape,
         has_position: bool,
     ) -> PyResult<Rc<NodeTemplate>> {
-        // Shapes are statics, so their addresses are even: the low bit is free.
-        let address = shape as *const NodeShape as usize | usize::from(has_position);
-        if let Some(found) = self.templates.borrow().get(&address) {
+        let key = template_key(shape, has_position);
+        if let Some(found) = self.templates.borrow().get(&key) {
             return Ok(found.clone());
         }
         let made = Rc::new(to_object::new_template(vm, self, shape, has_position)?);
-        self.templates.borrow_mut().insert(address, made.clone());
+        self.templates.borrow_mut().insert(key, made.clone());
         Ok(made)
     }
+}
+
+/// What templates are found by: node kind `shape` (a static, so its address is
+/// even and names it for good), with the low bit saying whether it has a position.
+fn template_key(shape: &'static NodeShape, has_position: bool) -> usize {
+    shape as *const NodeShape as usize | usize::from(has_position)
 }
 
 /// Make `_ast` importable.

@@ -11,10 +11,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use adder_compiler::fast_hash::FastMap;
 use adder_syntax::ast::{Constant, Mod, Range};
 use adder_syntax::tree_walk::{walk_mod, NodeShape, TreeSink};
 
+use super::name_table::NameTable;
 use super::node::{AstNodeData, NodeLayout, POSITION_COUNT};
 use super::{AstClasses, NodeTemplate};
 use crate::error::{PyErr, PyResult};
@@ -40,7 +40,8 @@ pub(crate) fn mod_to_object(vm: &mut Vm, module: &Mod) -> PyResult<Value> {
         vm,
         classes: &classes,
         stack: Vec::with_capacity(64),
-        names: NameCache::default(),
+        names: NameTable::new(),
+        templates: TemplateCache::new(),
         error: None,
     };
     let complete = walk_mod(module, &mut sink, MAX_DEPTH);
@@ -58,49 +59,97 @@ pub(crate) fn mod_to_object(vm: &mut Vm, module: &Mod) -> PyResult<Value> {
         .ok_or_else(|| vm.system_error("ast construction produced no tree"))
 }
 
-type NameCache<'a> = FastMap<&'a str, Value>;
+/// The templates this conversion has used, by node kind: a direct-mapped table on the
+/// kind's key (its shape's address, plus whether it has a position), so that the
+/// template of each node is found with a multiplication and a compare, without the
+/// borrow, hash probe and reference count of [`AstClasses::template`]. A kind whose
+/// slot another kind took is looked up there again.
+struct TemplateCache {
+    slots: Box<[TemplateSlot]>,
+}
+
+/// A kind's key (see [`super::template_key`]) and its template, once used.
+type TemplateSlot = Option<(usize, Rc<NodeTemplate>)>;
+
+/// log2 of the slots of a [`TemplateCache`]: a few times the node kinds (about 130).
+const TEMPLATE_SLOT_BITS: u32 = 10;
+
+impl TemplateCache {
+    fn new() -> TemplateCache {
+        TemplateCache {
+            slots: std::iter::repeat_with(|| None)
+                .take(1 << TEMPLATE_SLOT_BITS)
+                .collect(),
+        }
+    }
+
+    /// The template of kind `shape` with or without position.
+    #[inline]
+    fn get(
+        &mut self,
+        vm: &Vm,
+        classes: &AstClasses,
+        shape: &'static NodeShape,
+        has_position: bool,
+    ) -> PyResult<&NodeTemplate> {
+        let key = super::template_key(shape, has_position);
+        // Fibonacci hashing: the top bits of the product mix every bit of the address.
+        let slot = (key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TEMPLATE_SLOT_BITS);
+        let Some(entry) = self.slots.get_mut(slot as usize) else {
+            return Err(vm.system_error("ast template slot out of range"));
+        };
+        if !matches!(entry, Some((found, _)) if *found == key) {
+            *entry = Some((key, classes.template(vm, shape, has_position)?));
+        }
+        match entry {
+            Some((_, template)) => Ok(template),
+            None => Err(vm.system_error("ast template missing")),
+        }
+    }
+}
 
 /// Builds node objects bottom-up: field values wait on `stack` until their node is made.
 struct ObjectSink<'a, 'v, 'c> {
     vm: &'v Vm,
     classes: &'c AstClasses,
     stack: Vec<Value>,
-    /// The interned str of each identifier met so far: most recur many times, and
-    /// this lookup is cheaper than the interpreter's interning table.
-    names: NameCache<'a>,
+    names: NameTable<'a>,
+    templates: TemplateCache,
     /// The first failure; the walk goes on (pushing placeholders) and it is raised at
     /// the end.
     error: Option<PyErr>,
 }
 
 impl ObjectSink<'_, '_, '_> {
-    fn make_node(&mut self, shape: &'static NodeShape, range: Option<Range>) -> PyResult<Value> {
-        let template = self.classes.template(self.vm, shape, range.is_some())?;
-        if let Some(shared) = &template.singleton {
-            if range.is_none() {
-                return Ok(shared.clone());
-            }
+    /// Replace the node's field values on the stack with the node.
+    fn push_node(&mut self, shape: &'static NodeShape, range: Option<Range>) -> PyResult<()> {
+        let template = self
+            .templates
+            .get(self.vm, self.classes, shape, range.is_some())?;
+        if let (Some(shared), None) = (&template.singleton, range) {
+            self.stack.push(shared.clone());
+            return Ok(());
         }
-        let start = self.stack.len().saturating_sub(shape.fields.len());
         let positions = range.map_or([0; POSITION_COUNT], |r| {
             [r.lineno, r.col_offset, r.end_lineno, r.end_col_offset].map(i64::from)
         });
-        let data = AstNodeData::new(
-            template.layout.clone(),
-            self.stack.drain(start..),
-            positions,
-        );
-        Ok(Value::new_object(
-            template.class.clone(),
-            Payload::AstNode(data),
-        ))
+        let stack = &mut self.stack;
+        let node = Value::new_object(template.class.clone(), || {
+            Payload::AstNode(AstNodeData::from_stack_top(
+                template.layout.clone(),
+                stack,
+                positions,
+            ))
+        });
+        Value::push_object(stack, node);
+        Ok(())
     }
 }
 
 impl<'a> TreeSink<'a> for ObjectSink<'a, '_, '_> {
     fn str(&mut self, s: &'a str) {
         let vm = self.vm;
-        let name = self.names.entry(s).or_insert_with(|| vm.intern(s)).clone();
+        let name = self.names.get(s, |s| vm.intern(s));
         self.stack.push(name);
     }
 
@@ -119,19 +168,16 @@ impl<'a> TreeSink<'a> for ObjectSink<'a, '_, '_> {
     fn list(&mut self, len: usize) {
         let items = self.stack.split_off(self.stack.len().saturating_sub(len));
         let list = self.vm.types().list.clone();
-        let list = Value::new_object(list, Payload::List(RefCell::new(items)));
-        self.stack.push(list);
+        let list = Value::new_object(list, || Payload::List(RefCell::new(items)));
+        Value::push_object(&mut self.stack, list);
     }
 
     fn node(&mut self, shape: &'static NodeShape, range: Option<Range>) {
-        match self.make_node(shape, range) {
-            Ok(node) => self.stack.push(node),
-            Err(err) => {
-                self.error.get_or_insert(err);
-                let start = self.stack.len().saturating_sub(shape.fields.len());
-                self.stack.truncate(start);
-                self.stack.push(Value::None);
-            }
+        if let Err(err) = self.push_node(shape, range) {
+            self.error.get_or_insert(err);
+            let start = self.stack.len().saturating_sub(shape.fields.len());
+            self.stack.truncate(start);
+            self.stack.push(Value::None);
         }
     }
 }
@@ -174,9 +220,9 @@ pub(super) fn new_template(
     let singleton = (shape.fields.is_empty() && !has_position).then(|| {
         Value::obj(PyObject::new(
             class.clone(),
-            Payload::AstNode(AstNodeData::new(
+            Payload::AstNode(AstNodeData::from_stack_top(
                 layout.clone(),
-                std::iter::empty(),
+                &mut Vec::new(),
                 [0; POSITION_COUNT],
             )),
         ))

@@ -87,7 +87,7 @@ fn compile_text_optimized(
     let code = vm.compile_with_warnings(filename, || {
         adder_compiler::compile_source(text, filename, mode, optimize)
     })?;
-    Ok(vm.code_object(code))
+    Ok(vm.compiled_code_object(code))
 }
 
 /// `compile(tree, filename, mode)` for a tree of `_ast` node objects: checked and
@@ -114,7 +114,7 @@ fn compile_tree(
     let code = vm.compile_with_warnings(filename, || {
         adder_compiler::compile(&module, filename, optimize)
     })?;
-    Ok(Value::Obj(vm.code_object(code)))
+    Ok(Value::Obj(vm.compiled_code_object(code)))
 }
 
 fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -6,22 +6,32 @@
 use crate::object::ObjRef;
 use crate::objects::dict;
 
-/// Whether instances of `class` have a `__del__`.
-#[inline]
+/// Whether instances of `class` have a `__del__`. The cached answer is read inline
+/// (asked on the death of every `_ast` node, whose classes are heap types).
+#[inline(always)]
 pub(crate) fn class_has_del(class: &ObjRef) -> bool {
     let Some(t) = class.as_type() else {
         return false;
     };
-    let epoch = dict::type_epoch();
     let (cached_epoch, cached) = t.has_del.get();
-    if cached_epoch == epoch {
+    if cached_epoch == dict::type_epoch() {
         return cached;
     }
+    refresh(class)
+}
+
+/// Look the answer up and cache it when it can be trusted.
+#[cold]
+#[inline(never)]
+fn refresh(class: &ObjRef) -> bool {
+    let epoch = dict::type_epoch();
     let Some((has_del, complete)) = lookup(class) else {
         return false;
     };
     if complete {
-        t.has_del.set((epoch, has_del));
+        if let Some(t) = class.as_type() {
+            t.has_del.set((epoch, has_del));
+        }
     }
     has_del
 }

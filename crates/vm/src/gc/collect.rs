@@ -161,6 +161,7 @@ impl Vm {
         let found = count_garbage(&garbage);
         let garbage = self.finalize_garbage(garbage);
         end(&alive, full);
+        registry::number_for_collection(&garbage);
         let (resurrected, garbage) = partition(garbage);
         if !resurrected.is_empty() {
             end_extra(&resurrected);
@@ -214,10 +215,10 @@ fn end_extra(objects: &[ObjRef]) {
     with_registry(|r| registry::make_old(r, objects));
 }
 
-/// Trial deletion: split `objects` into those reachable from outside the set (or
+/// Trial deletion: split `objects` (numbered for the collection, see
+/// `registry::number_for_collection`) into those reachable from outside the set (or
 /// from such objects) and the rest.
 fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
-    registry::number_for_collection(&objects);
     let find = |o: &ObjRef| registry::collecting_index(o, &objects);
     // References from outside = all references - ours (1) - those from the set.
     let mut outside: Vec<isize> = objects
@@ -232,26 +233,39 @@ fn partition(objects: Vec<ObjRef>) -> (Vec<ObjRef>, Vec<ObjRef>) {
         });
     }
     // Reachability is marked in `outside` itself (CPython reuses `gc_refs` the same
-    // way): a positive count means reachable, and a reached object gets 1.
-    let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| outside[i] > 0).collect();
-    while let Some(i) = stack.pop() {
-        super::traverse::visit_objects(&objects[i], &mut |v| {
-            if let Some(j) = find(v) {
-                if outside[j] <= 0 {
-                    outside[j] = 1;
-                    stack.push(j);
+    // way): `REACHED` marks an object known to be reachable, whose references are
+    // followed (depth first from each root, as the scan meets the root); a count
+    // above 0 marks a root the scan has not met yet.
+    const REACHED: isize = isize::MAX;
+    let mut reached = 0;
+    let mut stack: Vec<usize> = Vec::new();
+    for root in 0..objects.len() {
+        match outside.get_mut(root) {
+            Some(count) if *count > 0 && *count != REACHED => *count = REACHED,
+            _ => continue,
+        }
+        reached += 1;
+        stack.push(root);
+        while let Some(o) = stack.pop().and_then(|i| objects.get(i)) {
+            super::traverse::visit_objects(o, &mut |v| {
+                if let Some(j) = find(v) {
+                    if outside[j] <= 0 {
+                        outside[j] = REACHED;
+                        reached += 1;
+                        stack.push(j);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
     // The usual outcome of a young collection: nothing to split.
-    if outside.iter().all(|&count| count > 0) {
+    if reached == objects.len() {
         return (objects, Vec::new());
     }
-    let mut alive = Vec::new();
+    let mut alive = Vec::with_capacity(reached);
     let mut garbage = Vec::new();
     for (o, count) in objects.into_iter().zip(outside) {
-        if count > 0 {
+        if count == REACHED {
             alive.push(o);
         } else {
             garbage.push(o);

@@ -5,7 +5,9 @@
 //!
 //! A generation is a list of object addresses in tracking order (the collector's
 //! visiting order, which decides the order of `__del__` calls in a cycle). A death
-//! leaves a hole; the list is compacted when holes make up half of it.
+//! leaves a hole; the list is compacted when holes make up half of it, from its first
+//! hole on: the objects before it keep their places, so that compacting does not
+//! write to every long-lived object again (those are cold in the cache).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -29,6 +31,8 @@ struct Generation {
     live: usize,
     /// `slots.len()` at which to compact.
     compact_at: usize,
+    /// No hole before this index.
+    first_hole: usize,
 }
 
 impl Generation {
@@ -37,6 +41,7 @@ impl Generation {
             slots: Vec::new(),
             live: 0,
             compact_at: 1024,
+            first_hole: 0,
         }
     }
 
@@ -47,6 +52,9 @@ impl Generation {
         }
         let index = self.slots.len();
         if index > INDEX_MASK as usize {
+            // Left untracked; in particular not marked as being collected, which
+            // `collecting_index` trusts.
+            o.gc_slot.set(UNTRACKED);
             return;
         }
         self.slots.push(o);
@@ -56,38 +64,63 @@ impl Generation {
 
     /// Drop the holes, telling the moved objects their new places.
     fn compact(&mut self, state: u32) {
-        self.slots.retain(|p| !p.is_null());
-        for (index, &p) in self.slots.iter().enumerate() {
+        let start = self.first_hole.min(self.slots.len());
+        let mut kept = start;
+        for read in start..self.slots.len() {
+            let Some(&p) = self.slots.get(read) else {
+                break;
+            };
+            if p.is_null() {
+                continue;
+            }
+            if let Some(place) = self.slots.get_mut(kept) {
+                *place = p;
+            }
             // SAFETY: listed objects are alive (an object leaves its list as it dies).
-            unsafe { (*p).gc_slot.set(state << STATE_SHIFT | index as u32) };
+            unsafe { (*p).gc_slot.set(state << STATE_SHIFT | kept as u32) };
+            kept += 1;
         }
-        self.compact_at = (2 * self.slots.len()).max(1024);
+        self.slots.truncate(kept);
+        self.first_hole = kept;
+        self.compact_at = (2 * kept).max(1024);
     }
 
-    /// Take every object out, as strong references, in order. The list keeps its
-    /// memory and its compaction point: the young generation refills to the same size
-    /// between collections, and growing it anew each time (and compacting it halfway,
-    /// with no holes to drop) was a third of the cost of tracking a new object.
-    fn drain(&mut self) -> Vec<ObjRef> {
-        let mut taken = Vec::with_capacity(self.live);
+    /// Forget the object at `index` (it is dying).
+    #[inline]
+    fn remove(&mut self, index: usize) {
+        if let Some(p) = self.slots.get_mut(index) {
+            *p = std::ptr::null();
+            self.live = self.live.saturating_sub(1);
+            self.first_hole = self.first_hole.min(index);
+        }
+    }
+
+    /// Take every object out, in order, as strong references appended to `taken`,
+    /// each numbered for the collection with its place there (see
+    /// [`number_for_collection`]), in the same pass. The list keeps its memory and its
+    /// compaction point: the young generation refills to the same size between
+    /// collections, and growing it anew each time (and compacting it halfway, with no
+    /// holes to drop) was a third of the cost of tracking a new object.
+    fn drain_into(&mut self, taken: &mut Vec<ObjRef>) {
+        taken.reserve(self.live);
         self.live = 0;
-        taken.extend(self.slots.drain(..).filter(|p| !p.is_null()).map(|p| {
+        self.first_hole = 0;
+        for p in self.slots.drain(..).filter(|p| !p.is_null()) {
             // SAFETY: listed objects are alive, so their `Rc` holds a strong count;
-            // the one taken here belongs to the returned `Rc`.
+            // the one taken here belongs to the new `Rc`.
             let o = unsafe {
                 Rc::increment_strong_count(p);
                 Rc::from_raw(p)
             };
-            o.gc_slot.set(UNTRACKED);
-            o
-        }));
-        taken
+            o.gc_slot.set(collecting_slot(taken.len()));
+            taken.push(o);
+        }
     }
 
     /// Strong references to every object, leaving them listed.
     fn snapshot(&self) -> impl Iterator<Item = ObjRef> + '_ {
         self.slots.iter().filter(|p| !p.is_null()).map(|&p| {
-            // SAFETY: as in `drain`.
+            // SAFETY: as in `drain_into`.
             unsafe {
                 Rc::increment_strong_count(p);
                 Rc::from_raw(p)
@@ -157,14 +190,20 @@ thread_local! {
     static REGISTRY: Cell<*const RefCell<Registry>> = const { Cell::new(std::ptr::null()) };
 }
 
-/// This thread's registry.
-#[inline]
+/// This thread's registry. Inlined: every tracked object's birth and death asks.
+#[inline(always)]
 fn registry() -> Option<&'static RefCell<Registry>> {
     let current = REGISTRY.try_with(Cell::get).ok()?;
     if !current.is_null() {
         // SAFETY: registries are leaked, so the pointer stays valid.
         return Some(unsafe { &*current });
     }
+    new_registry()
+}
+
+/// Make this thread's registry, on its first use.
+#[cold]
+fn new_registry() -> Option<&'static RefCell<Registry>> {
     let fresh: &'static RefCell<Registry> = Box::leak(Box::new(RefCell::new(Registry::new())));
     REGISTRY.try_with(|r| r.set(fresh)).ok()?;
     Some(fresh)
@@ -191,6 +230,7 @@ impl SharedRegistry {
 }
 
 /// Run `f` on the registry. `f` must not drop objects (a death changes the registry).
+#[inline]
 pub(crate) fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> Option<R> {
     registry()?.try_borrow_mut().ok().map(|mut r| f(&mut r))
 }
@@ -235,21 +275,17 @@ pub(crate) fn untrack(o: &PyObject) {
     // A failure here would leave a dangling address: no registry operation drops
     // objects while it holds the registry (see `with_registry`).
     with_registry(|r| {
-        let generation = if state == YOUNG {
-            &mut r.young
+        if state == YOUNG {
+            r.young.remove(index);
         } else {
-            &mut r.old
-        };
-        if let Some(p) = generation.slots.get_mut(index) {
-            *p = std::ptr::null();
-            generation.live = generation.live.saturating_sub(1);
+            r.old.remove(index);
         }
     });
     o.gc_slot.set(UNTRACKED);
 }
 
 /// Take the objects a collection examines (the young ones, and the old ones too for a
-/// full collection), or `None` when a collection is already running.
+/// full collection), numbered for it, or `None` when a collection is already running.
 pub(crate) fn begin(full: bool) -> Option<Vec<ObjRef>> {
     with_registry(|r| {
         if r.collecting {
@@ -257,11 +293,11 @@ pub(crate) fn begin(full: bool) -> Option<Vec<ObjRef>> {
         }
         r.collecting = true;
         r.requested = false;
-        if !full {
-            return Some(r.young.drain());
+        let mut objects = Vec::new();
+        if full {
+            r.old.drain_into(&mut objects);
         }
-        let mut objects = r.old.drain();
-        objects.extend(r.young.drain());
+        r.young.drain_into(&mut objects);
         Some(objects)
     })
     .flatten()
@@ -280,13 +316,23 @@ pub(crate) fn make_old(r: &mut Registry, objects: &[ObjRef]) {
 /// [`collecting_index`] reads back.
 pub(crate) fn number_for_collection(objects: &[ObjRef]) {
     for (index, o) in objects.iter().enumerate() {
-        let index = (index as u32).min(INDEX_MASK);
-        o.gc_slot.set(COLLECTING << STATE_SHIFT | index);
+        o.gc_slot.set(collecting_slot(index));
     }
 }
 
+/// The slot of the object at `index` of a collection's list. Indices past
+/// `INDEX_MASK` (a billion objects) all get `INDEX_MASK`, which is then verified.
+#[inline]
+fn collecting_slot(index: usize) -> u32 {
+    COLLECTING << STATE_SHIFT | (index as u32).min(INDEX_MASK)
+}
+
 /// `o`'s index in `objects` when it is one of them (numbered by
-/// [`number_for_collection`]).
+/// [`number_for_collection`]). Only the objects of the running collection are in the
+/// collecting state (a collection leaves each of its objects old or untracked), so
+/// the state and the index are enough: the list itself is read only for the shared
+/// overflow index. Not reading it saves a load per reference from a list as long as
+/// the heap.
 #[inline]
 pub(crate) fn collecting_index(o: &ObjRef, objects: &[ObjRef]) -> Option<usize> {
     let slot = o.gc_slot.get();
@@ -294,10 +340,13 @@ pub(crate) fn collecting_index(o: &ObjRef, objects: &[ObjRef]) -> Option<usize> 
         return None;
     }
     let index = (slot & INDEX_MASK) as usize;
-    objects
-        .get(index)
-        .filter(|x| Rc::ptr_eq(x, o))
-        .map(|_| index)
+    if index == INDEX_MASK as usize {
+        return objects
+            .get(index)
+            .filter(|x| Rc::ptr_eq(x, o))
+            .map(|_| index);
+    }
+    (index < objects.len()).then_some(index)
 }
 
 /// Garbage that a collection let go of is no longer tracked.

@@ -106,6 +106,14 @@ impl PyStr {
         Some(c as u32)
     }
 
+    /// A str of `text` whose hash the caller has already computed with [`hash_str`] (the
+    /// interned-string table hashes each name once and hands the hash on).
+    pub fn with_hash(text: &str, hash: i64) -> PyStr {
+        let s = PyStr::new(text);
+        s.hash.set(hash);
+        s
+    }
+
     /// A str of ASCII text (its length in code points is its length in bytes).
     pub fn ascii(text: String) -> PyStr {
         debug_assert!(text.is_ascii());
