@@ -139,6 +139,7 @@ fn compile(
     source: &[u8],
     filename: &str,
 ) -> Result<std::rc::Rc<adder_bytecode::CodeObject>, SyntaxError> {
+    adder_syntax::check_file_has_no_null_bytes(source)?;
     let text = adder_syntax::decode_source(source)?;
     adder_compiler::compile_source(&text, filename, Mode::Exec, 0)
 }

@@ -43,6 +43,30 @@ pub struct SyntaxError {
     pub text: Option<String>,
 }
 
+/// What a `SyntaxError` exception carries besides its message (its `args[1]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxErrorDetails {
+    /// `(filename, lineno, offset, text, end_lineno, end_offset)`: the usual form.
+    Full,
+    /// `(filename, 0, -1, None)`: a source that cannot be decoded (`lineno` 0,
+    /// `offset` -1).
+    Undecodable,
+    /// Nothing: every attribute is None (a NUL byte in a source string: `lineno` 0,
+    /// `offset` 0, no text).
+    MessageOnly,
+}
+
+impl SyntaxError {
+    /// The form of the exception's location details, by the conventions above.
+    pub fn details(&self) -> SyntaxErrorDetails {
+        match (self.lineno, self.offset, &self.text) {
+            (0, -1, None) => SyntaxErrorDetails::Undecodable,
+            (0, 0, None) => SyntaxErrorDetails::MessageOnly,
+            _ => SyntaxErrorDetails::Full,
+        }
+    }
+}
+
 impl std::fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

@@ -28,8 +28,8 @@ mod unicode_tables;
 pub mod warnings;
 
 pub use dump::{ast_dump, ast_dump_checked, constant_repr};
-pub use error::{format_syntax_error, SyntaxError, SyntaxErrorKind};
-pub use source::decode_source;
+pub use error::{format_syntax_error, SyntaxError, SyntaxErrorDetails, SyntaxErrorKind};
+pub use source::{check_file_has_no_null_bytes, decode_source};
 pub use tokenize_dump::{tokenize_dump, tokenize_dump_with_encoding, unraised_offset};
 pub use tokenize_file::tokenize_file_dump;
 

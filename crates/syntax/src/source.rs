@@ -4,6 +4,31 @@
 use crate::codecs::{self, Codec};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 
+/// The check CPython's file reader makes before a script runs: a NUL byte anywhere
+/// stops it, reported at the NUL's line with the text before the NUL (and no caret:
+/// offset 0). `compile()` of a string says something else, with no location (see
+/// `parse_with_options`).
+pub fn check_file_has_no_null_bytes(bytes: &[u8]) -> Result<(), SyntaxError> {
+    let Some(nul) = bytes.iter().position(|&b| b == 0) else {
+        return Ok(());
+    };
+    let before = &bytes[..nul];
+    let lineno = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Err(SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: "source code cannot contain null bytes".to_string(),
+        lineno,
+        offset: 0,
+        end_lineno: lineno,
+        end_offset: 0,
+        text: Some(String::from_utf8_lossy(&before[line_start..]).into_owned()),
+    })
+}
+
 /// Decode the bytes of a Python source file the way `compile(bytes, ...)` does:
 /// a UTF-8 BOM, else a PEP 263 coding declaration in the first two lines, else UTF-8.
 pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use adder_bytecode::CodeObject;
+use adder_syntax::SyntaxErrorDetails;
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
@@ -332,6 +333,32 @@ impl Vm {
         e: &adder_syntax::SyntaxError,
         filename: &str,
     ) -> crate::error::PyErr {
+        self.syntax_error_with_details_file(e, filename, Some(filename))
+    }
+
+    /// The SyntaxError of a source whose bytes do not decode (from
+    /// `adder_syntax::decode_source`). CPython's tokenizer raises those with a location
+    /// before it knows the file's name, so their details name no file; `compile()`
+    /// then sets the `filename` attribute.
+    pub fn decoding_error_from(
+        &self,
+        e: &adder_syntax::SyntaxError,
+        filename: &str,
+    ) -> crate::error::PyErr {
+        let details_file = match e.details() {
+            SyntaxErrorDetails::Full => None,
+            _ => Some(filename),
+        };
+        self.syntax_error_with_details_file(e, filename, details_file)
+    }
+
+    /// The exception for `e`, whose details (when it has them) name `details_file`.
+    fn syntax_error_with_details_file(
+        &self,
+        e: &adder_syntax::SyntaxError,
+        filename: &str,
+        details_file: Option<&str>,
+    ) -> crate::error::PyErr {
         let exc = &self.types().exc;
         let ty = match e.kind.name() {
             "IndentationError" => exc.indentation_error.clone(),
@@ -348,18 +375,30 @@ impl Vm {
             _ => exc.syntax_error.clone(),
         };
         let text = e.text.as_deref().map_or(Value::None, |t| self.new_str(t));
-        let details = self.new_tuple(vec![
-            self.new_str(filename),
+        let mut details = vec![
+            details_file.map_or(Value::None, |f| self.new_str(f)),
             Value::Int(e.lineno as i64),
             Value::Int(e.offset as i64),
-            text.clone(),
-            Value::Int(e.end_lineno as i64),
-            Value::Int(e.end_offset as i64),
-        ]);
-        let args = vec![self.new_str(&e.msg), details];
+            text,
+        ];
+        let mut args = vec![self.new_str(&e.msg)];
+        match e.details() {
+            SyntaxErrorDetails::Full => {
+                details.extend([
+                    Value::Int(e.end_lineno as i64),
+                    Value::Int(e.end_offset as i64),
+                ]);
+                args.push(self.new_tuple(details));
+            }
+            SyntaxErrorDetails::Undecodable => args.push(self.new_tuple(details)),
+            SyntaxErrorDetails::MessageOnly => {}
+        }
         let err = crate::error::PyErr(self.new_exception(&ty, args.clone()));
         if let Err(bad) = crate::objects::exception_fields::init_syntax_error(self, &err.0, &args) {
             return bad;
+        }
+        if details_file.is_none() {
+            self.set_exc_attr(&err.0, "filename", self.new_str(filename));
         }
         err
     }

@@ -5,13 +5,22 @@ use super::{span, token_range, PResult, ParseError, Parser};
 use crate::ast::{Arg, Arguments, Expr, Keyword};
 use crate::token::{Token, TokenKind};
 
+/// Whether parentheses may hold a generator expression as their only argument:
+/// `f(x for x in y)` is a call with one generator; `class C(x for x in y)` is
+/// invalid syntax (the class rule has no generator alternative).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SoleGenerator {
+    Allowed,
+    Rejected,
+}
+
 /// CPython 3.14's message for a `*` with no keyword-only parameter after it.
 const BARE_STAR_MESSAGE: &str = "named arguments must follow bare *";
 
 impl Parser<'_> {
     /// A call trailer on `func`: `'(' [arguments] ')'` or a bare generator argument.
     pub(crate) fn call(&mut self, func: Expr, start: &Token) -> PResult<Expr> {
-        let (args, keywords) = self.parenthesized_arguments()?;
+        let (args, keywords) = self.parenthesized_arguments(SoleGenerator::Allowed)?;
         Ok(Expr::Call {
             func: boxed(func),
             args,
@@ -21,10 +30,13 @@ impl Parser<'_> {
     }
 
     /// `'(' arguments ')'`: the arguments of a call or of a class definition.
-    pub(crate) fn parenthesized_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    pub(crate) fn parenthesized_arguments(
+        &mut self,
+        sole_generator: SoleGenerator,
+    ) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.expect(TokenKind::Lpar)?;
         self.enter(24)?;
-        let result = self.call_arguments(&open);
+        let result = self.call_arguments(&open, sole_generator);
         self.leave(24);
         let arguments = result?;
         self.expect(TokenKind::Rpar)?;
@@ -32,7 +44,11 @@ impl Parser<'_> {
     }
 
     /// The inside of a call's parentheses, up to (not including) `)`.
-    fn call_arguments(&mut self, open: &Token) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    fn call_arguments(
+        &mut self,
+        open: &Token,
+        sole_generator: SoleGenerator,
+    ) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_double_star = false;
@@ -143,6 +159,7 @@ impl Parser<'_> {
                     }
                     if self.at_comprehension_start()? {
                         let value_range = value.range();
+                        let first_clause = self.peek()?;
                         let generators = self.for_if_clauses()?;
                         let only =
                             args.is_empty() && keywords.is_empty() && self.at(TokenKind::Rpar)?;
@@ -151,6 +168,9 @@ impl Parser<'_> {
                             // CPython's rules name only a genexp followed by a comma
                             // or preceded by other arguments.
                             return Err(ParseError::Fail);
+                        }
+                        if only && sole_generator == SoleGenerator::Rejected {
+                            return Err(self.error_at_token(&first_clause, "invalid syntax"));
                         }
                         if !only {
                             let last = self.last_comprehension_end(&generators);

@@ -1051,7 +1051,7 @@ impl Parser<'_> {
         let name_tok = self.expect(TokenKind::Name)?;
         let type_params = self.optional_type_params()?;
         let (bases, keywords) = if self.at(TokenKind::Lpar)? {
-            self.parenthesized_arguments()?
+            self.parenthesized_arguments(super::arguments::SoleGenerator::Rejected)?
         } else {
             (Vec::new(), Vec::new())
         };

@@ -56,15 +56,15 @@ fn bind<'a>(
     Ok(out)
 }
 
-/// Source text from a str or bytes argument.
-fn source_text(vm: &Vm, v: &Value, fname: &str) -> PyResult<String> {
+/// Source text from a str or bytes argument; a decoding error names `filename`.
+fn source_text(vm: &Vm, v: &Value, fname: &str, filename: &str) -> PyResult<String> {
     match v.payload() {
         Some(Payload::Str(s)) => {
             crate::objects::str_stand_in::require_utf8(vm, v)?;
             Ok(s.as_str().to_string())
         }
         Some(Payload::Bytes(b)) => {
-            adder_syntax::decode_source(b).map_err(|e| vm.syntax_error_from(&e, "<string>"))
+            adder_syntax::decode_source(b).map_err(|e| vm.decoding_error_from(&e, filename))
         }
         _ => Err(vm.type_error(format!(
             "{fname}() arg 1 must be a string, bytes or code object"
@@ -163,7 +163,7 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !matches!(source.payload(), Some(Payload::Str(_) | Payload::Bytes(_))) {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
-    let text = source_text(vm, source, "compile")?;
+    let text = source_text(vm, source, "compile", &filename)?;
     if flags & crate::ast_objects::PYCF_ONLY_AST != 0 {
         return parse_to_objects(vm, &text, &filename, mode, flags);
     }
@@ -244,7 +244,7 @@ fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let code = match source.as_obj() {
         Some(o) if matches!(o.payload, Payload::Code(_)) => o.clone(),
         _ => {
-            let text = source_text(vm, &source, "exec")?;
+            let text = source_text(vm, &source, "exec", "<string>")?;
             compile_text(vm, &text, "<string>", Mode::Exec)?
         }
     };
@@ -260,7 +260,7 @@ fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let code = match source.as_obj() {
         Some(o) if matches!(o.payload, Payload::Code(_)) => o.clone(),
         _ => {
-            let text = source_text(vm, &source, "eval")?;
+            let text = source_text(vm, &source, "eval", "<string>")?;
             let trimmed = text.trim_start_matches([' ', '\t']);
             compile_text(vm, trimmed, "<string>", Mode::Eval)?
         }
