@@ -851,7 +851,7 @@ impl<'a> Tokenizer<'a> {
             self.backup(after);
         }
         if self.modes.len() + 1 >= MAX_FSTRING_LEVEL {
-            return Err(self.error_here("too many nested f-strings"));
+            return Err(self.error_here("too many nested f-strings or t-strings"));
         }
         self.modes.push(StringMode {
             regular: false,
