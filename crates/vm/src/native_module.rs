@@ -262,8 +262,7 @@ pub(crate) fn native_new(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Valu
     let Some(new) = native_base_method(vm, cls, "__new__") else {
         return Err(vm.type_error(format!(
             "cannot create '{}' instances",
-            cls.as_type()
-                .map_or_else(String::new, |t| t.qualname.borrow().to_string())
+            vm.type_display_name(cls)
         )));
     };
     let mut all = vec![Value::Obj(cls.clone())];

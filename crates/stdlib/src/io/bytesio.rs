@@ -3,7 +3,8 @@
 use std::cell::{Cell, RefCell};
 
 use adder_vm::native_module::{new_native_type, NativeObject, NativeTypeSpec};
-use adder_vm::object::ObjRef;
+use adder_vm::object::{ObjRef, Payload, PyObject};
+use adder_vm::objects::bytearray::{check_resizable, ByteArrayData};
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
@@ -13,14 +14,35 @@ use crate::args::{bind, bytes_arg, opt_int, positional, Params};
 use crate::native_util::after_receiver;
 
 /// The buffer and the position (which may lie past the end after a seek).
-#[derive(Default)]
 struct BytesIo {
-    data: RefCell<Vec<u8>>,
+    /// The bytes, held by an `_io._BytesIOBuffer` object as a bytearray holds its own:
+    /// `getbuffer()` views that object, writing the bytes in place and counting as an
+    /// export, during which the stream may not resize them.
+    buffer: ObjRef,
     pos: Cell<usize>,
     closed: Cell<bool>,
 }
 
 impl NativeObject for BytesIo {}
+
+impl BytesIo {
+    /// The bytes and their exports.
+    fn buffer(&self, vm: &Vm) -> PyResult<&ByteArrayData> {
+        match &self.buffer.payload {
+            Payload::ByteArray(b) => Ok(b),
+            _ => Err(vm.system_error("BytesIO buffer holds no bytes")),
+        }
+    }
+
+    fn data(&self, vm: &Vm) -> PyResult<&RefCell<Vec<u8>>> {
+        Ok(&self.buffer(vm)?.bytes)
+    }
+
+    /// BufferError while `getbuffer()` views are alive.
+    fn check_resizable(&self, vm: &Vm) -> PyResult<()> {
+        check_resizable(vm, self.buffer(vm)?)
+    }
+}
 
 fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a BytesIo> {
     let state = vm.native_self::<BytesIo>(args, method, "_io.BytesIO")?;
@@ -32,7 +54,17 @@ fn this<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a BytesIo> {
 
 fn bytesio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = type_arg(vm, &args, "BytesIO", true)?;
-    Ok(new_io_object(vm, &cls, BytesIo::default()))
+    let buffer_type = super::io_state(vm)?.bytesio_buffer.clone();
+    let buffer = std::rc::Rc::new(PyObject::new(
+        buffer_type,
+        Payload::ByteArray(ByteArrayData::new(Vec::new())),
+    ));
+    let state = BytesIo {
+        buffer,
+        pos: Cell::new(0),
+        closed: Cell::new(false),
+    };
+    Ok(new_io_object(vm, &cls, state))
 }
 
 /// `BytesIO(initial_bytes=b'')`.
@@ -49,18 +81,19 @@ fn bytesio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     )?;
     let state = vm.native_self::<BytesIo>(&args, "__init__", "_io.BytesIO")?;
+    state.check_resizable(vm)?;
     let initial = match &a[0] {
         None | Some(Value::None) => Vec::new(),
         Some(v) => bytes_arg(vm, v)?.to_vec(),
     };
-    *state.data.borrow_mut() = initial;
+    *state.data(vm)?.borrow_mut() = initial;
     state.pos.set(0);
     Ok(Value::None)
 }
 
 /// Take up to `n` bytes (all when negative) from the position.
-fn take(state: &BytesIo, n: i64) -> Vec<u8> {
-    let data = state.data.borrow();
+fn take(vm: &Vm, state: &BytesIo, n: i64) -> PyResult<Vec<u8>> {
+    let data = state.data(vm)?.borrow();
     let start = state.pos.get().min(data.len());
     let end = if n < 0 {
         data.len()
@@ -68,14 +101,15 @@ fn take(state: &BytesIo, n: i64) -> Vec<u8> {
         start.saturating_add(n as usize).min(data.len())
     };
     state.pos.set(end.max(state.pos.get()));
-    data[start..end].to_vec()
+    Ok(data[start..end].to_vec())
 }
 
 fn bytesio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "read")?;
     let pos = positional(vm, &args, "read", 1, 2)?;
     let n = opt_int(vm, pos.get(1), -1)?;
-    Ok(new_bytes(vm, take(state, n)))
+    let taken = take(vm, state, n)?;
+    Ok(new_bytes(vm, taken))
 }
 
 fn bytesio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -83,7 +117,7 @@ fn bytesio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = positional(vm, &args, "readline", 1, 2)?;
     let limit = opt_int(vm, pos.get(1), -1)?;
     let n = {
-        let data = state.data.borrow();
+        let data = state.data(vm)?.borrow();
         let start = state.pos.get().min(data.len());
         let rest = &data[start..];
         let to_newline = rest
@@ -96,7 +130,8 @@ fn bytesio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
             to_newline
         }
     };
-    Ok(new_bytes(vm, take(state, n as i64)))
+    let taken = take(vm, state, n as i64)?;
+    Ok(new_bytes(vm, taken))
 }
 
 fn bytesio_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -105,7 +140,7 @@ fn bytesio_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("readinto expected 1 argument"));
     };
     let n = vm.len(target)?;
-    let data = take(state, n as i64);
+    let data = take(vm, state, n as i64)?;
     copy_into(vm, target, &data)
 }
 
@@ -114,11 +149,12 @@ fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [_, v] = positional(vm, &args, "write", 2, 2)? else {
         return Err(vm.type_error("write expected 1 argument"));
     };
+    state.check_resizable(vm)?;
     let bytes = bytes_arg(vm, v)?;
     if bytes.is_empty() {
         return Ok(Value::Int(0));
     }
-    let mut data = state.data.borrow_mut();
+    let mut data = state.data(vm)?.borrow_mut();
     let start = state.pos.get();
     // The position may be anywhere up to PY_SSIZE_T_MAX after a seek: the new end
     // must fit a Py_ssize_t and be allocatable (CPython's errors), never abort.
@@ -140,8 +176,15 @@ fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let data = this(vm, &args, "getvalue")?.data.borrow().clone();
+    let data = this(vm, &args, "getvalue")?.data(vm)?.borrow().clone();
     Ok(new_bytes(vm, data))
+}
+
+/// `getbuffer()`: a read-write memoryview of the stream's bytes, whose `obj` is the
+/// `_io._BytesIOBuffer` holding them.
+fn bytesio_getbuffer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let state = this(vm, &args, "getbuffer")?;
+    adder_vm::objects::memoryview::view_of(vm, &Value::Obj(state.buffer.clone()))
 }
 
 fn bytesio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -156,7 +199,7 @@ fn bytesio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         0 => 0,
         1 => state.pos.get() as i64,
-        2 => state.data.borrow().len() as i64,
+        2 => state.data(vm)?.borrow().len() as i64,
         _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     };
     // CPython's overflow check: the sum must stay a Py_ssize_t.
@@ -174,8 +217,9 @@ fn bytesio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn bytesio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = this(vm, &args, "truncate")?;
+    state.check_resizable(vm)?;
     let size = truncate_size(vm, &args, state.pos.get(), "negative size value")?;
-    state.data.borrow_mut().truncate(size);
+    state.data(vm)?.borrow_mut().truncate(size);
     Ok(Value::Int(size as i64))
 }
 
@@ -191,14 +235,32 @@ fn bytesio_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn bytesio_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = vm.native_self::<BytesIo>(&args, "close", "_io.BytesIO")?;
+    state.check_resizable(vm)?;
     state.closed.set(true);
-    state.data.borrow_mut().clear();
+    state.data(vm)?.borrow_mut().clear();
     Ok(Value::None)
 }
 
 fn bytesio_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let state = vm.native_self::<BytesIo>(&args, "closed", "_io.BytesIO")?;
     Ok(Value::Bool(state.closed.get()))
+}
+
+/// `_io._BytesIOBuffer`: the class of the object holding a stream's bytes, which
+/// only lends them to memoryviews (no methods; not instantiable from Python).
+pub fn new_buffer_type(vm: &Vm) -> ObjRef {
+    new_native_type(
+        vm,
+        NativeTypeSpec {
+            name: "_BytesIOBuffer",
+            module: "_io",
+            base: None,
+            new: None,
+            init: None,
+            methods: &[],
+            subclassable: false,
+        },
+    )
 }
 
 /// The `BytesIO` type, under `_BufferedIOBase`.
@@ -218,6 +280,7 @@ pub fn new_type(vm: &Vm, buffered_base: &ObjRef) -> ObjRef {
                 ("readinto", bytesio_readinto),
                 ("write", bytesio_write),
                 ("getvalue", bytesio_getvalue),
+                ("getbuffer", bytesio_getbuffer),
                 ("seek", bytesio_seek),
                 ("tell", bytesio_tell),
                 ("truncate", bytesio_truncate),

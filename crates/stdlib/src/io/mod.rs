@@ -42,6 +42,8 @@ pub struct IoState {
     pub buffered_writer: ObjRef,
     pub buffered_random: ObjRef,
     pub text_io_wrapper: ObjRef,
+    /// `_BytesIOBuffer`, the class of the objects holding `BytesIO` bytes.
+    pub bytesio_buffer: ObjRef,
     pub unsupported_operation: Value,
     /// Every buffered writer made, so that [`flush_all`] can flush those still open
     /// when the interpreter finishes (CPython's finalization reaches them by
@@ -379,6 +381,8 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     for ty in types {
         add_type(vm, module, ty);
     }
+    let bytesio_buffer = bytesio::new_buffer_type(vm);
+    add_type(vm, module, &bytesio_buffer);
     let text_io_wrapper = types[10].clone();
     let unsupported_operation = new_unsupported_operation(vm)?;
     add_values(
@@ -399,6 +403,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
         buffered_writer: writer,
         buffered_random: random,
         text_io_wrapper,
+        bytesio_buffer,
         unsupported_operation,
         writers: RefCell::new(Vec::new()),
     });

@@ -51,7 +51,7 @@ fn data_of(v: &Value) -> Option<&ByteArrayData> {
 }
 
 /// BufferError while a memoryview exports the buffer.
-fn check_resizable(vm: &Vm, data: &ByteArrayData) -> PyResult<()> {
+pub fn check_resizable(vm: &Vm, data: &ByteArrayData) -> PyResult<()> {
     if data.exports.get() > 0 {
         return Err(vm.error(
             &vm.types().exc.buffer_error,
