@@ -22,7 +22,7 @@ pub mod runtime;
 pub mod signals;
 pub mod suggestions;
 pub mod sys;
-mod sys_numeric_info;
+mod sys_info;
 pub mod threads;
 pub mod traceback;
 pub mod traceback_format;

@@ -43,12 +43,6 @@ pub fn init(vm: &mut Vm) {
     dict::set_str(vm, &d, "modules", Value::Obj(vm.interp.modules.clone()));
     dict::set_str(vm, &d, "platform", vm.new_str("linux"));
     dict::set_str(vm, &d, "maxsize", Value::Int(i64::MAX));
-    let version_info = vm.new_tuple(vec![
-        Value::Int(VERSION.0),
-        Value::Int(VERSION.1),
-        Value::Int(VERSION.2),
-    ]);
-    dict::set_str(vm, &d, "version_info", version_info);
     let search = search_path(vm);
     // The installation prefix is the directory above `lib/python3.14` (CPython's
     // `sys.prefix`); no virtual environments, so the base prefixes are the same.
@@ -67,25 +61,21 @@ pub fn init(vm: &mut Vm) {
     let path: Vec<Value> = search.iter().map(|p| vm.new_str(p)).collect();
     let path = vm.new_list(path);
     dict::set_str(vm, &d, "path", path);
-    let hash_info = hash_info(vm);
-    dict::set_str(vm, &d, "hash_info", hash_info);
-    for (name, make) in [
-        (
-            "float_info",
-            crate::sys_numeric_info::float_info as fn(&mut Vm) -> _,
-        ),
-        ("int_info", crate::sys_numeric_info::int_info),
+    let dont_write = crate::import::cache::dont_write_bytecode_default(&vm.interp.config);
+    dict::set_str(vm, &d, "dont_write_bytecode", Value::Bool(dont_write));
+    for (name, made) in [
+        ("version_info", crate::sys_info::version_info(vm)),
+        ("hash_info", crate::sys_info::hash_info(vm)),
+        ("float_info", crate::sys_info::float_info(vm)),
+        ("int_info", crate::sys_info::int_info(vm)),
+        ("flags", crate::sys_info::flags(vm, dont_write)),
     ] {
-        if let Ok(info) = make(vm) {
+        if let Ok(info) = made {
             dict::set_str(vm, &d, name, info);
         }
     }
-    let dont_write = crate::import::cache::dont_write_bytecode_default(&vm.interp.config);
-    dict::set_str(vm, &d, "dont_write_bytecode", Value::Bool(dont_write));
     let implementation = implementation(vm);
     dict::set_str(vm, &d, "implementation", implementation);
-    let flags = flags(vm, dont_write);
-    dict::set_str(vm, &d, "flags", flags);
     let warnoptions = vm.interp.config.warnoptions.clone();
     let warnoptions = warnoptions.iter().map(|o| vm.new_str(o)).collect();
     dict::set_str(vm, &d, "warnoptions", vm.new_list(warnoptions));
@@ -129,80 +119,6 @@ fn search_path(vm: &Vm) -> Vec<String> {
     });
     path.extend(stdlib);
     path
-}
-
-/// `sys.hash_info`: the parameters of the hashing adder implements as CPython does
-/// (modular numeric hashes, SipHash-1-3 for str and bytes). A namespace here, where
-/// CPython has a struct sequence.
-fn hash_info(vm: &Vm) -> Value {
-    let ns = vm.new_dict();
-    let fields = [
-        ("width", Value::Int(64)),
-        ("modulus", Value::Int((1 << 61) - 1)),
-        ("inf", Value::Int(314_159)),
-        ("nan", Value::Int(0)),
-        ("imag", Value::Int(1_000_003)),
-        ("algorithm", vm.new_str("siphash13")),
-        ("hash_bits", Value::Int(64)),
-        ("seed_bits", Value::Int(128)),
-        ("cutoff", Value::Int(0)),
-    ];
-    for (name, value) in fields {
-        dict::set_str(vm, &ns, name, value);
-    }
-    Value::obj(crate::object::PyObject::with_dict(
-        vm.types().simple_namespace.clone(),
-        crate::object::Payload::Instance,
-        ns,
-    ))
-}
-
-/// `sys.flags`: the command-line flags in effect, with the values CPython 3.14 has by
-/// default (`warnings` reads `context_aware_warnings`, `dev_mode`...). A namespace here,
-/// where CPython has a struct sequence.
-fn flags(vm: &Vm, dont_write_bytecode: bool) -> Value {
-    let ns = vm.new_dict();
-    let ignore_environment = vm.interp.config.ignore_environment;
-    // String hashes are randomised unless PYTHONHASHSEED=0 fixes them.
-    let fixed_hashes =
-        !ignore_environment && std::env::var("PYTHONHASHSEED").is_ok_and(|s| s.trim() == "0");
-    let fields = [
-        ("debug", Value::Int(0)),
-        ("inspect", Value::Int(0)),
-        ("interactive", Value::Int(0)),
-        ("optimize", Value::Int(0)),
-        (
-            "dont_write_bytecode",
-            Value::Int(i64::from(dont_write_bytecode)),
-        ),
-        ("no_user_site", Value::Int(0)),
-        ("no_site", Value::Int(0)),
-        (
-            "ignore_environment",
-            Value::Int(i64::from(ignore_environment)),
-        ),
-        ("verbose", Value::Int(0)),
-        ("bytes_warning", Value::Int(0)),
-        ("quiet", Value::Int(0)),
-        ("hash_randomization", Value::Int(i64::from(!fixed_hashes))),
-        ("isolated", Value::Int(0)),
-        ("dev_mode", Value::Bool(false)),
-        ("utf8_mode", Value::Int(0)),
-        ("warn_default_encoding", Value::Int(0)),
-        ("safe_path", Value::Bool(false)),
-        ("int_max_str_digits", Value::Int(4300)),
-        ("gil", Value::Int(1)),
-        ("thread_inherit_context", Value::Int(0)),
-        ("context_aware_warnings", Value::Int(0)),
-    ];
-    for (name, value) in fields {
-        dict::set_str(vm, &ns, name, value);
-    }
-    Value::obj(crate::object::PyObject::with_dict(
-        vm.types().simple_namespace.clone(),
-        crate::object::Payload::Instance,
-        ns,
-    ))
 }
 
 /// `sys.implementation`: a namespace naming adder.

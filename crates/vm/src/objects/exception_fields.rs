@@ -31,6 +31,27 @@ fn kind_of(vm: &Vm, exc: &ObjRef) -> Option<Kind> {
     }
 }
 
+/// The `name` (and for `AttributeError`, `obj`) attribute of a new `NameError` or
+/// `AttributeError`: from the keyword argument of that name, else None.
+pub fn init_name_attributes(vm: &Vm, exc: &ObjRef, args: &crate::objects::function::Args) {
+    let v = Value::Obj(exc.clone());
+    let exc_types = &vm.types().exc;
+    let names: &[&str] = if vm.is_instance(&v, &exc_types.attribute_error) {
+        &["name", "obj"]
+    } else if vm.is_instance(&v, &exc_types.name_error) {
+        &["name"]
+    } else {
+        return;
+    };
+    for &attr in names {
+        let given = args
+            .kwargs()
+            .find(|(key, _)| crate::protocol::attr::name_str(key) == attr)
+            .map(|(_, value)| value.clone());
+        vm.set_exc_attr(exc, attr, given.unwrap_or(Value::None));
+    }
+}
+
 /// Set a new exception's attributes from its positional arguments, for the classes
 /// that have such attributes; other exception classes are left alone.
 pub fn init_attributes(vm: &mut Vm, exc: &ObjRef, pos: &[Value]) -> PyResult<()> {

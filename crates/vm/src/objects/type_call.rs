@@ -109,6 +109,7 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
                 if exception_import::is_import_error_class(vm, ty) {
                     exception_import::init_attributes(vm, &exc, args)?;
                 }
+                crate::objects::exception_fields::init_name_attributes(vm, &exc, &args);
                 crate::objects::exception_fields::init_attributes(vm, &exc, pos)?;
                 Ok(Value::Obj(exc))
             }
@@ -433,9 +434,11 @@ pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Va
             exception_import::init_attributes(vm, &exc, args)?;
             return Ok(Value::Obj(exc));
         }
-        Layout::Exception => Payload::Exception(Box::new(RefCell::new(ExceptionData::new(
-            vm.new_tuple(args.pos().to_vec()),
-        )))),
+        Layout::Exception => {
+            let exc = vm.new_exception_of(cls, args.pos().to_vec());
+            crate::objects::exception_fields::init_name_attributes(vm, &exc, &args);
+            return Ok(Value::Obj(exc));
+        }
         Layout::List => Payload::List(RefCell::new(vec![])),
         Layout::ByteArray => {
             let bytes = if heap_lookup(vm, cls, "__init__").is_some() {
