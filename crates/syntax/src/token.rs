@@ -5,6 +5,7 @@
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum TokenKind {
     EndMarker,
     Name,
@@ -325,6 +326,7 @@ impl TokenKind {
 /// nesting level after it (CPython's `token->level`, which some parser error
 /// rules consult).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
 pub struct Token {
     pub kind: TokenKind,
     pub start: u32,
@@ -334,4 +336,49 @@ pub struct Token {
     pub end_lineno: u32,
     pub end_col: u32,
     pub level: u32,
+}
+
+impl Token {
+    /// A token built with two 16-byte writes, the width the parser's token buffer
+    /// copies it with: a copy that reads fields just written one by one cannot
+    /// take them from the store buffer and waits for the stores to reach the
+    /// cache, which measured 4% of a parse.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    pub fn new(
+        kind: TokenKind,
+        start: u32,
+        end: u32,
+        lineno: u32,
+        col: u32,
+        end_lineno: u32,
+        end_col: u32,
+        level: u32,
+    ) -> Token {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::_mm_set_epi32;
+            let kind = u32::from_ne_bytes([kind as u8, 0, 0, 0]);
+            // SAFETY: SSE2 is part of x86_64. `Token` is `repr(C)`: a one-byte
+            // kind (here a valid discriminant, followed by padding) and seven
+            // u32s, at the offsets the two vectors fill.
+            unsafe {
+                let low = _mm_set_epi32(lineno as i32, end as i32, start as i32, kind as i32);
+                let high =
+                    _mm_set_epi32(level as i32, end_col as i32, end_lineno as i32, col as i32);
+                std::mem::transmute([low, high])
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        Token {
+            kind,
+            start,
+            end,
+            lineno,
+            col,
+            end_lineno,
+            end_col,
+            level,
+        }
+    }
 }
