@@ -29,7 +29,7 @@ pub mod warnings;
 
 pub use dump::{ast_dump, ast_dump_checked, constant_repr};
 pub use error::{format_syntax_error, SyntaxError, SyntaxErrorDetails, SyntaxErrorKind};
-pub use source::{check_file_has_no_null_bytes, decode_source};
+pub use source::{check_file_has_no_null_bytes, decode_source, decode_source_borrowed};
 pub use tokenize_dump::{tokenize_dump, tokenize_dump_with_encoding, unraised_offset};
 pub use tokenize_file::tokenize_file_dump;
 

@@ -1,6 +1,8 @@
 //! Source text preparation: PEP 263 / BOM decoding of raw bytes, and the newline
 //! normalization CPython applies before tokenizing.
 
+use std::borrow::Cow;
+
 use crate::codecs::{self, Codec};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 
@@ -32,6 +34,12 @@ pub fn check_file_has_no_null_bytes(bytes: &[u8]) -> Result<(), SyntaxError> {
 /// Decode the bytes of a Python source file the way `compile(bytes, ...)` does:
 /// a UTF-8 BOM, else a PEP 263 coding declaration in the first two lines, else UTF-8.
 pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
+    decode_source_borrowed(bytes).map(Cow::into_owned)
+}
+
+/// [`decode_source`] without copying UTF-8 source (nearly all of it): the text
+/// borrows `bytes` when no other codec had to rebuild it.
+pub fn decode_source_borrowed(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
     let (has_bom, body) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (true, rest),
         None => (false, bytes),
@@ -67,19 +75,17 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
         // Only the exact spelling `utf-8` (after the tokenizer's normalization)
         // takes the tokenizer's own UTF-8 check; other spellings (`utf8`, `u8`) go
         // through the codec, whose error has no location.
-        Some(Codec::Utf8) if encoding == "utf-8" => decode_utf8(body),
+        Some(Codec::Utf8) if encoding == "utf-8" => decode_utf8(body).map(Cow::Borrowed),
         Some(Codec::Utf8) => std::str::from_utf8(body)
-            .map(str::to_string)
+            .map(Cow::Borrowed)
             .map_err(|e| bare_error(utf8_codec_error(body, &e))),
-        Some(codec) => codecs::decode(codec, body)
-            .map(|text| text.into_owned())
-            .map_err(|failure| {
-                bare_error(
-                    failure
-                        .message
-                        .unwrap_or_else(|| format!("'{encoding}' codec can't decode bytes")),
-                )
-            }),
+        Some(codec) => codecs::decode(codec, body).map_err(|failure| {
+            bare_error(
+                failure
+                    .message
+                    .unwrap_or_else(|| format!("'{encoding}' codec can't decode bytes")),
+            )
+        }),
         None => Err(bare_error(format!("unknown encoding: {encoding}"))),
     }
 }
@@ -149,9 +155,9 @@ fn utf8_codec_error(body: &[u8], err: &std::str::Utf8Error) -> String {
 /// UTF-8 source, declared or not. `compile(bytes)` reports bad UTF-8 the same way in
 /// both cases (the "Non-UTF-8 code" message, located at the first bad byte). Lines are
 /// counted as CPython's tokenizer counts them: `\n`, `\r\n` and a lone `\r` each end one.
-fn decode_utf8(body: &[u8]) -> Result<String, SyntaxError> {
+fn decode_utf8(body: &[u8]) -> Result<&str, SyntaxError> {
     match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(s),
         Err(e) => {
             let bad = e.valid_up_to();
             let before = body.get(..bad).unwrap_or_default();

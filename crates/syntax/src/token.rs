@@ -5,6 +5,7 @@
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum TokenKind {
     EndMarker,
     Name,
@@ -325,6 +326,7 @@ impl TokenKind {
 /// nesting level after it (CPython's `token->level`, which some parser error
 /// rules consult).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
 pub struct Token {
     pub kind: TokenKind,
     pub start: u32,
@@ -334,4 +336,71 @@ pub struct Token {
     pub end_lineno: u32,
     pub end_col: u32,
     pub level: u32,
+}
+
+impl Token {
+    /// A token built with two 16-byte writes, the width the parser's token buffer
+    /// copies it with: a copy that reads fields just written one by one cannot
+    /// take them from the store buffer and waits for the stores to reach the
+    /// cache, which measured 4% of a parse.
+    // The result is one of two `cfg`-selected bindings, hence `let_and_return`.
+    #[allow(clippy::too_many_arguments, clippy::let_and_return)]
+    #[inline(always)]
+    pub fn new(
+        kind: TokenKind,
+        start: u32,
+        end: u32,
+        lineno: u32,
+        col: u32,
+        end_lineno: u32,
+        end_col: u32,
+        level: u32,
+    ) -> Token {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of x86_64. `Token` is `repr(C)`: a one-byte kind
+        // (here a valid discriminant, followed by three bytes of padding) and
+        // seven u32s, at the offsets the two vectors fill (little-endian lanes).
+        let token = unsafe {
+            use std::arch::x86_64::_mm_set_epi32;
+            let kind = u32::from_ne_bytes([kind as u8, 0, 0, 0]);
+            let low = _mm_set_epi32(lineno as i32, end as i32, start as i32, kind as i32);
+            let high = _mm_set_epi32(level as i32, end_col as i32, end_lineno as i32, col as i32);
+            std::mem::transmute::<[std::arch::x86_64::__m128i; 2], Token>([low, high])
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let token = Token {
+            kind,
+            start,
+            end,
+            lineno,
+            col,
+            end_lineno,
+            end_col,
+            level,
+        };
+        token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_places_every_field() {
+        let tok = Token::new(TokenKind::Yield, 1, 2, 3, 4, 5, 6, 7);
+        assert_eq!(tok.kind, TokenKind::Yield);
+        assert_eq!(
+            (
+                tok.start,
+                tok.end,
+                tok.lineno,
+                tok.col,
+                tok.end_lineno,
+                tok.end_col,
+                tok.level
+            ),
+            (1, 2, 3, 4, 5, 6, 7)
+        );
+    }
 }

@@ -339,21 +339,46 @@ impl<'a> Tokenizer<'a> {
 
     /// A token from the recorded start to `end` (a byte position on the current line).
     fn make(&self, kind: TokenKind, end: usize) -> Token {
-        let (end_lineno, end_col) = if end < self.line_start {
+        self.token(
+            kind,
+            self.tok_start,
+            self.tok_col,
+            end,
+            self.end_position(end),
+        )
+    }
+
+    /// Line and column of `end`, a byte position on the current line (or, before
+    /// the line starts, on the token's own line).
+    fn end_position(&self, end: usize) -> (u32, usize) {
+        if end < self.line_start {
             (self.tok_lineno, self.tok_col + (end - self.tok_start))
         } else {
             (self.lineno, end - self.line_start)
-        };
-        Token {
-            kind,
-            start: self.tok_start as u32,
-            end: end as u32,
-            lineno: self.tok_lineno,
-            col: self.tok_col as u32,
-            end_lineno,
-            end_col: end_col as u32,
-            level: self.brackets.len() as u32,
         }
+    }
+
+    /// A token of `kind` over the bytes `start..end`, starting at column `col` of
+    /// the recorded line and ending at `(end_lineno, end_col)`, at the current
+    /// bracket level. Every token is built here in one piece (see [`Token::new`]).
+    fn token(
+        &self,
+        kind: TokenKind,
+        start: usize,
+        col: usize,
+        end: usize,
+        (end_lineno, end_col): (u32, usize),
+    ) -> Token {
+        Token::new(
+            kind,
+            start as u32,
+            end as u32,
+            self.tok_lineno,
+            col as u32,
+            end_lineno,
+            end_col as u32,
+            self.brackets.len() as u32,
+        )
     }
 
     /// The next token, or the error CPython's tokenizer would report.
@@ -554,10 +579,8 @@ impl<'a> Tokenizer<'a> {
             return self.make(TokenKind::Dedent, self.pos);
         }
         self.pending_indents -= 1;
-        let mut tok = self.make(TokenKind::Indent, self.pos);
-        tok.start = self.line_start as u32;
-        tok.col = 0;
-        tok
+        let end = self.end_position(self.pos);
+        self.token(TokenKind::Indent, self.line_start, 0, self.pos, end)
     }
 
     /// Skips blanks and records where the next token starts; returns its first
@@ -610,11 +633,15 @@ impl<'a> Tokenizer<'a> {
             self.comment_newline = false;
             return Some(self.make(TokenKind::Nl, self.pos));
         }
-        let end = self.pos - 1;
-        let mut tok = self.make(TokenKind::Newline, end);
-        tok.end_col = tok.col + 1;
-        tok.end_lineno = tok.lineno;
-        Some(tok)
+        // CPython's NEWLINE spans one column, on the line it ends.
+        let end = (self.tok_lineno, self.tok_col + 1);
+        Some(self.token(
+            TokenKind::Newline,
+            self.tok_start,
+            self.tok_col,
+            self.pos - 1,
+            end,
+        ))
     }
 
     /// After a `.`: a float's fraction, an ellipsis or a dot.

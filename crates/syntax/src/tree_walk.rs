@@ -114,11 +114,23 @@ impl<'a, S: TreeSink<'a>> Walk<'_, S> {
     }
 
     fn stmts(&mut self, body: &'a [Stmt]) {
-        self.list(body, Self::stmt);
+        for (i, item) in body.iter().enumerate() {
+            if let Some(next) = body.get(i + 1) {
+                prefetch_first_stmt_field(next);
+            }
+            self.stmt(item);
+        }
+        self.sink.list(body.len());
     }
 
     fn exprs(&mut self, items: &'a [Expr]) {
-        self.list(items, Self::expr);
+        for (i, item) in items.iter().enumerate() {
+            if let Some(next) = items.get(i + 1) {
+                prefetch_first_field(next);
+            }
+            self.expr(item);
+        }
+        self.sink.list(items.len());
     }
 
     /// Walk `item`, one level deeper, unless that passes `max_depth`.
@@ -159,6 +171,7 @@ impl<'a, S: TreeSink<'a>> Walk<'_, S> {
     }
 
     fn stmt_inner(&mut self, s: &'a Stmt) {
+        prefetch_later_stmt_fields(s);
         let r = Some(s.range());
         match s {
             Stmt::FunctionDef {
@@ -391,6 +404,7 @@ impl<'a, S: TreeSink<'a>> Walk<'_, S> {
     }
 
     fn expr_inner(&mut self, e: &'a Expr) {
+        prefetch_later_fields(e);
         let r = Some(e.range());
         match e {
             Expr::BoolOp { op, values, .. } => node!(self, r, "BoolOp";
@@ -677,4 +691,112 @@ impl<'a, S: TreeSink<'a>> Walk<'_, S> {
                 "default_value" => self.opt_expr(default_value)),
         }
     }
+}
+
+/// Asks for the memory a walk of `e` reads first (its first field held behind a
+/// pointer), while the walk is still busy with the item before it. The tree is
+/// read once, after a parse that allocated it all over the heap: nearly every
+/// node's first read misses the cache otherwise (measured: over half of the walk's
+/// own time was that wait).
+#[inline]
+fn prefetch_first_field(e: &Expr) {
+    match e {
+        Expr::Name { id, .. } => prefetch(id.as_ptr()),
+        Expr::Attribute { value, .. }
+        | Expr::Subscript { value, .. }
+        | Expr::Starred { value, .. }
+        | Expr::Await { value, .. } => prefetch(&**value),
+        Expr::Call { func, .. } => prefetch(&**func),
+        Expr::BinOp { left, .. } | Expr::Compare { left, .. } => prefetch(&**left),
+        Expr::Constant {
+            value: Constant::Str(text),
+            ..
+        } => prefetch(text.as_ptr()),
+        Expr::Tuple { elts, .. } | Expr::List { elts, .. } => prefetch(elts.as_ptr()),
+        _ => {}
+    }
+}
+
+/// Asks for the fields of `e` that its walk reaches after the first, so that
+/// their cache misses overlap the walk of the first (see [`prefetch_first_field`]).
+#[inline]
+fn prefetch_later_fields(e: &Expr) {
+    match e {
+        Expr::BinOp { right, .. } => prefetch(&**right),
+        Expr::Compare { comparators, .. } => prefetch(comparators.as_ptr()),
+        Expr::Call { args, keywords, .. } => {
+            prefetch(args.as_ptr());
+            prefetch(keywords.as_ptr());
+        }
+        Expr::Attribute { attr, .. } => prefetch(attr.as_ptr()),
+        Expr::Subscript { slice, .. } => prefetch(&**slice),
+        Expr::IfExp { body, orelse, .. } => {
+            prefetch(&**body);
+            prefetch(&**orelse);
+        }
+        Expr::Dict { values, .. } => prefetch(values.as_ptr()),
+        _ => {}
+    }
+}
+
+/// [`prefetch_first_field`] for a statement.
+#[inline]
+fn prefetch_first_stmt_field(s: &Stmt) {
+    match s {
+        Stmt::Expr { value, .. }
+        | Stmt::Return {
+            value: Some(value), ..
+        } => prefetch(&**value),
+        Stmt::Assign { targets, .. } | Stmt::Delete { targets, .. } => prefetch(targets.as_ptr()),
+        Stmt::AugAssign { target, .. }
+        | Stmt::AnnAssign { target, .. }
+        | Stmt::For { target, .. } => prefetch(&**target),
+        Stmt::If { test, .. } | Stmt::While { test, .. } => prefetch(&**test),
+        Stmt::FunctionDef { name, .. } | Stmt::ClassDef { name, .. } => prefetch(name.as_ptr()),
+        Stmt::Import { names, .. } | Stmt::ImportFrom { names, .. } => prefetch(names.as_ptr()),
+        Stmt::Try { body, .. } => prefetch(body.as_ptr()),
+        Stmt::With { items, .. } => prefetch(items.as_ptr()),
+        _ => {}
+    }
+}
+
+/// [`prefetch_later_fields`] for a statement.
+#[inline]
+fn prefetch_later_stmt_fields(s: &Stmt) {
+    match s {
+        Stmt::Assign { value, .. } | Stmt::AugAssign { value, .. } => prefetch(&**value),
+        Stmt::If { body, orelse, .. } | Stmt::While { body, orelse, .. } => {
+            prefetch(body.as_ptr());
+            prefetch(orelse.as_ptr());
+        }
+        Stmt::For { iter, body, .. } => {
+            prefetch(&**iter);
+            prefetch(body.as_ptr());
+        }
+        Stmt::FunctionDef { args, body, .. } => {
+            prefetch(&**args);
+            prefetch(body.as_ptr());
+        }
+        Stmt::ClassDef { bases, body, .. } => {
+            prefetch(bases.as_ptr());
+            prefetch(body.as_ptr());
+        }
+        Stmt::Try { handlers, .. } => prefetch(handlers.as_ptr()),
+        Stmt::With { body, .. } => prefetch(body.as_ptr()),
+        _ => {}
+    }
+}
+
+/// A hint to load the cache line at `p`.
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint: it never faults, whatever the address (an
+    // empty vector's dangling pointer included), and changes no memory. SSE is part
+    // of x86-64.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }

@@ -59,7 +59,11 @@ impl Parser<'_> {
     ) -> PResult<Vec<Stmt>> {
         let base = self.statement_stack.len();
         match read(self) {
-            Ok(()) => Ok(self.statement_stack.drain(base..).collect()),
+            // `split_off` moves the suite in one copy (a statement is too large
+            // to be moved without a `memcpy` call each), but at 0 it would hand
+            // over the stack's whole buffer instead.
+            Ok(()) if base > 0 => Ok(self.statement_stack.split_off(base)),
+            Ok(()) => Ok(self.statement_stack.drain(..).collect()),
             Err(err) => {
                 self.statement_stack.truncate(base);
                 Err(err)

@@ -141,9 +141,8 @@ impl Tokenizer<'_> {
     /// excludes the second brace, while the end column (as CPython's parser sees it)
     /// still counts up to the current position.
     fn make_middle(&self, kind: TokenKind, end: usize) -> Token {
-        let mut tok = self.make(kind, self.pos);
-        tok.end = end as u32;
-        tok
+        let end_at = self.end_position(self.pos);
+        self.token(kind, self.tok_start, self.tok_col, end, end_at)
     }
 
     fn enter_replacement_field(&mut self, label: &str) -> Result<(), LexError> {

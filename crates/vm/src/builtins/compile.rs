@@ -1,5 +1,7 @@
 //! `compile()`, `exec()` and `eval()`: the compiler reached from Python code.
 
+use std::borrow::Cow;
+
 use adder_syntax::Mode;
 
 use crate::error::PyResult;
@@ -56,16 +58,16 @@ fn bind<'a>(
     Ok(out)
 }
 
-/// Source text from a str or bytes argument; a decoding error names `filename`.
-fn source_text(vm: &Vm, v: &Value, fname: &str, filename: &str) -> PyResult<String> {
+/// Source text from a str or bytes argument (borrowed from it where no decoding
+/// had to rebuild it); a decoding error names `filename`.
+fn source_text<'v>(vm: &Vm, v: &'v Value, fname: &str, filename: &str) -> PyResult<Cow<'v, str>> {
     match v.payload() {
         Some(Payload::Str(s)) => {
             crate::objects::str_stand_in::require_utf8(vm, v)?;
-            Ok(s.as_str().to_string())
+            Ok(Cow::Borrowed(s.as_str()))
         }
-        Some(Payload::Bytes(b)) => {
-            adder_syntax::decode_source(b).map_err(|e| vm.decoding_error_from(&e, filename))
-        }
+        Some(Payload::Bytes(b)) => adder_syntax::decode_source_borrowed(b)
+            .map_err(|e| vm.decoding_error_from(&e, filename)),
         _ => Err(vm.type_error(format!(
             "{fname}() arg 1 must be a string, bytes or code object"
         ))),
