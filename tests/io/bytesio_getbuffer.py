@@ -37,3 +37,11 @@ try:
     _io._BytesIOBuffer()
 except TypeError as e:
     print("TypeError", e)
+# Any bytes-like object can be written (pickle writes getbuffer() views).
+b2 = io.BytesIO(bytearray(b"ab"))
+b2.seek(0, 2)
+print(b2.write(memoryview(b"cd")), b2.write(bytearray(b"e")), b2.write(io.BytesIO(b"fg").getbuffer()), b2.getvalue())
+try:
+    b2.write("str")
+except TypeError as e:
+    print(e)

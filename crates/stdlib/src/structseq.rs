@@ -40,10 +40,14 @@ def make(module, name, fields, n_sequence, fallbacks):
         seq = tuple(it)
         n = len(seq)
         if n < n_sequence:
+            if n_sequence == len(fields):
+                raise TypeError(f"{full}() takes a {n_sequence}-sequence ({n}-sequence given)")
             raise TypeError(f"{full}() takes an at least {n_sequence}-sequence ({n}-sequence given)")
         if n > len(fields):
+            if n_sequence == len(fields):
+                raise TypeError(f"{full}() takes a {n_sequence}-sequence ({n}-sequence given)")
             raise TypeError(f"{full}() takes an at most {len(fields)}-sequence ({n}-sequence given)")
-        self = type.__call__(cls, seq[:n_sequence])
+        self = tuple.__new__(cls, seq[:n_sequence])
         extra = self.__dict__
         for i, field in enumerate(hidden):
             j = n_sequence + i
@@ -78,7 +82,7 @@ def make(module, name, fields, n_sequence, fallbacks):
         return type(self)([values[f] for f in visible] + [values[f] for f in hidden])
 
     namespace = {
-        "__repr__": __repr__, "__reduce__": __reduce__,
+        "__new__": construct, "__repr__": __repr__, "__reduce__": __reduce__,
         "__replace__": __replace__, "__module__": module, "__match_args__": named,
         "n_sequence_fields": n_sequence, "n_fields": len(fields),
         "n_unnamed_fields": n_sequence - len(named),
@@ -86,10 +90,9 @@ def make(module, name, fields, n_sequence, fallbacks):
     for i, field in enumerate(visible):
         if field not in hidden:
             namespace[field] = property(lambda self, i=i: self[i])
-    # Construction goes through a metaclass's __call__ rather than __new__ because
-    # tuple.__new__ cannot be called from Python code yet.
-    meta = type("structseq_type", (type,), {"__call__": construct})
-    return meta(name, (tuple,), namespace)
+    for field in hidden:
+        namespace[field] = property(lambda self, field=field: self.__dict__[field])
+    return type(name, (tuple,), namespace)
 "#;
 
 /// Per-interpreter state: the compiled factory and the layout of every type it made.

@@ -4,13 +4,14 @@ use std::cell::{Cell, RefCell};
 
 use adder_vm::native_module::{new_native_type, NativeObject, NativeTypeSpec};
 use adder_vm::object::{ObjRef, Payload, PyObject};
+use adder_vm::objects::buffer::require_bytes_like;
 use adder_vm::objects::bytearray::{check_resizable, ByteArrayData};
 use adder_vm::objects::bytes::new_bytes;
 use adder_vm::objects::function::Args;
 use adder_vm::{PyResult, Value, Vm};
 
 use super::iobase::{closed_error, copy_into, new_io_object, truncate_size, type_arg};
-use crate::args::{bind, bytes_arg, opt_int, positional, Params};
+use crate::args::{bind, opt_int, positional, Params};
 use crate::native_util::after_receiver;
 
 /// The buffer and the position (which may lie past the end after a seek).
@@ -84,7 +85,7 @@ fn bytesio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     state.check_resizable(vm)?;
     let initial = match &a[0] {
         None | Some(Value::None) => Vec::new(),
-        Some(v) => bytes_arg(vm, v)?.to_vec(),
+        Some(v) => require_bytes_like(vm, v)?.into_owned(),
     };
     *state.data(vm)?.borrow_mut() = initial;
     state.pos.set(0);
@@ -150,7 +151,7 @@ fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("write expected 1 argument"));
     };
     state.check_resizable(vm)?;
-    let bytes = bytes_arg(vm, v)?;
+    let bytes = require_bytes_like(vm, v)?;
     if bytes.is_empty() {
         return Ok(Value::Int(0));
     }
@@ -170,7 +171,7 @@ fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         data.resize(end, 0);
     }
-    data[start..end].copy_from_slice(bytes);
+    data[start..end].copy_from_slice(&bytes);
     state.pos.set(end);
     Ok(Value::Int(bytes.len() as i64))
 }
