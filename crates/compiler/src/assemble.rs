@@ -5,10 +5,8 @@
 
 use std::rc::Rc;
 
-use adder_bytecode::location_table::LocationTableWriter;
-use adder_bytecode::{
-    CodeFlags, CodeObject, CodeUnit, ExceptionTableEntry, LocalKind, Opcode, SourceLocation,
-};
+use adder_bytecode::location_table::{LocationTableWriter, Position};
+use adder_bytecode::{CodeFlags, CodeObject, CodeUnit, ExceptionTableEntry, LocalKind, Opcode};
 
 use crate::codegen::Unit;
 use crate::error::CompileError;
@@ -242,16 +240,13 @@ fn prefix_units(arg: u32) -> usize {
     }
 }
 
-fn to_source_location(loc: Loc) -> SourceLocation {
-    let opt = |v: i32| u32::try_from(v).ok();
-    if !loc.has_line() {
-        return SourceLocation::NONE;
-    }
-    SourceLocation {
-        lineno: opt(loc.lineno),
-        end_lineno: opt(loc.end_lineno),
-        col_offset: opt(loc.col),
-        end_col_offset: opt(loc.end_col),
+/// The location table's form of a location (the same integers).
+fn position(loc: Loc) -> Position {
+    Position {
+        lineno: loc.lineno,
+        end_lineno: loc.end_lineno,
+        col: loc.col,
+        end_col: loc.end_col,
     }
 }
 
@@ -364,7 +359,7 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
             if run.0 == instr.loc {
                 run.1 += end - offset;
             } else {
-                positions.push(to_source_location(run.0), run.1);
+                positions.push(position(run.0), run.1);
                 run = (instr.loc, end - offset);
             }
             if let Some(handler) = instr.handler() {
@@ -377,7 +372,7 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
         }
         cursor = cfg.blocks[b].next;
     }
-    positions.push(to_source_location(run.0), run.1);
+    positions.push(position(run.0), run.1);
     let exception_table = exception_table(cfg, &covered, &block_offset);
     (code, positions.finish(), exception_table)
 }

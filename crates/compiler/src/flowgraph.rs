@@ -88,6 +88,10 @@ impl Block {
 pub struct Cfg {
     pub blocks: Vec<Block>,
     pub entry: usize,
+    /// The code has block pushes or pops (`SETUP_*`, `POP_BLOCK`), found while the
+    /// blocks are built: without them there is no handler to label, and every
+    /// instruction with a jump target is the last of its block (see [`Cfg::jumps_of`]).
+    pub has_block_ops: bool,
 }
 
 impl Cfg {
@@ -100,11 +104,13 @@ impl Cfg {
         // Codegen makes about a label per jump: a good first guess at the count.
         let mut after_terminators = Vec::with_capacity(seq.labels.len());
         let mut next_loc = Loc::NONE;
+        let mut has_block_ops = false;
         for (i, instr) in seq.instrs.iter_mut().enumerate().rev() {
             if instr.loc.is_next() {
                 instr.loc = next_loc;
             }
             next_loc = instr.loc;
+            has_block_ops |= instr.op.is_block_push() || instr.op.is_pseudo(PseudoOpcode::PopBlock);
             if let Some(t) = instr.target().filter(|_| instr.op.has_target()) {
                 if let Some(flag) = targeted.get_mut(t) {
                     *flag = true;
@@ -127,26 +133,29 @@ impl Cfg {
             .collect();
         placed.sort_unstable();
         let (bounds, label_block) = split_points(&seq, &placed, &after_terminators);
-        for instr in &mut seq.instrs {
-            if let Some(label) = instr.target() {
-                instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
-            }
-        }
         // Room for the blocks later passes add (exit copies, cold-path jumps,
         // backward conditional jumps): a few in most code.
         const LATER_BLOCKS: usize = 4;
         let mut cfg = Cfg {
             blocks: Vec::with_capacity(bounds.len() + LATER_BLOCKS),
             entry: 0,
+            has_block_ops,
         };
         let last = bounds.len().saturating_sub(1);
         for (id, bound) in bounds.iter().enumerate() {
+            let mut instrs = seq
+                .instrs
+                .get(bound.start..bound.end)
+                .unwrap_or_default()
+                .to_vec();
+            // Labels become blocks as the instructions are copied.
+            for instr in &mut instrs {
+                if let Some(label) = instr.target() {
+                    instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
+                }
+            }
             cfg.blocks.push(Block {
-                instrs: seq
-                    .instrs
-                    .get(bound.start..bound.end)
-                    .unwrap_or_default()
-                    .to_vec(),
+                instrs,
                 next: (id < last).then_some(id + 1),
                 is_target: bound.is_target,
                 ..Block::default()
@@ -195,6 +204,19 @@ impl Cfg {
             let next = self.blocks[b].next;
             visit(self, b);
             cursor = next;
+        }
+    }
+
+    /// The instructions of block `b` that may have a jump target, for walks that only
+    /// follow targets. Jumps end blocks, so without block pushes only the last
+    /// instruction may have one. (Valid until [`normalize_jumps`] puts a `NOT_TAKEN`
+    /// after conditional jumps.)
+    pub fn jumps_of(&self, b: usize) -> &[Instr] {
+        let instrs = &self.blocks[b].instrs;
+        if self.has_block_ops {
+            instrs
+        } else {
+            &instrs[instrs.len().saturating_sub(1)..]
         }
     }
 
@@ -287,13 +309,16 @@ fn split_points(
 /// Mark handler blocks and record, for every instruction, the handler covering it
 /// (CPython's `mark_except_handlers` + `label_exception_targets`).
 pub fn label_exception_targets(cfg: &mut Cfg) {
+    // Without block pushes and pops, no instruction is covered by a handler (codegen
+    // leaves none set) and there is nothing to rewrite.
+    if !cfg.has_block_ops {
+        return;
+    }
     // Block pushes and pops are pseudo-instructions: only those are looked at here.
-    let mut has_block_ops = false;
     for b in 0..cfg.blocks.len() {
         for i in 0..cfg.blocks[b].instrs.len() {
             let instr = &cfg.blocks[b].instrs[i];
             let Op::Pseudo(op) = instr.op else { continue };
-            has_block_ops |= op == PseudoOpcode::PopBlock || instr.op.is_block_push();
             let Some(t) = instr.target().filter(|_| instr.op.is_block_push()) else {
                 continue;
             };
@@ -302,11 +327,6 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
                 cfg.blocks[t].preserve_lasti = true;
             }
         }
-    }
-    // Without any, no instruction is covered by a handler (codegen leaves none set)
-    // and there is nothing to rewrite.
-    if !has_block_ops {
-        return;
     }
     let mut stacks: Vec<Option<Vec<usize>>> = vec![None; cfg.blocks.len()];
     // Visits are tracked apart from the blocks so that instructions are updated in place.
@@ -382,8 +402,8 @@ pub fn mark_reachable(cfg: &mut Cfg) {
         let block = &cfg.blocks[b];
         let fallthrough = block.next.filter(|_| block.has_fallthrough());
         // The target field first: most instructions have none.
-        let targets = block
-            .instrs
+        let targets = cfg
+            .jumps_of(b)
             .iter()
             .filter_map(|i| i.target().filter(|_| i.op.has_target()));
         for t in fallthrough.into_iter().chain(targets) {
@@ -603,8 +623,8 @@ fn flood(cfg: &Cfg, roots: &[usize], stop: &[bool]) -> Vec<bool> {
     while let Some(b) = todo.pop() {
         let block = &cfg.blocks[b];
         let fallthrough = block.next.filter(|_| block.has_fallthrough());
-        let jumps = block
-            .instrs
+        let jumps = cfg
+            .jumps_of(b)
             .iter()
             .filter_map(|i| i.target().filter(|_| i.op.is_jump()));
         for s in fallthrough.into_iter().chain(jumps) {

@@ -343,7 +343,41 @@ fn first_op_of_target(cfg: &Cfg, instr: &Instr) -> Option<Op> {
         .map(|f| f.op)
 }
 
-/// CPython's `optimize_basic_block`.
+/// The instructions [`optimize_block`] rewrites (or rewrites around): every opcode its
+/// `match` names, and the pseudo-instructions. Most instructions are none of these and
+/// are passed over before anything else about them is looked up.
+fn may_optimize(op: Op) -> bool {
+    match op {
+        Op::Pseudo(_) => true,
+        Op::Real(op) => matches!(
+            op,
+            Opcode::BuildTuple
+                | Opcode::BuildList
+                | Opcode::BuildSet
+                | Opcode::StoreFast
+                | Opcode::Swap
+                | Opcode::LoadGlobal
+                | Opcode::CompareOp
+                | Opcode::ContainsOp
+                | Opcode::IsOp
+                | Opcode::ToBool
+                | Opcode::UnaryNot
+                | Opcode::UnaryInvert
+                | Opcode::UnaryNegative
+                | Opcode::CallIntrinsic1
+                | Opcode::ListAppend
+                | Opcode::SetAdd
+                | Opcode::BinaryOp
+                | Opcode::PopJumpIfNone
+                | Opcode::PopJumpIfNotNone
+                | Opcode::PopJumpIfFalse
+                | Opcode::PopJumpIfTrue
+        ),
+    }
+}
+
+/// CPython's `optimize_basic_block`. (An opcode handled here must be listed in
+/// [`may_optimize`].)
 fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut ConstPool) {
     const JUMP: Op = Op::Pseudo(PseudoOpcode::Jump);
     const JUMP_NO_INTERRUPT: Op = Op::Pseudo(PseudoOpcode::JumpNoInterrupt);
@@ -352,6 +386,10 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut ConstPool) {
     let mut i = 0;
     while i < cfg.blocks[b].instrs.len() {
         let instr = cfg.blocks[b].instrs[i];
+        if !may_optimize(instr.op) {
+            i += 1;
+            continue;
+        }
         let target_op = first_op_of_target(cfg, &instr);
         let next = cfg.blocks[b].instrs.get(i + 1).copied();
         let next_op = next.map(|n| n.op);
