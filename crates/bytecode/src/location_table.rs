@@ -28,7 +28,7 @@ const NO_LOCATION: u8 = 15;
 const ENTRY_START: u8 = 0x80;
 
 /// A position as the assembler tracks it (CPython's ints): line, end line, column and
-/// end column, each negative for "none"; a negative line means no position at all.
+/// end column, each -1 for "none"; a negative line means no position at all.
 /// Plain integers rather than [`SourceLocation`]'s options: the assembler compares and
 /// writes one per run of instructions, and these compare as two words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,28 +71,24 @@ impl LocationTableWriter {
         }
     }
 
-    /// `units` more code units at `position`.
+    /// `units` more code units at `position`. Called once per instruction: runs with
+    /// one position are merged here.
     #[inline]
     pub fn push(&mut self, position: Position, units: usize) {
         if units == 0 {
             return;
         }
-        // Every negative field means "none": one form for each, so that positions
-        // equal as written are equal here too.
+        // Every position without a line is the same "no position".
         let position = if position.lineno < 0 {
             Position::NONE
         } else {
-            Position {
-                lineno: position.lineno,
-                end_lineno: position.end_lineno.max(-1),
-                col: position.col.max(-1),
-                end_col: position.end_col.max(-1),
-            }
+            position
         };
-        if self.pending_units > 0 && self.pending != position {
+        if self.pending != position {
+            // Writes nothing before the first run.
             self.flush();
+            self.pending = position;
         }
-        self.pending = position;
         self.pending_units += units;
     }
 
@@ -115,8 +111,7 @@ impl LocationTableWriter {
 }
 
 /// One entry covering `units` code units, in the smallest form that holds it
-/// (CPython's `write_location_info_entry`); `previous_line` moves to its line. Fields
-/// are as [`LocationTableWriter::push`] leaves them: -1 for none.
+/// (CPython's `write_location_info_entry`); `previous_line` moves to its line.
 ///
 /// Kept out of line: inlined into `flush`'s loop, the compiler hoists every field's
 /// set-up in front of it, which costs more than the call for the usual single entry.
@@ -130,8 +125,9 @@ fn write_entry(out: &mut Vec<u8>, previous_line: &mut i64, loc: &Position, units
     let line = i64::from(loc.lineno);
     let line_delta = line - *previous_line;
     *previous_line = line;
-    let end_line = i64::from(loc.end_lineno);
-    let (col, end_col) = (i64::from(loc.col), i64::from(loc.end_col));
+    // Any negative field reads as "none" (-1).
+    let end_line = i64::from(loc.end_lineno.max(-1));
+    let (col, end_col) = (i64::from(loc.col.max(-1)), i64::from(loc.end_col.max(-1)));
     let has_columns = col >= 0 && end_col >= 0;
     if has_columns && end_line == line {
         if line_delta == 0 && col < 80 && (0..16).contains(&(end_col - col)) {

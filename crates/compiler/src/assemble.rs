@@ -335,8 +335,6 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
     // Cache units stay zero; every other unit is written below.
     let mut code = vec![CodeUnit::default(); code_size];
     let mut positions = LocationTableWriter::new(firstlineno, instr_count);
-    // Runs of instructions with one location go to the writer as one push.
-    let mut run: (Loc, usize) = (Loc::NONE, 0);
     // (first unit, end unit, handler block) of each stretch one handler covers.
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
     let mut offset = 0;
@@ -356,12 +354,7 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
             if let Some(slot) = code.get_mut(unit) {
                 *slot = CodeUnit::new(op, arg as u8);
             }
-            if run.0 == instr.loc {
-                run.1 += end - offset;
-            } else {
-                positions.push(position(run.0), run.1);
-                run = (instr.loc, end - offset);
-            }
+            positions.push(position(instr.loc), end - offset);
             if let Some(handler) = instr.handler() {
                 match covered.last_mut() {
                     Some(last) if last.2 == handler && last.1 == offset => last.1 = end,
@@ -372,7 +365,6 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
         }
         cursor = cfg.blocks[b].next;
     }
-    positions.push(position(run.0), run.1);
     let exception_table = exception_table(cfg, &covered, &block_offset);
     (code, positions.finish(), exception_table)
 }

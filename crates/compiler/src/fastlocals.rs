@@ -363,9 +363,7 @@ fn simulate(
         | Opcode::SetAdd
         | Opcode::SetUpdate => {
             let (popped, pushed) = popped_pushed(op, arg);
-            for _ in 0..(popped - pushed) {
-                pop(refs);
-            }
+            refs.truncate(refs.len().saturating_sub((popped - pushed) as usize));
         }
         Opcode::EndSend | Opcode::SetFunctionAttribute => {
             let tos = pop(refs);
@@ -412,12 +410,9 @@ fn simulate(
                     successors.push(t);
                 }
             }
-            for _ in 0..popped {
-                pop(refs);
-            }
-            for _ in 0..pushed {
-                refs.push(produced);
-            }
+            // As many pops (of nothing, once the stack is empty) and pushes.
+            refs.truncate(refs.len().saturating_sub(popped as usize));
+            refs.resize(refs.len() + pushed as usize, produced);
         }
     }
 }

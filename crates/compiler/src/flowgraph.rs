@@ -92,6 +92,9 @@ pub struct Cfg {
     /// blocks are built: without them there is no handler to label, and every
     /// instruction with a jump target is the last of its block (see [`Cfg::jumps_of`]).
     pub has_block_ops: bool,
+    /// The code has `JUMP_IF_FALSE`/`JUMP_IF_TRUE` (jumps that keep the tested value).
+    /// Only codegen makes them, so without any from it there is nothing to convert.
+    pub has_value_jumps: bool,
 }
 
 impl Cfg {
@@ -105,12 +108,23 @@ impl Cfg {
         let mut after_terminators = Vec::with_capacity(seq.labels.len());
         let mut next_loc = Loc::NONE;
         let mut has_block_ops = false;
+        let mut has_value_jumps = false;
         for (i, instr) in seq.instrs.iter_mut().enumerate().rev() {
             if instr.loc.is_next() {
                 instr.loc = next_loc;
             }
             next_loc = instr.loc;
-            has_block_ops |= instr.op.is_block_push() || instr.op.is_pseudo(PseudoOpcode::PopBlock);
+            if let Op::Pseudo(op) = instr.op {
+                has_block_ops |= matches!(
+                    op,
+                    PseudoOpcode::SetupCleanup
+                        | PseudoOpcode::SetupFinally
+                        | PseudoOpcode::SetupWith
+                        | PseudoOpcode::PopBlock
+                );
+                has_value_jumps |=
+                    matches!(op, PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue);
+            }
             if let Some(t) = instr.target().filter(|_| instr.op.has_target()) {
                 if let Some(flag) = targeted.get_mut(t) {
                     *flag = true;
@@ -140,6 +154,7 @@ impl Cfg {
             blocks: Vec::with_capacity(bounds.len() + LATER_BLOCKS),
             entry: 0,
             has_block_ops,
+            has_value_jumps,
         };
         let last = bounds.len().saturating_sub(1);
         for (id, bound) in bounds.iter().enumerate() {
@@ -586,6 +601,9 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
 
 /// `JUMP_IF_FALSE`/`JUMP_IF_TRUE` (keep the value) become `COPY 1; TO_BOOL; POP_JUMP_IF_*`.
 pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
+    if !cfg.has_value_jumps {
+        return;
+    }
     for block in &mut cfg.blocks {
         let mut i = 0;
         while i < block.instrs.len() {
