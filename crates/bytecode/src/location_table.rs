@@ -28,7 +28,7 @@ const NO_LOCATION: u8 = 15;
 const ENTRY_START: u8 = 0x80;
 
 /// A position as the assembler tracks it (CPython's ints): line, end line, column and
-/// end column, each -1 for "none"; a negative line means no position at all.
+/// end column, each negative for "none"; a negative line means no position at all.
 /// Plain integers rather than [`SourceLocation`]'s options: the assembler compares and
 /// writes one per run of instructions, and these compare as two words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,9 +125,9 @@ fn write_entry(out: &mut Vec<u8>, previous_line: &mut i64, loc: &Position, units
     let line = i64::from(loc.lineno);
     let line_delta = line - *previous_line;
     *previous_line = line;
-    // Any negative field reads as "none" (-1).
-    let end_line = i64::from(loc.end_lineno.max(-1));
-    let (col, end_col) = (i64::from(loc.col.max(-1)), i64::from(loc.end_col.max(-1)));
+    // Any negative field reads as "none".
+    let end_line = i64::from(loc.end_lineno);
+    let (col, end_col) = (i64::from(loc.col), i64::from(loc.end_col));
     let has_columns = col >= 0 && end_col >= 0;
     if has_columns && end_line == line {
         if line_delta == 0 && col < 80 && (0..16).contains(&(end_col - col)) {
@@ -146,7 +146,7 @@ fn write_entry(out: &mut Vec<u8>, previous_line: &mut i64, loc: &Position, units
             ]);
             return;
         }
-    } else if !has_columns && (end_line == line || end_line == -1) {
+    } else if !has_columns && (end_line == line || end_line < 0) {
         out.push(first_byte(NO_COLUMNS));
         write_signed_varint(out, line_delta);
         return;
@@ -154,8 +154,8 @@ fn write_entry(out: &mut Vec<u8>, previous_line: &mut i64, loc: &Position, units
     out.push(first_byte(LONG_FORM));
     write_signed_varint(out, line_delta);
     write_varint(out, (end_line.max(line) - line) as u64);
-    write_varint(out, (col + 1) as u64);
-    write_varint(out, (end_col + 1) as u64);
+    write_varint(out, if col < 0 { 0 } else { col as u64 + 1 });
+    write_varint(out, if end_col < 0 { 0 } else { end_col as u64 + 1 });
 }
 
 /// Little-endian groups of 6 bits, bit 6 set on all but the last.

@@ -407,11 +407,10 @@ fn enter(
 
 /// Count predecessors of blocks reachable from the entry (others get 0).
 pub fn mark_reachable(cfg: &mut Cfg) {
-    // Counted in arrays of their own so that the walk reads instructions in place.
+    // Counted in an array of its own so that the walk reads instructions in place. A
+    // block is queued when its count first leaves zero (the entry starts at one).
     let mut predecessors = vec![0u32; cfg.blocks.len()];
-    let mut visited = vec![false; cfg.blocks.len()];
     predecessors[cfg.entry] = 1;
-    visited[cfg.entry] = true;
     let mut todo = cfg.work_list(cfg.entry);
     while let Some(b) = todo.pop() {
         let block = &cfg.blocks[b];
@@ -423,8 +422,7 @@ pub fn mark_reachable(cfg: &mut Cfg) {
             .filter_map(|i| i.target().filter(|_| i.op.has_target()));
         for t in fallthrough.into_iter().chain(targets) {
             predecessors[t] += 1;
-            if !visited[t] {
-                visited[t] = true;
+            if predecessors[t] == 1 {
                 todo.push(t);
             }
         }

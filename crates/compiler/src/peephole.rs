@@ -384,12 +384,13 @@ fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut ConstPool) {
     const JUMP_IF_FALSE: Op = Op::Pseudo(PseudoOpcode::JumpIfFalse);
     const JUMP_IF_TRUE: Op = Op::Pseudo(PseudoOpcode::JumpIfTrue);
     let mut i = 0;
-    while i < cfg.blocks[b].instrs.len() {
+    // Straight to each next instruction there may be something to do with.
+    while let Some(skipped) = cfg.blocks[b].instrs[i.min(cfg.blocks[b].instrs.len())..]
+        .iter()
+        .position(|x| may_optimize(x.op))
+    {
+        i += skipped;
         let instr = cfg.blocks[b].instrs[i];
-        if !may_optimize(instr.op) {
-            i += 1;
-            continue;
-        }
         let target_op = first_op_of_target(cfg, &instr);
         let next = cfg.blocks[b].instrs.get(i + 1).copied();
         let next_op = next.map(|n| n.op);
