@@ -150,7 +150,7 @@ pub fn assemble(
     let flags = code_flags(&unit, scope, nesting);
     flowgraph::convert_pseudo_ops(&mut cfg, &layout.deref_slots);
     insert_prologue(&mut cfg, &layout, flags, unit.firstlineno);
-    flowgraph::remove_redundant_nops_and_jumps(&mut cfg);
+    flowgraph::remove_redundant_nops_and_jumps(&mut cfg, false);
     flowgraph::normalize_jumps(&mut cfg);
     fastlocals::optimize_load_fast(&mut cfg);
     let (code, linetable, exception_table) = encode(&mut cfg, unit.firstlineno);

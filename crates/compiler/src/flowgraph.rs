@@ -540,20 +540,29 @@ fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
     changed
 }
 
-/// Repeat NOP and jump removal until nothing changes.
+/// Repeat NOP and jump removal until nothing changes. `cleaned`: every block went
+/// through NOP removal since its code last changed (emptied blocks aside).
 ///
-/// A second NOP pass is needed only when jumps changed or a block was emptied: NOP
-/// removal in a block is idempotent, and a block keeps the line its code starts with
-/// (all the block laid out before it looks at) unless the pass empties it.
-pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
+/// NOP removal in a block is idempotent but for its last NOP, which looks at the line
+/// the next non-empty block starts with. So once every block is clean, only a block
+/// ending with a NOP can lose more: after an emptied block (the next line may change)
+/// or a jump made a NOP (it ends the block). A second round is needed only when jumps
+/// changed or a block was emptied (a block keeps the line its code starts with unless
+/// NOP removal empties it), and looks at those blocks alone.
+pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg, cleaned: bool) {
+    let mut only_ending_with_nop = cleaned;
     loop {
         let mut emptied = false;
         cfg.for_each_block(|cfg, b| {
+            if only_ending_with_nop && !cfg.blocks[b].last().is_some_and(|i| i.op.is(Opcode::Nop)) {
+                return;
+            }
             emptied |= remove_redundant_nops(cfg, b) > 0 && cfg.blocks[b].instrs.is_empty();
         });
         if !remove_redundant_jumps(cfg) && !emptied {
             break;
         }
+        only_ending_with_nop = true;
     }
 }
 
@@ -700,7 +709,7 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
     if let Some(&last) = all.last() {
         cfg.blocks[last].next = None;
     }
-    remove_redundant_nops_and_jumps(cfg);
+    remove_redundant_nops_and_jumps(cfg, false);
 }
 
 /// Give instructions without a location the line of what precedes them

@@ -761,7 +761,8 @@ pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut ConstPool) {
     cfg.for_each_block(|cfg, b| optimize_block(cfg, b, consts));
     remove_redundant_nops_and_pairs(cfg);
     flowgraph::remove_unreachable(cfg);
-    flowgraph::remove_redundant_nops_and_jumps(cfg);
+    // Every block was cleaned of NOPs by the last round of pair removal.
+    flowgraph::remove_redundant_nops_and_jumps(cfg, true);
 }
 
 /// Drop constants no instruction loads, keeping index 0 (it may be the docstring), and
