@@ -113,6 +113,15 @@ fn fold_with(
 fn optimize_load_const(instrs: &mut [Instr], consts: &mut ConstPool) {
     let mut current: Option<(Opcode, u32)> = None;
     for i in 0..instrs.len() {
+        // Any other instruction only ends what came before (as `current` holding it
+        // would: it is not a constant load).
+        if !matches!(
+            instrs[i].op,
+            Op::Real(Opcode::LoadConst | Opcode::LoadSmallInt | Opcode::Copy)
+        ) {
+            current = None;
+            continue;
+        }
         if instrs[i].op.is(Opcode::LoadConst) {
             if let Some(n) = consts.get(instrs[i].arg as usize).and_then(small_int) {
                 instrs[i].set(Opcode::LoadSmallInt, n);
