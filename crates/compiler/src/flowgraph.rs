@@ -23,6 +23,9 @@ pub struct Block {
     pub preserve_lasti: bool,
     pub predecessors: u32,
     pub start_depth: i32,
+    /// The block may hold a block push (`SETUP_*`): set where blocks are built and
+    /// on copies of such blocks (a block that lost its pushes may keep it).
+    pub has_block_push: bool,
     /// The handler of the instruction compaction last removed from each array slot at
     /// or past the end of `instrs`. CPython compacts blocks in place, so an instruction
     /// appended later (`NOT_TAKEN`, a threaded jump) inherits the stale handler of
@@ -89,8 +92,7 @@ pub struct Cfg {
     pub blocks: Vec<Block>,
     pub entry: usize,
     /// The code has block pushes or pops (`SETUP_*`, `POP_BLOCK`), found while the
-    /// blocks are built: without them there is no handler to label, and every
-    /// instruction with a jump target is the last of its block (see [`Cfg::jumps_of`]).
+    /// blocks are built: without them there is no handler to label.
     pub has_block_ops: bool,
     /// The code has `JUMP_IF_FALSE`/`JUMP_IF_TRUE` (jumps that keep the tested value).
     /// Only codegen makes them, so without any from it there is nothing to convert.
@@ -164,15 +166,18 @@ impl Cfg {
                 .unwrap_or_default()
                 .to_vec();
             // Labels become blocks as the instructions are copied.
+            let mut has_block_push = false;
             for instr in &mut instrs {
                 if let Some(label) = instr.target() {
                     instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
+                    has_block_push |= instr.op.is_block_push();
                 }
             }
             cfg.blocks.push(Block {
                 instrs,
                 next: (id < last).then_some(id + 1),
                 is_target: bound.is_target,
+                has_block_push,
                 ..Block::default()
             });
         }
@@ -223,12 +228,12 @@ impl Cfg {
     }
 
     /// The instructions of block `b` that may have a jump target, for walks that only
-    /// follow targets. Jumps end blocks, so without block pushes only the last
-    /// instruction may have one. (Valid until [`normalize_jumps`] puts a `NOT_TAKEN`
-    /// after conditional jumps.)
+    /// follow targets. Jumps end blocks, so in a block without block pushes only the
+    /// last instruction may have one. (Valid until [`normalize_jumps`] puts a
+    /// `NOT_TAKEN` after conditional jumps.)
     pub fn jumps_of(&self, b: usize) -> &[Instr] {
         let instrs = &self.blocks[b].instrs;
-        if self.has_block_ops {
+        if self.blocks[b].has_block_push {
             instrs
         } else {
             &instrs[instrs.len().saturating_sub(1)..]
@@ -588,10 +593,12 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
             && !target_block.has_fallthrough();
         if small_exit || no_lineno_no_fallthrough {
             let copy = target_block.instrs.clone();
+            let copied_push = target_block.has_block_push;
             if let Some(l) = cfg.blocks[b].instrs.last_mut() {
                 l.nop();
             }
             cfg.blocks[b].instrs.extend(copy);
+            cfg.blocks[b].has_block_push |= copied_push;
             if no_lineno_no_fallthrough && last.op.is_pseudo(PseudoOpcode::Jump) {
                 // Keep the eval-breaker check of the jump we replaced.
                 if let Some(l) = cfg.blocks[b].instrs.last_mut() {
@@ -787,6 +794,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             let instrs = cfg.blocks[target].instrs.clone();
             let copy = cfg.append_after(target);
             cfg.blocks[copy].instrs = instrs;
+            cfg.blocks[copy].has_block_push = cfg.blocks[target].has_block_push;
             cfg.blocks[copy].is_target = true;
             cfg.blocks[copy].predecessors = 1;
             cfg.blocks[target].predecessors -= 1;
