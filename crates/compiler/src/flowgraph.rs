@@ -780,15 +780,20 @@ fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
 /// each, so that each copy can take its predecessor's line.
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     let no_lineno_exit = is_exit_or_eval_check_without_lineno;
-    for b in cfg.order() {
+    // The copies made here are not visited, as with a snapshot of the order.
+    let original = cfg.blocks.len();
+    cfg.for_each_block(|cfg, b| {
+        if b >= original {
+            return;
+        }
         let Some(last) = cfg.blocks[b].last().copied() else {
-            continue;
+            return;
         };
         if !last.op.is_jump() {
-            continue;
+            return;
         }
         let Some(target) = last.target().map(|t| cfg.skip_empty(t)) else {
-            continue;
+            return;
         };
         if cfg.blocks[target].predecessors > 1 && no_lineno_exit(&cfg.blocks[target]) {
             let instrs = cfg.blocks[target].instrs.clone();
@@ -805,7 +810,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
                 l.set_target(Some(copy));
             }
         }
-    }
+    });
     // Exit blocks reached by falling through take the line of what precedes them.
     cfg.for_each_block(|cfg, b| {
         if !cfg.blocks[b].has_fallthrough() {
