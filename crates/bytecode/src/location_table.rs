@@ -27,6 +27,27 @@ const NO_LOCATION: u8 = 15;
 /// Marks the first byte of an entry.
 const ENTRY_START: u8 = 0x80;
 
+/// A position as the assembler tracks it (CPython's ints): line, end line, column and
+/// end column, each negative for "none"; a negative line means no position at all.
+/// Plain integers rather than [`SourceLocation`]'s options: the assembler compares and
+/// writes one per run of instructions, and these compare as two words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub lineno: i32,
+    pub end_lineno: i32,
+    pub col: i32,
+    pub end_col: i32,
+}
+
+impl Position {
+    pub const NONE: Position = Position {
+        lineno: -1,
+        end_lineno: -1,
+        col: -1,
+        end_col: -1,
+    };
+}
+
 /// Builds a table from the positions of consecutive instructions. Instructions with
 /// equal positions share entries, as CPython's assembler merges them.
 #[derive(Debug)]
@@ -34,7 +55,7 @@ pub struct LocationTableWriter {
     out: Vec<u8>,
     previous_line: i64,
     /// The position not yet written and how many code units it covers.
-    pending: SourceLocation,
+    pending: Position,
     pending_units: usize,
 }
 
@@ -45,21 +66,29 @@ impl LocationTableWriter {
         LocationTableWriter {
             out: Vec::with_capacity(2 * instructions),
             previous_line: i64::from(firstlineno),
-            pending: SourceLocation::NONE,
+            pending: Position::NONE,
             pending_units: 0,
         }
     }
 
-    /// `units` more code units at `location`.
+    /// `units` more code units at `position`. Called once per instruction: runs with
+    /// one position are merged here.
     #[inline]
-    pub fn push(&mut self, location: SourceLocation, units: usize) {
+    pub fn push(&mut self, position: Position, units: usize) {
         if units == 0 {
             return;
         }
-        if self.pending_units > 0 && self.pending != location {
+        // Every position without a line is the same "no position".
+        let position = if position.lineno < 0 {
+            Position::NONE
+        } else {
+            position
+        };
+        if self.pending != position {
+            // Writes nothing before the first run.
             self.flush();
+            self.pending = position;
         }
-        self.pending = location;
         self.pending_units += units;
     }
 
@@ -87,44 +116,46 @@ impl LocationTableWriter {
 /// Kept out of line: inlined into `flush`'s loop, the compiler hoists every field's
 /// set-up in front of it, which costs more than the call for the usual single entry.
 #[inline(never)]
-fn write_entry(out: &mut Vec<u8>, previous_line: &mut i64, loc: &SourceLocation, units: usize) {
+fn write_entry(out: &mut Vec<u8>, previous_line: &mut i64, loc: &Position, units: usize) {
     let first_byte = |kind: u8| ENTRY_START | (kind << 3) | (units as u8 - 1);
-    let Some(line) = loc.lineno else {
+    if loc.lineno < 0 {
         out.push(first_byte(NO_LOCATION));
         return;
-    };
-    let line = i64::from(line);
+    }
+    let line = i64::from(loc.lineno);
     let line_delta = line - *previous_line;
     *previous_line = line;
-    let end_line = loc.end_lineno.map_or(-1, i64::from);
-    match (loc.col_offset, loc.end_col_offset) {
-        (Some(col), Some(end_col)) if end_line == line => {
-            let (col, end_col) = (i64::from(col), i64::from(end_col));
-            if line_delta == 0 && col < 80 && (0..16).contains(&(end_col - col)) {
-                out.push(first_byte((col >> 3) as u8));
-                out.push((((col & 7) << 4) | (end_col - col)) as u8);
-                return;
-            }
-            if (0..3).contains(&line_delta) && col < 128 && end_col < 128 {
-                out.push(first_byte(ONE_LINE_FORM + line_delta as u8));
-                out.push(col as u8);
-                out.push(end_col as u8);
-                return;
-            }
-        }
-        (Some(_), Some(_)) => {}
-        _ if end_line == line || end_line == -1 => {
-            out.push(first_byte(NO_COLUMNS));
-            write_signed_varint(out, line_delta);
+    // Any negative field reads as "none".
+    let end_line = i64::from(loc.end_lineno);
+    let (col, end_col) = (i64::from(loc.col), i64::from(loc.end_col));
+    let has_columns = col >= 0 && end_col >= 0;
+    if has_columns && end_line == line {
+        if line_delta == 0 && col < 80 && (0..16).contains(&(end_col - col)) {
+            // The usual entry: its bytes appended at once, one capacity check.
+            out.extend_from_slice(&[
+                first_byte((col >> 3) as u8),
+                (((col & 7) << 4) | (end_col - col)) as u8,
+            ]);
             return;
         }
-        _ => {}
+        if (0..3).contains(&line_delta) && col < 128 && end_col < 128 {
+            out.extend_from_slice(&[
+                first_byte(ONE_LINE_FORM + line_delta as u8),
+                col as u8,
+                end_col as u8,
+            ]);
+            return;
+        }
+    } else if !has_columns && (end_line == line || end_line < 0) {
+        out.push(first_byte(NO_COLUMNS));
+        write_signed_varint(out, line_delta);
+        return;
     }
     out.push(first_byte(LONG_FORM));
     write_signed_varint(out, line_delta);
     write_varint(out, (end_line.max(line) - line) as u64);
-    write_varint(out, loc.col_offset.map_or(0, |c| u64::from(c) + 1));
-    write_varint(out, loc.end_col_offset.map_or(0, |c| u64::from(c) + 1));
+    write_varint(out, if col < 0 { 0 } else { col as u64 + 1 });
+    write_varint(out, if end_col < 0 { 0 } else { end_col as u64 + 1 });
 }
 
 /// Little-endian groups of 6 bits, bit 6 set on all but the last.
@@ -282,33 +313,39 @@ impl Iterator for LocationRuns<'_> {
 mod tests {
     use super::*;
 
-    fn loc(line: u32, end_line: u32, col: u32, end_col: u32) -> SourceLocation {
+    fn loc(line: i32, end_line: i32, col: i32, end_col: i32) -> Position {
+        Position {
+            lineno: line,
+            end_lineno: end_line,
+            col,
+            end_col,
+        }
+    }
+
+    /// The position a table reader reports for what was written as `p`.
+    fn read_back(p: Position) -> SourceLocation {
+        if p.lineno < 0 {
+            return SourceLocation::NONE;
+        }
+        let field = |v: i32| u32::try_from(v).ok();
         SourceLocation {
-            lineno: Some(line),
-            end_lineno: Some(end_line),
-            col_offset: Some(col),
-            end_col_offset: Some(end_col),
+            lineno: field(p.lineno),
+            end_lineno: field(p.end_lineno),
+            col_offset: field(p.col),
+            end_col_offset: field(p.end_col),
         }
     }
 
     /// Every entry form survives writing and reading, runs longer than an entry split.
     #[test]
     fn round_trip_every_form() {
-        let no_columns = SourceLocation {
-            end_lineno: Some(7),
-            col_offset: None,
-            end_col_offset: None,
-            ..loc(7, 7, 0, 0)
-        };
-        let long_no_end_col = SourceLocation {
-            end_col_offset: None,
-            ..loc(3, 9, 4, 0)
-        };
+        let no_columns = loc(7, 7, -1, -1);
+        let long_no_end_col = loc(3, 9, 4, -1);
         let positions = [
             (loc(5, 5, 4, 10), 3),
             (loc(5, 5, 90, 95), 1),
             (loc(6, 6, 100, 120), 2),
-            (SourceLocation::NONE, 11),
+            (Position::NONE, 11),
             (no_columns, 1),
             (loc(2, 4, 300, 2), 1),
             (long_no_end_col, 1),
@@ -327,7 +364,7 @@ mod tests {
         assert!(runs.at_end());
         let expected: Vec<SourceLocation> = positions
             .iter()
-            .flat_map(|(location, units)| std::iter::repeat_n(*location, *units))
+            .flat_map(|(location, units)| std::iter::repeat_n(read_back(*location), *units))
             .collect();
         assert_eq!(decoded, expected);
     }

@@ -5,10 +5,8 @@
 
 use std::rc::Rc;
 
-use adder_bytecode::location_table::LocationTableWriter;
-use adder_bytecode::{
-    CodeFlags, CodeObject, CodeUnit, ExceptionTableEntry, LocalKind, Opcode, SourceLocation,
-};
+use adder_bytecode::location_table::{LocationTableWriter, Position};
+use adder_bytecode::{CodeFlags, CodeObject, CodeUnit, ExceptionTableEntry, LocalKind, Opcode};
 
 use crate::codegen::Unit;
 use crate::error::CompileError;
@@ -152,7 +150,7 @@ pub fn assemble(
     let flags = code_flags(&unit, scope, nesting);
     flowgraph::convert_pseudo_ops(&mut cfg, &layout.deref_slots);
     insert_prologue(&mut cfg, &layout, flags, unit.firstlineno);
-    flowgraph::remove_redundant_nops_and_jumps(&mut cfg);
+    flowgraph::remove_redundant_nops_and_jumps(&mut cfg, false);
     flowgraph::normalize_jumps(&mut cfg);
     fastlocals::optimize_load_fast(&mut cfg);
     let (code, linetable, exception_table) = encode(&mut cfg, unit.firstlineno);
@@ -242,16 +240,13 @@ fn prefix_units(arg: u32) -> usize {
     }
 }
 
-fn to_source_location(loc: Loc) -> SourceLocation {
-    let opt = |v: i32| u32::try_from(v).ok();
-    if !loc.has_line() {
-        return SourceLocation::NONE;
-    }
-    SourceLocation {
-        lineno: opt(loc.lineno),
-        end_lineno: opt(loc.end_lineno),
-        col_offset: opt(loc.col),
-        end_col_offset: opt(loc.end_col),
+/// The location table's form of a location (the same integers).
+fn position(loc: Loc) -> Position {
+    Position {
+        lineno: loc.lineno,
+        end_lineno: loc.end_lineno,
+        col: loc.col,
+        end_col: loc.end_col,
     }
 }
 
@@ -340,8 +335,6 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
     // Cache units stay zero; every other unit is written below.
     let mut code = vec![CodeUnit::default(); code_size];
     let mut positions = LocationTableWriter::new(firstlineno, instr_count);
-    // Runs of instructions with one location go to the writer as one push.
-    let mut run: (Loc, usize) = (Loc::NONE, 0);
     // (first unit, end unit, handler block) of each stretch one handler covers.
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
     let mut offset = 0;
@@ -361,12 +354,7 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
             if let Some(slot) = code.get_mut(unit) {
                 *slot = CodeUnit::new(op, arg as u8);
             }
-            if run.0 == instr.loc {
-                run.1 += end - offset;
-            } else {
-                positions.push(to_source_location(run.0), run.1);
-                run = (instr.loc, end - offset);
-            }
+            positions.push(position(instr.loc), end - offset);
             if let Some(handler) = instr.handler() {
                 match covered.last_mut() {
                     Some(last) if last.2 == handler && last.1 == offset => last.1 = end,
@@ -377,7 +365,6 @@ fn encode(cfg: &mut Cfg, firstlineno: u32) -> Encoded {
         }
         cursor = cfg.blocks[b].next;
     }
-    positions.push(to_source_location(run.0), run.1);
     let exception_table = exception_table(cfg, &covered, &block_offset);
     (code, positions.finish(), exception_table)
 }

@@ -31,8 +31,16 @@ pub fn add_checks_for_uninitialized(cfg: &mut Cfg, nlocals: u32, nparams: u32) {
     // (as CPython does) would only scan it a second time to the same effect, since the
     // result is the least fixed point whatever the order of scans.
     unsafe_masks[cfg.entry] = (nparams..tracked).fold(0, |m, i| m | (1 << i));
-    cfg.for_each_block(|cfg, b| scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack));
+    cfg.for_each_block(|cfg, b| {
+        // A block queued by one before it is scanned here with all it was given so
+        // far: that queue entry is spent (and skipped when it comes up).
+        on_stack[b] = false;
+        scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack);
+    });
     while let Some(b) = stack.pop() {
+        if !on_stack[b] {
+            continue;
+        }
         on_stack[b] = false;
         scan_block(cfg, b, &mut unsafe_masks, &mut on_stack, &mut stack);
     }
@@ -63,9 +71,14 @@ fn scan_block(
     stack: &mut Vec<usize>,
 ) {
     let mut unsafe_mask = masks[b];
+    // What the handler was last given: giving it the same again changes nothing.
+    let mut handed: Option<(usize, u64)> = None;
     for instr in &mut cfg.blocks[b].instrs {
         if let Some(h) = instr.handler() {
-            maybe_push(h, unsafe_mask, masks, on_stack, stack);
+            if handed != Some((h, unsafe_mask)) {
+                maybe_push(h, unsafe_mask, masks, on_stack, stack);
+                handed = Some((h, unsafe_mask));
+            }
         }
         if instr.arg >= TRACKED_LOCALS {
             continue;
@@ -363,9 +376,7 @@ fn simulate(
         | Opcode::SetAdd
         | Opcode::SetUpdate => {
             let (popped, pushed) = popped_pushed(op, arg);
-            for _ in 0..(popped - pushed) {
-                pop(refs);
-            }
+            refs.truncate(refs.len().saturating_sub((popped - pushed) as usize));
         }
         Opcode::EndSend | Opcode::SetFunctionAttribute => {
             let tos = pop(refs);
@@ -412,12 +423,9 @@ fn simulate(
                     successors.push(t);
                 }
             }
-            for _ in 0..popped {
-                pop(refs);
-            }
-            for _ in 0..pushed {
-                refs.push(produced);
-            }
+            // As many pops (of nothing, once the stack is empty) and pushes.
+            refs.truncate(refs.len().saturating_sub(popped as usize));
+            refs.resize(refs.len() + pushed as usize, produced);
         }
     }
 }

@@ -23,6 +23,9 @@ pub struct Block {
     pub preserve_lasti: bool,
     pub predecessors: u32,
     pub start_depth: i32,
+    /// The block may hold a block push (`SETUP_*`): set where blocks are built and
+    /// on copies of such blocks (a block that lost its pushes may keep it).
+    pub has_block_push: bool,
     /// The handler of the instruction compaction last removed from each array slot at
     /// or past the end of `instrs`. CPython compacts blocks in place, so an instruction
     /// appended later (`NOT_TAKEN`, a threaded jump) inherits the stale handler of
@@ -88,6 +91,12 @@ impl Block {
 pub struct Cfg {
     pub blocks: Vec<Block>,
     pub entry: usize,
+    /// The code has block pushes or pops (`SETUP_*`, `POP_BLOCK`), found while the
+    /// blocks are built: without them there is no handler to label.
+    pub has_block_ops: bool,
+    /// The code has `JUMP_IF_FALSE`/`JUMP_IF_TRUE` (jumps that keep the tested value).
+    /// Only codegen makes them, so without any from it there is nothing to convert.
+    pub has_value_jumps: bool,
 }
 
 impl Cfg {
@@ -100,11 +109,24 @@ impl Cfg {
         // Codegen makes about a label per jump: a good first guess at the count.
         let mut after_terminators = Vec::with_capacity(seq.labels.len());
         let mut next_loc = Loc::NONE;
+        let mut has_block_ops = false;
+        let mut has_value_jumps = false;
         for (i, instr) in seq.instrs.iter_mut().enumerate().rev() {
             if instr.loc.is_next() {
                 instr.loc = next_loc;
             }
             next_loc = instr.loc;
+            if let Op::Pseudo(op) = instr.op {
+                has_block_ops |= matches!(
+                    op,
+                    PseudoOpcode::SetupCleanup
+                        | PseudoOpcode::SetupFinally
+                        | PseudoOpcode::SetupWith
+                        | PseudoOpcode::PopBlock
+                );
+                has_value_jumps |=
+                    matches!(op, PseudoOpcode::JumpIfFalse | PseudoOpcode::JumpIfTrue);
+            }
             if let Some(t) = instr.target().filter(|_| instr.op.has_target()) {
                 if let Some(flag) = targeted.get_mut(t) {
                     *flag = true;
@@ -127,28 +149,35 @@ impl Cfg {
             .collect();
         placed.sort_unstable();
         let (bounds, label_block) = split_points(&seq, &placed, &after_terminators);
-        for instr in &mut seq.instrs {
-            if let Some(label) = instr.target() {
-                instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
-            }
-        }
         // Room for the blocks later passes add (exit copies, cold-path jumps,
         // backward conditional jumps): a few in most code.
         const LATER_BLOCKS: usize = 4;
         let mut cfg = Cfg {
             blocks: Vec::with_capacity(bounds.len() + LATER_BLOCKS),
             entry: 0,
+            has_block_ops,
+            has_value_jumps,
         };
         let last = bounds.len().saturating_sub(1);
         for (id, bound) in bounds.iter().enumerate() {
+            let mut instrs = seq
+                .instrs
+                .get(bound.start..bound.end)
+                .unwrap_or_default()
+                .to_vec();
+            // Labels become blocks as the instructions are copied.
+            let mut has_block_push = false;
+            for instr in &mut instrs {
+                if let Some(label) = instr.target() {
+                    instr.set_target(label_block.get(label).copied().filter(|b| *b != usize::MAX));
+                    has_block_push |= instr.op.is_block_push();
+                }
+            }
             cfg.blocks.push(Block {
-                instrs: seq
-                    .instrs
-                    .get(bound.start..bound.end)
-                    .unwrap_or_default()
-                    .to_vec(),
+                instrs,
                 next: (id < last).then_some(id + 1),
                 is_target: bound.is_target,
+                has_block_push,
                 ..Block::default()
             });
         }
@@ -195,6 +224,19 @@ impl Cfg {
             let next = self.blocks[b].next;
             visit(self, b);
             cursor = next;
+        }
+    }
+
+    /// The instructions of block `b` that may have a jump target, for walks that only
+    /// follow targets. Jumps end blocks, so in a block without block pushes only the
+    /// last instruction may have one. (Valid until [`normalize_jumps`] puts a
+    /// `NOT_TAKEN` after conditional jumps.)
+    pub fn jumps_of(&self, b: usize) -> &[Instr] {
+        let instrs = &self.blocks[b].instrs;
+        if self.blocks[b].has_block_push {
+            instrs
+        } else {
+            &instrs[instrs.len().saturating_sub(1)..]
         }
     }
 
@@ -287,13 +329,16 @@ fn split_points(
 /// Mark handler blocks and record, for every instruction, the handler covering it
 /// (CPython's `mark_except_handlers` + `label_exception_targets`).
 pub fn label_exception_targets(cfg: &mut Cfg) {
+    // Without block pushes and pops, no instruction is covered by a handler (codegen
+    // leaves none set) and there is nothing to rewrite.
+    if !cfg.has_block_ops {
+        return;
+    }
     // Block pushes and pops are pseudo-instructions: only those are looked at here.
-    let mut has_block_ops = false;
     for b in 0..cfg.blocks.len() {
         for i in 0..cfg.blocks[b].instrs.len() {
             let instr = &cfg.blocks[b].instrs[i];
             let Op::Pseudo(op) = instr.op else { continue };
-            has_block_ops |= op == PseudoOpcode::PopBlock || instr.op.is_block_push();
             let Some(t) = instr.target().filter(|_| instr.op.is_block_push()) else {
                 continue;
             };
@@ -302,11 +347,6 @@ pub fn label_exception_targets(cfg: &mut Cfg) {
                 cfg.blocks[t].preserve_lasti = true;
             }
         }
-    }
-    // Without any, no instruction is covered by a handler (codegen leaves none set)
-    // and there is nothing to rewrite.
-    if !has_block_ops {
-        return;
     }
     let mut stacks: Vec<Option<Vec<usize>>> = vec![None; cfg.blocks.len()];
     // Visits are tracked apart from the blocks so that instructions are updated in place.
@@ -372,24 +412,22 @@ fn enter(
 
 /// Count predecessors of blocks reachable from the entry (others get 0).
 pub fn mark_reachable(cfg: &mut Cfg) {
-    // Counted in arrays of their own so that the walk reads instructions in place.
+    // Counted in an array of its own so that the walk reads instructions in place. A
+    // block is queued when its count first leaves zero (the entry starts at one).
     let mut predecessors = vec![0u32; cfg.blocks.len()];
-    let mut visited = vec![false; cfg.blocks.len()];
     predecessors[cfg.entry] = 1;
-    visited[cfg.entry] = true;
     let mut todo = cfg.work_list(cfg.entry);
     while let Some(b) = todo.pop() {
         let block = &cfg.blocks[b];
         let fallthrough = block.next.filter(|_| block.has_fallthrough());
         // The target field first: most instructions have none.
-        let targets = block
-            .instrs
+        let targets = cfg
+            .jumps_of(b)
             .iter()
             .filter_map(|i| i.target().filter(|_| i.op.has_target()));
         for t in fallthrough.into_iter().chain(targets) {
             predecessors[t] += 1;
-            if !visited[t] {
-                visited[t] = true;
+            if predecessors[t] == 1 {
                 todo.push(t);
             }
         }
@@ -507,20 +545,29 @@ fn remove_redundant_jumps(cfg: &mut Cfg) -> bool {
     changed
 }
 
-/// Repeat NOP and jump removal until nothing changes.
+/// Repeat NOP and jump removal until nothing changes. `cleaned`: every block went
+/// through NOP removal since its code last changed (emptied blocks aside).
 ///
-/// A second NOP pass is needed only when jumps changed or a block was emptied: NOP
-/// removal in a block is idempotent, and a block keeps the line its code starts with
-/// (all the block laid out before it looks at) unless the pass empties it.
-pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg) {
+/// NOP removal in a block is idempotent but for its last NOP, which looks at the line
+/// the next non-empty block starts with. So once every block is clean, only a block
+/// ending with a NOP can lose more: after an emptied block (the next line may change)
+/// or a jump made a NOP (it ends the block). A second round is needed only when jumps
+/// changed or a block was emptied (a block keeps the line its code starts with unless
+/// NOP removal empties it), and looks at those blocks alone.
+pub fn remove_redundant_nops_and_jumps(cfg: &mut Cfg, cleaned: bool) {
+    let mut only_ending_with_nop = cleaned;
     loop {
         let mut emptied = false;
         cfg.for_each_block(|cfg, b| {
+            if only_ending_with_nop && !cfg.blocks[b].last().is_some_and(|i| i.op.is(Opcode::Nop)) {
+                return;
+            }
             emptied |= remove_redundant_nops(cfg, b) > 0 && cfg.blocks[b].instrs.is_empty();
         });
         if !remove_redundant_jumps(cfg) && !emptied {
             break;
         }
+        only_ending_with_nop = true;
     }
 }
 
@@ -546,10 +593,12 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
             && !target_block.has_fallthrough();
         if small_exit || no_lineno_no_fallthrough {
             let copy = target_block.instrs.clone();
+            let copied_push = target_block.has_block_push;
             if let Some(l) = cfg.blocks[b].instrs.last_mut() {
                 l.nop();
             }
             cfg.blocks[b].instrs.extend(copy);
+            cfg.blocks[b].has_block_push |= copied_push;
             if no_lineno_no_fallthrough && last.op.is_pseudo(PseudoOpcode::Jump) {
                 // Keep the eval-breaker check of the jump we replaced.
                 if let Some(l) = cfg.blocks[b].instrs.last_mut() {
@@ -566,6 +615,9 @@ pub fn inline_small_exit_blocks(cfg: &mut Cfg) -> bool {
 
 /// `JUMP_IF_FALSE`/`JUMP_IF_TRUE` (keep the value) become `COPY 1; TO_BOOL; POP_JUMP_IF_*`.
 pub fn convert_pseudo_conditional_jumps(cfg: &mut Cfg) {
+    if !cfg.has_value_jumps {
+        return;
+    }
     for block in &mut cfg.blocks {
         let mut i = 0;
         while i < block.instrs.len() {
@@ -603,8 +655,8 @@ fn flood(cfg: &Cfg, roots: &[usize], stop: &[bool]) -> Vec<bool> {
     while let Some(b) = todo.pop() {
         let block = &cfg.blocks[b];
         let fallthrough = block.next.filter(|_| block.has_fallthrough());
-        let jumps = block
-            .instrs
+        let jumps = cfg
+            .jumps_of(b)
             .iter()
             .filter_map(|i| i.target().filter(|_| i.op.is_jump()));
         for s in fallthrough.into_iter().chain(jumps) {
@@ -664,7 +716,7 @@ pub fn push_cold_blocks_to_end(cfg: &mut Cfg) {
     if let Some(&last) = all.last() {
         cfg.blocks[last].next = None;
     }
-    remove_redundant_nops_and_jumps(cfg);
+    remove_redundant_nops_and_jumps(cfg, false);
 }
 
 /// Give instructions without a location the line of what precedes them
@@ -728,20 +780,26 @@ fn is_exit_or_eval_check_without_lineno(block: &Block) -> bool {
 /// each, so that each copy can take its predecessor's line.
 fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     let no_lineno_exit = is_exit_or_eval_check_without_lineno;
-    for b in cfg.order() {
+    // The copies made here are not visited, as with a snapshot of the order.
+    let original = cfg.blocks.len();
+    cfg.for_each_block(|cfg, b| {
+        if b >= original {
+            return;
+        }
         let Some(last) = cfg.blocks[b].last().copied() else {
-            continue;
+            return;
         };
         if !last.op.is_jump() {
-            continue;
+            return;
         }
         let Some(target) = last.target().map(|t| cfg.skip_empty(t)) else {
-            continue;
+            return;
         };
         if cfg.blocks[target].predecessors > 1 && no_lineno_exit(&cfg.blocks[target]) {
             let instrs = cfg.blocks[target].instrs.clone();
             let copy = cfg.append_after(target);
             cfg.blocks[copy].instrs = instrs;
+            cfg.blocks[copy].has_block_push = cfg.blocks[target].has_block_push;
             cfg.blocks[copy].is_target = true;
             cfg.blocks[copy].predecessors = 1;
             cfg.blocks[target].predecessors -= 1;
@@ -752,7 +810,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
                 l.set_target(Some(copy));
             }
         }
-    }
+    });
     // Exit blocks reached by falling through take the line of what precedes them.
     cfg.for_each_block(|cfg, b| {
         if !cfg.blocks[b].has_fallthrough() {

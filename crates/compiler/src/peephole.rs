@@ -113,6 +113,15 @@ fn fold_with(
 fn optimize_load_const(instrs: &mut [Instr], consts: &mut ConstPool) {
     let mut current: Option<(Opcode, u32)> = None;
     for i in 0..instrs.len() {
+        // Any other instruction only ends what came before (as `current` holding it
+        // would: it is not a constant load).
+        if !matches!(
+            instrs[i].op,
+            Op::Real(Opcode::LoadConst | Opcode::LoadSmallInt | Opcode::Copy)
+        ) {
+            current = None;
+            continue;
+        }
         if instrs[i].op.is(Opcode::LoadConst) {
             if let Some(n) = consts.get(instrs[i].arg as usize).and_then(small_int) {
                 instrs[i].set(Opcode::LoadSmallInt, n);
@@ -343,14 +352,53 @@ fn first_op_of_target(cfg: &Cfg, instr: &Instr) -> Option<Op> {
         .map(|f| f.op)
 }
 
-/// CPython's `optimize_basic_block`.
+/// The instructions [`optimize_block`] rewrites (or rewrites around): every opcode its
+/// `match` names, and the pseudo-instructions. Most instructions are none of these and
+/// are passed over before anything else about them is looked up.
+fn may_optimize(op: Op) -> bool {
+    match op {
+        Op::Pseudo(_) => true,
+        Op::Real(op) => matches!(
+            op,
+            Opcode::BuildTuple
+                | Opcode::BuildList
+                | Opcode::BuildSet
+                | Opcode::StoreFast
+                | Opcode::Swap
+                | Opcode::LoadGlobal
+                | Opcode::CompareOp
+                | Opcode::ContainsOp
+                | Opcode::IsOp
+                | Opcode::ToBool
+                | Opcode::UnaryNot
+                | Opcode::UnaryInvert
+                | Opcode::UnaryNegative
+                | Opcode::CallIntrinsic1
+                | Opcode::ListAppend
+                | Opcode::SetAdd
+                | Opcode::BinaryOp
+                | Opcode::PopJumpIfNone
+                | Opcode::PopJumpIfNotNone
+                | Opcode::PopJumpIfFalse
+                | Opcode::PopJumpIfTrue
+        ),
+    }
+}
+
+/// CPython's `optimize_basic_block`. (An opcode handled here must be listed in
+/// [`may_optimize`].)
 fn optimize_block(cfg: &mut Cfg, b: usize, consts: &mut ConstPool) {
     const JUMP: Op = Op::Pseudo(PseudoOpcode::Jump);
     const JUMP_NO_INTERRUPT: Op = Op::Pseudo(PseudoOpcode::JumpNoInterrupt);
     const JUMP_IF_FALSE: Op = Op::Pseudo(PseudoOpcode::JumpIfFalse);
     const JUMP_IF_TRUE: Op = Op::Pseudo(PseudoOpcode::JumpIfTrue);
     let mut i = 0;
-    while i < cfg.blocks[b].instrs.len() {
+    // Straight to each next instruction there may be something to do with.
+    while let Some(skipped) = cfg.blocks[b].instrs[i.min(cfg.blocks[b].instrs.len())..]
+        .iter()
+        .position(|x| may_optimize(x.op))
+    {
+        i += skipped;
         let instr = cfg.blocks[b].instrs[i];
         let target_op = first_op_of_target(cfg, &instr);
         let next = cfg.blocks[b].instrs.get(i + 1).copied();
@@ -722,7 +770,8 @@ pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut ConstPool) {
     cfg.for_each_block(|cfg, b| optimize_block(cfg, b, consts));
     remove_redundant_nops_and_pairs(cfg);
     flowgraph::remove_unreachable(cfg);
-    flowgraph::remove_redundant_nops_and_jumps(cfg);
+    // Every block was cleaned of NOPs by the last round of pair removal.
+    flowgraph::remove_redundant_nops_and_jumps(cfg, true);
 }
 
 /// Drop constants no instruction loads, keeping index 0 (it may be the docstring), and

@@ -145,7 +145,7 @@ pub fn max_stack_depth(cfg: &mut Cfg) -> Result<u32, CompileError> {
     while let Some(b) = todo.pop() {
         let block = &cfg.blocks[b];
         let mut depth = start_depths[b];
-        let mut falls_through = true;
+        // Jumps and scope exits end blocks: only the last instruction may stop the flow.
         for instr in &block.instrs {
             let new_depth = depth + stack_effect(instr.op, instr.arg, false);
             if new_depth < 0 {
@@ -162,12 +162,8 @@ pub fn max_stack_depth(cfg: &mut Cfg) -> Result<u32, CompileError> {
                 }
             }
             depth = new_depth;
-            if instr.op.is_unconditional_jump() || instr.op.is_scope_exit() {
-                falls_through = false;
-                break;
-            }
         }
-        if falls_through {
+        if block.has_fallthrough() {
             if let Some(next) = block.next {
                 push_block(&mut start_depths, &mut todo, next, depth);
             }
