@@ -9,7 +9,7 @@
 //!
 //! Reading or writing an attribute goes to the array. The first use of the dict itself
 //! (`node.__dict__`, `vars(node)`, pickling, a new attribute, a deletion, a position
-//! that is not a machine int) builds it from the array, in the same key order, and
+//! that is not an int from 0 to 2**32-1) builds it from the array, in the same key order, and
 //! from then on the dict holds the attributes and the array is gone: the node then
 //! behaves as any instance.
 
@@ -77,7 +77,7 @@ impl NodeLayout {
 /// tag values of the first inline `Value`, and every move of the array would copy that
 /// value's bytes piecemeal instead of as one 16-byte word (store-forwarding stalls when
 /// a node is made from values just pushed). It costs no memory: an object still fits
-/// its 176-byte block.
+/// its 160-byte block.
 #[repr(u8)]
 enum Fields {
     /// The first `field_count` entries are the fields; the rest are `Null`.
@@ -144,10 +144,11 @@ fn take_inline(stack: &mut Vec<Value>, start: usize) -> [Value; INLINE_FIELDS] {
 /// The last `count` values of `stack`, moved off it, with `Null` in front for any the
 /// stack lacks.
 fn take_boxed(stack: &mut Vec<Value>, count: usize) -> Box<[Value]> {
-    let mut values = stack.split_off(stack.len().saturating_sub(count));
-    let missing = count - values.len();
-    values.splice(0..0, std::iter::repeat_n(Value::Null, missing));
-    values.into_boxed_slice()
+    let start = stack.len().saturating_sub(count);
+    let missing = count - (stack.len() - start);
+    std::iter::repeat_n(Value::Null, missing)
+        .chain(stack.drain(start..))
+        .collect()
 }
 
 /// The payload of a node the parser made (`Payload::AstNode`).
@@ -155,8 +156,10 @@ pub struct AstNodeData {
     layout: Rc<NodeLayout>,
     fields: RefCell<Fields>,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`, when the layout has
-    /// positions (then they are its last keys).
-    positions: Cell<[i64; POSITION_COUNT]>,
+    /// positions (then they are its last keys). The parser's positions are `u32`s:
+    /// kept as such they make every object (whose size the `_ast` node sets) 16 bytes
+    /// smaller than as `i64`s (see the size tests in `object.rs`).
+    positions: Cell<[u32; POSITION_COUNT]>,
 }
 
 impl AstNodeData {
@@ -168,7 +171,7 @@ impl AstNodeData {
     pub(crate) fn from_stack_top(
         layout: Rc<NodeLayout>,
         stack: &mut Vec<Value>,
-        positions: [i64; POSITION_COUNT],
+        positions: [u32; POSITION_COUNT],
     ) -> AstNodeData {
         let count = layout.field_count;
         let fields = match stack.len().checked_sub(count) {
@@ -201,7 +204,8 @@ impl AstNodeData {
             return Some(value.clone());
         }
         let position = ix.checked_sub(self.layout.field_count)?;
-        self.positions.get().get(position).copied().map(Value::Int)
+        let position = self.positions.get().get(position).copied()?;
+        Some(Value::Int(i64::from(position)))
     }
 
     /// Store `value` in attribute `name`; the value back when the node cannot keep
@@ -226,13 +230,17 @@ impl AstNodeData {
         }
         let mut positions = self.positions.get();
         let position = ix.checked_sub(count).and_then(|p| positions.get_mut(p));
-        match (position, value) {
-            (Some(position), Value::Int(n)) => {
-                *position = n;
+        let new = match value {
+            Value::Int(n) => u32::try_from(n).ok(),
+            _ => None,
+        };
+        match (position, new) {
+            (Some(position), Some(new)) => {
+                *position = new;
                 self.positions.set(positions);
                 Ok(())
             }
-            (_, value) => Err(value),
+            _ => Err(value),
         }
     }
 
@@ -244,7 +252,7 @@ impl AstNodeData {
         }
         let values = fields.take(self.layout.field_count);
         drop(fields);
-        let positions = self.positions.get().map(Value::Int);
+        let positions = self.positions.get().map(|p| Value::Int(i64::from(p)));
         let mut data = DictData::with_capacity(self.layout.keys.len());
         let all = values.into_iter().chain(positions);
         for ((key, hash), value) in self.layout.keys.iter().zip(all) {
