@@ -398,8 +398,9 @@ fn release_last_first(mut items: Vec<Value>) {
         prefetch_object(item);
     }
     while let Some(item) = items.pop() {
-        if let Some(ahead) = items.len().checked_sub(RELEASE_AHEAD) {
-            items.get(ahead).map(prefetch_object);
+        let ahead = items.len().checked_sub(RELEASE_AHEAD);
+        if let Some(next) = ahead.and_then(|ix| items.get(ix)) {
+            prefetch_object(next);
         }
         drop(item);
     }
@@ -412,8 +413,9 @@ const RELEASE_AHEAD: usize = 4;
 /// Start loading the object `value` refers to, which is about to be released: freeing
 /// a large tree (the `_ast` tree the previous `compile()` made, long out of the cache)
 /// otherwise waits on memory for each object in turn, at the first touch of its
-/// reference count. Covers what a death reads: the counts, the header and the
-/// payload up to the end of an `_ast` node's inline fields.
+/// reference count. Covers what a death reads: the counts (`Rc` keeps its two counts
+/// before the value; were that to change, only the hint would miss), the header and
+/// the payload up to the end of an `_ast` node's inline fields.
 #[inline(always)]
 fn prefetch_object(value: &Value) {
     if let Value::Obj(o) = value {
@@ -423,7 +425,8 @@ fn prefetch_object(value: &Value) {
     }
 }
 
-/// The bytes of an object (from its `Rc` counts on) that its death reads.
+/// The bytes of an object (from its `Rc` counts on) that its death reads: all but an
+/// `_ast` node's positions.
 const DEATH_READS: usize = 144;
 
 fn reversed(mut items: Vec<Value>) -> Vec<Value> {

@@ -9,9 +9,9 @@
 //!
 //! Reading or writing an attribute goes to the array. The first use of the dict itself
 //! (`node.__dict__`, `vars(node)`, pickling, a new attribute, a deletion, a position
-//! that is not an int from 0 to 2**32-1) builds it from the array, in the same key order, and
-//! from then on the dict holds the attributes and the array is gone: the node then
-//! behaves as any instance.
+//! that is not an int from 0 to 2**32-1) builds it from the array, in the same key
+//! order, and from then on the dict holds the attributes and the array is gone: the
+//! node then behaves as any instance.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
