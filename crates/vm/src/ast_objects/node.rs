@@ -14,6 +14,7 @@
 //! node then behaves as any instance.
 
 use std::cell::{Cell, RefCell};
+use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 use crate::object::{ObjRef, Payload, PyObject};
@@ -120,24 +121,36 @@ impl Fields {
 /// inline field array, the rest of which stays `Null`.
 ///
 /// Most nodes are made here, so the values move as whole 16-byte words: moved as
-/// enums, their tag and payload are copied piecewise and read back as a word at once,
-/// a store-forwarding stall per field (measured: the largest cost of making a node).
+/// enums, their tag and payload are copied piecewise (a byte, then the other 15 bytes
+/// as two overlapping words through the stack frame) and read back across those
+/// stores, a store-forwarding stall per field (measured: the largest cost of making
+/// a node). Moved as 16 bytes of possibly uninitialised memory (a `Value`'s padding
+/// may be), they are copied as such.
 #[inline(always)]
 fn take_inline(stack: &mut Vec<Value>, start: usize) -> [Value; INLINE_FIELDS] {
+    type Bytes = MaybeUninit<[u64; 2]>;
+    /// `Value::Null`: its tag (0, the first variant of a `repr(C, u8)` enum) and a
+    /// payload nothing reads.
+    const NULL: Bytes = MaybeUninit::new([0, 0]);
     let count = stack.len().saturating_sub(start);
     // SAFETY: the `count` values from `start` on are initialised (they are below the
-    // length); they are moved bitwise, and the stack's length is cut to `start` so
-    // that they are not dropped twice.
+    // length); they are moved bitwise, as the 16 bytes a `Value` is, and the stack's
+    // length is cut to `start` so that they are not dropped twice. The bytes of a
+    // valid `Value`, or `NULL`, make a valid `Value`.
     unsafe {
-        let top = stack.as_ptr().add(start);
-        let inline = match count {
-            0 => [Value::Null, Value::Null, Value::Null],
-            1 => [top.read(), Value::Null, Value::Null],
-            2 => [top.read(), top.add(1).read(), Value::Null],
-            _ => [top.read(), top.add(1).read(), top.add(2).read()],
+        let top = stack.as_ptr().add(start).cast::<Bytes>();
+        let bytes = match count {
+            0 => [NULL, NULL, NULL],
+            1 => [top.read_unaligned(), NULL, NULL],
+            2 => [top.read_unaligned(), top.add(1).read_unaligned(), NULL],
+            _ => [
+                top.read_unaligned(),
+                top.add(1).read_unaligned(),
+                top.add(2).read_unaligned(),
+            ],
         };
         stack.set_len(start);
-        inline
+        std::mem::transmute::<[Bytes; INLINE_FIELDS], [Value; INLINE_FIELDS]>(bytes)
     }
 }
 
