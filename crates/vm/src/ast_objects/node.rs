@@ -9,11 +9,12 @@
 //!
 //! Reading or writing an attribute goes to the array. The first use of the dict itself
 //! (`node.__dict__`, `vars(node)`, pickling, a new attribute, a deletion, a position
-//! that is not a machine int) builds it from the array, in the same key order, and
-//! from then on the dict holds the attributes and the array is gone: the node then
-//! behaves as any instance.
+//! that is not an int from 0 to 2**32-1) builds it from the array, in the same key
+//! order, and from then on the dict holds the attributes and the array is gone: the
+//! node then behaves as any instance.
 
 use std::cell::{Cell, RefCell};
+use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 use crate::object::{ObjRef, Payload, PyObject};
@@ -77,7 +78,7 @@ impl NodeLayout {
 /// tag values of the first inline `Value`, and every move of the array would copy that
 /// value's bytes piecemeal instead of as one 16-byte word (store-forwarding stalls when
 /// a node is made from values just pushed). It costs no memory: an object still fits
-/// its 176-byte block.
+/// its 160-byte block.
 #[repr(u8)]
 enum Fields {
     /// The first `field_count` entries are the fields; the rest are `Null`.
@@ -120,34 +121,47 @@ impl Fields {
 /// inline field array, the rest of which stays `Null`.
 ///
 /// Most nodes are made here, so the values move as whole 16-byte words: moved as
-/// enums, their tag and payload are copied piecewise and read back as a word at once,
-/// a store-forwarding stall per field (measured: the largest cost of making a node).
+/// enums, their tag and payload are copied piecewise (a byte, then the other 15 bytes
+/// as two overlapping words through the stack frame) and read back across those
+/// stores, a store-forwarding stall per field (measured: the largest cost of making
+/// a node). Moved as 16 bytes of possibly uninitialised memory (a `Value`'s padding
+/// may be), they are copied as such.
 #[inline(always)]
 fn take_inline(stack: &mut Vec<Value>, start: usize) -> [Value; INLINE_FIELDS] {
+    type Bytes = MaybeUninit<[u64; 2]>;
+    /// `Value::Null`: its tag (0, the first variant of a `repr(C, u8)` enum) and a
+    /// payload nothing reads.
+    const NULL: Bytes = MaybeUninit::new([0, 0]);
     let count = stack.len().saturating_sub(start);
     // SAFETY: the `count` values from `start` on are initialised (they are below the
-    // length); they are moved bitwise, and the stack's length is cut to `start` so
-    // that they are not dropped twice.
+    // length); they are moved bitwise, as the 16 bytes a `Value` is, and the stack's
+    // length is cut to `start` so that they are not dropped twice. The bytes of a
+    // valid `Value`, or `NULL`, make a valid `Value`.
     unsafe {
-        let top = stack.as_ptr().add(start);
-        let inline = match count {
-            0 => [Value::Null, Value::Null, Value::Null],
-            1 => [top.read(), Value::Null, Value::Null],
-            2 => [top.read(), top.add(1).read(), Value::Null],
-            _ => [top.read(), top.add(1).read(), top.add(2).read()],
+        let top = stack.as_ptr().add(start).cast::<Bytes>();
+        let bytes = match count {
+            0 => [NULL, NULL, NULL],
+            1 => [top.read_unaligned(), NULL, NULL],
+            2 => [top.read_unaligned(), top.add(1).read_unaligned(), NULL],
+            _ => [
+                top.read_unaligned(),
+                top.add(1).read_unaligned(),
+                top.add(2).read_unaligned(),
+            ],
         };
         stack.set_len(start);
-        inline
+        std::mem::transmute::<[Bytes; INLINE_FIELDS], [Value; INLINE_FIELDS]>(bytes)
     }
 }
 
 /// The last `count` values of `stack`, moved off it, with `Null` in front for any the
 /// stack lacks.
 fn take_boxed(stack: &mut Vec<Value>, count: usize) -> Box<[Value]> {
-    let mut values = stack.split_off(stack.len().saturating_sub(count));
-    let missing = count - values.len();
-    values.splice(0..0, std::iter::repeat_n(Value::Null, missing));
-    values.into_boxed_slice()
+    let start = stack.len().saturating_sub(count);
+    let missing = count - (stack.len() - start);
+    std::iter::repeat_n(Value::Null, missing)
+        .chain(stack.drain(start..))
+        .collect()
 }
 
 /// The payload of a node the parser made (`Payload::AstNode`).
@@ -155,8 +169,10 @@ pub struct AstNodeData {
     layout: Rc<NodeLayout>,
     fields: RefCell<Fields>,
     /// `lineno`, `col_offset`, `end_lineno`, `end_col_offset`, when the layout has
-    /// positions (then they are its last keys).
-    positions: Cell<[i64; POSITION_COUNT]>,
+    /// positions (then they are its last keys). The parser's positions are `u32`s:
+    /// kept as such they make every object (whose size the `_ast` node sets) 16 bytes
+    /// smaller than as `i64`s (see the size tests in `object.rs`).
+    positions: Cell<[u32; POSITION_COUNT]>,
 }
 
 impl AstNodeData {
@@ -168,7 +184,7 @@ impl AstNodeData {
     pub(crate) fn from_stack_top(
         layout: Rc<NodeLayout>,
         stack: &mut Vec<Value>,
-        positions: [i64; POSITION_COUNT],
+        positions: [u32; POSITION_COUNT],
     ) -> AstNodeData {
         let count = layout.field_count;
         let fields = match stack.len().checked_sub(count) {
@@ -201,7 +217,8 @@ impl AstNodeData {
             return Some(value.clone());
         }
         let position = ix.checked_sub(self.layout.field_count)?;
-        self.positions.get().get(position).copied().map(Value::Int)
+        let position = self.positions.get().get(position).copied()?;
+        Some(Value::Int(i64::from(position)))
     }
 
     /// Store `value` in attribute `name`; the value back when the node cannot keep
@@ -226,13 +243,17 @@ impl AstNodeData {
         }
         let mut positions = self.positions.get();
         let position = ix.checked_sub(count).and_then(|p| positions.get_mut(p));
-        match (position, value) {
-            (Some(position), Value::Int(n)) => {
-                *position = n;
+        let new = match value {
+            Value::Int(n) => u32::try_from(n).ok(),
+            _ => None,
+        };
+        match (position, new) {
+            (Some(position), Some(new)) => {
+                *position = new;
                 self.positions.set(positions);
                 Ok(())
             }
-            (_, value) => Err(value),
+            _ => Err(value),
         }
     }
 
@@ -244,7 +265,7 @@ impl AstNodeData {
         }
         let values = fields.take(self.layout.field_count);
         drop(fields);
-        let positions = self.positions.get().map(Value::Int);
+        let positions = self.positions.get().map(|p| Value::Int(i64::from(p)));
         let mut data = DictData::with_capacity(self.layout.keys.len());
         let all = values.into_iter().chain(positions);
         for ((key, hash), value) in self.layout.keys.iter().zip(all) {

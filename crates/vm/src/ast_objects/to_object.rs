@@ -131,7 +131,7 @@ impl ObjectSink<'_, '_, '_> {
             return Ok(());
         }
         let positions = range.map_or([0; POSITION_COUNT], |r| {
-            [r.lineno, r.col_offset, r.end_lineno, r.end_col_offset].map(i64::from)
+            [r.lineno, r.col_offset, r.end_lineno, r.end_col_offset]
         });
         let stack = &mut self.stack;
         let node = Value::new_object(template.class.clone(), || {

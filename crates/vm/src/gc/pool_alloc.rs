@@ -128,16 +128,36 @@ impl Pools {
 /// block while the caller fills this one hides that wait.
 #[inline(always)]
 fn prefetch(block: *mut u8) {
+    prefetch_line(block.cast_const());
+}
+
+/// Start loading the `size` bytes from `start` into the cache (up to 192 of them: the
+/// blocks that matter are objects), so that the coming reads there do not wait for
+/// memory: an object about to die (see `object.rs`).
+#[inline(always)]
+pub(crate) fn prefetch_lines(start: *const u8, size: usize) {
+    let line = |offset: usize| prefetch_line(start.wrapping_add(offset));
+    line(0);
+    if size > 64 {
+        line(64);
+        if size > 128 {
+            line(128);
+        }
+    }
+    line(size.saturating_sub(1));
+}
+
+/// Start loading the cache line of `address`.
+#[inline(always)]
+fn prefetch_line(address: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is only a hint: it never faults, whatever the address (null
     // included), and changes no memory. SSE is part of x86-64.
     unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            block.cast_const().cast(),
-        );
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(address.cast());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = block;
+    let _ = address;
 }
 
 /// An interpreter's pools, used by whichever thread holds its GIL.
