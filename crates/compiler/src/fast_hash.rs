@@ -105,6 +105,14 @@ pub fn text_tag(text: &str) -> u32 {
     hasher.finish() as u32
 }
 
+/// Whether `stored` has the text `name`, for the callers of
+/// [`crate::hash_index::HashIndex`]: at once when `name` is that very text (names are
+/// shared, so that it often is).
+#[inline]
+pub fn same_text(stored: &str, name: &str) -> bool {
+    std::ptr::eq(stored, name) || stored == name
+}
+
 /// Builds [`WordHasher`]s for the maps below.
 pub type FastBuild = BuildHasherDefault<WordHasher>;
 /// A `HashMap` keyed by short names, hashed with [`WordHasher`].

@@ -13,7 +13,7 @@ mod error;
 pub mod fast_hash;
 mod fastlocals;
 mod flowgraph;
-mod hash_index;
+pub mod hash_index;
 mod intrinsics;
 mod ir;
 mod peephole;

@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use crate::fast_hash::text_tag;
+use crate::fast_hash::{same_text, text_tag};
 use crate::hash_index::HashIndex;
 use crate::symtable::{Name, NameId, Names};
 
@@ -80,10 +80,4 @@ impl IndexSet {
         self.index.insert(tag, i);
         i
     }
-}
-
-/// Whether `stored` has the text `name`: at once when `name` is that very text.
-#[inline]
-fn same_text(stored: &str, name: &str) -> bool {
-    std::ptr::eq(stored, name) || stored == name
 }
