@@ -33,15 +33,13 @@ pub struct CodeData {
     /// compile of the standard library made 16 MB of them).
     inline_cache: OnceCell<Box<[Cell<u64>]>>,
     /// The `co_*` values made on first access (see `code_attrs`): one object per code
-    /// object, as CPython keeps them, so that `c.co_code is c.co_code`.
+    /// object, as CPython keeps them, so that `c.co_names is c.co_names`.
     attrs: OnceCell<Box<CodeAttrs>>,
 }
 
 /// The `co_*` attribute values a code object keeps once made.
 #[derive(Default)]
 pub struct CodeAttrs {
-    pub code: OnceCell<Value>,
-    pub consts: OnceCell<Value>,
     pub names: OnceCell<Value>,
     pub varnames: OnceCell<Value>,
     pub cellvars: OnceCell<Value>,

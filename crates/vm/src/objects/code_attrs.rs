@@ -1,8 +1,14 @@
 //! The `co_*` attributes of code objects.
 //!
-//! The object-valued ones are made once per code object and kept (see
+//! Most object-valued ones are made once per code object and kept (see
 //! [`crate::objects::code::CodeAttrs`]): CPython stores or caches each of them, so that
-//! reading one twice gives the same object.
+//! reading one twice gives the same object. Not `co_consts` and `co_code`: CPython's
+//! `co_consts` is the tuple its eval loop reads (ours is a vector), and code that walks
+//! code objects reads these two once per object, so that keeping them costs more than
+//! it saves: in the stdlib compile benchmark, keeping a tuple and a bytes object per
+//! code object made reading them and freeing the code objects about 15 ms slower (the
+//! kept tuples are more for the collector to visit, and fresh memory is touched where a
+//! dropped temporary's memory was reused).
 
 use std::cell::OnceCell;
 
@@ -27,6 +33,11 @@ pub fn code_attribute(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Va
         "co_nlocals" => Value::Int(co.varnames().len() as i64),
         "co_flags" => Value::Int(co.flags as i64),
         "co_stacksize" => Value::Int(co.stacksize as i64),
+        "co_consts" => vm.new_tuple(c.consts.clone()),
+        "co_code" => {
+            let bytes: Vec<u8> = co.code.iter().flat_map(|u| [u.op, u.arg]).collect();
+            crate::objects::bytes::new_bytes(vm, bytes)
+        }
         _ if !name.starts_with("co_") => return Ok(None),
         _ => {
             let attrs = c.attrs();
@@ -38,11 +49,6 @@ pub fn code_attribute(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Va
                 "co_cellvars" => kept(&attrs.cellvars, &|| strs(vm, co.cellvars())),
                 "co_freevars" => kept(&attrs.freevars, &|| strs(vm, co.freevars())),
                 "co_names" => kept(&attrs.names, &|| vm.new_tuple(c.names.clone())),
-                "co_consts" => kept(&attrs.consts, &|| vm.new_tuple(c.consts.clone())),
-                "co_code" => kept(&attrs.code, &|| {
-                    let bytes: Vec<u8> = co.code.iter().flat_map(|u| [u.op, u.arg]).collect();
-                    crate::objects::bytes::new_bytes(vm, bytes)
-                }),
                 "co_linetable" => kept(&attrs.linetable, &|| {
                     crate::objects::bytes::new_bytes(vm, co.linetable.clone())
                 }),
