@@ -2,38 +2,31 @@
 //! finds an equal one in constant time instead of scanning the list (a module with a
 //! large literal table adds thousands).
 //!
-//! The index maps the hash of a constant's identity to the first constant with that
-//! hash, and each constant links to the next one with the same hash: the constants are
-//! stored once (not cloned into map keys), and growing the index rehashes words, not
-//! constants.
+//! The index ([`HashIndex`]) holds the folded hash of each constant's identity and its
+//! position: the constants are stored once (not cloned into map keys), and growing the
+//! index moves words, not constants.
 
 use std::hash::Hasher;
 
 use adder_bytecode::Constant;
 
-use crate::fast_hash::{FastMap, WordHasher};
-
-/// The end of a chain of constants with the same hash.
-const NO_CONSTANT: u32 = u32::MAX;
+use crate::fast_hash::WordHasher;
+use crate::hash_index::HashIndex;
 
 /// Distinct constants in index order (CPython's `u_consts` dict).
 #[derive(Default)]
 pub struct ConstPool {
     items: Vec<Constant>,
-    /// Identity hash → index of the first constant with that hash.
-    first_with_hash: FastMap<u64, u32>,
-    /// Per constant: the index of the next constant with the same hash, or
-    /// [`NO_CONSTANT`].
-    next_with_hash: Vec<u32>,
+    /// Identity hash → position in `items` (constants holding a NaN are not in it).
+    index: HashIndex,
 }
 
 impl ConstPool {
-    /// Room for `capacity` constants before the table grows (and rehashes).
+    /// Room for `capacity` constants before the index grows (and reinserts them).
     pub fn with_capacity(capacity: usize) -> ConstPool {
         ConstPool {
             items: Vec::with_capacity(capacity),
-            first_with_hash: FastMap::with_capacity_and_hasher(capacity, Default::default()),
-            next_with_hash: Vec::with_capacity(capacity),
+            index: HashIndex::with_capacity(capacity),
         }
     }
 
@@ -42,35 +35,21 @@ impl ConstPool {
     /// with identity first, so every NaN that constant folding makes is a constant of
     /// its own.
     pub fn add(&mut self, value: Constant) -> u32 {
+        // A code object has far fewer than 2**32 constants (its source would be larger
+        // than the parser accepts).
         let next = self.items.len() as u32;
         if holds_nan(&value) {
             self.items.push(value);
-            self.next_with_hash.push(NO_CONSTANT);
             return next;
         }
         let mut hasher = WordHasher::default();
         value.hash_identity(&mut hasher);
-        let first = self.first_with_hash.entry(hasher.finish()).or_insert(next);
-        let mut candidate = *first;
-        if candidate == next {
-            // The first constant with this hash.
-            self.items.push(value);
-            self.next_with_hash.push(NO_CONSTANT);
-            return next;
+        let tag = hasher.finish() as u32;
+        let items = &self.items;
+        if let Some(i) = self.index.find(tag, |i| items[i as usize].same_as(&value)) {
+            return i;
         }
-        while let Some(item) = self.items.get(candidate as usize) {
-            if item.same_as(&value) {
-                return candidate;
-            }
-            candidate = self
-                .next_with_hash
-                .get(candidate as usize)
-                .copied()
-                .unwrap_or(NO_CONSTANT);
-        }
-        // New, with a hash other constants have: it heads their chain.
-        self.next_with_hash.push(*first);
-        *first = next;
+        self.index.insert(tag, next);
         self.items.push(value);
         next
     }

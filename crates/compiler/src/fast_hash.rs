@@ -96,6 +96,23 @@ fn tail_word(rest: &[u8]) -> u64 {
     word
 }
 
+/// The 32-bit tag of a name in a [`crate::hash_index::HashIndex`]: its word hash, with
+/// the high half folded in.
+#[inline]
+pub fn text_tag(text: &str) -> u32 {
+    let mut hasher = WordHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish() as u32
+}
+
+/// Whether `stored` has the text `name`, for the callers of
+/// [`crate::hash_index::HashIndex`]: at once when `name` is that very text (names are
+/// shared, so that it often is).
+#[inline]
+pub fn same_text(stored: &str, name: &str) -> bool {
+    std::ptr::eq(stored, name) || stored == name
+}
+
 /// Builds [`WordHasher`]s for the maps below.
 pub type FastBuild = BuildHasherDefault<WordHasher>;
 /// A `HashMap` keyed by short names, hashed with [`WordHasher`].

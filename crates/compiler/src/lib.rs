@@ -13,6 +13,7 @@ mod error;
 pub mod fast_hash;
 mod fastlocals;
 mod flowgraph;
+pub mod hash_index;
 mod intrinsics;
 mod ir;
 mod peephole;

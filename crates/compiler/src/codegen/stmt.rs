@@ -1,5 +1,7 @@
 //! Code generation for statements (CPython's `codegen_visit_stmt` and friends).
 
+use std::borrow::Cow;
+
 use adder_bytecode::{Constant, Opcode, PseudoOpcode};
 use adder_syntax::ast::{self, Expr, ExprContext, Stmt};
 
@@ -28,34 +30,52 @@ pub fn docstring(body: &[Stmt]) -> Option<String> {
 }
 
 /// CPython's `_PyCompile_CleanDoc`: expand tabs, strip the first line's leading spaces
-/// and the common indentation of the following lines.
+/// and the common indentation of the following lines. The lines are found and measured
+/// once (the indentation is ASCII spaces), and copied once.
 fn clean_doc(doc: &str) -> String {
     let doc = expand_tabs(doc);
-    let mut lines = doc.split_inclusive('\n');
-    let first = lines.next().unwrap_or("");
-    let rest: Vec<&str> = lines.collect();
-    let margin = rest
+    let (first, rest) = match doc.find('\n') {
+        Some(end) => doc.split_at(end + 1),
+        None => (&*doc, ""),
+    };
+    let first = first.trim_start_matches(' ');
+    // Each following line and its indentation; the margin is the least indentation of
+    // the lines with text.
+    let lines: Vec<(&str, usize)> = rest
+        .split_inclusive('\n')
+        .map(|line| (line, leading_spaces(line)))
+        .collect();
+    let margin = lines
         .iter()
-        .filter_map(|line| {
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            let after = &line[indent..];
-            (!after.is_empty() && !after.starts_with('\n')).then_some(indent)
+        .filter(|(line, indent)| {
+            line.as_bytes()
+                .get(*indent)
+                .is_some_and(|&after| after != b'\n')
         })
+        .map(|&(_, indent)| indent)
         .min()
         .unwrap_or(0);
-    let mut out = String::with_capacity(doc.len());
-    out.push_str(first.trim_start_matches(' '));
-    for line in rest {
-        let spaces = line.len() - line.trim_start_matches(' ').len();
-        out.push_str(&line[spaces.min(margin)..]);
+    let mut out = String::with_capacity(first.len() + rest.len());
+    out.push_str(first);
+    if margin == 0 {
+        out.push_str(rest);
+        return out;
+    }
+    for (line, indent) in lines {
+        out.push_str(&line[indent.min(margin)..]);
     }
     out
 }
 
-/// `str.expandtabs()` with the default tab size of 8.
-fn expand_tabs(text: &str) -> String {
+/// The number of spaces `line` starts with.
+fn leading_spaces(line: &str) -> usize {
+    line.as_bytes().iter().take_while(|&&b| b == b' ').count()
+}
+
+/// `str.expandtabs()` with the default tab size of 8 (borrowed when there is no tab).
+fn expand_tabs(text: &str) -> Cow<'_, str> {
     if !text.contains('\t') {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut column = 0;
@@ -76,7 +96,7 @@ fn expand_tabs(text: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 impl<'a> Compiler<'a> {
@@ -662,5 +682,24 @@ impl<'a> Compiler<'a> {
         }
         self.emit0(Opcode::PopTop, Loc::NONE);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_doc;
+
+    #[test]
+    fn docstrings_are_cleaned_as_cpython_stores_them() {
+        // Expected values from the reference: the `__doc__` of functions with these
+        // docstrings.
+        assert_eq!(
+            clean_doc("  first\n    a\n      b\n    "),
+            "first\na\n  b\n"
+        );
+        assert_eq!(clean_doc("x\n\tline\n  \n"), "x\nline\n\n");
+        assert_eq!(clean_doc("only"), "only");
+        assert_eq!(clean_doc("a\n b\n    \n   c  "), "a\nb\n   \n  c  ");
+        assert_eq!(clean_doc("a\nb\n  c"), "a\nb\n  c");
     }
 }

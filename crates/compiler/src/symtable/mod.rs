@@ -253,16 +253,28 @@ impl SymbolTable {
 
 /// Mangling in a scope of `table`: as [`mangle`], unless the scope only mangles its
 /// type parameters (see `Scope::mangled_names`) and `name` is not one of them.
+/// Inlined: it runs for every name the symbol table and the code generator see, and
+/// only `__x` names are ever mangled, which the caller's own code answers.
+#[inline]
 pub fn mangle_in<'n>(
     table: &SymbolTable,
     scope: ScopeId,
     class_name: Option<&str>,
     name: &'n str,
 ) -> Cow<'n, str> {
-    // Only `__x` names are ever mangled: answer the common case before any lookup.
     if !name.starts_with("__") {
         return Cow::Borrowed(name);
     }
+    mangle_private_in(table, scope, class_name, name)
+}
+
+/// [`mangle_in`] for a name starting with `__`.
+fn mangle_private_in<'n>(
+    table: &SymbolTable,
+    scope: ScopeId,
+    class_name: Option<&str>,
+    name: &'n str,
+) -> Cow<'n, str> {
     match &table.scopes[scope].mangled_names {
         Some(type_params)
             if !table

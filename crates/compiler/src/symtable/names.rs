@@ -5,28 +5,32 @@
 
 use std::rc::Rc;
 
-use crate::fast_hash::FastMap;
+use crate::fast_hash::text_tag;
+use crate::hash_index::HashIndex;
 
 /// A name of the module, as an index into its `Names`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NameId(u32);
 
 /// Distinct names of a typical module: the tables start this large, as growing one
-/// rehashes every name in it.
+/// reinserts every name in it.
 const TYPICAL_MODULE_NAMES: usize = 256;
 
-/// The interned names: text by number and number by text.
+/// The interned names: text and hash tag by number, number by text.
 #[derive(Debug)]
 pub struct Names {
     texts: Vec<Rc<str>>,
-    ids: FastMap<Rc<str>, NameId>,
+    /// The [`text_tag`] of each name, which the code generator's name tables reuse.
+    tags: Vec<u32>,
+    ids: HashIndex,
 }
 
 impl Default for Names {
     fn default() -> Names {
         Names {
             texts: Vec::with_capacity(TYPICAL_MODULE_NAMES),
-            ids: FastMap::with_capacity_and_hasher(TYPICAL_MODULE_NAMES, Default::default()),
+            tags: Vec::with_capacity(TYPICAL_MODULE_NAMES),
+            ids: HashIndex::with_capacity(TYPICAL_MODULE_NAMES),
         }
     }
 }
@@ -34,27 +38,40 @@ impl Default for Names {
 impl Names {
     /// The number of `name`, given on its first use.
     pub fn intern(&mut self, name: &str) -> NameId {
-        if let Some(&id) = self.ids.get(name) {
+        let tag = text_tag(name);
+        if let Some(id) = self.find(tag, name) {
             return id;
         }
         // A module has far fewer than 2**32 distinct names (its source would be larger
         // than the parser accepts).
-        let id = NameId(self.texts.len() as u32);
-        let text: Rc<str> = Rc::from(name);
-        self.texts.push(text.clone());
-        self.ids.insert(text, id);
-        id
+        let id = self.texts.len() as u32;
+        self.texts.push(Rc::from(name));
+        self.tags.push(tag);
+        self.ids.insert(tag, id);
+        NameId(id)
     }
 
     /// The number of `name`, if the module uses it.
     pub fn id_of(&self, name: &str) -> Option<NameId> {
-        self.ids.get(name).copied()
+        self.find(text_tag(name), name)
+    }
+
+    #[inline]
+    fn find(&self, tag: u32, name: &str) -> Option<NameId> {
+        self.ids
+            .find(tag, |id| *self.texts[id as usize] == *name)
+            .map(NameId)
     }
 
     /// The text of `id`, shared (code objects keep it without copying).
     pub fn text(&self, id: NameId) -> &Rc<str> {
         // Ids are only made by `intern` of this table.
         &self.texts[id.0 as usize]
+    }
+
+    /// The [`text_tag`] of `id`'s text.
+    pub fn tag(&self, id: NameId) -> u32 {
+        self.tags[id.0 as usize]
     }
 }
 
@@ -71,6 +88,7 @@ mod tests {
             assert_eq!(names.intern(text), id);
             assert_eq!(names.id_of(text), Some(id));
             assert_eq!(&**names.text(id), text.as_str());
+            assert_eq!(names.tag(id), text_tag(text));
         }
         assert_eq!(names.id_of("absent"), None);
     }

@@ -3,13 +3,15 @@
 //!
 //! One compiled module repeats the same names in many code objects (`self` in every
 //! method, the same globals in every function): a conversion remembers the str object
-//! it interned for each text, so that a repeated name costs a cheap word hash instead
-//! of another (keyed) lookup in the interpreter's table.
+//! it interned for each text, so that a repeated name costs a cheap word hash (and
+//! usually a pointer comparison: the compiler shares one text per name) instead of
+//! another (keyed) lookup in the interpreter's table.
 
 use std::rc::Rc;
 
 use adder_bytecode::{CodeObject, Constant, LocalKind};
-use adder_compiler::fast_hash::FastMap;
+use adder_compiler::fast_hash::{same_text, text_tag};
+use adder_compiler::hash_index::HashIndex;
 
 use crate::object::{ObjRef, Payload, PyObject};
 use crate::objects::code::CodeData;
@@ -32,16 +34,25 @@ pub(super) struct CodeConversion<'vm> {
     vm: &'vm Vm,
     /// Whether the code comes straight from adder's compiler (see [`Checks`]).
     checks: Checks,
-    /// Interned strs by text, for this tree.
-    interned: FastMap<Rc<str>, Value>,
+    /// The texts this conversion interned, and their str objects at the same positions.
+    texts: Vec<Rc<str>>,
+    strs: Vec<Value>,
+    /// Text → position in `texts`.
+    index: HashIndex,
 }
+
+/// Distinct names and identifier-like constants of a typical module: room for them
+/// from the start.
+const TYPICAL_MODULE_TEXTS: usize = 128;
 
 impl<'vm> CodeConversion<'vm> {
     pub fn new(vm: &'vm Vm, checks: Checks) -> CodeConversion<'vm> {
         CodeConversion {
             vm,
             checks,
-            interned: FastMap::default(),
+            texts: Vec::with_capacity(TYPICAL_MODULE_TEXTS),
+            strs: Vec::with_capacity(TYPICAL_MODULE_TEXTS),
+            index: HashIndex::with_capacity(TYPICAL_MODULE_TEXTS),
         }
     }
 
@@ -123,11 +134,20 @@ impl<'vm> CodeConversion<'vm> {
 
     /// The interned str for `text`.
     fn intern(&mut self, text: &Rc<str>) -> Value {
-        if let Some(v) = self.interned.get(&**text) {
-            return v.clone();
+        let tag = text_tag(text);
+        let texts = &self.texts;
+        if let Some(i) = self
+            .index
+            .find(tag, |i| same_text(&texts[i as usize], text))
+        {
+            return self.strs[i as usize].clone();
         }
         let v = self.vm.intern(text);
-        self.interned.insert(text.clone(), v.clone());
+        // A code object tree has far fewer than 2**32 names (its source would be larger
+        // than the parser accepts).
+        self.index.insert(tag, self.texts.len() as u32);
+        self.texts.push(text.clone());
+        self.strs.push(v.clone());
         v
     }
 }

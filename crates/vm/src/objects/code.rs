@@ -32,6 +32,23 @@ pub struct CodeData {
     /// [`CodeData::inline_cache`]): most code objects of a program never run (a
     /// compile of the standard library made 16 MB of them).
     inline_cache: OnceCell<Box<[Cell<u64>]>>,
+    /// The `co_*` values made on first access (see `code_attrs`): one object per code
+    /// object, as CPython keeps them, so that `c.co_names is c.co_names`.
+    attrs: OnceCell<Box<CodeAttrs>>,
+}
+
+/// The `co_*` attribute values a code object keeps once made.
+#[derive(Default)]
+pub struct CodeAttrs {
+    pub names: OnceCell<Value>,
+    pub varnames: OnceCell<Value>,
+    pub cellvars: OnceCell<Value>,
+    pub freevars: OnceCell<Value>,
+    pub linetable: OnceCell<Value>,
+    pub exceptiontable: OnceCell<Value>,
+    pub name: OnceCell<Value>,
+    pub qualname: OnceCell<Value>,
+    pub filename: OnceCell<Value>,
 }
 
 impl CodeData {
@@ -50,7 +67,13 @@ impl CodeData {
             localsplus_names,
             cell_slots,
             inline_cache: OnceCell::new(),
+            attrs: OnceCell::new(),
         }
+    }
+
+    /// The `co_*` values made so far (none until one is read).
+    pub fn attrs(&self) -> &CodeAttrs {
+        self.attrs.get_or_init(Box::default)
     }
 
     /// The inline-cache words, one per code unit (zero until an instruction writes).
