@@ -31,6 +31,44 @@ fn kind_of(vm: &Vm, exc: &ObjRef) -> Option<Kind> {
     }
 }
 
+/// The keyword arguments an exception's construction accepts, checked as CPython's
+/// built-in `__init__`s do: `ImportError`'s are checked by `exception_import`;
+/// `AttributeError` takes `name` and `obj`, `NameError` `name`; every other built-in
+/// `__init__` takes none. `own_init`: a Python class in the MRO defines `__init__`,
+/// which decides instead.
+pub fn check_keywords(
+    vm: &Vm,
+    cls: &ObjRef,
+    args: &crate::objects::function::Args,
+    own_init: bool,
+) -> PyResult<()> {
+    if args.kwnames.is_empty()
+        || own_init
+        || crate::objects::exception_import::is_import_error_class(vm, cls)
+    {
+        return Ok(());
+    }
+    let exc_types = &vm.types().exc;
+    let (function, allowed): (&str, &[&str]) = if vm.is_subtype(cls, &exc_types.attribute_error) {
+        ("AttributeError", &["name", "obj"])
+    } else if vm.is_subtype(cls, &exc_types.name_error) {
+        ("NameError", &["name"])
+    } else {
+        return Err(vm.type_error(format!(
+            "{}() takes no keyword arguments",
+            vm.type_display_name(cls)
+        )));
+    };
+    for (key, _) in args.kwargs() {
+        if !allowed.contains(&crate::protocol::attr::name_str(key)) {
+            return Err(crate::objects::str_stand_in::unexpected_keyword(
+                vm, function, key,
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The `name` (and for `AttributeError`, `obj`) attribute of a new `NameError` or
 /// `AttributeError`: from the keyword argument of that name, else None.
 pub fn init_name_attributes(vm: &Vm, exc: &ObjRef, args: &crate::objects::function::Args) {

@@ -98,6 +98,9 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             vm.type_name_of(&tyval)
         )));
     }
+    if layout == Layout::Exception {
+        crate::objects::exception_fields::check_keywords(vm, ty, &args, false)?;
+    }
     match layout {
         Layout::Exception => match crate::objects::exception_group::construct(vm, ty, args)? {
             Some(group) => Ok(group),
@@ -396,6 +399,10 @@ pub(crate) fn heap_lookup(vm: &Vm, cls: &ObjRef, name: &str) -> Option<Value> {
 /// payload of the class's layout and a fresh `__dict__`.
 pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
+    if layout == Layout::Exception {
+        let own_init = heap_lookup(vm, cls, "__init__").is_some();
+        crate::objects::exception_fields::check_keywords(vm, cls, &args, own_init)?;
+    }
     let payload = match layout {
         Layout::Type => return crate::objects::class_build::type_new(vm, cls, args),
         Layout::Native => return crate::native_module::native_new(vm, cls, args),
