@@ -31,7 +31,8 @@ fn kind_of(vm: &Vm, exc: &ObjRef) -> Option<Kind> {
     }
 }
 
-/// The keyword arguments an exception's construction accepts, checked as CPython's
+/// The keyword arguments (callers check there are some) an exception's construction
+/// accepts, checked as CPython's
 /// built-in `__init__`s do: `ImportError`'s are checked by `exception_import`;
 /// `AttributeError` takes `name` and `obj`, `NameError` `name`; every other built-in
 /// `__init__` takes none. `own_init`: a Python class in the MRO defines `__init__`,
@@ -42,10 +43,7 @@ pub fn check_keywords(
     args: &crate::objects::function::Args,
     own_init: bool,
 ) -> PyResult<()> {
-    if args.kwnames.is_empty()
-        || own_init
-        || crate::objects::exception_import::is_import_error_class(vm, cls)
-    {
+    if own_init || crate::objects::exception_import::is_import_error_class(vm, cls) {
         return Ok(());
     }
     let exc_types = &vm.types().exc;
@@ -72,11 +70,13 @@ pub fn check_keywords(
 /// The `name` (and for `AttributeError`, `obj`) attribute of a new `NameError` or
 /// `AttributeError`: from the keyword argument of that name, else None.
 pub fn init_name_attributes(vm: &Vm, exc: &ObjRef, args: &crate::objects::function::Args) {
-    let v = Value::Obj(exc.clone());
+    // By the class's MRO (not `isinstance`, which may call `__instancecheck__`): this
+    // runs for every exception a program constructs.
+    let class = vm.class_of(exc);
     let exc_types = &vm.types().exc;
-    let names: &[&str] = if vm.is_instance(&v, &exc_types.attribute_error) {
+    let names: &[&str] = if vm.is_subtype(&class, &exc_types.attribute_error) {
         &["name", "obj"]
-    } else if vm.is_instance(&v, &exc_types.name_error) {
+    } else if vm.is_subtype(&class, &exc_types.name_error) {
         &["name"]
     } else {
         return;

@@ -98,7 +98,7 @@ pub fn type_call(vm: &mut Vm, ty: &ObjRef, args: Args) -> PyResult<Value> {
             vm.type_name_of(&tyval)
         )));
     }
-    if layout == Layout::Exception {
+    if layout == Layout::Exception && !args.kwnames.is_empty() {
         crate::objects::exception_fields::check_keywords(vm, ty, &args, false)?;
     }
     match layout {
@@ -399,7 +399,7 @@ pub(crate) fn heap_lookup(vm: &Vm, cls: &ObjRef, name: &str) -> Option<Value> {
 /// payload of the class's layout and a fresh `__dict__`.
 pub(crate) fn new_instance(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     let layout = cls.as_type().map_or(Layout::Object, |t| t.layout);
-    if layout == Layout::Exception {
+    if layout == Layout::Exception && !args.kwnames.is_empty() {
         let own_init = heap_lookup(vm, cls, "__init__").is_some();
         crate::objects::exception_fields::check_keywords(vm, cls, &args, own_init)?;
     }
